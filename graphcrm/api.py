@@ -1,0 +1,107 @@
+"""The Python API: the operations the command line offers, as functions.
+
+Each returns a result object or a DataFrame; none prints. The CLI (:mod:`graphcrm.cli`)
+parses options, calls these and formats what they return.
+
+Example
+-------
+>>> import tempfile, os
+>>> from graphcrm.resources import sample_dir
+>>> store = os.path.join(tempfile.mkdtemp(), "bid.db")
+>>> import_data([sample_dir()], store=store).changed
+True
+>>> int(stats(store).counts.query("category == 'people'")["count"].sum()) > 60
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import networkx as nx
+
+from graphcrm.graph import build_graph
+from graphcrm.ingest import read_dataset
+from graphcrm.resources import sample_dir
+from graphcrm.stats import Stats, summarize
+from graphcrm.stores import DEFAULT_STORE, ImportSummary, TableChanges, open_store
+
+__all__ = ["import_data", "stats", "load_graph", "demo_store"]
+
+
+def import_data(
+    paths: Sequence[str | Path],
+    *,
+    store: str | Path = DEFAULT_STORE,
+    encoding: str | None = None,
+    dry_run: bool = False,
+) -> ImportSummary:
+    """Validate the files at ``paths`` and upsert them into ``store`` in one transaction.
+
+    Parameters
+    ----------
+    paths
+        Folders of CSV files, CSV files named after their table, or ``.xlsx`` workbooks.
+    store
+        The store's location (file path or Neo4j URI); an embedded store is created if needed.
+    encoding
+        Force the CSV encoding instead of detecting UTF-8 / GB18030.
+    dry_run
+        Validate only: nothing is written and no store is created.
+
+    Returns
+    -------
+    ImportSummary
+        Rows created, updated and unchanged per table (for a dry run: rows per table).
+
+    Raises
+    ------
+    InputError, ValidationFailed, StoreError
+    """
+    location = str(store)
+    existing: dict[str, set[str]] = {}
+    if not dry_run or _store_exists(location):
+        with open_store(location, create=not dry_run) as opened:
+            existing = opened.known_ids()
+            dataset = read_dataset(paths, encoding=encoding, known_ids=existing)
+            if not dry_run:
+                return opened.import_dataset(dataset)
+    else:
+        dataset = read_dataset(paths, encoding=encoding)
+    return ImportSummary(
+        tuple(TableChanges(name, len(rows), 0, 0) for name, rows in dataset),
+        tuple(dataset.warnings),
+        dry_run=True,
+    )
+
+
+def _store_exists(location: str) -> bool:
+    from graphcrm.stores import is_server_uri
+
+    return is_server_uri(location) or Path(location).exists()
+
+
+def stats(store: str | Path = DEFAULT_STORE) -> Stats:
+    """Counts by kind and per project of what ``store`` holds."""
+    with open_store(str(store)) as opened:
+        return summarize(opened.counts())
+
+
+def load_graph(store: str | Path = DEFAULT_STORE, project: str | None = None) -> nx.MultiDiGraph:
+    """The store's graph (or a project's neighbourhood) as NetworkX; see :mod:`graphcrm.graph`."""
+    with open_store(str(store)) as opened:
+        return build_graph(opened.load(project))
+
+
+
+
+def demo_store(folder: str | Path) -> Path:
+    """Create ``folder/graphcrm-demo.db`` afresh with the bundled sample bid; return its path."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    store = folder / "graphcrm-demo.db"
+    for leftover in (store, Path(f"{store}-wal"), Path(f"{store}-shm")):
+        leftover.unlink(missing_ok=True)
+    import_data([sample_dir()], store=store)
+    return store

@@ -1,0 +1,85 @@
+"""The ``graphcrm`` command line: a thin layer over :mod:`graphcrm.api`.
+
+Commands parse options, call one API function and format its result. Errors from graphcrm
+become one message on stderr and the error's exit code, here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+
+from graphcrm.errors import GraphCRMError
+from graphcrm.stores import DEFAULT_STORE
+
+__all__ = ["cli", "main"]
+
+
+class _Failure(click.ClickException):
+    """A GraphCRMError shown the click way: message on stderr, the error's exit code."""
+
+    def __init__(self, error: GraphCRMError) -> None:
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"graphcrm: {self.format_message()}", err=True)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GraphCRMError as error:
+            raise _Failure(error) from error
+        except KeyboardInterrupt:
+            click.echo("graphcrm: interrupted", err=True)
+            ctx.exit(130)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:  # a bug: say so briefly, traceback only on request
+            if os.environ.get("GRAPHCRM_DEBUG"):
+                raise
+            raise click.ClickException(
+                f"internal error: {type(error).__name__}: {error} "
+                "(run with GRAPHCRM_DEBUG=1 for the traceback)"
+            ) from error
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--store",
+    envvar="GRAPHCRM_STORE",
+    default=DEFAULT_STORE,
+    show_default=True,
+    metavar="PATH|URI",
+    help="Embedded store file, or a neo4j:// / bolt:// URI (env GRAPHCRM_STORE).",
+)
+@click.version_option(package_name="graphcrm")
+@click.pass_context
+def cli(ctx: click.Context, store: str) -> None:
+    """graphcrm maps the people around a deal.
+
+    Load a bid team's spreadsheets of organizations, people, relationships and bids into a
+    graph, and ask who can reach a decision maker, where the team is blind, and who tells
+    it what is really going on.
+
+    \b
+    Examples:
+      graphcrm demo                       # the bundled sample bid, end to end
+      graphcrm import data/sample         # load a folder of CSV files (or a .xlsx)
+      graphcrm stats --format json        # what the store holds
+      graphcrm --store team.db stats      # another embedded store
+    """
+    ctx.obj = {"store": store}
+
+
+def main() -> None:
+    """Entry point of the ``graphcrm`` console script."""
+    sys.exit(cli.main(prog_name="graphcrm"))
+
+
+from graphcrm.cli import data_commands  # noqa: E402, F401  (registers the commands)

@@ -1,0 +1,132 @@
+"""Commands that put data in and say what is there: ``import``, ``stats``, ``demo``."""
+
+from __future__ import annotations
+
+import tempfile
+import textwrap
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from graphcrm import api
+from graphcrm.cli import cli
+from graphcrm.cli.options import format_option, store_location
+from graphcrm.domain import Role
+from graphcrm.output import render
+from graphcrm.stats import Stats
+from graphcrm.stores import ImportSummary
+
+_ROLES = {role.value for role in Role}
+
+
+def _summary_table(summary: ImportSummary) -> pd.DataFrame:
+    if summary.dry_run:
+        return pd.DataFrame([{"table": t.table, "rows": t.rows} for t in summary.tables])
+    return pd.DataFrame(
+        [
+            {"table": t.table, "rows": t.rows, "created": t.created, "updated": t.updated,
+             "unchanged": t.unchanged}
+            for t in summary.tables
+        ]
+    )
+
+
+def _echo_summary(summary: ImportSummary) -> None:
+    for warning in summary.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(render(_summary_table(summary), "table"), nl=False)
+    if summary.dry_run:
+        click.echo("valid; nothing written (dry run)")
+    elif not summary.changed:
+        click.echo("nothing changed")
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
+@click.option(
+    "--encoding",
+    metavar="NAME",
+    help="Force the CSV encoding (utf-8, gb18030, ...) instead of detecting it.",
+)
+@click.pass_context
+def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
+                   encoding: str | None) -> None:
+    """Validate and load a folder of CSV files or an Excel workbook.
+
+    Every problem in the input is listed (file, row, column, value, reason) and nothing is
+    written if there is any. Re-importing the same data changes nothing; an updated file
+    updates what changed.
+
+    \b
+    Examples:
+      graphcrm import data/sample
+      graphcrm import bid.xlsx --dry-run
+      graphcrm import exports/ --encoding gb18030
+    """
+    summary = api.import_data(
+        list(paths), store=store_location(ctx), encoding=encoding, dry_run=dry_run
+    )
+    _echo_summary(summary)
+
+
+def _echo_stats(result: Stats, fmt: str) -> None:
+    if fmt != "table":
+        click.echo(render(result.counts, fmt), nl=False)
+        return
+    overall = result.counts[result.counts["scope"] == "all"]
+    for category, rows in overall.groupby("category", sort=False):
+        kinds = " · ".join(f"{k} {n}" for k, n in zip(rows["kind"], rows["count"], strict=True))
+        head = f"{category:<14}{rows['count'].sum():>7}   "
+        click.echo(textwrap.fill(kinds, 100, initial_indent=head,
+                                 subsequent_indent=" " * len(head)))
+    for project in result.projects.to_dict("records"):
+        value = "" if pd.isna(project["value"]) else f" · value {project['value']:,.0f}"
+        due = f" · due {project['deadline']}" if project["deadline"] else ""
+        click.echo(f"\n{project['project']}  {project['name']}")
+        click.echo(f"  customer {project['customer']} · {project['stage']}{value}{due}")
+        roles = ", ".join(
+            f"{role} {n}" for role, n in project.items() if role in _ROLES and n
+        )
+        line = f"  {project['stakeholders']} stakeholders: {roles or 'none yet'}"
+        click.echo(textwrap.fill(line, 100, subsequent_indent="    "))
+
+
+@cli.command("stats")
+@format_option
+@click.pass_context
+def stats_command(ctx: click.Context, fmt: str) -> None:
+    """Counts by kind, and per project.
+
+    \b
+    Examples:
+      graphcrm stats
+      graphcrm stats --format json
+    """
+    _echo_stats(api.stats(store_location(ctx)), fmt)
+
+
+@cli.command("demo")
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the demo store (default: a new temporary folder).",
+)
+def demo_command(folder: Path | None) -> None:
+    """Load the bundled sample bid into a fresh embedded store and show what it holds.
+
+    The demo never touches your own store: it writes graphcrm-demo.db in a new temporary
+    folder (or in --dir, replacing an earlier demo store there).
+
+    \b
+    Examples:
+      graphcrm demo
+      graphcrm demo --dir /tmp/bid-demo
+    """
+    folder = folder or Path(tempfile.mkdtemp(prefix="graphcrm-demo-"))
+    store = api.demo_store(folder)
+    click.echo(f"Sample bid loaded into {store}\n")
+    _echo_stats(api.stats(store), "table")
+    click.echo(f"\nExplore it further: graphcrm --store {store} stats")

@@ -1,0 +1,296 @@
+"""The domain vocabulary of graphcrm: every kind, role, stance and level, defined once.
+
+Each enumeration accepts the spellings a bid team's spreadsheet will contain: the canonical
+English word in any case, common synonyms, the numeric scale where there is one, and the
+Chinese words used in project sales (决策者, 线人, 介绍人, 支持, 反对 ...). ``parse`` raises
+``ValueError`` with the accepted values; the importer turns that into a located problem.
+
+Example
+-------
+>>> Stance.parse("+1") is Stance.SUPPORTER
+True
+>>> Role.parse("项目线人") is Role.INFORMANT
+True
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from enum import Enum
+from functools import cache
+from typing import TypeVar
+
+__all__ = [
+    "Vocabulary",
+    "OrgKind",
+    "Role",
+    "Stance",
+    "TieType",
+    "TieLevel",
+    "Channel",
+    "Sentiment",
+    "ProjectStage",
+    "DECISION_ROLES",
+    "normalize_token",
+]
+
+V = TypeVar("V", bound="Vocabulary")
+
+
+def normalize_token(text: str) -> str:
+    """Fold a spreadsheet value for synonym look-up: NFKC, case-folded, ``-``/space to ``_``.
+
+    NFKC turns full-width characters (``＋１``, common in Chinese input methods) into ASCII.
+    """
+    folded = unicodedata.normalize("NFKC", text).strip().casefold()
+    return "_".join(folded.replace("-", " ").split()) if not _is_signed_number(folded) else folded
+
+
+def _is_signed_number(text: str) -> bool:
+    return text[:1] in "+-" and text[1:].isdigit()
+
+
+class Vocabulary(str, Enum):
+    """Base of every vocabulary: a ``str`` enum whose values are the canonical words."""
+
+    @classmethod
+    def parse(cls: type[V], text: str | int) -> V:
+        """Return the member named by ``text`` (canonical word, synonym or number)."""
+        token = normalize_token(str(text))
+        table = _lookup(cls)
+        if token in table:
+            return cls(table[token])
+        expected = ", ".join(m.value for m in cls)
+        raise ValueError(f"unknown {cls.label()} (expected one of: {expected})")
+
+    @classmethod
+    def label(cls) -> str:
+        """A human name for the vocabulary, used in error messages."""
+        return cls.__doc__.split(":")[0].strip().lower() if cls.__doc__ else cls.__name__
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_SYNONYMS: dict[type[Vocabulary], dict[str, str]] = {}
+
+
+def _synonyms(vocabulary: type[Vocabulary], mapping: dict[str, str]) -> None:
+    _SYNONYMS[vocabulary] = mapping
+
+
+@cache
+def _lookup(vocabulary: type[Vocabulary]) -> dict[str, str]:
+    table = {normalize_token(m.value): m.value for m in vocabulary}
+    table.update({normalize_token(k): v for k, v in _SYNONYMS.get(vocabulary, {}).items()})
+    return table
+
+
+class OrgKind(Vocabulary):
+    """Organization kind: who an organization is to us."""
+
+    CUSTOMER = "customer"
+    OWN = "own"
+    PARTNER = "partner"
+    COMPETITOR = "competitor"
+    OTHER = "other"
+
+
+_synonyms(
+    OrgKind,
+    {
+        "client": "customer", "客户": "customer", "cliente": "customer",
+        "ours": "own", "us": "own", "our_company": "own", "我方": "own", "本公司": "own",
+        "propia": "own",
+        "design_institute": "partner", "consultant": "partner", "integrator": "partner",
+        "合作伙伴": "partner", "伙伴": "partner", "设计院": "partner", "咨询": "partner",
+        "集成商": "partner", "socio": "partner",
+        "竞争对手": "competitor", "对手": "competitor", "competidor": "competitor",
+        "其他": "other", "otro": "other",
+    }
+)
+
+
+class Role(Vocabulary):
+    """Stakeholder role: a person's part in one project."""
+
+    DECISION_MAKER = "decision_maker"
+    EVALUATOR = "evaluator"
+    USER = "user"
+    PROCUREMENT = "procurement"
+    INFLUENCER = "influencer"
+    GATEKEEPER = "gatekeeper"
+    INFORMANT = "informant"
+    REFERRER = "referrer"
+    BID_TEAM = "bid_team"
+
+
+_synonyms(
+    Role,
+    {
+        "decision": "decision_maker", "decider": "decision_maker", "dm": "decision_maker",
+        "决策者": "decision_maker", "决策人": "decision_maker", "拍板人": "decision_maker",
+        "technical_evaluator": "evaluator", "评估者": "evaluator", "评估人": "evaluator",
+        "技术评估": "evaluator",
+        "end_user": "user", "使用者": "user", "用户": "user",
+        "purchasing": "procurement", "buyer": "procurement", "采购": "procurement",
+        "采购人员": "procurement",
+        "影响者": "influencer", "影响人": "influencer",
+        "把关者": "gatekeeper", "守门人": "gatekeeper",
+        "线人": "informant", "项目线人": "informant", "内线": "informant", "coach": "informant",
+        "介绍人": "referrer", "案源介绍人": "referrer", "referral": "referrer",
+        "bid": "bid_team", "our_team": "bid_team", "sales": "bid_team", "投标团队": "bid_team",
+        "我方团队": "bid_team",
+    }
+)
+
+#: Roles that take part in the customer's decision (the ones coverage is measured on).
+DECISION_ROLES: frozenset[Role] = frozenset(
+    {Role.DECISION_MAKER, Role.EVALUATOR, Role.PROCUREMENT, Role.INFLUENCER}
+)
+
+
+class Stance(Vocabulary):
+    """Stance: attitude toward us in one project, from champion (+2) to opponent (-2)."""
+
+    CHAMPION = "champion"
+    SUPPORTER = "supporter"
+    NEUTRAL = "neutral"
+    SKEPTIC = "skeptic"
+    OPPONENT = "opponent"
+
+    @property
+    def score(self) -> int:
+        """The stance on the -2 … +2 scale."""
+        return _STANCE_SCORE[self]
+
+
+_STANCE_SCORE = {
+    Stance.CHAMPION: 2, Stance.SUPPORTER: 1, Stance.NEUTRAL: 0, Stance.SKEPTIC: -1,
+    Stance.OPPONENT: -2,
+}
+_synonyms(
+    Stance,
+    {
+        "2": "champion", "+2": "champion", "supportive": "supporter", "ally": "supporter",
+        "1": "supporter", "+1": "supporter", "0": "neutral", "-0": "neutral",
+        "-1": "skeptic", "sceptic": "skeptic", "skeptical": "skeptic", "-2": "opponent",
+        "against": "opponent", "hostile": "opponent",
+        "铁杆": "champion", "坚定支持": "champion", "支持": "supporter", "中立": "neutral",
+        "怀疑": "skeptic", "观望": "skeptic", "反对": "opponent",
+    }
+)
+
+
+class TieType(Vocabulary):
+    """Relationship type: the kinds of tie between two people that an import may carry."""
+
+    KNOWS = "KNOWS"
+    INFLUENCES = "INFLUENCES"
+    REFERRED = "REFERRED"
+
+    @property
+    def directed(self) -> bool:
+        """KNOWS is mutual; INFLUENCES and REFERRED point from source to target."""
+        return self is not TieType.KNOWS
+
+
+_synonyms(
+    TieType,
+    {
+        "know": "KNOWS", "认识": "KNOWS", "influence": "INFLUENCES", "影响": "INFLUENCES",
+        "refers": "REFERRED", "referral": "REFERRED", "介绍": "REFERRED",
+    }
+)
+
+
+class TieLevel(Vocabulary):
+    """Tie level: the four levels of a customer relationship, business (1) to family-like (4)."""
+
+    BUSINESS = "business"
+    PERSONAL = "personal"
+    FRIENDSHIP = "friendship"
+    FAMILY = "family"
+
+    @property
+    def number(self) -> int:
+        """The level as 1 (business) … 4 (family-like)."""
+        return list(TieLevel).index(self) + 1
+
+
+_synonyms(
+    TieLevel,
+    {
+        "1": "business", "2": "personal", "3": "friendship", "4": "family",
+        "商务": "business", "业务": "business", "业余": "personal", "个人": "personal",
+        "友情": "friendship", "朋友": "friendship", "亲情": "family", "family_like": "family",
+    }
+)
+
+
+class Channel(Vocabulary):
+    """Interaction channel: how one of our people was in contact with a contact."""
+
+    MEETING = "meeting"
+    CALL = "call"
+    EMAIL = "email"
+    MESSAGE = "message"
+    SOCIAL = "social"
+    EVENT = "event"
+    MEAL = "meal"
+    VISIT = "visit"
+
+
+_synonyms(
+    Channel,
+    {
+        "phone": "call", "telephone": "call", "e_mail": "email", "mail": "email",
+        "wechat": "message", "chat": "message", "sms": "message", "dinner": "meal",
+        "lunch": "meal", "会议": "meeting", "会面": "meeting", "电话": "call", "邮件": "email",
+        "微信": "message", "消息": "message", "社交": "social", "活动": "event", "饭局": "meal",
+        "吃饭": "meal", "拜访": "visit",
+    }
+)
+
+
+class Sentiment(Vocabulary):
+    """Sentiment: how an interaction went, negative (-1), neutral (0) or positive (+1)."""
+
+    NEGATIVE = "negative"
+    NEUTRAL = "neutral"
+    POSITIVE = "positive"
+
+    @property
+    def score(self) -> int:
+        """The sentiment as -1, 0 or +1."""
+        return {"negative": -1, "neutral": 0, "positive": 1}[self.value]
+
+
+_synonyms(
+    Sentiment,
+    {
+        "-1": "negative", "0": "neutral", "1": "positive", "+1": "positive", "bad": "negative",
+        "good": "positive", "负面": "negative", "中性": "neutral", "正面": "positive",
+        "积极": "positive", "消极": "negative",
+    }
+)
+
+
+class ProjectStage(Vocabulary):
+    """Project stage: where a bid stands, from lead to won or lost."""
+
+    LEAD = "lead"
+    QUALIFYING = "qualifying"
+    BIDDING = "bidding"
+    WON = "won"
+    LOST = "lost"
+
+
+_synonyms(
+    ProjectStage,
+    {
+        "线索": "lead", "opportunity": "qualifying", "资格确认": "qualifying",
+        "投标": "bidding", "tender": "bidding", "赢单": "won", "中标": "won", "丢单": "lost",
+        "未中标": "lost",
+    }
+)

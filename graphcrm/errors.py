@@ -1,0 +1,108 @@
+"""The exceptions graphcrm raises; every one derives from :class:`GraphCRMError`.
+
+::
+
+    GraphCRMError                 anything graphcrm reports to a user
+    ├── InputError                a file cannot be read as the import format
+    ├── ValidationFailed          the input was read; some rows are invalid (all listed)
+    ├── StoreError                the store cannot be opened, read or written
+    │   └── StoreNotFound         there is no store where one was expected
+    └── LookupFailed              a person or project named by the user is not there
+        └── AmbiguousName         a name matches several people (candidates listed)
+
+Library code raises these and never prints or exits; the CLI turns them into one message on
+stderr and a non-zero exit code. Errors from the standard library, the drivers or pandas are
+translated at the boundary where they occur (``raise ... from err``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "GraphCRMError",
+    "InputError",
+    "Problem",
+    "ValidationFailed",
+    "StoreError",
+    "StoreNotFound",
+    "LookupFailed",
+    "AmbiguousName",
+]
+
+
+class GraphCRMError(Exception):
+    """Root of graphcrm's exceptions. ``exit_code`` is what the CLI exits with."""
+
+    exit_code = 1
+
+
+class InputError(GraphCRMError):
+    """A file or folder cannot be read as the import format (missing, unreadable, wrong type)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One invalid spot in the input: where it is, what is there, and why it is wrong.
+
+    ``row`` is the spreadsheet row number (the header is row 1); ``None`` for problems with a
+    whole table or column.
+    """
+
+    source: str
+    table: str
+    row: int | None
+    column: str | None
+    value: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = self.source
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column {self.column}"
+        value = "" if self.value is None else f" {self.value!r}:"
+        return f"{where}:{value} {self.reason}"
+
+
+class ValidationFailed(GraphCRMError):
+    """The input has invalid rows; nothing was written. ``problems`` lists every one."""
+
+    exit_code = 3
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        count = len(self.problems)
+        plural = "s" if count != 1 else ""
+        super().__init__(f"{count} problem{plural} in the input; nothing was written")
+
+    def __str__(self) -> str:
+        return "\n".join([self.args[0], *(str(p) for p in self.problems)])
+
+
+class StoreError(GraphCRMError):
+    """The store cannot be opened, read or written."""
+
+    exit_code = 4
+
+
+class StoreNotFound(StoreError):
+    """No store exists where one was expected (nothing has been imported yet)."""
+
+
+class LookupFailed(GraphCRMError):
+    """A person or project named by the user does not exist."""
+
+    exit_code = 5
+
+
+class AmbiguousName(LookupFailed):
+    """A name matches several people; ``candidates`` lists ``(id, name, organization)``."""
+
+    def __init__(self, name: str, candidates: Sequence[tuple[str, str, str]]) -> None:
+        self.candidates = list(candidates)
+        lines = [f"{name!r} matches {len(self.candidates)} people; give the id instead:"]
+        lines += [f"  {pid}  {pname}  ({org})" for pid, pname, org in self.candidates]
+        super().__init__("\n".join(lines))

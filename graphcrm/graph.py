@@ -1,0 +1,141 @@
+"""Build the NetworkX graph every analysis works on from a store's records.
+
+The graph is a :class:`networkx.MultiDiGraph` whose nodes are people, keyed by person id,
+and whose edges are ties keyed by their type, so two people may share a KNOWS tie, an
+INFLUENCES tie and a REPORTS_TO tie at once:
+
+========== ============================= ==========================================
+edge key   direction                     attributes
+========== ============================= ==========================================
+KNOWS      as imported; ``mutual=True``  strength, level, since, last_contact,
+                                         last_contact_recorded, notes, extra
+INFLUENCES source's opinion moves target strength (may be None), since, last_contact…
+REFERRED   source introduced target      strength (may be None), since, notes…
+REPORTS_TO person → formal superior      (none besides ``type``)
+========== ============================= ==========================================
+
+Every edge carries ``type`` (its key) and ``mutual`` (True only for KNOWS). A KNOWS tie's
+``last_contact`` is the later of the date recorded on the tie and the latest interaction
+between the two people; ``last_contact_recorded`` keeps the tie's own value.
+
+Node attributes: ``name``, ``org_id``, ``org_name``, ``org_kind``, ``title``,
+``department``, ``reports_to``, ``email``, ``phone``, ``notes``, ``extra`` and ``projects``:
+a dict from project id to ``{"roles": [...], "influence": int | None, "stance": str | None,
+"notes": [...]}`` (a person has roles, influence and stance per project). ``last_interaction``
+is the date of the latest interaction with the person (None if never).
+
+Graph attributes: ``organizations`` (id → record), ``projects`` (id → record) and
+``interactions`` (records, oldest first).
+
+Example
+-------
+>>> from graphcrm.ingest import read_dataset
+>>> from graphcrm.resources import sample_dir
+>>> G = build_graph(read_dataset([sample_dir()]))
+>>> G.nodes["p001"]["org_kind"]
+'own'
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+
+from graphcrm.domain import OrgKind
+from graphcrm.records import Dataset
+
+__all__ = ["build_graph", "REPORTS_TO"]
+
+#: The edge key of the formal hierarchy (from ``people.reports_to``).
+REPORTS_TO = "REPORTS_TO"
+
+_PERSON_FIELDS = ("name", "org_id", "title", "department", "reports_to", "email", "phone", "notes")
+_TIE_FIELDS = ("strength", "level", "since", "notes")
+
+
+def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
+    """Turn validated or loaded records into the people graph described in the module docs.
+
+    Parameters
+    ----------
+    dataset
+        Records from :func:`graphcrm.ingest.read_dataset` or :meth:`Store.load`. References
+        that point outside the dataset (a neighbourhood's edge people) are left out.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+    """
+    G = nx.MultiDiGraph()
+    organizations = {o["id"]: dict(o) for o in dataset.table("organizations")}
+    G.graph["organizations"] = organizations
+    G.graph["projects"] = {p["id"]: dict(p) for p in dataset.table("projects")}
+    interactions = sorted(
+        dataset.table("interactions"), key=lambda r: (r["date"], r["person_id"])
+    )
+    G.graph["interactions"] = interactions
+
+    for person in dataset.table("people"):
+        org = organizations.get(person["org_id"], {})
+        attrs: dict[str, Any] = {f: person.get(f) for f in _PERSON_FIELDS}
+        attrs.update(
+            org_name=org.get("name"),
+            org_kind=org.get("kind") or OrgKind.CUSTOMER.value,
+            extra=person.get("extra") or {},
+            projects={},
+            last_interaction=None,
+        )
+        G.add_node(person["id"], **attrs)
+
+    for person_id, attrs in G.nodes(data=True):
+        boss = attrs["reports_to"]
+        if boss in G:
+            G.add_edge(person_id, boss, key=REPORTS_TO, type=REPORTS_TO, mutual=False)
+
+    last_between: dict[frozenset[str], str] = {}
+    for row in interactions:
+        person = row["person_id"]
+        if person in G:
+            G.nodes[person]["last_interaction"] = row["date"]  # sorted: the last one wins
+        ours = row.get("our_person_id")
+        if ours:
+            last_between[frozenset((person, ours))] = row["date"]
+
+    for tie in dataset.table("relationships"):
+        source, target, kind = tie["source"], tie["target"], tie["type"]
+        if source not in G or target not in G:
+            continue
+        recorded = tie.get("last_contact")
+        met = last_between.get(frozenset((source, target)))
+        G.add_edge(
+            source,
+            target,
+            key=kind,
+            type=kind,
+            mutual=kind == "KNOWS",
+            last_contact=max(filter(None, (recorded, met)), default=None),
+            last_contact_recorded=recorded,
+            extra=tie.get("extra") or {},
+            **{f: tie.get(f) for f in _TIE_FIELDS},
+        )
+
+    roles: dict[tuple[str, str], dict[str, Any]] = defaultdict(
+        lambda: {"roles": [], "influence": None, "stance": None, "notes": []}
+    )
+    for row in dataset.table("stakeholders"):
+        if row["person_id"] not in G:
+            continue
+        entry = roles[(row["person_id"], row["project_id"])]
+        entry["roles"].append(row["role"])
+        if row.get("influence") is not None:
+            entry["influence"] = max(entry["influence"] or 0, row["influence"])
+        if row.get("stance") is not None:
+            entry["stance"] = row["stance"]
+        if row.get("notes"):
+            entry["notes"].append(row["notes"])
+    for (person_id, project_id), entry in roles.items():
+        entry["roles"].sort()
+        G.nodes[person_id]["projects"][project_id] = entry
+    return G

@@ -1,0 +1,315 @@
+"""Validate raw tables against the data contract and turn them into a :class:`Dataset`.
+
+Every problem is collected before anything is decided: a missing table or column, a missing
+value, a duplicate key, an unknown reference, a value out of range, an unknown word for a
+vocabulary, a bad date, a tie from a person to themselves, a reporting or parent cycle. Each
+is located by source, spreadsheet row number (header = row 1), column and value. If any
+exists, :class:`~graphcrm.errors.ValidationFailed` carries them all and nothing is returned.
+
+Cells are text; a blank cell is a missing value and nothing else is: ``NA``, ``None`` and
+``null`` are names like any other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from graphcrm.domain import TieType
+from graphcrm.errors import Problem, ValidationFailed
+from graphcrm.ingest.readers import RawTable
+from graphcrm.records import SCHEMA, TABLE_ORDER, Column, Dataset, Record, TableSpec, record_key
+
+__all__ = ["validate", "parse_date", "normalize_header"]
+
+Parser = Callable[[str], Any]
+_SINGULAR = {"organizations": "organization", "people": "person", "projects": "project"}
+
+
+@dataclass
+class _Located:
+    source: str
+    row: int
+    record: Record
+
+
+def normalize_header(name: str) -> str:
+    """Fold a header cell to a contract column name: ``" Org ID"`` → ``"org_id"``."""
+    return "_".join(name.strip().casefold().replace("-", " ").split())
+
+
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+def parse_date(text: str) -> str:
+    """Parse a date cell to ISO ``YYYY-MM-DD``.
+
+    Accepts ISO 8601 dates and date-times, and the year-first forms spreadsheets write
+    (``2026/3/1``, ``2026.03.01``, ``2026年3月1日``). Day-first and month-first forms are
+    ambiguous and rejected.
+
+    >>> parse_date("2026/3/1")
+    '2026-03-01'
+    """
+    value = text.strip()
+    head = value.split("T", 1)[0].split(" ", 1)[0] if len(value) > 10 else value
+    match = _DATE.match(head)
+    if not match:
+        raise ValueError("not a date (expected YYYY-MM-DD)")
+    try:
+        return dt.date(*(int(g) for g in match.groups())).isoformat()
+    except ValueError as err:
+        raise ValueError(f"not a calendar date ({err})") from None
+
+
+def _parse_int(column: Column) -> Parser:
+    def parse(text: str) -> int:
+        try:
+            number = float(text)
+            if not number.is_integer():
+                raise ValueError
+            value = int(number)
+        except ValueError:
+            if column.vocabulary is None:
+                raise ValueError("not a whole number") from None
+            return column.vocabulary.parse(text).number  # type: ignore[attr-defined]
+        if (column.low is not None and value < column.low) or (
+            column.high is not None and value > column.high
+        ):
+            raise ValueError(f"out of range (expected {column.low}–{column.high})")
+        return value
+
+    return parse
+
+
+def _parse_number(text: str) -> int | float:
+    cleaned = text.strip().lstrip("¥$€£").replace(",", "").replace("_", "").strip()
+    try:
+        number = float(cleaned)
+    except ValueError:
+        raise ValueError("not a number") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError("not a finite number")
+    return int(number) if number.is_integer() else number
+
+
+def _parser(column: Column) -> Parser:
+    if column.kind == "int":
+        return _parse_int(column)
+    if column.kind == "number":
+        return _parse_number
+    if column.kind == "date":
+        return parse_date
+    if column.kind == "vocabulary":
+        assert column.vocabulary is not None
+        vocabulary = column.vocabulary
+        return lambda text: vocabulary.parse(text).value
+    return str.strip
+
+
+def validate(
+    tables: Iterable[RawTable],
+    known_ids: Mapping[str, set[str]] | None = None,
+    warnings: Iterable[str] = (),
+) -> Dataset:
+    """Validate ``tables`` and return the records, or raise with every problem found.
+
+    Parameters
+    ----------
+    tables
+        Raw tables from :func:`graphcrm.ingest.readers.read_paths`; several tables of the same
+        name (from several paths) are one table.
+    known_ids
+        Ids already in the store by table (``organizations``, ``people``, ``projects``): a
+        reference to one of them is valid even when the input does not carry it.
+    warnings
+        Warnings from reading, passed on in the dataset.
+
+    Returns
+    -------
+    Dataset
+        The validated records, with each table's contract columns that the input carried.
+
+    Raises
+    ------
+    ValidationFailed
+        With one :class:`~graphcrm.errors.Problem` for every invalid spot.
+    """
+    problems: list[Problem] = []
+    located: dict[str, list[_Located]] = {}
+    columns: dict[str, set[str]] = {}
+    tables = list(tables)
+    present = {t.name for t in tables}
+    for spec in SCHEMA.values():
+        if spec.required and spec.name not in present:
+            problems.append(
+                Problem("input", spec.name, None, None, None, "required table is missing")
+            )
+    for table in tables:
+        spec = SCHEMA[table.name]
+        rows, carried = _parse_table(table, spec, problems)
+        located.setdefault(table.name, []).extend(rows)
+        columns.setdefault(table.name, set()).update(carried)
+    for name in TABLE_ORDER:
+        _check_duplicates(name, located.get(name, []), problems)
+    _check_references(located, known_ids or {}, problems)
+    for table, column in (("people", "reports_to"), ("organizations", "parent_id")):
+        _check_cycles(table, column, located.get(table, []), problems)
+    if problems:
+        problems.sort(key=lambda p: (p.source, p.row or 0))
+        raise ValidationFailed(problems)
+    return Dataset(
+        records={name: [r.record for r in rows] for name, rows in located.items()},
+        columns={
+            name: tuple(c for c in SCHEMA[name].column_names if c in carried)
+            for name, carried in columns.items()
+        },
+        warnings=list(warnings),
+    )
+
+
+def _parse_table(
+    table: RawTable, spec: TableSpec, problems: list[Problem]
+) -> tuple[list[_Located], set[str]]:
+    fields: list[tuple[int, Column, Parser]] = []
+    extras: list[tuple[int, str]] = []
+    seen: dict[str, int] = {}
+    for index, cell in enumerate(table.header):
+        if not cell.strip():
+            continue
+        name = normalize_header(cell)
+        if name in seen:
+            problems.append(
+                Problem(table.source, spec.name, 1, cell.strip(), None, "column appears twice")
+            )
+            continue
+        seen[name] = index
+        if name in spec.column_names:
+            column = spec.column(name)
+            fields.append((index, column, _parser(column)))
+        else:
+            extras.append((index, cell.strip()))
+    missing = [c.name for c in spec.columns if c.required and c.name not in seen]
+    for name in missing:
+        problems.append(
+            Problem(table.source, spec.name, 1, name, None, "required column is missing")
+        )
+    if missing:
+        return [], set()
+    defaults = [c for c in spec.columns if c.name not in seen and c.default is not None]
+    carried = {c.name for _, c, _ in fields} | {c.name for c in defaults}
+    rows: list[_Located] = []
+    for number, cells in table.rows:
+        record: Record = {c.name: c.default.value for c in defaults}
+        ok = True
+        for index, column, parse in fields:
+            text = cells[index].strip() if index < len(cells) else ""
+            if not text:
+                if column.required:
+                    problems.append(
+                        Problem(table.source, spec.name, number, column.name, "", "missing value")
+                    )
+                    ok = False
+                record[column.name] = column.default.value if column.default else None
+                continue
+            try:
+                record[column.name] = parse(text)
+            except ValueError as err:
+                problems.append(
+                    Problem(table.source, spec.name, number, column.name, text, str(err))
+                )
+                ok = False
+        record["extra"] = {
+            name: cells[index].strip()
+            for index, name in extras
+            if index < len(cells) and cells[index].strip()
+        }
+        if ok and spec.name == "relationships":
+            ok = _check_tie(table.source, number, record, problems)
+        if ok:
+            rows.append(_Located(table.source, number, record))
+    return rows, carried
+
+
+def _check_tie(source: str, number: int, record: Record, problems: list[Problem]) -> bool:
+    if record["source"] == record["target"]:
+        problems.append(
+            Problem(source, "relationships", number, "target", record["target"],
+                    "a tie from a person to themselves")
+        )
+        return False
+    if record["type"] == TieType.KNOWS.value:
+        if record.get("strength") is None:
+            problems.append(
+                Problem(source, "relationships", number, "strength", "",
+                        "required for KNOWS (1–5)")
+            )
+            return False
+        if record["target"] < record["source"]:  # one mutual tie, stored once
+            record["source"], record["target"] = record["target"], record["source"]
+    return True
+
+
+def _check_duplicates(table: str, rows: list[_Located], problems: list[Problem]) -> None:
+    first: dict[tuple[str, ...], _Located] = {}
+    key_columns = SCHEMA[table].key
+    for row in rows:
+        key = record_key(table, row.record)
+        if key in first:
+            earlier = first[key]
+            where = f"row {earlier.row}" + (
+                "" if earlier.source == row.source else f" of {earlier.source}"
+            )
+            what = "id" if key_columns == ("id",) else "row for " + "/".join(key_columns)
+            problems.append(
+                Problem(row.source, table, row.row, key_columns[0], "/".join(k for k in key if k),
+                        f"duplicate {what} (first at {where})")
+            )
+        else:
+            first[key] = row
+
+
+def _check_references(
+    located: dict[str, list[_Located]],
+    known_ids: Mapping[str, set[str]],
+    problems: list[Problem],
+) -> None:
+    ids = {
+        name: {str(r.record["id"]) for r in located.get(name, [])} | set(known_ids.get(name, ()))
+        for name in ("organizations", "people", "projects")
+    }
+    for name in TABLE_ORDER:
+        references = [c for c in SCHEMA[name].columns if c.references]
+        for row in located.get(name, []):
+            for column in references:
+                value = row.record.get(column.name)
+                if value is not None and value not in ids[column.references or ""]:
+                    problems.append(
+                        Problem(row.source, name, row.row, column.name, value,
+                                f"unknown {_SINGULAR[column.references or '']} "
+                                f"(no such id in {column.references})")
+                    )
+
+
+def _check_cycles(table: str, column: str, rows: list[_Located], problems: list[Problem]) -> None:
+    parent = {r.record["id"]: r.record.get(column) for r in rows}
+    where = {r.record["id"]: r for r in rows}
+    done: set[str] = set()
+    for start in parent:
+        chain: list[str] = []
+        node: str | None = start
+        while node is not None and node in parent and node not in done and node not in chain:
+            chain.append(node)
+            node = parent[node]
+        if node is not None and node in chain:
+            cycle = chain[chain.index(node):]
+            row = where[cycle[0]]
+            loop = " → ".join([*cycle, cycle[0]])
+            problems.append(
+                Problem(row.source, table, row.row, column, row.record[column],
+                        f"{column} forms a cycle: {loop}")
+            )
+        done.update(chain)

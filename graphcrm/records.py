@@ -1,0 +1,209 @@
+"""The six tables of the import format and the validated records that stores take and give.
+
+``SCHEMA`` is the data contract of PRODUCT.md in code: each table's columns, which are
+required, what kind of value each holds, which table a column refers to, and the key a row is
+upserted by. The importer validates against it, the stores lay out their storage from it, and
+the graph builder reads records shaped by it.
+
+A :class:`Dataset` holds validated records. A record is a ``dict`` with the contract columns
+that were present in the input (so that an update touches only what the file carries) and
+``extra``: the input's other columns, kept as text properties.
+
+Example
+-------
+>>> SCHEMA["people"].key
+('id',)
+>>> [c.name for c in SCHEMA["people"].columns if c.required]
+['id', 'name', 'org_id']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphcrm.domain import (
+    Channel,
+    OrgKind,
+    ProjectStage,
+    Role,
+    Sentiment,
+    Stance,
+    TieLevel,
+    TieType,
+    Vocabulary,
+)
+
+__all__ = ["Column", "TableSpec", "SCHEMA", "TABLE_ORDER", "Record", "Dataset", "record_key"]
+
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the contract.
+
+    ``kind`` is one of ``id``, ``text``, ``int``, ``number``, ``date`` or ``vocabulary``
+    (then ``vocabulary`` names the enumeration). ``low``/``high`` bound ``int`` columns;
+    ``references`` names the table whose ``id`` the column holds.
+    """
+
+    name: str
+    kind: str = "text"
+    required: bool = False
+    low: int | None = None
+    high: int | None = None
+    vocabulary: type[Vocabulary] | None = None
+    references: str | None = None
+    default: Any = None
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A table of the contract: its columns, the columns it is keyed by, whether it is required."""
+
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    required: bool = False
+
+    def column(self, name: str) -> Column:
+        """The column called ``name``."""
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        """The contract's column names, in order."""
+        return tuple(c.name for c in self.columns)
+
+
+def _vocab(name: str, vocabulary: type[Vocabulary], default: Any = None, **kw: Any) -> Column:
+    return Column(name, "vocabulary", vocabulary=vocabulary, default=default, **kw)
+
+
+SCHEMA: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in (
+        TableSpec(
+            "organizations",
+            (
+                Column("id", "id", required=True),
+                Column("name", required=True),
+                _vocab("kind", OrgKind, default=OrgKind.CUSTOMER),
+                Column("industry"),
+                Column("region"),
+                Column("parent_id", "id", references="organizations"),
+            ),
+            key=("id",),
+            required=True,
+        ),
+        TableSpec(
+            "people",
+            (
+                Column("id", "id", required=True),
+                Column("name", required=True),
+                Column("org_id", "id", required=True, references="organizations"),
+                Column("title"),
+                Column("department"),
+                Column("reports_to", "id", references="people"),
+                Column("email"),
+                Column("phone"),
+                Column("notes"),
+            ),
+            key=("id",),
+            required=True,
+        ),
+        TableSpec(
+            "projects",
+            (
+                Column("id", "id", required=True),
+                Column("name", required=True),
+                Column("customer_id", "id", required=True, references="organizations"),
+                _vocab("stage", ProjectStage, default=ProjectStage.LEAD),
+                Column("value", "number"),
+                Column("deadline", "date"),
+            ),
+            key=("id",),
+        ),
+        TableSpec(
+            "relationships",
+            (
+                Column("source", "id", required=True, references="people"),
+                Column("target", "id", required=True, references="people"),
+                _vocab("type", TieType, required=True),
+                Column("strength", "int", low=1, high=5),
+                Column("level", "int", low=1, high=4, vocabulary=TieLevel),
+                Column("since", "date"),
+                Column("last_contact", "date"),
+                Column("notes"),
+            ),
+            key=("source", "target", "type"),
+        ),
+        TableSpec(
+            "stakeholders",
+            (
+                Column("project_id", "id", required=True, references="projects"),
+                Column("person_id", "id", required=True, references="people"),
+                _vocab("role", Role, required=True),
+                Column("influence", "int", low=1, high=5),
+                _vocab("stance", Stance),
+                Column("notes"),
+            ),
+            key=("project_id", "person_id", "role"),
+        ),
+        TableSpec(
+            "interactions",
+            (
+                Column("date", "date", required=True),
+                Column("person_id", "id", required=True, references="people"),
+                Column("our_person_id", "id", references="people"),
+                _vocab("channel", Channel),
+                _vocab("sentiment", Sentiment),
+                Column("notes"),
+            ),
+            key=("date", "person_id", "our_person_id", "channel"),
+        ),
+    )
+}
+
+#: Tables in dependency order: a table refers only to tables before it.
+TABLE_ORDER: tuple[str, ...] = tuple(SCHEMA)
+
+
+def record_key(table: str, record: Record) -> tuple[str, ...]:
+    """The upsert key of ``record`` in ``table``; missing optional key parts count as ``""``.
+
+    A KNOWS tie is mutual, so its key orders the two people: ``a KNOWS b`` and ``b KNOWS a``
+    are the same tie.
+    """
+    key = tuple(str(record.get(col) or "") for col in SCHEMA[table].key)
+    if table == "relationships" and key[2] == TieType.KNOWS.value and key[1] < key[0]:
+        key = (key[1], key[0], key[2])
+    return key
+
+
+@dataclass
+class Dataset:
+    """Validated records by table, plus the warnings met while reading them.
+
+    ``columns[table]`` lists the contract columns the input carried for that table: an
+    upsert writes those and leaves the others as they are in the store.
+    """
+
+    records: dict[str, list[Record]] = field(default_factory=dict)
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def table(self, name: str) -> list[Record]:
+        """The records of table ``name`` (empty when the input had none)."""
+        return self.records.get(name, [])
+
+    def __iter__(self) -> Iterator[tuple[str, list[Record]]]:
+        for name in TABLE_ORDER:
+            if name in self.records:
+                yield name, self.records[name]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, in dependency order."""
+        return {name: len(rows) for name, rows in self}

@@ -1,0 +1,125 @@
+"""The store interface: what every graphcrm store does, documented once.
+
+A store keeps the six tables of the import format and gives them back as a
+:class:`~graphcrm.records.Dataset`; the graph builder turns that into NetworkX. The embedded
+store (SQLite, one file) and the Neo4j store implement this interface and pass the same
+contract tests (``tests/stores/test_contract.py``).
+
+Semantics every implementation keeps:
+
+- :meth:`Store.import_dataset` is one transaction: all of it is written or none of it.
+  Records are upserted by their key (:data:`graphcrm.records.SCHEMA`): a record already
+  there is updated in the columns the input carried and left alone in the others; extra
+  properties are merged. Importing the same data twice changes nothing, and the summary
+  says so (``updated == 0``).
+- :meth:`Store.load` without a project gives everything; with a project it gives the
+  project's neighbourhood: its stakeholders and our own people (everyone at an ``own``
+  organization), everyone within ``radius`` ties of them, the ties among all of those, every
+  organization, the project with its stakeholder rows, and the interactions of those people.
+  With the default radius of 2, every path of up to four hops between our people and the
+  stakeholders lies inside the neighbourhood.
+- Loaded records carry every contract column (``None`` where unknown) and ``extra``.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from types import TracebackType
+
+from graphcrm.records import Dataset
+
+__all__ = ["Store", "ImportSummary", "TableChanges", "Counts"]
+
+
+@dataclass(frozen=True)
+class TableChanges:
+    """What an import did to one table."""
+
+    table: str
+    rows: int
+    created: int
+    updated: int
+
+    @property
+    def unchanged(self) -> int:
+        """Rows that were already in the store exactly as given."""
+        return self.rows - self.created - self.updated
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import did, table by table, and the warnings met while reading the input."""
+
+    tables: tuple[TableChanges, ...]
+    warnings: tuple[str, ...] = ()
+    dry_run: bool = False
+
+    @property
+    def changed(self) -> bool:
+        """Whether the import created or updated anything."""
+        return any(t.created or t.updated for t in self.tables)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Counts by kind, and the projects with their stakeholders by role.
+
+    ``by_kind`` maps a category (``organizations`` by kind, ``people`` by their organization's
+    kind, ``relationships`` by type, ``projects`` by stage, ``stakeholders`` by role,
+    ``interactions`` by channel) to counts. ``projects`` holds one dict per project: ``id``,
+    ``name``, ``customer_id``, ``stage``, ``value``, ``deadline`` and ``roles`` (role → count).
+    """
+
+    by_kind: dict[str, dict[str, int]]
+    projects: list[dict[str, object]] = field(default_factory=list)
+
+
+class Store(ABC):
+    """A place that keeps a bid team's graph: an embedded file or a Neo4j database."""
+
+    #: Where the store is, safe to show (no credentials).
+    location: str
+
+    @abstractmethod
+    def import_dataset(self, dataset: Dataset) -> ImportSummary:
+        """Upsert ``dataset`` in one transaction and say what changed.
+
+        Raises
+        ------
+        StoreError
+            The store could not be written; nothing was.
+        """
+
+    @abstractmethod
+    def load(self, project: str | None = None, *, radius: int = 2) -> Dataset:
+        """Everything in the store, or the neighbourhood of ``project`` (see module docs).
+
+        Raises
+        ------
+        LookupFailed
+            ``project`` is not in the store.
+        """
+
+    @abstractmethod
+    def counts(self) -> Counts:
+        """Counts by kind and per project, computed in the store."""
+
+    @abstractmethod
+    def known_ids(self) -> dict[str, set[str]]:
+        """Ids of the organizations, people and projects in the store, by table."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connection; the store object is not used afterwards."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,312 @@
+"""The embedded store: one SQLite file, no server (the default, ``graphcrm.db``).
+
+Tables mirror :data:`graphcrm.records.SCHEMA`, one per import table, with the extra columns
+in a JSON column. The file uses WAL journaling and a busy timeout, so a second process waits
+for a writer instead of failing or corrupting the file; foreign keys are enforced at commit.
+Every SQL identifier comes from the schema in code; every value is a bound parameter.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from graphcrm.errors import LookupFailed, StoreError, StoreNotFound
+from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record
+from graphcrm.stores.base import Counts, ImportSummary, Store, TableChanges
+
+__all__ = ["EmbeddedStore"]
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 30_000
+
+# Key columns that may be blank are stored as '' so that the primary key holds.
+_BLANK_KEY = {("interactions", "our_person_id"), ("interactions", "channel")}
+_SQL_TYPE = {"int": "INTEGER", "number": "REAL"}
+_FOREIGN = {"organizations": "id", "people": "id", "projects": "id"}
+
+
+def _ddl() -> list[str]:
+    statements = []
+    for name in TABLE_ORDER:
+        spec = SCHEMA[name]
+        defs = []
+        for col in spec.columns:
+            sql = f"{col.name} {_SQL_TYPE.get(col.kind, 'TEXT')}"
+            if (name, col.name) in _BLANK_KEY:
+                sql += " NOT NULL DEFAULT ''"
+            elif col.required:
+                sql += " NOT NULL"
+            if col.references and (name, col.name) not in _BLANK_KEY:
+                on_delete = "SET NULL" if not col.required else "CASCADE"
+                sql += (
+                    f" REFERENCES {col.references}({_FOREIGN[col.references]})"
+                    f" ON DELETE {on_delete} DEFERRABLE INITIALLY DEFERRED"
+                )
+            defs.append(sql)
+        defs.append("extra TEXT NOT NULL DEFAULT '{}'")
+        defs.append(f"PRIMARY KEY ({', '.join(spec.key)})")
+        statements.append(f"CREATE TABLE IF NOT EXISTS {name} ({', '.join(defs)})")
+    statements += [
+        "CREATE INDEX IF NOT EXISTS people_org ON people(org_id)",
+        "CREATE INDEX IF NOT EXISTS people_name ON people(name)",
+        "CREATE INDEX IF NOT EXISTS people_reports_to ON people(reports_to)",
+        "CREATE INDEX IF NOT EXISTS relationships_target ON relationships(target)",
+        "CREATE INDEX IF NOT EXISTS stakeholders_person ON stakeholders(person_id)",
+        "CREATE INDEX IF NOT EXISTS interactions_person ON interactions(person_id)",
+        "CREATE INDEX IF NOT EXISTS interactions_ours ON interactions(our_person_id)",
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ]
+    return statements
+
+
+def _upsert_sql(table: str, columns: Sequence[str]) -> str:
+    spec = SCHEMA[table]
+    names = [*columns, "extra"]
+    values = ", ".join("json(?)" if c == "extra" else "?" for c in names)
+    settable = [c for c in columns if c not in spec.key]
+    assignments = [f"{c} = excluded.{c}" for c in settable]
+    merged_extra = f"json_patch({table}.extra, excluded.extra)"
+    assignments.append(f"extra = {merged_extra}")
+    differs = [f"{table}.{c} IS NOT excluded.{c}" for c in settable]
+    differs.append(f"{table}.extra IS NOT {merged_extra}")
+    return (
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({values}) "
+        f"ON CONFLICT ({', '.join(spec.key)}) DO UPDATE SET {', '.join(assignments)} "
+        f"WHERE {' OR '.join(differs)}"
+    )
+
+
+class EmbeddedStore(Store):
+    """A graphcrm store in one SQLite file.
+
+    Parameters
+    ----------
+    path
+        The database file.
+    create
+        Create the file if it does not exist; otherwise a missing file raises
+        :class:`~graphcrm.errors.StoreNotFound` (reading an empty store is a mistake).
+
+    Example
+    -------
+    >>> import tempfile, os
+    >>> from graphcrm.ingest import read_dataset
+    >>> from graphcrm.resources import sample_dir
+    >>> path = os.path.join(tempfile.mkdtemp(), "bid.db")
+    >>> with EmbeddedStore(path, create=True) as store:
+    ...     created = store.import_dataset(read_dataset([sample_dir()])).changed
+    >>> created
+    True
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = False) -> None:
+        self.path = Path(path)
+        self.location = str(self.path)
+        if not create and not self.path.exists():
+            raise StoreNotFound(
+                f"no store at {self.path}: import data first (graphcrm import PATH) "
+                "or choose another with --store"
+            )
+        try:
+            self._conn = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            )
+            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._ensure_schema()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: not a graphcrm store ({err})") from err
+
+    def _ensure_schema(self) -> None:
+        row = None
+        tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master")}
+        if "meta" in tables:
+            row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        elif tables:
+            raise StoreError(f"{self.path}: an SQLite file, but not a graphcrm store")
+        if row is not None:
+            if int(row[0]) != SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: store schema {row[0]}, expected {SCHEMA_VERSION}")
+            return
+        with self._transaction():
+            for statement in _ddl():
+                self._conn.execute(statement)
+            self._conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
+            )
+
+    def _transaction(self, mode: str = "IMMEDIATE") -> _Transaction:
+        return _Transaction(self._conn, self.path, mode)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def import_dataset(self, dataset: Dataset) -> ImportSummary:
+        changes = []
+        with self._transaction():
+            for table, records in dataset:
+                columns = [c for c in SCHEMA[table].column_names if c in dataset.columns[table]]
+                before_rows = self._count(table)
+                before_changes = self._conn.total_changes
+                self._conn.executemany(
+                    _upsert_sql(table, columns), self._rows(table, columns, records)
+                )
+                touched = self._conn.total_changes - before_changes
+                created = self._count(table) - before_rows
+                changes.append(TableChanges(table, len(records), created, touched - created))
+        return ImportSummary(tuple(changes), tuple(dataset.warnings))
+
+    @staticmethod
+    def _rows(table: str, columns: Sequence[str], records: Iterable[Record]) -> Iterable[tuple]:
+        blank = [i for i, c in enumerate(columns) if (table, c) in _BLANK_KEY]
+        for record in records:
+            row = [record.get(c) for c in columns]
+            for i in blank:
+                row[i] = row[i] or ""
+            row.append(json.dumps(record.get("extra") or {}, ensure_ascii=False, sort_keys=True))
+            yield tuple(row)
+
+    def _count(self, table: str) -> int:
+        return int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    # -- reading -------------------------------------------------------------------------
+
+    def load(self, project: str | None = None, *, radius: int = 2) -> Dataset:
+        try:
+            if project is None:
+                return self._dataset({name: self._select(name) for name in TABLE_ORDER})
+            return self._load_neighbourhood(project, radius)
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: cannot be read ({err})") from err
+
+    def _load_neighbourhood(self, project: str, radius: int) -> Dataset:
+        if not self._conn.execute("SELECT 1 FROM projects WHERE id = ?", (project,)).fetchone():
+            raise LookupFailed(f"no project {project!r} in {self.location}")
+        conn = self._conn
+        with self._transaction("DEFERRED"):  # one consistent snapshot
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS hood (id TEXT PRIMARY KEY, depth INT)")
+            conn.execute("DELETE FROM temp.hood")
+            conn.execute(
+                "INSERT OR IGNORE INTO temp.hood SELECT person_id, 0 FROM stakeholders "
+                "WHERE project_id = ? UNION SELECT p.id, 0 FROM people p "
+                "JOIN organizations o ON o.id = p.org_id WHERE o.kind = 'own'",
+                (project,),
+            )
+            for depth in range(radius):
+                conn.execute(
+                    "INSERT OR IGNORE INTO temp.hood "
+                    "SELECT r.target, :d + 1 FROM relationships r "
+                    "JOIN temp.hood h ON h.id = r.source AND h.depth = :d "
+                    "UNION SELECT r.source, :d + 1 FROM relationships r "
+                    "JOIN temp.hood h ON h.id = r.target AND h.depth = :d "
+                    "UNION SELECT p.reports_to, :d + 1 FROM people p "
+                    "JOIN temp.hood h ON h.id = p.id AND h.depth = :d "
+                    "WHERE p.reports_to IS NOT NULL "
+                    "UNION SELECT p.id, :d + 1 FROM people p "
+                    "JOIN temp.hood h ON h.id = p.reports_to AND h.depth = :d",
+                    {"d": depth},
+                )
+            in_hood = "IN (SELECT id FROM temp.hood)"
+            tables = {
+                "organizations": self._select("organizations"),
+                "people": self._select("people", f"id {in_hood}"),
+                "projects": self._select("projects", "id = ?", (project,)),
+                "relationships": self._select(
+                    "relationships", f"source {in_hood} AND target {in_hood}"
+                ),
+                "stakeholders": self._select("stakeholders", "project_id = ?", (project,)),
+                "interactions": self._select(
+                    "interactions",
+                    f"person_id {in_hood} AND (our_person_id = '' OR our_person_id {in_hood})",
+                ),
+            }
+            conn.execute("DELETE FROM temp.hood")
+        return self._dataset(tables)
+
+    def _select(self, table: str, where: str = "", params: Sequence[Any] = ()) -> list[Record]:
+        columns = SCHEMA[table].column_names
+        sql = f"SELECT {', '.join(columns)}, extra FROM {table}"
+        if where:
+            sql += f" WHERE {where}"
+        records = []
+        for row in self._conn.execute(sql + f" ORDER BY {', '.join(SCHEMA[table].key)}", params):
+            record = dict(zip(columns, row[:-1], strict=True))
+            for t, c in _BLANK_KEY:
+                if t == table and record[c] == "":
+                    record[c] = None
+            record["extra"] = json.loads(row[-1])
+            records.append(record)
+        return records
+
+    @staticmethod
+    def _dataset(tables: dict[str, list[Record]]) -> Dataset:
+        return Dataset(
+            records=tables, columns={name: SCHEMA[name].column_names for name in tables}
+        )
+
+    def counts(self) -> Counts:
+        queries = {
+            "organizations": "SELECT kind, count(*) FROM organizations GROUP BY kind",
+            "people": "SELECT o.kind, count(*) FROM people p "
+            "JOIN organizations o ON o.id = p.org_id GROUP BY o.kind",
+            "relationships": "SELECT type, count(*) FROM relationships GROUP BY type",
+            "projects": "SELECT stage, count(*) FROM projects GROUP BY stage",
+            "stakeholders": "SELECT role, count(*) FROM stakeholders GROUP BY role",
+            "interactions": "SELECT channel, count(*) FROM interactions GROUP BY channel",
+        }
+        by_kind = {
+            name: {str(kind or "unspecified"): n for kind, n in self._conn.execute(sql)}
+            for name, sql in queries.items()
+        }
+        projects = []
+        for record in self._select("projects"):
+            roles = dict(
+                self._conn.execute(
+                    "SELECT role, count(*) FROM stakeholders WHERE project_id = ? GROUP BY role",
+                    (record["id"],),
+                ).fetchall()
+            )
+            projects.append({**{k: v for k, v in record.items() if k != "extra"}, "roles": roles})
+        return Counts(by_kind, projects)
+
+    def known_ids(self) -> dict[str, set[str]]:
+        return {
+            name: {row[0] for row in self._conn.execute(f"SELECT id FROM {name}")}
+            for name in ("organizations", "people", "projects")
+        }
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class _Transaction:
+    """``BEGIN`` … ``COMMIT``, or ``ROLLBACK`` on any error (translated to StoreError)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, mode: str) -> None:
+        self._conn = conn
+        self._path = path
+        self._mode = mode
+
+    def __enter__(self) -> None:
+        try:
+            self._conn.execute(f"BEGIN {self._mode}")
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"{self._path}: cannot start a transaction ({err})") from err
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: object) -> None:
+        if exc_type is None:
+            try:
+                self._conn.execute("COMMIT")
+                return
+            except sqlite3.DatabaseError as err:
+                self._conn.execute("ROLLBACK")
+                raise StoreError(f"{self._path}: the write was rolled back ({err})") from err
+        self._conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise StoreError(f"{self._path}: the write was rolled back ({exc})") from exc
