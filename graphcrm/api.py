@@ -60,15 +60,16 @@ def import_data(
     InputError, ValidationFailed, StoreError
     """
     location = str(store)
-    existing: dict[str, set[str]] = {}
-    if not dry_run or _store_exists(location):
-        with open_store(location, create=not dry_run) as opened:
-            existing = opened.known_ids()
-            dataset = read_dataset(paths, encoding=encoding, known_ids=existing)
+    if _store_exists(location):
+        with open_store(location) as opened:
+            dataset = read_dataset(paths, encoding=encoding, known_ids=opened.known_ids())
             if not dry_run:
                 return opened.import_dataset(dataset)
-    else:
+    else:  # validate before creating anything, so a rejected import leaves no file behind
         dataset = read_dataset(paths, encoding=encoding)
+        if not dry_run:
+            with open_store(location, create=True) as created:
+                return created.import_dataset(dataset)
     return ImportSummary(
         tuple(TableChanges(name, len(rows), 0, 0) for name, rows in dataset),
         tuple(dataset.warnings),

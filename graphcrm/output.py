@@ -74,7 +74,7 @@ def render(frame: pd.DataFrame, fmt: str) -> str:
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csv.writer(buffer, lineterminator="\r\n")  # quotes cells with \r or \n
         writer.writerow([safe_cell(str(c)) for c in frame.columns])
         for record in records:
             writer.writerow(

@@ -128,7 +128,7 @@ def _read_csv(path: Path, name: str, encoding: str | None) -> RawTable:
     delimiter = ","
     if "," not in first_line:
         delimiter = ";" if ";" in first_line else "\t" if "\t" in first_line else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)
         if not header or not any(c.strip() for c in header):
@@ -144,12 +144,14 @@ def _read_csv(path: Path, name: str, encoding: str | None) -> RawTable:
 
 
 def _read_workbook(path: Path, warnings: list[str]) -> list[RawTable]:
+    import zipfile
+
     import openpyxl  # only the workbook path needs it
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as err:
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as err:
         raise InputError(f"{path}: cannot be opened as an Excel workbook ({err})") from err
     tables = []
     try:

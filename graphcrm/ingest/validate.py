@@ -34,6 +34,17 @@ class _Located:
     source: str
     row: int
     record: Record
+    ok: bool = True
+
+
+class _Invalid:
+    """Marks a cell that failed to parse, so later checks pass over it."""
+
+    def __repr__(self) -> str:
+        return "<invalid>"
+
+
+_INVALID = _Invalid()
 
 
 def normalize_header(name: str) -> str:
@@ -143,24 +154,33 @@ def validate(
     columns: dict[str, set[str]] = {}
     tables = list(tables)
     present = {t.name for t in tables}
+    unreadable: set[str] = set()  # references into these would only repeat their problem
     for spec in SCHEMA.values():
         if spec.required and spec.name not in present:
             problems.append(
                 Problem("input", spec.name, None, None, None, "required table is missing")
             )
+            unreadable.add(spec.name)
     for table in tables:
         spec = SCHEMA[table.name]
-        rows, carried = _parse_table(table, spec, problems)
+        parsed = _parse_table(table, spec, problems)
+        if parsed is None:
+            unreadable.add(table.name)
+            continue
+        rows, carried = parsed
         located.setdefault(table.name, []).extend(rows)
         columns.setdefault(table.name, set()).update(carried)
     for name in TABLE_ORDER:
         _check_duplicates(name, located.get(name, []), problems)
-    _check_references(located, known_ids or {}, problems)
+    _check_references(located, known_ids or {}, unreadable, problems)
     for table, column in (("people", "reports_to"), ("organizations", "parent_id")):
         _check_cycles(table, column, located.get(table, []), problems)
     if problems:
         problems.sort(key=lambda p: (p.source, p.row or 0))
         raise ValidationFailed(problems)
+    assert all(row.ok for rows in located.values() for row in rows)
+    for row in located.get("relationships", []):
+        _order_knows(row.record)
     return Dataset(
         records={name: [r.record for r in rows] for name, rows in located.items()},
         columns={
@@ -173,7 +193,8 @@ def validate(
 
 def _parse_table(
     table: RawTable, spec: TableSpec, problems: list[Problem]
-) -> tuple[list[_Located], set[str]]:
+) -> tuple[list[_Located], set[str]] | None:
+    """Parse every row; ``None`` when the header makes the table unreadable."""
     fields: list[tuple[int, Column, Parser]] = []
     extras: list[tuple[int, str]] = []
     seen: dict[str, int] = {}
@@ -198,7 +219,7 @@ def _parse_table(
             Problem(table.source, spec.name, 1, name, None, "required column is missing")
         )
     if missing:
-        return [], set()
+        return None
     defaults = [c for c in spec.columns if c.name not in seen and c.default is not None]
     carried = {c.name for _, c, _ in fields} | {c.name for c in defaults}
     rows: list[_Located] = []
@@ -221,6 +242,7 @@ def _parse_table(
                 problems.append(
                     Problem(table.source, spec.name, number, column.name, text, str(err))
                 )
+                record[column.name] = _INVALID
                 ok = False
         record["extra"] = {
             name: cells[index].strip()
@@ -229,8 +251,7 @@ def _parse_table(
         }
         if ok and spec.name == "relationships":
             ok = _check_tie(table.source, number, record, problems)
-        if ok:
-            rows.append(_Located(table.source, number, record))
+        rows.append(_Located(table.source, number, record, ok))
     return rows, carried
 
 
@@ -241,22 +262,27 @@ def _check_tie(source: str, number: int, record: Record, problems: list[Problem]
                     "a tie from a person to themselves")
         )
         return False
-    if record["type"] == TieType.KNOWS.value:
-        if record.get("strength") is None:
-            problems.append(
-                Problem(source, "relationships", number, "strength", "",
-                        "required for KNOWS (1–5)")
-            )
-            return False
-        if record["target"] < record["source"]:  # one mutual tie, stored once
-            record["source"], record["target"] = record["target"], record["source"]
+    if record["type"] == TieType.KNOWS.value and record.get("strength") is None:
+        problems.append(
+            Problem(source, "relationships", number, "strength", "",
+                    "required for KNOWS (1–5)")
+        )
+        return False
     return True
+
+
+def _order_knows(record: Record) -> None:
+    """A KNOWS tie is mutual: store it once, its two ends in order."""
+    if record["type"] == TieType.KNOWS.value and record["target"] < record["source"]:
+        record["source"], record["target"] = record["target"], record["source"]
 
 
 def _check_duplicates(table: str, rows: list[_Located], problems: list[Problem]) -> None:
     first: dict[tuple[str, ...], _Located] = {}
     key_columns = SCHEMA[table].key
     for row in rows:
+        if any(row.record.get(c) is _INVALID for c in key_columns):
+            continue
         key = record_key(table, row.record)
         if key in first:
             earlier = first[key]
@@ -275,6 +301,7 @@ def _check_duplicates(table: str, rows: list[_Located], problems: list[Problem])
 def _check_references(
     located: dict[str, list[_Located]],
     known_ids: Mapping[str, set[str]],
+    unreadable: set[str],
     problems: list[Problem],
 ) -> None:
     ids = {
@@ -282,11 +309,13 @@ def _check_references(
         for name in ("organizations", "people", "projects")
     }
     for name in TABLE_ORDER:
-        references = [c for c in SCHEMA[name].columns if c.references]
+        references = [
+            c for c in SCHEMA[name].columns if c.references and c.references not in unreadable
+        ]
         for row in located.get(name, []):
             for column in references:
                 value = row.record.get(column.name)
-                if value is not None and value not in ids[column.references or ""]:
+                if isinstance(value, str) and value not in ids[column.references or ""]:
                     problems.append(
                         Problem(row.source, name, row.row, column.name, value,
                                 f"unknown {_SINGULAR[column.references or '']} "
@@ -295,7 +324,11 @@ def _check_references(
 
 
 def _check_cycles(table: str, column: str, rows: list[_Located], problems: list[Problem]) -> None:
-    parent = {r.record["id"]: r.record.get(column) for r in rows}
+    parent = {
+        r.record["id"]: r.record.get(column)
+        for r in rows
+        if isinstance(r.record.get(column), str) or r.record.get(column) is None
+    }
     where = {r.record["id"]: r for r in rows}
     done: set[str] = set()
     for start in parent:

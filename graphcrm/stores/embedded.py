@@ -25,7 +25,7 @@ BUSY_TIMEOUT_MS = 30_000
 
 # Key columns that may be blank are stored as '' so that the primary key holds.
 _BLANK_KEY = {("interactions", "our_person_id"), ("interactions", "channel")}
-_SQL_TYPE = {"int": "INTEGER", "number": "REAL"}
+_SQL_TYPE = {"int": "INTEGER", "number": "NUMERIC"}
 _FOREIGN = {"organizations": "id", "people": "id", "projects": "id"}
 
 

@@ -1,0 +1,142 @@
+"""The command line, driven through click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from graphcrm.cli import cli
+from graphcrm.resources import sample_dir
+from tests.conftest import TINY, changed
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def store(tmp_path):
+    return str(tmp_path / "bid.db")
+
+
+def run(runner, store, *args):
+    return runner.invoke(cli, ["--store", store, *map(str, args)])
+
+
+def test_import_twice_gives_identical_stats(runner, store):
+    first = run(runner, store, "import", sample_dir())
+    assert first.exit_code == 0, first.output
+    assert "people" in first.stdout and "96" in first.stdout
+    stats_1 = run(runner, store, "stats", "--format", "json").stdout
+    again = run(runner, store, "import", sample_dir())
+    assert again.exit_code == 0
+    assert "nothing changed" in again.stdout
+    assert run(runner, store, "stats", "--format", "json").stdout == stats_1
+    records = json.loads(stats_1)
+    assert {"scope": "all", "category": "people", "kind": "own", "count": 16} in records
+
+
+def test_broken_rows_are_all_listed_and_nothing_is_written(runner, store, make_tables, tiny_dir):
+    assert run(runner, store, "import", tiny_dir).exit_code == 0
+    before = run(runner, store, "stats", "--format", "json").stdout
+    tables = changed(TINY, "people", 2, "org_id", "nowhere")
+    tables = changed(tables, "relationships", 1, "strength", "9")
+    tables = changed(tables, "stakeholders", 1, "role", "boss")
+    tables["people"].append(["new", "New", "o-c", "", "", "", ""])  # valid, still not written
+    result = run(runner, store, "import", make_tables(tables))
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == "graphcrm: 3 problems in the input; nothing was written"
+    assert any("people.csv, row 3, column org_id: 'nowhere'" in line for line in lines)
+    assert any("relationships.csv, row 2, column strength: '9': out of range" in line
+               for line in lines)
+    assert any("stakeholders.csv, row 2, column role: 'boss'" in line for line in lines)
+    assert "Traceback" not in result.output
+    assert run(runner, store, "stats", "--format", "json").stdout == before
+
+
+def test_a_rejected_first_import_creates_no_store(runner, tmp_path, make_tables):
+    store = tmp_path / "fresh.db"
+    result = run(runner, str(store), "import", make_tables(changed(TINY, "people", 1, "name", "")))
+    assert result.exit_code == 3
+    assert not store.exists()
+
+
+def test_dry_run_writes_nothing(runner, store, tiny_dir, tmp_path):
+    result = run(runner, store, "import", "--dry-run", tiny_dir)
+    assert result.exit_code == 0
+    assert "valid; nothing written" in result.stdout
+    assert not (tmp_path / "bid.db").exists()
+
+
+def test_gb18030_folder_and_forced_encoding(runner, store, make_tables):
+    folder = make_tables(TINY, encoding="gb18030")
+    assert run(runner, store, "import", folder).exit_code == 0
+    result = run(runner, store, "import", "--encoding", "utf-8", folder)
+    assert result.exit_code == 1
+    assert "not valid utf-8" in result.stderr
+
+
+def test_stats_formats(runner, store, tiny_dir):
+    run(runner, store, "import", tiny_dir)
+    table = run(runner, store, "stats").stdout
+    assert "people" in table and "P1" in table and "储能监控" in table
+    assert all(len(line) <= 100 for line in table.splitlines())
+    csv_text = run(runner, store, "stats", "--format", "csv").stdout
+    assert csv_text.splitlines()[0] == "scope,category,kind,count"
+    assert "P1,stakeholders,bid_team,2" in csv_text
+
+
+def test_stats_without_a_store(runner, tmp_path):
+    result = run(runner, str(tmp_path / "none.db"), "stats")
+    assert result.exit_code == 4
+    assert "no store at" in result.stderr and "graphcrm import" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_store_from_the_environment(runner, tmp_path, tiny_dir):
+    env = {"GRAPHCRM_STORE": str(tmp_path / "env.db")}
+    assert runner.invoke(cli, ["import", str(tiny_dir)], env=env).exit_code == 0
+    assert (tmp_path / "env.db").exists()
+
+
+def test_missing_path_and_bad_usage(runner, store, tmp_path):
+    result = run(runner, store, "import", tmp_path / "nope")
+    assert result.exit_code == 1
+    assert "no such file or folder" in result.stderr
+    assert run(runner, store, "import").exit_code == 2
+    assert run(runner, store, "stats", "--format", "xml").exit_code == 2
+
+
+def test_demo(runner, tmp_path):
+    result = runner.invoke(cli, ["demo", "--dir", str(tmp_path / "d")])
+    assert result.exit_code == 0, result.output
+    assert "Sample bid loaded" in result.stdout
+    assert "prj-js-ess" in result.stdout
+    again = runner.invoke(cli, ["demo", "--dir", str(tmp_path / "d")])  # replaces the old demo
+    assert again.exit_code == 0 and again.stdout == result.stdout
+
+
+def test_every_command_is_documented_with_an_example(runner):
+    assert "Examples:" in runner.invoke(cli, ["--help"]).stdout
+    for name in cli.commands:
+        help_text = runner.invoke(cli, [name, "--help"]).stdout
+        assert "Example" in help_text, name
+
+
+def test_internal_errors_have_no_traceback(runner, store, monkeypatch, tiny_dir):
+    from graphcrm import api
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(api, "stats", broken)
+    run(runner, store, "import", tiny_dir)
+    result = run(runner, store, "stats")
+    assert result.exit_code == 1
+    assert "internal error: RuntimeError: boom" in result.stderr
+    assert "Traceback" not in result.output

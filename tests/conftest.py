@@ -1,0 +1,104 @@
+"""Fixtures shared by the whole suite: small hand-built bids and a writer for import files."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from graphcrm.ingest import read_dataset
+from graphcrm.records import Dataset
+from graphcrm.resources import sample_dir
+
+Tables = dict[str, list[list[object]]]
+
+# A bid small enough to check by hand: our company (o-us: a, b), a customer (o-c: c, d, e
+# with c the boss of d and e), a competitor (o-x: x). a KNOWS c (4), b KNOWS d (2), c KNOWS d,
+# x KNOWS e; c INFLUENCES e. One project P1 at o-c: c decides, d evaluates, e informs, a
+# and b bid. Two interactions.
+TINY: Tables = {
+    "organizations": [
+        ["id", "name", "kind", "industry"],
+        ["o-us", "我们公司", "own", "automation"],
+        ["o-c", "客户公司", "customer", "energy"],
+        ["o-x", "Rival Ltd", "competitor", ""],
+    ],
+    "people": [
+        ["id", "name", "org_id", "title", "reports_to", "email", "WeChat"],
+        ["a", "Alice 林", "o-us", "account manager", "", "a@us.example", "alice_w"],
+        ["b", "Bo 王", "o-us", "presales", "a", "", ""],
+        ["c", "陈总", "o-c", "general manager", "", "", ""],
+        ["d", "张工", "o-c", "engineer", "c", "", ""],
+        ["e", "NA", "o-c", "assistant", "c", "", ""],
+        ["x", "Xavier", "o-x", "sales", "", "", ""],
+    ],
+    "relationships": [
+        ["source", "target", "type", "strength", "level", "since", "last_contact", "notes"],
+        ["a", "c", "KNOWS", "4", "2", "2020-01-01", "2026-10-01", "met at expo"],
+        ["d", "b", "KNOWS", "2", "1", "", "", ""],
+        ["c", "d", "KNOWS", "3", "", "", "", ""],
+        ["x", "e", "KNOWS", "5", "3", "", "2026-11-01", ""],
+        ["c", "e", "INFLUENCES", "", "", "", "", ""],
+    ],
+    "projects": [
+        ["id", "name", "customer_id", "stage", "value", "deadline"],
+        ["P1", "储能监控", "o-c", "bidding", "1,200,000", "2027-01-15"],
+    ],
+    "stakeholders": [
+        ["project_id", "person_id", "role", "influence", "stance"],
+        ["P1", "c", "decision_maker", "5", "neutral"],
+        ["P1", "d", "evaluator", "3", "+1"],
+        ["P1", "e", "informant", "1", "champion"],
+        ["P1", "a", "bid_team", "", ""],
+        ["P1", "b", "bid_team", "", ""],
+    ],
+    "interactions": [
+        ["date", "person_id", "our_person_id", "channel", "sentiment", "notes"],
+        ["2026-11-20", "c", "a", "meal", "positive", "dinner"],
+        ["2026-09-01", "d", "b", "email", "0", ""],
+    ],
+}
+
+
+def write_tables(folder: Path, tables: Tables, encoding: str = "utf-8") -> Path:
+    """Write ``tables`` as ``<table>.csv`` files in ``folder`` and return the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, rows in tables.items():
+        with open(folder / f"{name}.csv", "w", newline="", encoding=encoding) as handle:
+            csv.writer(handle).writerows(rows)
+    return folder
+
+
+def changed(tables: Tables, table: str, row: int, column: str, value: object) -> Tables:
+    """A copy of ``tables`` with one cell replaced (``row`` counts data rows from 1)."""
+    copy = {name: [list(r) for r in rows] for name, rows in tables.items()}
+    header = copy[table][0]
+    copy[table][row][header.index(column)] = value
+    return copy
+
+
+@pytest.fixture
+def tiny_dir(tmp_path: Path) -> Path:
+    return write_tables(tmp_path / "tiny", TINY)
+
+
+@pytest.fixture
+def tiny(tiny_dir: Path) -> Dataset:
+    return read_dataset([tiny_dir])
+
+
+@pytest.fixture(scope="session")
+def sample() -> Dataset:
+    return read_dataset([sample_dir()])
+
+
+@pytest.fixture
+def make_tables(tmp_path: Path) -> Callable[..., Path]:
+    counter = iter(range(1_000_000))
+
+    def make(tables: Tables, encoding: str = "utf-8") -> Path:
+        return write_tables(tmp_path / f"input{next(counter)}", tables, encoding)
+
+    return make

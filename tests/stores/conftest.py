@@ -1,0 +1,25 @@
+"""Store fixtures: every contract test runs once per store implementation.
+
+The Neo4j store joins ``STORE_KINDS`` with its own factory; the contract tests do not change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from graphcrm.stores import Store
+from graphcrm.stores.embedded import EmbeddedStore
+
+STORE_KINDS = ["embedded"]
+
+
+@pytest.fixture(params=STORE_KINDS)
+def store(request, tmp_path) -> Iterator[Store]:
+    if request.param == "embedded":
+        opened = EmbeddedStore(tmp_path / "contract.db", create=True)
+    else:  # pragma: no cover - each further store adds its branch here
+        raise AssertionError(request.param)
+    with opened:
+        yield opened

@@ -1,0 +1,156 @@
+"""The store contract (see graphcrm.stores.base), run against every store implementation."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+from graphcrm.errors import LookupFailed
+from graphcrm.graph import build_graph
+from graphcrm.ingest import read_dataset
+from graphcrm.records import SCHEMA
+from tests.conftest import TINY, changed
+
+
+def canonical(dataset):
+    """Each table's records as sorted JSON texts, every contract column present."""
+    return {
+        name: sorted(
+            json.dumps({**{c: row.get(c) for c in SCHEMA[name].column_names},
+                        "extra": row["extra"]}, sort_keys=True, ensure_ascii=False)
+            for row in rows
+        )
+        for name, rows in dataset
+    }
+
+
+def test_import_then_load_gives_back_every_record(store, tiny):
+    summary = store.import_dataset(tiny)
+    assert {t.table: (t.rows, t.created, t.updated) for t in summary.tables} == {
+        "organizations": (3, 3, 0), "people": (6, 6, 0), "projects": (1, 1, 0),
+        "relationships": (5, 5, 0), "stakeholders": (5, 5, 0), "interactions": (2, 2, 0),
+    }
+    assert canonical(store.load()) == canonical(tiny)
+
+
+def test_reimport_changes_nothing(store, sample):
+    store.import_dataset(sample)
+    before = canonical(store.load())
+    again = store.import_dataset(copy.deepcopy(sample))
+    assert not again.changed
+    assert all(t.unchanged == t.rows for t in again.tables)
+    assert canonical(store.load()) == before
+    assert store.counts() == store.counts()
+
+
+def test_an_updated_file_updates_what_changed(store, tiny, make_tables):
+    store.import_dataset(tiny)
+    tables = changed(TINY, "people", 4, "title", "chief engineer")  # d
+    tables = changed(tables, "relationships", 2, "strength", "4")  # d KNOWS b
+    tables["people"].append(["n", "New 新人", "o-c", "intern", "c", "", "n_wx"])
+    summary = store.import_dataset(read_dataset([make_tables(tables)]))
+    by_table = {t.table: t for t in summary.tables}
+    assert (by_table["people"].created, by_table["people"].updated) == (1, 1)
+    assert (by_table["relationships"].created, by_table["relationships"].updated) == (0, 1)
+    assert by_table["organizations"].updated == 0
+    loaded = store.load()
+    people = {p["id"]: p for p in loaded.table("people")}
+    assert people["d"]["title"] == "chief engineer"
+    assert people["n"]["extra"] == {"WeChat": "n_wx"}
+    ties = {(r["source"], r["target"]): r for r in loaded.table("relationships")}
+    assert ties[("b", "d")]["strength"] == 4
+
+
+def test_columns_the_file_lacks_are_left_alone(store, tiny, make_tables):
+    store.import_dataset(tiny)
+    slim = [["id", "name", "org_id"], ["a", "Alice Lin", "o-us"]]
+    orgs = [["id", "name", "kind"], ["o-us", "我们公司", "own"]]
+    store.import_dataset(read_dataset([make_tables({"organizations": orgs, "people": slim})],
+                                      known_ids=store.known_ids()))
+    alice = next(p for p in store.load().table("people") if p["id"] == "a")
+    assert alice["name"] == "Alice Lin"
+    assert alice["email"] == "a@us.example"  # not in the file: kept
+    assert alice["extra"] == {"WeChat": "alice_w"}  # merged, not replaced
+
+
+def test_known_ids(store, tiny):
+    assert store.known_ids() == {"organizations": set(), "people": set(), "projects": set()}
+    store.import_dataset(tiny)
+    ids = store.known_ids()
+    assert ids["people"] == {"a", "b", "c", "d", "e", "x"}
+    assert ids["projects"] == {"P1"}
+
+
+def test_counts(store, tiny):
+    store.import_dataset(tiny)
+    counts = store.counts()
+    assert counts.by_kind["organizations"] == {"own": 1, "customer": 1, "competitor": 1}
+    assert counts.by_kind["people"] == {"own": 2, "customer": 3, "competitor": 1}
+    assert counts.by_kind["relationships"] == {"KNOWS": 4, "INFLUENCES": 1}
+    assert counts.by_kind["stakeholders"]["bid_team"] == 2
+    assert counts.by_kind["interactions"] == {"meal": 1, "email": 1}
+    (project,) = counts.projects
+    assert project["id"] == "P1" and project["value"] == 1200000
+    assert project["roles"] == {"decision_maker": 1, "evaluator": 1, "informant": 1,
+                                "bid_team": 2}
+
+
+def test_project_neighbourhood(store, make_tables):
+    # us1 - m1 - m2 - m3 - dm - far - farther - farthest: a chain
+    people = [["id", "name", "org_id"], ["us1", "Us", "o-us"]]
+    people += [[f"m{i}", f"M{i}", "o-c"] for i in range(1, 4)]
+    people += [["dm", "DM", "o-c"], ["far", "Far", "o-c"], ["farther", "Farther", "o-c"],
+               ["farthest", "Farthest", "o-c"]]
+    ties = [["source", "target", "type", "strength"], ["us1", "m1", "KNOWS", 3],
+            ["m1", "m2", "KNOWS", 3], ["m2", "m3", "KNOWS", 3], ["m3", "dm", "KNOWS", 3],
+            ["dm", "far", "KNOWS", 3], ["far", "farther", "KNOWS", 3],
+            ["farther", "farthest", "KNOWS", 3]]
+    tables = {
+        "organizations": [["id", "name", "kind"], ["o-us", "Us", "own"], ["o-c", "C", ""]],
+        "people": people,
+        "relationships": ties,
+        "projects": [["id", "name", "customer_id"], ["P", "P", "o-c"], ["Q", "Q", "o-c"]],
+        "stakeholders": [["project_id", "person_id", "role"], ["P", "dm", "decision_maker"],
+                         ["Q", "far", "decision_maker"]],
+    }
+    store.import_dataset(read_dataset([make_tables(tables)]))
+    hood = store.load("P")
+    ids = {p["id"] for p in hood.table("people")}
+    # within 2 ties of dm or of us1; farthest is 3 ties from dm
+    assert ids == {"us1", "m1", "m2", "m3", "dm", "far", "farther"}
+    assert {(r["source"], r["target"]) for r in hood.table("relationships")} == {
+        ("m1", "us1"), ("m1", "m2"), ("m2", "m3"), ("dm", "m3"), ("dm", "far"),
+        ("far", "farther"),
+    }
+    assert [p["id"] for p in hood.table("projects")] == ["P"]
+    assert [s["person_id"] for s in hood.table("stakeholders")] == ["dm"]
+    assert {p["id"] for p in store.load("P", radius=1).table("people")} == {
+        "us1", "m1", "m3", "dm", "far"
+    }
+    assert len(store.load().table("people")) == 8
+
+
+def test_neighbourhood_follows_the_org_chart(store, tiny):
+    store.import_dataset(tiny)
+    hood = store.load("P1", radius=1)
+    assert {p["id"] for p in hood.table("people")} == {"a", "b", "c", "d", "e", "x"}
+
+
+def test_unknown_project(store, tiny):
+    store.import_dataset(tiny)
+    with pytest.raises(LookupFailed, match="no project 'P9'"):
+        store.load("P9")
+
+
+def test_both_stores_give_the_same_graph(store, sample):
+    """Analyses get identical graphs from any store (and from the files themselves)."""
+    store.import_dataset(sample)
+    from_store = build_graph(store.load())
+    from_files = build_graph(sample)
+    assert sorted(from_store.nodes(data=True)) == sorted(from_files.nodes(data=True))
+    assert sorted(from_store.edges(keys=True, data=True)) == sorted(
+        from_files.edges(keys=True, data=True)
+    )
+    assert from_store.graph["projects"] == from_files.graph["projects"]

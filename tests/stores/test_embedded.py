@@ -1,0 +1,85 @@
+"""What only the embedded store does: one SQLite file, transactions, two processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+
+import pytest
+
+from graphcrm.errors import StoreError, StoreNotFound
+from graphcrm.records import Dataset
+from graphcrm.stores import open_store
+from graphcrm.stores.embedded import EmbeddedStore
+
+
+def test_reading_a_missing_store_says_so(tmp_path):
+    with pytest.raises(StoreNotFound, match=r"no store at .*nothing\.db: import data first"):
+        open_store(tmp_path / "nothing.db")
+    assert not (tmp_path / "nothing.db").exists()
+
+
+def test_a_file_that_is_not_a_store(tmp_path):
+    (tmp_path / "notes.db").write_text("just text " * 100)
+    with pytest.raises(StoreError, match="not a graphcrm store"):
+        open_store(tmp_path / "notes.db")
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
+    with pytest.raises(StoreError, match="not a graphcrm store"):
+        open_store(other)
+
+
+def test_wal_and_busy_timeout(tmp_path):
+    with EmbeddedStore(tmp_path / "s.db", create=True) as store:
+        conn = store._conn
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 10_000
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_failed_write_leaves_nothing(tmp_path, tiny):
+    with EmbeddedStore(tmp_path / "s.db", create=True) as store:
+        store.import_dataset(tiny)
+        before = store.load()
+        broken = Dataset(
+            records={
+                "people": [{"id": "zz", "name": "Z", "org_id": "o-gone", "extra": {}}],
+                "relationships": [{"source": "a", "target": "d", "type": "KNOWS",
+                                   "strength": 5, "extra": {}}],
+            },
+            columns={"people": ("id", "name", "org_id"),
+                     "relationships": ("source", "target", "type", "strength")},
+        )
+        with pytest.raises(StoreError, match="rolled back"):
+            store.import_dataset(broken)  # the dangling org_id fails at commit
+        assert store.load() == before
+
+
+def _import_in_child(path: str, sample_path: str, queue) -> None:
+    from graphcrm.ingest import read_dataset
+
+    with EmbeddedStore(path, create=True) as store:
+        queue.put(store.import_dataset(read_dataset([sample_path])).changed)
+
+
+def test_two_processes_write_one_store_in_turn(tmp_path):
+    from graphcrm.resources import sample_dir
+
+    path = str(tmp_path / "shared.db")
+    EmbeddedStore(path, create=True).close()
+    queue = multiprocessing.get_context("spawn").Queue()
+    workers = [
+        multiprocessing.get_context("spawn").Process(
+            target=_import_in_child, args=(path, str(sample_dir()), queue)
+        )
+        for _ in range(2)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+        assert worker.exitcode == 0
+    assert sorted([queue.get(), queue.get()]) == [False, True]  # one created, one found it all
+    with EmbeddedStore(path) as store:
+        assert store._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert sum(store.counts().by_kind["people"].values()) == 96

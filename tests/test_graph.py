@@ -1,0 +1,77 @@
+"""The graph built from the tiny bid, checked against the hand-written tables in conftest."""
+
+from graphcrm.graph import REPORTS_TO, build_graph
+
+
+def test_people_are_nodes_with_their_organization(tiny):
+    G = build_graph(tiny)
+    assert set(G) == {"a", "b", "c", "d", "e", "x"}
+    assert G.nodes["a"]["org_kind"] == "own"
+    assert G.nodes["x"]["org_kind"] == "competitor"
+    assert G.nodes["c"]["org_name"] == "客户公司"
+    assert G.nodes["e"]["name"] == "NA"
+    assert G.nodes["a"]["extra"] == {"WeChat": "alice_w"}
+
+
+def test_ties_are_typed_edges(tiny):
+    G = build_graph(tiny)
+    assert G.number_of_edges() == 5 + 3  # 5 imported ties, 3 reports_to
+    knows = G.edges["a", "c", "KNOWS"]
+    assert (knows["strength"], knows["level"], knows["mutual"]) == (4, 2, True)
+    assert G.edges["c", "e", "INFLUENCES"]["mutual"] is False
+    assert G.has_edge("d", "c", REPORTS_TO) and G.has_edge("b", "a", REPORTS_TO)
+    assert not G.has_edge("c", "d", REPORTS_TO)
+
+
+def test_interactions_bring_last_contact_forward(tiny):
+    G = build_graph(tiny)
+    tie = G.edges["a", "c", "KNOWS"]
+    assert tie["last_contact_recorded"] == "2026-10-01"
+    assert tie["last_contact"] == "2026-11-20"  # the dinner on 2026-11-20
+    undated = G.edges["b", "d", "KNOWS"]
+    assert (undated["last_contact_recorded"], undated["last_contact"]) == (None, "2026-09-01")
+    assert G.edges["c", "d", "KNOWS"]["last_contact"] is None
+    assert G.nodes["c"]["last_interaction"] == "2026-11-20"
+    assert G.nodes["x"]["last_interaction"] is None
+
+
+def test_roles_stance_influence_per_project(tiny):
+    G = build_graph(tiny)
+    assert G.nodes["c"]["projects"] == {
+        "P1": {"roles": ["decision_maker"], "influence": 5, "stance": "neutral", "notes": []}
+    }
+    assert G.nodes["d"]["projects"]["P1"]["stance"] == "supporter"
+    assert G.nodes["a"]["projects"]["P1"]["roles"] == ["bid_team"]
+    assert G.nodes["x"]["projects"] == {}
+    assert G.graph["projects"]["P1"]["customer_id"] == "o-c"
+    assert set(G.graph["organizations"]) == {"o-us", "o-c", "o-x"}
+
+
+def test_several_roles_in_one_project(tiny):
+    tiny.records["stakeholders"].append(
+        {"project_id": "P1", "person_id": "d", "role": "informant", "influence": 4,
+         "stance": None, "notes": "tells us", "extra": {}}
+    )
+    entry = build_graph(tiny).nodes["d"]["projects"]["P1"]
+    assert entry == {"roles": ["evaluator", "informant"], "influence": 4,
+                     "stance": "supporter", "notes": ["tells us"]}
+
+
+def test_edges_to_people_outside_a_neighbourhood_are_left_out(tiny):
+    tiny.records["people"] = [p for p in tiny.records["people"] if p["id"] != "c"]
+    G = build_graph(tiny)
+    assert "c" not in G
+    assert not any("c" in (u, v) for u, v in G.edges())
+
+
+def test_the_sample_has_something_for_every_analysis(sample):
+    G = build_graph(sample)
+    assert 60 <= G.number_of_nodes() <= 150
+    kinds = {G.nodes[n]["org_kind"] for n in G}
+    assert kinds == {"own", "customer", "partner", "competitor", "other"}
+    roles = {r for n in G for p in G.nodes[n]["projects"].values() for r in p["roles"]}
+    assert {"decision_maker", "informant", "referrer", "bid_team"} <= roles
+    assert len(G.graph["projects"]) >= 2
+    strengths = {d["strength"] for *_, d in G.edges(data=True) if d["type"] == "KNOWS"}
+    assert strengths == {1, 2, 3, 4, 5}
+    assert any(any("\u4e00" <= ch <= "\u9fff" for ch in G.nodes[n]["name"]) for n in G)
