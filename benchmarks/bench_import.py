@@ -103,7 +103,8 @@ def main() -> None:
             seconds = median(imports, "seconds")
             base = median(baselines, "seconds")
             rows = imports[0]["rows"]
-            print(f"{size:>8,} {rows:>9,} {seconds:>9.2f} {median(imports, 'read_validate'):>10.2f} "
+            read_validate = median(imports, "read_validate")
+            print(f"{size:>8,} {rows:>9,} {seconds:>9.2f} {read_validate:>10.2f} "
                   f"{median(imports, 'write'):>8.2f} {rows / seconds:>9,.0f} "
                   f"{imports[0]['ties'] / seconds:>9,.0f} {median(imports, 'peak_mib'):>9,.0f} "
                   f"{base:>10.2f} {seconds / base:>6.1f}")

@@ -23,8 +23,8 @@ import itertools
 import random
 from pathlib import Path
 
-SURNAMES = "王李张刘陈杨黄赵周吴徐孙朱马胡郭林何高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁沈任姚"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚华建文辉鹏欣宇晨佳思远涵浩然婷俊梦琪嘉怡志海燕东梅新红"
+SURNAMES = "王李张刘陈杨黄赵周吴徐孙朱马胡郭林何高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚华建文辉鹏欣宇晨佳思远涵浩然婷俊"
 TITLES = ["工程师", "主管", "经理", "专员", "技术员", "总监", "副总经理", "处长", "科长", "主任"]
 DEPARTMENTS = ["技术部", "采购部", "运维部", "信息中心", "财务部", "生产部", "基建处", "办公室"]
 ROLES = ["decision_maker", "evaluator", "evaluator", "procurement", "influencer", "user",

@@ -40,7 +40,8 @@ def test_installed_wheel_finds_its_sample(wheel, tmp_path):
          str(wheel)],
         check=True,
     )
-    code = "from graphcrm.resources import sample_dir, cypher_dir; print(sample_dir()); print(cypher_dir())"
+    code = ("from graphcrm.resources import sample_dir, cypher_dir; "
+            "print(sample_dir()); print(cypher_dir())")
     out = subprocess.run(
         [sys.executable, "-c", code], env={"PYTHONPATH": str(target)}, cwd=tmp_path,
         capture_output=True, text=True, check=True,
