@@ -25,15 +25,25 @@ from graphcrm.graph import build_graph
 from graphcrm.ingest import read_dataset
 from graphcrm.resources import sample_dir
 from graphcrm.stats import Stats, summarize
-from graphcrm.stores import DEFAULT_STORE, ImportSummary, TableChanges, open_store
+from graphcrm.stores import (
+    DEFAULT_STORE,
+    ImportSummary,
+    Neo4jSettings,
+    TableChanges,
+    is_server_uri,
+    open_store,
+)
 
-__all__ = ["import_data", "stats", "load_graph", "demo_store"]
+__all__ = ["import_data", "stats", "load_graph", "demo_store", "StoreLocation"]
+
+#: Where a store is: a file path, a Neo4j URI (credentials from the environment) or settings.
+StoreLocation = str | Path | Neo4jSettings
 
 
 def import_data(
     paths: Sequence[str | Path],
     *,
-    store: str | Path = DEFAULT_STORE,
+    store: StoreLocation = DEFAULT_STORE,
     encoding: str | None = None,
     dry_run: bool = False,
 ) -> ImportSummary:
@@ -59,16 +69,15 @@ def import_data(
     ------
     InputError, ValidationFailed, StoreError
     """
-    location = str(store)
-    if _store_exists(location):
-        with open_store(location) as opened:
+    if _store_exists(store):
+        with open_store(store) as opened:
             dataset = read_dataset(paths, encoding=encoding, known_ids=opened.known_ids())
             if not dry_run:
                 return opened.import_dataset(dataset)
     else:  # validate before creating anything, so a rejected import leaves no file behind
         dataset = read_dataset(paths, encoding=encoding)
         if not dry_run:
-            with open_store(location, create=True) as created:
+            with open_store(store, create=True) as created:
                 return created.import_dataset(dataset)
     return ImportSummary(
         tuple(TableChanges(name, len(rows), 0, 0) for name, rows in dataset),
@@ -77,21 +86,22 @@ def import_data(
     )
 
 
-def _store_exists(location: str) -> bool:
-    from graphcrm.stores import is_server_uri
+def _store_exists(store: StoreLocation) -> bool:
+    if isinstance(store, Neo4jSettings) or is_server_uri(str(store)):
+        return True
+    return Path(store).exists()
 
-    return is_server_uri(location) or Path(location).exists()
 
-
-def stats(store: str | Path = DEFAULT_STORE) -> Stats:
+def stats(store: StoreLocation = DEFAULT_STORE) -> Stats:
     """Counts by kind and per project of what ``store`` holds."""
-    with open_store(str(store)) as opened:
+    with open_store(store) as opened:
         return summarize(opened.counts())
 
 
-def load_graph(store: str | Path = DEFAULT_STORE, project: str | None = None) -> nx.MultiDiGraph:
+def load_graph(store: StoreLocation = DEFAULT_STORE, project: str | None = None
+               ) -> nx.MultiDiGraph:
     """The store's graph (or a project's neighbourhood) as NetworkX; see :mod:`graphcrm.graph`."""
-    with open_store(str(store)) as opened:
+    with open_store(store) as opened:
         return build_graph(opened.load(project))
 
 

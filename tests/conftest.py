@@ -11,6 +11,8 @@ import pytest
 from graphcrm.ingest import read_dataset
 from graphcrm.records import Dataset
 from graphcrm.resources import sample_dir
+from graphcrm.stores.neo4j_settings import Neo4jSettings
+from tests.neo4j_server import erase, start_or_skip
 
 Tables = dict[str, list[list[object]]]
 
@@ -102,3 +104,16 @@ def make_tables(tmp_path: Path) -> Callable[..., Path]:
         return write_tables(tmp_path / f"input{next(counter)}", tables, encoding)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def neo4j_server() -> Neo4jSettings:
+    """A real Neo4j server for the whole test session (see tests/neo4j_server.py)."""
+    yield from start_or_skip()
+
+
+@pytest.fixture
+def neo4j_settings(neo4j_server: Neo4jSettings) -> Neo4jSettings:
+    """The test server with an empty database."""
+    erase(neo4j_server)
+    return neo4j_server

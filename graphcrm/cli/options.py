@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
 
 from graphcrm.output import FORMATS
+from graphcrm.stores import Neo4jSettings, is_server_uri
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -24,6 +27,17 @@ def format_option(command: F) -> F:
     )(command)
 
 
-def store_location(ctx: click.Context) -> str:
-    """The store chosen with the global ``--store`` option."""
-    return str(ctx.find_root().obj["store"])
+def store_location(ctx: click.Context) -> str | Neo4jSettings:
+    """The store chosen with the global ``--store`` option.
+
+    For a Neo4j URI without ``NEO4J_PASSWORD`` in the environment, the password is asked
+    for at a hidden prompt when there is a terminal to ask at.
+    """
+    location = str(ctx.find_root().obj["store"])
+    if is_server_uri(location) and not os.environ.get("NEO4J_PASSWORD") and sys.stdin.isatty():
+        shown = Neo4jSettings(location).shown
+        user = os.environ.get("NEO4J_USERNAME") or "neo4j"
+        password = click.prompt(f"Neo4j password for {user} at {shown}", hide_input=True,
+                                err=True)
+        return Neo4jSettings.from_env(location, password=password)
+    return location

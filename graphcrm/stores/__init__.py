@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graphcrm.errors import StoreError
 from graphcrm.stores.base import Counts, ImportSummary, Store, TableChanges
+from graphcrm.stores.neo4j_settings import Neo4jSettings
 
-__all__ = ["Store", "ImportSummary", "TableChanges", "Counts", "open_store", "is_server_uri"]
+__all__ = [
+    "Store", "ImportSummary", "TableChanges", "Counts", "Neo4jSettings", "open_store",
+    "is_server_uri",
+]
 
 DEFAULT_STORE = "graphcrm.db"
 SERVER_SCHEMES = ("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://", "bolt+ssc://")
@@ -23,13 +26,16 @@ def is_server_uri(location: str) -> bool:
     return location.lower().startswith(SERVER_SCHEMES)
 
 
-def open_store(location: str | Path = DEFAULT_STORE, *, create: bool = False) -> Store:
+def open_store(
+    location: str | Path | Neo4jSettings = DEFAULT_STORE, *, create: bool = False
+) -> Store:
     """Open the store at ``location``.
 
     Parameters
     ----------
     location
-        A file path (embedded store) or a Neo4j URI.
+        A file path (embedded store), a Neo4j URI (credentials from ``NEO4J_USERNAME``,
+        ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``) or :class:`Neo4jSettings`.
     create
         Create an embedded store that does not exist yet (importing does; reading does not).
 
@@ -38,11 +44,15 @@ def open_store(location: str | Path = DEFAULT_STORE, *, create: bool = False) ->
     StoreNotFound
         No embedded store at the path and ``create`` is false.
     StoreError
-        The location cannot be opened as a store.
+        The location cannot be opened as a store (for Neo4j: unreachable, credentials
+        refused, no such database).
     """
-    text = str(location)
-    if is_server_uri(text):
-        raise StoreError(f"{text.split('@')[-1]}: the Neo4j store is not available in this version")
+    if isinstance(location, Neo4jSettings) or is_server_uri(str(location)):
+        from graphcrm.stores.neo4j_store import Neo4jStore
+
+        if not isinstance(location, Neo4jSettings):
+            location = Neo4jSettings.from_env(str(location))
+        return Neo4jStore(location)
     from graphcrm.stores.embedded import EmbeddedStore
 
-    return EmbeddedStore(Path(text), create=create)
+    return EmbeddedStore(Path(location), create=create)

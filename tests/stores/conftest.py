@@ -12,14 +12,16 @@ import pytest
 from graphcrm.stores import Store
 from graphcrm.stores.embedded import EmbeddedStore
 
-STORE_KINDS = ["embedded"]
+STORE_KINDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 
 @pytest.fixture(params=STORE_KINDS)
 def store(request, tmp_path) -> Iterator[Store]:
     if request.param == "embedded":
-        opened = EmbeddedStore(tmp_path / "contract.db", create=True)
-    else:  # pragma: no cover - each further store adds its branch here
-        raise AssertionError(request.param)
+        opened: Store = EmbeddedStore(tmp_path / "contract.db", create=True)
+    else:
+        from graphcrm.stores.neo4j_store import Neo4jStore
+
+        opened = Neo4jStore(request.getfixturevalue("neo4j_settings"))
     with opened:
         yield opened

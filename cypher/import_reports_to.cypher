@@ -1,0 +1,13 @@
+// Set each person's formal superior: (:Person)-[:REPORTS_TO]->(:Person).
+// $rows: [{id, reports_to}]; a null reports_to removes the superior.
+UNWIND $rows AS row
+MATCH (p:Person {id: row.id})
+OPTIONAL MATCH (p)-[old:REPORTS_TO]->(was:Person)
+WITH row, p, collect(old) AS olds, collect(was.id) AS was
+WITH row, p, olds,
+     was = CASE WHEN row.reports_to IS NULL THEN [] ELSE [row.reports_to] END AS same
+OPTIONAL MATCH (boss:Person {id: row.reports_to})
+FOREACH (r IN CASE WHEN same THEN [] ELSE olds END | DELETE r)
+FOREACH (_ IN CASE WHEN same OR boss IS NULL THEN [] ELSE [1] END |
+  CREATE (p)-[:REPORTS_TO]->(boss))
+RETURN [] AS created, collect(CASE WHEN NOT same THEN row.id END) AS updated

@@ -1,0 +1,4 @@
+// The ties that start at the people in $ids (each tie is stored once, so once returned).
+UNWIND $ids AS id
+MATCH (a:Person {id: id})-[r:KNOWS|INFLUENCES|REFERRED]->(b:Person)
+RETURN a.id AS source, b.id AS target, type(r) AS type, properties(r) AS props

@@ -1,0 +1,371 @@
+"""The Neo4j store: a bid team's shared graph on a Neo4j server (5.26 LTS or newer).
+
+The graph model is documented in ``cypher/README.md``; every statement is a file in
+``cypher/`` loaded through :mod:`graphcrm.stores.cypher_files`, and every value is a
+``$parameter``. Writes go through the driver's managed transactions (``execute_write``),
+which retry transient errors.
+
+Imports of up to ``single_transaction_rows`` rows run in one transaction: all or nothing,
+like the embedded store. Larger imports run in batches of ``batch_size`` rows, one
+transaction each, tables in dependency order; every batch leaves a valid graph (nothing
+refers to what is not there yet), and since every statement is an idempotent upsert, running
+an interrupted import again completes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from graphcrm.errors import LookupFailed, StoreError
+from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record, record_key
+from graphcrm.stores.base import Counts, ImportSummary, Store, TableChanges
+from graphcrm.stores.cypher_files import statement, statements
+from graphcrm.stores.neo4j_settings import Neo4jSettings
+
+__all__ = ["Neo4jStore"]
+
+_DATE_COLUMNS = {
+    (name, c.name) for name, spec in SCHEMA.items() for c in spec.columns if c.kind == "date"
+}
+# columns kept as relationships (or as the node's key) rather than as properties
+_NOT_PROPERTIES = {
+    "organizations": {"id", "parent_id"},
+    "people": {"id", "org_id", "reports_to"},
+    "projects": {"id", "customer_id"},
+    "relationships": {"source", "target", "type"},
+    "stakeholders": {"project_id", "person_id", "role"},
+    "interactions": {"person_id", "our_person_id"},
+}
+_INTERNAL = {"interactions": {"key"}}
+
+
+def _props(table: str, record: Record, columns: tuple[str, ...]) -> dict[str, Any]:
+    props: dict[str, Any] = dict(record.get("extra") or {})
+    for column in columns:
+        if column in _NOT_PROPERTIES[table]:
+            continue
+        value = record.get(column)
+        if value is not None and (table, column) in _DATE_COLUMNS:
+            value = dt.date.fromisoformat(value)
+        props[column] = value
+    if table == "stakeholders":
+        props["role"] = record["role"]
+    return props
+
+
+def _interaction_key(record: Record) -> str:
+    return "|".join(record_key("interactions", record))
+
+
+class _Plan:
+    """The statements an import runs, in order, each with its rows and the table it counts for."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.steps: list[tuple[str, str, list[dict[str, Any]]]] = []
+        for table, records in dataset:
+            columns = dataset.columns[table]
+            getattr(self, f"_{table}")(records, columns)
+
+    def _add(self, table: str, query: str, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            self.steps.append((table, query, rows))
+
+    def _organizations(self, records: list[Record], columns: tuple[str, ...]) -> None:
+        self._add("organizations", statement("import_organizations"),
+                  [{"id": r["id"], "props": _props("organizations", r, columns)} for r in records])
+        if "parent_id" in columns:
+            self._add("organizations", statement("import_organization_parents"),
+                      [{"id": r["id"], "parent_id": r.get("parent_id")} for r in records])
+
+    def _people(self, records: list[Record], columns: tuple[str, ...]) -> None:
+        self._add("people", statement("import_people"),
+                  [{"id": r["id"], "org_id": r["org_id"], "props": _props("people", r, columns)}
+                   for r in records])
+        if "reports_to" in columns:
+            self._add("people", statement("import_reports_to"),
+                      [{"id": r["id"], "reports_to": r.get("reports_to")} for r in records])
+
+    def _projects(self, records: list[Record], columns: tuple[str, ...]) -> None:
+        self._add("projects", statement("import_projects"),
+                  [{"id": r["id"], "customer_id": r["customer_id"],
+                    "props": _props("projects", r, columns)} for r in records])
+
+    def _relationships(self, records: list[Record], columns: tuple[str, ...]) -> None:
+        by_type: dict[str, list[dict[str, Any]]] = {}
+        for r in records:
+            by_type.setdefault(r["type"], []).append(
+                {"source": r["source"], "target": r["target"],
+                 "props": _props("relationships", r, columns)}
+            )
+        for tie_type, rows in sorted(by_type.items()):
+            self._add("relationships", statement("import_ties", tie_type=tie_type), rows)
+
+    def _stakeholders(self, records: list[Record], columns: tuple[str, ...]) -> None:
+        self._add("stakeholders", statement("import_stakeholders"),
+                  [{"project_id": r["project_id"], "person_id": r["person_id"],
+                    "role": r["role"], "props": _props("stakeholders", r, columns)}
+                   for r in records])
+
+    def _interactions(self, records: list[Record], columns: tuple[str, ...]) -> None:
+        self._add("interactions", statement("import_interactions"),
+                  [{"key": _interaction_key(r), "person_id": r["person_id"],
+                    "our_person_id": r.get("our_person_id"),
+                    "props": _props("interactions", r, columns)} for r in records])
+
+
+def _plain(value: Any) -> Any:
+    return value.iso_format() if hasattr(value, "iso_format") else value
+
+
+def _record(table: str, props: dict[str, Any], **refs: Any) -> Record:
+    rest = {k: _plain(v) for k, v in props.items() if k not in _INTERNAL.get(table, ())}
+    record = {c: refs[c] if c in refs else rest.pop(c, None) for c in SCHEMA[table].column_names}
+    record["extra"] = rest
+    return record
+
+
+class Neo4jStore(Store):
+    """A graphcrm store in a Neo4j database.
+
+    Parameters
+    ----------
+    settings
+        Where the server is and who logs in (:class:`Neo4jSettings`).
+    batch_size
+        Rows per statement in a batched import.
+    single_transaction_rows
+        Imports up to this many rows run in one transaction.
+
+    Raises
+    ------
+    StoreError
+        The server cannot be reached, refuses the credentials, or has no such database;
+        each said in one line within a few seconds.
+    """
+
+    def __init__(
+        self,
+        settings: Neo4jSettings,
+        *,
+        batch_size: int = 10_000,
+        single_transaction_rows: int = 50_000,
+    ) -> None:
+        import neo4j  # only a Neo4j store needs the driver
+
+        self.settings = settings
+        self.location = settings.shown
+        self.batch_size = batch_size
+        self.single_transaction_rows = single_transaction_rows
+        self._schema_ready = False
+        with self._translate():
+            self._driver = neo4j.GraphDatabase.driver(
+                settings.uri,
+                auth=(settings.username, settings.password),
+                connection_timeout=5,
+                connection_acquisition_timeout=10,
+                max_transaction_retry_time=15,
+                notifications_min_severity="OFF",
+                user_agent="graphcrm",
+            )
+        try:
+            with self._translate():
+                self._driver.verify_connectivity()
+                self._driver.execute_query(statement("ping"), database_=settings.database)
+        except StoreError:
+            self._driver.close()
+            raise
+
+    @contextmanager
+    def _translate(self) -> Iterator[None]:
+        """Turn the driver's errors into one-line StoreErrors that name no secret."""
+        from neo4j.exceptions import (
+            AuthError,
+            DriverError,
+            Neo4jError,
+            ServiceUnavailable,
+            SessionExpired,
+        )
+
+        where = self.location
+        try:
+            yield
+        except AuthError as err:
+            raise StoreError(
+                f"{where}: Neo4j refused the credentials of user {self.settings.username!r} "
+                "(check NEO4J_USERNAME and NEO4J_PASSWORD)"
+            ) from err
+        except (ServiceUnavailable, SessionExpired) as err:
+            raise StoreError(f"{where}: cannot reach Neo4j ({_first_line(err)})") from err
+        except Neo4jError as err:
+            if err.code == "Neo.ClientError.Database.DatabaseNotFound":
+                raise StoreError(
+                    f"{where}: no database {self.settings.database!r} on this server "
+                    "(check NEO4J_DATABASE)"
+                ) from err
+            raise StoreError(f"{where}: {err.code}: {_first_line(err.message)}") from err
+        except (DriverError, ValueError) as err:
+            raise StoreError(f"{where}: {_first_line(err)}") from err
+
+    def _session(self) -> Any:
+        return self._driver.session(database=self.settings.database)
+
+    def _ensure_schema(self) -> None:
+        if self._schema_ready:
+            return
+        with self._translate():
+            for query in statements("schema"):
+                self._driver.execute_query(query, database_=self.settings.database)
+        self._schema_ready = True
+
+    # -- writing -------------------------------------------------------------------------
+
+    def import_dataset(self, dataset: Dataset) -> ImportSummary:
+        self._ensure_schema()
+        plan = _Plan(dataset)
+        batches = [
+            (table, query, rows[i:i + self.batch_size])
+            for table, query, rows in plan.steps
+            for i in range(0, len(rows), self.batch_size)
+        ]
+        results: list[tuple[str, dict[str, Any]]] = []
+        with self._translate(), self._session() as session:
+            if sum(len(rows) for _, _, rows in batches) <= self.single_transaction_rows:
+                results = session.execute_write(_run_all, batches)
+            else:
+                for batch in batches:
+                    results += session.execute_write(_run_all, [batch])
+        created: dict[str, set[str]] = {t: set() for t in TABLE_ORDER}
+        updated: dict[str, set[str]] = {t: set() for t in TABLE_ORDER}
+        for table, result in results:
+            created[table].update(result["created"])
+            updated[table].update(result["updated"])
+        return ImportSummary(
+            tuple(
+                TableChanges(table, len(records), len(created[table]),
+                             len(updated[table] - created[table]))
+                for table, records in dataset
+            ),
+            tuple(dataset.warnings),
+        )
+
+    # -- reading -------------------------------------------------------------------------
+
+    def load(self, project: str | None = None, *, radius: int = 2) -> Dataset:
+        with self._translate(), self._session() as session:
+            if project is not None:
+                found = session.execute_read(
+                    lambda tx: tx.run(statement("project_exists"), project=project).single()[0]
+                )
+                if not found:
+                    raise LookupFailed(f"no project {project!r} in {self.location}")
+            tables = session.execute_read(_load, project, radius)
+        for name, records in tables.items():
+            records.sort(key=lambda r, name=name: record_key(name, r))
+        return Dataset(records=tables,
+                       columns={name: SCHEMA[name].column_names for name in tables})
+
+    def counts(self) -> Counts:
+        with self._translate(), self._session() as session:
+            rows, roles, projects = session.execute_read(_counts)
+        by_kind: dict[str, dict[str, int]] = {name: {} for name in TABLE_ORDER}
+        for category, kind, n in rows:
+            by_kind[category][str(kind or "unspecified")] = n
+        listing = []
+        for project in sorted(projects, key=lambda p: p["id"]):
+            facts = {k: v for k, v in project.items() if k != "extra"}
+            listing.append({**facts, "roles": roles.get(project["id"], {})})
+        return Counts(by_kind, listing)
+
+    def known_ids(self) -> dict[str, set[str]]:
+        with self._translate():
+            records = self._driver.execute_query(
+                statement("known_ids"), database_=self.settings.database
+            ).records
+        ids: dict[str, set[str]] = {"organizations": set(), "people": set(), "projects": set()}
+        for record in records:  # a label with no nodes returns no row
+            ids[record["table"]] = set(record["ids"])
+        return ids
+
+    def close(self) -> None:
+        self._driver.close()
+
+
+def _first_line(err: object) -> str:
+    return str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+
+
+def _run_all(tx: Any, batches: list[tuple[str, str, list[dict[str, Any]]]]
+             ) -> list[tuple[str, dict[str, Any]]]:
+    return [(table, tx.run(query, rows=rows).single().data()) for table, query, rows in batches]
+
+
+def _fetch(tx: Any, name: str, **params: Any) -> list[Any]:
+    return list(tx.run(statement(name), **params))
+
+
+def _load(tx: Any, project: str | None, radius: int) -> dict[str, list[Record]]:
+    if project is None:
+        people_ids, project_ids = _ids(tx, "people"), _ids(tx, "projects")
+    else:
+        hood = {r["id"] for r in _fetch(tx, "neighbourhood_seeds", project=project)}
+        frontier = sorted(hood)
+        for _ in range(radius):
+            step = {r["id"] for r in _fetch(tx, "neighbourhood_step", ids=frontier)}
+            frontier = sorted(step - hood)
+            hood |= step
+        people_ids, project_ids = sorted(hood), [project]
+    members = set(people_ids)
+    return {
+        "organizations": [
+            _record("organizations", r["props"], parent_id=r["parent_id"])
+            for r in _fetch(tx, "load_organizations")
+        ],
+        "people": [
+            _record("people", r["props"], org_id=r["org_id"], reports_to=r["reports_to"])
+            for r in _fetch(tx, "load_people", ids=people_ids)
+        ],
+        "projects": [
+            _record("projects", r["props"], customer_id=r["customer_id"])
+            for r in _fetch(tx, "load_projects", ids=project_ids)
+        ],
+        "relationships": [
+            _record("relationships", r["props"], source=r["source"], target=r["target"],
+                    type=r["type"])
+            for r in _fetch(tx, "load_ties", ids=people_ids)
+            if r["target"] in members
+        ],
+        "stakeholders": [
+            _record("stakeholders", r["props"], project_id=r["project_id"],
+                    person_id=r["person_id"])
+            for r in _fetch(tx, "load_stakeholders", ids=project_ids)
+        ],
+        "interactions": [
+            _record("interactions", r["props"], person_id=r["person_id"],
+                    our_person_id=r["our_person_id"])
+            for r in _fetch(tx, "load_interactions", ids=people_ids)
+            if r["our_person_id"] is None or r["our_person_id"] in members
+        ],
+    }
+
+
+def _ids(tx: Any, table: str) -> list[str]:
+    """Every id of ``table``, sorted."""
+    for record in _fetch(tx, "known_ids"):
+        if record["table"] == table:
+            return sorted(record["ids"])
+    return []
+
+
+def _counts(tx: Any) -> tuple[list[tuple[str, Any, int]], dict[str, dict[str, int]], list[Record]]:
+    rows = [(r["category"], r["kind"], r["n"]) for r in _fetch(tx, "counts")]
+    roles: dict[str, dict[str, int]] = {}
+    for r in _fetch(tx, "project_roles"):
+        roles.setdefault(r["project_id"], {})[r["role"]] = r["n"]
+    projects = [
+        _record("projects", r["props"], customer_id=r["customer_id"])
+        for r in _fetch(tx, "load_projects", ids=_ids(tx, "projects"))
+    ]
+    return rows, roles, projects

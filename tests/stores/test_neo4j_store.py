@@ -1,0 +1,287 @@
+"""What only the Neo4j store does, against a real Neo4j server over Bolt."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from neo4j import GraphDatabase
+
+from graphcrm import api
+from graphcrm.cli import cli
+from graphcrm.errors import StoreError, ValidationFailed
+from graphcrm.graph import build_graph
+from graphcrm.ingest import read_dataset
+from graphcrm.resources import sample_dir
+from graphcrm.stores import open_store
+from graphcrm.stores.neo4j_settings import Neo4jSettings
+from graphcrm.stores.neo4j_store import Neo4jStore
+from tests.conftest import TINY, changed
+from tests.neo4j_server import load_script
+
+pytestmark = pytest.mark.neo4j
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cypher(settings, query, **params):
+    """Plain Cypher through the neo4j driver, not through graphcrm."""
+    with GraphDatabase.driver(settings.uri, auth=(settings.username, settings.password)) as d:
+        return d.execute_query(query, params, database_=settings.database).records
+
+
+def test_the_sample_reads_back_with_plain_cypher(neo4j_settings, sample):
+    with Neo4jStore(neo4j_settings) as store:
+        store.import_dataset(sample)
+    people = {r["id"]: r for r in cypher(
+        neo4j_settings,
+        "MATCH (p:Person)-[:WORKS_AT]->(o:Organization) "
+        "OPTIONAL MATCH (p)-[:REPORTS_TO]->(b:Person) "
+        "RETURN p.id AS id, p.name AS name, o.id AS org, b.id AS boss, p.name_en AS name_en")}
+    assert len(people) == len(sample.table("people"))
+    for record in sample.table("people"):
+        found = people[record["id"]]
+        assert (found["name"], found["org"], found["boss"]) == (
+            record["name"], record["org_id"], record["reports_to"])
+        assert found["name_en"] == (record["extra"].get("name_en") or None)
+    ties = {(r["a"], r["b"], r["t"]): r for r in cypher(
+        neo4j_settings,
+        "MATCH (a:Person)-[r:KNOWS|INFLUENCES|REFERRED]->(b:Person) "
+        "RETURN a.id AS a, b.id AS b, type(r) AS t, r.strength AS strength, r.level AS level, "
+        "toString(r.last_contact) AS last_contact")}
+    assert len(ties) == len(sample.table("relationships"))
+    for tie in sample.table("relationships"):
+        found = ties[(tie["source"], tie["target"], tie["type"])]
+        assert (found["strength"], found["level"], found["last_contact"]) == (
+            tie["strength"], tie["level"], tie["last_contact"])
+    roles = {(r["project"], r["person"], r["role"]): r for r in cypher(
+        neo4j_settings,
+        "MATCH (p:Person)-[s:STAKEHOLDER_IN]->(prj:Project)-[:FOR]->(:Organization) "
+        "RETURN prj.id AS project, p.id AS person, s.role AS role, s.influence AS influence, "
+        "s.stance AS stance")}
+    assert len(roles) == len(sample.table("stakeholders"))
+    for row in sample.table("stakeholders"):
+        found = roles[(row["project_id"], row["person_id"], row["role"])]
+        assert (found["influence"], found["stance"]) == (row["influence"], row["stance"])
+    (count,) = cypher(neo4j_settings, "MATCH (i:Interaction)-[:WITH]->(:Person) "
+                                      "RETURN count(i) AS n")
+    assert count["n"] == len(sample.table("interactions"))
+
+
+def test_schema_constraints_are_in_place(neo4j_settings, tiny):
+    with Neo4jStore(neo4j_settings) as store:
+        store.import_dataset(tiny)
+    names = {r["name"] for r in cypher(neo4j_settings, "SHOW CONSTRAINTS YIELD name")}
+    assert {"organization_id", "person_id", "project_id", "interaction_key"} <= names
+    indexes = {r["name"] for r in cypher(neo4j_settings, "SHOW INDEXES YIELD name")}
+    assert {"person_name", "organization_name"} <= indexes
+
+
+INJECTIONS = [
+    "x'}) MATCH (n) DETACH DELETE n //",
+    'x"}) MATCH (n) DETACH DELETE n //',
+    "`) DETACH DELETE n //",
+    "$password",
+    "\\u0027; CALL dbms.security.createUser('evil','evil',false) //",
+    "]->(m) DELETE m //",
+]
+
+
+def test_cypher_injection_through_every_string_field_is_stored_as_data(neo4j_settings,
+                                                                       make_tables):
+    tables = {name: [list(r) for r in rows] for name, rows in TINY.items()}
+    for index, payload in enumerate(INJECTIONS):
+        pid = f"inj{index}{payload}"
+        tables["people"].append([pid, payload, "o-c", payload, "", payload, payload])
+        tables["relationships"].append([pid, "c", "KNOWS", "3", "1", "", "", payload])
+        tables["stakeholders"].append(["P1", pid, "influencer", "2", "neutral"])
+        tables["interactions"].append(["2026-01-01", pid, "a", "call", "0", payload])
+    tables["organizations"].append(["o-evil'})//", INJECTIONS[0], "partner", INJECTIONS[2]])
+    tables["projects"].append(["P'}) DETACH DELETE n//", INJECTIONS[1], "o-c", "lead", "", ""])
+    dataset = read_dataset([make_tables(tables)])
+    with Neo4jStore(neo4j_settings) as store:
+        store.import_dataset(dataset)
+        loaded = store.load()
+    names = {r["id"]: r["name"] for r in cypher(neo4j_settings,
+                                                "MATCH (p:Person) RETURN p.id AS id, p.name AS name")}
+    assert len(names) == 6 + len(INJECTIONS)
+    for index, payload in enumerate(INJECTIONS):
+        assert names[f"inj{index}{payload}"] == payload
+    people = {p["id"]: p for p in loaded.table("people")}
+    assert people[f"inj0{INJECTIONS[0]}"]["email"] == INJECTIONS[0]
+    notes = {r["notes"] for r in loaded.table("interactions")}
+    assert set(INJECTIONS) <= notes
+    assert "o-evil'})//" in {o["id"] for o in loaded.table("organizations")}
+    users = {r["user"] for r in cypher(neo4j_settings, "SHOW USERS YIELD user")}
+    assert users == {"neo4j"}  # the createUser payload ran nothing
+
+
+def test_a_rejected_import_leaves_the_database_untouched(neo4j_settings, tiny_dir, make_tables):
+    api.import_data([tiny_dir], store=neo4j_settings)
+    before = cypher(neo4j_settings, "MATCH (n) OPTIONAL MATCH (n)-[r]->() "
+                                    "RETURN count(DISTINCT n) AS n, count(r) AS r")[0].data()
+    broken = changed(TINY, "people", 2, "org_id", "nowhere")
+    broken["people"].append(["new", "New", "o-c", "", "", "", ""])
+    with pytest.raises(ValidationFailed):
+        api.import_data([make_tables(broken)], store=neo4j_settings)
+    after = cypher(neo4j_settings, "MATCH (n) OPTIONAL MATCH (n)-[r]->() "
+                                   "RETURN count(DISTINCT n) AS n, count(r) AS r")[0].data()
+    assert after == before
+    assert not cypher(neo4j_settings, "MATCH (p:Person {id: 'new'}) RETURN p")
+
+
+def test_a_moved_person_and_a_new_boss_replace_the_old_relationships(neo4j_settings, tiny,
+                                                                     make_tables):
+    with Neo4jStore(neo4j_settings) as store:
+        store.import_dataset(tiny)
+        moved = changed(TINY, "people", 4, "org_id", "o-x")  # d moves to the competitor
+        moved = changed(moved, "people", 4, "reports_to", "x")
+        summary = store.import_dataset(read_dataset([make_tables(moved)]))
+        assert {t.table: t.updated for t in summary.tables}["people"] == 1
+    rows = cypher(neo4j_settings, "MATCH (d:Person {id: 'd'})-[r:WORKS_AT|REPORTS_TO]->(n) "
+                                  "RETURN type(r) AS t, n.id AS n ORDER BY t")
+    assert [(r["t"], r["n"]) for r in rows] == [("REPORTS_TO", "x"), ("WORKS_AT", "o-x")]
+
+
+def test_batched_import_gives_the_same_graph(neo4j_settings, sample):
+    with Neo4jStore(neo4j_settings, batch_size=7, single_transaction_rows=0) as store:
+        summary = store.import_dataset(sample)
+        assert all(t.created == t.rows for t in summary.tables)
+        assert not store.import_dataset(sample).changed
+        G = build_graph(store.load())
+    reference = build_graph(sample)
+    assert sorted(G.edges(keys=True, data=True)) == sorted(reference.edges(keys=True, data=True))
+
+
+# -- connection -----------------------------------------------------------------------------
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_unreachable_server(neo4j_server):
+    settings = Neo4jSettings(f"bolt://127.0.0.1:{_closed_port()}", "neo4j", "whatever-secret")
+    start = time.monotonic()
+    with pytest.raises(StoreError, match="cannot reach Neo4j") as info:
+        Neo4jStore(settings)
+    assert time.monotonic() - start < 10
+    assert "whatever-secret" not in str(info.value)
+
+
+def test_wrong_credentials(neo4j_server):
+    settings = Neo4jSettings(neo4j_server.uri, "neo4j", "not-the-password-42")
+    start = time.monotonic()
+    with pytest.raises(StoreError, match="refused the credentials of user 'neo4j'") as info:
+        Neo4jStore(settings)
+    assert time.monotonic() - start < 10
+    assert "not-the-password-42" not in str(info.value)
+
+
+def test_unknown_database(neo4j_server):
+    settings = Neo4jSettings(neo4j_server.uri, neo4j_server.username, neo4j_server.password,
+                             database="nosuchdb")
+    start = time.monotonic()
+    with pytest.raises(StoreError, match="no database 'nosuchdb'"):
+        Neo4jStore(settings)
+    assert time.monotonic() - start < 10
+
+
+def test_cli_on_neo4j_with_credentials_from_the_environment(neo4j_settings, tiny_dir):
+    env = {"NEO4J_USERNAME": neo4j_settings.username, "NEO4J_PASSWORD": neo4j_settings.password}
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--store", neo4j_settings.uri, "import", str(tiny_dir)], env=env)
+    assert result.exit_code == 0, result.output
+    stats = runner.invoke(cli, ["--store", neo4j_settings.uri, "stats", "--format", "json"],
+                          env=env)
+    people = [r["count"] for r in json.loads(stats.stdout) if r["category"] == "people"]
+    assert sum(people) == 6
+    wrong = runner.invoke(cli, ["--store", neo4j_settings.uri, "stats"],
+                          env={**env, "NEO4J_PASSWORD": "wrong-secret-7"})
+    assert wrong.exit_code == 4
+    assert "refused the credentials" in wrong.stderr
+    assert "wrong-secret-7" not in wrong.output and "Traceback" not in wrong.output
+    missing = runner.invoke(cli, ["--store", neo4j_settings.uri, "stats"],
+                            env={"NEO4J_PASSWORD": ""})
+    assert missing.exit_code == 4 and "set NEO4J_PASSWORD" in missing.stderr
+
+
+def test_credentials_never_come_from_the_uri():
+    with pytest.raises(StoreError, match="not in the URI") as info:
+        open_store("neo4j://admin:hunter2@db.example:7687")
+    assert "hunter2" not in str(info.value)
+
+
+# -- an import whose server dies half-way -------------------------------------------------------
+
+
+@pytest.mark.skipif(bool(os.environ.get("NEO4J_URI")), reason="needs a server of its own to kill")
+def test_an_import_killed_half_way_leaves_a_valid_graph_and_a_rerun_completes_it(tmp_path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    generate(3000, tmp_path / "net", seed=3)
+    dataset = read_dataset([tmp_path / "net"])
+    script = load_script()
+    server = script.start()
+    try:
+        settings = Neo4jSettings(server.uri, server.username, server.password)
+        failure: list[BaseException] = []
+
+        def run_import() -> None:
+            try:
+                with Neo4jStore(settings, batch_size=200, single_transaction_rows=0) as store:
+                    store.import_dataset(dataset)
+            except BaseException as err:  # noqa: BLE001 - the test inspects it
+                failure.append(err)
+
+        worker = threading.Thread(target=run_import)
+        worker.start()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:  # kill the server once ties are being written
+            if cypher(settings, "MATCH ()-[r:KNOWS]->() RETURN count(r) AS n")[0]["n"] > 1000:
+                break
+            time.sleep(0.05)
+        server.kill()
+        worker.join(120)
+        assert failure and isinstance(failure[0], StoreError)
+
+        server = script.start(restart=server)
+        settings = Neo4jSettings(server.uri, server.username, server.password)
+        partial = cypher(settings, "MATCH ()-[r:KNOWS]->() RETURN count(r) AS n")[0]["n"]
+        assert 1000 <= partial < len(dataset.table("relationships"))
+        # valid: every person works somewhere; every stored tie joins two stored people
+        assert cypher(settings, "MATCH (p:Person) WHERE NOT (p)-[:WORKS_AT]->(:Organization) "
+                                "RETURN count(p) AS n")[0]["n"] == 0
+        with Neo4jStore(settings) as store:
+            store.import_dataset(dataset)  # the re-run completes it
+            assert not store.import_dataset(dataset).changed
+            loaded = store.load()
+        assert len(loaded.table("relationships")) == len(dataset.table("relationships"))
+        assert len(loaded.table("people")) == len(dataset.table("people"))
+    finally:
+        server.stop()
+
+
+def test_no_cypher_outside_the_cypher_folder():
+    # Cypher's node patterns and clauses; SQL's CREATE TABLE does not match
+    pattern = re.compile(r"""\b(MATCH|MERGE|CREATE)\s*\(|\bUNWIND\s+\$|DETACH DELETE|\bRETURN\s+\d""")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in (ROOT / "graphcrm").rglob("*.py")
+        for n, line in enumerate(path.read_text().splitlines(), 1)
+        if pattern.search(line) and ">>>" not in line
+    ]
+    assert offenders == []
+    assert {p.stem for p in (ROOT / "cypher").glob("*.cypher")} >= {"schema", "import_ties"}
+    assert sample_dir().is_dir()
