@@ -108,8 +108,8 @@ def test_cypher_injection_through_every_string_field_is_stored_as_data(neo4j_set
     with Neo4jStore(neo4j_settings) as store:
         store.import_dataset(dataset)
         loaded = store.load()
-    names = {r["id"]: r["name"] for r in cypher(neo4j_settings,
-                                                "MATCH (p:Person) RETURN p.id AS id, p.name AS name")}
+    names = {r["id"]: r["name"] for r in cypher(
+        neo4j_settings, "MATCH (p:Person) RETURN p.id AS id, p.name AS name")}
     assert len(names) == 6 + len(INJECTIONS)
     for index, payload in enumerate(INJECTIONS):
         assert names[f"inj{index}{payload}"] == payload
@@ -242,7 +242,7 @@ def test_an_import_killed_half_way_leaves_a_valid_graph_and_a_rerun_completes_it
             try:
                 with Neo4jStore(settings, batch_size=200, single_transaction_rows=0) as store:
                     store.import_dataset(dataset)
-            except BaseException as err:  # noqa: BLE001 - the test inspects it
+            except BaseException as err:
                 failure.append(err)
 
         worker = threading.Thread(target=run_import)
@@ -275,7 +275,9 @@ def test_an_import_killed_half_way_leaves_a_valid_graph_and_a_rerun_completes_it
 
 def test_no_cypher_outside_the_cypher_folder():
     # Cypher's node patterns and clauses; SQL's CREATE TABLE does not match
-    pattern = re.compile(r"""\b(MATCH|MERGE|CREATE)\s*\(|\bUNWIND\s+\$|DETACH DELETE|\bRETURN\s+\d""")
+    pattern = re.compile(
+        r"""\b(MATCH|MERGE|CREATE)\s*\(|\bUNWIND\s+\$|DETACH DELETE|\bRETURN\s+\d"""
+    )
     offenders = [
         f"{path.relative_to(ROOT)}:{n}"
         for path in (ROOT / "graphcrm").rglob("*.py")
