@@ -2,8 +2,8 @@
 // $rows: [{id, parent_id}]; a null parent_id removes the parent.
 UNWIND $rows AS row
 MATCH (o:Organization {id: row.id})
-OPTIONAL MATCH (o)-[old:PART_OF]->(was:Organization)
-WITH row, o, collect(old) AS olds, collect(was.id) AS was
+WITH row, o, [(o)-[r:PART_OF]->() | r] AS olds,
+     [(o)-[:PART_OF]->(p) | p.id] AS was
 WITH row, o, olds,
      was = CASE WHEN row.parent_id IS NULL THEN [] ELSE [row.parent_id] END AS same
 OPTIONAL MATCH (parent:Organization {id: row.parent_id})

@@ -2,8 +2,8 @@
 // $rows: [{id, reports_to}]; a null reports_to removes the superior.
 UNWIND $rows AS row
 MATCH (p:Person {id: row.id})
-OPTIONAL MATCH (p)-[old:REPORTS_TO]->(was:Person)
-WITH row, p, collect(old) AS olds, collect(was.id) AS was
+WITH row, p, [(p)-[r:REPORTS_TO]->() | r] AS olds,
+     [(p)-[:REPORTS_TO]->(b) | b.id] AS was
 WITH row, p, olds,
      was = CASE WHEN row.reports_to IS NULL THEN [] ELSE [row.reports_to] END AS same
 OPTIONAL MATCH (boss:Person {id: row.reports_to})

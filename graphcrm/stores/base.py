@@ -13,11 +13,11 @@ Semantics every implementation keeps:
   properties are merged. Importing the same data twice changes nothing, and the summary
   says so (``updated == 0``).
 - :meth:`Store.load` without a project gives everything; with a project it gives the
-  project's neighbourhood: its stakeholders and our own people (everyone at an ``own``
-  organization), everyone within ``radius`` ties of them, the ties among all of those, every
-  organization, the project with its stakeholder rows, and the interactions of those people.
-  With the default radius of 2, every path of up to four hops between our people and the
-  stakeholders lies inside the neighbourhood.
+  project's neighbourhood: its stakeholders (our bid team among them), everyone within
+  ``radius`` ties of them (ties of any type, either direction, and the org chart), the ties
+  among all of those, every organization, the project with its stakeholder rows, and the
+  interactions of those people with each other. With the default radius of 2, every path of
+  up to four hops between the bid team and the other stakeholders lies inside it.
 - Loaded records carry every contract column (``None`` where unknown) and ``extra``.
 """
 

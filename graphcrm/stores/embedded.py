@@ -193,8 +193,7 @@ class EmbeddedStore(Store):
             conn.execute("DELETE FROM temp.hood")
             conn.execute(
                 "INSERT OR IGNORE INTO temp.hood SELECT person_id, 0 FROM stakeholders "
-                "WHERE project_id = ? UNION SELECT p.id, 0 FROM people p "
-                "JOIN organizations o ON o.id = p.org_id WHERE o.kind = 'own'",
+                "WHERE project_id = ?",
                 (project,),
             )
             for depth in range(radius):
@@ -216,8 +215,12 @@ class EmbeddedStore(Store):
                 "organizations": self._select("organizations"),
                 "people": self._select("people", f"id {in_hood}"),
                 "projects": self._select("projects", "id = ?", (project,)),
+                # walk the neighbourhood and seek each person's ties (SQLite would otherwise
+                # probe every pair of people in it)
                 "relationships": self._select(
-                    "relationships", f"source {in_hood} AND target {in_hood}"
+                    "relationships",
+                    "EXISTS (SELECT 1 FROM temp.hood h2 WHERE h2.id = relationships.target)",
+                    joined="temp.hood CROSS JOIN relationships ON relationships.source = hood.id",
                 ),
                 "stakeholders": self._select("stakeholders", "project_id = ?", (project,)),
                 "interactions": self._select(
@@ -228,13 +231,16 @@ class EmbeddedStore(Store):
             conn.execute("DELETE FROM temp.hood")
         return self._dataset(tables)
 
-    def _select(self, table: str, where: str = "", params: Sequence[Any] = ()) -> list[Record]:
+    def _select(self, table: str, where: str = "", params: Sequence[Any] = (),
+                joined: str = "") -> list[Record]:
         columns = SCHEMA[table].column_names
-        sql = f"SELECT {', '.join(columns)}, extra FROM {table}"
+        selected = ", ".join(f"{table}.{c}" for c in (*columns, "extra"))
+        sql = f"SELECT {selected} FROM {joined or table}"
         if where:
             sql += f" WHERE {where}"
         records = []
-        for row in self._conn.execute(sql + f" ORDER BY {', '.join(SCHEMA[table].key)}", params):
+        order = ", ".join(f"{table}.{c}" for c in SCHEMA[table].key)
+        for row in self._conn.execute(f"{sql} ORDER BY {order}", params):
             record = dict(zip(columns, row[:-1], strict=True))
             for t, c in _BLANK_KEY:
                 if t == table and record[c] == "":

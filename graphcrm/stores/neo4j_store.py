@@ -22,7 +22,7 @@ from typing import Any
 from graphcrm.errors import LookupFailed, StoreError
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record, record_key
 from graphcrm.stores.base import Counts, ImportSummary, Store, TableChanges
-from graphcrm.stores.cypher_files import statement, statements
+from graphcrm.stores.cypher_files import TIE_TYPES, statement, statements
 from graphcrm.stores.neo4j_settings import Neo4jSettings
 
 __all__ = ["Neo4jStore"]
@@ -61,9 +61,14 @@ def _interaction_key(record: Record) -> str:
 
 
 class _Plan:
-    """The statements an import runs, in order, each with its rows and the table it counts for."""
+    """The statements an import runs, in order, each with its rows and the table it counts for.
 
-    def __init__(self, dataset: Dataset) -> None:
+    ``empty_tie_types`` are the tie types the database holds none of: their ties are
+    created in bulk rather than merged one by one.
+    """
+
+    def __init__(self, dataset: Dataset, empty_tie_types: frozenset[str] = frozenset()) -> None:
+        self.empty_tie_types = empty_tie_types
         self.steps: list[tuple[str, str, list[dict[str, Any]]]] = []
         for table, records in dataset:
             columns = dataset.columns[table]
@@ -101,7 +106,8 @@ class _Plan:
                  "props": _props("relationships", r, columns)}
             )
         for tie_type, rows in sorted(by_type.items()):
-            self._add("relationships", statement("import_ties", tie_type=tie_type), rows)
+            name = "create_ties" if tie_type in self.empty_tie_types else "import_ties"
+            self._add("relationships", statement(name, tie_type=tie_type), rows)
 
     def _stakeholders(self, records: list[Record], columns: tuple[str, ...]) -> None:
         self._add("stakeholders", statement("import_stakeholders"),
@@ -224,7 +230,7 @@ class Neo4jStore(Store):
 
     def import_dataset(self, dataset: Dataset) -> ImportSummary:
         self._ensure_schema()
-        plan = _Plan(dataset)
+        plan = _Plan(dataset, self._empty_tie_types())
         batches = [
             (table, query, rows[i:i + self.batch_size])
             for table, query, rows in plan.steps
@@ -250,6 +256,15 @@ class Neo4jStore(Store):
             ),
             tuple(dataset.warnings),
         )
+
+    def _empty_tie_types(self) -> frozenset[str]:
+        with self._translate():
+            return frozenset(
+                tie_type for tie_type in sorted(TIE_TYPES)
+                if self._driver.execute_query(
+                    statement("count_ties", tie_type=tie_type), database_=self.settings.database
+                ).records[0]["n"] == 0
+            )
 
     # -- reading -------------------------------------------------------------------------
 

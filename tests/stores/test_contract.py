@@ -98,22 +98,24 @@ def test_counts(store, tiny):
 
 
 def test_project_neighbourhood(store, make_tables):
-    # us1 - m1 - m2 - m3 - dm - far - farther - farthest: a chain
-    people = [["id", "name", "org_id"], ["us1", "Us", "o-us"]]
+    # us1 - m1 - m2 - m3 - dm - far - farther - farthest: a chain; us1 bids, dm decides;
+    # us2 works for us too but is not on the bid team, so nothing pulls in its colleague
+    people = [["id", "name", "org_id"], ["us1", "Us", "o-us"], ["us2", "Us2", "o-us"],
+              ["us2-friend", "Friend", "o-c"]]
     people += [[f"m{i}", f"M{i}", "o-c"] for i in range(1, 4)]
     people += [["dm", "DM", "o-c"], ["far", "Far", "o-c"], ["farther", "Farther", "o-c"],
                ["farthest", "Farthest", "o-c"]]
     ties = [["source", "target", "type", "strength"], ["us1", "m1", "KNOWS", 3],
             ["m1", "m2", "KNOWS", 3], ["m2", "m3", "KNOWS", 3], ["m3", "dm", "KNOWS", 3],
             ["dm", "far", "KNOWS", 3], ["far", "farther", "KNOWS", 3],
-            ["farther", "farthest", "KNOWS", 3]]
+            ["farther", "farthest", "KNOWS", 3], ["us2", "us2-friend", "KNOWS", 3]]
     tables = {
         "organizations": [["id", "name", "kind"], ["o-us", "Us", "own"], ["o-c", "C", ""]],
         "people": people,
         "relationships": ties,
         "projects": [["id", "name", "customer_id"], ["P", "P", "o-c"], ["Q", "Q", "o-c"]],
         "stakeholders": [["project_id", "person_id", "role"], ["P", "dm", "decision_maker"],
-                         ["Q", "far", "decision_maker"]],
+                         ["P", "us1", "bid_team"], ["Q", "far", "decision_maker"]],
     }
     store.import_dataset(read_dataset([make_tables(tables)]))
     hood = store.load("P")
@@ -125,11 +127,11 @@ def test_project_neighbourhood(store, make_tables):
         ("far", "farther"),
     }
     assert [p["id"] for p in hood.table("projects")] == ["P"]
-    assert [s["person_id"] for s in hood.table("stakeholders")] == ["dm"]
+    assert [s["person_id"] for s in hood.table("stakeholders")] == ["dm", "us1"]
     assert {p["id"] for p in store.load("P", radius=1).table("people")} == {
         "us1", "m1", "m3", "dm", "far"
     }
-    assert len(store.load().table("people")) == 8
+    assert len(store.load().table("people")) == 10
 
 
 def test_neighbourhood_follows_the_org_chart(store, tiny):
