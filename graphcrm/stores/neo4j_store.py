@@ -350,7 +350,6 @@ def _load(tx: Any, project: str | None, radius: int) -> dict[str, list[Record]]:
             _record("relationships", r["props"], source=r["source"], target=r["target"],
                     type=r["type"])
             for r in _fetch(tx, "load_ties", ids=people_ids)
-            if r["target"] in members
         ],
         "stakeholders": [
             _record("stakeholders", r["props"], project_id=r["project_id"],
