@@ -287,3 +287,13 @@ def test_no_cypher_outside_the_cypher_folder():
     assert offenders == []
     assert {p.stem for p in (ROOT / "cypher").glob("*.cypher")} >= {"schema", "import_ties"}
     assert sample_dir().is_dir()
+
+
+def test_the_queries_in_the_cypher_readme_run_on_the_sample(neo4j_settings, sample):
+    with Neo4jStore(neo4j_settings) as store:
+        store.import_dataset(sample)
+    text = (ROOT / "cypher" / "README.md").read_text(encoding="utf-8")
+    queries = re.findall(r"```cypher\n(.*?)```", text, flags=re.S)
+    assert len(queries) == 4
+    for query in queries:
+        assert cypher(neo4j_settings, query), query  # each finds something in the sample
