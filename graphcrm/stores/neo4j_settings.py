@@ -23,10 +23,10 @@ class Neo4jSettings:
 
     Example
     -------
-    >>> s = Neo4jSettings.from_env("neo4j://db.example:7687", {"NEO4J_PASSWORD": "x"})
+    >>> s = Neo4jSettings.from_env("neo4j://db.example:7687", {"NEO4J_PASSWORD": "s3cr3t"})
     >>> s.shown, s.username
     ('neo4j://db.example:7687', 'neo4j')
-    >>> "x" in repr(s)
+    >>> "s3cr3t" in repr(s)
     False
     """
 
