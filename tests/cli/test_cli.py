@@ -29,7 +29,7 @@ def run(runner, store, *args):
 def test_import_twice_gives_identical_stats(runner, store):
     first = run(runner, store, "import", sample_dir())
     assert first.exit_code == 0, first.output
-    assert "people" in first.stdout and "96" in first.stdout
+    assert "people" in first.stdout and "98" in first.stdout
     stats_1 = run(runner, store, "stats", "--format", "json").stdout
     again = run(runner, store, "import", sample_dir())
     assert again.exit_code == 0

@@ -82,4 +82,4 @@ def test_two_processes_write_one_store_in_turn(tmp_path):
     assert sorted([queue.get(), queue.get()]) == [False, True]  # one created, one found it all
     with EmbeddedStore(path) as store:
         assert store._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert sum(store.counts().by_kind["people"].values()) == 96
+        assert sum(store.counts().by_kind["people"].values()) == 98

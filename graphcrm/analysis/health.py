@@ -1,0 +1,146 @@
+"""Relationship health: ties going cold and stakeholders overdue for contact, as a call plan.
+
+Two kinds of trouble, both judged as of a date with the :class:`TieModel`:
+
+- a **cooling tie**: a tie between one of our people and a contact whose effective strength
+  (decayed since the last contact) is below ``cold_below`` while its recorded strength is not;
+- an **overdue stakeholder**: a project stakeholder whom none of our people has contacted
+  within the cadence of their strictest role (decision makers every 14 days, informants
+  every 7, others every 30, by default), or ever.
+
+Each becomes a line of the plan: whom to call, by which of our people (the one with the
+strongest tie to them today), and why, most urgent first. Urgency is days overdue over the
+cadence (never contacted counts as four cadences), weighted by influence; for a cooling tie,
+the strength it has lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import networkx as nx
+import pandas as pd
+
+from graphcrm.analysis.model import DEFAULT_MODEL, TieModel, days_between
+from graphcrm.analysis.network import our_people, reach_graph, roles_of, today
+from graphcrm.domain import Role
+
+__all__ = ["contact_plan"]
+
+
+def contact_plan(
+    G: nx.MultiDiGraph,
+    project: str | None = None,
+    *,
+    cold_below: float = 2.5,
+    as_of: dt.date | None = None,
+    model: TieModel = DEFAULT_MODEL,
+) -> pd.DataFrame:
+    """Whom to call this week, by whom, and why.
+
+    Parameters
+    ----------
+    G
+        The people graph.
+    project
+        Only this project's stakeholders and bid team (default: every project, all our people).
+    cold_below
+        A tie whose effective strength falls below this is cooling.
+    as_of, model
+        When and how ties are valued; cadences come from ``model.cadence_days``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``urgency``, ``person_id``, ``name``, ``organization``, ``by`` and ``by_name``,
+        ``kind`` (``overdue`` or ``cooling``), ``reason``, ``last_contact``, ``days``.
+
+    Example
+    -------
+    >>> G = nx.MultiDiGraph(projects={"P": {}})
+    >>> G.add_node("us", name="Us", org_kind="own", projects={}, last_interaction=None)
+    >>> G.add_node("dm", name="DM", org_kind="customer", org_name="C", last_interaction=None,
+    ...            projects={"P": {"roles": ["decision_maker"], "influence": 5}})
+    >>> _ = G.add_edge("us", "dm", key="KNOWS", type="KNOWS", strength=4,
+    ...                last_contact="2026-01-01")
+    >>> plan = contact_plan(G, "P", as_of=dt.date(2026, 3, 1))
+    >>> plan[["name", "by_name", "kind"]].values.tolist()
+    [['DM', 'Us', 'overdue']]
+    """
+    as_of = as_of or today()
+    ours = set(our_people(G, project))
+    H = reach_graph(G, as_of=as_of, model=model)
+    rows = []
+    for person, data in G.nodes(data=True):
+        if person in ours or data["org_kind"] == "own":
+            continue
+        roles = [r for r in roles_of(G, person, project) if r != Role.BID_TEAM.value]
+        if not roles:
+            continue
+        last = _last_contact(G, person, ours)
+        cadence, role = model.cadence(roles)
+        days = days_between(last, as_of)
+        if days is not None and days <= cadence:
+            continue
+        influence = max((e["influence"] or 3 for p, e in data["projects"].items()
+                         if project in (None, p)), default=3)
+        by = _best_of_ours(H, ours, person)
+        when = f"last contact {days} days ago" if days is not None else "never contacted"
+        rows.append({
+            "urgency": round(((days if days is not None else 4 * cadence) - cadence) / cadence
+                             * influence / 5, 2),
+            "person_id": person, "name": data["name"], "organization": data.get("org_name"),
+            "by": by, "by_name": G.nodes[by]["name"] if by else None, "kind": "overdue",
+            "reason": f"{role.replace('_', ' ')}: {when} (every {cadence} days)",
+            "last_contact": last, "days": days,
+        })
+    for u, v, tie in G.edges(data=True):
+        if tie["type"] == "REPORTS_TO" or tie.get("strength") is None:
+            continue
+        if (u in ours) == (v in ours):
+            continue
+        mine, contact = (u, v) if u in ours else (v, u)
+        if G.nodes[contact]["org_kind"] == "own":
+            continue
+        if project is not None and not G.nodes[contact]["projects"].get(project) and not any(
+                G.nodes[n]["projects"].get(project) for n in G.neighbors(contact)):
+            continue
+        hop = model.hop(mine, contact, tie, as_of)
+        if hop.undated or hop.effective_strength >= cold_below or tie["strength"] < cold_below:
+            continue
+        days = days_between(tie.get("last_contact"), as_of)
+        rows.append({
+            "urgency": round(tie["strength"] - hop.effective_strength, 2),
+            "person_id": contact, "name": G.nodes[contact]["name"],
+            "organization": G.nodes[contact].get("org_name"),
+            "by": mine, "by_name": G.nodes[mine]["name"], "kind": "cooling",
+            "reason": f"{tie['type']} tie cooled from {tie['strength']} to "
+                      f"{hop.effective_strength:.1f} ({days} days without contact)",
+            "last_contact": tie.get("last_contact"), "days": days,
+        })
+    columns = ["urgency", "person_id", "name", "organization", "by", "by_name", "kind",
+               "reason", "last_contact", "days"]
+    plan = pd.DataFrame(rows, columns=columns)
+    return plan.sort_values(["urgency", "name"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _last_contact(G: nx.MultiDiGraph, person: str, ours: set[str]) -> str | None:
+    """The latest interaction with the person, or contact on a tie with one of our people."""
+    dates = [G.nodes[person].get("last_interaction")]
+    for a, b, tie in [*G.out_edges(person, data=True), *G.in_edges(person, data=True)]:
+        if (a in ours or b in ours) and tie["type"] != "REPORTS_TO":
+            dates.append(tie.get("last_contact"))
+    return max(filter(None, dates), default=None)
+
+
+def _best_of_ours(H: nx.DiGraph, ours: set[str], person: str) -> str | None:
+    """Which of our people has the strongest tie to ``person`` today; failing a direct tie,
+    who starts the best chain to them (None: nobody reaches them)."""
+    direct = [(H[o][person]["p"], o) for o in sorted(ours) if H.has_edge(o, person)]
+    if direct:
+        return max(direct)[1]
+    try:
+        _, chain = nx.multi_source_dijkstra(H, ours, person, weight="cost")
+    except (nx.NetworkXNoPath, nx.NodeNotFound, ValueError):
+        return None
+    return chain[0]

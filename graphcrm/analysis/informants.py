@@ -1,0 +1,261 @@
+"""Key informants: who could tell us what is really happening in a project, and why.
+
+A good informant (项目线人) has access to the decision-making stakeholders, a working tie to
+us, sits between us and them, bridges otherwise unconnected people, and is well disposed.
+Each candidate (anyone within two ties of a decision-making stakeholder whom we can reach,
+except our own people and the decision makers themselves; competitor staff only on request,
+flagged as a risk) gets a score in 0…1, a weighted sum of components that are each in 0…1:
+
+``access``
+    Influence-weighted mean, over the decision-making stakeholders, of the candidate's best
+    chain probability to them (Dijkstra on ``-log p``, one search per stakeholder).
+``our_tie``
+    Our best chain probability to the candidate.
+``brokerage``
+    Betweenness restricted to paths from our people to the stakeholders
+    (:func:`networkx.betweenness_centrality_subset` on ``-log p``), relative to the best
+    candidate.
+``structural_holes``
+    The mean of ``1 - constraint`` and effective size relative to the best candidate
+    (Burt 1992; :func:`networkx.constraint`, :func:`networkx.effective_size`, ties
+    weighted by probability).
+``stance``
+    Champion 1, supporter 0.75, neutral or unknown 0.5, skeptic 0.25, opponent 0.
+
+Each candidate's brokerage role relative to organizations (Gould & Fernandez 1989) counts
+the open two-step relays ``u → v → w`` (no tie ``u → w``) through them: coordinator (all
+three in one organization), gatekeeper (``u`` outside, ``v`` and ``w`` inside: lets the outside
+in), representative (``u`` and ``v`` inside, ``w`` outside: speaks for their organization),
+consultant (``u`` and ``w`` in one organization, ``v`` in another) and liaison (three
+organizations); the role reported is the most frequent.
+
+References
+----------
+R. S. Burt, *Structural Holes: The Social Structure of Competition*, Harvard UP, 1992.
+R. V. Gould, R. M. Fernandez, "Structures of mediation: a formal approach to brokerage in
+transaction networks", Sociological Methodology 19, 1989.
+U. Brandes, "On variants of shortest-path betweenness centrality and their generic
+computation", Social Networks 30(2), 2008.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from collections.abc import Mapping
+
+import networkx as nx
+import pandas as pd
+
+from graphcrm.analysis.model import DEFAULT_MODEL, TieModel
+from graphcrm.analysis.network import (
+    decision_stakeholders,
+    our_people,
+    reach_graph,
+    require_project,
+    roles_of,
+    stance_of,
+    today,
+)
+from graphcrm.domain import OrgKind, Role
+
+__all__ = ["key_informants", "brokerage_roles", "WEIGHTS", "GF_ROLES"]
+
+#: How the components add up to the score.
+WEIGHTS: Mapping[str, float] = {
+    "access": 0.30, "our_tie": 0.25, "brokerage": 0.15, "structural_holes": 0.10, "stance": 0.20,
+}
+GF_ROLES = ("coordinator", "gatekeeper", "representative", "consultant", "liaison")
+_STANCE = {"champion": 1.0, "supporter": 0.75, "neutral": 0.5, "skeptic": 0.25, "opponent": 0.0}
+_REACH = 2  # candidates are within this many ties of a decision-making stakeholder
+
+
+def brokerage_roles(H: nx.DiGraph, person: str, group: Mapping[str, str | None]) -> Counter:
+    """Gould–Fernandez brokerage counts of ``person`` in the directed graph ``H``.
+
+    Parameters
+    ----------
+    H
+        Who can pass a request to whom.
+    person
+        The broker ``v`` of the relays ``u → v → w`` counted.
+    group
+        Each person's group (organization id).
+
+    Returns
+    -------
+    collections.Counter
+        Counts by role: coordinator, gatekeeper, representative, consultant, liaison.
+
+    Example
+    -------
+    >>> H = nx.DiGraph([("out", "v"), ("v", "in")])
+    >>> brokerage_roles(H, "v", {"out": "A", "v": "B", "in": "B"})["gatekeeper"]
+    1
+    """
+    counts: Counter = Counter()
+    mine = group.get(person)
+    for u in H.predecessors(person):
+        for w in H.successors(person):
+            if u == w or H.has_edge(u, w):
+                continue
+            gu, gw = group.get(u), group.get(w)
+            if gu == mine == gw:
+                counts["coordinator"] += 1
+            elif gu != mine and gw == mine:
+                counts["gatekeeper"] += 1
+            elif gu == mine and gw != mine:
+                counts["representative"] += 1
+            elif gu == gw:
+                counts["consultant"] += 1
+            else:
+                counts["liaison"] += 1
+    return counts
+
+
+def key_informants(
+    G: nx.MultiDiGraph,
+    project: str,
+    *,
+    top: int | None = 15,
+    include_competitors: bool = False,
+    weights: Mapping[str, float] = WEIGHTS,
+    as_of: dt.date | None = None,
+    model: TieModel = DEFAULT_MODEL,
+) -> pd.DataFrame:
+    """Rank the people who could best tell us what is happening in ``project``.
+
+    Parameters
+    ----------
+    G
+        The people graph.
+    project
+        The project id.
+    top
+        How many candidates to return (None: all).
+    include_competitors
+        Rank competitor staff too, flagged as a risk (left out by default).
+    weights
+        Weight of each component in the score (see module docs).
+    as_of, model
+        When and how ties are valued.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per candidate, best first: ``rank``, ``person_id``, ``name``,
+        ``organization``, ``score``, the components, ``constraint``, ``effective_size``,
+        ``gf_role`` and its counts, ``recorded_informant``, ``risk`` and ``reasons``.
+
+    Example
+    -------
+    >>> G = nx.MultiDiGraph(projects={"P": {}})
+    >>> G.add_node("us", name="Us", org_kind="own", org_id="o", projects={})
+    >>> G.add_node("i", name="I", org_kind="customer", org_id="c", projects={})
+    >>> G.add_node("dm", name="DM", org_kind="customer", org_id="c",
+    ...            projects={"P": {"roles": ["decision_maker"], "influence": 5}})
+    >>> for a, b in [("us", "i"), ("i", "dm")]:
+    ...     _ = G.add_edge(a, b, key="KNOWS", type="KNOWS", strength=5)
+    >>> key_informants(G, "P")["name"].tolist()
+    ['I']
+    """
+    require_project(G, project)
+    as_of = as_of or today()
+    ours = set(our_people(G, project))
+    targets = decision_stakeholders(G, project)
+    competitors = {n for n, d in G.nodes(data=True) if d["org_kind"] == OrgKind.COMPETITOR}
+    H = reach_graph(G, as_of=as_of, model=model,
+                    exclude=() if include_competitors else competitors - set(targets))
+    near = _near(H, targets)
+    reach_us = (nx.multi_source_dijkstra_path_length(H, ours, weight="cost") if ours else {})
+    candidates = sorted(n for n in near if n not in ours and n in reach_us
+                        and G.nodes[n]["org_kind"] != OrgKind.OWN
+                        and Role.DECISION_MAKER.value not in roles_of(G, n, project))
+    if not candidates:
+        return _frame([])
+    to_target = {t: nx.single_source_dijkstra_path_length(H.reverse(copy=False), t,
+                                                          weight="cost") for t in targets}
+    between = nx.betweenness_centrality_subset(H, sources=sorted(ours), targets=sorted(targets),
+                                               normalized=False, weight="cost")
+    undirected = nx.Graph()
+    undirected.add_weighted_edges_from((a, b, d["p"]) for a, b, d in H.edges(data=True))
+    constraint = nx.constraint(undirected, nodes=candidates, weight="weight")
+    effective = nx.effective_size(undirected, nodes=candidates, weight="weight")
+    top_between = max((between[c] for c in candidates), default=0) or 1
+    top_effective = max((v for c in candidates if not math.isnan(v := effective[c])),
+                        default=0) or 1
+    group = {n: d.get("org_id") for n, d in G.nodes(data=True)}
+    rows = []
+    for c in candidates:
+        others = {t: w for t, w in targets.items() if t != c}
+        weight = sum(others.values()) or 1
+        reach = {t: math.exp(-to_target[t][c]) if c in to_target[t] else 0.0 for t in others}
+        holes_c = 0.0 if math.isnan(constraint[c]) else 1 - min(1.0, constraint[c])
+        holes_e = 0.0 if math.isnan(effective[c]) else effective[c] / top_effective
+        stance = stance_of(G, c, project)
+        parts = {
+            "access": sum(reach[t] * w for t, w in others.items()) / weight,
+            "our_tie": math.exp(-reach_us[c]),
+            "brokerage": between[c] / top_between,
+            "structural_holes": (holes_c + holes_e) / 2,
+            "stance": _STANCE.get(stance or "neutral", 0.5),
+        }
+        rows.append({
+            "person_id": c, "name": G.nodes[c]["name"],
+            "organization": G.nodes[c].get("org_name"), "title": G.nodes[c].get("title"),
+            "score": sum(weights[k] * v for k, v in parts.items()),
+            **parts,
+            "constraint": None if math.isnan(constraint[c]) else constraint[c],
+            "effective_size": None if math.isnan(effective[c]) else effective[c],
+            "stance_word": stance,
+            "recorded_informant": Role.INFORMANT.value in roles_of(G, c, project),
+            "risk": "competitor staff" if c in competitors else None,
+            "_reach": reach,
+        })
+    rows.sort(key=lambda r: (-r["score"], r["name"]))
+    rows = rows[:top] if top else rows
+    for rank, row in enumerate(rows, start=1):
+        row["rank"] = rank
+        roles = brokerage_roles(H, row["person_id"], group)
+        row["gf_role"] = roles.most_common(1)[0][0] if roles else None
+        row["gf_counts"] = {r: roles[r] for r in GF_ROLES if roles[r]}
+        row["reasons"] = _reasons(G, row, row.pop("_reach"))
+    return _frame(rows)
+
+
+def _near(H: nx.DiGraph, targets: Mapping[str, int]) -> set[str]:
+    near: set[str] = set()
+    undirected = H.to_undirected(as_view=True)
+    for t in targets:
+        near |= set(nx.single_source_shortest_path_length(undirected, t, cutoff=_REACH))
+    return near
+
+
+def _reasons(G: nx.MultiDiGraph, row: dict, reach: dict[str, float]) -> str:
+    best = sorted(((p, t) for t, p in reach.items() if p > 0), reverse=True)[:2]
+    parts = []
+    if best:
+        parts.append("reaches " + ", ".join(f"{G.nodes[t]['name']} {p:.2f}" for p, t in best))
+    parts.append(f"we reach them {row['our_tie']:.2f}")
+    if row["stance_word"]:
+        parts.append(row["stance_word"])
+    if row["brokerage"] >= 0.5:
+        parts.append("on many of our best routes")
+    if row["gf_role"]:
+        parts.append(f"{row['gf_role']} for {row['organization']}")
+    if row["recorded_informant"]:
+        parts.append("already our informant")
+    if row["risk"]:
+        parts.append(f"risk: {row['risk']}")
+    return "; ".join(parts)
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    columns = ["rank", "person_id", "name", "organization", "title", "score", *WEIGHTS,
+               "constraint", "effective_size", "stance_word", "gf_role", "gf_counts",
+               "recorded_informant", "risk", "reasons"]
+    frame = pd.DataFrame(rows, columns=columns).rename(columns={"stance_word": "stance_is"})
+    for column in ("score", *WEIGHTS, "constraint", "effective_size"):
+        frame[column] = frame[column].astype(float).round(3)
+    return frame

@@ -1,0 +1,87 @@
+"""The stakeholder matrix: every stakeholder by influence and stance, in four quadrants.
+
+A power/interest grid read for a bid: power is the stakeholder's influence in the project
+(``high`` from ``high_influence`` on), interest is how strongly they lean either way (a stance
+other than neutral). The quadrants say what to do:
+
+=================  ============================  ==================
+                   leans (champion … opponent)   neutral or unknown
+=================  ============================  ==================
+high influence     manage closely                keep satisfied
+low influence      keep informed                 monitor
+=================  ============================  ==================
+
+Each row carries the stakeholder's coverage status and best chain from
+:func:`graphcrm.analysis.gaps.coverage_gaps`, so a bid review starts from one table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import networkx as nx
+import pandas as pd
+
+from graphcrm.analysis.gaps import coverage_gaps
+from graphcrm.analysis.model import DEFAULT_MODEL, TieModel
+from graphcrm.analysis.network import require_project, roles_of
+from graphcrm.domain import Role, Stance
+
+__all__ = ["stakeholder_matrix", "QUADRANTS"]
+
+QUADRANTS = ("manage closely", "keep satisfied", "keep informed", "monitor")
+
+
+def stakeholder_matrix(
+    G: nx.MultiDiGraph,
+    project: str,
+    *,
+    high_influence: int = 4,
+    as_of: dt.date | None = None,
+    model: TieModel = DEFAULT_MODEL,
+) -> pd.DataFrame:
+    """Place every stakeholder of ``project`` (our bid team aside) in a quadrant.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``quadrant``, ``person_id``, ``name``, ``organization``, ``roles``, ``influence``,
+        ``stance``, ``stance_score``, ``coverage`` and ``best_strength`` (for decision-making
+        stakeholders), ordered by quadrant and influence.
+
+    Example
+    -------
+    >>> G = nx.MultiDiGraph(projects={"P": {"customer_id": "c"}})
+    >>> G.add_node("a", name="A", org_kind="customer", org_name="C", projects={"P": {
+    ...     "roles": ["user"], "influence": 5, "stance": "champion"}})
+    >>> stakeholder_matrix(G, "P")["quadrant"].tolist()
+    ['manage closely']
+    """
+    require_project(G, project)
+    coverage = coverage_gaps(G, project, as_of=as_of, model=model).stakeholders
+    status = dict(zip(coverage["person_id"], coverage["status"], strict=True))
+    strength = dict(zip(coverage["person_id"], coverage["best_strength"], strict=True))
+    rows = []
+    for person, data in G.nodes(data=True):
+        roles = [r for r in roles_of(G, person, project) if r != Role.BID_TEAM.value]
+        if not roles:
+            continue
+        entry = data["projects"][project]
+        influence = entry["influence"] or 3
+        score = Stance(entry["stance"]).score if entry["stance"] else 0
+        high, leans = influence >= high_influence, score != 0
+        quadrant = QUADRANTS[(0 if high else 2) + (0 if leans else 1)]
+        rows.append({
+            "quadrant": quadrant, "person_id": person, "name": data["name"],
+            "organization": data.get("org_name"), "roles": roles, "influence": influence,
+            "stance": entry["stance"] or "unknown", "stance_score": score,
+            "coverage": status.get(person), "best_strength": strength.get(person),
+        })
+    columns = ["quadrant", "person_id", "name", "organization", "roles", "influence", "stance",
+               "stance_score", "coverage", "best_strength"]
+    frame = pd.DataFrame(rows, columns=columns)
+    order = {q: i for i, q in enumerate(QUADRANTS)}
+    return frame.sort_values(
+        ["quadrant", "influence", "name"], ascending=[True, False, True],
+        key=lambda c: c.map(order) if c.name == "quadrant" else c,
+    ).reset_index(drop=True)

@@ -1,0 +1,142 @@
+"""How much a tie is worth today: strength → probability, decay with time, one configuration.
+
+A request passes along a tie with a probability that grows with the tie's strength; a chain
+of ties passes it with the product of their probabilities, so the best chain is the shortest
+path under the cost ``-log p`` (Dijkstra, Yen). Ties cool without contact: the effective
+strength slides back toward 1 ("we have met") with a half-life that depends on the tie's
+level, evaluated as of a date:
+
+    effective = 1 + (strength - 1) * 2 ** (-days_since_last_contact / half_life(level))
+
+A tie with no last contact (neither ``last_contact`` nor an interaction between the two) is
+taken at face value and flagged ``undated``: ``since`` says when it began, not when the two
+last spoke. ``REPORTS_TO`` is a working tie of strength
+``reports_to_strength`` that does not decay (colleagues meet daily). ``INFLUENCES`` carries a
+request only from the influencer to the influenced, ``KNOWS`` and ``REFERRED`` both ways;
+ties without a strength count as ``default_strength``. All of it lives in :class:`TieModel`.
+
+Example
+-------
+>>> m = TieModel()
+>>> m.probability(5), m.probability(1)
+(0.95, 0.2)
+>>> round(m.effective_strength(5, days=180, level=1), 2)  # business tie, half-life 180 d
+3.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["TieModel", "Hop", "DEFAULT_MODEL", "as_date", "days_between"]
+
+
+def as_date(value: str | dt.date | None) -> dt.date | None:
+    """A date from ISO text (or a date); ``None`` stays ``None``."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def days_between(earlier: str | dt.date | None, later: dt.date) -> int | None:
+    """Whole days from ``earlier`` to ``later`` (never negative); ``None`` if undated."""
+    start = as_date(earlier)
+    return None if start is None else max(0, (later - start).days)
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One tie on a chain, as a salesperson would check it."""
+
+    source: str
+    target: str
+    type: str
+    strength: float | None
+    effective_strength: float
+    level: int | None
+    last_contact: str | None
+    probability: float
+    undated: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        """The hop as plain data (for JSON)."""
+        return {
+            "from": self.source, "to": self.target, "type": self.type,
+            "strength": self.strength, "effective_strength": round(self.effective_strength, 2),
+            "level": self.level, "last_contact": self.last_contact,
+            "probability": round(self.probability, 3), "undated": self.undated,
+        }
+
+
+@dataclass(frozen=True)
+class TieModel:
+    """Every number that turns ties into probabilities, in one place.
+
+    Parameters
+    ----------
+    probabilities
+        Probability that a request passes a tie of strength 1…5 (interpolated between).
+    half_life_days
+        Half-life of a tie's strength above 1, by level 1 (business) … 4 (family-like);
+        ties without a level count as business ties.
+    reports_to_strength, default_strength
+        Strength of a formal reporting line, and of a tie recorded without a strength.
+    weak_probability
+        Below this chain probability a route is weak.
+    cadence_days
+        How often each role should hear from us; ``other`` for every other role.
+    """
+
+    probabilities: tuple[float, float, float, float, float] = (0.2, 0.4, 0.6, 0.8, 0.95)
+    half_life_days: tuple[int, int, int, int] = (180, 365, 730, 1460)
+    reports_to_strength: float = 3.0
+    default_strength: float = 3.0
+    weak_probability: float = 0.3
+    cadence_days: dict[str, int] = field(
+        default_factory=lambda: {"decision_maker": 14, "informant": 7, "other": 30}
+    )
+
+    def probability(self, strength: float) -> float:
+        """Probability for a (possibly fractional) strength between 1 and 5."""
+        s = min(5.0, max(1.0, float(strength)))
+        low = int(math.floor(s))
+        if low >= 5:
+            return self.probabilities[4]
+        a, b = self.probabilities[low - 1], self.probabilities[low]
+        return round(a + (b - a) * (s - low), 6)
+
+    def half_life(self, level: int | None) -> int:
+        """Half-life in days of a tie of ``level`` (1–4; None = business)."""
+        return self.half_life_days[(level or 1) - 1]
+
+    def effective_strength(self, strength: float, days: int | None, level: int | None) -> float:
+        """Strength after ``days`` without contact (``None`` days: undated, face value)."""
+        if days is None:
+            return float(strength)
+        return 1 + (float(strength) - 1) * 2 ** (-days / self.half_life(level))
+
+    def cadence(self, roles: list[str]) -> tuple[int, str]:
+        """The strictest contact cadence among ``roles``, with the role that sets it."""
+        options = [(self.cadence_days.get(r, self.cadence_days["other"]), r) for r in roles]
+        return min(options) if options else (self.cadence_days["other"], "other")
+
+    def hop(self, source: str, target: str, data: dict[str, Any], as_of: dt.date) -> Hop:
+        """Value one tie (edge attributes ``data`` of the people graph) as of ``as_of``."""
+        kind = data["type"]
+        if kind == "REPORTS_TO":
+            strength: float | None = self.reports_to_strength
+            effective, days, undated = self.reports_to_strength, None, False
+        else:
+            strength = data.get("strength")
+            base = strength if strength is not None else self.default_strength
+            days = days_between(data.get("last_contact"), as_of)
+            undated = days is None
+            effective = self.effective_strength(base, days, data.get("level"))
+        return Hop(source, target, kind, strength, effective, data.get("level"),
+                   data.get("last_contact"), self.probability(effective), undated)
+
+
+DEFAULT_MODEL = TieModel()
