@@ -16,25 +16,42 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import networkx as nx
+import pandas as pd
 
+from graphcrm.analysis import (
+    GapsResult,
+    PathResult,
+    contact_plan,
+    coverage_gaps,
+    influence_paths,
+    key_informants,
+    stakeholder_matrix,
+)
+from graphcrm.errors import LookupFailed
 from graphcrm.graph import build_graph
 from graphcrm.ingest import read_dataset
+from graphcrm.lookup import find_person
 from graphcrm.resources import sample_dir
 from graphcrm.stats import Stats, summarize
 from graphcrm.stores import (
     DEFAULT_STORE,
     ImportSummary,
     Neo4jSettings,
+    Store,
     TableChanges,
     is_server_uri,
     open_store,
 )
 
-__all__ = ["import_data", "stats", "load_graph", "demo_store", "StoreLocation"]
+__all__ = [
+    "import_data", "stats", "load_graph", "demo_store", "paths", "gaps", "informants",
+    "health", "matrix", "StoreLocation", "DEMO_AS_OF",
+]
 
 #: Where a store is: a file path, a Neo4j URI (credentials from the environment) or settings.
 StoreLocation = str | Path | Neo4jSettings
@@ -116,3 +133,105 @@ def demo_store(folder: str | Path) -> Path:
         leftover.unlink(missing_ok=True)
     import_data([sample_dir()], store=store)
     return store
+
+
+#: The date the bundled sample's story is told as of (the demo values ties on this day).
+DEMO_AS_OF = dt.date(2026, 11, 26)
+
+
+def _project_id(opened: Store, text: str) -> str:
+    """The id of the project ``text`` names in the store (its id or its exact name)."""
+    counts = opened.counts()
+    ids = {p["id"] for p in counts.projects}
+    if text in ids:
+        return text
+    named = [p["id"] for p in counts.projects if p["name"] == text]
+    if len(named) == 1:
+        return named[0]
+    raise LookupFailed(f"no project {text!r} (projects: {', '.join(sorted(ids)) or 'none'})")
+
+
+def _graph(store: StoreLocation, project: str | None, people: Iterable[str] = ()
+           ) -> tuple[nx.MultiDiGraph, str | None]:
+    """The project's neighbourhood (or everything), widened to everything when a named
+    person lies outside it."""
+    with open_store(store) as opened:
+        project_id = _project_id(opened, project) if project is not None else None
+        G = build_graph(opened.load(project_id))
+        if project_id is not None:
+            try:
+                for person in people:
+                    find_person(G, person)
+            except LookupFailed:
+                G = build_graph(opened.load())
+    return G, project_id
+
+
+def paths(
+    target: str,
+    source: str | None = None,
+    *,
+    store: StoreLocation = DEFAULT_STORE,
+    project: str | None = None,
+    k: int = 3,
+    max_hops: int = 4,
+    avoid: Sequence[str] = (),
+    avoid_opponents: bool = False,
+    strict: bool = False,
+    allow_competitors: bool = False,
+    as_of: dt.date | None = None,
+) -> PathResult:
+    """The best influence paths to ``target`` (id or name); see
+    :func:`graphcrm.analysis.paths.influence_paths`.
+
+    Example
+    -------
+    >>> import tempfile, os
+    >>> store = demo_store(tempfile.mkdtemp())
+    >>> best = paths("王建国", project="prj-js-ess", store=store, as_of=DEMO_AS_OF).paths[0]
+    >>> best.names
+    ['吴涛', '胡斌', '周建平', '王建国']
+    """
+    G, project_id = _graph(store, project, [target, *([source] if source else []), *avoid])
+    return influence_paths(
+        G, find_person(G, target), [find_person(G, source)] if source else None,
+        project=project_id, k=k, max_hops=max_hops,
+        avoid=[find_person(G, a) for a in avoid], avoid_opponents=avoid_opponents,
+        strict=strict, allow_competitors=allow_competitors, as_of=as_of,
+    )
+
+
+def gaps(project: str, *, store: StoreLocation = DEFAULT_STORE, max_hops: int = 4,
+         as_of: dt.date | None = None) -> GapsResult:
+    """Coverage of ``project``'s decision-making stakeholders; see
+    :func:`graphcrm.analysis.gaps.coverage_gaps`."""
+    G, project_id = _graph(store, project)
+    assert project_id is not None
+    return coverage_gaps(G, project_id, max_hops=max_hops, as_of=as_of)
+
+
+def informants(project: str, *, store: StoreLocation = DEFAULT_STORE, top: int | None = 15,
+               include_competitors: bool = False, as_of: dt.date | None = None
+               ) -> pd.DataFrame:
+    """Ranked key-informant candidates; see
+    :func:`graphcrm.analysis.informants.key_informants`."""
+    G, project_id = _graph(store, project)
+    assert project_id is not None
+    return key_informants(G, project_id, top=top, include_competitors=include_competitors,
+                          as_of=as_of)
+
+
+def health(*, store: StoreLocation = DEFAULT_STORE, project: str | None = None,
+           as_of: dt.date | None = None) -> pd.DataFrame:
+    """The contact plan: cooling ties and overdue stakeholders; see
+    :func:`graphcrm.analysis.health.contact_plan`."""
+    G, project_id = _graph(store, project)
+    return contact_plan(G, project_id, as_of=as_of)
+
+
+def matrix(project: str, *, store: StoreLocation = DEFAULT_STORE,
+           as_of: dt.date | None = None) -> pd.DataFrame:
+    """The stakeholder matrix; see :func:`graphcrm.analysis.matrix.stakeholder_matrix`."""
+    G, project_id = _graph(store, project)
+    assert project_id is not None
+    return stakeholder_matrix(G, project_id, as_of=as_of)

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["FORMATS", "render", "safe_cell"]
+__all__ = ["FORMATS", "render", "render_records", "safe_cell"]
 
 FORMATS = ("table", "json", "csv")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -90,3 +90,8 @@ def render(frame: pd.DataFrame, fmt: str) -> str:
         rows = [[_text(v) for v in record.values()] for record in records]
         return tabulate(rows, headers=list(frame.columns), disable_numparse=True) + "\n"
     raise ValueError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+
+
+def render_records(records: list[dict[str, Any]]) -> str:
+    """Nested records (lists and dicts inside) as a JSON array, UTF-8, ending with a newline."""
+    return json.dumps([_plain(r) for r in records], ensure_ascii=False, indent=2) + "\n"

@@ -153,7 +153,7 @@ def coverage_gaps(
             "broker_names": [G.nodes[b]["name"] for b in brokers],
             "best_chain": [G.nodes[n]["name"] for n in chains.get(person, [])],
             "introducers": [] if status == "covered" else
-            _introducers(G, H, distance, person, brokers),
+            _introducers(G, H, distance, chains, person, brokers),
             "likely_ties": [] if status == "covered" else
             _likely_ties(G, undirected, ours, person),
         })
@@ -182,13 +182,16 @@ def _routes(H: nx.DiGraph, ours: list[str], target: str, max_hops: int) -> tuple
     return routes, brokers
 
 
-def _introducers(G: nx.MultiDiGraph, H: nx.DiGraph, distance: dict[str, float], target: str,
+def _introducers(G: nx.MultiDiGraph, H: nx.DiGraph, distance: dict[str, float],
+                 chains: dict[str, list[str]], target: str,
                  brokers: list[str]) -> list[dict[str, Any]]:
-    """People we reach well who know ``target`` well, best first (at most three)."""
+    """People we reach well who know ``target`` well, best first (at most three); not the
+    broker, and not someone we reach only through the target."""
     found = []
     for contact in H.predecessors(target):
         known = H[contact][target]["p"]
-        if contact in brokers or known < _KNOWS_WELL or contact not in distance:
+        if contact in brokers or known < _KNOWS_WELL or contact not in distance \
+                or target in chains[contact]:
             continue
         reach = math.exp(-distance[contact])
         found.append({"person_id": contact, "name": G.nodes[contact]["name"],

@@ -2,7 +2,8 @@
 
 Two kinds of trouble, both judged as of a date with the :class:`TieModel`:
 
-- a **cooling tie**: a tie between one of our people and a contact whose effective strength
+- a **cooling tie**: a tie between one of our people (the project's bid team, with a
+  project) and a contact outside our company whose effective strength
   (decayed since the last contact) is below ``cold_below`` while its recorded strength is not;
 - an **overdue stakeholder**: a project stakeholder whom none of our people has contacted
   within the cadence of their strictest role (decision makers every 14 days, informants
@@ -101,9 +102,6 @@ def contact_plan(
             continue
         mine, contact = (u, v) if u in ours else (v, u)
         if G.nodes[contact]["org_kind"] == "own":
-            continue
-        if project is not None and not G.nodes[contact]["projects"].get(project) and not any(
-                G.nodes[n]["projects"].get(project) for n in G.neighbors(contact)):
             continue
         hop = model.hop(mine, contact, tie, as_of)
         if hop.undated or hop.effective_strength >= cold_below or tie["strength"] < cold_below:

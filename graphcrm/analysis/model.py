@@ -102,7 +102,7 @@ class TieModel:
     def probability(self, strength: float) -> float:
         """Probability for a (possibly fractional) strength between 1 and 5."""
         s = min(5.0, max(1.0, float(strength)))
-        low = int(math.floor(s))
+        low = math.floor(s)
         if low >= 5:
             return self.probabilities[4]
         a, b = self.probabilities[low - 1], self.probabilities[low]

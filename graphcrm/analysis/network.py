@@ -10,6 +10,7 @@ that explains it). Analyses share it so that every answer uses the same semantic
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections.abc import Iterable
 
@@ -128,9 +129,9 @@ def reach_graph(
 
 def chain_hops(H: nx.DiGraph, nodes: list[str]) -> list[Hop]:
     """The hops along a chain of people in the reach graph."""
-    return [H[a][b]["hop"] for a, b in zip(nodes, nodes[1:], strict=False)]
+    return [H[a][b]["hop"] for a, b in itertools.pairwise(nodes)]
 
 
 def chain_probability(H: nx.DiGraph, nodes: list[str]) -> float:
     """The probability that a request passes the whole chain (product of its hops)."""
-    return math.prod(H[a][b]["p"] for a, b in zip(nodes, nodes[1:], strict=False))
+    return math.prod(H[a][b]["p"] for a, b in itertools.pairwise(nodes))

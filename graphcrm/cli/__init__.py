@@ -82,4 +82,4 @@ def main() -> None:
     sys.exit(cli.main(prog_name="graphcrm"))
 
 
-from graphcrm.cli import data_commands  # noqa: E402, F401  (registers the commands)
+from graphcrm.cli import analysis_commands, data_commands  # noqa: E402, F401  (registers them)

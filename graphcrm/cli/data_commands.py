@@ -115,7 +115,7 @@ def stats_command(ctx: click.Context, fmt: str) -> None:
     help="Folder for the demo store (default: a new temporary folder).",
 )
 def demo_command(folder: Path | None) -> None:
-    """Load the bundled sample bid into a fresh embedded store and show what it holds.
+    """Load the bundled sample bid into a fresh embedded store and show each analysis.
 
     The demo never touches your own store: it writes graphcrm-demo.db in a new temporary
     folder (or in --dir, replacing an earlier demo store there).
@@ -125,8 +125,11 @@ def demo_command(folder: Path | None) -> None:
       graphcrm demo
       graphcrm demo --dir /tmp/bid-demo
     """
+    from graphcrm.cli.analysis_commands import echo_demo
+
     folder = folder or Path(tempfile.mkdtemp(prefix="graphcrm-demo-"))
     store = api.demo_store(folder)
-    click.echo(f"Sample bid loaded into {store}\n")
+    click.echo(f"Sample bid loaded into {store} (ties valued as of {api.DEMO_AS_OF})\n")
     _echo_stats(api.stats(store), "table")
-    click.echo(f"\nExplore it further: graphcrm --store {store} stats")
+    echo_demo(str(store), api.DEMO_AS_OF)
+    click.echo(f"\nExplore it further: graphcrm --store {store} path 高明 --project prj-bh-bms")

@@ -41,3 +41,14 @@ def store_location(ctx: click.Context) -> str | Neo4jSettings:
                                 err=True)
         return Neo4jSettings.from_env(location, password=password)
     return location
+
+
+def as_of_option(command: F) -> F:
+    """``--as-of DATE``: value ties as of this day (default today)."""
+    return click.option(
+        "--as-of",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        callback=lambda ctx, param, value: value.date() if value else None,
+        metavar="YYYY-MM-DD",
+        help="Value ties as of this date (default: today).",
+    )(command)

@@ -1,0 +1,75 @@
+"""Informant ranking and Gould–Fernandez brokerage roles, worked by hand."""
+
+import networkx as nx
+import pytest
+
+from graphcrm.analysis.informants import brokerage_roles, key_informants
+from tests.analysis.conftest import make_graph
+
+
+@pytest.mark.parametrize(
+    ("edges", "groups", "role"),
+    [
+        ([("a1", "v"), ("v", "a2")], {"a1": "A", "v": "A", "a2": "A"}, "coordinator"),
+        ([("x", "v"), ("v", "a2")], {"x": "X", "v": "A", "a2": "A"}, "gatekeeper"),
+        ([("a1", "v"), ("v", "x")], {"a1": "A", "v": "A", "x": "X"}, "representative"),
+        ([("a1", "v"), ("v", "a2")], {"a1": "A", "v": "B", "a2": "A"}, "consultant"),
+        ([("x", "v"), ("v", "y")], {"x": "X", "v": "B", "y": "Y"}, "liaison"),
+    ],
+)
+def test_each_gould_fernandez_role(edges, groups, role):
+    assert brokerage_roles(nx.DiGraph(edges), "v", groups) == {role: 1}
+
+
+def test_a_closed_relay_is_no_brokerage():
+    H = nx.DiGraph([("x", "v"), ("v", "a"), ("x", "a")])
+    assert brokerage_roles(H, "v", {"x": "X", "v": "A", "a": "A"}) == {}
+
+
+PEOPLE = {"us": "o-us", "dm": "o-c", "i1": "o-c", "i2": "o-c", "i3": "o-p", "rival": "o-x"}
+TIES = [("us", "i1", 5), ("i1", "dm", 5),      # i1: close to both ends
+        ("us", "i2", 2), ("i2", "dm", 2),      # i2: a weak bridge
+        ("us", "i3", 5), ("i3", "i2", 1),      # i3: we know them, they barely know i2
+        ("rival", "dm", 5), ("rival", "us", 3)]
+ROLES = [("us", "bid_team"), ("dm", "decision_maker", 5),
+         ("i1", "user", 2, "champion"), ("i2", "informant", 1, "neutral")]
+
+
+@pytest.fixture
+def G():
+    return make_graph(PEOPLE, TIES, ROLES)
+
+
+def test_ranking_and_components(G):
+    frame = key_informants(G, "P").set_index("person_id")
+    # no dm, no rival, not us; i3 (access .857, our tie .95) outranks the weak bridge i2
+    assert list(frame.index) == ["i1", "i3", "i2"]
+    i1, i2 = frame.loc["i1"], frame.loc["i2"]
+    assert i1["access"] == pytest.approx(0.95)
+    assert i2["access"] == pytest.approx(0.4)
+    assert i1["our_tie"] == pytest.approx(0.95) and i2["our_tie"] == pytest.approx(0.4)
+    assert (i1["brokerage"], i2["brokerage"]) == (1.0, 0.0)  # our best route runs via i1
+    assert (i1["stance"], i2["stance"]) == (1.0, 0.5)
+    # i3's best road to dm runs through us and i1: .95 * .95 * .95
+    assert frame.loc["i3", "access"] == pytest.approx(0.857, abs=0.001)
+    expected = 0.3 * 0.95 + 0.25 * 0.95 + 0.15 * 1 + 0.1 * i1["structural_holes"] + 0.2 * 1
+    assert i1["score"] == pytest.approx(expected, abs=0.002)
+
+
+def test_recorded_informants_and_reasons(G):
+    frame = key_informants(G, "P").set_index("person_id")
+    assert bool(frame.loc["i2", "recorded_informant"]) and not frame.loc["i1",
+                                                                         "recorded_informant"]
+    assert "champion" in frame.loc["i1", "reasons"] and "DM 0.95" in frame.loc["i1", "reasons"]
+    assert frame.loc["i1", "gf_role"] in {"gatekeeper", "representative"}
+
+
+def test_competitor_staff_only_on_request_and_flagged(G):
+    assert "rival" not in set(key_informants(G, "P")["person_id"])
+    frame = key_informants(G, "P", include_competitors=True).set_index("person_id")
+    assert frame.loc["rival", "risk"] == "competitor staff"
+    assert "risk: competitor staff" in frame.loc["rival", "reasons"]
+
+
+def test_top(G):
+    assert len(key_informants(G, "P", top=1)) == 1

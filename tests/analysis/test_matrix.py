@@ -1,0 +1,19 @@
+from graphcrm.analysis.matrix import stakeholder_matrix
+from tests.analysis.conftest import make_graph
+
+
+def test_quadrants_and_coverage():
+    G = make_graph(
+        {"us": "o-us", "a": "o-c", "b": "o-c", "c": "o-c", "d": "o-c"},
+        [("us", "a", 4), ("a", "b", 4)],
+        [("us", "bid_team"), ("a", "decision_maker", 5, "opponent"),
+         ("b", "evaluator", 4, "neutral"), ("c", "user", 2, "champion"), ("d", "user", 1)],
+    )
+    frame = stakeholder_matrix(G, "P").set_index("person_id")
+    assert frame["quadrant"].to_dict() == {"a": "manage closely", "b": "keep satisfied",
+                                           "c": "keep informed", "d": "monitor"}
+    assert frame.loc["a", "stance_score"] == -2
+    assert frame.loc["d", "stance"] == "unknown"
+    assert (frame.loc["a", "coverage"], frame.loc["b", "coverage"]) == ("single-threaded",
+                                                                        "single-threaded")
+    assert "us" not in frame.index

@@ -1,0 +1,44 @@
+import networkx as nx
+import pytest
+
+from graphcrm.errors import AmbiguousName, LookupFailed
+from graphcrm.lookup import find_person, find_project
+
+
+@pytest.fixture
+def G():
+    G = nx.MultiDiGraph(projects={"P1": {"name": "储能监控"}})
+    G.add_node("p1", name="王建国", org_name="东方")
+    G.add_node("p2", name="Li Na", org_name="东方")
+    G.add_node("p3", name="li na", org_name="滨海")
+    G.add_node("p4", name="Ana", org_name="Metro")
+    G.add_node("p5", name="Ana", org_name="Rival")
+    return G
+
+
+def test_by_id_exact_name_and_folded_name(G):
+    assert find_person(G, "p1") == "p1"
+    assert find_person(G, "王建国") == "p1"
+    assert find_person(G, "Li Na") == "p2"  # exact beats case-insensitive
+    G.add_node("p6", name="Carlos Ruiz", org_name="Metro")
+    assert find_person(G, "ＣＡＲＬＯＳ ｒｕｉｚ") == "p6"  # full-width, as IMEs type it
+
+
+def test_ambiguous_names_list_the_candidates(G):
+    with pytest.raises(AmbiguousName) as info:
+        find_person(G, "ana")
+    assert info.value.candidates == [("p4", "Ana", "Metro"), ("p5", "Ana", "Rival")]
+    assert "give the id instead" in str(info.value)
+    with pytest.raises(AmbiguousName):
+        find_person(G, "LI NA")  # two case-insensitive matches
+
+
+def test_unknown(G):
+    with pytest.raises(LookupFailed, match="nobody called 'Zhang'"):
+        find_person(G, "Zhang")
+
+
+def test_projects(G):
+    assert find_project(G, "P1") == find_project(G, "储能监控") == "P1"
+    with pytest.raises(LookupFailed, match=r"projects: P1"):
+        find_project(G, "P2")
