@@ -16,9 +16,9 @@ flagged as a risk) gets a score in 0…1, a weighted sum of components that are 
     (:func:`networkx.betweenness_centrality_subset` on ``-log p``), relative to the best
     candidate.
 ``structural_holes``
-    The mean of ``1 - constraint`` and effective size relative to the best candidate
-    (Burt 1992; :func:`networkx.constraint`, :func:`networkx.effective_size`, ties
-    weighted by probability).
+    The mean of ``1 - constraint`` and efficiency (effective size over the number of
+    contacts), Burt 1992 (:func:`networkx.constraint`, :func:`networkx.effective_size`, ties
+    weighted by probability; :func:`burt_measures` computes them as NetworkX defines them).
 ``stance``
     Champion 1, supporter 0.75, neutral or unknown 0.5, skeptic 0.25, opponent 0.
 
@@ -43,7 +43,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import networkx as nx
 import pandas as pd
@@ -60,7 +60,7 @@ from graphcrm.analysis.network import (
 )
 from graphcrm.domain import OrgKind, Role
 
-__all__ = ["key_informants", "brokerage_roles", "WEIGHTS", "GF_ROLES"]
+__all__ = ["key_informants", "brokerage_roles", "burt_measures", "WEIGHTS", "GF_ROLES"]
 
 #: How the components add up to the score.
 WEIGHTS: Mapping[str, float] = {
@@ -178,43 +178,33 @@ def key_informants(
                                                           weight="cost") for t in targets}
     between = nx.betweenness_centrality_subset(H, sources=sorted(ours), targets=sorted(targets),
                                                normalized=False, weight="cost")
-    undirected = nx.Graph()
-    undirected.add_weighted_edges_from((a, b, d["p"]) for a, b, d in H.edges(data=True))
-    constraint = nx.constraint(undirected, nodes=candidates, weight="weight")
-    effective = nx.effective_size(undirected, nodes=candidates, weight="weight")
     top_between = max((between[c] for c in candidates), default=0) or 1
-    top_effective = max((v for c in candidates if not math.isnan(v := effective[c])),
-                        default=0) or 1
-    group = {n: d.get("org_id") for n, d in G.nodes(data=True)}
     rows = []
     for c in candidates:
         others = {t: w for t, w in targets.items() if t != c}
         weight = sum(others.values()) or 1
         reach = {t: math.exp(-to_target[t][c]) if c in to_target[t] else 0.0 for t in others}
-        holes_c = 0.0 if math.isnan(constraint[c]) else 1 - min(1.0, constraint[c])
-        holes_e = 0.0 if math.isnan(effective[c]) else effective[c] / top_effective
         stance = stance_of(G, c, project)
-        parts = {
-            "access": sum(reach[t] * w for t, w in others.items()) / weight,
-            "our_tie": math.exp(-reach_us[c]),
-            "brokerage": between[c] / top_between,
-            "structural_holes": (holes_c + holes_e) / 2,
-            "stance": _STANCE.get(stance or "neutral", 0.5),
-        }
         rows.append({
             "person_id": c, "name": G.nodes[c]["name"],
             "organization": G.nodes[c].get("org_name"), "title": G.nodes[c].get("title"),
-            "score": sum(weights[k] * v for k, v in parts.items()),
-            **parts,
-            "constraint": None if math.isnan(constraint[c]) else constraint[c],
-            "effective_size": None if math.isnan(effective[c]) else effective[c],
+            "access": sum(reach[t] * w for t, w in others.items()) / weight,
+            "our_tie": math.exp(-reach_us[c]),
+            "brokerage": between[c] / top_between,
+            "structural_holes": 0.0,
+            "stance": _STANCE.get(stance or "neutral", 0.5),
+            "constraint": None, "effective_size": None,
             "stance_word": stance,
             "recorded_informant": Role.INFORMANT.value in roles_of(G, c, project),
             "risk": "competitor staff" if c in competitors else None,
             "_reach": reach,
         })
+    _add_structural_holes(H, rows)
+    for row in rows:
+        row["score"] = sum(weights[k] * row[k] for k in weights)
     rows.sort(key=lambda r: (-r["score"], r["name"]))
     rows = rows[:top] if top else rows
+    group = {n: d.get("org_id") for n, d in G.nodes(data=True)}
     for rank, row in enumerate(rows, start=1):
         row["rank"] = rank
         roles = brokerage_roles(H, row["person_id"], group)
@@ -222,6 +212,75 @@ def key_informants(
         row["gf_counts"] = {r: roles[r] for r in GF_ROLES if roles[r]}
         row["reasons"] = _reasons(G, row, row.pop("_reach"))
     return _frame(rows)
+
+
+def burt_measures(U: nx.Graph, nodes: Iterable[str], weight: str = "weight"
+                  ) -> dict[str, tuple[float, float]]:
+    """Burt's constraint and effective size of ``nodes`` in the weighted graph ``U``.
+
+    The same quantities as :func:`networkx.constraint` and :func:`networkx.effective_size`
+    (with ``weight``), computed with each person's normalizing sum and maximum cached:
+    NetworkX recomputes them for every pair, which is quadratic in a hub's degree for every
+    neighbour. ``tests/analysis/test_informants.py`` checks the two agree.
+
+    Returns
+    -------
+    dict
+        ``node → (constraint, effective_size)``; NaN for a node without neighbours.
+
+    Example
+    -------
+    >>> U = nx.Graph([("a", "b"), ("a", "c")])
+    >>> nx.set_edge_attributes(U, 1.0, "weight")
+    >>> burt_measures(U, ["a"])["a"]
+    (0.5, 2.0)
+    """
+    total: dict[str, float] = {}
+    peak: dict[str, float] = {}
+
+    def norms(u: str) -> tuple[float, float]:
+        if u not in total:
+            weights = [d.get(weight, 1) for v, d in U[u].items() if v != u]
+            total[u], peak[u] = sum(weights), max(weights, default=0)
+        return total[u], peak[u]
+
+    def share(u: str, v: str, by_max: bool = False) -> float:
+        data = U[u].get(v)
+        if data is None or u == v:
+            return 0.0
+        norm = norms(u)[1 if by_max else 0]
+        return data.get(weight, 1) / norm if norm else 0.0
+
+    result = {}
+    for i in nodes:
+        contacts = [j for j in U[i] if j != i]
+        if not contacts:
+            result[i] = (math.nan, math.nan)
+            continue
+        constraint = sum(
+            (share(i, j) + sum(share(i, q) * share(q, j) for q in contacts)) ** 2
+            for j in contacts
+        )
+        effective = sum(
+            1 - sum(share(i, q) * share(j, q, by_max=True) for q in contacts)
+            for j in contacts
+        )
+        result[i] = (constraint, effective)
+    return result
+
+
+def _add_structural_holes(H: nx.DiGraph, rows: list[dict]) -> None:
+    """Burt's constraint, effective size and the structural-holes component of each row."""
+    undirected = nx.Graph()
+    undirected.add_weighted_edges_from((a, b, d["p"]) for a, b, d in H.edges(data=True))
+    measures = burt_measures(undirected, [r["person_id"] for r in rows])
+    for row in rows:
+        constraint, effective = measures[row["person_id"]]
+        degree = undirected.degree(row["person_id"])
+        if math.isnan(constraint) or not degree:
+            continue
+        row["constraint"], row["effective_size"] = constraint, effective
+        row["structural_holes"] = ((1 - min(1.0, constraint)) + min(1.0, effective / degree)) / 2
 
 
 def _near(H: nx.DiGraph, targets: Mapping[str, int]) -> set[str]:

@@ -3,7 +3,7 @@
 import networkx as nx
 import pytest
 
-from graphcrm.analysis.informants import brokerage_roles, key_informants
+from graphcrm.analysis.informants import brokerage_roles, burt_measures, key_informants
 from tests.analysis.conftest import make_graph
 
 
@@ -73,3 +73,23 @@ def test_competitor_staff_only_on_request_and_flagged(G):
 
 def test_top(G):
     assert len(key_informants(G, "P", top=1)) == 1
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_burt_measures_agree_with_networkx(seed):
+    import random
+
+    U = nx.gnp_random_graph(25, 0.25, seed=seed)
+    rng = random.Random(seed)
+    for a, b in U.edges():
+        U[a][b]["weight"] = rng.choice([0.2, 0.4, 0.6, 0.8, 0.95])
+    U.add_node(99)  # an isolate: NaN, as in NetworkX
+    ours = burt_measures(U, list(U))
+    constraint = nx.constraint(U, weight="weight")
+    effective = nx.effective_size(U, weight="weight")
+    for node in U:
+        if node == 99:
+            assert all(v != v for v in ours[node])
+            continue
+        assert ours[node][0] == pytest.approx(constraint[node])
+        assert ours[node][1] == pytest.approx(effective[node])

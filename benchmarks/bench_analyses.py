@@ -1,0 +1,108 @@
+"""Benchmark: each analysis on generated networks, for one project, loading timed apart.
+
+For each size the network is generated and imported into an embedded store once. Then, for
+one project, each step is timed over several runs (median): loading the project's
+neighbourhood into NetworkX, and each analysis on it (``path`` to the project's first
+decision maker, ``gaps``, ``informants``, ``health``, ``matrix``). Last, each CLI command is
+timed end to end (process start to output) on the embedded store. Baselines measured in the
+same run: the load for the analyses, and ``graphcrm --help`` (starting Python and graphcrm)
+for the CLI commands.
+
+Usage::
+
+    python benchmarks/bench_analyses.py --sizes 10000 100000 --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def median_time(action, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    from generate import generate
+
+    from graphcrm import api
+    from graphcrm.analysis import (
+        contact_plan,
+        coverage_gaps,
+        influence_paths,
+        key_informants,
+        stakeholder_matrix,
+    )
+    from graphcrm.graph import build_graph
+    from graphcrm.stores.embedded import EmbeddedStore
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    graphcrm = str(Path(sys.executable).parent / "graphcrm")
+
+    with tempfile.TemporaryDirectory(prefix="graphcrm-bench-") as tmp:
+        for size in args.sizes:
+            folder, store_path = Path(tmp) / f"net{size}", Path(tmp) / f"net{size}.db"
+            generate(size, folder)
+            api.import_data([folder], store=store_path)
+            project = "prj0"
+            with EmbeddedStore(store_path) as store:
+                def load(store=store):
+                    return build_graph(store.load(project))
+
+                G = load()
+                target = next(n for n in sorted(G) if "decision_maker" in
+                              G.nodes[n]["projects"].get(project, {}).get("roles", []))
+                steps = {
+                    "load": load,
+                    "path": lambda G=G, target=target: influence_paths(G, target,
+                                                                       project=project),
+                    "gaps": lambda G=G: coverage_gaps(G, project),
+                    "informants": lambda G=G: key_informants(G, project),
+                    "health": lambda G=G: contact_plan(G, project),
+                    "matrix": lambda G=G: stakeholder_matrix(G, project),
+                }
+                timings = {name: median_time(step, args.runs) for name, step in steps.items()}
+            print(f"\n{size:,} people ({G.number_of_nodes():,} in {project}'s neighbourhood, "
+                  f"{G.number_of_edges():,} ties); median of {args.runs} runs")
+            print(f"  {'step':<12}{'seconds':>9}{'vs load':>9}")
+            for name, seconds in timings.items():
+                print(f"  {name:<12}{seconds:>9.3f}{seconds / timings['load']:>8.1f}x")
+
+            def cli(*command: str, store_path: Path = store_path) -> None:
+                subprocess.run([graphcrm, "--store", str(store_path), *command],
+                               check=True, capture_output=True)
+
+            baseline = median_time(lambda: cli("--help"), args.runs)
+            commands = {
+                "path": ("path", target, "--project", project),
+                "gaps": ("gaps", project),
+                "informants": ("informants", project),
+                "health": ("health", "--project", project),
+                "matrix": ("matrix", project),
+            }
+            print(f"  end to end (CLI, embedded store); baseline graphcrm --help "
+                  f"{baseline:.2f} s")
+            for name, command in commands.items():
+                seconds = median_time(lambda command=command: cli(*command), args.runs)
+                print(f"  {'graphcrm ' + name:<21}{seconds:>7.2f} s{seconds / baseline:>7.1f}x")
+
+
+if __name__ == "__main__":
+    main()
