@@ -17,7 +17,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import networkx as nx
@@ -36,6 +36,7 @@ from graphcrm.errors import LookupFailed
 from graphcrm.graph import build_graph
 from graphcrm.ingest import read_dataset
 from graphcrm.lookup import find_person
+from graphcrm.regions import contact_region, path_region
 from graphcrm.resources import sample_dir
 from graphcrm.stats import Stats, summarize
 from graphcrm.stores import (
@@ -135,6 +136,8 @@ def demo_store(folder: str | Path) -> Path:
     return store
 
 
+_WIDER = 4  # extra hops looked at to explain why there is no path
+
 #: The date the bundled sample's story is told as of (the demo values ties on this day).
 DEMO_AS_OF = dt.date(2026, 11, 26)
 
@@ -151,20 +154,20 @@ def _project_id(opened: Store, text: str) -> str:
     raise LookupFailed(f"no project {text!r} (projects: {', '.join(sorted(ids)) or 'none'})")
 
 
-def _graph(store: StoreLocation, project: str | None, people: Iterable[str] = ()
-           ) -> tuple[nx.MultiDiGraph, str | None]:
-    """The project's neighbourhood (or everything), widened to everything when a named
-    person lies outside it."""
+def _graph(store: StoreLocation, project: str) -> tuple[nx.MultiDiGraph, str]:
+    """The neighbourhood of the project ``project`` names (its id or its name)."""
     with open_store(store) as opened:
-        project_id = _project_id(opened, project) if project is not None else None
-        G = build_graph(opened.load(project_id))
-        if project_id is not None:
-            try:
-                for person in people:
-                    find_person(G, person)
-            except LookupFailed:
-                G = build_graph(opened.load())
-    return G, project_id
+        project_id = _project_id(opened, project)
+        return build_graph(opened.load(project_id)), project_id
+
+
+def _ours(index: dict[str, dict], project: str | None) -> list[str]:
+    """Our people from a people index: the project's bid team, else everyone at ``own``."""
+    if project is not None:
+        team = [p for p, d in index.items() if "bid_team" in d["roles"].get(project, [])]
+        if team:
+            return sorted(team)
+    return sorted(p for p, d in index.items() if d["org_kind"] == "own")
 
 
 def paths(
@@ -182,7 +185,8 @@ def paths(
     as_of: dt.date | None = None,
 ) -> PathResult:
     """The best influence paths to ``target`` (id or name); see
-    :func:`graphcrm.analysis.paths.influence_paths`.
+    :func:`graphcrm.analysis.paths.influence_paths`. Only the people who may lie on a chain
+    are loaded (:func:`graphcrm.regions.path_region`).
 
     Example
     -------
@@ -192,13 +196,24 @@ def paths(
     >>> best.names
     ['吴涛', '胡斌', '周建平', '王建国']
     """
-    G, project_id = _graph(store, project, [target, *([source] if source else []), *avoid])
-    return influence_paths(
-        G, find_person(G, target), [find_person(G, source)] if source else None,
-        project=project_id, k=k, max_hops=max_hops,
-        avoid=[find_person(G, a) for a in avoid], avoid_opponents=avoid_opponents,
-        strict=strict, allow_competitors=allow_competitors, as_of=as_of,
-    )
+    with open_store(store) as opened:
+        index = opened.people_index()
+        target_id = find_person(index, target)
+        sources = [find_person(index, source)] if source else None
+        avoided = [find_person(index, a) for a in avoid]
+        project_id = _project_id(opened, project) if project is not None else None
+        starts = sources or _ours(index, project_id)
+        options = {"project": project_id, "k": k, "max_hops": max_hops, "avoid": avoided,
+                   "avoid_opponents": avoid_opponents, "strict": strict,
+                   "allow_competitors": allow_competitors, "as_of": as_of}
+        region = path_region(opened, starts, target_id, max_hops)
+        result = influence_paths(build_graph(opened.load(people=region)), target_id, sources,
+                                 **options)
+        if not result.paths:  # say why with a wider view: the shortest route, who blocks it
+            wider = path_region(opened, starts, target_id, max_hops + _WIDER)
+            result = influence_paths(build_graph(opened.load(people=wider)), target_id,
+                                     sources, **options)
+    return result
 
 
 def gaps(project: str, *, store: StoreLocation = DEFAULT_STORE, max_hops: int = 4,
@@ -206,7 +221,6 @@ def gaps(project: str, *, store: StoreLocation = DEFAULT_STORE, max_hops: int = 
     """Coverage of ``project``'s decision-making stakeholders; see
     :func:`graphcrm.analysis.gaps.coverage_gaps`."""
     G, project_id = _graph(store, project)
-    assert project_id is not None
     return coverage_gaps(G, project_id, max_hops=max_hops, as_of=as_of)
 
 
@@ -216,7 +230,6 @@ def informants(project: str, *, store: StoreLocation = DEFAULT_STORE, top: int |
     """Ranked key-informant candidates; see
     :func:`graphcrm.analysis.informants.key_informants`."""
     G, project_id = _graph(store, project)
-    assert project_id is not None
     return key_informants(G, project_id, top=top, include_competitors=include_competitors,
                           as_of=as_of)
 
@@ -224,8 +237,15 @@ def informants(project: str, *, store: StoreLocation = DEFAULT_STORE, top: int |
 def health(*, store: StoreLocation = DEFAULT_STORE, project: str | None = None,
            as_of: dt.date | None = None) -> pd.DataFrame:
     """The contact plan: cooling ties and overdue stakeholders; see
-    :func:`graphcrm.analysis.health.contact_plan`."""
-    G, project_id = _graph(store, project)
+    :func:`graphcrm.analysis.health.contact_plan`. Loads our people, everyone they know
+    directly, and the stakeholders (:func:`graphcrm.regions.contact_region`)."""
+    with open_store(store) as opened:
+        index = opened.people_index()
+        project_id = _project_id(opened, project) if project is not None else None
+        stakeholders = [p for p, d in index.items()
+                        if (d["roles"].get(project_id) if project_id else d["roles"])]
+        region = contact_region(opened, _ours(index, project_id), stakeholders)
+        G = build_graph(opened.load(people=region))
     return contact_plan(G, project_id, as_of=as_of)
 
 
@@ -233,5 +253,4 @@ def matrix(project: str, *, store: StoreLocation = DEFAULT_STORE,
            as_of: dt.date | None = None) -> pd.DataFrame:
     """The stakeholder matrix; see :func:`graphcrm.analysis.matrix.stakeholder_matrix`."""
     G, project_id = _graph(store, project)
-    assert project_id is not None
     return stakeholder_matrix(G, project_id, as_of=as_of)

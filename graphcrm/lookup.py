@@ -7,6 +7,8 @@ and half-width forms agree). A name that fits several people is an error that li
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
+from typing import Any
 
 import networkx as nx
 
@@ -19,8 +21,9 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().casefold()
 
 
-def find_person(G: nx.MultiDiGraph, text: str) -> str:
-    """The id of the person ``text`` names.
+def find_person(people: Mapping[str, Mapping[str, Any]], text: str) -> str:
+    """The id of the person ``text`` names among ``people`` (id → ``name``, ``org_name``):
+    a graph's ``G.nodes`` or a store's :meth:`~graphcrm.stores.Store.people_index`.
 
     Raises
     ------
@@ -33,20 +36,20 @@ def find_person(G: nx.MultiDiGraph, text: str) -> str:
     -------
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("p1", name="王建国", org_name="东方")
-    >>> find_person(G, "王建国"), find_person(G, "p1")
+    >>> find_person(G.nodes, "王建国"), find_person(G.nodes, "p1")
     ('p1', 'p1')
     """
-    if text in G:
+    if text in people:
         return text
     for matches in (
-        [n for n, d in G.nodes(data=True) if d.get("name") == text],
-        [n for n, d in G.nodes(data=True) if _fold(d.get("name") or "") == _fold(text)],
+        [n for n, d in people.items() if d.get("name") == text],
+        [n for n, d in people.items() if _fold(d.get("name") or "") == _fold(text)],
     ):
         if len(matches) == 1:
             return matches[0]
         if matches:
             raise AmbiguousName(
-                text, [(n, G.nodes[n]["name"], G.nodes[n].get("org_name") or "")
+                text, [(n, people[n]["name"], people[n].get("org_name") or "")
                        for n in sorted(matches)]
             )
     raise LookupFailed(f"nobody called {text!r} (give a person's id or name)")

@@ -17,25 +17,25 @@ def G():
 
 
 def test_by_id_exact_name_and_folded_name(G):
-    assert find_person(G, "p1") == "p1"
-    assert find_person(G, "王建国") == "p1"
-    assert find_person(G, "Li Na") == "p2"  # exact beats case-insensitive
+    assert find_person(G.nodes, "p1") == "p1"
+    assert find_person(G.nodes, "王建国") == "p1"
+    assert find_person(G.nodes, "Li Na") == "p2"  # exact beats case-insensitive
     G.add_node("p6", name="Carlos Ruiz", org_name="Metro")
-    assert find_person(G, "ＣＡＲＬＯＳ ｒｕｉｚ") == "p6"  # full-width, as IMEs type it
+    assert find_person(G.nodes, "ＣＡＲＬＯＳ ｒｕｉｚ") == "p6"  # full-width, as IMEs type it
 
 
 def test_ambiguous_names_list_the_candidates(G):
     with pytest.raises(AmbiguousName) as info:
-        find_person(G, "ana")
+        find_person(G.nodes, "ana")
     assert info.value.candidates == [("p4", "Ana", "Metro"), ("p5", "Ana", "Rival")]
     assert "give the id instead" in str(info.value)
     with pytest.raises(AmbiguousName):
-        find_person(G, "LI NA")  # two case-insensitive matches
+        find_person(G.nodes, "LI NA")  # two case-insensitive matches
 
 
 def test_unknown(G):
     with pytest.raises(LookupFailed, match="nobody called 'Zhang'"):
-        find_person(G, "Zhang")
+        find_person(G.nodes, "Zhang")
 
 
 def test_projects(G):

@@ -71,6 +71,7 @@ def contact_plan(
     as_of = as_of or today()
     ours = set(our_people(G, project))
     H = reach_graph(G, as_of=as_of, model=model)
+    _, chains = nx.multi_source_dijkstra(H, ours, weight="cost") if ours else ({}, {})
     rows = []
     for person, data in G.nodes(data=True):
         if person in ours or data["org_kind"] == "own":
@@ -85,7 +86,7 @@ def contact_plan(
             continue
         influence = max((e["influence"] or 3 for p, e in data["projects"].items()
                          if project in (None, p)), default=3)
-        by = _best_of_ours(H, ours, person)
+        by = _best_of_ours(H, ours, chains, person)
         when = f"last contact {days} days ago" if days is not None else "never contacted"
         rows.append({
             "urgency": round(((days if days is not None else 4 * cadence) - cadence) / cadence
@@ -131,14 +132,12 @@ def _last_contact(G: nx.MultiDiGraph, person: str, ours: set[str]) -> str | None
     return max(filter(None, dates), default=None)
 
 
-def _best_of_ours(H: nx.DiGraph, ours: set[str], person: str) -> str | None:
+def _best_of_ours(H: nx.DiGraph, ours: set[str], chains: dict[str, list[str]],
+                  person: str) -> str | None:
     """Which of our people has the strongest tie to ``person`` today; failing a direct tie,
     who starts the best chain to them (None: nobody reaches them)."""
     direct = [(H[o][person]["p"], o) for o in sorted(ours) if H.has_edge(o, person)]
     if direct:
         return max(direct)[1]
-    try:
-        _, chain = nx.multi_source_dijkstra(H, ours, person, weight="cost")
-    except (nx.NetworkXNoPath, nx.NodeNotFound, ValueError):
-        return None
-    return chain[0]
+    chain = chains.get(person)
+    return chain[0] if chain else None

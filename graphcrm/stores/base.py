@@ -24,8 +24,10 @@ Semantics every implementation keeps:
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from types import TracebackType
+from typing import Any
 
 from graphcrm.records import Dataset
 
@@ -92,14 +94,29 @@ class Store(ABC):
         """
 
     @abstractmethod
-    def load(self, project: str | None = None, *, radius: int = 2) -> Dataset:
-        """Everything in the store, or the neighbourhood of ``project`` (see module docs).
+    def load(self, project: str | None = None, *, radius: int = 2,
+             people: Collection[str] | None = None) -> Dataset:
+        """Everything in the store, the neighbourhood of ``project`` (see module docs), or
+        exactly ``people``: those people, the ties among them, their stakeholder rows in
+        every project, every project and organization, and their interactions with each
+        other.
 
         Raises
         ------
         LookupFailed
             ``project`` is not in the store.
         """
+
+    @abstractmethod
+    def neighbours(self, people: Collection[str]) -> set[str]:
+        """The people one tie (of any type, either direction, or the org chart) from
+        ``people``, without ``people`` themselves."""
+
+    @abstractmethod
+    def people_index(self) -> dict[str, dict[str, Any]]:
+        """Every person's ``name``, ``org_name``, ``org_kind`` and ``roles`` (project id →
+        roles) by id: enough to find people by name and to know our people and the
+        stakeholders without loading the graph."""
 
     @abstractmethod
     def counts(self) -> Counts:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +61,19 @@ def _ddl() -> list[str]:
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ]
     return statements
+
+
+# The people one step from those at depth :d in temp.hood: ties either way, the org chart.
+_STEP = (
+    "SELECT r.target, :d + 1 FROM relationships r "
+    "JOIN temp.hood h ON h.id = r.source AND h.depth = :d "
+    "UNION SELECT r.source, :d + 1 FROM relationships r "
+    "JOIN temp.hood h ON h.id = r.target AND h.depth = :d "
+    "UNION SELECT p.reports_to, :d + 1 FROM people p "
+    "JOIN temp.hood h ON h.id = p.id AND h.depth = :d WHERE p.reports_to IS NOT NULL "
+    "UNION SELECT p.id, :d + 1 FROM people p "
+    "JOIN temp.hood h ON h.id = p.reports_to AND h.depth = :d"
+)
 
 
 def _upsert_sql(table: str, columns: Sequence[str]) -> str:
@@ -176,13 +189,53 @@ class EmbeddedStore(Store):
 
     # -- reading -------------------------------------------------------------------------
 
-    def load(self, project: str | None = None, *, radius: int = 2) -> Dataset:
+    def load(self, project: str | None = None, *, radius: int = 2,
+             people: Collection[str] | None = None) -> Dataset:
         try:
+            if people is not None:
+                return self._load_people(people)
             if project is None:
                 return self._dataset({name: self._select(name) for name in TABLE_ORDER})
             return self._load_neighbourhood(project, radius)
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: cannot be read ({err})") from err
+
+    def _fill_hood(self, people: Iterable[str]) -> None:
+        self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS hood (id TEXT PRIMARY KEY, depth INT)")
+        self._conn.execute("DELETE FROM temp.hood")
+        self._conn.executemany("INSERT OR IGNORE INTO temp.hood VALUES (?, 0)",
+                               ((p,) for p in people))
+
+    def _load_people(self, people: Collection[str]) -> Dataset:
+        with self._transaction("DEFERRED"):
+            self._fill_hood(people)
+            tables = self._hood_tables()
+            tables["projects"] = self._select("projects")
+            tables["stakeholders"] = self._select("stakeholders", "person_id IN (SELECT id "
+                                                  "FROM temp.hood)")
+            self._conn.execute("DELETE FROM temp.hood")
+        return self._dataset(tables)
+
+    def neighbours(self, people: Collection[str]) -> set[str]:
+        with self._transaction("DEFERRED"):
+            self._fill_hood(people)
+            found = {row[0] for row in self._conn.execute(_STEP, {"d": 0})}
+            self._conn.execute("DELETE FROM temp.hood")
+        return found - set(people)
+
+    def people_index(self) -> dict[str, dict[str, Any]]:
+        rows = self._conn.execute(
+            "SELECT p.id, p.name, o.name, o.kind FROM people p "
+            "LEFT JOIN organizations o ON o.id = p.org_id"
+        )
+        index: dict[str, dict[str, Any]] = {
+            pid: {"name": name, "org_name": org, "org_kind": kind, "roles": {}}
+            for pid, name, org, kind in rows
+        }
+        for person, project, role in self._conn.execute(
+                "SELECT person_id, project_id, role FROM stakeholders"):
+            index[person]["roles"].setdefault(project, []).append(role)
+        return index
 
     def _load_neighbourhood(self, project: str, radius: int) -> Dataset:
         if not self._conn.execute("SELECT 1 FROM projects WHERE id = ?", (project,)).fetchone():
@@ -197,39 +250,31 @@ class EmbeddedStore(Store):
                 (project,),
             )
             for depth in range(radius):
-                conn.execute(
-                    "INSERT OR IGNORE INTO temp.hood "
-                    "SELECT r.target, :d + 1 FROM relationships r "
-                    "JOIN temp.hood h ON h.id = r.source AND h.depth = :d "
-                    "UNION SELECT r.source, :d + 1 FROM relationships r "
-                    "JOIN temp.hood h ON h.id = r.target AND h.depth = :d "
-                    "UNION SELECT p.reports_to, :d + 1 FROM people p "
-                    "JOIN temp.hood h ON h.id = p.id AND h.depth = :d "
-                    "WHERE p.reports_to IS NOT NULL "
-                    "UNION SELECT p.id, :d + 1 FROM people p "
-                    "JOIN temp.hood h ON h.id = p.reports_to AND h.depth = :d",
-                    {"d": depth},
-                )
-            in_hood = "IN (SELECT id FROM temp.hood)"
-            tables = {
-                "organizations": self._select("organizations"),
-                "people": self._select("people", f"id {in_hood}"),
-                "projects": self._select("projects", "id = ?", (project,)),
-                # walk the neighbourhood and seek each person's ties (SQLite would otherwise
-                # probe every pair of people in it)
-                "relationships": self._select(
-                    "relationships",
-                    "EXISTS (SELECT 1 FROM temp.hood h2 WHERE h2.id = relationships.target)",
-                    joined="temp.hood CROSS JOIN relationships ON relationships.source = hood.id",
-                ),
-                "stakeholders": self._select("stakeholders", "project_id = ?", (project,)),
-                "interactions": self._select(
-                    "interactions",
-                    f"person_id {in_hood} AND (our_person_id = '' OR our_person_id {in_hood})",
-                ),
-            }
+                conn.execute(f"INSERT OR IGNORE INTO temp.hood {_STEP}", {"d": depth})
+            tables = self._hood_tables()
+            tables["projects"] = self._select("projects", "id = ?", (project,))
+            tables["stakeholders"] = self._select("stakeholders", "project_id = ?", (project,))
             conn.execute("DELETE FROM temp.hood")
         return self._dataset(tables)
+
+    def _hood_tables(self) -> dict[str, list[Record]]:
+        """Every organization, and the people in temp.hood with their ties and interactions."""
+        in_hood = "IN (SELECT id FROM temp.hood)"
+        return {
+            "organizations": self._select("organizations"),
+            "people": self._select("people", f"id {in_hood}"),
+            # walk the neighbourhood and seek each person's ties (SQLite would otherwise
+            # probe every pair of people in it)
+            "relationships": self._select(
+                "relationships",
+                "EXISTS (SELECT 1 FROM temp.hood h2 WHERE h2.id = relationships.target)",
+                joined="temp.hood CROSS JOIN relationships ON relationships.source = hood.id",
+            ),
+            "interactions": self._select(
+                "interactions",
+                f"person_id {in_hood} AND (our_person_id = '' OR our_person_id {in_hood})",
+            ),
+        }
 
     def _select(self, table: str, where: str = "", params: Sequence[Any] = (),
                 joined: str = "") -> list[Record]:

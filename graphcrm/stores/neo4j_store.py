@@ -15,7 +15,7 @@ an interrupted import again completes it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -268,19 +268,44 @@ class Neo4jStore(Store):
 
     # -- reading -------------------------------------------------------------------------
 
-    def load(self, project: str | None = None, *, radius: int = 2) -> Dataset:
+    def load(self, project: str | None = None, *, radius: int = 2,
+             people: Collection[str] | None = None) -> Dataset:
         with self._translate(), self._session() as session:
-            if project is not None:
+            if people is not None:
+                project = None
+            elif project is not None:
                 found = session.execute_read(
                     lambda tx: tx.run(statement("project_exists"), project=project).single()[0]
                 )
                 if not found:
                     raise LookupFailed(f"no project {project!r} in {self.location}")
-            tables = session.execute_read(_load, project, radius)
+            tables = session.execute_read(_load, project, radius,
+                                          sorted(people) if people is not None else None)
         for name, records in tables.items():
             records.sort(key=lambda r, name=name: record_key(name, r))
         return Dataset(records=tables,
                        columns={name: SCHEMA[name].column_names for name in tables})
+
+    def neighbours(self, people: Collection[str]) -> set[str]:
+        with self._translate(), self._session() as session:
+            found = session.execute_read(
+                lambda tx: {r["id"] for r in _fetch(tx, "neighbourhood_step", ids=sorted(people))}
+            )
+        return found - set(people)
+
+    def people_index(self) -> dict[str, dict[str, Any]]:
+        with self._translate():
+            records = self._driver.execute_query(
+                statement("people_index"), database_=self.settings.database
+            ).records
+        index: dict[str, dict[str, Any]] = {}
+        for r in records:
+            roles: dict[str, list[str]] = {}
+            for project, role in r["roles"]:
+                roles.setdefault(project, []).append(role)
+            index[r["id"]] = {"name": r["name"], "org_name": r["org_name"],
+                              "org_kind": r["org_kind"], "roles": roles}
+        return index
 
     def counts(self) -> Counts:
         with self._translate(), self._session() as session:
@@ -321,8 +346,11 @@ def _fetch(tx: Any, name: str, **params: Any) -> list[Any]:
     return list(tx.run(statement(name), **params))
 
 
-def _load(tx: Any, project: str | None, radius: int) -> dict[str, list[Record]]:
-    if project is None:
+def _load(tx: Any, project: str | None, radius: int, people: list[str] | None
+          ) -> dict[str, list[Record]]:
+    if people is not None:
+        people_ids, project_ids = people, _ids(tx, "projects")
+    elif project is None:
         people_ids, project_ids = _ids(tx, "people"), _ids(tx, "projects")
     else:
         hood = {r["id"] for r in _fetch(tx, "neighbourhood_seeds", project=project)}
@@ -354,7 +382,8 @@ def _load(tx: Any, project: str | None, radius: int) -> dict[str, list[Record]]:
         "stakeholders": [
             _record("stakeholders", r["props"], project_id=r["project_id"],
                     person_id=r["person_id"])
-            for r in _fetch(tx, "load_stakeholders", ids=project_ids)
+            for r in (_fetch(tx, "load_person_roles", ids=people_ids) if people is not None
+                      else _fetch(tx, "load_stakeholders", ids=project_ids))
         ],
         "interactions": [
             _record("interactions", r["props"], person_id=r["person_id"],

@@ -156,3 +156,34 @@ def test_both_stores_give_the_same_graph(store, sample):
         from_files.edges(keys=True, data=True)
     )
     assert from_store.graph["projects"] == from_files.graph["projects"]
+
+
+def test_neighbours_follow_ties_either_way_and_the_org_chart(store, tiny):
+    store.import_dataset(tiny)
+    # a KNOWS c; c KNOWS d, c INFLUENCES e; d and e report to c
+    assert store.neighbours({"c"}) == {"a", "d", "e"}
+    assert store.neighbours({"e"}) == {"c", "x"}
+    assert store.neighbours({"a", "b"}) == {"c", "d"}  # b reports to a: inside the set
+
+
+def test_people_index(store, tiny):
+    store.import_dataset(tiny)
+    index = store.people_index()
+    assert set(index) == {"a", "b", "c", "d", "e", "x"}
+    assert index["c"] == {"name": "陈总", "org_name": "客户公司", "org_kind": "customer",
+                          "roles": {"P1": ["decision_maker"]}}
+    assert index["x"]["roles"] == {}
+
+
+def test_load_exactly_some_people(store, tiny):
+    store.import_dataset(tiny)
+    part = store.load(people={"a", "c", "e"})
+    assert {p["id"] for p in part.table("people")} == {"a", "c", "e"}
+    assert {(r["source"], r["target"], r["type"]) for r in part.table("relationships")} == {
+        ("a", "c", "KNOWS"), ("c", "e", "INFLUENCES")}
+    assert {(s["person_id"], s["role"]) for s in part.table("stakeholders")} == {
+        ("a", "bid_team"), ("c", "decision_maker"), ("e", "informant")}
+    assert [p["id"] for p in part.table("projects")] == ["P1"]
+    assert [(i["person_id"], i["our_person_id"]) for i in part.table("interactions")] == [
+        ("c", "a")]
+    assert len(part.table("organizations")) == 3
