@@ -83,12 +83,14 @@ def render(frame: pd.DataFrame, fmt: str) -> str:
             )
         return buffer.getvalue()
     if fmt == "table":
-        from tabulate import tabulate
+        import tabulate as tabulation
 
+        tabulation.MIN_PADDING = 0  # columns two spaces apart, no extra padding on headers
         if not records:
             return "(none)\n"
         rows = [[_text(v) for v in record.values()] for record in records]
-        return tabulate(rows, headers=list(frame.columns), disable_numparse=True) + "\n"
+        return tabulation.tabulate(rows, headers=list(frame.columns),
+                                   disable_numparse=True) + "\n"
     raise ValueError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 import pandas as pd
+from wcwidth import wcswidth
 
 from graphcrm import api
 from graphcrm.analysis import GapsResult, PathResult
@@ -33,7 +34,19 @@ def _echo_table(frame: pd.DataFrame) -> None:
 
 
 def _wrapped(text: str, indent: str = "    ") -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+    """Wrap at WIDTH terminal columns, counting wide (Chinese) characters as two; lines after
+    the first are indented two more columns."""
+    first = indent + " " * (len(text) - len(text.lstrip(" ")))
+    lines: list[str] = []
+    line = first
+    for word in text.strip(" ").split(" "):
+        candidate = line + word if line.strip() == "" else f"{line} {word}"
+        if wcswidth(candidate) > WIDTH and line.strip():
+            lines.append(line)
+            candidate = f"{indent}  {word}"
+        line = candidate
+    lines.append(line)
+    return "\n".join(lines)
 
 
 # -- path -------------------------------------------------------------------------------------
@@ -185,10 +198,12 @@ def _echo_informants(frame: pd.DataFrame, fmt: str) -> None:
         return
     shown = frame[["rank", "name", "organization", "score", "access", "our_tie", "brokerage",
                    "structural_holes", "stance", "gf_role"]].rename(
-        columns={"structural_holes": "holes", "gf_role": "role"})
-    shown.insert(2, "note", frame["recorded_informant"].map(lambda x: "informant" if x else ""))
+        columns={"rank": "#", "our_tie": "our tie", "brokerage": "broker",
+                 "structural_holes": "holes", "gf_role": "role"})
+    shown["name"] = [f"{n}*" if known else n
+                     for n, known in zip(frame["name"], frame["recorded_informant"], strict=True)]
     _echo_table(shown)
-    click.echo("")
+    click.echo("(* already recorded as our informant)\n")
     for row in frame.itertuples():
         click.echo(_wrapped(f"{row.rank}. {row.name}: {row.reasons}", ""))
 
@@ -277,5 +292,5 @@ def echo_demo(store: str, as_of: dt.date) -> None:
          lambda: _echo_matrix(api.matrix("prj-js-ess", store=store, as_of=as_of), "table")),
     ]
     for question, command, show in sections:
-        click.echo(f"\n== {question}   ({command} --as-of {as_of})\n")
+        click.echo(f"\n== {question}\n   {command} --as-of {as_of}\n")
         show()

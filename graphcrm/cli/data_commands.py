@@ -129,7 +129,8 @@ def demo_command(folder: Path | None) -> None:
 
     folder = folder or Path(tempfile.mkdtemp(prefix="graphcrm-demo-"))
     store = api.demo_store(folder)
-    click.echo(f"Sample bid loaded into {store} (ties valued as of {api.DEMO_AS_OF})\n")
+    click.echo(f"The sample bid, loaded into\n  {store}\nwith ties valued as of "
+               f"{api.DEMO_AS_OF}.\n")
     _echo_stats(api.stats(store), "table")
     echo_demo(str(store), api.DEMO_AS_OF)
     click.echo(f"\nExplore it further: graphcrm --store {store} path 高明 --project prj-bh-bms")

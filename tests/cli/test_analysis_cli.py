@@ -169,3 +169,25 @@ def test_demo_shows_each_analysis(tmp_path):
     for command in ("graphcrm path", "graphcrm gaps", "graphcrm informants", "graphcrm health",
                     "graphcrm matrix"):
         assert command in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["path", "王建国", "-p", "prj-js-ess"], ["gaps", "prj-bh-bms"], ["gaps", "prj-js-ess"],
+     ["informants", "prj-js-ess"], ["health"], ["matrix", "prj-js-ess"], ["stats"]],
+)
+def test_tables_fit_100_terminal_columns(store, args):
+    from wcwidth import wcswidth
+
+    result = run(store, *args, *(AS_OF if args[0] != "stats" else []))
+    assert result.exit_code == 0
+    too_wide = [line for line in result.stdout.splitlines() if wcswidth(line) > 100]
+    assert too_wide == []
+
+
+def test_demo_fits_100_terminal_columns(tmp_path):
+    from wcwidth import wcswidth
+
+    result = CliRunner().invoke(cli, ["demo", "--dir", str(tmp_path)])
+    lines = [line for line in result.stdout.splitlines() if str(tmp_path) not in line]
+    assert [line for line in lines if wcswidth(line) > 100] == []

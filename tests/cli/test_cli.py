@@ -115,7 +115,7 @@ def test_missing_path_and_bad_usage(runner, store, tmp_path):
 def test_demo(runner, tmp_path):
     result = runner.invoke(cli, ["demo", "--dir", str(tmp_path / "d")])
     assert result.exit_code == 0, result.output
-    assert "Sample bid loaded" in result.stdout
+    assert "The sample bid, loaded into" in result.stdout
     assert "prj-js-ess" in result.stdout
     again = runner.invoke(cli, ["demo", "--dir", str(tmp_path / "d")])  # replaces the old demo
     assert again.exit_code == 0 and again.stdout == result.stdout
