@@ -36,6 +36,7 @@ from graphcrm.errors import LookupFailed
 from graphcrm.graph import build_graph
 from graphcrm.ingest import read_dataset
 from graphcrm.lookup import find_person
+from graphcrm.map import MapSettings, StakeholderMap, stakeholder_map
 from graphcrm.regions import contact_region, path_region
 from graphcrm.resources import sample_dir
 from graphcrm.stats import Stats, summarize
@@ -51,7 +52,7 @@ from graphcrm.stores import (
 
 __all__ = [
     "import_data", "stats", "load_graph", "demo_store", "paths", "gaps", "informants",
-    "health", "matrix", "StoreLocation", "DEMO_AS_OF",
+    "health", "matrix", "map", "StoreLocation", "DEMO_AS_OF",
 ]
 
 #: Where a store is: a file path, a Neo4j URI (credentials from the environment) or settings.
@@ -254,3 +255,26 @@ def matrix(project: str, *, store: StoreLocation = DEFAULT_STORE,
     """The stakeholder matrix; see :func:`graphcrm.analysis.matrix.stakeholder_matrix`."""
     G, project_id = _graph(store, project)
     return stakeholder_matrix(G, project_id, as_of=as_of)
+
+
+def map(
+    project: str | None = None,
+    *,
+    store: StoreLocation = DEFAULT_STORE,
+    paths: bool = False,
+    redact: bool = False,
+    pseudonymize: bool = False,
+    as_of: dt.date | None = None,
+) -> StakeholderMap:
+    """The interactive map of ``project`` (or of everything, by organization when large).
+
+    ``redact`` drops notes, e-mail, phone and informant flags; ``pseudonymize`` (implies
+    ``redact``) replaces names with role labels. See :mod:`graphcrm.map`.
+    """
+    if project is not None:
+        G, project_id = _graph(store, project)
+    else:
+        G, project_id = load_graph(store), None
+    settings = MapSettings(project=project_id, paths=paths, redact=redact or pseudonymize,
+                           pseudonymize=pseudonymize, as_of=as_of)
+    return stakeholder_map(G, settings)

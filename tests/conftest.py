@@ -12,6 +12,7 @@ from graphcrm.ingest import read_dataset
 from graphcrm.records import Dataset
 from graphcrm.resources import sample_dir
 from graphcrm.stores.neo4j_settings import Neo4jSettings
+from tests.map.browser import browser, open_map  # noqa: F401  (fixtures)
 from tests.neo4j_server import erase, start_or_skip
 
 Tables = dict[str, list[list[object]]]

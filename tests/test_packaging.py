@@ -23,6 +23,13 @@ def wheel(tmp_path_factory) -> Path:
     return next(out.glob("graphcrm-*.whl"))
 
 
+def test_wheel_contains_every_package_and_its_files(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for path in (ROOT / "graphcrm").rglob("*"):
+        if path.suffix in (".py", ".js", ".css", ".html") and "__pycache__" not in path.parts:
+            assert path.relative_to(ROOT).as_posix() in names
+
+
 def test_wheel_contains_the_data_folders(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for table in ("organizations", "people", "relationships", "projects", "stakeholders",

@@ -191,3 +191,28 @@ def test_demo_fits_100_terminal_columns(tmp_path):
     result = CliRunner().invoke(cli, ["demo", "--dir", str(tmp_path)])
     lines = [line for line in result.stdout.splitlines() if str(tmp_path) not in line]
     assert [line for line in lines if wcswidth(line) > 100] == []
+
+
+def test_map_command(store, tmp_path):
+    out = tmp_path / "maps" / "js.html"
+    out.parent.mkdir()
+    result = run(store, "map", "prj-js-ess", "-o", str(out), "--paths", *AS_OF)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"{out}: 82 people, ")
+    assert [p.name for p in out.parent.iterdir()] == ["js.html"]  # nothing beside it
+    assert "王建国" in out.read_text(encoding="utf-8")
+    shared = tmp_path / "share.html"
+    assert run(store, "map", "prj-js-ess", "-o", str(shared), "--pseudonymize").exit_code == 0
+    assert "王建国" not in shared.read_text(encoding="utf-8")
+    whole = tmp_path / "all.html"
+    assert run(store, "map", "-o", str(whole)).exit_code == 0
+    assert run(store, "map", "prj-js-ess").exit_code == 2  # -o is required
+    assert run(store, "map", "nope", "-o", str(whole)).exit_code == 5
+
+
+@pytest.mark.browser
+def test_map_png(store, tmp_path, browser):
+    png = tmp_path / "js.png"
+    result = run(store, "map", "prj-bh-bms", "-o", str(tmp_path / "bh.html"), "--png", str(png))
+    assert result.exit_code == 0, result.output
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -1,0 +1,82 @@
+"""The interactive stakeholder map: one self-contained HTML page, in a file or a notebook.
+
+:func:`stakeholder_map` builds it from the people graph (see :mod:`graphcrm.map.data` for
+what it shows and :mod:`graphcrm.map.page` for how it stays safe and offline).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from pathlib import Path
+
+import networkx as nx
+
+from graphcrm.map.data import MapSettings, map_data
+from graphcrm.map.page import render_page
+
+__all__ = ["StakeholderMap", "MapSettings", "stakeholder_map"]
+
+
+class StakeholderMap:
+    """A rendered map: ``html`` is the page; it shows itself inline in Jupyter.
+
+    Example
+    -------
+    >>> G = nx.MultiDiGraph(projects={}, organizations={})
+    >>> G.add_node("a", name="Ana", org_id="o", org_name="O", org_kind="customer",
+    ...            projects={}, last_interaction=None)
+    >>> m = stakeholder_map(G)
+    >>> m.node_count, "<iframe" in m._repr_html_()
+    (1, True)
+    """
+
+    def __init__(self, data: dict) -> None:
+        self.data = data
+        self.html = render_page(data)
+
+    @property
+    def node_count(self) -> int:
+        """How many nodes the page shows."""
+        return len(self.data["nodes"])
+
+    @property
+    def edge_count(self) -> int:
+        """How many edges the page shows."""
+        return len(self.data["edges"])
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the page to ``path`` atomically (never a half-written file); return the path."""
+        target = Path(path)
+        handle, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=".graphcrm-",
+                                             suffix=".html")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(self.html)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)  # as any file the user writes
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        return target
+
+    def png(self, path: str | os.PathLike[str]) -> Path:
+        """Render the map to a PNG through headless Chromium (for slides and bid documents)."""
+        from graphcrm.map.png import render_png
+
+        render_png(self.html, Path(path))
+        return Path(path)
+
+    def _repr_html_(self) -> str:
+        """An iframe with the page in ``srcdoc`` (JupyterLab, VS Code: no file needed)."""
+        return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" '
+                'style="width:100%;height:640px;border:1px solid #ddd" '
+                'sandbox="allow-scripts allow-downloads"></iframe>')
+
+
+def stakeholder_map(G: nx.MultiDiGraph, settings: MapSettings | None = None) -> StakeholderMap:
+    """Build the map of ``G`` (a project's neighbourhood, or a whole network)."""
+    return StakeholderMap(map_data(G, settings or MapSettings()))

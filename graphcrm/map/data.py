@@ -1,0 +1,331 @@
+"""Turn the people graph and the analyses into what the map shows: nodes, edges, options.
+
+Only an explicit allow-list of facts reaches the page: a person's name, organization, title,
+department, roles, stance and influence in the project, last contact, coverage status and
+best chain from us, and — unless the map is redacted — notes, e-mail, phone and whether they
+inform us. Node ids on the page are opaque (``n0``, ``n1`` …). pyvis assembles the
+vis-network node, edge and option records.
+
+Looks: colour by organization kind, shape by the person's main role in the project, size by
+influence, border by stance; ties as wide as their strength today (decayed as of the map's
+date), dashed when weak or undated, with arrows for INFLUENCES, REFERRED and the org chart.
+Marks: ``✖`` uncovered stakeholder, ``⚠`` the broker a single-threaded stakeholder depends
+on, ``◎`` key-informant candidate; ``--paths`` highlights the best chain from our people to
+each decision maker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from graphcrm.analysis import DEFAULT_MODEL, coverage_gaps, influence_paths, key_informants
+from graphcrm.analysis.network import our_people, reach_graph, roles_of, stance_of, today
+from graphcrm.domain import Role
+
+__all__ = ["MapSettings", "map_data", "KIND_COLOR", "AGGREGATE_ABOVE"]
+
+#: Whole-network maps with more people than this show organizations instead.
+AGGREGATE_ABOVE = 1500
+
+KIND_COLOR = {"own": "#2e7d32", "customer": "#1565c0", "partner": "#ef6c00",
+              "competitor": "#c62828", "other": "#757575"}
+KIND_LABEL = {"own": "our company", "customer": "customer", "partner": "partner",
+              "competitor": "competitor", "other": "other"}
+STANCE_BORDER = {"champion": ("#1b5e20", 5), "supporter": ("#66bb6a", 3),
+                 "neutral": ("#9e9e9e", 1), "skeptic": ("#fb8c00", 3),
+                 "opponent": ("#b71c1c", 5)}
+ROLE_SHAPE = [("decision_maker", "star"), ("evaluator", "diamond"), ("procurement", "hexagon"),
+              ("influencer", "triangle"), ("gatekeeper", "triangleDown"), ("bid_team", "square")]
+TIE_COLOR = {"KNOWS": "#90a4ae", "INFLUENCES": "#8e24aa", "REFERRED": "#00897b",
+             "REPORTS_TO": "#bdbdbd"}
+PATH_COLOR = "#f9a825"
+ROLE_LABEL = {r.value: r.value.replace("_", " ") for r in Role}
+WEAK_BELOW = 2.5
+
+
+@dataclass(frozen=True)
+class MapSettings:
+    """What a map shows and hides."""
+
+    project: str | None = None
+    paths: bool = False
+    redact: bool = False
+    pseudonymize: bool = False
+    as_of: dt.date | None = None
+    informants: int = 5
+    aggregate_above: int = AGGREGATE_ABOVE
+
+
+def _physics(n: int) -> dict[str, Any]:
+    return {
+        "physics": {"solver": "forceAtlas2Based", "stabilization": {
+            "enabled": True, "iterations": 300 if n <= AGGREGATE_ABOVE else 150,
+            "updateInterval": 50}},
+        "layout": {"improvedLayout": n <= 300},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": n > 500},
+        "nodes": {"font": {"size": 14, "face": "system-ui, sans-serif"}},
+        "edges": {"smooth": False},
+    }
+
+
+def map_data(G: nx.MultiDiGraph, settings: MapSettings = MapSettings()) -> dict[str, Any]:
+    """The map's data: ``nodes``, ``edges``, ``options`` and ``meta`` (title, legend, filters).
+
+    Example
+    -------
+    >>> G = nx.MultiDiGraph(projects={}, organizations={})
+    >>> G.add_node("a", name="<b>Ana</b>", org_id="o", org_name="O", org_kind="customer",
+    ...            projects={}, last_interaction=None)
+    >>> data = map_data(G)
+    >>> data["nodes"][0]["name"], data["nodes"][0]["id"]
+    ('<b>Ana</b>', 'n0')
+    """
+    if settings.project is None and G.number_of_nodes() > settings.aggregate_above:
+        return _organizations(G, settings)
+    from pyvis.network import Network  # only maps need pyvis
+
+    as_of = settings.as_of or today()
+    project = settings.project
+    marks = _marks(G, settings, as_of)
+    names = _pseudonyms(G, project) if settings.pseudonymize else {
+        n: G.nodes[n]["name"] for n in G}
+    orgs = _org_names(G, settings.pseudonymize)
+    ids = {person: f"n{i}" for i, person in enumerate(sorted(G))}
+    net = Network(directed=True)
+    for person in sorted(G):
+        node = _person(G, person, project, names, orgs, marks, settings, as_of)
+        net.add_node(ids[person], **node)
+    highlighted = marks["path_edges"]
+    for index, (u, v, tie) in enumerate(sorted(G.edges(data=True),
+                                               key=lambda e: (e[0], e[1], e[2]["type"]))):
+        effective = None if tie["type"] == "REPORTS_TO" else \
+            DEFAULT_MODEL.hop(u, v, tie, as_of).effective_strength
+        on_path = (u, v) in highlighted or (v, u) in highlighted
+        net.add_edge(ids[u], ids[v], **_tie(index, tie, effective, on_path, names[u], names[v]))
+    nodes, edges, *_ = net.get_network_data()
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "options": _physics(len(nodes)),
+        "meta": {
+            "title": _title(G, project, settings),
+            "aggregated": False,
+            "organizations": sorted(
+                {(d["org_id"], orgs.get(d["org_id"], ""), KIND_COLOR.get(d["org_kind"], "#999"))
+                 for _, d in G.nodes(data=True)}, key=lambda o: o[1]),
+            "roles": [(r, ROLE_LABEL[r]) for r in sorted({r for n in nodes
+                                                           for r in n.get("roles", [])})],
+            "legend": _legend(project is not None, settings),
+            "as_of": as_of.isoformat(),
+        },
+    }
+
+
+def _title(G: nx.MultiDiGraph, project: str | None, settings: MapSettings) -> str:
+    if project is None:
+        return "graphcrm — stakeholder map"
+    name = G.graph["projects"][project].get("name") or project
+    return f"graphcrm — {'project ' + project if settings.pseudonymize else name}"
+
+
+def _marks(G: nx.MultiDiGraph, settings: MapSettings, as_of: dt.date) -> dict[str, Any]:
+    """What the analyses add to the map: statuses, brokers, informants, best chains."""
+    marks: dict[str, Any] = {"status": {}, "brokers": set(), "informants": set(),
+                             "path_edges": set(), "chains": {}}
+    project = settings.project
+    ours = set(our_people(G, project))
+    H = reach_graph(G, as_of=as_of)
+    if ours:
+        distance, chains = nx.multi_source_dijkstra(H, ours, weight="cost")
+        marks["chains"] = {n: (chains[n], math.exp(-distance[n])) for n in chains}
+    if project is None:
+        return marks
+    gaps = coverage_gaps(G, project, as_of=as_of).stakeholders
+    marks["status"] = dict(zip(gaps["person_id"], gaps["status"], strict=True))
+    marks["brokers"] = {b for bs in gaps["brokers"] for b in bs}
+    if not settings.redact:
+        candidates = key_informants(G, project, top=settings.informants, as_of=as_of)
+        marks["informants"] = set(candidates["person_id"])
+    if settings.paths:
+        for person in gaps["person_id"]:
+            if Role.DECISION_MAKER.value in roles_of(G, person, project):
+                best = influence_paths(G, person, project=project, k=1, as_of=as_of).paths
+                if best:
+                    marks["path_edges"] |= set(zip(best[0].nodes, best[0].nodes[1:],
+                                                   strict=False))
+    return marks
+
+
+def _pseudonyms(G: nx.MultiDiGraph, project: str | None) -> dict[str, str]:
+    """Role labels instead of names: "Decision maker 1", "Our team 2", "Contact 7"."""
+    counters: Counter = Counter()
+    names = {}
+    for person in sorted(G):
+        roles = roles_of(G, person, project)
+        main = next((r for r, _ in ROLE_SHAPE if r in roles), roles[0] if roles else None)
+        if main is None:
+            main = "our team" if G.nodes[person]["org_kind"] == "own" else "contact"
+        label = ROLE_LABEL.get(main, main).capitalize()
+        counters[label] += 1
+        names[person] = f"{label} {counters[label]}"
+    return names
+
+
+def _org_names(G: nx.MultiDiGraph, pseudonymize: bool) -> dict[str, str]:
+    orgs = {d["org_id"]: (d.get("org_name") or d["org_id"], d["org_kind"])
+            for _, d in G.nodes(data=True)}
+    if not pseudonymize:
+        return {o: name for o, (name, _) in orgs.items()}
+    counters: Counter = Counter()
+    names = {}
+    for org, (_, kind) in sorted(orgs.items()):
+        counters[kind] += 1
+        names[org] = "Our company" if kind == "own" else \
+            f"{KIND_LABEL[kind].capitalize()} {chr(64 + counters[kind])}"
+    return names
+
+
+def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[str, str],
+            orgs: dict[str, str], marks: dict[str, Any], settings: MapSettings,
+            as_of: dt.date) -> dict[str, Any]:
+    data = G.nodes[person]
+    roles = roles_of(G, person, project)
+    if settings.redact:
+        roles = [r for r in roles if r != Role.INFORMANT.value]
+    entry = data["projects"].get(project, {}) if project else {}
+    stance = stance_of(G, person, project)
+    influence = entry.get("influence")
+    border, width = STANCE_BORDER.get(stance or "", ("#37474f", 1))
+    shape = next((s for r, s in ROLE_SHAPE if r in roles), "dot")
+    status = marks["status"].get(person)
+    badges = "".join([
+        " ✖" if status == "uncovered" else "",
+        " ⚠" if person in marks["brokers"] else "",
+        " ◎" if person in marks["informants"] else "",
+    ])
+    name = names[person]
+    org = orgs.get(data["org_id"], "")
+    chain = marks["chains"].get(person)
+    best = (" → ".join(names[n] for n in chain[0]) + f" ({chain[1]:.2f})"
+            if chain and len(chain[0]) > 1 else None)
+    last = _last_contact(G, person)
+    facts = [
+        ("organization", org),
+        ("title", None if settings.pseudonymize else data.get("title")),
+        ("department", None if settings.pseudonymize else data.get("department")),
+        ("roles", ", ".join(ROLE_LABEL.get(r, r) for r in roles) or None),
+        ("stance", stance),
+        ("influence", influence),
+        ("last contact", last),
+        ("coverage", status),
+        ("best path from us", best),
+    ]
+    if person in marks["brokers"]:
+        facts.append(("broker", "the only route to a decision-making stakeholder"))
+    if person in marks["informants"]:
+        facts.append(("key informant", "a candidate (graphcrm informants)"))
+    if not settings.redact:
+        notes = [data.get("notes"), *entry.get("notes", [])]
+        facts += [("email", data.get("email")), ("phone", data.get("phone")),
+                  ("notes", " · ".join(n for n in notes if n) or None)]
+    facts = [(k, str(v)) for k, v in facts if v not in (None, "")]
+    return {
+        "label": name + badges,
+        "name": name,
+        "shape": shape,
+        "size": 10 + 4 * (influence or 1),
+        "color": {"background": KIND_COLOR.get(data["org_kind"], "#999"), "border": border,
+                  "highlight": {"background": "#ffe082", "border": "#f57f17"}},
+        "borderWidth": width,
+        "shapeProperties": {"borderDashes": [5, 4]} if status == "uncovered" else {},
+        "org": data["org_id"],
+        "roles": roles,
+        "tip": [name + badges, org, *(f"{k}: {v}" for k, v in facts[1:5])],
+        "facts": facts,
+    }
+
+
+def _last_contact(G: nx.MultiDiGraph, person: str) -> str | None:
+    dates = [G.nodes[person].get("last_interaction")]
+    dates += [d.get("last_contact") for *_, d in G.out_edges(person, data=True)]
+    dates += [d.get("last_contact") for *_, d in G.in_edges(person, data=True)]
+    return max(filter(None, dates), default=None)
+
+
+def _tie(index: int, tie: dict[str, Any], effective: float | None, on_path: bool,
+         source: str, target: str) -> dict[str, Any]:
+    kind = tie["type"]
+    undated = kind != "REPORTS_TO" and not tie.get("last_contact")
+    weak = effective is not None and effective < WEAK_BELOW
+    strength = effective if effective is not None else 3.0
+    return {
+        "id": f"e{index}",
+        "color": {"color": PATH_COLOR if on_path else TIE_COLOR[kind], "opacity": 0.9},
+        "width": (1 + strength) * (2 if on_path else 1),
+        "dashes": bool(weak or undated or kind == "REPORTS_TO"),
+        "arrows": "to" if kind != "KNOWS" else "",
+        "strength": round(strength, 2),
+        "tip": [f"{source} — {kind} — {target}",
+                f"strength {tie.get('strength') or '–'}, today {strength:.1f}"
+                + (" (undated)" if undated else ""),
+                f"last contact {tie.get('last_contact')}" if tie.get("last_contact") else ""],
+    }
+
+
+def _legend(with_project: bool, settings: MapSettings) -> list[dict[str, str]]:
+    rows = [{"color": color, "label": KIND_LABEL[kind]} for kind, color in KIND_COLOR.items()]
+    if with_project:
+        rows += [{"symbol": "★", "label": "decision maker"},
+                 {"symbol": "◆", "label": "evaluator"},
+                 {"symbol": "⬢", "label": "procurement"},
+                 {"symbol": "▲", "label": "influencer"},
+                 {"symbol": "■", "label": "bid team"},
+                 {"color": "#1b5e20", "label": "border: champion … opponent"},
+                 {"symbol": "✖", "label": "uncovered"},
+                 {"symbol": "⚠", "label": "single-threaded broker"}]
+        if not settings.redact:
+            rows.append({"symbol": "◎", "label": "key-informant candidate"})
+        if settings.paths:
+            rows.append({"color": PATH_COLOR, "label": "best path to a decision maker"})
+    rows.append({"symbol": "┅", "label": "weak or undated tie"})
+    return rows
+
+
+def _organizations(G: nx.MultiDiGraph, settings: MapSettings) -> dict[str, Any]:
+    """A whole-network map of organizations: too many people for a browser to lay out."""
+    orgs = _org_names(G, settings.pseudonymize)
+    members: dict[str, int] = Counter(d["org_id"] for _, d in G.nodes(data=True))
+    kinds = {d["org_id"]: d["org_kind"] for _, d in G.nodes(data=True)}
+    ties: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for u, v, tie in G.edges(data=True):
+        a, b = sorted((G.nodes[u]["org_id"], G.nodes[v]["org_id"]))
+        if a != b and tie.get("strength") is not None:
+            ties[(a, b)].append(tie["strength"])
+    ids = {org: f"n{i}" for i, org in enumerate(sorted(members))}
+    nodes = [{
+        "id": ids[org], "label": orgs[org], "name": orgs[org], "shape": "dot",
+        "size": 8 + 6 * math.log1p(count), "org": org, "roles": [],
+        "color": {"background": KIND_COLOR.get(kinds[org], "#999"), "border": "#37474f"},
+        "tip": [orgs[org], f"{count} people"],
+        "facts": [("kind", KIND_LABEL.get(kinds[org], kinds[org])), ("people", str(count))],
+    } for org, count in sorted(members.items())]
+    edges = [{
+        "id": f"e{i}", "from": ids[a], "to": ids[b], "width": 1 + math.log1p(len(s)),
+        "color": {"color": TIE_COLOR["KNOWS"], "opacity": 0.7}, "strength": sum(s) / len(s),
+        "tip": [f"{orgs[a]} — {orgs[b]}", f"{len(s)} ties, mean strength {sum(s) / len(s):.1f}"],
+    } for i, ((a, b), s) in enumerate(sorted(ties.items()))]
+    return {
+        "nodes": nodes, "edges": edges, "options": _physics(len(nodes)),
+        "meta": {"title": f"graphcrm — {G.number_of_nodes():,} people by organization",
+                 "aggregated": True, "as_of": (settings.as_of or today()).isoformat(),
+                 "organizations": [(o, orgs[o], KIND_COLOR.get(kinds[o], "#999"))
+                                   for o in sorted(members)],
+                 "roles": [], "legend": _legend(False, settings)},
+    }
+

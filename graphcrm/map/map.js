@@ -1,0 +1,200 @@
+// graphcrm stakeholder map. Every piece of user data is set with textContent, never as HTML.
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("graphcrm-data").textContent);
+  var $ = function (id) { return document.getElementById(id); };
+  var el = function (tag, text) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  };
+
+  function tooltip(lines) {
+    var box = el("div");
+    box.className = "gc-tip";
+    box.textContent = lines.filter(function (l) { return l; }).join("\n");
+    return box;
+  }
+
+  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+    var copy = Object.assign({}, n);
+    copy.title = tooltip(n.tip || []);
+    delete copy.tip;
+    delete copy.facts;
+    return copy;
+  }));
+  var edges = new vis.DataSet(data.edges.map(function (e) {
+    var copy = Object.assign({}, e);
+    copy.title = tooltip(e.tip || []);
+    delete copy.tip;
+    return copy;
+  }));
+  var facts = {};
+  data.nodes.forEach(function (n) { facts[n.id] = n; });
+
+  var container = $("gc-network");
+  // listeners first, data second: a small map may settle before the constructor returns
+  var network = new vis.Network(container, { nodes: [], edges: [] }, data.options);
+  var state = { network: network, nodes: nodes, edges: edges, data: data,
+                stableAt: null, selected: null };
+  window.graphcrmMap = state;
+
+  network.on("beforeDrawing", function (ctx) {  // a white background for saved pictures
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.restore();
+  });
+  function settled() {  // the layout stops moving: physics off after stabilizing
+    if (state.stableAt !== null) { return; }
+    state.stableAt = performance.now();
+    network.setOptions({ physics: { enabled: false } });
+  }
+  network.once("stabilizationIterationsDone", settled);
+  network.once("stabilized", settled);
+  network.setData({ nodes: nodes, edges: edges });
+
+  $("gc-title").textContent = data.meta.title;
+
+  // -- the panel -------------------------------------------------------------------------
+  function showPanel(id) {
+    var n = facts[id];
+    if (!n) { return; }
+    state.selected = id;
+    $("gc-panel-name").textContent = n.name;
+    var list = $("gc-panel-facts");
+    list.replaceChildren();
+    (n.facts || []).forEach(function (pair) {
+      list.appendChild(el("dt", pair[0]));
+      list.appendChild(el("dd", pair[1]));
+    });
+    $("gc-focus").hidden = !!data.meta.aggregated;
+    $("gc-panel").hidden = false;
+  }
+  network.on("click", function (params) {
+    if (params.nodes.length) { showPanel(params.nodes[0]); }
+  });
+  $("gc-close").addEventListener("click", function () { $("gc-panel").hidden = true; });
+
+  // -- filters -------------------------------------------------------------------------------
+  var focusOn = null;
+  function fill(select, label, values) {
+    select.appendChild(el("option", label)).value = "";
+    values.forEach(function (v) { select.appendChild(el("option", v[1])).value = v[0]; });
+  }
+  fill($("gc-org"), "All organizations", data.meta.organizations);
+  fill($("gc-role"), "All roles", data.meta.roles);
+
+  function apply() {
+    var org = $("gc-org").value, role = $("gc-role").value;
+    var minimum = parseFloat($("gc-strength").value);
+    $("gc-strength-value").textContent = String(minimum);
+    var near = null;
+    if (focusOn !== null) {
+      near = {};
+      near[focusOn] = true;
+      network.getConnectedNodes(focusOn).forEach(function (id) { near[id] = true; });
+    }
+    nodes.update(data.nodes.map(function (n) {
+      var hidden = (org && n.org !== org) || (role && (n.roles || []).indexOf(role) < 0) ||
+                   (near !== null && !near[n.id]);
+      return { id: n.id, hidden: !!hidden };
+    }));
+    edges.update(data.edges.map(function (e) {
+      return { id: e.id, hidden: (e.strength || 0) < minimum };
+    }));
+  }
+  ["gc-org", "gc-role", "gc-strength"].forEach(function (id) {
+    $(id).addEventListener("input", apply);
+  });
+  $("gc-focus").addEventListener("click", function () {
+    focusOn = state.selected;
+    apply();
+    network.fit({ nodes: [focusOn].concat(network.getConnectedNodes(focusOn)) });
+  });
+  $("gc-reset").addEventListener("click", function () {
+    focusOn = null;
+    $("gc-org").value = "";
+    $("gc-role").value = "";
+    $("gc-strength").value = "0";
+    if (clustered) { toggleClusters(); }
+    apply();
+    network.fit();
+  });
+
+  // -- grouping by organization ---------------------------------------------------------
+  var clustered = false;
+  function toggleClusters() {
+    if (clustered) {
+      data.meta.organizations.forEach(function (o) {
+        var id = "cluster:" + o[0];
+        if (network.isCluster(id)) { network.openCluster(id); }
+      });
+    } else {
+      data.meta.organizations.forEach(function (o) {
+        network.cluster({
+          joinCondition: function (n) { return n.org === o[0]; },
+          clusterNodeProperties: { id: "cluster:" + o[0], label: o[1], shape: "box",
+                                   color: o[2] }
+        });
+      });
+    }
+    clustered = !clustered;
+    $("gc-cluster").textContent = clustered ? "Ungroup" : "Group by organization";
+  }
+  $("gc-cluster").addEventListener("click", toggleClusters);
+  $("gc-cluster").hidden = !!data.meta.aggregated;
+
+  // -- search -------------------------------------------------------------------------------
+  function select(id) {
+    network.selectNodes([id]);
+    network.focus(id, { scale: 1.2, animation: false });
+    showPanel(id);
+  }
+  function search() {
+    var query = $("gc-search").value.trim().toLowerCase();
+    var list = $("gc-results");
+    list.replaceChildren();
+    if (!query) { return []; }
+    var found = data.nodes.filter(function (n) {
+      return String(n.name).toLowerCase().indexOf(query) >= 0;
+    }).slice(0, 12);
+    found.forEach(function (n) {
+      var button = el("button", n.name);
+      button.type = "button";
+      button.addEventListener("click", function () { select(n.id); });
+      list.appendChild(el("li")).appendChild(button);
+    });
+    return found;
+  }
+  $("gc-search").addEventListener("input", search);
+  $("gc-search").addEventListener("keydown", function (event) {
+    if (event.key === "Enter") {
+      var found = search();
+      if (found.length) { select(found[0].id); }
+    }
+  });
+
+  // -- picture ------------------------------------------------------------------------------
+  $("gc-png").addEventListener("click", function () {
+    var canvas = container.querySelector("canvas");
+    var link = el("a");
+    link.href = canvas.toDataURL("image/png");
+    link.download = "graphcrm-map.png";
+    link.click();
+  });
+
+  // -- legend -------------------------------------------------------------------------------
+  var legend = $("gc-legend");
+  data.meta.legend.forEach(function (row) {
+    var line = el("div");
+    line.className = "row";
+    var swatch = el("span", row.symbol || "");
+    swatch.className = "swatch";
+    if (row.color) { swatch.style.background = row.color; }
+    line.appendChild(swatch);
+    line.appendChild(el("span", row.label));
+    legend.appendChild(line);
+  });
+}());

@@ -1,0 +1,121 @@
+"""What the map shows, without a browser: allow-list, redaction, marks, aggregation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+
+from graphcrm.graph import build_graph
+from graphcrm.ingest import read_dataset
+from graphcrm.map import MapSettings, stakeholder_map
+from graphcrm.map.data import map_data
+
+AS_OF = dt.date(2026, 11, 26)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def page_data(html: str) -> dict:
+    block = re.search(r'<script type="application/json" id="graphcrm-data">(.*?)</script>',
+                      html, re.S).group(1)
+    return json.loads(block)
+
+
+def test_every_person_and_tie_is_on_the_map(sample):
+    G = build_graph(sample)
+    data = map_data(G, MapSettings(project="prj-js-ess", as_of=AS_OF))
+    assert len(data["nodes"]) == G.number_of_nodes()
+    assert len(data["edges"]) == G.number_of_edges()
+    assert {n["id"] for n in data["nodes"]} == {f"n{i}" for i in range(G.number_of_nodes())}
+
+
+def test_only_allow_listed_facts_reach_the_page(sample):
+    data = map_data(build_graph(sample), MapSettings(project="prj-js-ess", as_of=AS_OF))
+    keys = {k for n in data["nodes"] for k in n}
+    assert keys <= {"id", "label", "name", "shape", "size", "color", "borderWidth",
+                    "shapeProperties", "org", "roles", "tip", "facts", "font"}
+    facts = {k for n in data["nodes"] for k, _ in n["facts"]}
+    assert facts <= {"organization", "title", "department", "roles", "stance", "influence",
+                     "last contact", "coverage", "best path from us", "broker",
+                     "key informant", "email", "phone", "notes"}
+    assert "name_en" not in json.dumps(data, ensure_ascii=False)  # extra columns stay out
+
+
+def test_marks_and_paths(sample):
+    G = build_graph(sample)
+    data = map_data(G, MapSettings(project="prj-bh-bms", paths=True, as_of=AS_OF))
+    labels = {n["name"]: n["label"] for n in data["nodes"]}
+    assert labels["田蕾"].endswith("✖")      # uncovered
+    assert "⚠" in labels["韩梅"]              # the broker 陆振华 depends on
+    assert "◎" in "".join(labels.values())     # informant candidates
+    assert any(e["color"]["color"] == "#f9a825" for e in data["edges"])
+    wang = next(n for n in data["nodes"] if n["name"] == "高明")
+    facts = dict(wang["facts"])
+    assert facts["coverage"] == "covered" and "→ 高明" in facts["best path from us"]
+
+
+def test_redact_and_pseudonymize(sample):
+    G = build_graph(sample)
+    secrets = [p.get("email") for p in sample.table("people")]
+    secrets += [p.get("phone") for p in sample.table("people")]
+    secrets += [p.get("notes") for p in sample.table("people")]
+    secrets += [s.get("notes") for s in sample.table("stakeholders")]
+    shown = [p.get(f) or "" for p in sample.table("people") for f in ("department", "title")]
+    shown += [o.get("industry") or "" for o in sample.table("organizations")]
+    secrets = [s for s in secrets if s and not any(s in field for field in shown)]
+    plain = stakeholder_map(G, MapSettings(project="prj-js-ess", as_of=AS_OF)).html
+    assert any(s in plain for s in secrets)  # the check below can fail
+    redacted = stakeholder_map(G, MapSettings(project="prj-js-ess", redact=True, as_of=AS_OF))
+    assert [s for s in secrets if s in redacted.html] == []
+    data = page_data(redacted.html)
+    assert not any("informant" in n["roles"] for n in data["nodes"])
+    assert "◎" not in redacted.html
+    hidden = stakeholder_map(G, MapSettings(project="prj-js-ess", redact=True,
+                                            pseudonymize=True, as_of=AS_OF))
+    names = {p["name"] for p in sample.table("people") if len(p["name"]) >= 2}
+    names |= {o["name"] for o in sample.table("organizations")}
+    data_block = json.dumps(page_data(hidden.html), ensure_ascii=False)
+    assert [n for n in names if n in data_block] == []
+    assert "Decision maker 1" in data_block and "Customer A" in data_block
+
+
+def test_whole_network_maps_aggregate_by_organization(tmp_path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    generate(2000, tmp_path / "net", seed=5)
+    dataset = read_dataset([tmp_path / "net"])
+    G = build_graph(dataset)
+    data = map_data(G)
+    assert data["meta"]["aggregated"]
+    assert len(data["nodes"]) == len({p["org_id"] for p in dataset.table("people")})
+    people = sum(int(dict(n["facts"])["people"]) for n in data["nodes"])
+    assert people == 2000
+    full = map_data(G, MapSettings(aggregate_above=10_000))
+    assert len(full["nodes"]) == 2000
+
+
+def test_the_page_is_self_contained_and_escapes_data(sample):
+    G = build_graph(sample)
+    G.nodes["p201"]["name"] = "</script><script>alert(1)</script>__GRAPHCRM_SCRIPT__"
+    html = stakeholder_map(G, MapSettings(project="prj-js-ess", as_of=AS_OF)).html
+    assert "</script><script>alert(1)" not in html
+    from graphcrm.map.page import vis_network_js
+
+    # the data block, vis-network, the map's own script (vis-network's code mentions "<script")
+    assert html.count("<script") - vis_network_js().count("<script") == 3
+    assert "</script" not in vis_network_js().lower()
+    assert not re.search(r"""(src|href)=["']?https?:""", html)
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert "default-src &#x27;none&#x27;" in csp and "connect-src &#x27;none&#x27;" in csp
+
+
+def test_save_is_atomic_and_notebook_repr_uses_srcdoc(sample, tmp_path):
+    result = stakeholder_map(build_graph(sample), MapSettings(project="prj-js-ess"))
+    path = result.save(tmp_path / "map.html")
+    assert path.read_text(encoding="utf-8") == result.html
+    assert [p.name for p in tmp_path.iterdir()] == ["map.html"]  # nothing beside it
+    frame = result._repr_html_()
+    assert frame.startswith("<iframe srcdoc=") and "<script" not in frame

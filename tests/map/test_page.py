@@ -1,0 +1,126 @@
+"""The map page in a real headless Chromium: offline, counted, clickable, searchable, safe."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from graphcrm.graph import build_graph
+from graphcrm.ingest import read_dataset
+from graphcrm.map import MapSettings, stakeholder_map
+from tests.conftest import TINY
+
+pytestmark = pytest.mark.browser
+AS_OF = dt.date(2026, 11, 26)
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def node_of(page, name):
+    return page.evaluate("(name) => window.graphcrmMap.data.nodes.find(n => n.name === name).id",
+                         name)
+
+
+def click_node(page, node):
+    box = page.locator("#gc-network").bounding_box()
+    point = page.evaluate(
+        """(id) => { const m = window.graphcrmMap.network;
+                     return m.canvasToDOM(m.getPositions([id])[id]); }""", node)
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+
+def test_the_sample_project_map(open_map, sample):
+    G = build_graph(sample)
+    result = stakeholder_map(G, MapSettings(project="prj-js-ess", paths=True, as_of=AS_OF))
+    page = open_map(result)
+    assert page.record["errors"] == []
+    assert len(page.record["requests"]) == 1 and page.record["requests"][0].startswith("file:")
+    counts = page.evaluate("[window.graphcrmMap.nodes.length, window.graphcrmMap.edges.length]")
+    assert counts == [G.number_of_nodes(), G.number_of_edges()]
+    click_node(page, node_of(page, "张伟"))
+    assert page.locator("#gc-panel").is_visible()
+    assert page.locator("#gc-panel-name").text_content() == "张伟"
+    assert "东方新能源江苏有限公司" in page.locator("#gc-panel-facts").text_content()
+    page.locator("#gc-close").click()
+    page.fill("#gc-search", "王建国")
+    page.press("#gc-search", "Enter")
+    assert page.locator("#gc-panel-name").text_content() == "王建国"
+    facts = page.locator("#gc-panel-facts").text_content()
+    assert "decision maker" in facts and "best path from us" in facts
+    page.locator("#gc-focus").click()
+    hidden = page.evaluate("window.graphcrmMap.nodes.get().filter(n => n.hidden).length")
+    assert 0 < hidden < G.number_of_nodes()
+    page.locator("#gc-reset").click()
+    assert page.evaluate("window.graphcrmMap.nodes.get().filter(n => n.hidden).length") == 0
+    page.select_option("#gc-role", "decision_maker")
+    shown = page.evaluate("window.graphcrmMap.nodes.get().filter(n => !n.hidden).length")
+    assert shown == 2  # 王建国 and 刘国强
+    page.locator("#gc-reset").click()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "sample-map.png"))
+    assert page.record["errors"] == [] and len(page.record["requests"]) == 1
+
+
+def test_nothing_can_leave_the_page(open_map, sample):
+    page = open_map(stakeholder_map(build_graph(sample), MapSettings(project="prj-bh-bms")))
+    outcome = page.evaluate(
+        """async () => { try { await fetch('https://example.com/x'); return 'sent'; }
+                        catch (e) { return 'blocked'; } }""")
+    assert outcome == "blocked"
+    assert all(url.startswith("file:") for url in page.record["requests"])
+
+
+def test_png_button_makes_a_picture_offline(open_map, sample):
+    page = open_map(stakeholder_map(build_graph(sample), MapSettings(project="prj-bh-bms")))
+    with page.expect_download() as download:
+        page.locator("#gc-png").click()
+    assert download.value.suggested_filename == "graphcrm-map.png"
+    assert Path(download.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+HOSTILE = ['<script>alert("name")</script>', '<img src=x onerror=alert("title")>',
+           "\"'><svg onload=alert('notes')>"]
+
+
+def test_a_hostile_dataset_shows_text_and_runs_nothing(open_map, make_tables):
+    tables = {name: [list(r) for r in rows] for name, rows in TINY.items()}
+    tables["people"].append(["evil", HOSTILE[0], "o-c", HOSTILE[1], "c", HOSTILE[2], ""])
+    tables["organizations"][2][1] = HOSTILE[1]
+    tables["projects"][1][1] = HOSTILE[0]
+    tables["stakeholders"].append(["P1", "evil", "evaluator", "4", "neutral"])
+    tables["relationships"].append(["evil", "c", "KNOWS", "3", "", "", "", HOSTILE[2]])
+    G = build_graph(read_dataset([make_tables(tables)]))
+    G.nodes["evil"]["notes"] = HOSTILE[2]
+    page = open_map(stakeholder_map(G, MapSettings(project="P1")))
+    before = page.evaluate("document.querySelectorAll('*').length")
+    page.fill("#gc-search", "<script>")
+    page.press("#gc-search", "Enter")
+    assert page.locator("#gc-panel-name").text_content() == HOSTILE[0]
+    facts = page.locator("#gc-panel-facts").text_content()
+    assert HOSTILE[1] in facts and HOSTILE[2] in facts  # shown literally
+    assert page.evaluate("document.title") == f"graphcrm — {HOSTILE[0]}"
+    click_node(page, node_of(page, HOSTILE[0]))
+    page.mouse.move(5, 5)
+    assert page.record["dialogs"] == []
+    assert page.record["errors"] == []
+    injected = page.evaluate("""() => [...document.querySelectorAll('*')].filter(e =>
+        ['IMG', 'SVG', 'IFRAME'].includes(e.tagName.toUpperCase()) ||
+        [...e.attributes].some(a => a.name.startsWith('on'))).length""")
+    assert injected == 0
+    assert page.evaluate("document.scripts.length") == 3
+    after = page.evaluate("document.querySelectorAll('*').length")
+    assert after - before < 40  # only the panel's rows and search results were added
+
+
+def test_redacted_page_in_the_browser(open_map, sample):
+    G = build_graph(sample)
+    result = stakeholder_map(G, MapSettings(project="prj-js-ess", redact=True,
+                                            pseudonymize=True))
+    page = open_map(result)
+    assert page.record["errors"] == []
+    page.fill("#gc-search", "Decision maker 1")
+    page.press("#gc-search", "Enter")
+    assert page.locator("#gc-panel-name").text_content() == "Decision maker 1"
+    facts = page.locator("#gc-panel-facts").text_content()
+    assert "email" not in facts and "notes" not in facts
