@@ -63,7 +63,7 @@ def main() -> None:
         for size in args.sizes:
             folder, store_path = Path(tmp) / f"net{size}", Path(tmp) / f"net{size}.db"
             generate(size, folder)
-            api.import_data([folder], store=store_path)
+            api.open(store_path).import_data([folder])
 
             with EmbeddedStore(store_path) as store:
                 def load(store=store):

@@ -2,10 +2,23 @@
 
 A bid team's organizations, contacts, relationships and bids, kept as a graph (an embedded
 SQLite file or a Neo4j server) and analysed with NetworkX. Importing this package does
-nothing else: no environment reads, no connections, no heavy imports. The operations live in
-:mod:`graphcrm.api`; the command line in :mod:`graphcrm.cli`.
+nothing else: no environment reads, no connections, no heavy imports. ``graphcrm.open(store)``
+gives the Python API (:mod:`graphcrm.api`); the command line is :mod:`graphcrm.cli`.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+
+def open(store: str = "graphcrm.db"):  # type: ignore[no-untyped-def]  # noqa: ANN201
+    """The bid team's graph in ``store`` (a file, or a Neo4j URI): a
+    :class:`graphcrm.api.GraphCRM` whose methods answer every question the CLI does.
+
+    >>> import graphcrm
+    >>> graphcrm.open("team.db")
+    GraphCRM('team.db')
+    """
+    from graphcrm.api import GraphCRM  # imported on use: `import graphcrm` stays light
+
+    return GraphCRM(store)

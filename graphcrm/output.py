@@ -3,9 +3,10 @@
 - ``table``: aligned columns for a terminal; Chinese and other wide characters count two
   columns (``tabulate`` with ``wcwidth``).
 - ``json``: a JSON array of records, UTF-8 (not ``\\u`` escapes), dates as ISO text.
-- ``csv``: a header and rows; a text cell that a spreadsheet would run as a formula (it
-  starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is prefixed with ``'``,
-  while numbers stay numbers.
+- ``csv``: UTF-8 with a byte-order mark (so that Excel reads Chinese correctly), a header and
+  rows; a text cell that a spreadsheet would run as a formula (it starts with ``=``, ``+``,
+  ``-``, ``@``, a tab or a carriage return) is prefixed with ``'``, while numbers stay
+  numbers.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def render(frame: pd.DataFrame, fmt: str) -> str:
                 [safe_cell(v if isinstance(v, (int, float)) or v is None else _text(v))
                  for v in record.values()]
             )
-        return buffer.getvalue()
+        return "\ufeff" + buffer.getvalue()  # the BOM tells Excel it is UTF-8 (Chinese)
     if fmt == "table":
         import tabulate as tabulation
 

@@ -19,7 +19,9 @@ def test_formula_cells_are_neutralized(text):
 def test_csv_keeps_numbers_and_neutralizes_text():
     frame = pd.DataFrame({"name": HOSTILE, "count": [-1, 2, -3, 0, 1, 2],
                           "score": [-0.5, 2.5, -3.0, 0.0, 1.0, 2.0]})
-    rows = list(csv.reader(io.StringIO(render(frame, "csv"))))
+    text = render(frame, "csv")
+    assert text.startswith("\ufeff")  # UTF-8 with BOM, for Excel
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     assert rows[0] == ["name", "count", "score"]
     assert [row[0] for row in rows[1:]] == ["'" + text for text in HOSTILE]
     assert [row[1] for row in rows[1:]] == ["-1", "2", "-3", "0", "1", "2"]

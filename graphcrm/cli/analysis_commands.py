@@ -15,6 +15,7 @@ from graphcrm import api
 from graphcrm.analysis import GapsResult, PathResult
 from graphcrm.cli import cli
 from graphcrm.cli.options import as_of_option, format_option, store_location
+from graphcrm.export import EXPORT_FORMATS
 from graphcrm.output import render, render_records
 
 WIDTH = 100
@@ -101,7 +102,7 @@ def path_command(ctx: click.Context, people: tuple[str, ...], project: str | Non
     if len(people) > 2:
         raise click.UsageError("give at most a SOURCE and a TARGET")
     source, target = (None, people[0]) if len(people) == 1 else people
-    result = api.paths(target, source, store=store_location(ctx), project=project, k=k,
+    result = api.open(store_location(ctx)).paths(target, source, project=project, k=k,
                        max_hops=max_hops, avoid=avoid, avoid_opponents=avoid_opponents,
                        strict=strict, allow_competitors=allow_competitors, as_of=as_of)
     _echo_paths(result, fmt)
@@ -162,8 +163,7 @@ def gaps_command(ctx: click.Context, project: str, max_hops: int, as_of: dt.date
       graphcrm gaps prj-bh-bms
       graphcrm gaps prj-js-ess --as-of 2027-01-01 --format json
     """
-    _echo_gaps(api.gaps(project, store=store_location(ctx), max_hops=max_hops, as_of=as_of),
-               fmt)
+    _echo_gaps(api.open(store_location(ctx)).gaps(project, max_hops=max_hops, as_of=as_of), fmt)
 
 
 # -- informants ---------------------------------------------------------------------------------
@@ -189,7 +189,7 @@ def informants_command(ctx: click.Context, project: str, top: int, include_compe
       graphcrm informants prj-js-ess
       graphcrm informants prj-js-ess --top 5 --format csv
     """
-    _echo_informants(api.informants(project, store=store_location(ctx), top=top,
+    _echo_informants(api.open(store_location(ctx)).informants(project, top=top,
                                      include_competitors=include_competitors, as_of=as_of), fmt)
 
 
@@ -228,7 +228,7 @@ def health_command(ctx: click.Context, project: str | None, as_of: dt.date | Non
       graphcrm health --project prj-js-ess
       graphcrm health --as-of 2026-12-15 --format csv
     """
-    _echo_health(api.health(store=store_location(ctx), project=project, as_of=as_of), fmt)
+    _echo_health(api.open(store_location(ctx)).health(project=project, as_of=as_of), fmt)
 
 
 def _echo_health(plan: pd.DataFrame, fmt: str) -> None:
@@ -260,7 +260,7 @@ def matrix_command(ctx: click.Context, project: str, as_of: dt.date | None, fmt:
       graphcrm matrix prj-js-ess
       graphcrm matrix prj-js-ess --format json
     """
-    _echo_matrix(api.matrix(project, store=store_location(ctx), as_of=as_of), fmt)
+    _echo_matrix(api.open(store_location(ctx)).matrix(project, as_of=as_of), fmt)
 
 
 def _echo_matrix(frame: pd.DataFrame, fmt: str) -> None:
@@ -275,22 +275,23 @@ def _echo_matrix(frame: pd.DataFrame, fmt: str) -> None:
 
 def echo_demo(store: str, as_of: dt.date) -> None:
     """Each analysis on the sample bid, as the demo shows them."""
+    bid = api.open(store)
     sections = [
         ("Who can get us to 王建国, who decides the Jiangsu bid?",
          "graphcrm path 王建国 --project prj-js-ess",
-         lambda: _echo_paths(api.paths("王建国", store=store, project="prj-js-ess",
+         lambda: _echo_paths(bid.paths("王建国", project="prj-js-ess",
                                        as_of=as_of), "table")),
         ("Where are we blind at the hospital?", "graphcrm gaps prj-bh-bms",
-         lambda: _echo_gaps(api.gaps("prj-bh-bms", store=store, as_of=as_of), "table")),
+         lambda: _echo_gaps(bid.gaps("prj-bh-bms", as_of=as_of), "table")),
         ("Who tells us what is really happening in Jiangsu?",
          "graphcrm informants prj-js-ess --top 5",
-         lambda: _echo_informants(api.informants("prj-js-ess", store=store, top=5,
+         lambda: _echo_informants(bid.informants("prj-js-ess", top=5,
                                                  as_of=as_of), "table")),
         ("Whom to call this week?", "graphcrm health --project prj-js-ess",
-         lambda: _echo_health(api.health(store=store, project="prj-js-ess", as_of=as_of),
+         lambda: _echo_health(bid.health(project="prj-js-ess", as_of=as_of),
                               "table")),
         ("The bid review table", "graphcrm matrix prj-js-ess",
-         lambda: _echo_matrix(api.matrix("prj-js-ess", store=store, as_of=as_of), "table")),
+         lambda: _echo_matrix(bid.matrix("prj-js-ess", as_of=as_of), "table")),
     ]
     for question, command, show in sections:
         click.echo(f"\n== {question}\n   {command} --as-of {as_of}\n")
@@ -325,10 +326,34 @@ def map_command(ctx: click.Context, project: str | None, output: Path, paths: bo
       graphcrm map prj-js-ess -o jiangsu.html --paths
       graphcrm map prj-js-ess -o share.html --pseudonymize --png share.png
     """
-    result = api.map(project, store=store_location(ctx), paths=paths, redact=redact,
+    result = api.open(store_location(ctx)).map(project, paths=paths, redact=redact,
                      pseudonymize=pseudonymize, as_of=as_of)
     result.save(output)
     click.echo(f"{output}: {result.node_count} people, {result.edge_count} ties")
     if png is not None:
         result.png(png)
         click.echo(f"{png}: picture of the map")
+
+
+# -- export -----------------------------------------------------------------------------------
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="graphml",
+              show_default=True, help="GraphML or GEXF (Gephi, Cytoscape), JSON (D3 node-link).")
+@click.option("-o", "--output", "output", required=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="The file to write.")
+@click.option("--project", "-p", help="Only this project's neighbourhood.")
+@click.option("--redact", is_flag=True, help="Leave out notes, e-mail, phone and informants.")
+@click.pass_context
+def export_command(ctx: click.Context, fmt: str, output: Path, project: str | None,
+                   redact: bool) -> None:
+    """The graph for Gephi, Cytoscape and other tools.
+
+    \b
+    Examples:
+      graphcrm export --format gexf -o bid.gexf
+      graphcrm export --format json -o bid.json --project prj-js-ess --redact
+    """
+    path = api.open(store_location(ctx)).export(output, fmt, project=project, redact=redact)
+    click.echo(f"{path}: {fmt}")

@@ -65,9 +65,8 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
       graphcrm import bid.xlsx --dry-run
       graphcrm import exports/ --encoding gb18030
     """
-    summary = api.import_data(
-        list(paths), store=store_location(ctx), encoding=encoding, dry_run=dry_run
-    )
+    summary = api.open(store_location(ctx)).import_data(list(paths), encoding=encoding,
+                                                       dry_run=dry_run)
     _echo_summary(summary)
 
 
@@ -104,7 +103,7 @@ def stats_command(ctx: click.Context, fmt: str) -> None:
       graphcrm stats
       graphcrm stats --format json
     """
-    _echo_stats(api.stats(store_location(ctx)), fmt)
+    _echo_stats(api.open(store_location(ctx)).stats(), fmt)
 
 
 @cli.command("demo")
@@ -131,6 +130,6 @@ def demo_command(folder: Path | None) -> None:
     store = api.demo_store(folder)
     click.echo(f"The sample bid, loaded into\n  {store}\nwith ties valued as of "
                f"{api.DEMO_AS_OF}.\n")
-    _echo_stats(api.stats(store), "table")
+    _echo_stats(api.open(store).stats(), "table")
     echo_demo(str(store), api.DEMO_AS_OF)
     click.echo(f"\nExplore it further: graphcrm --store {store} path 高明 --project prj-bh-bms")

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import html
 import os
-import tempfile
 from pathlib import Path
 
 import networkx as nx
 
+from graphcrm.atomic import replacing
 from graphcrm.map.data import MapSettings, map_data
 from graphcrm.map.page import render_page
 
@@ -48,20 +48,9 @@ class StakeholderMap:
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write the page to ``path`` atomically (never a half-written file); return the path."""
-        target = Path(path)
-        handle, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=".graphcrm-",
-                                             suffix=".html")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(self.html)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)  # as any file the user writes
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        return target
+        with replacing(path) as temporary:
+            temporary.write_text(self.html, encoding="utf-8")
+        return Path(path)
 
     def png(self, path: str | os.PathLike[str]) -> Path:
         """Render the map to a PNG through headless Chromium (for slides and bid documents)."""

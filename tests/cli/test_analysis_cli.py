@@ -69,7 +69,7 @@ def test_path_options(store):
 
 def test_path_csv_is_one_row_per_hop(store):
     text = run(store, "path", "王建国", "-p", "prj-js-ess", "--format", "csv", *AS_OF).stdout
-    rows = list(csv.DictReader(io.StringIO(text)))
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert rows[0]["rank"] == "1" and rows[0]["from"] == "吴涛"
 
 

@@ -87,7 +87,7 @@ def test_stats_formats(runner, store, tiny_dir):
     assert "people" in table and "P1" in table and "储能监控" in table
     assert all(len(line) <= 100 for line in table.splitlines())
     csv_text = run(runner, store, "stats", "--format", "csv").stdout
-    assert csv_text.splitlines()[0] == "scope,category,kind,count"
+    assert csv_text.splitlines()[0] == "\ufeffscope,category,kind,count"
     assert "P1,stakeholders,bid_team,2" in csv_text
 
 
@@ -134,7 +134,7 @@ def test_internal_errors_have_no_traceback(runner, store, monkeypatch, tiny_dir)
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(api, "stats", broken)
+    monkeypatch.setattr(api.GraphCRM, "stats", broken)
     run(runner, store, "import", tiny_dir)
     result = run(runner, store, "stats")
     assert result.exit_code == 1

@@ -123,13 +123,13 @@ def test_cypher_injection_through_every_string_field_is_stored_as_data(neo4j_set
 
 
 def test_a_rejected_import_leaves_the_database_untouched(neo4j_settings, tiny_dir, make_tables):
-    api.import_data([tiny_dir], store=neo4j_settings)
+    api.open(neo4j_settings).import_data([tiny_dir])
     before = cypher(neo4j_settings, "MATCH (n) OPTIONAL MATCH (n)-[r]->() "
                                     "RETURN count(DISTINCT n) AS n, count(r) AS r")[0].data()
     broken = changed(TINY, "people", 2, "org_id", "nowhere")
     broken["people"].append(["new", "New", "o-c", "", "", "", ""])
     with pytest.raises(ValidationFailed):
-        api.import_data([make_tables(broken)], store=neo4j_settings)
+        api.open(neo4j_settings).import_data([make_tables(broken)])
     after = cypher(neo4j_settings, "MATCH (n) OPTIONAL MATCH (n)-[r]->() "
                                    "RETURN count(DISTINCT n) AS n, count(r) AS r")[0].data()
     assert after == before

@@ -1,0 +1,109 @@
+"""Export for Gephi, Cytoscape and D3: round trips, sanitized attributes, redaction."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from graphcrm.cli import cli
+from graphcrm.export import export_graph, flatten
+from graphcrm.graph import build_graph
+
+
+@pytest.fixture(scope="module")
+def G(sample):
+    return build_graph(sample)
+
+
+@pytest.mark.parametrize(("fmt", "read"), [("graphml", nx.read_graphml),
+                                           ("gexf", nx.read_gexf)])
+def test_round_trip(G, tmp_path, fmt, read):
+    path = export_graph(G, tmp_path / f"bid.{fmt}", fmt)
+    back = read(path)
+    expected = flatten(G)
+    assert set(back.nodes) == set(expected.nodes)
+    assert back.number_of_edges() == expected.number_of_edges()
+    for node, attrs in expected.nodes(data=True):
+        got = {k: v for k, v in back.nodes[node].items() if k not in ("label",)}
+        assert got == attrs, node
+    edges = sorted((u, v, d["tie"], d.get("strength"), d.get("last_contact"))
+                   for u, v, d in back.edges(data=True))
+    assert edges == sorted((u, v, d["tie"], d.get("strength"), d.get("last_contact"))
+                           for u, v, d in expected.edges(data=True))
+
+
+def test_attributes_are_plain_values(G):
+    F = flatten(G)
+    values = [v for _, d in F.nodes(data=True) for v in d.values()]
+    values += [v for *_, d in F.edges(data=True) for v in d.values()]
+    assert all(isinstance(v, (str, int, float, bool)) for v in values)
+    assert F.nodes["p201"]["roles"] == "prj-js-ess:decision_maker"
+    assert F.nodes["p201"]["x:name_en"] == "Wang Jianguo"
+
+
+def test_json_node_link_for_d3(G, tmp_path):
+    data = json.loads(export_graph(G, tmp_path / "bid.json", "json").read_text("utf-8"))
+    assert {"nodes", "links", "graph"} <= set(data)
+    assert len(data["nodes"]) == G.number_of_nodes()
+    assert len(data["links"]) == G.number_of_edges()
+    assert "prj-js-ess" in data["graph"]["projects"]
+    back = nx.node_link_graph(data, edges="links")
+    assert back.nodes["p201"]["name"] == "王建国"
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_redacted_exports_carry_no_private_fields(G, sample, tmp_path, fmt):
+    text = export_graph(G, tmp_path / f"bid.{fmt}", fmt, redact=True).read_text("utf-8")
+    secrets = [p[f] for p in sample.table("people") for f in ("email", "phone") if p.get(f)]
+    secrets += [p["notes"] for p in sample.table("people") if p.get("notes")]
+    assert [s for s in secrets if s in text] == []
+    assert "informant" not in text
+    plain = export_graph(G, tmp_path / f"plain.{fmt}", fmt).read_text("utf-8")
+    assert any(s in plain for s in secrets)
+
+
+def test_export_command(tmp_path):
+    store = str(tmp_path / "demo.db")
+    from graphcrm.resources import sample_dir
+
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--store", store, "import", str(sample_dir())]).exit_code == 0
+    result = runner.invoke(cli, ["--store", store, "export", "--format", "gexf", "-o",
+                                 str(tmp_path / "bid.gexf"), "--project", "prj-js-ess"])
+    assert result.exit_code == 0, result.output
+    assert nx.read_gexf(tmp_path / "bid.gexf").number_of_nodes() == 82
+    bad = runner.invoke(cli, ["--store", store, "export", "--format", "dot", "-o", "x"])
+    assert bad.exit_code == 2
+
+
+def test_hyperlink_names_are_neutralized_in_every_csv_output(tmp_path, make_tables):
+    from tests.conftest import TINY
+
+    hostile = '=HYPERLINK("http://x","y")'
+    tables = {k: [list(r) for r in v] for k, v in TINY.items()}
+    tables["people"][3][1] = hostile  # c, the decision maker
+    store = str(tmp_path / "csv.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--store", store, "import",
+                               str(make_tables(tables))]).exit_code == 0
+    outputs = {
+        "path": ["path", "c", "--project", "P1"], "gaps": ["gaps", "P1"],
+        "informants": ["informants", "P1", "--include-competitors"],
+        "health": ["health", "--project", "P1", "--as-of", "2030-01-01"],
+        "matrix": ["matrix", "P1"],
+    }
+    for name, args in outputs.items():
+        text = runner.invoke(cli, ["--store", store, *args, "--format", "csv"]).stdout
+        assert text.startswith("\ufeff"), name
+        cells = [c for row in csv.reader(io.StringIO(text.removeprefix("\ufeff"))) for c in row]
+        assert any("HYPERLINK" in c for c in cells), name  # the person is in this output
+        formulas = [c for c in cells if c.startswith(("=", "@", "\t", "\r"))
+                    or (c[:1] in "+-" and not c[1:].replace(".", "", 1).isdigit())]
+        assert formulas == [], name  # numbers such as -2 stay numbers
+        if name != "informants":  # there the name is inside the reasons, not a cell of its own
+            assert f"'{hostile}" in cells, name
