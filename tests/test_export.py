@@ -103,7 +103,7 @@ def test_hyperlink_names_are_neutralized_in_every_csv_output(tmp_path, make_tabl
         cells = [c for row in csv.reader(io.StringIO(text.removeprefix("\ufeff"))) for c in row]
         assert any("HYPERLINK" in c for c in cells), name  # the person is in this output
         formulas = [c for c in cells if c.startswith(("=", "@", "\t", "\r"))
-                    or (c[:1] in "+-" and not c[1:].replace(".", "", 1).isdigit())]
+                    or (c[:1] in ("+", "-") and not c[1:].replace(".", "", 1).isdigit())]
         assert formulas == [], name  # numbers such as -2 stay numbers
         if name != "informants":  # there the name is inside the reasons, not a cell of its own
             assert f"'{hostile}" in cells, name
