@@ -204,6 +204,29 @@ class GraphCRM:
         G = self.project_graph(project) if project is not None else self.graph
         return export_graph(G, path, fmt, redact=redact)
 
+    def forget(self, person: str) -> dict[str, int]:
+        """Erase a person (id or name) and everything attached to them: ties, stakeholder
+        roles, interactions (``graphcrm forget``). Returns what went, by kind.
+
+        Example
+        -------
+        >>> import tempfile
+        >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
+        >>> bid.forget("杨帆")
+        {'ties': 6, 'roles': 1, 'interactions': 3, 'subordinates': 0}
+        """
+        self._graph = None
+        with open_store(self.store) as opened:
+            return opened.forget(find_person(opened.people_index(), person))
+
+    def whois(self, person: str) -> dict[str, object]:
+        """The id, name and organization of the person ``person`` names (id or name)."""
+        with open_store(self.store) as opened:
+            index = opened.people_index()
+            found = find_person(index, person)
+        return {"id": found, "name": index[found]["name"],
+                "organization": index[found]["org_name"]}
+
     # -- the graph --------------------------------------------------------------------------
 
     @property

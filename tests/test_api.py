@@ -17,7 +17,7 @@ TWINS = {
     "path": api.GraphCRM.paths, "gaps": api.GraphCRM.gaps,
     "informants": api.GraphCRM.informants, "health": api.GraphCRM.health,
     "matrix": api.GraphCRM.matrix, "map": api.GraphCRM.map, "export": api.GraphCRM.export,
-    "demo": api.demo_store,
+    "demo": api.demo_store, "forget": api.GraphCRM.forget,
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import tempfile
 import textwrap
 from pathlib import Path
@@ -133,3 +134,31 @@ def demo_command(folder: Path | None) -> None:
     _echo_stats(api.open(store).stats(), "table")
     echo_demo(str(store), api.DEMO_AS_OF)
     click.echo(f"\nExplore it further: graphcrm --store {store} path 高明 --project prj-bh-bms")
+
+
+@cli.command("forget")
+@click.argument("person")
+@click.option("--yes", is_flag=True, help="Do not ask; needed when there is no terminal.")
+@click.pass_context
+def forget_command(ctx: click.Context, person: str, yes: bool) -> None:
+    """Erase a person and everything attached to them: ties, roles, interactions.
+
+    For when somebody asks to be forgotten, or left the picture for good. This cannot be
+    undone (re-importing a file that still names them brings them back).
+
+    \b
+    Examples:
+      graphcrm forget p210
+      graphcrm forget 杨帆 --yes
+    """
+    bid = api.open(store_location(ctx))
+    who = bid.whois(person)
+    label = f"{who['name']} ({who['id']}, {who['organization']})"
+    if not yes:
+        if not sys.stdin.isatty():
+            raise click.UsageError(f"erasing {label} cannot be undone: add --yes to confirm")
+        click.confirm(f"Erase {label} and everything attached to them?", abort=True, err=True)
+    erased = bid.forget(who["id"])
+    click.echo(f"Forgot {label}: {erased['ties']} ties, {erased['roles']} stakeholder roles, "
+               f"{erased['interactions']} interactions; {erased['subordinates']} people no "
+               "longer report to them.")

@@ -119,6 +119,19 @@ class Store(ABC):
         stakeholders without loading the graph."""
 
     @abstractmethod
+    def forget(self, person: str) -> dict[str, int]:
+        """Erase ``person`` and everything attached to them — their ties, stakeholder roles
+        and interactions (as the contact or as one of our people) — in one transaction; the
+        people who reported to them keep no superior. Returns how many of each went
+        (``ties``, ``roles``, ``interactions``, ``subordinates``).
+
+        Raises
+        ------
+        LookupFailed
+            No person with that id.
+        """
+
+    @abstractmethod
     def counts(self) -> Counts:
         """Counts by kind and per project, computed in the store."""
 

@@ -132,6 +132,7 @@ class EmbeddedStore(Store):
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("PRAGMA secure_delete = ON")  # deleted rows are overwritten
             self._ensure_schema()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not a graphcrm store ({err})") from err
@@ -299,6 +300,28 @@ class EmbeddedStore(Store):
         return Dataset(
             records=tables, columns={name: SCHEMA[name].column_names for name in tables}
         )
+
+    def forget(self, person: str) -> dict[str, int]:
+        conn = self._conn
+        with self._transaction():
+            if not conn.execute("SELECT 1 FROM people WHERE id = ?", (person,)).fetchone():
+                raise LookupFailed(f"nobody with id {person!r} in {self.location}")
+            erased = {
+                "ties": conn.execute("DELETE FROM relationships WHERE source = ? OR target = ?",
+                                     (person, person)).rowcount,
+                "roles": conn.execute("DELETE FROM stakeholders WHERE person_id = ?",
+                                      (person,)).rowcount,
+                "interactions": conn.execute(
+                    "DELETE FROM interactions WHERE person_id = ? OR our_person_id = ?",
+                    (person, person)).rowcount,
+                "subordinates": conn.execute(
+                    "UPDATE people SET reports_to = NULL WHERE reports_to = ?", (person,)
+                ).rowcount,
+            }
+            conn.execute("DELETE FROM people WHERE id = ?", (person,))
+        # overwrite what was deleted, in the file and in the write-ahead log
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return erased
 
     def counts(self) -> Counts:
         queries = {

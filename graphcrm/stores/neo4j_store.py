@@ -307,6 +307,15 @@ class Neo4jStore(Store):
                               "org_kind": r["org_kind"], "roles": roles}
         return index
 
+    def forget(self, person: str) -> dict[str, int]:
+        with self._translate(), self._session() as session:
+            record = session.execute_write(
+                lambda tx: tx.run(statement("forget_person"), id=person).single()
+            )
+        if record is None:
+            raise LookupFailed(f"nobody with id {person!r} in {self.location}")
+        return dict(record.data())
+
     def counts(self) -> Counts:
         with self._translate(), self._session() as session:
             rows, roles, projects = session.execute_read(_counts)

@@ -140,3 +140,15 @@ def test_internal_errors_have_no_traceback(runner, store, monkeypatch, tiny_dir)
     assert result.exit_code == 1
     assert "internal error: RuntimeError: boom" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_forget(runner, store, tiny_dir):
+    run(runner, store, "import", tiny_dir)
+    refused = run(runner, store, "forget", "陈总")
+    assert refused.exit_code == 2 and "add --yes" in refused.stderr  # no terminal, no --yes
+    done = run(runner, store, "forget", "陈总", "--yes")
+    assert done.exit_code == 0, done.output
+    assert done.stdout.startswith("Forgot 陈总 (c, 客户公司): 3 ties, 1 stakeholder roles, "
+                                  "1 interactions; 2 people no longer report to them.")
+    again = run(runner, store, "forget", "陈总", "--yes")
+    assert again.exit_code == 5 and "nobody called '陈总'" in again.stderr

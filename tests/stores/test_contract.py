@@ -187,3 +187,21 @@ def test_load_exactly_some_people(store, tiny):
     assert [(i["person_id"], i["our_person_id"]) for i in part.table("interactions")] == [
         ("c", "a")]
     assert len(part.table("organizations")) == 3
+
+
+def test_forget_erases_a_person_and_everything_attached(store, tiny):
+    store.import_dataset(tiny)
+    # c: ties with a (KNOWS), d (KNOWS), e (INFLUENCES); decides P1; dinner with a;
+    # d and e report to c
+    assert store.forget("c") == {"ties": 3, "roles": 1, "interactions": 1, "subordinates": 2}
+    left = store.load()
+    assert "c" not in {p["id"] for p in left.table("people")}
+    assert not [r for r in left.table("relationships") if "c" in (r["source"], r["target"])]
+    assert "c" not in {s["person_id"] for s in left.table("stakeholders")}
+    assert [i["person_id"] for i in left.table("interactions")] == ["d"]
+    people = {p["id"]: p for p in left.table("people")}
+    assert people["d"]["reports_to"] is None and people["e"]["reports_to"] is None
+    assert store.forget("a")["interactions"] == 0  # a's dinner went with c
+    assert store.forget("b")["interactions"] == 1  # b, as our person, emailed d
+    with pytest.raises(LookupFailed, match="nobody with id 'c'"):
+        store.forget("c")

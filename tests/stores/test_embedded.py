@@ -83,3 +83,15 @@ def test_two_processes_write_one_store_in_turn(tmp_path):
     with EmbeddedStore(path) as store:
         assert store._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert sum(store.counts().by_kind["people"].values()) == 98
+
+
+def test_forgotten_data_is_overwritten_in_the_file(tmp_path, tiny):
+    tiny.records["people"][2]["title"] = "TOPSECRET-INFORMANT-NOTE"  # c, a carried column
+    path = tmp_path / "s.db"
+    with EmbeddedStore(path, create=True) as store:
+        store.import_dataset(tiny)
+        files = lambda: b"".join(p.read_bytes() for p in tmp_path.glob("s.db*"))  # noqa: E731
+        assert b"TOPSECRET-INFORMANT-NOTE" in files()
+        store.forget("c")
+        # while the store is still open: neither the file nor its write-ahead log keeps it
+        assert b"TOPSECRET-INFORMANT-NOTE" not in files()

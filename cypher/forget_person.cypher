@@ -1,0 +1,14 @@
+// Erase a person and everything attached: their ties, stakeholder roles and interactions
+// (as contact or as one of our people); their subordinates keep no superior. Returns counts.
+MATCH (p:Person {id: $id})
+OPTIONAL MATCH (p)-[t:KNOWS|INFLUENCES|REFERRED]-(:Person)
+WITH p, count(DISTINCT t) AS ties
+OPTIONAL MATCH (p)-[s:STAKEHOLDER_IN]->(:Project)
+WITH p, ties, count(s) AS roles
+OPTIONAL MATCH (i:Interaction)-[:WITH|BY]->(p)
+WITH p, ties, roles, collect(DISTINCT i) AS interactions
+OPTIONAL MATCH (sub:Person)-[:REPORTS_TO]->(p)
+WITH p, ties, roles, interactions, count(sub) AS subordinates
+FOREACH (i IN interactions | DETACH DELETE i)
+DETACH DELETE p
+RETURN ties, roles, size(interactions) AS interactions, subordinates
