@@ -38,6 +38,7 @@ from networkx.algorithms.connectivity import local_node_connectivity, minimum_st
 
 from graphcrm.analysis.model import DEFAULT_MODEL, TieModel
 from graphcrm.analysis.network import (
+    chain_region,
     decision_stakeholders,
     our_people,
     reach_graph,
@@ -45,7 +46,6 @@ from graphcrm.analysis.network import (
     roles_of,
     today,
 )
-from graphcrm.analysis.paths import _within
 from graphcrm.domain import OrgKind, Role
 
 __all__ = ["GapsResult", "coverage_gaps", "STATUSES"]
@@ -172,7 +172,7 @@ def coverage_gaps(
 
 
 def _routes(H: nx.DiGraph, ours: list[str], target: str, max_hops: int) -> tuple[int, list[str]]:
-    keep = _within(H, ours, target, max_hops)
+    keep = chain_region(H, ours, target, max_hops)
     if target not in keep:
         return 0, []
     flow = H.subgraph(keep).copy()

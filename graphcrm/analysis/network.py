@@ -22,7 +22,7 @@ from graphcrm.errors import LookupFailed
 
 __all__ = [
     "reach_graph", "our_people", "decision_stakeholders", "stance_of", "roles_of",
-    "require_project", "chain_hops", "chain_probability", "today",
+    "require_project", "chain_hops", "chain_probability", "chain_region", "today",
 ]
 
 _ONE_WAY = {"INFLUENCES"}
@@ -135,3 +135,21 @@ def chain_hops(H: nx.DiGraph, nodes: list[str]) -> list[Hop]:
 def chain_probability(H: nx.DiGraph, nodes: list[str]) -> float:
     """The probability that a request passes the whole chain (product of its hops)."""
     return math.prod(H[a][b]["p"] for a, b in itertools.pairwise(nodes))
+
+
+def chain_region(H: nx.DiGraph, sources: list[str], target: str, max_hops: int) -> set[str]:
+    """People on some chain of at most ``max_hops`` ties from a source to the target.
+
+    Example
+    -------
+    >>> H = nx.DiGraph([("s", "a"), ("a", "t"), ("s", "b"), ("b", "c"), ("c", "t")])
+    >>> sorted(chain_region(H, ["s"], "t", 2))
+    ['a', 's', 't']
+    """
+    if not sources or target not in H:
+        return set()
+    forward = nx.multi_source_dijkstra_path_length(H, set(sources), cutoff=max_hops,
+                                                   weight=lambda *_: 1)
+    backward = nx.single_source_shortest_path_length(H.reverse(copy=False), target,
+                                                     cutoff=max_hops)
+    return {n for n, d in forward.items() if n in backward and d + backward[n] <= max_hops}

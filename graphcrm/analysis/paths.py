@@ -27,6 +27,7 @@ import pandas as pd
 from graphcrm.analysis.model import DEFAULT_MODEL, Hop, TieModel
 from graphcrm.analysis.network import (
     chain_hops,
+    chain_region,
     our_people,
     reach_graph,
     stance_of,
@@ -185,20 +186,9 @@ def influence_paths(
     return PathResult(target, starts, paths, reason)
 
 
-def _within(H: nx.DiGraph, sources: list[str], target: str, max_hops: int) -> set[str]:
-    """People on some chain of at most ``max_hops`` ties from a source to the target."""
-    if not sources or target not in H:
-        return set()
-    forward = nx.multi_source_dijkstra_path_length(H, set(sources), cutoff=max_hops,
-                                                   weight=lambda *_: 1)
-    backward = nx.single_source_shortest_path_length(H.reverse(copy=False), target,
-                                                     cutoff=max_hops)
-    return {n for n, d in forward.items() if n in backward and d + backward[n] <= max_hops}
-
-
 def _best_paths(H: nx.DiGraph, sources: list[str], target: str, k: int,
                 max_hops: int) -> list[list[str]]:
-    keep = _within(H, sources, target, max_hops)
+    keep = chain_region(H, sources, target, max_hops)
     if target not in keep:
         return []
     search = H.subgraph(keep).copy()
@@ -228,7 +218,7 @@ def _why_none(G: nx.MultiDiGraph, sources: list[str], target: str, max_hops: int
         return f"no route within {max_hops} hops (the shortest takes {lengths[target]})"
     blocking = sorted(
         {n for p in islice(nx.all_shortest_paths(whole.subgraph(
-            _within(whole, sources, target, max_hops)), sources[0], target), 20)
+            chain_region(whole, sources, target, max_hops)), sources[0], target), 20)
          for n in p} & excluded
     ) if sources[0] in whole else []
     names = ", ".join(G.nodes[n]["name"] for n in blocking) or "avoided people"

@@ -82,4 +82,8 @@ def main() -> None:
     sys.exit(cli.main(prog_name="graphcrm"))
 
 
-from graphcrm.cli import analysis_commands, data_commands  # noqa: E402, F401  (registers them)
+from graphcrm.cli import (  # noqa: E402, F401  (registers the commands)
+    analysis_commands,
+    data_commands,
+    sharing_commands,
+)

@@ -404,11 +404,9 @@ def _load(tx: Any, project: str | None, radius: int, people: list[str] | None
 
 
 def _ids(tx: Any, table: str) -> list[str]:
-    """Every id of ``table``, sorted."""
-    for record in _fetch(tx, "known_ids"):
-        if record["table"] == table:
-            return sorted(record["ids"])
-    return []
+    """Every id of ``table`` (``people`` or ``projects``), sorted."""
+    name = {"people": "person_ids", "projects": "project_ids"}[table]
+    return sorted(r["id"] for r in _fetch(tx, name))
 
 
 def _counts(tx: Any) -> tuple[list[tuple[str, Any, int]], dict[str, dict[str, int]], list[Record]]:

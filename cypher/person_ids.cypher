@@ -1,0 +1,2 @@
+// Every person's id.
+MATCH (p:Person) RETURN p.id AS id

@@ -1,0 +1,2 @@
+// Every project's id.
+MATCH (prj:Project) RETURN prj.id AS id
