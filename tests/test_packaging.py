@@ -55,3 +55,11 @@ def test_installed_wheel_finds_its_sample(wheel, tmp_path):
     ).stdout.split()
     assert [Path(p) for p in out] == [target / "graphcrm/_sample", target / "graphcrm/_cypher"]
     assert (Path(out[0]) / "people.csv").is_file()
+
+
+def test_importing_graphcrm_stays_light():
+    code = ("import sys, graphcrm; heavy = [m for m in ('pandas', 'networkx', 'neo4j', 'pyvis',"
+            " 'openpyxl', 'click') if m in sys.modules]; print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={"PATH": "/usr/bin:/bin"}).stdout
+    assert out.strip() == "[]"
