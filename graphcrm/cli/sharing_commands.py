@@ -43,7 +43,8 @@ def map_command(ctx: click.Context, project: str | None, output: Path, paths: bo
     result = api.open(store_location(ctx)).map(project, paths=paths, redact=redact,
                      pseudonymize=pseudonymize, as_of=as_of)
     result.save(output)
-    click.echo(f"{output}: {result.node_count} people, {result.edge_count} ties")
+    what = ("organizations", "links") if result.data["meta"]["aggregated"] else ("people", "ties")
+    click.echo(f"{output}: {result.node_count} {what[0]}, {result.edge_count} {what[1]}")
     if png is not None:
         result.png(png)
         click.echo(f"{png}: picture of the map")

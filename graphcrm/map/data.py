@@ -30,8 +30,10 @@ from graphcrm.domain import Role
 
 __all__ = ["MapSettings", "map_data", "KIND_COLOR", "AGGREGATE_ABOVE"]
 
-#: Whole-network maps with more people than this show organizations instead.
+#: Whole-network maps with more people than this show organizations instead,
 AGGREGATE_ABOVE = 1500
+#: joined by this many of their strongest links (by number of ties) at most.
+MAX_ORGANIZATION_LINKS = 2000
 
 KIND_COLOR = {"own": "#2e7d32", "customer": "#1565c0", "partner": "#ef6c00",
               "competitor": "#c62828", "other": "#757575"}
@@ -307,6 +309,8 @@ def _organizations(G: nx.MultiDiGraph, settings: MapSettings) -> dict[str, Any]:
         a, b = sorted((G.nodes[u]["org_id"], G.nodes[v]["org_id"]))
         if a != b and tie.get("strength") is not None:
             ties[(a, b)].append(tie["strength"])
+    strongest = sorted(ties.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    shown = sorted(strongest[:MAX_ORGANIZATION_LINKS])
     ids = {org: f"n{i}" for i, org in enumerate(sorted(members))}
     nodes = [{
         "id": ids[org], "label": orgs[org], "name": orgs[org], "shape": "dot",
@@ -319,10 +323,12 @@ def _organizations(G: nx.MultiDiGraph, settings: MapSettings) -> dict[str, Any]:
         "id": f"e{i}", "from": ids[a], "to": ids[b], "width": 1 + math.log1p(len(s)),
         "color": {"color": TIE_COLOR["KNOWS"], "opacity": 0.7}, "strength": sum(s) / len(s),
         "tip": [f"{orgs[a]} — {orgs[b]}", f"{len(s)} ties, mean strength {sum(s) / len(s):.1f}"],
-    } for i, ((a, b), s) in enumerate(sorted(ties.items()))]
+    } for i, ((a, b), s) in enumerate(shown)]
+    links = (f", the {len(shown):,} strongest of {len(ties):,} links"
+             if len(shown) < len(ties) else "")
     return {
         "nodes": nodes, "edges": edges, "options": _physics(len(nodes)),
-        "meta": {"title": f"graphcrm — {G.number_of_nodes():,} people by organization",
+        "meta": {"title": f"graphcrm — {G.number_of_nodes():,} people by organization{links}",
                  "aggregated": True, "as_of": (settings.as_of or today()).isoformat(),
                  "organizations": [(o, orgs[o], KIND_COLOR.get(kinds[o], "#999"))
                                    for o in sorted(members)],

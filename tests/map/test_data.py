@@ -119,3 +119,20 @@ def test_save_is_atomic_and_notebook_repr_uses_srcdoc(sample, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["map.html"]  # nothing beside it
     frame = result._repr_html_()
     assert frame.startswith("<iframe srcdoc=") and "<script" not in frame
+
+
+def test_the_organization_view_keeps_the_strongest_links(tmp_path, monkeypatch):
+    import graphcrm.map.data as data_module
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    generate(2000, tmp_path / "net", seed=5)
+    G = build_graph(read_dataset([tmp_path / "net"]))
+    every = map_data(G)["edges"]
+    monkeypatch.setattr(data_module, "MAX_ORGANIZATION_LINKS", 10)
+    data = map_data(G)
+    assert len(data["edges"]) == 10 < len(every)
+    kept = sorted(int(e["tip"][1].split()[0]) for e in data["edges"])
+    assert kept[0] >= sorted((int(e["tip"][1].split()[0]) for e in every), reverse=True)[9]
+    assert f"the 10 strongest of {len(every):,} links" in data["meta"]["title"]
