@@ -21,6 +21,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
@@ -40,7 +41,7 @@ from graphcrm.export import export_graph
 from graphcrm.graph import build_graph
 from graphcrm.ingest import read_dataset
 from graphcrm.lookup import find_person
-from graphcrm.map import MapSettings, StakeholderMap, stakeholder_map
+from graphcrm.map import MapSettings, StakeholderMap, organization_map, stakeholder_map
 from graphcrm.regions import contact_region, path_region
 from graphcrm.resources import sample_dir
 from graphcrm.stats import Stats, summarize
@@ -376,13 +377,16 @@ class GraphCRM:
         >>> bid.map("prj-js-ess").node_count
         82
         """
+        settings = MapSettings(paths=paths, redact=redact or pseudonymize,
+                               pseudonymize=pseudonymize, as_of=as_of)
         if project is not None:
             G, project_id = self._project(project)
-        else:
-            G, project_id = self.graph, None
-        settings = MapSettings(project=project_id, paths=paths, redact=redact or pseudonymize,
-                               pseudonymize=pseudonymize, as_of=as_of)
-        return stakeholder_map(G, settings)
+            return stakeholder_map(G, replace(settings, project=project_id))
+        with open_store(self.store) as opened:  # a big network: aggregated in the store
+            people = sum(opened.counts().by_kind["people"].values())
+            if people > settings.aggregate_above:
+                return organization_map(opened.organization_summary(), settings)
+        return stakeholder_map(self.graph, settings)
 
 
 def _project_id(opened: Store, text: str) -> str:

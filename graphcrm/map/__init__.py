@@ -13,10 +13,11 @@ from pathlib import Path
 import networkx as nx
 
 from graphcrm.atomic import replacing
-from graphcrm.map.data import MapSettings, map_data
+from graphcrm.map.data import MapSettings, map_data, organization_map_data
 from graphcrm.map.page import render_page
+from graphcrm.stores.base import OrganizationSummary
 
-__all__ = ["StakeholderMap", "MapSettings", "stakeholder_map"]
+__all__ = ["StakeholderMap", "MapSettings", "stakeholder_map", "organization_map"]
 
 
 class StakeholderMap:
@@ -69,3 +70,9 @@ class StakeholderMap:
 def stakeholder_map(G: nx.MultiDiGraph, settings: MapSettings | None = None) -> StakeholderMap:
     """Build the map of ``G`` (a project's neighbourhood, or a whole network)."""
     return StakeholderMap(map_data(G, settings or MapSettings()))
+
+
+def organization_map(summary: OrganizationSummary, settings: MapSettings | None = None
+                     ) -> StakeholderMap:
+    """The organization view from a store's :meth:`~graphcrm.stores.Store.organization_summary`."""
+    return StakeholderMap(organization_map_data(summary, settings or MapSettings()))

@@ -27,8 +27,10 @@ import networkx as nx
 from graphcrm.analysis import DEFAULT_MODEL, coverage_gaps, influence_paths, key_informants
 from graphcrm.analysis.network import our_people, reach_graph, roles_of, stance_of, today
 from graphcrm.domain import Role
+from graphcrm.stores.base import OrganizationSummary
 
-__all__ = ["MapSettings", "map_data", "KIND_COLOR", "AGGREGATE_ABOVE"]
+__all__ = ["MapSettings", "map_data", "organization_map_data", "summarize_organizations",
+           "KIND_COLOR", "AGGREGATE_ABOVE"]
 
 #: Whole-network maps with more people than this show organizations instead,
 AGGREGATE_ABOVE = 1500
@@ -89,7 +91,7 @@ def map_data(G: nx.MultiDiGraph, settings: MapSettings = MapSettings()) -> dict[
     ('<b>Ana</b>', 'n0')
     """
     if settings.project is None and G.number_of_nodes() > settings.aggregate_above:
-        return _organizations(G, settings)
+        return organization_map_data(summarize_organizations(G), settings)
     from pyvis.network import Network  # only maps need pyvis
 
     as_of = settings.as_of or today()
@@ -97,7 +99,8 @@ def map_data(G: nx.MultiDiGraph, settings: MapSettings = MapSettings()) -> dict[
     marks = _marks(G, settings, as_of)
     names = _pseudonyms(G, project) if settings.pseudonymize else {
         n: G.nodes[n]["name"] for n in G}
-    orgs = _org_names(G, settings.pseudonymize)
+    orgs = _org_names({d["org_id"]: (d.get("org_name") or d["org_id"], d["org_kind"])
+                       for _, d in G.nodes(data=True)}, settings.pseudonymize)
     ids = {person: f"n{i}" for i, person in enumerate(sorted(G))}
     net = Network(directed=True)
     for person in sorted(G):
@@ -179,9 +182,8 @@ def _pseudonyms(G: nx.MultiDiGraph, project: str | None) -> dict[str, str]:
     return names
 
 
-def _org_names(G: nx.MultiDiGraph, pseudonymize: bool) -> dict[str, str]:
-    orgs = {d["org_id"]: (d.get("org_name") or d["org_id"], d["org_kind"])
-            for _, d in G.nodes(data=True)}
+def _org_names(orgs: dict[str, tuple[str, str]], pseudonymize: bool) -> dict[str, str]:
+    """Organization names by id (``orgs``: id → (name, kind)), or "Customer A"… labels."""
     if not pseudonymize:
         return {o: name for o, (name, _) in orgs.items()}
     counters: Counter = Counter()
@@ -189,7 +191,7 @@ def _org_names(G: nx.MultiDiGraph, pseudonymize: bool) -> dict[str, str]:
     for org, (_, kind) in sorted(orgs.items()):
         counters[kind] += 1
         names[org] = "Our company" if kind == "own" else \
-            f"{KIND_LABEL[kind].capitalize()} {chr(64 + counters[kind])}"
+            f"{KIND_LABEL.get(kind, kind).capitalize()} {chr(64 + counters[kind])}"
     return names
 
 
@@ -299,17 +301,33 @@ def _legend(with_project: bool, settings: MapSettings) -> list[dict[str, str]]:
     return rows
 
 
-def _organizations(G: nx.MultiDiGraph, settings: MapSettings) -> dict[str, Any]:
-    """A whole-network map of organizations: too many people for a browser to lay out."""
-    orgs = _org_names(G, settings.pseudonymize)
-    members: dict[str, int] = Counter(d["org_id"] for _, d in G.nodes(data=True))
-    kinds = {d["org_id"]: d["org_kind"] for _, d in G.nodes(data=True)}
-    ties: dict[tuple[str, str], list[float]] = defaultdict(list)
+def summarize_organizations(G: nx.MultiDiGraph) -> OrganizationSummary:
+    """The organization view's numbers from a loaded graph (what a store computes itself)."""
+    organizations: dict[str, dict[str, object]] = {}
+    for _, d in G.nodes(data=True):
+        entry = organizations.setdefault(d["org_id"], {"name": d.get("org_name"),
+                                                        "kind": d["org_kind"], "people": 0})
+        entry["people"] = int(entry["people"]) + 1  # type: ignore[call-overload]
+    pairs: dict[tuple[str, str], list[float]] = defaultdict(list)
     for u, v, tie in G.edges(data=True):
         a, b = sorted((G.nodes[u]["org_id"], G.nodes[v]["org_id"]))
         if a != b and tie.get("strength") is not None:
-            ties[(a, b)].append(tie["strength"])
-    strongest = sorted(ties.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+            pairs[(a, b)].append(tie["strength"])
+    return OrganizationSummary(organizations,
+                               {k: (len(v), round(sum(v) / len(v), 3))
+                                for k, v in pairs.items()})
+
+
+def organization_map_data(summary: OrganizationSummary, settings: MapSettings = MapSettings()
+                          ) -> dict[str, Any]:
+    """A map of organizations (sized by people, joined by their strongest links): the view
+    of a network too big for a browser to lay out person by person."""
+    kinds = {o: str(d["kind"] or "customer") for o, d in summary.organizations.items()}
+    names = {o: str(d["name"] or o) for o, d in summary.organizations.items()}
+    orgs = _org_names({o: (names[o], kinds[o]) for o in names}, settings.pseudonymize)
+    members = {o: int(d["people"]) for o, d in summary.organizations.items()}  # type: ignore[call-overload]
+    people = sum(members.values())
+    strongest = sorted(summary.links.items(), key=lambda kv: (-kv[1][0], kv[0]))
     shown = sorted(strongest[:MAX_ORGANIZATION_LINKS])
     ids = {org: f"n{i}" for i, org in enumerate(sorted(members))}
     nodes = [{
@@ -320,18 +338,17 @@ def _organizations(G: nx.MultiDiGraph, settings: MapSettings) -> dict[str, Any]:
         "facts": [("kind", KIND_LABEL.get(kinds[org], kinds[org])), ("people", str(count))],
     } for org, count in sorted(members.items())]
     edges = [{
-        "id": f"e{i}", "from": ids[a], "to": ids[b], "width": 1 + math.log1p(len(s)),
-        "color": {"color": TIE_COLOR["KNOWS"], "opacity": 0.7}, "strength": sum(s) / len(s),
-        "tip": [f"{orgs[a]} — {orgs[b]}", f"{len(s)} ties, mean strength {sum(s) / len(s):.1f}"],
-    } for i, ((a, b), s) in enumerate(shown)]
-    links = (f", the {len(shown):,} strongest of {len(ties):,} links"
-             if len(shown) < len(ties) else "")
+        "id": f"e{i}", "from": ids[a], "to": ids[b], "width": 1 + math.log1p(ties),
+        "color": {"color": TIE_COLOR["KNOWS"], "opacity": 0.7}, "strength": strength,
+        "tip": [f"{orgs[a]} — {orgs[b]}", f"{ties} ties, mean strength {strength:.1f}"],
+    } for i, ((a, b), (ties, strength)) in enumerate(shown)]
+    links = (f", the {len(shown):,} strongest of {len(summary.links):,} links"
+             if len(shown) < len(summary.links) else "")
     return {
         "nodes": nodes, "edges": edges, "options": _physics(len(nodes)),
-        "meta": {"title": f"graphcrm — {G.number_of_nodes():,} people by organization{links}",
+        "meta": {"title": f"graphcrm — {people:,} people by organization{links}",
                  "aggregated": True, "as_of": (settings.as_of or today()).isoformat(),
                  "organizations": [(o, orgs[o], KIND_COLOR.get(kinds[o], "#999"))
                                    for o in sorted(members)],
                  "roles": [], "legend": _legend(False, settings)},
     }
-

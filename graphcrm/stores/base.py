@@ -31,7 +31,7 @@ from typing import Any
 
 from graphcrm.records import Dataset
 
-__all__ = ["Store", "ImportSummary", "TableChanges", "Counts"]
+__all__ = ["Store", "ImportSummary", "TableChanges", "Counts", "OrganizationSummary"]
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,19 @@ class ImportSummary:
     def changed(self) -> bool:
         """Whether the import created or updated anything."""
         return any(t.created or t.updated for t in self.tables)
+
+
+@dataclass(frozen=True)
+class OrganizationSummary:
+    """Organizations and the ties between them, aggregated in the store.
+
+    ``organizations``: id → ``{"name", "kind", "people"}``. ``links``: ``(a, b)`` with
+    ``a < b`` → ``(ties, mean strength rounded to 3 decimals)``, counting ties with a strength
+    between people of two different organizations.
+    """
+
+    organizations: dict[str, dict[str, object]]
+    links: dict[tuple[str, str], tuple[int, float]]
 
 
 @dataclass(frozen=True)
@@ -117,6 +130,11 @@ class Store(ABC):
         """Every person's ``name``, ``org_name``, ``org_kind`` and ``roles`` (project id →
         roles) by id: enough to find people by name and to know our people and the
         stakeholders without loading the graph."""
+
+    @abstractmethod
+    def organization_summary(self) -> OrganizationSummary:
+        """Organizations with their headcount and the ties between them, aggregated in the
+        store (the organization view of a network too big to load)."""
 
     @abstractmethod
     def forget(self, person: str) -> dict[str, int]:

@@ -16,7 +16,13 @@ from typing import Any
 
 from graphcrm.errors import LookupFailed, StoreError, StoreNotFound
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record
-from graphcrm.stores.base import Counts, ImportSummary, Store, TableChanges
+from graphcrm.stores.base import (
+    Counts,
+    ImportSummary,
+    OrganizationSummary,
+    Store,
+    TableChanges,
+)
 
 __all__ = ["EmbeddedStore"]
 
@@ -300,6 +306,24 @@ class EmbeddedStore(Store):
         return Dataset(
             records=tables, columns={name: SCHEMA[name].column_names for name in tables}
         )
+
+    def organization_summary(self) -> OrganizationSummary:
+        organizations = {
+            org: {"name": name, "kind": kind, "people": people}
+            for org, name, kind, people in self._conn.execute(
+                "SELECT o.id, o.name, o.kind, count(p.id) FROM organizations o "
+                "LEFT JOIN people p ON p.org_id = o.id GROUP BY o.id")
+        }
+        links = {
+            (first, second): (ties, round(strength, 3))
+            for first, second, ties, strength in self._conn.execute(
+                "SELECT min(a.org_id, b.org_id), max(a.org_id, b.org_id), count(*), "
+                "avg(r.strength) FROM relationships r "
+                "JOIN people a ON a.id = r.source JOIN people b ON b.id = r.target "
+                "WHERE r.strength IS NOT NULL AND a.org_id <> b.org_id "
+                "GROUP BY 1, 2")
+        }
+        return OrganizationSummary(organizations, links)
 
     def forget(self, person: str) -> dict[str, int]:
         conn = self._conn

@@ -21,7 +21,13 @@ from typing import Any
 
 from graphcrm.errors import LookupFailed, StoreError
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record, record_key
-from graphcrm.stores.base import Counts, ImportSummary, Store, TableChanges
+from graphcrm.stores.base import (
+    Counts,
+    ImportSummary,
+    OrganizationSummary,
+    Store,
+    TableChanges,
+)
 from graphcrm.stores.cypher_files import TIE_TYPES, statement, statements
 from graphcrm.stores.neo4j_settings import Neo4jSettings
 
@@ -306,6 +312,17 @@ class Neo4jStore(Store):
             index[r["id"]] = {"name": r["name"], "org_name": r["org_name"],
                               "org_kind": r["org_kind"], "roles": roles}
         return index
+
+    def organization_summary(self) -> OrganizationSummary:
+        with self._translate(), self._session() as session:
+            members, pairs = session.execute_read(
+                lambda tx: (_fetch(tx, "organization_members"),
+                            _fetch(tx, "organization_summary")))
+        return OrganizationSummary(
+            {r["id"]: {"name": r["name"], "kind": r["kind"], "people": r["people"]}
+             for r in members},
+            {(r["first"], r["second"]): (r["ties"], round(r["strength"], 3)) for r in pairs},
+        )
 
     def forget(self, person: str) -> dict[str, int]:
         with self._translate(), self._session() as session:

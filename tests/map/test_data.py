@@ -136,3 +136,21 @@ def test_the_organization_view_keeps_the_strongest_links(tmp_path, monkeypatch):
     kept = sorted(int(e["tip"][1].split()[0]) for e in data["edges"])
     assert kept[0] >= sorted((int(e["tip"][1].split()[0]) for e in every), reverse=True)[9]
     assert f"the 10 strongest of {len(every):,} links" in data["meta"]["title"]
+
+
+def test_big_whole_network_maps_are_aggregated_in_the_store(tmp_path):
+    from graphcrm import api
+    from graphcrm.map.data import organization_map_data, summarize_organizations
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    generate(2000, tmp_path / "net", seed=5)
+    bid = api.open(tmp_path / "net.db")
+    bid.import_data([tmp_path / "net"])
+    from_store = bid.map()
+    assert from_store.data["meta"]["aggregated"]
+    from_graph = organization_map_data(summarize_organizations(bid.graph))
+    assert from_store.data["nodes"] == from_graph["nodes"]
+    assert [(e["from"], e["to"], e["tip"]) for e in from_store.data["edges"]] == [
+        (e["from"], e["to"], e["tip"]) for e in from_graph["edges"]]

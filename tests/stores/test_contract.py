@@ -205,3 +205,20 @@ def test_forget_erases_a_person_and_everything_attached(store, tiny):
     assert store.forget("b")["interactions"] == 1  # b, as our person, emailed d
     with pytest.raises(LookupFailed, match="nobody with id 'c'"):
         store.forget("c")
+
+
+def test_organization_summary(store, tiny, sample):
+    store.import_dataset(tiny)
+    summary = store.organization_summary()
+    assert {o: d["people"] for o, d in summary.organizations.items()} == {
+        "o-us": 2, "o-c": 3, "o-x": 1}
+    assert summary.organizations["o-c"]["name"] == "客户公司"
+    # a–c (4) and b–d (2) join us to the customer; x–e (5) the competitor to the customer
+    assert summary.links == {("o-c", "o-us"): (2, 3.0), ("o-c", "o-x"): (1, 5.0)}
+
+
+def test_organization_summary_equals_the_graphs(store, sample):
+    from graphcrm.map.data import summarize_organizations
+
+    store.import_dataset(sample)
+    assert store.organization_summary() == summarize_organizations(build_graph(store.load()))
