@@ -391,7 +391,7 @@ class GraphCRM:
 
 def _project_id(opened: Store, text: str) -> str:
     """The id of the project ``text`` names in the store (its id or its exact name)."""
-    projects = opened.counts().projects
+    projects = opened.load(people=()).table("projects")  # every project, nobody loaded
     ids = {p["id"] for p in projects}
     if text in ids:
         return text

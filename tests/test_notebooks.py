@@ -43,19 +43,22 @@ def test_explore_bid_runs_on_the_embedded_store(tmp_path):
     assert any(h.startswith("<iframe srcdoc=") for h in html)  # the map, inline
 
 
+def point_kernel_at(monkeypatch, settings, variable: str) -> None:
+    """The notebook's kernel inherits this environment: the test Neo4j and its credentials."""
+    monkeypatch.setenv(variable, settings.uri)
+    monkeypatch.setenv("NEO4J_USERNAME", settings.username)
+    monkeypatch.setenv("NEO4J_PASSWORD", settings.password)
+
+
 @pytest.mark.neo4j
 def test_neo4j_notebook_runs_against_the_test_server(tmp_path, monkeypatch, neo4j_settings):
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.uri)
-    monkeypatch.setenv("NEO4J_USERNAME", neo4j_settings.username)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
+    point_kernel_at(monkeypatch, neo4j_settings, "NEO4J_URI")
     text = outputs(execute("neo4j_cypher.ipynb", tmp_path))
     assert "王建国" in text and "吴涛 → 胡斌 → 周建平 → 王建国" in text
 
 
 @pytest.mark.neo4j
 def test_explore_bid_runs_on_neo4j(tmp_path, monkeypatch, neo4j_settings):
-    monkeypatch.setenv("GRAPHCRM_EXPLORE_STORE", neo4j_settings.uri)
-    monkeypatch.setenv("NEO4J_USERNAME", neo4j_settings.username)
-    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
+    point_kernel_at(monkeypatch, neo4j_settings, "GRAPHCRM_EXPLORE_STORE")
     text = outputs(execute("explore_bid.ipynb", tmp_path))
     assert "coverage 72% → 84%" in text  # the same answers from either store
