@@ -39,6 +39,7 @@ from networkx.algorithms.connectivity import local_node_connectivity, minimum_st
 from graphcrm.analysis.model import DEFAULT_MODEL, TieModel
 from graphcrm.analysis.network import (
     chain_region,
+    competitor_staff,
     decision_stakeholders,
     our_people,
     reach_graph,
@@ -124,16 +125,22 @@ def coverage_gaps(
     as_of = as_of or today()
     ours = our_people(G, project)
     targets = decision_stakeholders(G, project)
-    competitors = {n for n, d in G.nodes(data=True) if d["org_kind"] == OrgKind.COMPETITOR}
-    H = reach_graph(G, as_of=as_of, model=model, exclude=competitors - set(targets))
+    H = reach_graph(G, as_of=as_of, model=model,
+                    exclude=competitor_staff(G, keep=[*targets, *ours]))
     distance, chains = (nx.multi_source_dijkstra(H, set(ours), weight="cost")
                         if ours else ({}, {}))
     undirected = nx.Graph((a, b) for a, b in H.edges())
     rows = []
     for person, influence in targets.items():
         best = math.exp(-distance[person]) if person in distance else 0.0
-        routes, brokers = _routes(H, ours, person, max_hops)
-        if routes == 0:
+        if person in ours:  # one of us: reached directly, plus whatever the others have
+            routes = 1 + _routes(H, [o for o in ours if o != person], person, max_hops)[0]
+            brokers = []
+        else:
+            routes, brokers = _routes(H, ours, person, max_hops)
+        if person in ours:
+            status = "covered"
+        elif routes == 0:
             status = "uncovered"
         elif routes == 1:
             status = "single-threaded"
@@ -204,7 +211,8 @@ def _likely_ties(G: nx.MultiDiGraph, undirected: nx.Graph, ours: list[str],
     """Our people most likely to get on with ``target`` directly (Adamic–Adar, top two)."""
     if target not in undirected:
         return []
-    pairs = [(o, target) for o in ours if o in undirected and not undirected.has_edge(o, target)]
+    pairs = [(o, target) for o in ours
+             if o != target and o in undirected and not undirected.has_edge(o, target)]
     scored = [(o, s) for o, _, s in nx.adamic_adar_index(undirected, pairs) if s > 0]
     return [{"person_id": o, "name": G.nodes[o]["name"], "score": round(s, 3)}
             for o, s in sorted(scored, key=lambda x: -x[1])[:2]]

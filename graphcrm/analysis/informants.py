@@ -50,6 +50,7 @@ import pandas as pd
 
 from graphcrm.analysis.model import DEFAULT_MODEL, TieModel
 from graphcrm.analysis.network import (
+    competitor_staff,
     decision_stakeholders,
     our_people,
     reach_graph,
@@ -164,9 +165,10 @@ def key_informants(
     as_of = as_of or today()
     ours = set(our_people(G, project))
     targets = decision_stakeholders(G, project)
-    competitors = {n for n, d in G.nodes(data=True) if d["org_kind"] == OrgKind.COMPETITOR}
+    competitors = competitor_staff(G)
     H = reach_graph(G, as_of=as_of, model=model,
-                    exclude=() if include_competitors else competitors - set(targets))
+                    exclude=() if include_competitors else
+                    competitor_staff(G, keep=[*targets, *ours]))
     near = _near(H, targets)
     reach_us = (nx.multi_source_dijkstra_path_length(H, ours, weight="cost") if ours else {})
     candidates = sorted(n for n in near if n not in ours and n in reach_us

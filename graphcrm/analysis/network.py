@@ -23,6 +23,7 @@ from graphcrm.errors import LookupFailed
 __all__ = [
     "reach_graph", "our_people", "decision_stakeholders", "stance_of", "roles_of",
     "require_project", "chain_hops", "chain_probability", "chain_region", "today",
+    "competitor_staff",
 ]
 
 _ONE_WAY = {"INFLUENCES"}
@@ -64,6 +65,26 @@ def our_people(G: nx.MultiDiGraph, project: str | None = None) -> list[str]:
         if team:
             return sorted(team)
     return sorted(n for n, d in G.nodes(data=True) if d["org_kind"] == OrgKind.OWN.value)
+
+
+def competitor_staff(G: nx.MultiDiGraph, keep: Iterable[str] = ()) -> set[str]:
+    """The people at competitor organizations, except those in ``keep``.
+
+    Chains do not pass through competitor staff; the ends of a question (our own people,
+    the people we want to reach) are never left out for working at a competitor, so that a
+    bid-team member seconded from a competitor still starts chains.
+
+    Example
+    -------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("x", org_kind="competitor")
+    >>> G.add_node("y", org_kind="competitor")
+    >>> sorted(competitor_staff(G, keep=["y"]))
+    ['x']
+    """
+    kept = set(keep)
+    return {n for n, d in G.nodes(data=True)
+            if d.get("org_kind") == OrgKind.COMPETITOR.value and n not in kept}
 
 
 def decision_stakeholders(G: nx.MultiDiGraph, project: str) -> dict[str, int]:

@@ -28,12 +28,13 @@ from graphcrm.analysis.model import DEFAULT_MODEL, Hop, TieModel
 from graphcrm.analysis.network import (
     chain_hops,
     chain_region,
+    competitor_staff,
     our_people,
     reach_graph,
     stance_of,
     today,
 )
-from graphcrm.domain import OrgKind, Stance
+from graphcrm.domain import Stance
 from graphcrm.errors import LookupFailed
 
 __all__ = ["InfluencePath", "PathResult", "influence_paths"]
@@ -97,14 +98,14 @@ class PathResult:
 
 def _excluded(
     G: nx.MultiDiGraph, project: str | None, avoid: Iterable[str], avoid_opponents: bool,
-    strict: bool, allow_competitors: bool,
+    strict: bool, allow_competitors: bool, starts: Iterable[str] = (),
 ) -> set[str]:
     excluded = set(avoid)
     if avoid_opponents and project is not None:
         shunned = {Stance.OPPONENT.value} | ({Stance.SKEPTIC.value} if strict else set())
         excluded |= {n for n in G if stance_of(G, n, project) in shunned}
     if not allow_competitors:
-        excluded |= {n for n, d in G.nodes(data=True) if d["org_kind"] == OrgKind.COMPETITOR}
+        excluded |= competitor_staff(G, keep=starts)
     return excluded
 
 
@@ -169,7 +170,8 @@ def influence_paths(
     starts = sorted(set(sources) if sources is not None else our_people(G, project))
     if target in starts:
         raise LookupFailed(f"{G.nodes[target]['name']} is on our side: no path needed")
-    excluded = _excluded(G, project, avoid, avoid_opponents, strict, allow_competitors)
+    excluded = _excluded(G, project, avoid, avoid_opponents, strict, allow_competitors,
+                         starts)
     excluded -= {target}
     usable = [s for s in starts if s not in excluded]
     H = reach_graph(G, as_of=as_of or today(), model=model, exclude=excluded)

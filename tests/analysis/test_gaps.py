@@ -85,3 +85,23 @@ def test_records_carry_the_json_fields(result):
 def test_unknown_project():
     with pytest.raises(LookupFailed, match="no project 'Q'"):
         coverage_gaps(make_graph(PEOPLE, TIES, ROLES), "Q")
+
+
+def test_a_decision_maker_on_our_bid_team_is_covered_directly():
+    # dm is on the bid team too; 'leaf' knows only dm (degree 1: Adamic–Adar of (dm, dm)
+    # would divide by log 1); us reaches dm by one other route
+    G = make_graph({"us": "o-us", "dm": "o-c", "leaf": "o-c"},
+                   [("us", "dm", 4), ("dm", "leaf", 2)],
+                   [("us", "bid_team"), ("dm", "bid_team"), ("dm", "decision_maker", 5)])
+    row = coverage_gaps(G, "P").stakeholders.iloc[0]
+    assert (row["person_id"], row["status"], row["routes"], row["brokers"]) == (
+        "dm", "covered", 2, [])  # dm themself, and us → dm
+
+
+def test_a_bid_team_member_at_a_competitor_still_starts_chains():
+    G = make_graph({"x": "o-x", "dm": "o-c", "y": "o-x"}, [("x", "dm", 4), ("y", "dm", 5)],
+                   [("x", "bid_team"), ("dm", "decision_maker", 5)])
+    row = coverage_gaps(G, "P").stakeholders.iloc[0]
+    # x starts the chain; y, another competitor employee, is still no route
+    assert (row["status"], row["routes"], row["best_chain"]) == ("single-threaded", 1,
+                                                                 ["X", "DM"])
