@@ -107,3 +107,45 @@ def test_hyperlink_names_are_neutralized_in_every_csv_output(tmp_path, make_tabl
         assert formulas == [], name  # numbers such as -2 stay numbers
         if name != "informants":  # there the name is inside the reasons, not a cell of its own
             assert f"'{hostile}" in cells, name
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_redaction_is_an_allow_list(tmp_path, make_tables, fmt):
+    """Columns the import does not recognise (E-mail, Mobile, 备注) and organizations' extra
+    columns never reach a redacted export, whatever they are called."""
+    from graphcrm import api
+    from tests.conftest import TINY
+
+    tables = {k: [list(r) for r in v] for k, v in TINY.items()}
+    tables["people"][0] += ["E-mail", "Mobile", "备注"]
+    for row in tables["people"][1:]:
+        row += [f"{row[0]}@secret.example", f"+86-139-{row[0]}", f"机密-{row[0]}"]
+    tables["organizations"][0].append("notes about them")
+    for row in tables["organizations"][1:]:
+        row.append(f"org-secret-{row[0]}")
+    tables["relationships"][0].append("私聊")
+    for row in tables["relationships"][1:]:
+        row.append("tie-secret")
+    store = str(tmp_path / "x.db")
+    bid = api.open(store)
+    bid.import_data([make_tables(tables)])
+    plain = bid.export(tmp_path / f"plain.{fmt}", fmt).read_text("utf-8")
+    assert "org-secret-" in plain or fmt != "json"
+    assert "@secret.example" in plain and "机密-" in plain and "tie-secret" in plain
+    text = bid.export(tmp_path / f"r.{fmt}", fmt, redact=True).read_text("utf-8")
+    leaks = ["@secret.example", "+86-139-", "机密-", "org-secret-", "tie-secret", "E-mail",
+             "Mobile", "备注", "私聊", "a@us.example", "alice_w", "met at expo", "informant"]
+    assert [s for s in leaks if s in text] == []
+
+
+@pytest.mark.parametrize(("fmt", "read"), [("graphml", nx.read_graphml),
+                                           ("gexf", nx.read_gexf)])
+def test_control_characters_still_give_parseable_xml(tmp_path, fmt, read):
+    G = nx.MultiDiGraph()
+    G.add_node("a\x01", name="Ana\x00\x1b[31m\ud800", projects={}, extra={"k\x02": "v\x07"})
+    G.add_node("b", name="Bo", projects={})
+    G.add_edge("a\x01", "b", key="KNOWS", type="KNOWS", strength=3, notes="x\x0b")
+    back = read(export_graph(G, tmp_path / f"c.{fmt}", fmt))
+    assert back.number_of_nodes() == 2 and back.number_of_edges() == 1
+    names = {d.get("name", d.get("label")) for _, d in back.nodes(data=True)}
+    assert "Ana\ufffd\ufffd[31m\ufffd" in names

@@ -3,7 +3,10 @@
 Only an explicit allow-list of facts reaches the page: a person's name, organization, title,
 department, roles, stance and influence in the project, last contact, coverage status and
 best chain from us, and — unless the map is redacted — notes, e-mail, phone and whether they
-inform us. Node ids on the page are opaque (``n0``, ``n1`` …). pyvis assembles the
+inform us (:mod:`graphcrm.redaction` decides what a redacted map keeps). Node and
+organization ids on the page are opaque (``n0``, ``n1`` …, ``g0``, ``g1`` …), and a
+pseudonymized map names people after their shareable role and organizations after their
+kind, with no id, name or informant flag left to give them away. pyvis assembles the
 vis-network node, edge and option records.
 
 Looks: colour by organization kind, shape by the person's main role in the project, size by
@@ -27,6 +30,7 @@ import networkx as nx
 from graphcrm.analysis import DEFAULT_MODEL, coverage_gaps, influence_paths, key_informants
 from graphcrm.analysis.network import our_people, reach_graph, roles_of, stance_of, today
 from graphcrm.domain import Role
+from graphcrm.redaction import shareable_roles
 from graphcrm.stores.base import OrganizationSummary
 
 __all__ = ["MapSettings", "map_data", "organization_map_data", "summarize_organizations",
@@ -97,14 +101,16 @@ def map_data(G: nx.MultiDiGraph, settings: MapSettings = MapSettings()) -> dict[
     as_of = settings.as_of or today()
     project = settings.project
     marks = _marks(G, settings, as_of)
-    names = _pseudonyms(G, project) if settings.pseudonymize else {
+    names = _pseudonyms(G, project, settings.redact) if settings.pseudonymize else {
         n: G.nodes[n]["name"] for n in G}
     orgs = _org_names({d["org_id"]: (d.get("org_name") or d["org_id"], d["org_kind"])
                        for _, d in G.nodes(data=True)}, settings.pseudonymize)
     ids = {person: f"n{i}" for i, person in enumerate(sorted(G))}
+    org_ids = _opaque(orgs)
     net = Network(directed=True)
     for person in sorted(G):
         node = _person(G, person, project, names, orgs, marks, settings, as_of)
+        node["org"] = org_ids[node["org"]]
         net.add_node(ids[person], **node)
     highlighted = marks["path_edges"]
     for index, (u, v, tie) in enumerate(sorted(G.edges(data=True),
@@ -122,8 +128,9 @@ def map_data(G: nx.MultiDiGraph, settings: MapSettings = MapSettings()) -> dict[
             "title": _title(G, project, settings),
             "aggregated": False,
             "organizations": sorted(
-                {(d["org_id"], orgs.get(d["org_id"], ""), KIND_COLOR.get(d["org_kind"], "#999"))
-                 for _, d in G.nodes(data=True)}, key=lambda o: o[1]),
+                {(org_ids[d["org_id"]], orgs.get(d["org_id"], ""),
+                  KIND_COLOR.get(d["org_kind"], "#999"))
+                 for _, d in G.nodes(data=True)}, key=lambda o: (o[1], o[0])),
             "roles": [(r, ROLE_LABEL[r]) for r in sorted({r for n in nodes
                                                            for r in n.get("roles", [])})],
             "legend": _legend(project is not None, settings),
@@ -135,8 +142,10 @@ def map_data(G: nx.MultiDiGraph, settings: MapSettings = MapSettings()) -> dict[
 def _title(G: nx.MultiDiGraph, project: str | None, settings: MapSettings) -> str:
     if project is None:
         return "graphcrm — stakeholder map"
+    if settings.pseudonymize:
+        return "graphcrm — project stakeholder map"
     name = G.graph["projects"][project].get("name") or project
-    return f"graphcrm — {'project ' + project if settings.pseudonymize else name}"
+    return f"graphcrm — {name}"
 
 
 def _marks(G: nx.MultiDiGraph, settings: MapSettings, as_of: dt.date) -> dict[str, Any]:
@@ -167,12 +176,20 @@ def _marks(G: nx.MultiDiGraph, settings: MapSettings, as_of: dt.date) -> dict[st
     return marks
 
 
-def _pseudonyms(G: nx.MultiDiGraph, project: str | None) -> dict[str, str]:
-    """Role labels instead of names: "Decision maker 1", "Our team 2", "Contact 7"."""
+def _opaque(orgs: dict[str, str]) -> dict[str, str]:
+    """Organization ids on the page: ``g0``, ``g1`` … in the order of the real ids."""
+    return {org: f"g{i}" for i, org in enumerate(sorted(orgs))}
+
+
+def _pseudonyms(G: nx.MultiDiGraph, project: str | None, redact: bool) -> dict[str, str]:
+    """Role labels instead of names: "Decision maker 1", "Our team 2", "Contact 7" (from the
+    roles a redacted map may show, so that no label says "Informant")."""
     counters: Counter = Counter()
     names = {}
     for person in sorted(G):
         roles = roles_of(G, person, project)
+        if redact:
+            roles = shareable_roles(roles)
         main = next((r for r, _ in ROLE_SHAPE if r in roles), roles[0] if roles else None)
         if main is None:
             main = "our team" if G.nodes[person]["org_kind"] == "own" else "contact"
@@ -201,7 +218,7 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
     data = G.nodes[person]
     roles = roles_of(G, person, project)
     if settings.redact:
-        roles = [r for r in roles if r != Role.INFORMANT.value]
+        roles = shareable_roles(roles)
     entry = data["projects"].get(project, {}) if project else {}
     stance = stance_of(G, person, project)
     influence = entry.get("influence")
@@ -330,9 +347,10 @@ def organization_map_data(summary: OrganizationSummary, settings: MapSettings = 
     strongest = sorted(summary.links.items(), key=lambda kv: (-kv[1][0], kv[0]))
     shown = sorted(strongest[:MAX_ORGANIZATION_LINKS])
     ids = {org: f"n{i}" for i, org in enumerate(sorted(members))}
+    org_ids = _opaque(orgs)
     nodes = [{
         "id": ids[org], "label": orgs[org], "name": orgs[org], "shape": "dot",
-        "size": 8 + 6 * math.log1p(count), "org": org, "roles": [],
+        "size": 8 + 6 * math.log1p(count), "org": org_ids[org], "roles": [],
         "color": {"background": KIND_COLOR.get(kinds[org], "#999"), "border": "#37474f"},
         "tip": [orgs[org], f"{count} people"],
         "facts": [("kind", KIND_LABEL.get(kinds[org], kinds[org])), ("people", str(count))],
@@ -348,7 +366,7 @@ def organization_map_data(summary: OrganizationSummary, settings: MapSettings = 
         "nodes": nodes, "edges": edges, "options": _physics(len(nodes)),
         "meta": {"title": f"graphcrm — {people:,} people by organization{links}",
                  "aggregated": True, "as_of": (settings.as_of or today()).isoformat(),
-                 "organizations": [(o, orgs[o], KIND_COLOR.get(kinds[o], "#999"))
+                 "organizations": [(org_ids[o], orgs[o], KIND_COLOR.get(kinds[o], "#999"))
                                    for o in sorted(members)],
                  "roles": [], "legend": _legend(False, settings)},
     }

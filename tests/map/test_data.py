@@ -81,6 +81,23 @@ def test_redact_and_pseudonymize(sample):
     assert "Decision maker 1" in data_block and "Customer A" in data_block
 
 
+def test_pseudonyms_give_no_informant_and_no_real_ids_away(sample):
+    G = build_graph(sample)
+    informants = [s["person_id"] for s in sample.table("stakeholders")
+                  if s["project_id"] == "prj-js-ess" and s["role"] == "informant"]
+    assert informants  # 杨帆 informs us in the sample
+    hidden = stakeholder_map(G, MapSettings(project="prj-js-ess", redact=True, paths=True,
+                                            pseudonymize=True, as_of=AS_OF)).html
+    assert "informant" not in hidden.casefold()
+    org_ids = {o["id"] for o in sample.table("organizations")}
+    data = page_data(hidden)
+    shown_ids = {n["org"] for n in data["nodes"]} | {o[0] for o in data["meta"]["organizations"]}
+    assert shown_ids and not shown_ids & org_ids  # "boyuan" no longer names the competitor
+    assert all(i.startswith("g") for i in shown_ids)
+    assert [o for o in org_ids if f'"{o}"' in hidden] == []
+    assert "prj-js-ess" not in hidden and "prj-js-ess" not in data["meta"]["title"]
+
+
 def test_whole_network_maps_aggregate_by_organization(tmp_path):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import generate
