@@ -39,7 +39,7 @@ from graphcrm.analysis import (
 from graphcrm.errors import LookupFailed
 from graphcrm.export import export_graph
 from graphcrm.graph import build_graph
-from graphcrm.ingest import read_dataset
+from graphcrm.ingest import Limits, read_dataset
 from graphcrm.lookup import find_person
 from graphcrm.map import MapSettings, StakeholderMap, organization_map, stakeholder_map
 from graphcrm.regions import contact_region, path_region
@@ -127,7 +127,7 @@ class GraphCRM:
     # -- data in and out ------------------------------------------------------------------
 
     def import_data(self, paths: Sequence[str | Path], *, encoding: str | None = None,
-                    dry_run: bool = False) -> ImportSummary:
+                    dry_run: bool = False, limits: Limits | None = None) -> ImportSummary:
         """Validate the files at ``paths`` and upsert them in one transaction
         (``graphcrm import``).
 
@@ -139,6 +139,9 @@ class GraphCRM:
             Force the CSV encoding instead of detecting UTF-8 / GB18030.
         dry_run
             Validate only: nothing is written and no store is created.
+        limits
+            Bounds on what reading may cost (:class:`~graphcrm.ingest.Limits`; the
+            defaults when not given).
 
         Returns
         -------
@@ -159,11 +162,12 @@ class GraphCRM:
         self._graph = None
         if self._exists():
             with open_store(self.store) as opened:
-                dataset = read_dataset(paths, encoding=encoding, known_ids=opened.known_ids())
+                dataset = read_dataset(paths, encoding=encoding, known_ids=opened.known_ids(),
+                                       limits=limits)
                 if not dry_run:
                     return opened.import_dataset(dataset)
         else:  # validate before creating anything: a rejected import leaves no file behind
-            dataset = read_dataset(paths, encoding=encoding)
+            dataset = read_dataset(paths, encoding=encoding, limits=limits)
             if not dry_run:
                 with open_store(self.store, create=True) as created:
                     return created.import_dataset(dataset)

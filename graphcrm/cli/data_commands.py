@@ -14,6 +14,7 @@ from graphcrm import api
 from graphcrm.cli import cli
 from graphcrm.cli.options import format_option, store_location
 from graphcrm.domain import Role
+from graphcrm.ingest.limits import Limits
 from graphcrm.output import render
 from graphcrm.stats import Stats
 from graphcrm.stores import ImportSummary
@@ -51,9 +52,19 @@ def _echo_summary(summary: ImportSummary) -> None:
     metavar="NAME",
     help="Force the CSV encoding (utf-8, gb18030, ...) instead of detecting it.",
 )
+@click.option("--max-rows", type=click.IntRange(1), default=Limits.max_rows, show_default=True,
+              help="Refuse a table with more data rows.")
+@click.option("--max-columns", type=click.IntRange(1), default=Limits.max_columns,
+              show_default=True, help="Refuse a table with more columns.")
+@click.option("--max-cell-chars", type=click.IntRange(1), default=Limits.max_cell_chars,
+              show_default=True, help="Refuse a cell with more characters.")
+@click.option("--max-file-mb", type=click.IntRange(1), default=Limits.max_file_mb,
+              show_default=True,
+              help="Refuse a larger file (a workbook may unpack to twice as much).")
 @click.pass_context
 def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
-                   encoding: str | None) -> None:
+                   encoding: str | None, max_rows: int, max_columns: int,
+                   max_cell_chars: int, max_file_mb: int) -> None:
     """Validate and load a folder of CSV files or an Excel workbook.
 
     Every problem in the input is listed (file, row, column, value, reason) and nothing is
@@ -65,9 +76,12 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
       graphcrm import data/sample
       graphcrm import bid.xlsx --dry-run
       graphcrm import exports/ --encoding gb18030
+      graphcrm import huge.csv --max-rows 5000000 --max-file-mb 1024
     """
+    limits = Limits(max_rows=max_rows, max_columns=max_columns,
+                    max_cell_chars=max_cell_chars, max_file_mb=max_file_mb)
     summary = api.open(store_location(ctx)).import_data(list(paths), encoding=encoding,
-                                                       dry_run=dry_run)
+                                                       dry_run=dry_run, limits=limits)
     _echo_summary(summary)
 
 
@@ -83,9 +97,10 @@ def _echo_stats(result: Stats, fmt: str) -> None:
                                  subsequent_indent=" " * len(head)))
     for project in result.projects.to_dict("records"):
         value = "" if pd.isna(project["value"]) else f" · value {project['value']:,.0f}"
-        due = f" · due {project['deadline']}" if project["deadline"] else ""
+        due = "" if pd.isna(project["deadline"]) else f" · due {project['deadline']}"
+        stage = "" if pd.isna(project["stage"]) else f" · {project['stage']}"
         click.echo(f"\n{project['project']}  {project['name']}")
-        click.echo(f"  customer {project['customer']} · {project['stage']}{value}{due}")
+        click.echo(f"  customer {project['customer']}{stage}{value}{due}")
         roles = ", ".join(
             f"{role} {n}" for role, n in project.items() if role in _ROLES and n
         )

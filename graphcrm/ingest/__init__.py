@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from graphcrm.ingest.limits import Limits
 from graphcrm.ingest.readers import read_paths
 from graphcrm.ingest.validate import validate
 from graphcrm.records import Dataset
 
-__all__ = ["read_dataset"]
+__all__ = ["read_dataset", "Limits"]
 
 
 def read_dataset(
@@ -17,6 +18,7 @@ def read_dataset(
     *,
     encoding: str | None = None,
     known_ids: Mapping[str, set[str]] | None = None,
+    limits: Limits | None = None,
 ) -> Dataset:
     """Read and validate the import files at ``paths`` (folders, CSV files, workbooks).
 
@@ -29,7 +31,10 @@ def read_dataset(
         Force the CSV encoding (``utf-8``, ``gb18030`` ...) instead of detecting it.
     known_ids
         Ids already in the store (see :meth:`graphcrm.stores.Store.known_ids`), so that a
-        file may refer to people or organizations imported earlier.
+        file may refer to people or organizations imported earlier; a table the store
+        already holds rows of is not required in the input.
+    limits
+        Bounds on what reading may cost (:class:`~graphcrm.ingest.limits.Limits`).
 
     Returns
     -------
@@ -48,5 +53,5 @@ def read_dataset(
     >>> read_dataset([sample_dir()]).counts()["people"] > 60
     True
     """
-    tables, warnings = read_paths(list(paths), encoding)
+    tables, warnings = read_paths(list(paths), encoding, limits)
     return validate(tables, known_ids, warnings)

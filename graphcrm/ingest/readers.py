@@ -10,18 +10,26 @@ one. The delimiter is a comma, or the semicolon or tab Excel uses in some locale
 
 Cells stay text here; Excel numbers and dates become the text a person would type
 (``3``, ``2026-03-01``). Validation happens in :mod:`graphcrm.ingest.validate`.
+
+Reading is bounded (:class:`~graphcrm.ingest.limits.Limits`): sizes on disk and a
+workbook's declared unpacked size are checked before reading; rows, columns, cells and
+characters while reading. A workbook's own ``dimension`` is not trusted (a 16 KB file may
+claim every cell of the sheet): sheets are read sparsely, row by row as they are stored.
+Its XML is parsed with entity expansion and external entities refused (defusedxml).
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graphcrm.errors import InputError
+from graphcrm.ingest.limits import Limits
 from graphcrm.records import SCHEMA
 
 __all__ = ["RawTable", "read_paths", "decode_csv"]
@@ -40,36 +48,65 @@ class RawTable:
 
 
 def read_paths(
-    paths: list[str | Path], encoding: str | None = None
+    paths: list[str | Path], encoding: str | None = None, limits: Limits | None = None
 ) -> tuple[list[RawTable], list[str]]:
     """Read every path; return the tables found and warnings about what was passed over.
 
     Raises
     ------
     InputError
-        A path does not exist or is not a folder, CSV file or workbook, or cannot be decoded.
+        A path does not exist or is not a folder, CSV file or workbook, cannot be decoded,
+        or is over one of ``limits``.
     """
+    limits = limits or Limits()
+    if encoding:
+        _check_encoding(encoding)
     tables: list[RawTable] = []
     warnings: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = _read_folder(path, encoding, warnings)
+            found = _read_folder(path, encoding, warnings, limits)
             if not found:
                 raise InputError(f"{path}: no table files found (expected {_expected()}.csv)")
             tables += found
         elif path.is_file() and path.suffix.lower() in WORKBOOK_SUFFIXES:
-            tables += _read_workbook(path, warnings)
+            tables += _read_workbook(path, warnings, limits)
         elif path.is_file() and path.suffix.lower() == ".csv":
             name = _table_name(path.stem)
             if name is None:
                 raise InputError(f"{path}: the file name names no table (expected {_expected()})")
-            tables.append(_read_csv(path, name, encoding))
+            tables.append(_read_csv(path, name, encoding, limits))
         elif not path.exists():
             raise InputError(f"{path}: no such file or folder")
         else:
             raise InputError(f"{path}: not a folder of CSV files, a CSV file or an .xlsx workbook")
+    _check_rows(tables, limits)
     return tables, warnings
+
+
+def _check_rows(tables: list[RawTable], limits: Limits) -> None:
+    rows: dict[str, int] = {}
+    for table in tables:
+        rows[table.name] = rows.get(table.name, 0) + len(table.rows)
+        if rows[table.name] > limits.max_rows:
+            raise InputError(limits.over("rows", rows[table.name], f"{table.source}"))
+
+
+def _check_encoding(encoding: str) -> None:
+    try:
+        "".encode(encoding)  # a LookupError also for codecs that are not text (base64)
+    except LookupError as err:
+        raise InputError(f"unknown text encoding {encoding!r} (try utf-8 or gb18030)") from err
+
+
+def _check_size(path: Path, limits: Limits) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror})") from err
+    if size > limits.max_file_bytes:
+        raise InputError(limits.over("file_bytes", size, str(path)))
 
 
 def _expected() -> str:
@@ -81,7 +118,8 @@ def _table_name(stem: str) -> str | None:
     return name if name in SCHEMA else None
 
 
-def _read_folder(folder: Path, encoding: str | None, warnings: list[str]) -> list[RawTable]:
+def _read_folder(folder: Path, encoding: str | None, warnings: list[str],
+                 limits: Limits) -> list[RawTable]:
     tables = []
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() != ".csv" or not path.is_file():
@@ -90,17 +128,14 @@ def _read_folder(folder: Path, encoding: str | None, warnings: list[str]) -> lis
         if name is None:
             warnings.append(f"{path}: not a table of the import format; passed over")
             continue
-        tables.append(_read_csv(path, name, encoding))
+        tables.append(_read_csv(path, name, encoding, limits))
     return tables
 
 
 def decode_csv(data: bytes, source: str, encoding: str | None = None) -> str:
     """Decode CSV bytes: forced ``encoding``, else UTF-8 (BOM optional), else GB18030."""
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError as err:
-            raise InputError(f"unknown encoding {encoding!r}") from err
+        _check_encoding(encoding)
         try:
             return data.decode(encoding).removeprefix("\ufeff")
         except UnicodeDecodeError as err:
@@ -118,62 +153,129 @@ def decode_csv(data: bytes, source: str, encoding: str | None = None) -> str:
         ) from err
 
 
-def _read_csv(path: Path, name: str, encoding: str | None) -> RawTable:
+def _read_csv(path: Path, name: str, encoding: str | None, limits: Limits) -> RawTable:
+    _check_size(path, limits)
     try:
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"{path}: cannot be read ({err.strerror})") from err
     text = decode_csv(data, str(path), encoding)
-    first_line = text.split("\n", 1)[0]
+    del data
+    first_line = text.split("\n", 1)[0][: limits.max_line_chars]
     delimiter = ","
     if "," not in first_line:
         delimiter = ";" if ";" in first_line else "\t" if "\t" in first_line else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    lines = _bounded_lines(text, path, limits)
+    csv.field_size_limit(limits.max_line_chars)  # longer cells are refused by _check_width
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    started = 1  # the line the record being read starts on
     try:
         header = next(reader, None)
         if not header or not any(c.strip() for c in header):
             raise InputError(f"{path}: the first row must be the header")
+        _check_width(header, path, 1, limits)
         table = RawTable(name, str(path), header)
         # the spreadsheet row number counts records (a quoted cell may span lines), header = 1
         for number, cells in enumerate(reader, start=2):
+            _check_width(cells, path, number, limits)
             if any(c.strip() for c in cells):
                 table.rows.append((number, cells))
+                if len(table.rows) > limits.max_rows:
+                    raise InputError(limits.over("rows", len(table.rows), str(path)))
+            started = reader.line_num + 1
     except csv.Error as err:
+        if "field larger than field limit" in str(err):
+            raise InputError(limits.over("cell_chars", 0, f"{path}, line {started}")) from err
+        if reader.line_num > started and ("end of data" in str(err) or "EOF" in str(err)):
+            raise InputError(f"{path}, line {started}: a quoted cell starts on this line and "
+                             "is never closed (a missing \")") from err
         raise InputError(f"{path}, line {reader.line_num}: {err}") from err
     return table
 
 
-def _read_workbook(path: Path, warnings: list[str]) -> list[RawTable]:
+def _bounded_lines(text: str, path: Path, limits: Limits) -> Iterator[str]:
+    for number, line in enumerate(io.StringIO(text, newline=""), start=1):
+        if len(line) > limits.max_line_chars:
+            raise InputError(limits.over("line_chars", len(line), f"{path}, line {number}"))
+        yield line
+
+
+def _check_width(cells: list[str], source: object, row: int, limits: Limits) -> None:
+    if len(cells) > limits.max_columns:
+        while cells and not cells[-1]:
+            cells.pop()  # trailing empty cells (a sheet formatted far to the right)
+        if len(cells) > limits.max_columns:
+            raise InputError(limits.over("columns", len(cells), f"{source}, row {row}"))
+    for index, cell in enumerate(cells):
+        if len(cell) > limits.max_cell_chars:
+            raise InputError(limits.over("cell_chars", len(cell),
+                                         f"{source}, row {row}, column {index + 1}"))
+
+
+def _read_workbook(path: Path, warnings: list[str], limits: Limits) -> list[RawTable]:
     import zipfile
+    from xml.etree.ElementTree import ParseError
 
     import openpyxl  # only the workbook path needs it
+    from defusedxml import DefusedXmlException
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _check_size(path, limits)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        raise InputError(f"{path}: cannot be opened as an Excel workbook ({err})") from err
+    if unpacked > limits.max_workbook_bytes:
+        raise InputError(limits.over("workbook_bytes", unpacked, str(path)))
+    broken = (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError,
+              TypeError, AttributeError, IndexError, EOFError, ParseError,
+              DefusedXmlException, UnicodeError)
+    sheet_title = None
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as err:
-        raise InputError(f"{path}: cannot be opened as an Excel workbook ({err})") from err
-    tables = []
-    try:
-        for sheet in book.worksheets:
-            name = _table_name(sheet.title)
-            if name is None:
-                warnings.append(f"{path}, sheet {sheet.title!r}: not a table; passed over")
-                continue
-            tables.append(_read_sheet(sheet, name, f"{path}:{sheet.title}"))
-    finally:
-        book.close()
+        tables = []
+        try:
+            for sheet in book.worksheets:
+                sheet_title = sheet.title
+                name = _table_name(sheet.title)
+                if name is None:
+                    warnings.append(f"{path}, sheet {sheet.title!r}: not a table; passed over")
+                    continue
+                tables.append(_read_sheet(sheet, name, f"{path}:{sheet.title}", limits))
+        finally:
+            book.close()
+    except broken as err:
+        where = f"{path}, sheet {sheet_title!r}" if sheet_title else str(path)
+        causes = [err]
+        while (causes[-1].__cause__ or causes[-1].__context__) and len(causes) < 10:
+            causes.append(causes[-1].__cause__ or causes[-1].__context__)  # type: ignore[arg-type]
+        root = causes[-1]
+        if any(isinstance(c, DefusedXmlException) for c in causes):
+            what = "its XML declares entities, which graphcrm does not expand"
+        else:
+            what = f"{type(root).__name__}: {str(root).splitlines()[0] if str(root) else ''}"
+        raise InputError(f"{where}: cannot be read as an Excel workbook ({what})") from err
     return [t for t in tables if t.header]
 
 
-def _read_sheet(sheet: object, name: str, source: str) -> RawTable:
+def _read_sheet(sheet: Any, name: str, source: str, limits: Limits) -> RawTable:
     table = RawTable(name, source, [])
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):  # type: ignore[attr-defined]
+    if hasattr(sheet, "reset_dimensions"):
+        sheet.reset_dimensions()  # read the rows as stored, not as the file claims
+    cells_read = 0
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        cells_read += len(values)
+        if cells_read > limits.max_cells:
+            raise InputError(limits.over("cells", cells_read, source))
         cells = [_cell_text(v) for v in values]
+        _check_width(cells, source, number, limits)
         if number == 1:
             table.header = cells
         elif any(c.strip() for c in cells):
             table.rows.append((number, cells))
+            if len(table.rows) > limits.max_rows:
+                raise InputError(limits.over("rows", len(table.rows), source))
     return table
 
 

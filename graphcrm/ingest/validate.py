@@ -52,22 +52,32 @@ def normalize_header(name: str) -> str:
     return "_".join(name.strip().casefold().replace("-", " ").split())
 
 
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+                   # an optional time of day, as spreadsheets and ISO 8601 write it
+                   r"(?:[T ]\s*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?\s*"
+                   r"(?:Z|[+-]\d{2}:?\d{2})?)?$")
+#: Numbers beyond this are not amounts anybody bids for (and overflow a store's integers).
+_LARGEST_NUMBER = 10**15
 
 
 def parse_date(text: str) -> str:
     """Parse a date cell to ISO ``YYYY-MM-DD``.
 
     Accepts ISO 8601 dates and date-times, and the year-first forms spreadsheets write
-    (``2026/3/1``, ``2026.03.01``, ``2026年3月1日``). Day-first and month-first forms are
-    ambiguous and rejected.
+    (``2026/3/1``, ``2026.03.01``, ``2026年3月1日``), each optionally followed by a time of
+    day. Day-first and month-first forms are ambiguous and rejected, and so is anything
+    else after the date: nothing is silently cut off.
 
     >>> parse_date("2026/3/1")
     '2026-03-01'
+    >>> parse_date("2026-03-01T09:30:00+08:00")
+    '2026-03-01'
+    >>> parse_date("2026-03-01 garbage")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a date (expected YYYY-MM-DD)
     """
-    value = text.strip()
-    head = value.split("T", 1)[0].split(" ", 1)[0] if len(value) > 10 else value
-    match = _DATE.match(head)
+    match = _DATE.match(text.strip())
     if not match:
         raise ValueError("not a date (expected YYYY-MM-DD)")
     try:
@@ -104,6 +114,8 @@ def _parse_number(text: str) -> int | float:
         raise ValueError("not a number") from None
     if number != number or number in (float("inf"), float("-inf")):
         raise ValueError("not a finite number")
+    if abs(number) >= _LARGEST_NUMBER:
+        raise ValueError(f"out of range (at most {_LARGEST_NUMBER:.0e})")
     return int(number) if number.is_integer() else number
 
 
@@ -155,10 +167,13 @@ def validate(
     tables = list(tables)
     present = {t.name for t in tables}
     unreadable: set[str] = set()  # references into these would only repeat their problem
+    held = {name for name, ids in (known_ids or {}).items() if ids}  # the store has them
     for spec in SCHEMA.values():
-        if spec.required and spec.name not in present:
+        if spec.required and spec.name not in present and spec.name not in held:
             problems.append(
-                Problem("input", spec.name, None, None, None, "required table is missing")
+                Problem("input", spec.name, None, None, None,
+                        f"required table {spec.name} is missing (a file {spec.name}.csv or "
+                        f"a sheet named {spec.name})")
             )
             unreadable.add(spec.name)
     for table in tables:

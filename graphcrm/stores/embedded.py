@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from graphcrm.errors import LookupFailed, StoreError, StoreNotFound
-from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record
+from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record, record_key
 from graphcrm.stores.base import (
     Counts,
     ImportSummary,
@@ -83,15 +83,19 @@ _STEP = (
 
 
 def _upsert_sql(table: str, columns: Sequence[str]) -> str:
+    """Insert or update by key; ``extra`` arrives already merged with the stored one
+    (:meth:`EmbeddedStore._rows`), since SQLite's ``json_patch`` is quadratic in the number
+    of keys."""
     spec = SCHEMA[table]
     names = [*columns, "extra"]
     values = ", ".join("json(?)" if c == "extra" else "?" for c in names)
     settable = [c for c in columns if c not in spec.key]
     assignments = [f"{c} = excluded.{c}" for c in settable]
-    merged_extra = f"json_patch({table}.extra, excluded.extra)"
-    assignments.append(f"extra = {merged_extra}")
+    # a row without extra columns leaves the stored ones alone
+    assignments.append(f"extra = CASE excluded.extra WHEN '{{}}' THEN {table}.extra "
+                       "ELSE excluded.extra END")
     differs = [f"{table}.{c} IS NOT excluded.{c}" for c in settable]
-    differs.append(f"{table}.extra IS NOT {merged_extra}")
+    differs.append(f"(excluded.extra <> '{{}}' AND {table}.extra IS NOT excluded.extra)")
     return (
         f"INSERT INTO {table} ({', '.join(names)}) VALUES ({values}) "
         f"ON CONFLICT ({', '.join(spec.key)}) DO UPDATE SET {', '.join(assignments)} "
@@ -173,22 +177,46 @@ class EmbeddedStore(Store):
                 columns = [c for c in SCHEMA[table].column_names if c in dataset.columns[table]]
                 before_rows = self._count(table)
                 before_changes = self._conn.total_changes
+                stored = self._stored_extras(table) if any(
+                    r.get("extra") for r in records) else {}
                 self._conn.executemany(
-                    _upsert_sql(table, columns), self._rows(table, columns, records)
+                    _upsert_sql(table, columns), self._rows(table, columns, records, stored)
                 )
                 touched = self._conn.total_changes - before_changes
                 created = self._count(table) - before_rows
                 changes.append(TableChanges(table, len(records), created, touched - created))
         return ImportSummary(tuple(changes), tuple(dataset.warnings))
 
+    def _stored_extras(self, table: str) -> dict[tuple[str, ...], str]:
+        """The stored ``extra`` of every row of ``table`` that has any, by key."""
+        key = SCHEMA[table].key
+        rows = self._conn.execute(
+            f"SELECT {', '.join(key)}, extra FROM {table} WHERE extra <> '{{}}'")
+        return {record_key(table, dict(zip(key, row[:-1], strict=True))): row[-1]
+                for row in rows}
+
     @staticmethod
-    def _rows(table: str, columns: Sequence[str], records: Iterable[Record]) -> Iterable[tuple]:
+    def _rows(table: str, columns: Sequence[str], records: Iterable[Record],
+              stored: dict[tuple[str, ...], str]) -> Iterable[tuple]:
+        """Parameter rows; a record's extra columns are merged into what the store holds
+        (new values win, columns the file lacks stay), in linear time."""
         blank = [i for i, c in enumerate(columns) if (table, c) in _BLANK_KEY]
         for record in records:
             row = [record.get(c) for c in columns]
             for i in blank:
                 row[i] = row[i] or ""
-            row.append(json.dumps(record.get("extra") or {}, ensure_ascii=False, sort_keys=True))
+            extra = record.get("extra") or {}
+            before = stored.get(record_key(table, record)) if extra else None
+            if before is None:
+                merged = extra
+            else:
+                old = json.loads(before)
+                merged = {**old, **extra}
+                if merged == old:  # unchanged: hand back exactly what is stored
+                    row.append(before)
+                    yield tuple(row)
+                    continue
+            row.append(json.dumps(merged, ensure_ascii=False, sort_keys=True))
             yield tuple(row)
 
     def _count(self, table: str) -> int:

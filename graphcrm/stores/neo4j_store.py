@@ -46,10 +46,20 @@ _NOT_PROPERTIES = {
     "interactions": {"person_id", "our_person_id"},
 }
 _INTERNAL = {"interactions": {"key"}}
+# Extra columns live beside the contract's properties; one whose name graphcrm uses itself
+# (or that starts with the escape) is stored as "extra:<name>" and read back as <name>.
+_ESCAPE = "extra:"
+_RESERVED = {"id", "key", "role", "type"} | {c for spec in SCHEMA.values()
+                                            for c in spec.column_names}
+
+
+def _extra_name(name: str) -> str:
+    reserved = name in _RESERVED or name.startswith(("_graphcrm", _ESCAPE))
+    return _ESCAPE + name if reserved else name
 
 
 def _props(table: str, record: Record, columns: tuple[str, ...]) -> dict[str, Any]:
-    props: dict[str, Any] = dict(record.get("extra") or {})
+    props: dict[str, Any] = {_extra_name(k): v for k, v in (record.get("extra") or {}).items()}
     for column in columns:
         if column in _NOT_PROPERTIES[table]:
             continue
@@ -135,7 +145,7 @@ def _plain(value: Any) -> Any:
 def _record(table: str, props: dict[str, Any], **refs: Any) -> Record:
     rest = {k: _plain(v) for k, v in props.items() if k not in _INTERNAL.get(table, ())}
     record = {c: refs[c] if c in refs else rest.pop(c, None) for c in SCHEMA[table].column_names}
-    record["extra"] = rest
+    record["extra"] = {k.removeprefix(_ESCAPE): v for k, v in rest.items()}
     return record
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 import random
 
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from graphcrm import api
 from graphcrm.cli import cli
 from graphcrm.domain import OrgKind, Role, Stance
 from tests.conftest import write_tables
+from tests.fuzz import fuzz
 
 KINDS = [k.value for k in OrgKind]
 ROLES = [r.value for r in Role]
@@ -97,8 +98,7 @@ def commands(tables: dict[str, list[list[object]]], out: str) -> list[list[str]]
     ]
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@fuzz(60)
 @given(seed=st.integers(min_value=0, max_value=2**32))
 def test_every_command_answers_on_random_bids(tmp_path_factory, seed):
     folder = tmp_path_factory.mktemp("bid")

@@ -26,8 +26,9 @@ def test_forced_encoding(tmp_path):
     assert names(read_dataset([folder], encoding="gb18030"))["d"] == "张工"
     with pytest.raises(InputError, match="not valid utf-8"):
         read_dataset([folder], encoding="utf-8")
-    with pytest.raises(InputError, match="unknown encoding"):
-        read_dataset([folder], encoding="klingon")
+    for codec in ("klingon", "base64", "rot13", "zlib"):  # the last three are not text
+        with pytest.raises(InputError, match="unknown text encoding"):
+            read_dataset([folder], encoding=codec)
 
 
 def test_undecodable_bytes_name_the_file():

@@ -222,3 +222,22 @@ def test_organization_summary_equals_the_graphs(store, sample):
 
     store.import_dataset(sample)
     assert store.organization_summary() == summarize_organizations(build_graph(store.load()))
+
+
+def test_extra_columns_never_collide_with_what_the_store_uses(store, make_tables):
+    """Extra columns named like the store's own keys and markers (an interaction's ``key``,
+    ``id``, ``_graphcrm_new``, the escape ``extra:…``) are kept as written, and importing
+    them again changes nothing."""
+    hostile = ["key", "id", "_graphcrm_new", "extra:key", "role", "type"]
+    tables = {name: [list(r) for r in rows] for name, rows in TINY.items()}
+    for name in ("interactions", "people", "stakeholders", "relationships"):
+        tables[name][0] += [h for h in hostile if h not in tables[name][0]]
+        for i, row in enumerate(tables[name][1:], start=1):
+            row += [f"{h}-{name}-{i}" for h in hostile if h not in TINY[name][0]]
+    dataset = read_dataset([make_tables(tables)])
+    assert "key" in dataset.table("interactions")[0]["extra"]
+    store.import_dataset(dataset)
+    assert canonical(store.load()) == canonical(dataset)
+    again = store.import_dataset(read_dataset([make_tables(tables)]))
+    assert not again.changed
+    assert canonical(store.load()) == canonical(dataset)

@@ -1,0 +1,88 @@
+"""What one import may cost: bounds checked before and while reading, never after.
+
+A workbook's declared unpacked size and a file's size on disk are checked before anything
+is read; rows, columns, cells and characters are counted while reading, and reading stops
+at the first one over its bound. Each bound has a command-line option that raises it (the
+``--max-…`` options of ``graphcrm import``) and is named in the message that refuses a file.
+
+Example
+-------
+>>> Limits().max_rows
+1000000
+>>> print(Limits(max_rows=10).over("rows", 11, "people.csv"))
+people.csv: more than 10 rows in one table (the limit; raise it with --max-rows)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Limits", "MiB"]
+
+MiB = 1024 * 1024
+
+_OPTION = {
+    "rows": ("rows in one table", "--max-rows"),
+    "columns": ("columns in one table", "--max-columns"),
+    "cells": ("cells in one sheet", "--max-rows / --max-columns"),
+    "cell_chars": ("characters in one cell", "--max-cell-chars"),
+    "line_chars": ("characters on one line", "--max-cell-chars"),
+    "file_bytes": ("bytes in one file", "--max-file-mb"),
+    "workbook_bytes": ("bytes unpacked in one workbook", "--max-file-mb"),
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on one import.
+
+    Attributes
+    ----------
+    max_rows
+        Data rows in one table (all files of that table together).
+    max_columns
+        Columns in one table, the extra columns included.
+    max_cell_chars
+        Characters in one cell (Excel's own limit is 32,767). A CSV line may hold 32
+        times as many.
+    max_file_mb
+        MiB in one file on disk; a workbook may unpack to twice as many (its declared size
+        is checked before it is opened).
+    """
+
+    max_rows: int = 1_000_000
+    max_columns: int = 1_000
+    max_cell_chars: int = 32_767
+    max_file_mb: int = 256
+
+    @property
+    def max_cells(self) -> int:
+        """Cells one sheet may make the reader hold (rows × columns)."""
+        return self.max_rows * min(self.max_columns, 20)
+
+    @property
+    def max_line_chars(self) -> int:
+        """Characters on one physical line of a CSV file."""
+        return 32 * self.max_cell_chars
+
+    @property
+    def max_file_bytes(self) -> int:
+        """Bytes in one file on disk."""
+        return self.max_file_mb * MiB
+
+    @property
+    def max_workbook_bytes(self) -> int:
+        """Bytes a workbook may unpack to (the sum of its parts' declared sizes)."""
+        return 2 * self.max_file_mb * MiB
+
+    def over(self, what: str, value: int, where: str) -> str:
+        """The message for ``value`` over the bound ``what`` at ``where``."""
+        limit = {"rows": self.max_rows, "columns": self.max_columns, "cells": self.max_cells,
+                 "cell_chars": self.max_cell_chars, "line_chars": self.max_line_chars,
+                 "file_bytes": self.max_file_bytes,
+                 "workbook_bytes": self.max_workbook_bytes}[what]
+        words, option = _OPTION[what]
+        if what.endswith("bytes"):
+            return (f"{where}: {value / MiB:,.1f} MiB, over the limit of {limit / MiB:,.0f} MiB"
+                    f" {words.removeprefix('bytes ')} (raise it with {option})")
+        return f"{where}: more than {limit:,} {words} (the limit; raise it with {option})"
