@@ -51,6 +51,7 @@ from graphcrm.stores import (
     Neo4jSettings,
     Store,
     TableChanges,
+    create_embedded_store,
     is_server_uri,
     open_store,
 )
@@ -168,9 +169,8 @@ class GraphCRM:
                     return opened.import_dataset(dataset)
         else:  # validate before creating anything: a rejected import leaves no file behind
             dataset = read_dataset(paths, encoding=encoding, limits=limits)
-            if not dry_run:
-                with open_store(self.store, create=True) as created:
-                    return created.import_dataset(dataset)
+            if not dry_run:  # built aside and moved into place whole (or not at all)
+                return create_embedded_store(Path(str(self.store)), dataset)
         return ImportSummary(
             tuple(TableChanges(name, len(rows), 0, 0) for name, rows in dataset),
             tuple(dataset.warnings),
@@ -223,6 +223,19 @@ class GraphCRM:
         self._graph = None
         with open_store(self.store) as opened:
             return opened.forget(find_person(opened.people_index(), person))
+
+    def check(self) -> builtins.list[str]:
+        """Check the store without changing what it holds (``graphcrm check``); return the
+        problems found, none when it is whole. See :meth:`graphcrm.stores.Store.check`.
+
+        Example
+        -------
+        >>> import tempfile
+        >>> GraphCRM(demo_store(tempfile.mkdtemp())).check()
+        []
+        """
+        with open_store(self.store) as opened:
+            return opened.check()
 
     def whois(self, person: str) -> dict[str, object]:
         """The id, name and organization of the person ``person`` names (id or name)."""

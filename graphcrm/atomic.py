@@ -1,20 +1,42 @@
-"""Write a file whole or not at all: into a temporary file beside it, then rename."""
+"""Write a file whole or not at all: into a temporary file beside it, then rename.
+
+Only regular files are written: a FIFO, a device (``/dev/full``), a folder or anything else
+already at the target is refused rather than replaced, and every failure (no such folder,
+a read-only or full disk) becomes an :class:`~graphcrm.errors.OutputError` naming the path.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from graphcrm.errors import OutputError
+
 __all__ = ["replacing"]
+
+
+def _reason(err: OSError) -> str:
+    if err.errno == errno.ENOSPC:
+        return "the disk is full"
+    if err.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "the folder is read-only or not ours to write in"
+    return err.strerror or str(err)
 
 
 @contextmanager
 def replacing(target: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces ``target`` (with the
     permissions any file the user writes gets), on failure it is removed.
+
+    Raises
+    ------
+    OutputError
+        The target is not a regular file, its folder does not exist, or writing failed.
 
     Example
     -------
@@ -26,7 +48,22 @@ def replacing(target: str | os.PathLike[str]) -> Iterator[Path]:
     'done'
     """
     target = Path(target)
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=".graphcrm-")
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as err:
+        raise OutputError(f"{target}: cannot be written ({_reason(err)})") from err
+    if mode is not None and not stat.S_ISREG(mode):
+        raise OutputError(f"{target}: not a regular file; graphcrm writes only regular files "
+                          "(choose another name)")
+    folder = target.parent
+    if not folder.is_dir():
+        raise OutputError(f"{target}: there is no folder {folder} (create it first)")
+    try:
+        handle, name = tempfile.mkstemp(dir=folder, prefix=".graphcrm-")
+    except OSError as err:
+        raise OutputError(f"{target}: cannot be written ({_reason(err)})") from err
     os.close(handle)
     temporary = Path(name)
     try:
@@ -35,5 +72,8 @@ def replacing(target: str | os.PathLike[str]) -> Iterator[Path]:
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
+    except OSError as err:
+        raise OutputError(f"{target}: cannot be written ({_reason(err)}); "
+                          "nothing was left half-written") from err
     finally:
         temporary.unlink(missing_ok=True)

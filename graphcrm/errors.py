@@ -2,17 +2,22 @@
 
 ::
 
-    GraphCRMError                 anything graphcrm reports to a user
-    ├── InputError                a file cannot be read as the import format
-    ├── ValidationFailed          the input was read; some rows are invalid (all listed)
-    ├── StoreError                the store cannot be opened, read or written
-    │   └── StoreNotFound         there is no store where one was expected
-    └── LookupFailed              a person or project named by the user is not there
-        └── AmbiguousName         a name matches several people (candidates listed)
+    GraphCRMError                 anything graphcrm reports to a user            exit 1
+    ├── InputError                a file cannot be read as the import format     exit 3
+    ├── ValidationFailed          the input was read; some rows are invalid      exit 3
+    ├── StoreError                the store cannot be opened, read or written    exit 4
+    │   ├── StoreNotFound         there is no store where one was expected
+    │   ├── StoreDamaged          the store's file is corrupt or truncated
+    │   ├── StoreBusy             another process holds the store too long
+    │   └── ErasureIncomplete     forget erased, but a reader keeps the old copy
+    ├── LookupFailed              a person or project named by the user is not there  exit 5
+    │   └── AmbiguousName         a name matches several people (candidates listed)
+    └── OutputError               a map, export or picture cannot be written     exit 6
 
 Library code raises these and never prints or exits; the CLI turns them into one message on
-stderr and a non-zero exit code. Errors from the standard library, the drivers or pandas are
-translated at the boundary where they occur (``raise ... from err``).
+stderr and the exit code above (2 is click's: a wrong option or argument). Errors from the
+standard library, the drivers or pandas are translated at the boundary where they occur
+(``raise ... from err``).
 """
 
 from __future__ import annotations
@@ -27,6 +32,10 @@ __all__ = [
     "ValidationFailed",
     "StoreError",
     "StoreNotFound",
+    "StoreDamaged",
+    "StoreBusy",
+    "ErasureIncomplete",
+    "OutputError",
     "LookupFailed",
     "AmbiguousName",
 ]
@@ -39,7 +48,10 @@ class GraphCRMError(Exception):
 
 
 class InputError(GraphCRMError):
-    """A file or folder cannot be read as the import format (missing, unreadable, wrong type)."""
+    """A file or folder cannot be read as the import format (missing, unreadable, wrong type,
+    over a limit). Nothing was written."""
+
+    exit_code = 3
 
 
 @dataclass(frozen=True)
@@ -90,6 +102,31 @@ class StoreError(GraphCRMError):
 
 class StoreNotFound(StoreError):
     """No store exists where one was expected (nothing has been imported yet)."""
+
+
+class StoreDamaged(StoreError):
+    """The store's file is corrupt or truncated; graphcrm does not write to it."""
+
+
+class StoreBusy(StoreError):
+    """Another process held the store longer than graphcrm waits for it."""
+
+
+class ErasureIncomplete(StoreError):
+    """``forget`` erased the person from the store, but another process still reads an older
+    copy of the file, so the erased data is not yet overwritten on disk. ``erased`` counts what
+    went."""
+
+    def __init__(self, message: str, erased: dict[str, int]) -> None:
+        super().__init__(message)
+        self.erased = erased
+
+
+class OutputError(GraphCRMError):
+    """A file graphcrm was asked to write (map, export, picture) cannot be written; nothing
+    was left half-written."""
+
+    exit_code = 6
 
 
 class LookupFailed(GraphCRMError):

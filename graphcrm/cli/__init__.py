@@ -40,6 +40,8 @@ class _Group(click.Group):
             ctx.exit(130)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:  # the reader went away (| head): click ends quietly
+            raise
         except Exception as error:  # a bug: say so briefly, traceback only on request
             if os.environ.get("GRAPHCRM_DEBUG"):
                 raise
@@ -78,7 +80,13 @@ def cli(ctx: click.Context, store: str) -> None:
 
 
 def main() -> None:
-    """Entry point of the ``graphcrm`` console script."""
+    """Entry point of the ``graphcrm`` console script.
+
+    Exit codes: 0 done; 1 an internal error or the reader of the output went away (``| head``);
+    2 a wrong option or argument; 3 the input was refused (unreadable, over a limit, invalid
+    rows); 4 the store cannot be opened, read or written (or is damaged, busy, read-only);
+    5 a person or project is not there; 6 an output file cannot be written; 130 interrupted.
+    """
     sys.exit(cli.main(prog_name="graphcrm"))
 
 

@@ -14,6 +14,7 @@ from graphcrm import api
 from graphcrm.cli import cli
 from graphcrm.cli.options import format_option, store_location
 from graphcrm.domain import Role
+from graphcrm.errors import StoreDamaged
 from graphcrm.ingest.limits import Limits
 from graphcrm.output import render
 from graphcrm.stats import Stats
@@ -149,6 +150,28 @@ def demo_command(folder: Path | None) -> None:
     _echo_stats(api.open(store).stats(), "table")
     echo_demo(str(store), api.DEMO_AS_OF)
     click.echo(f"\nExplore it further: graphcrm --store {store} path 高明 --project prj-bh-bms")
+
+
+@cli.command("check")
+@click.pass_context
+def check_command(ctx: click.Context) -> None:
+    """Check that the store is whole, without changing what it holds.
+
+    The embedded store runs SQLite's integrity and foreign-key checks, then finishes an
+    erasure (forget) that a reading process held up. Exits 4 when anything is wrong.
+
+    \b
+    Examples:
+      graphcrm check
+      graphcrm --store team.db check
+    """
+    problems = api.open(store_location(ctx)).check()
+    if problems:
+        shown = "\n".join(f"  {p}" for p in problems[:20])
+        more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise StoreDamaged(f"{len(problems)} problem(s) in the store:\n{shown}{more}\n"
+                           "restore a backup, or import your files into a new store")
+    click.echo("ok: the store is whole")
 
 
 @cli.command("forget")

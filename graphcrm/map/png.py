@@ -8,6 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from graphcrm.atomic import replacing
 from graphcrm.errors import GraphCRMError
 
 __all__ = ["find_chromium", "render_png"]
@@ -53,4 +54,5 @@ def render_png(page: str, target: Path, *, width: int = 1600, height: int = 1000
         result = subprocess.run(command, capture_output=True, text=True, timeout=120)
         if result.returncode != 0 or not shot.exists():
             raise GraphCRMError(f"Chromium could not render the map: {result.stderr[-300:]}")
-        shutil.move(shot, target)
+        with replacing(target) as temporary:
+            shutil.copyfile(shot, temporary)

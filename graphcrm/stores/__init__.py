@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graphcrm.records import Dataset
 from graphcrm.stores.base import Counts, ImportSummary, Store, TableChanges
 from graphcrm.stores.neo4j_settings import Neo4jSettings
 
 __all__ = [
     "Store", "ImportSummary", "TableChanges", "Counts", "Neo4jSettings", "open_store",
-    "is_server_uri",
+    "is_server_uri", "create_embedded_store",
 ]
 
 DEFAULT_STORE = "graphcrm.db"
@@ -56,3 +57,11 @@ def open_store(
     from graphcrm.stores.embedded import EmbeddedStore
 
     return EmbeddedStore(Path(location), create=create)
+
+
+def create_embedded_store(path: str | Path, dataset: Dataset) -> ImportSummary:
+    """A new embedded store at ``path`` holding ``dataset``, or nothing at all if the import
+    fails (see :func:`graphcrm.stores.embedded.create_store`)."""
+    from graphcrm.stores.embedded import create_store
+
+    return create_store(path, dataset)

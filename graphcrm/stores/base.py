@@ -158,6 +158,14 @@ class Store(ABC):
         """Ids of the organizations, people and projects in the store, by table."""
 
     @abstractmethod
+    def check(self) -> list[str]:
+        """Check the store without changing what it holds; return the problems found (empty
+        when it is whole). The embedded store runs SQLite's integrity and foreign-key checks
+        and then folds in a write-ahead log a reader held up (finishing a ``forget``); the
+        Neo4j store checks graphcrm's model on the server (the server's own files are
+        checked with ``neo4j-admin database check``)."""
+
+    @abstractmethod
     def close(self) -> None:
         """Release the connection; the store object is not used afterwards."""
 

@@ -4,17 +4,40 @@ Tables mirror :data:`graphcrm.records.SCHEMA`, one per import table, with the ex
 in a JSON column. The file uses WAL journaling and a busy timeout, so a second process waits
 for a writer instead of failing or corrupting the file; foreign keys are enforced at commit.
 Every SQL identifier comes from the schema in code; every value is a bound parameter.
+
+Faults become one clear :class:`~graphcrm.errors.StoreError` each (:func:`_translate`): a
+full disk (the import is rolled back, the store opens as before), a read-only file or
+folder (reading still works: the store is opened read-only), a writer holding the store
+longer than :data:`BUSY_TIMEOUT_MS` (naming the processes that hold it, where the system
+says), and a damaged file (:class:`~graphcrm.errors.StoreDamaged`, never written to;
+:meth:`EmbeddedStore.check` runs SQLite's integrity check). A new store is built in a
+temporary file and linked into place only when its first import succeeded
+(:func:`create_store`), so a failed first import leaves nothing behind and two first imports
+at once give the same store as one after the other.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
+import os
 import sqlite3
-from collections.abc import Collection, Iterable, Sequence
+import tempfile
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+from urllib.parse import quote
 
-from graphcrm.errors import LookupFailed, StoreError, StoreNotFound
+from graphcrm.errors import (
+    ErasureIncomplete,
+    GraphCRMError,
+    LookupFailed,
+    StoreBusy,
+    StoreDamaged,
+    StoreError,
+    StoreNotFound,
+)
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record, record_key
 from graphcrm.stores.base import (
     Counts,
@@ -24,10 +47,85 @@ from graphcrm.stores.base import (
     TableChanges,
 )
 
-__all__ = ["EmbeddedStore"]
+__all__ = ["EmbeddedStore", "create_store"]
 
 SCHEMA_VERSION = 1
+#: How long a command waits for another process that is writing (or, for forget, reading)
+#: the store, unless GRAPHCRM_BUSY_TIMEOUT says otherwise in seconds.
 BUSY_TIMEOUT_MS = 30_000
+
+
+def busy_timeout_ms() -> int:
+    """The busy timeout in force: ``GRAPHCRM_BUSY_TIMEOUT`` (seconds) or 30 s."""
+    try:
+        return max(0, int(float(os.environ["GRAPHCRM_BUSY_TIMEOUT"]) * 1000))
+    except (KeyError, ValueError):
+        return BUSY_TIMEOUT_MS
+
+_DAMAGED = ("malformed", "not a database", "disk i/o error", "corrupt")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _holders(path: Path) -> list[str]:
+    """The processes that have ``path`` open, as ``pid (command)``, where /proc tells."""
+    found = []
+    target = str(path.resolve())
+    for proc in Path("/proc").glob("[0-9]*"):
+        if int(proc.name) == os.getpid():
+            continue
+        try:
+            if any(os.readlink(fd) == target for fd in (proc / "fd").iterdir()):
+                command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(
+                    "utf-8", "replace").strip()
+                found.append(f"{proc.name} ({command[:60]})")
+        except OSError:
+            continue
+    return found
+
+
+def _translate(err: sqlite3.Error, path: Path, doing: str) -> StoreError:
+    """One clear StoreError for an SQLite error met while ``doing`` something to ``path``."""
+    text = str(err).lower()
+    if "full" in text:
+        return StoreError(f"{path}: the disk is full while {doing}; nothing was written "
+                          "(free some space and try again)")
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"{path}: the store is read-only (the file or its folder) while "
+                          f"{doing}; graphcrm writes the store and its -wal and -shm files "
+                          "beside it")
+    if "locked" in text or "busy" in text:
+        holders = _holders(path)
+        who = f" (held by {', '.join(holders)})" if holders else ""
+        return StoreBusy(f"{path}: another process has been writing the store for over "
+                         f"{busy_timeout_ms() / 1000:g} s{who}; try again when it is done "
+                         "(GRAPHCRM_BUSY_TIMEOUT sets how long to wait)")
+    if any(word in text for word in _DAMAGED):
+        return StoreDamaged(f"{path}: the store is damaged ({err}) and was not written to; "
+                            f"see `graphcrm --store {path} check`, then restore a backup or "
+                            "import your files into a new store")
+    if "unable to open" in text:
+        return StoreError(f"{path}: cannot be opened ({err}); is the folder there and ours "
+                          "to write in?")
+    if doing in ("importing", "committing", "writing", "erasing"):
+        return StoreError(f"{path}: {doing} failed ({err}); the write was rolled back, "
+                          "nothing was written")
+    return StoreError(f"{path}: {doing} failed ({err})")
+
+
+def _translated(doing: str) -> Callable[[F], F]:
+    """Methods that read or write the store raise StoreError, never sqlite3 errors."""
+
+    def decorate(method: F) -> F:
+        @functools.wraps(method)
+        def wrapper(self: EmbeddedStore, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.Error as err:
+                raise _translate(err, self.path, doing) from err
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
 
 # Key columns that may be blank are stored as '' so that the primary key holds.
 _BLANK_KEY = {("interactions", "our_person_id"), ("interactions", "channel")}
@@ -129,47 +227,122 @@ class EmbeddedStore(Store):
     def __init__(self, path: str | Path, *, create: bool = False) -> None:
         self.path = Path(path)
         self.location = str(self.path)
+        self.read_only = False
         if not create and not self.path.exists():
             raise StoreNotFound(
                 f"no store at {self.path}: import data first (graphcrm import PATH) "
                 "or choose another with --store"
             )
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: a folder, not a store file (choose another --store)")
+        if self.path.exists():
+            self._check_header()
         try:
-            self._conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
-            )
-            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            self._conn.execute("PRAGMA secure_delete = ON")  # deleted rows are overwritten
-            self._ensure_schema()
-        except sqlite3.DatabaseError as err:
-            raise StoreError(f"{self.path}: not a graphcrm store ({err})") from err
+            self._conn = self._connect()
+        except sqlite3.Error as err:
+            if create or not self.path.exists():
+                raise _translate(err, self.path, "opening the store") from err
+            try:  # a read-only file or folder: still readable
+                self._conn = self._connect(read_only=True)
+                self.read_only = True
+            except sqlite3.Error:
+                raise _translate(err, self.path, "opening the store") from err
 
-    def _ensure_schema(self) -> None:
-        row = None
-        tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master")}
-        if "meta" in tables:
-            row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        elif tables:
-            raise StoreError(f"{self.path}: an SQLite file, but not a graphcrm store")
-        if row is not None:
-            if int(row[0]) != SCHEMA_VERSION:
-                raise StoreError(f"{self.path}: store schema {row[0]}, expected {SCHEMA_VERSION}")
-            return
-        with self._transaction():
-            for statement in _ddl():
-                self._conn.execute(statement)
-            self._conn.execute(
-                "INSERT INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
-            )
+    def _check_header(self) -> None:
+        try:
+            with self.path.open("rb") as handle:
+                header = handle.read(16)
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot be read ({err.strerror})") from err
+        if not header:
+            raise StoreError(f"{self.path}: an empty file, not a graphcrm store (remove it, "
+                             "or choose another --store)")
+        if header != b"SQLite format 3\0":
+            raise StoreError(f"{self.path}: not a graphcrm store (not an SQLite file); "
+                             "choose another --store")
+
+    def _connect(self, read_only: bool = False) -> sqlite3.Connection:
+        if read_only:
+            wal = Path(f"{self.path}-wal")
+            # nothing can write a store in a read-only place; without a write-ahead log the
+            # file is all there is, and SQLite needs no -shm file beside it
+            immutable = "&immutable=1" if not wal.exists() or wal.stat().st_size == 0 else ""
+            uri = f"file:{quote(str(self.path.resolve()))}?mode=ro{immutable}"
+            conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms() / 1000,
+                                   isolation_level=None)
+        else:
+            conn = sqlite3.connect(self.path, timeout=busy_timeout_ms() / 1000,
+                                   isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+            if not read_only:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA secure_delete = ON")  # deleted rows are overwritten
+            self._conn = conn
+            self._ensure_schema(read_only)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _ensure_schema(self, read_only: bool = False) -> None:
+        def version() -> str | None:
+            tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master")}
+            if "meta" in tables:
+                row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+                if row is not None:
+                    return str(row[0])
+            if tables - {"meta"}:
+                raise StoreError(f"{self.path}: an SQLite file, but not a graphcrm store")
+            return None
+
+        found = version()
+        if found is None and not read_only:
+            with self._transaction():  # another process may have made it meanwhile
+                found = version()
+                if found is None:
+                    for statement in _ddl():
+                        self._conn.execute(statement)
+                    self._conn.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)",
+                                       (str(SCHEMA_VERSION),))
+                    found = str(SCHEMA_VERSION)
+        if found is None:
+            raise StoreError(f"{self.path}: an empty SQLite file, not a graphcrm store")
+        if int(found) > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: made by a newer graphcrm (store schema {found}, "
+                             f"this one reads {SCHEMA_VERSION}); upgrade graphcrm")
+        if int(found) != SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: store schema {found}, expected {SCHEMA_VERSION}")
 
     def _transaction(self, mode: str = "IMMEDIATE") -> _Transaction:
         return _Transaction(self._conn, self.path, mode)
 
+    @_translated("checking the store")
+    def check(self) -> list[str]:
+        """SQLite's integrity check of the file (read only); then, when the store is whole
+        and writable, finish any erasure a reader held up (checkpoint the write-ahead log).
+
+        Returns
+        -------
+        list of str
+            The problems found; empty when the store is whole.
+        """
+        found = [str(r[0]) for r in self._conn.execute("PRAGMA integrity_check")]
+        problems = [] if found == ["ok"] else found
+        problems += [f"foreign key: {r[0]} row {r[1]} refers to a missing {r[2]}"
+                     for r in self._conn.execute("PRAGMA foreign_key_check")]
+        if not problems and not self.read_only:
+            busy, _, _ = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if busy:
+                problems.append("another process is still reading the store; the write-ahead "
+                                "log could not be folded in (run check again when it is done)")
+        return problems
+
     # -- writing -------------------------------------------------------------------------
 
+    @_translated("importing")
     def import_dataset(self, dataset: Dataset) -> ImportSummary:
         changes = []
         with self._transaction():
@@ -224,18 +397,16 @@ class EmbeddedStore(Store):
 
     # -- reading -------------------------------------------------------------------------
 
+    @_translated("reading")
     def load(self, project: str | None = None, *, radius: int = 2,
              people: Collection[str] | None = None) -> Dataset:
-        try:
-            if people is not None:
-                return self._load_people(people)
-            if project is None:
-                return self._dataset({name: self._select(name) for name in TABLE_ORDER})
-            return self._load_neighbourhood(project, radius)
-        except sqlite3.DatabaseError as err:
-            raise StoreError(f"{self.path}: cannot be read ({err})") from err
+        if people is not None:
+            return self._load_people(people)
+        if project is None:
+            return self._dataset({name: self._select(name) for name in TABLE_ORDER})
+        return self._load_neighbourhood(project, radius)
 
-    def _fill_hood(self, people: Iterable[str]) -> None:
+    def _fill_hood(self, people: Iterable[str]) -> None:  # temp tables: fine when read-only
         self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS hood (id TEXT PRIMARY KEY, depth INT)")
         self._conn.execute("DELETE FROM temp.hood")
         self._conn.executemany("INSERT OR IGNORE INTO temp.hood VALUES (?, 0)",
@@ -251,6 +422,7 @@ class EmbeddedStore(Store):
             self._conn.execute("DELETE FROM temp.hood")
         return self._dataset(tables)
 
+    @_translated("reading")
     def neighbours(self, people: Collection[str]) -> set[str]:
         with self._transaction("DEFERRED"):
             self._fill_hood(people)
@@ -258,6 +430,7 @@ class EmbeddedStore(Store):
             self._conn.execute("DELETE FROM temp.hood")
         return found - set(people)
 
+    @_translated("reading")
     def people_index(self) -> dict[str, dict[str, Any]]:
         rows = self._conn.execute(
             "SELECT p.id, p.name, o.name, o.kind FROM people p "
@@ -335,6 +508,7 @@ class EmbeddedStore(Store):
             records=tables, columns={name: SCHEMA[name].column_names for name in tables}
         )
 
+    @_translated("reading")
     def organization_summary(self) -> OrganizationSummary:
         organizations = {
             org: {"name": name, "kind": kind, "people": people}
@@ -353,6 +527,7 @@ class EmbeddedStore(Store):
         }
         return OrganizationSummary(organizations, links)
 
+    @_translated("erasing")
     def forget(self, person: str) -> dict[str, int]:
         conn = self._conn
         with self._transaction():
@@ -371,10 +546,20 @@ class EmbeddedStore(Store):
                 ).rowcount,
             }
             conn.execute("DELETE FROM people WHERE id = ?", (person,))
-        # overwrite what was deleted, in the file and in the write-ahead log
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # overwrite what was deleted, in the file and in the write-ahead log: until this
+        # checkpoint the old pages are still in the store file
+        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            holders = _holders(self.path)
+            who = f" ({', '.join(holders)})" if holders else ""
+            raise ErasureIncomplete(
+                f"{self.path}: {person} was erased from the store, but another process is "
+                f"still reading it{who}, so the old data stays in the file until it stops; "
+                f"close it, then run `graphcrm --store {self.path} check` to finish the "
+                "erasure", erased)
         return erased
 
+    @_translated("reading")
     def counts(self) -> Counts:
         queries = {
             "organizations": "SELECT kind, count(*) FROM organizations GROUP BY kind",
@@ -400,6 +585,7 @@ class EmbeddedStore(Store):
             projects.append({**{k: v for k, v in record.items() if k != "extra"}, "roles": roles})
         return Counts(by_kind, projects)
 
+    @_translated("reading")
     def known_ids(self) -> dict[str, set[str]]:
         return {
             name: {row[0] for row in self._conn.execute(f"SELECT id FROM {name}")}
@@ -421,8 +607,13 @@ class _Transaction:
     def __enter__(self) -> None:
         try:
             self._conn.execute(f"BEGIN {self._mode}")
-        except sqlite3.OperationalError as err:
-            raise StoreError(f"{self._path}: cannot start a transaction ({err})") from err
+        except sqlite3.Error as err:
+            raise _translate(err, self._path, "starting a transaction") from err
+
+    def _rollback(self) -> None:
+        if self._conn.in_transaction:  # SQLite may have rolled back already (a full disk)
+            with contextlib.suppress(sqlite3.Error):  # then nothing was committed either
+                self._conn.execute("ROLLBACK")
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: object) -> None:
@@ -430,9 +621,57 @@ class _Transaction:
             try:
                 self._conn.execute("COMMIT")
                 return
-            except sqlite3.DatabaseError as err:
-                self._conn.execute("ROLLBACK")
-                raise StoreError(f"{self._path}: the write was rolled back ({err})") from err
-        self._conn.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.DatabaseError):
-            raise StoreError(f"{self._path}: the write was rolled back ({exc})") from exc
+            except sqlite3.Error as err:
+                self._rollback()
+                raise _translate(err, self._path, "committing") from err
+        self._rollback()
+        if isinstance(exc, sqlite3.Error):
+            raise _translate(exc, self._path, "writing") from exc
+
+
+def create_store(path: str | Path, dataset: Dataset) -> ImportSummary:
+    """Create the embedded store ``path`` holding ``dataset``: built in a temporary file
+    beside it and linked into place only when the import succeeded.
+
+    If another process created ``path`` meanwhile, the dataset is imported into that store
+    instead (as if this import had come second). Nothing is left behind on failure.
+
+    Raises
+    ------
+    StoreError
+        The folder cannot be written, the disk filled up, or the import failed.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".new")
+    except OSError as err:
+        raise StoreError(f"{path}: cannot create the store ({err.strerror}); is the folder "
+                         "there and ours to write in?") from err
+    os.close(handle)
+    temporary = Path(name)
+    temporary.unlink()  # SQLite makes the file itself
+    try:
+        with EmbeddedStore(temporary, create=True) as store:
+            summary = store.import_dataset(dataset)
+        # closing folded the write-ahead log into the file: it is whole on its own
+        wal = Path(f"{temporary}-wal")
+        if wal.exists() and wal.stat().st_size:
+            raise StoreError(f"{path}: the new store could not be completed (its write-ahead "
+                             "log was not folded in); nothing was created")
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            with EmbeddedStore(path) as store:
+                return store.import_dataset(dataset)
+        except OSError as err:
+            raise StoreError(f"{path}: cannot create the store ({err.strerror})") from err
+        return summary
+    except GraphCRMError as err:
+        if isinstance(err, StoreError) and str(temporary) in str(err):
+            raise type(err)(str(err).replace(str(temporary), str(path))) from err
+        raise
+    finally:
+        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm"),
+                         Path(f"{temporary}-journal")):
+            leftover.unlink(missing_ok=True)

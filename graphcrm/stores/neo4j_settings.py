@@ -10,11 +10,35 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from graphcrm.errors import StoreError
 
-__all__ = ["Neo4jSettings"]
+__all__ = ["Neo4jSettings", "shown_uri"]
+
+_SECRET_KEYS = {"password", "pass", "pwd", "secret", "token", "auth", "credentials", "user",
+                "username"}
+
+
+def shown_uri(uri: str) -> str:
+    """``uri`` reduced to scheme, host and port: no user, password, path or query.
+
+    Example
+    -------
+    >>> shown_uri("neo4j://neo4j:pw@db.example:7687/x?password=pw")
+    'neo4j://db.example:7687'
+    >>> shown_uri("bolt://db.example:99999")
+    'bolt://db.example:99999'
+    """
+    parts = urlsplit(uri)
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    port = netloc.rsplit("]", 1)[-1].rpartition(":")[2] if ":" in netloc.rsplit("]", 1)[-1] \
+        else ""
+    shown_port = f":{port}" if port.isdigit() else (":…" if port else "")
+    return f"{parts.scheme}://{host}{shown_port}"
 
 
 @dataclass(frozen=True)
@@ -28,6 +52,8 @@ class Neo4jSettings:
     ('neo4j://db.example:7687', 'neo4j')
     >>> "s3cr3t" in repr(s)
     False
+    >>> Neo4jSettings("bolt://[::1]:7687?password=s3cr3t").shown
+    'bolt://[::1]:7687'
     """
 
     uri: str
@@ -37,11 +63,8 @@ class Neo4jSettings:
 
     @property
     def shown(self) -> str:
-        """The URI without any user information: what messages may show."""
-        parts = urlsplit(self.uri)
-        host = parts.hostname or ""
-        port = f":{parts.port}" if parts.port else ""
-        return f"{parts.scheme}://{host}{port}"
+        """The URI without user information, query or path: what messages may show."""
+        return shown_uri(self.uri)
 
     @classmethod
     def from_env(
@@ -57,13 +80,18 @@ class Neo4jSettings:
         """
         env = os.environ if env is None else env
         parts = urlsplit(uri)
-        if parts.username or parts.password:
+        shown = shown_uri(uri)
+        query = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
+        if parts.username or parts.password or query & _SECRET_KEYS:
             raise StoreError(
-                f"{cls(uri).shown}: put credentials in NEO4J_USERNAME and NEO4J_PASSWORD, "
-                "not in the URI"
+                f"{shown}: put credentials in NEO4J_USERNAME and NEO4J_PASSWORD, not in the URI"
             )
         if not parts.hostname:
-            raise StoreError(f"{uri!r} is not a Neo4j URI (expected neo4j://host:7687)")
+            raise StoreError(f"{shown} is not a Neo4j URI (expected neo4j://host:7687)")
+        try:
+            parts.port  # noqa: B018  (urlsplit checks the port only when asked)
+        except ValueError as err:
+            raise StoreError(f"{shown}: the port must be a number from 0 to 65535") from err
         secret = password if password is not None else env.get("NEO4J_PASSWORD")
         if not secret:
             raise StoreError(f"{cls(uri).shown}: set NEO4J_PASSWORD (and NEO4J_USERNAME)")

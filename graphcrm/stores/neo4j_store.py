@@ -175,7 +175,14 @@ class Neo4jStore(Store):
         batch_size: int = 10_000,
         single_transaction_rows: int = 50_000,
     ) -> None:
+        import logging
+
         import neo4j  # only a Neo4j store needs the driver
+
+        # the driver logs each retry as a warning; with no handler configured Python prints
+        # them before our one-line message. A null handler keeps them out of the terminal
+        # (an application that configures logging still receives them).
+        logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
         self.settings = settings
         self.location = settings.shown
@@ -187,8 +194,8 @@ class Neo4jStore(Store):
                 settings.uri,
                 auth=(settings.username, settings.password),
                 connection_timeout=5,
-                connection_acquisition_timeout=10,
-                max_transaction_retry_time=15,
+                connection_acquisition_timeout=5,
+                max_transaction_retry_time=5,
                 notifications_min_severity="OFF",
                 user_agent="graphcrm",
             )
@@ -220,16 +227,28 @@ class Neo4jStore(Store):
                 "(check NEO4J_USERNAME and NEO4J_PASSWORD)"
             ) from err
         except (ServiceUnavailable, SessionExpired) as err:
-            raise StoreError(f"{where}: cannot reach Neo4j ({_first_line(err)})") from err
+            raise StoreError(f"{where}: cannot reach Neo4j ({self._scrub(_first_line(err))})"
+                             ) from err
         except Neo4jError as err:
             if err.code == "Neo.ClientError.Database.DatabaseNotFound":
                 raise StoreError(
                     f"{where}: no database {self.settings.database!r} on this server "
                     "(check NEO4J_DATABASE)"
                 ) from err
-            raise StoreError(f"{where}: {err.code}: {_first_line(err.message)}") from err
-        except (DriverError, ValueError) as err:
-            raise StoreError(f"{where}: {_first_line(err)}") from err
+            if "SSL" in str(err) or "TLS" in str(err):
+                raise StoreError(f"{where}: TLS does not match the server ({_first_line(err)}; "
+                                 "use neo4j:// or bolt:// for a server without TLS)") from err
+            raise StoreError(f"{where}: {err.code}: {self._scrub(_first_line(err.message))}"
+                             ) from err
+        except (DriverError, ValueError, OSError) as err:
+            raise StoreError(f"{where}: {self._scrub(_first_line(err))}") from err
+
+    def _scrub(self, text: str) -> str:
+        """A driver's message with the URI as given (query and all) and the password out."""
+        text = text.replace(self.settings.uri, self.location)
+        if self.settings.password:
+            text = text.replace(self.settings.password, "***")
+        return text
 
     def _session(self) -> Any:
         return self._driver.session(database=self.settings.database)
@@ -364,6 +383,13 @@ class Neo4jStore(Store):
         for record in records:  # a label with no nodes returns no row
             ids[record["table"]] = set(record["ids"])
         return ids
+
+    def check(self) -> list[str]:
+        with self._translate():
+            records = self._driver.execute_query(
+                statement("check"), database_=self.settings.database, routing_="r"
+            ).records
+        return [str(r["problem"]) for r in records]
 
     def close(self) -> None:
         self._driver.close()

@@ -77,7 +77,7 @@ def test_gb18030_folder_and_forced_encoding(runner, store, make_tables):
     folder = make_tables(TINY, encoding="gb18030")
     assert run(runner, store, "import", folder).exit_code == 0
     result = run(runner, store, "import", "--encoding", "utf-8", folder)
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "not valid utf-8" in result.stderr
 
 
@@ -106,7 +106,7 @@ def test_store_from_the_environment(runner, tmp_path, tiny_dir):
 
 def test_missing_path_and_bad_usage(runner, store, tmp_path):
     result = run(runner, store, "import", tmp_path / "nope")
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "no such file or folder" in result.stderr
     assert run(runner, store, "import").exit_code == 2
     assert run(runner, store, "stats", "--format", "xml").exit_code == 2

@@ -1,0 +1,269 @@
+"""Faults of the machine around the embedded store, met for real: a full disk, a read-only
+disk, a damaged or empty file, a writer or reader holding the store, imports racing.
+
+Each gives one clear message and a documented exit code, no traceback, and the store exactly
+as it was (checked byte for byte where graphcrm must not write)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graphcrm import api
+from graphcrm.cli import cli
+from graphcrm.resources import sample_dir
+from graphcrm.stores import open_store
+from tests.mounts import make_read_only, tmpfs
+from tests.stores.test_contract import canonical
+
+ROOT = Path(__file__).resolve().parents[2]
+QUERIES = [["stats"], ["path", "王建国", "-p", "prj-js-ess"], ["gaps", "prj-js-ess"],
+           ["informants", "prj-js-ess"], ["health"], ["matrix", "prj-js-ess"]]
+
+
+def run(store, *args, env=None):
+    result = CliRunner().invoke(cli, ["--store", str(store), *map(str, args)], env=env)
+    assert "Traceback" not in result.output and "internal error" not in result.output, \
+        result.output
+    return result
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    return api.demo_store(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture(scope="module")
+def network(tmp_path_factory) -> Path:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    folder = tmp_path_factory.mktemp("net")
+    generate(3000, folder, seed=3)
+    return folder
+
+
+def test_a_full_disk_rolls_the_import_back_and_the_store_still_opens(tmp_path, demo, network):
+    with tmpfs(tmp_path / "disk", 1200) as disk:
+        store = disk / "bid.db"
+        store.write_bytes(demo.read_bytes())
+        before = run(store, "stats", "--format", "json").stdout
+        result = run(store, "import", network)
+        assert result.exit_code == 4
+        assert "the disk is full" in result.stderr and "nothing was written" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert run(store, "stats", "--format", "json").stdout == before
+        assert run(store, "check").exit_code == 0
+
+
+def test_a_first_import_onto_a_full_disk_leaves_no_store_behind(tmp_path, network):
+    with tmpfs(tmp_path / "disk", 300) as disk:
+        result = run(disk / "new.db", "import", network)
+        assert result.exit_code == 4 and "the disk is full" in result.stderr
+        assert sorted(p.name for p in disk.iterdir()) == []
+
+
+def test_a_read_only_store_answers_queries_and_refuses_writes(tmp_path, demo):
+    with tmpfs(tmp_path / "ro", 4096) as folder:
+        store = folder / "bid.db"
+        store.write_bytes(demo.read_bytes())
+        make_read_only(folder)
+        for args in QUERIES:
+            assert run(store, *args).exit_code == 0, args
+        for args in (["import", sample_dir()], ["forget", "杨帆", "--yes"]):
+            result = run(store, *args)
+            assert result.exit_code == 4 and "read-only" in result.stderr, args
+        fresh = run(folder / "new.db", "import", sample_dir())
+        assert fresh.exit_code == 4 and "cannot create the store" in fresh.stderr
+        assert digest(store) == digest(demo)
+
+
+@pytest.mark.parametrize("damage", ["pages", "truncated"])
+def test_a_damaged_store_says_so_and_is_never_written(tmp_path, demo, damage):
+    store = tmp_path / "bid.db"
+    data = bytearray(demo.read_bytes())
+    if damage == "pages":
+        page = 4096
+        for start in range(3 * page, len(data) - page, 7 * page):
+            data[start:start + page] = os.urandom(page)
+    else:
+        data = data[: len(data) // 2]
+    store.write_bytes(bytes(data))
+    before = digest(store)
+    outcomes = [run(store, *args) for args in [*QUERIES, ["check"]]]
+    assert all(r.exit_code == 4 for r in outcomes), [r.output for r in outcomes]
+    assert any("damaged" in r.stderr or "problem(s) in the store" in r.stderr
+               for r in outcomes)
+    check = outcomes[-1]
+    assert "problem(s) in the store" in check.stderr or "damaged" in check.stderr
+    assert digest(store) == before
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", "an empty file, not a graphcrm store"),
+    (b"name,org\n" * 50, "not an SQLite file"),
+])
+def test_a_file_that_is_no_store_is_refused_and_left_alone(tmp_path, content, message):
+    store = tmp_path / "bid.db"
+    store.write_bytes(content)
+    for args in (["stats"], ["import", sample_dir()]):
+        result = run(store, *args)
+        assert result.exit_code == 4 and message in result.stderr
+    assert store.read_bytes() == content
+
+
+HOLD = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute(sys.argv[2])
+conn.execute("SELECT count(*) FROM people").fetchone()
+print("holding", flush=True)
+time.sleep(float(sys.argv[3]))
+conn.execute("ROLLBACK")
+"""
+
+
+def hold(store: Path, statement: str, seconds: float) -> subprocess.Popen:
+    process = subprocess.Popen([sys.executable, "-c", HOLD, str(store), statement, str(seconds)],
+                               stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "holding"
+    return process
+
+
+def test_a_writer_holding_the_store_too_long_is_named(tmp_path, demo):
+    store = tmp_path / "bid.db"
+    store.write_bytes(demo.read_bytes())
+    writer = hold(store, "BEGIN IMMEDIATE", 8)
+    try:
+        assert run(store, "stats").exit_code == 0  # readers do not wait for a writer
+        result = run(store, "import", sample_dir(), env={"GRAPHCRM_BUSY_TIMEOUT": "1"})
+        assert result.exit_code == 4
+        assert "another process has been writing the store for over 1 s" in result.stderr
+        assert f"held by {writer.pid}" in result.stderr
+    finally:
+        writer.kill()
+        writer.wait()
+
+
+def secret_in_files(store: Path, secret: bytes) -> bool:
+    return any(secret in p.read_bytes() for p in store.parent.glob(store.name + "*"))
+
+
+def test_forget_says_when_a_reader_keeps_the_old_copy_and_check_finishes_it(tmp_path, demo):
+    store = tmp_path / "bid.db"
+    store.write_bytes(demo.read_bytes())
+    secret = b"yang.f@dfny-js.example"
+    assert secret_in_files(store, secret)
+    reader = hold(store, "BEGIN", 30)
+    try:
+        result = run(store, "forget", "杨帆", "--yes", env={"GRAPHCRM_BUSY_TIMEOUT": "1"})
+        assert result.exit_code == 4
+        assert "was erased from the store, but another process is still reading it" \
+            in result.stderr and f"{reader.pid}" in result.stderr
+        assert "check` to finish the erasure" in result.stderr
+        assert secret_in_files(store, secret)  # said plainly: not yet overwritten
+    finally:
+        reader.kill()
+        reader.wait()
+    assert run(store, "check").stdout.strip() == "ok: the store is whole"
+    assert not secret_in_files(store, secret)
+    assert run(store, "forget", "杨帆", "--yes").exit_code == 5  # gone for good
+
+
+def test_forget_waits_for_a_short_reader_then_erases(tmp_path, demo):
+    store = tmp_path / "bid.db"
+    store.write_bytes(demo.read_bytes())
+    secret = b"yang.f@dfny-js.example"
+    reader = hold(store, "BEGIN", 1.5)
+    started = time.monotonic()
+    result = run(store, "forget", "杨帆", "--yes")
+    reader.wait()
+    assert result.exit_code == 0, result.output
+    assert time.monotonic() - started >= 0.5  # it waited for the reader
+    assert not secret_in_files(store, secret)
+
+
+IMPORT = """
+import sys
+from graphcrm import api
+summary = api.open(sys.argv[1]).import_data([sys.argv[2]])
+print(sum(t.created for t in summary.tables))
+"""
+
+
+def test_first_imports_racing_give_the_store_a_serial_order_gives(tmp_path):
+    """Two processes create the same new store at once, eight times over: both succeed,
+    one creates every row, the other finds them all (as one after the other would)."""
+    for attempt in range(8):
+        store = tmp_path / f"race{attempt}.db"
+        processes = [subprocess.Popen([sys.executable, "-c", IMPORT, str(store),
+                                       str(sample_dir())], stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        outcomes = [p.communicate(timeout=120) for p in processes]
+        assert [p.returncode for p in processes] == [0, 0], outcomes
+        created = sorted(int(out) for out, _ in outcomes)
+        assert created[0] == 0 and created[1] > 0
+        assert api.open(store).check() == []
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(f".race{attempt}")
+                      ) == []
+
+
+QUERY = """
+import json, sys
+from graphcrm import api
+bid = api.open(sys.argv[1])
+for _ in range(5):
+    rows = bid.stats().counts
+    people = int(rows[(rows.scope == "all") & (rows.category == "people")]["count"].sum())
+    print(people, flush=True)
+"""
+
+
+def test_imports_and_queries_at_once_see_whole_states_only(tmp_path, network):
+    """Two imports (the sample again, a 3,000-person network) and three readers at once:
+    every reader sees a whole state (before, or after the network) and nobody a lock error;
+    the end state is the one a serial order gives."""
+    orders = []
+    for i, order in enumerate([(sample_dir(), network, sample_dir()),
+                               (sample_dir(), sample_dir(), network)]):
+        orders.append(tmp_path / f"serial{i}.db")
+        for folder in order:
+            api.open(orders[-1]).import_data([folder])
+    serial = orders[0]
+
+    def people(path):
+        counts = api.open(path).stats().counts
+        return int(counts[(counts.scope == "all") & (counts.category == "people")]["count"].sum())
+
+    store = tmp_path / "shared.db"
+    api.open(store).import_data([sample_dir()])
+    writers = [subprocess.Popen([sys.executable, "-c", IMPORT, str(store), str(folder)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for folder in (network, sample_dir())]
+    readers = [subprocess.Popen([sys.executable, "-c", QUERY, str(store)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for _ in range(3)]
+    outcomes = [p.communicate(timeout=300) for p in writers + readers]
+    assert [p.returncode for p in writers + readers] == [0] * 5, outcomes
+    seen = {int(line) for out, _ in outcomes[2:] for line in out.split()}
+    assert seen <= {98, people(serial)}, seen
+    assert all("locked" not in err for _, err in outcomes)
+    assert people(store) == people(serial)
+    with open_store(store) as opened:
+        state = canonical(opened.load())
+    serial_states = []
+    for path in orders:
+        with open_store(path) as opened:
+            serial_states.append(canonical(opened.load()))
+    assert state in serial_states
