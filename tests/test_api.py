@@ -17,7 +17,7 @@ TWINS = {
     "path": api.GraphCRM.paths, "gaps": api.GraphCRM.gaps,
     "informants": api.GraphCRM.informants, "health": api.GraphCRM.health,
     "matrix": api.GraphCRM.matrix, "map": api.GraphCRM.map, "export": api.GraphCRM.export,
-    "demo": api.demo_store, "forget": api.GraphCRM.forget,
+    "demo": api.demo_store, "forget": api.GraphCRM.forget, "check": api.GraphCRM.check,
 }
 
 
@@ -48,6 +48,7 @@ def store(tmp_path_factory):
         (["informants", "prj-js-ess"], "informants"), (["health"], "health"),
         (["matrix", "prj-js-ess"], "matrix"), (["map", "prj-js-ess", "-o", "{tmp}/m.html"], "map"),
         (["export", "-o", "{tmp}/g.graphml"], "export"), (["import", "{sample}"], "import_data"),
+        (["check"], "check"),
     ],
 )
 def test_each_command_calls_its_twin(store, tmp_path, monkeypatch, args, method):

@@ -297,3 +297,64 @@ def test_the_queries_in_the_cypher_readme_run_on_the_sample(neo4j_settings, samp
     assert len(queries) == 4
     for query in queries:
         assert cypher(neo4j_settings, query), query  # each finds something in the sample
+
+
+@pytest.mark.parametrize(("uri", "message"), [
+    ("bolt://db.example:7687?password=hunter2", "not in the URI"),
+    ("neo4j://db.example:7687?policy=x&token=hunter2", "not in the URI"),
+    ("neo4j://db.example:99999", "the port must be a number"),
+    ("bolt://db.example:hunter2", "the port must be a number"),
+    ("neo4j://", "is not a Neo4j URI"),
+])
+def test_malformed_uris_are_refused_without_echoing_secrets(uri, message):
+    result = CliRunner().invoke(cli, ["--store", uri, "stats"],
+                                env={"NEO4J_PASSWORD": "pw-hunter2"})
+    assert result.exit_code == 4, result.output
+    assert message in result.stderr
+    assert "hunter2" not in result.output and "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_ipv6_uri_reaches_or_fails_in_one_line(neo4j_server):
+    start = time.monotonic()
+    result = CliRunner().invoke(cli, ["--store", f"bolt://[::1]:{_closed_port()}", "stats"],
+                                env={"NEO4J_PASSWORD": "pw-secret-6"})
+    assert time.monotonic() - start < 15
+    assert result.exit_code == 4 and "bolt://[::1]:" in result.stderr
+    assert "cannot reach Neo4j" in result.stderr and "pw-secret-6" not in result.output
+
+
+def test_tls_to_a_server_without_tls_fails_in_one_line(neo4j_server):
+    port = neo4j_server.uri.rsplit(":", 1)[1]
+    start = time.monotonic()
+    result = CliRunner().invoke(cli, ["--store", f"neo4j+s://127.0.0.1:{port}", "stats"],
+                                env={"NEO4J_PASSWORD": neo4j_server.password})
+    assert time.monotonic() - start < 15
+    assert result.exit_code == 4, result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert neo4j_server.password not in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.skipif(bool(os.environ.get("NEO4J_URI")), reason="needs a server of its own to kill")
+def test_a_server_killed_between_queries_gives_one_line_quickly_and_recovers(tmp_path, capfd):
+    script = load_script()
+    server = script.start()
+    try:
+        env = {"NEO4J_USERNAME": server.username, "NEO4J_PASSWORD": server.password}
+        runner = CliRunner()
+        assert runner.invoke(cli, ["--store", server.uri, "import", str(sample_dir())],
+                             env=env).exit_code == 0
+        server.kill()
+        for args in (["stats"], ["path", "王建国", "-p", "prj-js-ess"], ["gaps", "prj-js-ess"]):
+            start = time.monotonic()
+            result = runner.invoke(cli, ["--store", server.uri, *args], env=env)
+            assert time.monotonic() - start < 15, args
+            assert result.exit_code == 4 and "cannot reach Neo4j" in result.stderr, args
+            assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "retried" not in capfd.readouterr().err  # no driver log lines
+        server = script.start(restart=server)
+        env["NEO4J_PASSWORD"] = server.password
+        gaps = runner.invoke(cli, ["--store", server.uri, "gaps", "prj-js-ess"], env=env)
+        assert gaps.exit_code == 0, gaps.output
+    finally:
+        server.stop()
