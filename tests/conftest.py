@@ -13,7 +13,7 @@ from graphcrm.records import Dataset
 from graphcrm.resources import sample_dir
 from graphcrm.stores.neo4j_settings import Neo4jSettings
 from tests.map.browser import browser, open_map  # noqa: F401  (fixtures)
-from tests.neo4j_server import erase, start_or_skip
+from tests.neo4j_server import PASSWORDS, erase, start_or_skip
 
 Tables = dict[str, list[list[object]]]
 
@@ -118,3 +118,56 @@ def neo4j_settings(neo4j_server: Neo4jSettings) -> Neo4jSettings:
     """The test server with an empty database."""
     erase(neo4j_server)
     return neo4j_server
+
+
+# -- the test password never shows --------------------------------------------------------------
+# Every command run through CliRunner, every test's captured output and every file the tests
+# wrote under pytest's temporary folder are checked for the password of a test Neo4j server.
+
+CHECKED = {"command outputs": 0, "captured sections": 0, "files": 0}
+
+
+def _leaks(text: str | bytes) -> list[str]:
+    if isinstance(text, bytes):
+        return [p for p in PASSWORDS if p and p.encode() in text]
+    return [p for p in PASSWORDS if p and p in text]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _password_never_shows(tmp_path_factory):
+    from click.testing import CliRunner
+
+    original = CliRunner.invoke
+
+    def guarded(self, *args, **kwargs):
+        result = original(self, *args, **kwargs)
+        CHECKED["command outputs"] += 1
+        text = result.output + (result.stderr if result.stderr_bytes is not None else "")
+        assert not _leaks(text), "a command printed the test password"
+        return result
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(CliRunner, "invoke", guarded)
+    yield
+    patch.undo()
+    for path in tmp_path_factory.getbasetemp().rglob("*"):
+        if path.is_file() and not path.is_symlink() and path.stat().st_size < 64 * 2**20:
+            CHECKED["files"] += 1
+            assert not _leaks(path.read_bytes()), f"{path} holds the test password"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    for name, content in report.sections:
+        CHECKED["captured sections"] += 1
+        if _leaks(content):
+            report.outcome = "failed"
+            report.longrepr = f"the test password appeared in {name}"
+
+
+def pytest_terminal_summary(terminalreporter):
+    if PASSWORDS:
+        terminalreporter.write_line(
+            "test password absent from " + ", ".join(f"{n:,} {k}" for k, n in CHECKED.items()))

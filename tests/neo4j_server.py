@@ -19,6 +19,9 @@ import pytest
 from graphcrm.stores.neo4j_settings import Neo4jSettings
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "neo4j-test-server"
+#: Every password of a test server started in this session: no output may show one
+#: (tests/conftest.py checks every command's output, captured output and file written).
+PASSWORDS: list[str] = []
 
 
 def load_script():
@@ -32,7 +35,9 @@ def load_script():
 
 def start_or_skip() -> Iterator[Neo4jSettings]:
     if os.environ.get("NEO4J_URI"):
-        yield Neo4jSettings.from_env(os.environ["NEO4J_URI"])
+        settings = Neo4jSettings.from_env(os.environ["NEO4J_URI"])
+        PASSWORDS.append(settings.password)
+        yield settings
         return
     script = load_script()
     try:
@@ -41,6 +46,7 @@ def start_or_skip() -> Iterator[Neo4jSettings]:
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI must run the Neo4j tests, but: {err}")
         pytest.skip(f"no Neo4j for these tests: {err}")
+    PASSWORDS.append(server.password)
     try:
         yield Neo4jSettings(server.uri, server.username, server.password)
     finally:

@@ -15,6 +15,7 @@ J. Y. Yen, "Finding the k shortest loopless paths in a network", Management Scie
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -92,7 +93,7 @@ class PathResult:
 
     def _repr_html_(self) -> str:
         if not self.paths:
-            return f"<p>No path to {self.target}: {self.reason}</p>"
+            return f"<p>No path to {html.escape(self.target)}: {html.escape(self.reason or '')}</p>"
         return self.to_frame().to_html(index=False)
 
 

@@ -227,8 +227,12 @@ class Neo4jStore(Store):
                 "(check NEO4J_USERNAME and NEO4J_PASSWORD)"
             ) from err
         except (ServiceUnavailable, SessionExpired) as err:
+            hint = ""
+            if "+s" in self.settings.uri.split("://", 1)[0]:
+                hint = ("; this URI asks for TLS: if the server has none, use neo4j:// or "
+                        "bolt://")
             raise StoreError(f"{where}: cannot reach Neo4j ({self._scrub(_first_line(err))})"
-                             ) from err
+                             f"{hint}") from err
         except Neo4jError as err:
             if err.code == "Neo.ClientError.Database.DatabaseNotFound":
                 raise StoreError(

@@ -332,6 +332,7 @@ def test_tls_to_a_server_without_tls_fails_in_one_line(neo4j_server):
     assert time.monotonic() - start < 15
     assert result.exit_code == 4, result.output
     assert len(result.stderr.strip().splitlines()) == 1
+    assert "this URI asks for TLS" in result.stderr
     assert neo4j_server.password not in result.output and "Traceback" not in result.output
 
 
