@@ -7,3 +7,5 @@ CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name);
 CREATE INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.name);
 CREATE INDEX organization_kind IF NOT EXISTS FOR (o:Organization) ON (o.kind);
 CREATE INDEX project_name IF NOT EXISTS FOR (p:Project) ON (p.name);
+CREATE CONSTRAINT import_lock_id IF NOT EXISTS FOR (l:GraphcrmImportLock) REQUIRE l.id IS UNIQUE;
+MERGE (:GraphcrmImportLock {id: 'import'});

@@ -14,6 +14,7 @@ an interrupted import again completes it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
@@ -85,14 +86,15 @@ class _Plan:
 
     def __init__(self, dataset: Dataset, empty_tie_types: frozenset[str] = frozenset()) -> None:
         self.empty_tie_types = empty_tie_types
-        self.steps: list[tuple[str, str, list[dict[str, Any]]]] = []
+        self.steps: list[tuple[str, str, list[dict[str, Any]], str | None]] = []
         for table, records in dataset:
             columns = dataset.columns[table]
             getattr(self, f"_{table}")(records, columns)
 
-    def _add(self, table: str, query: str, rows: list[dict[str, Any]]) -> None:
+    def _add(self, table: str, query: str, rows: list[dict[str, Any]],
+             tie_type: str | None = None) -> None:
         if rows:
-            self.steps.append((table, query, rows))
+            self.steps.append((table, query, rows, tie_type))
 
     def _organizations(self, records: list[Record], columns: tuple[str, ...]) -> None:
         self._add("organizations", statement("import_organizations"),
@@ -122,8 +124,10 @@ class _Plan:
                  "props": _props("relationships", r, columns)}
             )
         for tie_type, rows in sorted(by_type.items()):
-            name = "create_ties" if tie_type in self.empty_tie_types else "import_ties"
-            self._add("relationships", statement(name, tie_type=tie_type), rows)
+            # import_ties merges; _run_all switches to the bulk create_ties while the
+            # database holds no tie of this type but ours (checked under the import lock)
+            self._add("relationships", statement("import_ties", tie_type=tie_type), rows,
+                      tie_type)
 
     def _stakeholders(self, records: list[Record], columns: tuple[str, ...]) -> None:
         self._add("stakeholders", statement("import_stakeholders"),
@@ -260,9 +264,13 @@ class Neo4jStore(Store):
     def _ensure_schema(self) -> None:
         if self._schema_ready:
             return
+        from neo4j.exceptions import ConstraintError
+
         with self._translate():
             for query in statements("schema"):
-                self._driver.execute_query(query, database_=self.settings.database)
+                # ConstraintError: another process made the import lock first
+                with contextlib.suppress(ConstraintError):
+                    self._driver.execute_query(query, database_=self.settings.database)
         self._schema_ready = True
 
     # -- writing -------------------------------------------------------------------------
@@ -271,17 +279,20 @@ class Neo4jStore(Store):
         self._ensure_schema()
         plan = _Plan(dataset, self._empty_tie_types())
         batches = [
-            (table, query, rows[i:i + self.batch_size])
-            for table, query, rows in plan.steps
+            (table, query, rows[i:i + self.batch_size], tie_type)
+            for table, query, rows, tie_type in plan.steps
             for i in range(0, len(rows), self.batch_size)
         ]
+        # tie types the database held none of: how many ties of each this import made so far
+        bulk = {t: 0 for t in plan.empty_tie_types}
         results: list[tuple[str, dict[str, Any]]] = []
         with self._translate(), self._session() as session:
-            if sum(len(rows) for _, _, rows in batches) <= self.single_transaction_rows:
-                results = session.execute_write(_run_all, batches)
+            if sum(len(rows) for _, _, rows, _ in batches) <= self.single_transaction_rows:
+                results, bulk = session.execute_write(_run_all, batches, bulk)
             else:
                 for batch in batches:
-                    results += session.execute_write(_run_all, [batch])
+                    done, bulk = session.execute_write(_run_all, [batch], bulk)
+                    results += done
         created: dict[str, set[str]] = {t: set() for t in TABLE_ORDER}
         updated: dict[str, set[str]] = {t: set() for t in TABLE_ORDER}
         for table, result in results:
@@ -403,9 +414,26 @@ def _first_line(err: object) -> str:
     return str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
 
 
-def _run_all(tx: Any, batches: list[tuple[str, str, list[dict[str, Any]]]]
-             ) -> list[tuple[str, dict[str, Any]]]:
-    return [(table, tx.run(query, rows=rows).single().data()) for table, query, rows in batches]
+def _run_all(tx: Any, batches: list[tuple[str, str, list[dict[str, Any]], str | None]],
+             bulk: dict[str, int]) -> tuple[list[tuple[str, dict[str, Any]]], dict[str, int]]:
+    """Run the batches in one transaction, under the import lock. A tie type in ``bulk`` is
+    created without merging as long as the database holds exactly the ties of that type
+    this import made (nobody else wrote one meanwhile); otherwise it is merged."""
+    tx.run(statement("lock_import")).consume()
+    bulk = dict(bulk)  # a retried transaction starts again from what was committed
+    results = []
+    for table, query, rows, tie_type in batches:
+        if tie_type in bulk:
+            held = tx.run(statement("count_ties", tie_type=tie_type)).single()["n"]
+            if held == bulk[tie_type]:
+                query = statement("create_ties", tie_type=tie_type)
+            else:
+                del bulk[tie_type]
+        result = tx.run(query, rows=rows).single().data()
+        if tie_type in bulk:
+            bulk[tie_type] += len(result["created"])
+        results.append((table, result))
+    return results, bulk
 
 
 def _fetch(tx: Any, name: str, **params: Any) -> list[Any]:

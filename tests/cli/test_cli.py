@@ -152,3 +152,14 @@ def test_forget(runner, store, tiny_dir):
                                   "1 interactions; 2 people no longer report to them.")
     again = run(runner, store, "forget", "陈总", "--yes")
     assert again.exit_code == 5 and "nobody called '陈总'" in again.stderr
+
+
+def test_stats_of_projects_with_blank_facts_show_no_nan(runner, store, make_tables):
+    tables = {name: [list(r) for r in rows] for name, rows in TINY.items()}
+    tables["projects"].append(["P2", "第二个项目", "o-c", "", "", ""])  # no value, no deadline
+    assert run(runner, store, "import", make_tables(tables)).exit_code == 0
+    text = run(runner, store, "stats").stdout
+    assert "P2  第二个项目\n  customer o-c · lead\n" in text  # stage defaults to lead
+    assert "· due 2027-01-15" in text  # P1 still says when it is due
+    for word in ("nan", "None", "NaT"):
+        assert word not in text

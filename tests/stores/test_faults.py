@@ -267,3 +267,32 @@ def test_imports_and_queries_at_once_see_whole_states_only(tmp_path, network):
         with open_store(path) as opened:
             serial_states.append(canonical(opened.load()))
     assert state in serial_states
+
+
+def test_an_import_killed_at_any_moment_leaves_the_store_before_or_after(tmp_path, network):
+    """SIGKILL an import into a store that holds the sample at ten moments: each time the
+    store is whole, exactly as before or exactly as after, and a re-run completes it."""
+    import signal
+
+    store = tmp_path / "bid.db"
+    api.open(store).import_data([sample_dir()])
+    with open_store(store) as opened:
+        before = canonical(opened.load())
+    outcomes = set()
+    for delay in (0.3, 0.6, 0.9, 1.2, 1.5, 1.8, 2.1, 2.4, 2.7, 3.0):
+        process = subprocess.Popen([sys.executable, "-c", IMPORT, str(store), str(network)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.communicate()
+        assert api.open(store).check() == []
+        with open_store(store) as opened:
+            state = canonical(opened.load())
+        outcomes.add("before" if state == before else "after")
+        if state != before:
+            break
+    api.open(store).import_data([network])  # the re-run completes it
+    with open_store(store) as opened:
+        after = canonical(opened.load())
+    assert "before" in outcomes
+    assert after != before and len(after["people"]) > len(before["people"])

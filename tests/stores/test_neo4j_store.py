@@ -359,3 +359,58 @@ def test_a_server_killed_between_queries_gives_one_line_quickly_and_recovers(tmp
         assert gaps.exit_code == 0, gaps.output
     finally:
         server.stop()
+
+
+def test_imports_and_queries_at_once_see_whole_states_only(neo4j_settings, sample, tmp_path):
+    """Two imports (the sample, a 3,000-person network) and three readers at once on one
+    database: no error reaches anyone, every reader sees a whole state, and the end state is
+    the one a serial order gives."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    generate(3000, tmp_path / "net", seed=4)
+    network = read_dataset([tmp_path / "net"])
+    sample_people = len(sample.table("people"))
+    network_ids = {p["id"] for p in network.table("people")}
+    both = len({p["id"] for p in sample.table("people")} | network_ids)
+    failures: list[BaseException] = []
+    seen: set[int] = set()
+
+    def write(dataset) -> None:
+        try:
+            with Neo4jStore(neo4j_settings) as store:
+                store.import_dataset(dataset)
+        except BaseException as err:
+            failures.append(err)
+
+    def read() -> None:
+        try:
+            with Neo4jStore(neo4j_settings) as store:
+                for _ in range(10):
+                    seen.add(sum(store.counts().by_kind["people"].values()))
+        except BaseException as err:
+            failures.append(err)
+
+    threads = [threading.Thread(target=write, args=(d,)) for d in (sample, network)]
+    threads += [threading.Thread(target=read) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(300)
+    assert failures == []
+    assert seen <= {0, sample_people, len(network_ids), both}, seen
+    from graphcrm.stores.embedded import EmbeddedStore
+    from tests.stores.test_contract import canonical
+
+    with EmbeddedStore(tmp_path / "serial.db", create=True) as serial:
+        for dataset in (sample, network):
+            serial.import_dataset(dataset)
+        expected = canonical(serial.load())
+    with Neo4jStore(neo4j_settings) as store:
+        assert sum(store.counts().by_kind["people"].values()) == both
+        got = canonical(store.load())
+        for table in expected:
+            extra = sorted(set(got[table]) - set(expected[table]))[:5]
+            missing = sorted(set(expected[table]) - set(got[table]))[:5]
+            assert (table, extra, missing) == (table, [], []), len(got[table])
+        assert got == expected
