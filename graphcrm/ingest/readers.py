@@ -161,7 +161,11 @@ def _read_csv(path: Path, name: str, encoding: str | None, limits: Limits) -> Ra
         raise InputError(f"{path}: cannot be read ({err.strerror})") from err
     text = decode_csv(data, str(path), encoding)
     del data
-    first_line = text.split("\n", 1)[0][: limits.max_line_chars]
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    if end > limits.max_line_chars:  # refused before anything is copied or split
+        raise InputError(limits.over("line_chars", end, f"{path}, line 1"))
+    first_line = text[:end]
     delimiter = ","
     if "," not in first_line:
         delimiter = ";" if ";" in first_line else "\t" if "\t" in first_line else ","
