@@ -29,20 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _workbook(folder: Path) -> Path:
-    import openpyxl
-
     sys.path.insert(0, str(ROOT))
-    from tests.conftest import TINY
+    from tests.ingest.test_limits import workbook  # the tests' own small workbook
 
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in TINY.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    path = folder / "tiny.xlsx"
-    book.save(path)
-    return path
+    return workbook(folder)
 
 
 def _rewrite(source: Path, target: Path, member: str, change) -> Path:
