@@ -23,7 +23,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -169,10 +168,11 @@ def _read_csv(path: Path, name: str, encoding: str | None, limits: Limits) -> Ra
     delimiter = ","
     if "," not in first_line:
         delimiter = ";" if ";" in first_line else "\t" if "\t" in first_line else ","
-    lines = _bounded_lines(text, path, limits)
+    _check_lines(text, path, limits)
     csv.field_size_limit(limits.max_line_chars)  # longer cells are refused by _check_width
-    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     started = 1  # the line the record being read starts on
+    columns, chars = limits.max_columns, limits.max_cell_chars
     try:
         header = next(reader, None)
         if not header or not any(c.strip() for c in header):
@@ -181,8 +181,9 @@ def _read_csv(path: Path, name: str, encoding: str | None, limits: Limits) -> Ra
         table = RawTable(name, str(path), header)
         # the spreadsheet row number counts records (a quoted cell may span lines), header = 1
         for number, cells in enumerate(reader, start=2):
-            _check_width(cells, path, number, limits)
-            if any(c.strip() for c in cells):
+            if len(cells) > columns or (cells and max(map(len, cells)) > chars):
+                _check_width(cells, path, number, limits)  # says which and where
+            if any(map(str.strip, cells)):
                 table.rows.append((number, cells))
                 if len(table.rows) > limits.max_rows:
                     raise InputError(limits.over("rows", len(table.rows), str(path)))
@@ -197,11 +198,14 @@ def _read_csv(path: Path, name: str, encoding: str | None, limits: Limits) -> Ra
     return table
 
 
-def _bounded_lines(text: str, path: Path, limits: Limits) -> Iterator[str]:
+def _check_lines(text: str, path: Path, limits: Limits) -> None:
+    """Refuse a line longer than the limit before the CSV reader makes a row of it."""
+    if max(map(len, text.split("\n")), default=0) <= limits.max_line_chars:
+        return
+    # the exact look, with every line ending the CSV reader knows ("\r" alone too)
     for number, line in enumerate(io.StringIO(text, newline=""), start=1):
         if len(line) > limits.max_line_chars:
             raise InputError(limits.over("line_chars", len(line), f"{path}, line {number}"))
-        yield line
 
 
 def _check_width(cells: list[str], source: object, row: int, limits: Limits) -> None:
@@ -210,10 +214,10 @@ def _check_width(cells: list[str], source: object, row: int, limits: Limits) -> 
             cells.pop()  # trailing empty cells (a sheet formatted far to the right)
         if len(cells) > limits.max_columns:
             raise InputError(limits.over("columns", len(cells), f"{source}, row {row}"))
-    for index, cell in enumerate(cells):
-        if len(cell) > limits.max_cell_chars:
-            raise InputError(limits.over("cell_chars", len(cell),
-                                         f"{source}, row {row}, column {index + 1}"))
+    if cells and max(map(len, cells)) > limits.max_cell_chars:
+        index = next(i for i, c in enumerate(cells) if len(c) > limits.max_cell_chars)
+        raise InputError(limits.over("cell_chars", len(cells[index]),
+                                     f"{source}, row {row}, column {index + 1}"))
 
 
 def _read_workbook(path: Path, warnings: list[str], limits: Limits) -> list[RawTable]:
