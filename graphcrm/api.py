@@ -39,7 +39,7 @@ from graphcrm.analysis import (
 from graphcrm.errors import LookupFailed
 from graphcrm.export import export_graph
 from graphcrm.graph import build_graph
-from graphcrm.ingest import Limits, read_dataset
+from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping
 from graphcrm.lookup import find_person
 from graphcrm.map import MapSettings, StakeholderMap, organization_map, stakeholder_map
 from graphcrm.regions import contact_region, path_region
@@ -128,7 +128,8 @@ class GraphCRM:
     # -- data in and out ------------------------------------------------------------------
 
     def import_data(self, paths: Sequence[str | Path], *, encoding: str | None = None,
-                    dry_run: bool = False, limits: Limits | None = None) -> ImportSummary:
+                    dry_run: bool = False, limits: Limits | None = None,
+                    mapping: str | Path | None = None) -> ImportSummary:
         """Validate the files at ``paths`` and upsert them in one transaction
         (``graphcrm import``).
 
@@ -143,6 +144,9 @@ class GraphCRM:
         limits
             Bounds on what reading may cost (:class:`~graphcrm.ingest.Limits`; the
             defaults when not given).
+        mapping
+            A mapping file (CSV: ``table``, ``column``, ``header``) for headers graphcrm does
+            not know by itself (see :mod:`graphcrm.ingest.headers`).
 
         Returns
         -------
@@ -161,14 +165,16 @@ class GraphCRM:
         True
         """
         self._graph = None
+        headers = Headers(read_mapping(mapping)) if mapping is not None else None
         if self._exists():
             with open_store(self.store) as opened:
                 dataset = read_dataset(paths, encoding=encoding, known_ids=opened.known_ids(),
-                                       limits=limits)
+                                       limits=limits, headers=headers,
+                                       known_names=_known_names(opened))
                 if not dry_run:
                     return opened.import_dataset(dataset)
         else:  # validate before creating anything: a rejected import leaves no file behind
-            dataset = read_dataset(paths, encoding=encoding, limits=limits)
+            dataset = read_dataset(paths, encoding=encoding, limits=limits, headers=headers)
             if not dry_run:  # built aside and moved into place whole (or not at all)
                 return create_embedded_store(Path(str(self.store)), dataset)
         return ImportSummary(
@@ -416,6 +422,18 @@ def _project_id(opened: Store, text: str) -> str:
     if len(named) == 1:
         return named[0]
     raise LookupFailed(f"no project {text!r} (projects: {', '.join(sorted(ids)) or 'none'})")
+
+
+def _known_names(opened: Store) -> dict[str, dict[str, set[str]]]:
+    """Who is called what in the store: ``table → name → ids`` (references by name)."""
+    names: dict[str, dict[str, set[str]]] = {"organizations": {}, "people": {}, "projects": {}}
+    for person, facts in opened.people_index().items():
+        names["people"].setdefault(facts["name"], set()).add(person)
+    base = opened.load(people=())  # every organization and project, nobody loaded
+    for table in ("organizations", "projects"):
+        for record in base.table(table):
+            names[table].setdefault(record["name"], set()).add(record["id"])
+    return names
 
 
 def _ours(index: dict[str, dict], project: str | None) -> builtins.list[str]:

@@ -53,6 +53,8 @@ def _echo_summary(summary: ImportSummary) -> None:
     metavar="NAME",
     help="Force the CSV encoding (utf-8, gb18030, ...) instead of detecting it.",
 )
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A CSV file (table, column, header) naming headers graphcrm does not know.")
 @click.option("--max-rows", type=click.IntRange(1), default=Limits.max_rows, show_default=True,
               help="Refuse a table with more data rows.")
 @click.option("--max-columns", type=click.IntRange(1), default=Limits.max_columns,
@@ -64,9 +66,16 @@ def _echo_summary(summary: ImportSummary) -> None:
               help="Refuse a larger file (a workbook may unpack to twice as much).")
 @click.pass_context
 def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
-                   encoding: str | None, max_rows: int, max_columns: int,
-                   max_cell_chars: int, max_file_mb: int) -> None:
+                   encoding: str | None, mapping: Path | None, max_rows: int,
+                   max_columns: int, max_cell_chars: int, max_file_mb: int) -> None:
     """Validate and load a folder of CSV files or an Excel workbook.
+
+    Sheets and files are named after their table, in English or Chinese (people / 人员 /
+    联系人, organizations / 单位 / 客户, relationships / 关系, projects / 项目 / 商机,
+    stakeholders / 项目角色 / 干系人, interactions / 联系记录 / 拜访记录); headers too
+    (姓名, 单位, 职务, 上级, 邮箱, 电话 …) or those of a CRM contact export (First Name,
+    Last Name, Account Name, Reports To …). Title rows above the header are passed over.
+    Where a file has no ids, people, organizations and projects are named by exact name.
 
     Every problem in the input is listed (file, row, column, value, reason) and nothing is
     written if there is any. Re-importing the same data changes nothing; an updated file
@@ -77,12 +86,15 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
       graphcrm import data/sample
       graphcrm import bid.xlsx --dry-run
       graphcrm import exports/ --encoding gb18030
+      graphcrm import 投标客户.xlsx
+      graphcrm import crm/Contacts.csv --mapping my-headers.csv
       graphcrm import huge.csv --max-rows 5000000 --max-file-mb 1024
     """
     limits = Limits(max_rows=max_rows, max_columns=max_columns,
                     max_cell_chars=max_cell_chars, max_file_mb=max_file_mb)
     summary = api.open(store_location(ctx)).import_data(list(paths), encoding=encoding,
-                                                       dry_run=dry_run, limits=limits)
+                                                       dry_run=dry_run, limits=limits,
+                                                       mapping=mapping)
     _echo_summary(summary)
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from graphcrm.ingest.headers import Headers, read_mapping
 from graphcrm.ingest.limits import Limits
 from graphcrm.ingest.readers import read_paths
-from graphcrm.ingest.validate import validate
+from graphcrm.ingest.validate import Names, validate
 from graphcrm.records import Dataset
 
-__all__ = ["read_dataset", "Limits"]
+__all__ = ["read_dataset", "Limits", "Headers", "read_mapping"]
 
 
 def read_dataset(
@@ -19,6 +20,8 @@ def read_dataset(
     encoding: str | None = None,
     known_ids: Mapping[str, set[str]] | None = None,
     limits: Limits | None = None,
+    headers: Headers | None = None,
+    known_names: Names | None = None,
 ) -> Dataset:
     """Read and validate the import files at ``paths`` (folders, CSV files, workbooks).
 
@@ -35,6 +38,10 @@ def read_dataset(
         already holds rows of is not required in the input.
     limits
         Bounds on what reading may cost (:class:`~graphcrm.ingest.limits.Limits`).
+    headers
+        How sheet names and headers are recognised (built in, plus a mapping file's).
+    known_names
+        ``table → name → ids`` of what the store holds, for references by name.
 
     Returns
     -------
@@ -53,5 +60,6 @@ def read_dataset(
     >>> read_dataset([sample_dir()]).counts()["people"] > 60
     True
     """
-    tables, warnings = read_paths(list(paths), encoding, limits)
-    return validate(tables, known_ids, warnings)
+    headers = headers or Headers()
+    tables, warnings = read_paths(list(paths), encoding, limits, headers)
+    return validate(tables, known_ids, warnings, headers=headers, known_names=known_names)

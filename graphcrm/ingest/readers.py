@@ -1,8 +1,11 @@
 """Read the import format's files into raw tables of text cells, with spreadsheet row numbers.
 
 Three kinds of path are accepted: a folder of CSV files named after the tables
-(``people.csv`` ...), a single CSV file named after its table, and an Excel workbook
-(``.xlsx``/``.xlsm``) whose sheets carry the table names. Names match case-insensitively.
+(``people.csv``, ``人员.csv`` ...), a single CSV file named after its table, and an Excel
+workbook (``.xlsx``/``.xlsm``) whose sheets carry the table names. Names match as
+:mod:`graphcrm.ingest.headers` says (case, full width, Chinese and CRM names). The header is
+the row among the first ten that names the most columns of its table, so title rows and
+blank rows above it are passed over (and said so); hidden sheets are passed over too.
 
 CSV text is UTF-8 (with or without BOM) or GB18030/GBK, as Excel writes it on Chinese
 Windows: a file that is not valid UTF-8 is decoded as GB18030, unless ``encoding`` forces
@@ -28,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from graphcrm.errors import InputError
+from graphcrm.ingest.headers import Headers
 from graphcrm.ingest.limits import Limits
 from graphcrm.records import SCHEMA
 
@@ -38,16 +42,19 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 @dataclass
 class RawTable:
-    """One table as read: ``rows`` holds ``(row_number, cells)`` with the header as row 1."""
+    """One table as read: ``rows`` holds ``(row_number, cells)``, numbered as the spreadsheet
+    shows them; the header is row ``header_row``."""
 
     name: str
     source: str
     header: list[str]
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    header_row: int = 1
 
 
 def read_paths(
-    paths: list[str | Path], encoding: str | None = None, limits: Limits | None = None
+    paths: list[str | Path], encoding: str | None = None, limits: Limits | None = None,
+    headers: Headers | None = None,
 ) -> tuple[list[RawTable], list[str]]:
     """Read every path; return the tables found and warnings about what was passed over.
 
@@ -58,6 +65,7 @@ def read_paths(
         or is over one of ``limits``.
     """
     limits = limits or Limits()
+    headers = headers or Headers()
     if encoding:
         _check_encoding(encoding)
     tables: list[RawTable] = []
@@ -65,17 +73,17 @@ def read_paths(
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = _read_folder(path, encoding, warnings, limits)
+            found = _read_folder(path, encoding, warnings, limits, headers)
             if not found:
                 raise InputError(f"{path}: no table files found (expected {_expected()}.csv)")
             tables += found
         elif path.is_file() and path.suffix.lower() in WORKBOOK_SUFFIXES:
-            tables += _read_workbook(path, warnings, limits)
+            tables += _read_workbook(path, warnings, limits, headers)
         elif path.is_file() and path.suffix.lower() == ".csv":
-            name = _table_name(path.stem)
+            name = headers.table(path.stem)
             if name is None:
                 raise InputError(f"{path}: the file name names no table (expected {_expected()})")
-            tables.append(_read_csv(path, name, encoding, limits))
+            tables.append(_read_csv(path, name, encoding, limits, headers, warnings))
         elif not path.exists():
             raise InputError(f"{path}: no such file or folder")
         else:
@@ -112,23 +120,46 @@ def _expected() -> str:
     return ", ".join(SCHEMA)
 
 
-def _table_name(stem: str) -> str | None:
-    name = stem.strip().casefold()
-    return name if name in SCHEMA else None
-
-
 def _read_folder(folder: Path, encoding: str | None, warnings: list[str],
-                 limits: Limits) -> list[RawTable]:
+                 limits: Limits, headers: Headers) -> list[RawTable]:
     tables = []
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() != ".csv" or not path.is_file():
             continue
-        name = _table_name(path.stem)
+        name = headers.table(path.stem)
         if name is None:
             warnings.append(f"{path}: not a table of the import format; passed over")
             continue
-        tables.append(_read_csv(path, name, encoding, limits))
+        tables.append(_read_csv(path, name, encoding, limits, headers, warnings))
     return tables
+
+
+#: How far down a sheet the header is looked for.
+HEADER_SEARCH_ROWS = 10
+
+
+def _with_header(table: RawTable, records: list[tuple[int, list[str]]], headers: Headers,
+                 warnings: list[str]) -> RawTable:
+    """Pick the header among the first non-blank rows: the one naming the most columns of
+    the table (the first such row); the rows above it are titles and pass over."""
+    filled = [(n, cells) for n, cells in records if any(c.strip() for c in cells)]
+    candidates = filled[:HEADER_SEARCH_ROWS]
+    if not candidates:
+        return table
+
+    def named(cells: list[str]) -> int:
+        return len({headers.column(table.name, c) for c in cells if c.strip()} - {None})
+
+    best = max(range(len(candidates)), key=lambda i: (named(candidates[i][1]), -i))
+    if named(candidates[best][1]) == 0:
+        best = 0
+    number, header = candidates[best]
+    table.header, table.header_row = header, number
+    table.rows = [(n, cells) for n, cells in filled if n > number]
+    if number != 1:
+        warnings.append(f"{table.source}: the header is row {number}; the rows above it "
+                        "were passed over")
+    return table
 
 
 def decode_csv(data: bytes, source: str, encoding: str | None = None) -> str:
@@ -152,7 +183,8 @@ def decode_csv(data: bytes, source: str, encoding: str | None = None) -> str:
         ) from err
 
 
-def _read_csv(path: Path, name: str, encoding: str | None, limits: Limits) -> RawTable:
+def _read_csv(path: Path, name: str, encoding: str | None, limits: Limits,
+              headers: Headers, warnings: list[str]) -> RawTable:
     _check_size(path, limits)
     try:
         data = path.read_bytes()
@@ -173,20 +205,16 @@ def _read_csv(path: Path, name: str, encoding: str | None, limits: Limits) -> Ra
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     started = 1  # the line the record being read starts on
     columns, chars = limits.max_columns, limits.max_cell_chars
+    records: list[tuple[int, list[str]]] = []
     try:
-        header = next(reader, None)
-        if not header or not any(c.strip() for c in header):
-            raise InputError(f"{path}: the first row must be the header")
-        _check_width(header, path, 1, limits)
-        table = RawTable(name, str(path), header)
-        # the spreadsheet row number counts records (a quoted cell may span lines), header = 1
-        for number, cells in enumerate(reader, start=2):
+        # the spreadsheet row number counts records (a quoted cell may span lines)
+        for number, cells in enumerate(reader, start=1):
             if len(cells) > columns or (cells and max(map(len, cells)) > chars):
                 _check_width(cells, path, number, limits)  # says which and where
             if any(map(str.strip, cells)):
-                table.rows.append((number, cells))
-                if len(table.rows) > limits.max_rows:
-                    raise InputError(limits.over("rows", len(table.rows), str(path)))
+                records.append((number, cells))
+                if len(records) > limits.max_rows + HEADER_SEARCH_ROWS:
+                    raise InputError(limits.over("rows", len(records), str(path)))
             started = reader.line_num + 1
     except csv.Error as err:
         if "field larger than field limit" in str(err):
@@ -195,7 +223,9 @@ def _read_csv(path: Path, name: str, encoding: str | None, limits: Limits) -> Ra
             raise InputError(f"{path}, line {started}: a quoted cell starts on this line and "
                              "is never closed (a missing \")") from err
         raise InputError(f"{path}, line {reader.line_num}: {err}") from err
-    return table
+    if not records:
+        raise InputError(f"{path}: the first row must be the header")
+    return _with_header(RawTable(name, str(path), []), records, headers, warnings)
 
 
 def _check_lines(text: str, path: Path, limits: Limits) -> None:
@@ -220,7 +250,8 @@ def _check_width(cells: list[str], source: object, row: int, limits: Limits) -> 
                                      f"{source}, row {row}, column {index + 1}"))
 
 
-def _read_workbook(path: Path, warnings: list[str], limits: Limits) -> list[RawTable]:
+def _read_workbook(path: Path, warnings: list[str], limits: Limits,
+                   headers: Headers) -> list[RawTable]:
     import zipfile
     from xml.etree.ElementTree import ParseError
 
@@ -246,11 +277,15 @@ def _read_workbook(path: Path, warnings: list[str], limits: Limits) -> list[RawT
         try:
             for sheet in book.worksheets:
                 sheet_title = sheet.title
-                name = _table_name(sheet.title)
+                name = headers.table(sheet.title)
                 if name is None:
                     warnings.append(f"{path}, sheet {sheet.title!r}: not a table; passed over")
                     continue
-                tables.append(_read_sheet(sheet, name, f"{path}:{sheet.title}", limits))
+                if getattr(sheet, "sheet_state", "visible") != "visible":
+                    warnings.append(f"{path}, sheet {sheet.title!r}: hidden; passed over")
+                    continue
+                tables.append(_read_sheet_with_header(sheet, name, f"{path}:{sheet.title}",
+                                                      limits, headers, warnings))
         finally:
             book.close()
     except broken as err:
@@ -267,8 +302,9 @@ def _read_workbook(path: Path, warnings: list[str], limits: Limits) -> list[RawT
     return [t for t in tables if t.header]
 
 
-def _read_sheet(sheet: Any, name: str, source: str, limits: Limits) -> RawTable:
-    table = RawTable(name, source, [])
+def _read_sheet_with_header(sheet: Any, name: str, source: str, limits: Limits,
+                            headers: Headers, warnings: list[str]) -> RawTable:
+    records: list[tuple[int, list[str]]] = []
     if hasattr(sheet, "reset_dimensions"):
         sheet.reset_dimensions()  # read the rows as stored, not as the file claims
     cells_read = 0
@@ -278,13 +314,11 @@ def _read_sheet(sheet: Any, name: str, source: str, limits: Limits) -> RawTable:
             raise InputError(limits.over("cells", cells_read, source))
         cells = [_cell_text(v) for v in values]
         _check_width(cells, source, number, limits)
-        if number == 1:
-            table.header = cells
-        elif any(c.strip() for c in cells):
-            table.rows.append((number, cells))
-            if len(table.rows) > limits.max_rows:
-                raise InputError(limits.over("rows", len(table.rows), source))
-    return table
+        if any(c.strip() for c in cells):
+            records.append((number, cells))
+            if len(records) > limits.max_rows + HEADER_SEARCH_ROWS:
+                raise InputError(limits.over("rows", len(records), source))
+    return _with_header(RawTable(name, source, []), records, headers, warnings)
 
 
 def _cell_text(value: object) -> str:

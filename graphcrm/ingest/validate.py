@@ -8,11 +8,19 @@ exists, :class:`~graphcrm.errors.ValidationFailed` carries them all and nothing 
 
 Cells are text; a blank cell is a missing value and nothing else is: ``NA``, ``None`` and
 ``null`` are names like any other.
+
+Headers are matched as :mod:`graphcrm.ingest.headers` says. Where a file has no ids, the
+people, organizations and projects it names are referred to by exact name: a reference that
+is no id but the name of exactly one person (organization, project) in the input or the
+store becomes that id; a name shared by several is a row error listing them. Organizations,
+people and projects without an ``id`` column get a stable id derived from their name (and
+organization, or customer), so re-importing the same sheet matches them again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -20,6 +28,7 @@ from typing import Any
 
 from graphcrm.domain import TieType
 from graphcrm.errors import Problem, ValidationFailed
+from graphcrm.ingest.headers import FIRST_NAME, LAST_NAME, Headers, fold
 from graphcrm.ingest.readers import RawTable
 from graphcrm.records import SCHEMA, TABLE_ORDER, Column, Dataset, Record, TableSpec, record_key
 
@@ -27,6 +36,25 @@ __all__ = ["validate", "parse_date", "normalize_header"]
 
 Parser = Callable[[str], Any]
 _SINGULAR = {"organizations": "organization", "people": "person", "projects": "project"}
+#: Columns a sheet may carry twice (Phone and Mobile): the second is kept as an extra column.
+_SECOND_KEPT_AS_EXTRA = {"phone", "email", "notes"}
+#: Tables whose rows may come without an id (then derived from these columns).
+_DERIVED = {"organizations": ("o", ("name",)), "people": ("p", ("name", "org_id")),
+            "projects": ("prj", ("name", "customer_id"))}
+#: ``table → name → ids``: who is called what (in the store, or in the input).
+Names = Mapping[str, Mapping[str, Iterable[str]]]
+
+
+def derived_id(table: str, record: Record) -> str:
+    """The stable id of a row that came without one: a prefix and a hash of its name (and
+    organization or customer).
+
+    >>> derived_id("people", {"name": "王建国", "org_id": "dfny"})
+    'p-bbb7698e28'
+    """
+    prefix, parts = _DERIVED[table]
+    text = "\x1f".join(str(record.get(p) or "") for p in parts)
+    return f"{prefix}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:10]}"
 
 
 @dataclass
@@ -35,6 +63,10 @@ class _Located:
     row: int
     record: Record
     ok: bool = True
+    spelled: Mapping[str, str] | None = None  # contract column → header as the file has it
+
+    def column(self, name: str) -> str:
+        return (self.spelled or {}).get(name, name)
 
 
 class _Invalid:
@@ -137,6 +169,9 @@ def validate(
     tables: Iterable[RawTable],
     known_ids: Mapping[str, set[str]] | None = None,
     warnings: Iterable[str] = (),
+    *,
+    headers: Headers | None = None,
+    known_names: Names | None = None,
 ) -> Dataset:
     """Validate ``tables`` and return the records, or raise with every problem found.
 
@@ -150,6 +185,11 @@ def validate(
         reference to one of them is valid even when the input does not carry it.
     warnings
         Warnings from reading, passed on in the dataset.
+    headers
+        How headers are matched (built-in synonyms, and the user's mapping).
+    known_names
+        Names of the organizations, people and projects in the store
+        (``table → name → ids``), so that a file may refer to them by name.
 
     Returns
     -------
@@ -161,6 +201,7 @@ def validate(
     ValidationFailed
         With one :class:`~graphcrm.errors.Problem` for every invalid spot.
     """
+    headers = headers or Headers()
     problems: list[Problem] = []
     located: dict[str, list[_Located]] = {}
     columns: dict[str, set[str]] = {}
@@ -178,13 +219,14 @@ def validate(
             unreadable.add(spec.name)
     for table in tables:
         spec = SCHEMA[table.name]
-        parsed = _parse_table(table, spec, problems)
+        parsed = _parse_table(table, spec, problems, headers)
         if parsed is None:
             unreadable.add(table.name)
             continue
         rows, carried = parsed
         located.setdefault(table.name, []).extend(rows)
         columns.setdefault(table.name, set()).update(carried)
+    _resolve_names(located, known_ids or {}, known_names or {}, problems)
     for name in TABLE_ORDER:
         _check_duplicates(name, located.get(name, []), problems)
     _check_references(located, known_ids or {}, unreadable, problems)
@@ -207,36 +249,56 @@ def validate(
 
 
 def _parse_table(
-    table: RawTable, spec: TableSpec, problems: list[Problem]
+    table: RawTable, spec: TableSpec, problems: list[Problem], headers: Headers
 ) -> tuple[list[_Located], set[str]] | None:
     """Parse every row; ``None`` when the header makes the table unreadable."""
     fields: list[tuple[int, Column, Parser]] = []
+    parts: dict[str, int] = {}  # a CRM export's first and last name
     extras: list[tuple[int, str]] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, str]] = {}
+    spelled: dict[str, str] = {}
+    head = table.header_row
     for index, cell in enumerate(table.header):
         if not cell.strip():
             continue
-        name = normalize_header(cell)
-        if name in seen:
-            problems.append(
-                Problem(table.source, spec.name, 1, cell.strip(), None, "column appears twice")
-            )
+        name = headers.column(spec.name, cell)
+        if name in (FIRST_NAME, LAST_NAME):
+            parts.setdefault(name, index)
             continue
-        seen[name] = index
-        if name in spec.column_names:
-            column = spec.column(name)
-            fields.append((index, column, _parser(column)))
-        else:
+        if name is not None and name in seen:
+            if name not in _SECOND_KEPT_AS_EXTRA:
+                earlier = seen[name][1].strip()
+                reason = ("column appears twice" if fold(earlier) == fold(cell) else
+                          f"means {name}, as {earlier!r} does (keep one, or map one to "
+                          "another column with --mapping)")
+                problems.append(Problem(table.source, spec.name, head, cell.strip(), None,
+                                        reason))
+                continue
+            name = None  # a second phone, e-mail or notes column (Mobile beside Phone)
+        if name is None:
             extras.append((index, cell.strip()))
-    missing = [c.name for c in spec.columns if c.required and c.name not in seen]
+            continue
+        seen[name] = (index, cell)
+        spelled[name] = cell.strip()
+        column = spec.column(name)
+        fields.append((index, column, _parser(column)))
+    if "name" not in seen and parts:
+        spelled["name"] = " + ".join(table.header[i].strip() for i in parts.values())
+    derive = spec.name in _DERIVED and "id" not in seen and ("name" in seen or parts)
+    missing = [c.name for c in spec.columns if c.required and c.name not in seen
+               and not (c.name == "name" and parts) and not (c.name == "id" and derive)]
     for name in missing:
         problems.append(
-            Problem(table.source, spec.name, 1, name, None, "required column is missing")
+            Problem(table.source, spec.name, head, name, None, "required column is missing")
         )
     if missing:
         return None
     defaults = [c for c in spec.columns if c.name not in seen and c.default is not None]
     carried = {c.name for _, c, _ in fields} | {c.name for c in defaults}
+    if parts:
+        carried.add("name")
+    if derive:
+        carried.add("id")
     rows: list[_Located] = []
     for number, cells in table.rows:
         record: Record = {c.name: c.default.value for c in defaults}
@@ -245,20 +307,21 @@ def _parse_table(
             text = cells[index].strip() if index < len(cells) else ""
             if not text:
                 if column.required:
-                    problems.append(
-                        Problem(table.source, spec.name, number, column.name, "", "missing value")
-                    )
+                    problems.append(Problem(table.source, spec.name, number,
+                                            spelled[column.name], "", "missing value"))
                     ok = False
                 record[column.name] = column.default.value if column.default else None
                 continue
             try:
                 record[column.name] = parse(text)
             except ValueError as err:
-                problems.append(
-                    Problem(table.source, spec.name, number, column.name, text, str(err))
-                )
+                problems.append(Problem(table.source, spec.name, number, spelled[column.name],
+                                        text, str(err)))
                 record[column.name] = _INVALID
                 ok = False
+        if parts and not record.get("name"):
+            ok = _join_name(table.source, spec.name, number, cells, parts, spelled, record,
+                            problems) and ok
         record["extra"] = {
             name: cells[index].strip()
             for index, name in extras
@@ -266,8 +329,25 @@ def _parse_table(
         }
         if ok and spec.name == "relationships":
             ok = _check_tie(table.source, number, record, problems)
-        rows.append(_Located(table.source, number, record, ok))
+        rows.append(_Located(table.source, number, record, ok, spelled))
     return rows, carried
+
+
+def _join_name(source: str, table: str, number: int, cells: list[str], parts: dict[str, int],
+               spelled: dict[str, str], record: Record, problems: list[Problem]) -> bool:
+    """First and last name into one: ``王`` + ``建国`` → ``王建国`` (Chinese, family name
+    first), ``Ana`` + ``Lima`` → ``Ana Lima``."""
+    def cell(name: str) -> str:
+        index = parts.get(name)
+        return cells[index].strip() if index is not None and index < len(cells) else ""
+
+    first, last = cell(FIRST_NAME), cell(LAST_NAME)
+    if not first and not last:
+        problems.append(Problem(source, table, number, spelled["name"], "", "missing value"))
+        return False
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in first + last)
+    record["name"] = (last + first) if chinese else " ".join(p for p in (first, last) if p)
+    return True
 
 
 def _check_tie(source: str, number: int, record: Record, problems: list[Problem]) -> bool:
@@ -313,6 +393,53 @@ def _check_duplicates(table: str, rows: list[_Located], problems: list[Problem])
             first[key] = row
 
 
+def _resolve_names(located: dict[str, list[_Located]], known_ids: Mapping[str, set[str]],
+                   known_names: Names, problems: list[Problem]) -> None:
+    """Give rows without an id their derived id, and turn references that are names into
+    ids, in dependency order (an organization's id before its people's)."""
+    ids = {name: {r.record["id"] for r in located.get(name, [])
+                  if isinstance(r.record.get("id"), str)}
+           | set(known_ids.get(name, ())) for name in _SINGULAR}
+    names: dict[str, dict[str, set[str]]] = {
+        name: {k: set(v) for k, v in known_names.get(name, {}).items()} for name in _SINGULAR}
+    for table in TABLE_ORDER:
+        rows = located.get(table, [])
+        references = [c for c in SCHEMA[table].columns if c.references]
+        for column in references:  # other tables first: a person's id needs their org's
+            if column.references != table:
+                for row in rows:
+                    _resolve(row, table, column.name, column.references, ids, names, problems)
+        if table in _DERIVED:
+            for row in rows:
+                if "id" not in row.record or row.record["id"] is None:
+                    row.record["id"] = derived_id(table, row.record) if row.ok else _INVALID
+                if isinstance(row.record["id"], str):
+                    ids[table].add(row.record["id"])
+                if isinstance(row.record.get("name"), str):
+                    names[table].setdefault(row.record["name"], set()).add(
+                        str(row.record.get("id")))
+        for column in references:  # then superiors and parents, named in the same table
+            if column.references == table:
+                for row in rows:
+                    _resolve(row, table, column.name, table, ids, names, problems)
+
+
+def _resolve(row: _Located, table: str, column: str, target: str, ids: dict[str, set[str]],
+             names: dict[str, dict[str, set[str]]], problems: list[Problem]) -> None:
+    value = row.record.get(column)
+    if not isinstance(value, str) or value in ids[target]:
+        return
+    candidates = sorted(names[target].get(value, ()))
+    if len(candidates) == 1:
+        row.record[column] = candidates[0]
+    elif len(candidates) > 1:
+        problems.append(Problem(row.source, table, row.row, row.column(column), value,
+                                f"the name of {len(candidates)} {target}: "
+                                f"{', '.join(candidates[:8])} (give the id instead)"))
+        row.record[column] = _INVALID
+        row.ok = False
+
+
 def _check_references(
     located: dict[str, list[_Located]],
     known_ids: Mapping[str, set[str]],
@@ -320,7 +447,9 @@ def _check_references(
     problems: list[Problem],
 ) -> None:
     ids = {
-        name: {str(r.record["id"]) for r in located.get(name, [])} | set(known_ids.get(name, ()))
+        name: {r.record["id"] for r in located.get(name, [])
+               if isinstance(r.record.get("id"), str)}
+        | set(known_ids.get(name, ()))
         for name in ("organizations", "people", "projects")
     }
     for name in TABLE_ORDER:
@@ -332,7 +461,7 @@ def _check_references(
                 value = row.record.get(column.name)
                 if isinstance(value, str) and value not in ids[column.references or ""]:
                     problems.append(
-                        Problem(row.source, name, row.row, column.name, value,
+                        Problem(row.source, name, row.row, row.column(column.name), value,
                                 f"unknown {_SINGULAR[column.references or '']} "
                                 f"(no such id in {column.references})")
                     )

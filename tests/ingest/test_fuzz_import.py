@@ -114,7 +114,7 @@ def valid_bids(draw) -> dict[str, list[list[str]]]:
     orgs = [["id", "name", "kind", "备注"]] + [
         [o, draw(free), kind, draw(free)] for o, kind in
         (("o1", "customer"), ("o2", "own"), ("o3", draw(st.sampled_from(WORDS["kind"][:6]))))]
-    rows = [["id", "name", "org_id", "title", "reports_to", "E-mail", "notes"]]
+    rows = [["id", "name", "org_id", "title", "reports_to", "WeChat", "notes"]]
     for i, p in enumerate(people):
         boss = people[draw(st.integers(0, i - 1))] if i and draw(st.booleans()) else ""
         rows.append([p, draw(free), draw(st.sampled_from(["o1", "o2", "o3"])), draw(free),
@@ -215,4 +215,4 @@ def test_valid_bids_with_hostile_text_import_exactly(tmp_path_factory, tables, e
     for row in tables["people"][1:]:
         person = people[row[0]]
         assert person["name"] == row[1].strip()
-        assert person["extra"].get("E-mail", "") == row[5].strip()
+        assert person["extra"].get("WeChat", "") == row[5].strip()
