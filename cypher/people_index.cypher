@@ -3,5 +3,5 @@
 MATCH (p:Person)
 OPTIONAL MATCH (p)-[:WORKS_AT]->(o:Organization)
 OPTIONAL MATCH (p)-[s:STAKEHOLDER_IN]->(prj:Project)
-RETURN p.id AS id, p.name AS name, o.name AS org_name, o.kind AS org_kind,
+RETURN p.id AS id, p.name AS name, o.id AS org_id, o.name AS org_name, o.kind AS org_kind,
        collect(CASE WHEN prj IS NULL THEN null ELSE [prj.id, s.role] END) AS roles

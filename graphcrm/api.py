@@ -129,7 +129,8 @@ class GraphCRM:
 
     def import_data(self, paths: Sequence[str | Path], *, encoding: str | None = None,
                     dry_run: bool = False, limits: Limits | None = None,
-                    mapping: str | Path | None = None) -> ImportSummary:
+                    mapping: str | Path | None = None,
+                    allow_reassign: bool = False) -> ImportSummary:
         """Validate the files at ``paths`` and upsert them in one transaction
         (``graphcrm import``).
 
@@ -147,6 +148,9 @@ class GraphCRM:
         mapping
             A mapping file (CSV: ``table``, ``column``, ``header``) for headers graphcrm does
             not know by itself (see :mod:`graphcrm.ingest.headers`).
+        allow_reassign
+            Accept a row that gives an id the store holds another name and another
+            organization (refused by default: it is almost always a different person).
 
         Returns
         -------
@@ -168,9 +172,12 @@ class GraphCRM:
         headers = Headers(read_mapping(mapping)) if mapping is not None else None
         if self._exists():
             with open_store(self.store) as opened:
-                dataset = read_dataset(paths, encoding=encoding, known_ids=opened.known_ids(),
-                                       limits=limits, headers=headers,
-                                       known_names=_known_names(opened))
+                index = opened.people_index()
+                dataset = read_dataset(
+                    paths, encoding=encoding, known_ids=opened.known_ids(), limits=limits,
+                    headers=headers, known_names=_known_names(opened, index),
+                    known_people={p: (d["name"], d["org_id"]) for p, d in index.items()},
+                    allow_reassign=allow_reassign)
                 if not dry_run:
                     return opened.import_dataset(dataset)
         else:  # validate before creating anything: a rejected import leaves no file behind
@@ -424,10 +431,10 @@ def _project_id(opened: Store, text: str) -> str:
     raise LookupFailed(f"no project {text!r} (projects: {', '.join(sorted(ids)) or 'none'})")
 
 
-def _known_names(opened: Store) -> dict[str, dict[str, set[str]]]:
+def _known_names(opened: Store, index: dict[str, dict]) -> dict[str, dict[str, set[str]]]:
     """Who is called what in the store: ``table → name → ids`` (references by name)."""
     names: dict[str, dict[str, set[str]]] = {"organizations": {}, "people": {}, "projects": {}}
-    for person, facts in opened.people_index().items():
+    for person, facts in index.items():
         names["people"].setdefault(facts["name"], set()).add(person)
     base = opened.load(people=())  # every organization and project, nobody loaded
     for table in ("organizations", "projects"):

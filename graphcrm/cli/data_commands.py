@@ -55,6 +55,8 @@ def _echo_summary(summary: ImportSummary) -> None:
 )
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A CSV file (table, column, header) naming headers graphcrm does not know.")
+@click.option("--allow-reassign", is_flag=True,
+              help="Accept an id the store holds arriving with another name and organization.")
 @click.option("--max-rows", type=click.IntRange(1), default=Limits.max_rows, show_default=True,
               help="Refuse a table with more data rows.")
 @click.option("--max-columns", type=click.IntRange(1), default=Limits.max_columns,
@@ -66,8 +68,9 @@ def _echo_summary(summary: ImportSummary) -> None:
               help="Refuse a larger file (a workbook may unpack to twice as much).")
 @click.pass_context
 def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
-                   encoding: str | None, mapping: Path | None, max_rows: int,
-                   max_columns: int, max_cell_chars: int, max_file_mb: int) -> None:
+                   encoding: str | None, mapping: Path | None, allow_reassign: bool,
+                   max_rows: int, max_columns: int, max_cell_chars: int,
+                   max_file_mb: int) -> None:
     """Validate and load a folder of CSV files or an Excel workbook.
 
     Sheets and files are named after their table, in English or Chinese (people / 人员 /
@@ -94,7 +97,8 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
                     max_cell_chars=max_cell_chars, max_file_mb=max_file_mb)
     summary = api.open(store_location(ctx)).import_data(list(paths), encoding=encoding,
                                                        dry_run=dry_run, limits=limits,
-                                                       mapping=mapping)
+                                                       mapping=mapping,
+                                                       allow_reassign=allow_reassign)
     _echo_summary(summary)
 
 

@@ -22,6 +22,8 @@ def read_dataset(
     limits: Limits | None = None,
     headers: Headers | None = None,
     known_names: Names | None = None,
+    known_people: Mapping[str, tuple[str, str]] | None = None,
+    allow_reassign: bool = False,
 ) -> Dataset:
     """Read and validate the import files at ``paths`` (folders, CSV files, workbooks).
 
@@ -42,6 +44,9 @@ def read_dataset(
         How sheet names and headers are recognised (built in, plus a mapping file's).
     known_names
         ``table → name → ids`` of what the store holds, for references by name.
+    known_people, allow_reassign
+        ``id → (name, org_id)`` in the store: a stored id arriving with another name and
+        another organization is refused unless ``allow_reassign``.
 
     Returns
     -------
@@ -62,4 +67,5 @@ def read_dataset(
     """
     headers = headers or Headers()
     tables, warnings = read_paths(list(paths), encoding, limits, headers)
-    return validate(tables, known_ids, warnings, headers=headers, known_names=known_names)
+    return validate(tables, known_ids, warnings, headers=headers, known_names=known_names,
+                    known_people=known_people, allow_reassign=allow_reassign)

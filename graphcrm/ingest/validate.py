@@ -172,6 +172,8 @@ def validate(
     *,
     headers: Headers | None = None,
     known_names: Names | None = None,
+    known_people: Mapping[str, tuple[str, str]] | None = None,
+    allow_reassign: bool = False,
 ) -> Dataset:
     """Validate ``tables`` and return the records, or raise with every problem found.
 
@@ -190,6 +192,11 @@ def validate(
     known_names
         Names of the organizations, people and projects in the store
         (``table → name → ids``), so that a file may refer to them by name.
+    known_people
+        ``id → (name, org_id)`` of the people in the store. A row that gives a stored id
+        another name *and* another organization is refused (almost always a different
+        person reusing the id) unless ``allow_reassign``; a new name at the same
+        organization is a warning.
 
     Returns
     -------
@@ -202,6 +209,7 @@ def validate(
         With one :class:`~graphcrm.errors.Problem` for every invalid spot.
     """
     headers = headers or Headers()
+    warnings = list(warnings)
     problems: list[Problem] = []
     located: dict[str, list[_Located]] = {}
     columns: dict[str, set[str]] = {}
@@ -230,6 +238,8 @@ def validate(
     for name in TABLE_ORDER:
         _check_duplicates(name, located.get(name, []), problems)
     _check_references(located, known_ids or {}, unreadable, problems)
+    _check_reassigned(located.get("people", []), known_people or {}, allow_reassign, problems,
+                      warnings)
     for table, column in (("people", "reports_to"), ("organizations", "parent_id")):
         _check_cycles(table, column, located.get(table, []), problems)
     if problems:
@@ -465,6 +475,27 @@ def _check_references(
                                 f"unknown {_SINGULAR[column.references or '']} "
                                 f"(no such id in {column.references})")
                     )
+
+
+def _check_reassigned(rows: list[_Located], known: Mapping[str, tuple[str, str]],
+                      allow: bool, problems: list[Problem], warnings: list[str]) -> None:
+    for row in rows:
+        person = row.record.get("id")
+        if not isinstance(person, str) or person not in known or not row.ok:
+            continue
+        name, org = known[person]
+        new_name, new_org = row.record.get("name"), row.record.get("org_id")
+        if new_name == name or new_name is None:
+            continue
+        if new_org != org and not allow:
+            problems.append(Problem(
+                row.source, "people", row.row, row.column("id"), person,
+                f"the store has {person} as {name} at {org}; this row names {new_name} at "
+                f"{new_org} — a different person reusing the id? Give them another id (or "
+                "--allow-reassign if it really is the same person)"))
+        else:
+            warnings.append(f"{row.source}, row {row.row}: {person} renamed from {name} to "
+                            f"{new_name}")
 
 
 def _check_cycles(table: str, column: str, rows: list[_Located], problems: list[Problem]) -> None:

@@ -127,9 +127,10 @@ class Store(ABC):
 
     @abstractmethod
     def people_index(self) -> dict[str, dict[str, Any]]:
-        """Every person's ``name``, ``org_name``, ``org_kind`` and ``roles`` (project id →
-        roles) by id: enough to find people by name and to know our people and the
-        stakeholders without loading the graph."""
+        """Every person's ``name``, ``org_id``, ``org_name``, ``org_kind`` and ``roles``
+        (project id → roles) by id: enough to find people by name, to know our people and
+        the stakeholders without loading the graph, and to notice an id reused for somebody
+        else."""
 
     @abstractmethod
     def organization_summary(self) -> OrganizationSummary:

@@ -433,12 +433,13 @@ class EmbeddedStore(Store):
     @_translated("reading")
     def people_index(self) -> dict[str, dict[str, Any]]:
         rows = self._conn.execute(
-            "SELECT p.id, p.name, o.name, o.kind FROM people p "
+            "SELECT p.id, p.name, p.org_id, o.name, o.kind FROM people p "
             "LEFT JOIN organizations o ON o.id = p.org_id"
         )
         index: dict[str, dict[str, Any]] = {
-            pid: {"name": name, "org_name": org, "org_kind": kind, "roles": {}}
-            for pid, name, org, kind in rows
+            pid: {"name": name, "org_id": org_id, "org_name": org, "org_kind": kind,
+                  "roles": {}}
+            for pid, name, org_id, org, kind in rows
         }
         for person, project, role in self._conn.execute(
                 "SELECT person_id, project_id, role FROM stakeholders"):

@@ -353,8 +353,9 @@ class Neo4jStore(Store):
             roles: dict[str, list[str]] = {}
             for project, role in r["roles"]:
                 roles.setdefault(project, []).append(role)
-            index[r["id"]] = {"name": r["name"], "org_name": r["org_name"],
-                              "org_kind": r["org_kind"], "roles": roles}
+            index[r["id"]] = {"name": r["name"], "org_id": r["org_id"],
+                              "org_name": r["org_name"], "org_kind": r["org_kind"],
+                              "roles": roles}
         return index
 
     def organization_summary(self) -> OrganizationSummary:

@@ -15,12 +15,12 @@ from graphcrm.cli import cli
 from graphcrm.errors import InputError, ValidationFailed
 from graphcrm.graph import build_graph
 from graphcrm.ingest import Headers, read_dataset, read_mapping
-from tests.conftest import TINY, write_tables
+from tests.conftest import write_tables
 
 # TINY again, as a Chinese bid team keeps it: Chinese names and headers, no ids anywhere,
 # everyone and everything referred to by name.
-ORGS = [["名称", "类型", "行业"], ["我们公司", "我方", "automation"], ["客户公司", "客户", "energy"],
-        ["Rival Ltd", "竞争对手", ""]]
+ORGS = [["名称", "类型", "行业"], ["我们公司", "我方", "automation"],
+        ["客户公司", "客户", "energy"], ["Rival Ltd", "竞争对手", ""]]
 PEOPLE = [["姓名", "单位", "职务", "上级", "邮箱", "WeChat"],
           ["Alice 林", "我们公司", "account manager", "", "a@us.example", "alice_w"],
           ["Bo 王", "我们公司", "presales", "Alice 林", "", ""],
@@ -38,8 +38,8 @@ PROJECTS = [["名称", "客户", "阶段", "金额", "截止日期"],
             ["储能监控", "客户公司", "bidding", "1,200,000", "2027-01-15"]]
 ROLES = [["项目", "人员", "角色", "影响力", "立场"],
          ["储能监控", "陈总", "决策者", "5", "中立"], ["储能监控", "张工", "evaluator", "3", "+1"],
-         ["储能监控", "NA", "项目线人", "1", "champion"], ["储能监控", "Alice 林", "bid_team", "", ""],
-         ["储能监控", "Bo 王", "投标团队", "", ""]]
+         ["储能监控", "NA", "项目线人", "1", "champion"],
+         ["储能监控", "Alice 林", "bid_team", "", ""], ["储能监控", "Bo 王", "投标团队", "", ""]]
 CONTACTS = [["日期", "人员", "我方人员", "方式", "感受", "备注"],
             ["2026-11-20", "陈总", "Alice 林", "meal", "positive", "dinner"],
             ["2026-09-01", "张工", "Bo 王", "email", "0", ""]]

@@ -170,8 +170,8 @@ def test_people_index(store, tiny):
     store.import_dataset(tiny)
     index = store.people_index()
     assert set(index) == {"a", "b", "c", "d", "e", "x"}
-    assert index["c"] == {"name": "陈总", "org_name": "客户公司", "org_kind": "customer",
-                          "roles": {"P1": ["decision_maker"]}}
+    assert index["c"] == {"name": "陈总", "org_id": "o-c", "org_name": "客户公司",
+                          "org_kind": "customer", "roles": {"P1": ["decision_maker"]}}
     assert index["x"]["roles"] == {}
 
 
