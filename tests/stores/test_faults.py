@@ -59,7 +59,7 @@ def test_a_full_disk_rolls_the_import_back_and_the_store_still_opens(tmp_path, d
         store = disk / "bid.db"
         store.write_bytes(demo.read_bytes())
         before = run(store, "stats", "--format", "json").stdout
-        result = run(store, "import", network)
+        result = run(store, "import", network, "--allow-reassign")  # its ids are the sample's
         assert result.exit_code == 4
         assert "the disk is full" in result.stderr and "nothing was written" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
@@ -197,7 +197,7 @@ def test_forget_waits_for_a_short_reader_then_erases(tmp_path, demo):
 IMPORT = """
 import sys
 from graphcrm import api
-summary = api.open(sys.argv[1]).import_data([sys.argv[2]])
+summary = api.open(sys.argv[1]).import_data([sys.argv[2]], allow_reassign=True)
 print(sum(t.created for t in summary.tables))
 """
 
@@ -233,13 +233,14 @@ for _ in range(5):
 def test_imports_and_queries_at_once_see_whole_states_only(tmp_path, network):
     """Two imports (the sample again, a 3,000-person network) and three readers at once:
     every reader sees a whole state (before, or after the network) and nobody a lock error;
-    the end state is the one a serial order gives."""
+    the end state is the one a serial order gives. (The generated network reuses some of the
+    sample's ids for other people, so every import here allows that.)"""
     orders = []
     for i, order in enumerate([(sample_dir(), network, sample_dir()),
                                (sample_dir(), sample_dir(), network)]):
         orders.append(tmp_path / f"serial{i}.db")
         for folder in order:
-            api.open(orders[-1]).import_data([folder])
+            api.open(orders[-1]).import_data([folder], allow_reassign=True)
     serial = orders[0]
 
     def people(path):
@@ -291,7 +292,7 @@ def test_an_import_killed_at_any_moment_leaves_the_store_before_or_after(tmp_pat
         outcomes.add("before" if state == before else "after")
         if state != before:
             break
-    api.open(store).import_data([network])  # the re-run completes it
+    api.open(store).import_data([network], allow_reassign=True)  # the re-run completes it
     with open_store(store) as opened:
         after = canonical(opened.load())
     assert "before" in outcomes
