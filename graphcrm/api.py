@@ -237,6 +237,21 @@ class GraphCRM:
         with open_store(self.store) as opened:
             return opened.forget(find_person(opened.people_index(), person))
 
+    def template(self, path: str | Path, *, lang: str = "en") -> Path:
+        """Write an empty import workbook (``.xlsx``) or CSV folder to start from: the exact
+        sheets and headers, drop-downs, two example rows each, and an explanation sheet
+        (``graphcrm template``); see :mod:`graphcrm.template`. It imports as written.
+
+        Example
+        -------
+        >>> import tempfile, os
+        >>> GraphCRM().template(os.path.join(tempfile.mkdtemp(), "bid.xlsx")).suffix
+        '.xlsx'
+        """
+        from graphcrm.template import write_template
+
+        return write_template(path, lang)
+
     def check(self) -> builtins.list[str]:
         """Check the store without changing what it holds (``graphcrm check``); return the
         problems found, none when it is whole. See :meth:`graphcrm.stores.Store.check`.

@@ -32,6 +32,7 @@ __all__ = [
     "ProjectStage",
     "DECISION_ROLES",
     "normalize_token",
+    "chinese_words",
 ]
 
 V = TypeVar("V", bound="Vocabulary")
@@ -77,6 +78,19 @@ _SYNONYMS: dict[type[Vocabulary], dict[str, str]] = {}
 
 def _synonyms(vocabulary: type[Vocabulary], mapping: dict[str, str]) -> None:
     _SYNONYMS[vocabulary] = mapping
+
+
+def chinese_words(vocabulary: type[Vocabulary]) -> dict[str, str]:
+    """The first Chinese synonym of each member that has one, by canonical value.
+
+    >>> chinese_words(Stance)["supporter"]
+    '支持'
+    """
+    found: dict[str, str] = {}
+    for word, value in _SYNONYMS.get(vocabulary, {}).items():
+        if any("\u4e00" <= ch <= "\u9fff" for ch in word):
+            found.setdefault(value, word)
+    return found
 
 
 @cache

@@ -18,6 +18,7 @@ TWINS = {
     "informants": api.GraphCRM.informants, "health": api.GraphCRM.health,
     "matrix": api.GraphCRM.matrix, "map": api.GraphCRM.map, "export": api.GraphCRM.export,
     "demo": api.demo_store, "forget": api.GraphCRM.forget, "check": api.GraphCRM.check,
+    "template": api.GraphCRM.template,
 }
 
 
@@ -48,7 +49,7 @@ def store(tmp_path_factory):
         (["informants", "prj-js-ess"], "informants"), (["health"], "health"),
         (["matrix", "prj-js-ess"], "matrix"), (["map", "prj-js-ess", "-o", "{tmp}/m.html"], "map"),
         (["export", "-o", "{tmp}/g.graphml"], "export"), (["import", "{sample}"], "import_data"),
-        (["check"], "check"),
+        (["check"], "check"), (["template", "{tmp}/t.xlsx"], "template"),
     ],
 )
 def test_each_command_calls_its_twin(store, tmp_path, monkeypatch, args, method):

@@ -168,6 +168,42 @@ def demo_command(folder: Path | None) -> None:
     click.echo(f"\nExplore it further: graphcrm --store {store} path 高明 --project prj-bh-bms")
 
 
+@cli.command("template")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None,
+              help="Sheets, headers and drop-downs in English or Chinese "
+                   "(default: GRAPHCRM_LANG, else the locale).")
+@click.pass_context
+def template_command(ctx: click.Context, path: Path, lang: str | None) -> None:
+    """Write an empty import workbook (FILE.xlsx) or CSV folder (DIR) to start from.
+
+    The exact sheets and headers, drop-down lists for every vocabulary (kind, role, stance,
+    level, stage, channel …), two example rows per sheet and a sheet explaining each column.
+    It imports as written.
+
+    \b
+    Examples:
+      graphcrm template bid.xlsx
+      graphcrm template 投标关系.xlsx --lang zh
+      graphcrm template bid-csv/
+    """
+    written = api.open(store_location(ctx)).template(path, lang=lang or _default_lang())
+    click.echo(f"{written}: the import template")
+
+
+def _default_lang() -> str:
+    """``GRAPHCRM_LANG``, else Chinese when the locale is, else English."""
+    import locale
+    import os
+
+    chosen = os.environ.get("GRAPHCRM_LANG", "").strip().lower()
+    if chosen in ("en", "zh"):
+        return chosen
+    code = (os.environ.get("LC_ALL") or os.environ.get("LANG") or
+            (locale.getlocale()[0] or "")).lower()
+    return "zh" if code.startswith("zh") else "en"
+
+
 @cli.command("check")
 @click.pass_context
 def check_command(ctx: click.Context) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 from graphcrm.errors import InputError
 from graphcrm.records import SCHEMA
 
-__all__ = ["Headers", "fold", "read_mapping", "FIRST_NAME", "LAST_NAME"]
+__all__ = ["Headers", "fold", "read_mapping", "chinese_header", "FIRST_NAME", "LAST_NAME"]
 
 #: Pseudo-columns of a CRM export: joined into ``name`` by validation.
 FIRST_NAME = "_first_name"
@@ -108,6 +108,16 @@ _COLUMNS: dict[str, dict[str, list[str]]] = {
         "notes": ["备注", "内容", "说明"],
     },
 }
+
+
+def chinese_header(table: str, column: str) -> str | None:
+    """The first Chinese header the importer knows for ``column`` of ``table``.
+
+    >>> chinese_header("people", "reports_to")
+    '上级'
+    """
+    return next((n for n in _COLUMNS.get(table, {}).get(column, [])
+                 if any("\u4e00" <= ch <= "\u9fff" for ch in n)), None)
 
 
 @dataclass
