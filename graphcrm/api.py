@@ -188,6 +188,7 @@ class GraphCRM:
             tuple(TableChanges(name, len(rows), 0, 0) for name, rows in dataset),
             tuple(dataset.warnings),
             dry_run=True,
+            understood=tuple(dataset.understood),
         )
 
     def _exists(self) -> bool:

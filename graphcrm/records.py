@@ -188,12 +188,14 @@ class Dataset:
     """Validated records by table, plus the warnings met while reading them.
 
     ``columns[table]`` lists the contract columns the input carried for that table: an
-    upsert writes those and leaves the others as they are in the store.
+    upsert writes those and leaves the others as they are in the store. ``understood``
+    says, per file or sheet, how its headers were read (``姓名 → people.name``).
     """
 
     records: dict[str, list[Record]] = field(default_factory=dict)
     columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    understood: list[str] = field(default_factory=list)
 
     def table(self, name: str) -> list[Record]:
         """The records of table ``name`` (empty when the input had none)."""

@@ -40,6 +40,11 @@ def _echo_summary(summary: ImportSummary) -> None:
         click.echo(f"warning: {warning}", err=True)
     click.echo(render(_summary_table(summary), "table"), nl=False)
     if summary.dry_run:
+        if summary.understood:
+            click.echo("headers understood as:")
+            for line in summary.understood:
+                click.echo(textwrap.fill(line, 100, initial_indent="  ",
+                                         subsequent_indent="    "))
         click.echo("valid; nothing written (dry run)")
     elif not summary.changed:
         click.echo("nothing changed")

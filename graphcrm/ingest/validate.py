@@ -210,6 +210,7 @@ def validate(
     """
     headers = headers or Headers()
     warnings = list(warnings)
+    understood: list[str] = []
     problems: list[Problem] = []
     located: dict[str, list[_Located]] = {}
     columns: dict[str, set[str]] = {}
@@ -232,6 +233,7 @@ def validate(
             unreadable.add(table.name)
             continue
         rows, carried = parsed
+        understood.append(_understood(table, headers))
         located.setdefault(table.name, []).extend(rows)
         columns.setdefault(table.name, set()).update(carried)
     _resolve_names(located, known_ids or {}, known_names or {}, problems)
@@ -255,6 +257,7 @@ def validate(
             for name, carried in columns.items()
         },
         warnings=list(warnings),
+        understood=understood,
     )
 
 
@@ -341,6 +344,19 @@ def _parse_table(
             ok = _check_tie(table.source, number, record, problems)
         rows.append(_Located(table.source, number, record, ok, spelled))
     return rows, carried
+
+
+def _understood(table: RawTable, headers: Headers) -> str:
+    """How a file's headers were read: ``people.csv (header row 1): 姓名 → name, WeChat →
+    extra``."""
+    parts = []
+    for cell in table.header:
+        if cell.strip():
+            column = headers.column(table.name, cell)
+            shown = {None: "extra", FIRST_NAME: "name (first)", LAST_NAME: "name (last)"}.get(
+                column, column)
+            parts.append(f"{cell.strip()} → {shown}")
+    return f"{table.source} as {table.name} (header row {table.header_row}): {', '.join(parts)}"
 
 
 def _join_name(source: str, table: str, number: int, cells: list[str], parts: dict[str, int],

@@ -56,6 +56,7 @@ class ImportSummary:
     tables: tuple[TableChanges, ...]
     warnings: tuple[str, ...] = ()
     dry_run: bool = False
+    understood: tuple[str, ...] = ()  # how each file's headers were read (dry runs)
 
     @property
     def changed(self) -> bool:

@@ -186,3 +186,14 @@ def test_two_headers_for_one_column_are_refused_except_a_second_phone(tmp_path):
     folder = write_tables(tmp_path / "phones", {"单位": ORGS, "人员": people})
     [person] = read_dataset([folder]).table("people")
     assert person["phone"] == "010-1" and person["extra"] == {"Mobile": "139-2"}
+
+
+def test_a_dry_run_says_how_each_header_was_understood(tmp_path):
+    path = workbook(tmp_path / "bid.xlsx", CHINESE, title="关系图")
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "x.db"), "import",
+                                      str(path), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "bid.xlsx:人员 as people (header row 3): 姓名 → name, 单位 → org_id" in text
+    assert "WeChat → extra" in text and "valid; nothing written (dry run)" in text
+    assert not (tmp_path / "x.db").exists()
