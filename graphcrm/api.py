@@ -36,6 +36,7 @@ from graphcrm.analysis import (
     key_informants,
     stakeholder_matrix,
 )
+from graphcrm.domain import Role, TieType
 from graphcrm.errors import LookupFailed
 from graphcrm.export import export_graph
 from graphcrm.graph import build_graph
@@ -265,6 +266,70 @@ class GraphCRM:
         """
         with open_store(self.store) as opened:
             return opened.check()
+
+    def remove_tie(self, a: str, b: str, *, tie_type: str | None = None) -> int:
+        """Remove the ties between two people (ids or names), of every type or of
+        ``tie_type`` only (``graphcrm remove tie``); return how many went.
+
+        Raises
+        ------
+        LookupFailed
+            A person is not there, the type is unknown, or there is no such tie.
+
+        Example
+        -------
+        >>> import tempfile
+        >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
+        >>> bid.remove_tie("王建国", "周建平", tie_type="KNOWS")
+        1
+        """
+        types = [t.value for t in TieType]
+        if tie_type is not None:
+            try:
+                types = [TieType.parse(tie_type).value]
+            except ValueError as err:
+                raise LookupFailed(str(err)) from err
+        self._graph = None
+        with open_store(self.store) as opened:
+            index = opened.people_index()
+            first, second = find_person(index, a), find_person(index, b)
+            removed = opened.remove_ties(first, second, types)
+        if not removed:
+            kind = f"{types[0]} " if tie_type is not None else ""
+            raise LookupFailed(f"no {kind}tie between {index[first]['name']} and "
+                               f"{index[second]['name']}")
+        return removed
+
+    def remove_role(self, project: str, person: str, role: str) -> int:
+        """Remove one stakeholder role of a person (id or name) in a project (id or name)
+        (``graphcrm remove role``); return how many went (1).
+
+        Raises
+        ------
+        LookupFailed
+            The project, person or role is unknown, or the person has no such role there.
+
+        Example
+        -------
+        >>> import tempfile
+        >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
+        >>> bid.remove_role("prj-js-ess", "杨帆", "informant")
+        1
+        """
+        try:
+            wanted = Role.parse(role).value
+        except ValueError as err:
+            raise LookupFailed(str(err)) from err
+        self._graph = None
+        with open_store(self.store) as opened:
+            project_id = _project_id(opened, project)
+            index = opened.people_index()
+            person_id = find_person(index, person)
+            removed = opened.remove_role(project_id, person_id, wanted)
+        if not removed:
+            raise LookupFailed(f"{index[person_id]['name']} has no role {wanted} in "
+                               f"{project_id}")
+        return removed
 
     def whois(self, person: str) -> dict[str, object]:
         """The id, name and organization of the person ``person`` names (id or name)."""

@@ -18,7 +18,7 @@ TWINS = {
     "informants": api.GraphCRM.informants, "health": api.GraphCRM.health,
     "matrix": api.GraphCRM.matrix, "map": api.GraphCRM.map, "export": api.GraphCRM.export,
     "demo": api.demo_store, "forget": api.GraphCRM.forget, "check": api.GraphCRM.check,
-    "template": api.GraphCRM.template,
+    "template": api.GraphCRM.template, "remove": api.GraphCRM.remove_tie,
 }
 
 

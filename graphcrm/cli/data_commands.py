@@ -209,6 +209,54 @@ def _default_lang() -> str:
     return "zh" if code.startswith("zh") else "en"
 
 
+@cli.group("remove")
+def remove_group() -> None:
+    """Remove one tie or one stakeholder role by hand.
+
+    Imports never delete; this is how a tie or role that is no longer true goes.
+
+    \b
+    Examples:
+      graphcrm remove tie 王建国 周建平 --type KNOWS
+      graphcrm remove role prj-js-ess 杨帆 informant
+    """
+
+
+@remove_group.command("tie")
+@click.argument("a")
+@click.argument("b")
+@click.option("--type", "tie_type", metavar="TYPE",
+              help="Only this type (KNOWS, INFLUENCES, REFERRED); default every type.")
+@click.pass_context
+def remove_tie_command(ctx: click.Context, a: str, b: str, tie_type: str | None) -> None:
+    """Remove the ties between people A and B (ids or names), in either direction.
+
+    \b
+    Examples:
+      graphcrm remove tie 王建国 周建平
+      graphcrm remove tie p201 p502 --type KNOWS
+    """
+    removed = api.open(store_location(ctx)).remove_tie(a, b, tie_type=tie_type)
+    click.echo(f"removed {removed} tie{'s' if removed != 1 else ''}")
+
+
+@remove_group.command("role")
+@click.argument("project")
+@click.argument("person")
+@click.argument("role")
+@click.pass_context
+def remove_role_command(ctx: click.Context, project: str, person: str, role: str) -> None:
+    """Remove PERSON's ROLE in PROJECT (ids or names; the role in English or Chinese).
+
+    \b
+    Examples:
+      graphcrm remove role prj-js-ess 吴刚 evaluator
+      graphcrm remove role 江苏储能电站智能监控系统 杨帆 项目线人
+    """
+    api.open(store_location(ctx)).remove_role(project, person, role)
+    click.echo("removed 1 role")
+
+
 @cli.command("check")
 @click.pass_context
 def check_command(ctx: click.Context) -> None:

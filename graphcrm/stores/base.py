@@ -139,6 +139,15 @@ class Store(ABC):
         store (the organization view of a network too big to load)."""
 
     @abstractmethod
+    def remove_ties(self, a: str, b: str, types: Collection[str]) -> int:
+        """Remove the ties of ``types`` between people ``a`` and ``b`` (either direction) in
+        one transaction; return how many went. Nothing else changes."""
+
+    @abstractmethod
+    def remove_role(self, project: str, person: str, role: str) -> int:
+        """Remove ``person``'s ``role`` in ``project``; return how many went (0 or 1)."""
+
+    @abstractmethod
     def forget(self, person: str) -> dict[str, int]:
         """Erase ``person`` and everything attached to them — their ties, stakeholder roles
         and interactions (as the contact or as one of our people) — in one transaction; the

@@ -528,6 +528,23 @@ class EmbeddedStore(Store):
         }
         return OrganizationSummary(organizations, links)
 
+    @_translated("removing")
+    def remove_ties(self, a: str, b: str, types: Collection[str]) -> int:
+        chosen = sorted(types)
+        marks = ", ".join("?" for _ in chosen)
+        with self._transaction():
+            return int(self._conn.execute(
+                f"DELETE FROM relationships WHERE type IN ({marks}) AND "
+                "((source = ? AND target = ?) OR (source = ? AND target = ?))",
+                (*chosen, a, b, b, a)).rowcount)
+
+    @_translated("removing")
+    def remove_role(self, project: str, person: str, role: str) -> int:
+        with self._transaction():
+            return int(self._conn.execute(
+                "DELETE FROM stakeholders WHERE project_id = ? AND person_id = ? AND role = ?",
+                (project, person, role)).rowcount)
+
     @_translated("erasing")
     def forget(self, person: str) -> dict[str, int]:
         conn = self._conn

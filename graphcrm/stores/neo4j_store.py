@@ -369,6 +369,20 @@ class Neo4jStore(Store):
             {(r["first"], r["second"]): (r["ties"], round(r["strength"], 3)) for r in pairs},
         )
 
+    def remove_ties(self, a: str, b: str, types: Collection[str]) -> int:
+        chosen = sorted(t for t in types if t in TIE_TYPES)  # only types graphcrm writes
+        with self._translate(), self._session() as session:
+            record = session.execute_write(
+                lambda tx: tx.run(statement("remove_ties"), a=a, b=b, types=chosen).single())
+        return int(record["removed"]) if record else 0
+
+    def remove_role(self, project: str, person: str, role: str) -> int:
+        with self._translate(), self._session() as session:
+            record = session.execute_write(
+                lambda tx: tx.run(statement("remove_role"), project=project, person=person,
+                                  role=role).single())
+        return int(record["removed"]) if record else 0
+
     def forget(self, person: str) -> dict[str, int]:
         with self._translate(), self._session() as session:
             record = session.execute_write(

@@ -163,3 +163,19 @@ def test_stats_of_projects_with_blank_facts_show_no_nan(runner, store, make_tabl
     assert "· due 2027-01-15" in text  # P1 still says when it is due
     for word in ("nan", "None", "NaT"):
         assert word not in text
+
+
+def test_remove_a_tie_and_a_role_by_hand(runner, store, tiny_dir):
+    assert run(runner, store, "import", tiny_dir).exit_code == 0
+    assert run(runner, store, "remove", "tie", "张工", "陈总", "--type", "knows").stdout == \
+        "removed 1 tie\n"
+    again = run(runner, store, "remove", "tie", "张工", "陈总", "--type", "KNOWS")
+    assert again.exit_code == 5 and "no KNOWS tie between 张工 and 陈总" in again.stderr
+    assert run(runner, store, "remove", "role", "储能监控", "NA", "线人").exit_code == 0
+    gone = run(runner, store, "remove", "role", "P1", "e", "informant")
+    assert gone.exit_code == 5 and "NA has no role informant in P1" in gone.stderr
+    bad = run(runner, store, "remove", "role", "P1", "e", "boss")
+    assert bad.exit_code == 5 and "unknown stakeholder role" in bad.stderr
+    stats = json.loads(run(runner, store, "stats", "--format", "json").stdout)
+    roles = {r["kind"] for r in stats if r["scope"] == "P1"}
+    assert "informant" not in roles and "decision_maker" in roles

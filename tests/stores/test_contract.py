@@ -241,3 +241,18 @@ def test_extra_columns_never_collide_with_what_the_store_uses(store, make_tables
     again = store.import_dataset(read_dataset([make_tables(tables)]))
     assert not again.changed
     assert canonical(store.load()) == canonical(dataset)
+
+
+def test_remove_ties_and_roles_and_nothing_else(store, tiny):
+    store.import_dataset(tiny)
+    before = canonical(store.load())
+    assert store.remove_ties("d", "c", ["INFLUENCES"]) == 0  # c INFLUENCES e, not d
+    assert store.remove_ties("d", "c", ["KNOWS"]) == 1     # stored as c KNOWS d: either way
+    assert store.remove_ties("e", "c", ["KNOWS", "INFLUENCES", "REFERRED"]) == 1
+    assert store.remove_role("P1", "e", "informant") == 1
+    assert store.remove_role("P1", "e", "informant") == 0
+    after = canonical(store.load())
+    assert len(after["relationships"]) == len(before["relationships"]) - 2
+    assert len(after["stakeholders"]) == len(before["stakeholders"]) - 1
+    assert after["people"] == before["people"] and after["interactions"] == before[
+        "interactions"]
