@@ -140,10 +140,10 @@ HEADER_SEARCH_ROWS = 10
 
 def _with_header(table: RawTable, records: list[tuple[int, list[str]]], headers: Headers,
                  warnings: list[str]) -> RawTable:
-    """Pick the header among the first non-blank rows: the one naming the most columns of
-    the table (the first such row); the rows above it are titles and pass over."""
-    filled = [(n, cells) for n, cells in records if any(c.strip() for c in cells)]
-    candidates = filled[:HEADER_SEARCH_ROWS]
+    """Pick the header among the first rows (``records`` holds the non-blank ones): the one
+    naming the most columns of the table (the first such row); the rows above it are titles
+    and pass over."""
+    candidates = records[:HEADER_SEARCH_ROWS]
     if not candidates:
         return table
 
@@ -155,7 +155,7 @@ def _with_header(table: RawTable, records: list[tuple[int, list[str]]], headers:
         best = 0
     number, header = candidates[best]
     table.header, table.header_row = header, number
-    table.rows = [(n, cells) for n, cells in filled if n > number]
+    table.rows = records[best + 1:]
     if number != 1:
         warnings.append(f"{table.source}: the header is row {number}; the rows above it "
                         "were passed over")
