@@ -20,6 +20,7 @@ organization, or customer), so re-importing the same sheet matches them again.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -92,6 +93,7 @@ _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*�
 _LARGEST_NUMBER = 10**15
 
 
+@functools.lru_cache(maxsize=65536)  # a file repeats its dates: parse each once
 def parse_date(text: str) -> str:
     """Parse a date cell to ISO ``YYYY-MM-DD``.
 
@@ -109,7 +111,13 @@ def parse_date(text: str) -> str:
     ...
     ValueError: not a date (expected YYYY-MM-DD)
     """
-    match = _DATE.match(text.strip())
+    value = text.strip()
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
+        try:  # the common case, in C
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass  # left to the full check below, which says why
+    match = _DATE.match(value)
     if not match:
         raise ValueError("not a date (expected YYYY-MM-DD)")
     try:
@@ -433,7 +441,7 @@ def _resolve_names(located: dict[str, list[_Located]], known_ids: Mapping[str, s
         references = [c for c in SCHEMA[table].columns if c.references]
         for column in references:  # other tables first: a person's id needs their org's
             if column.references != table:
-                for row in rows:
+                for row in _unresolved(rows, column.name, ids[column.references]):
                     _resolve(row, table, column.name, column.references, ids, names, problems)
         if table in _DERIVED:
             for row in rows:
@@ -446,8 +454,19 @@ def _resolve_names(located: dict[str, list[_Located]], known_ids: Mapping[str, s
                         str(row.record.get("id")))
         for column in references:  # then superiors and parents, named in the same table
             if column.references == table:
-                for row in rows:
+                for row in _unresolved(rows, column.name, ids[table]):
                     _resolve(row, table, column.name, table, ids, names, problems)
+
+
+def _unresolved(rows: list[_Located], column: str, ids: set[str]) -> list[_Located]:
+    """The rows whose ``column`` holds text that is no known id (usually none: then the
+    rows are not walked one by one)."""
+    values = {row.record.get(column) for row in rows}
+    values.discard(None)
+    if values <= ids:
+        return []
+    strange = values - ids
+    return [row for row in rows if row.record.get(column) in strange]
 
 
 def _resolve(row: _Located, table: str, column: str, target: str, ids: dict[str, set[str]],
