@@ -33,7 +33,7 @@ from graphcrm.ingest.headers import FIRST_NAME, LAST_NAME, Headers, fold
 from graphcrm.ingest.readers import RawTable
 from graphcrm.records import SCHEMA, TABLE_ORDER, Column, Dataset, Record, TableSpec, record_key
 
-__all__ = ["validate", "parse_date", "normalize_header"]
+__all__ = ["validate", "parse_date", "derived_id"]
 
 Parser = Callable[[str], Any]
 _SINGULAR = {"organizations": "organization", "people": "person", "projects": "project"}
@@ -78,11 +78,6 @@ class _Invalid:
 
 
 _INVALID = _Invalid()
-
-
-def normalize_header(name: str) -> str:
-    """Fold a header cell to a contract column name: ``" Org ID"`` → ``"org_id"``."""
-    return "_".join(name.strip().casefold().replace("-", " ").split())
 
 
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
