@@ -31,7 +31,6 @@ from urllib.parse import quote
 
 from graphcrm.errors import (
     ErasureIncomplete,
-    GraphCRMError,
     LookupFailed,
     StoreBusy,
     StoreDamaged,
@@ -121,7 +120,7 @@ def _translated(doing: str) -> Callable[[F], F]:
             try:
                 return method(self, *args, **kwargs)
             except sqlite3.Error as err:
-                raise _translate(err, self.path, doing) from err
+                raise _translate(err, self.shown, doing) from err
 
         return wrapper  # type: ignore[return-value]
 
@@ -224,41 +223,44 @@ class EmbeddedStore(Store):
     True
     """
 
-    def __init__(self, path: str | Path, *, create: bool = False) -> None:
+    def __init__(self, path: str | Path, *, create: bool = False,
+                 shown_as: str | Path | None = None) -> None:
         self.path = Path(path)
-        self.location = str(self.path)
+        #: the path messages name (a store being built aside is named as its final path)
+        self.shown = Path(shown_as) if shown_as is not None else self.path
+        self.location = str(self.shown)
         self.read_only = False
         if not create and not self.path.exists():
             raise StoreNotFound(
-                f"no store at {self.path}: import data first (graphcrm import PATH) "
+                f"no store at {self.shown}: import data first (graphcrm import PATH) "
                 "or choose another with --store"
             )
         if self.path.is_dir():
-            raise StoreError(f"{self.path}: a folder, not a store file (choose another --store)")
+            raise StoreError(f"{self.shown}: a folder, not a store file (choose another --store)")
         if self.path.exists():
             self._check_header()
         try:
             self._conn = self._connect()
         except sqlite3.Error as err:
             if create or not self.path.exists():
-                raise _translate(err, self.path, "opening the store") from err
+                raise _translate(err, self.shown, "opening the store") from err
             try:  # a read-only file or folder: still readable
                 self._conn = self._connect(read_only=True)
                 self.read_only = True
             except sqlite3.Error:
-                raise _translate(err, self.path, "opening the store") from err
+                raise _translate(err, self.shown, "opening the store") from err
 
     def _check_header(self) -> None:
         try:
             with self.path.open("rb") as handle:
                 header = handle.read(16)
         except OSError as err:
-            raise StoreError(f"{self.path}: cannot be read ({err.strerror})") from err
+            raise StoreError(f"{self.shown}: cannot be read ({err.strerror})") from err
         if not header:
-            raise StoreError(f"{self.path}: an empty file, not a graphcrm store (remove it, "
+            raise StoreError(f"{self.shown}: an empty file, not a graphcrm store (remove it, "
                              "or choose another --store)")
         if header != b"SQLite format 3\0":
-            raise StoreError(f"{self.path}: not a graphcrm store (not an SQLite file); "
+            raise StoreError(f"{self.shown}: not a graphcrm store (not an SQLite file); "
                              "choose another --store")
 
     def _connect(self, read_only: bool = False) -> sqlite3.Connection:
@@ -295,7 +297,7 @@ class EmbeddedStore(Store):
                 if row is not None:
                     return str(row[0])
             if tables - {"meta"}:
-                raise StoreError(f"{self.path}: an SQLite file, but not a graphcrm store")
+                raise StoreError(f"{self.shown}: an SQLite file, but not a graphcrm store")
             return None
 
         found = version()
@@ -309,15 +311,15 @@ class EmbeddedStore(Store):
                                        (str(SCHEMA_VERSION),))
                     found = str(SCHEMA_VERSION)
         if found is None:
-            raise StoreError(f"{self.path}: an empty SQLite file, not a graphcrm store")
+            raise StoreError(f"{self.shown}: an empty SQLite file, not a graphcrm store")
         if int(found) > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: made by a newer graphcrm (store schema {found}, "
+            raise StoreError(f"{self.shown}: made by a newer graphcrm (store schema {found}, "
                              f"this one reads {SCHEMA_VERSION}); upgrade graphcrm")
         if int(found) != SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: store schema {found}, expected {SCHEMA_VERSION}")
+            raise StoreError(f"{self.shown}: store schema {found}, expected {SCHEMA_VERSION}")
 
     def _transaction(self, mode: str = "IMMEDIATE") -> _Transaction:
-        return _Transaction(self._conn, self.path, mode)
+        return _Transaction(self._conn, self.shown, mode)
 
     @_translated("checking the store")
     def check(self) -> list[str]:
@@ -571,9 +573,9 @@ class EmbeddedStore(Store):
             holders = _holders(self.path)
             who = f" ({', '.join(holders)})" if holders else ""
             raise ErasureIncomplete(
-                f"{self.path}: {person} was erased from the store, but another process is "
+                f"{self.shown}: {person} was erased from the store, but another process is "
                 f"still reading it{who}, so the old data stays in the file until it stops; "
-                f"close it, then run `graphcrm --store {self.path} check` to finish the "
+                f"close it, then run `graphcrm --store {self.shown} check` to finish the "
                 "erasure", erased)
         return erased
 
@@ -670,7 +672,7 @@ def create_store(path: str | Path, dataset: Dataset) -> ImportSummary:
     temporary = Path(name)
     temporary.unlink()  # SQLite makes the file itself
     try:
-        with EmbeddedStore(temporary, create=True) as store:
+        with EmbeddedStore(temporary, create=True, shown_as=path) as store:
             summary = store.import_dataset(dataset)
         # closing folded the write-ahead log into the file: it is whole on its own
         wal = Path(f"{temporary}-wal")
@@ -685,10 +687,6 @@ def create_store(path: str | Path, dataset: Dataset) -> ImportSummary:
         except OSError as err:
             raise StoreError(f"{path}: cannot create the store ({err.strerror})") from err
         return summary
-    except GraphCRMError as err:
-        if isinstance(err, StoreError) and str(temporary) in str(err):
-            raise type(err)(str(err).replace(str(temporary), str(path))) from err
-        raise
     finally:
         for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm"),
                          Path(f"{temporary}-journal")):

@@ -20,7 +20,6 @@ from tests.mounts import make_read_only, tmpfs
 WRITERS = {
     "map": lambda out: ["map", "prj-js-ess", "-o", out],
     "export": lambda out: ["export", "--format", "gexf", "-o", out],
-    "png": lambda out: ["map", "prj-js-ess", "-o", os.devnull + ".html", "--png", out],
 }
 
 
@@ -76,7 +75,8 @@ def test_targets_that_are_no_regular_file_are_refused(store, tmp_path, writer):
 
 @pytest.mark.browser
 def test_png_into_a_missing_folder(store, tmp_path):
-    result = run(store, *WRITERS["png"](tmp_path / "nowhere" / "map.png"))
+    result = run(store, "map", "prj-js-ess", "-o", tmp_path / "m.html", "--png",
+                 tmp_path / "nowhere" / "map.png")
     assert result.exit_code == 6 and "there is no folder" in result.stderr
 
 
