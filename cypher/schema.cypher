@@ -9,3 +9,6 @@ CREATE INDEX organization_kind IF NOT EXISTS FOR (o:Organization) ON (o.kind);
 CREATE INDEX project_name IF NOT EXISTS FOR (p:Project) ON (p.name);
 CREATE CONSTRAINT import_lock_id IF NOT EXISTS FOR (l:GraphcrmImportLock) REQUIRE l.id IS UNIQUE;
 MERGE (:GraphcrmImportLock {id: 'import'});
+CREATE CONSTRAINT change_set_id IF NOT EXISTS FOR (s:GraphcrmChangeSet) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT snapshot_name IF NOT EXISTS FOR (s:GraphcrmSnapshot) REQUIRE s.name IS UNIQUE;
+CREATE INDEX change_chunk_set IF NOT EXISTS FOR (c:GraphcrmChanges) ON (c.set_id);

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -36,25 +37,32 @@ from graphcrm.analysis import (
     key_informants,
     stakeholder_matrix,
 )
+from graphcrm.analysis.review import ChangesResult, review_changes
+from graphcrm.changes import dataset_of, plan, revert, state_of
 from graphcrm.domain import Role, TieType
-from graphcrm.errors import LookupFailed
+from graphcrm.errors import Conflict, LookupFailed
 from graphcrm.export import export_graph
 from graphcrm.graph import build_graph
 from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping
+from graphcrm.ingest.validate import parse_date
 from graphcrm.lookup import find_person
 from graphcrm.map import MapSettings, StakeholderMap, organization_map, stakeholder_map
+from graphcrm.records import Dataset
 from graphcrm.regions import contact_region, path_region
 from graphcrm.resources import sample_dir
 from graphcrm.stats import Stats, summarize
 from graphcrm.stores import (
     DEFAULT_STORE,
+    ChangeInfo,
+    ChangeSet,
     ImportSummary,
     Neo4jSettings,
+    Snapshot,
     Store,
-    TableChanges,
     create_embedded_store,
     is_server_uri,
     open_store,
+    scratch_store,
 )
 
 __all__ = ["GraphCRM", "open", "demo_store", "StoreLocation", "DEMO_AS_OF"]
@@ -131,7 +139,8 @@ class GraphCRM:
     def import_data(self, paths: Sequence[str | Path], *, encoding: str | None = None,
                     dry_run: bool = False, limits: Limits | None = None,
                     mapping: str | Path | None = None,
-                    allow_reassign: bool = False) -> ImportSummary:
+                    allow_reassign: bool = False, sync: bool = False,
+                    author: str | None = None) -> ImportSummary:
         """Validate the files at ``paths`` and upsert them in one transaction
         (``graphcrm import``).
 
@@ -152,11 +161,18 @@ class GraphCRM:
         allow_reassign
             Accept a row that gives an id the store holds another name and another
             organization (refused by default: it is almost always a different person).
+        sync
+            The files are the truth for what they cover: stakeholder rows of their projects
+            and ties among their people that they no longer list are removed (see
+            :mod:`graphcrm.changes`). Without it an import only adds and updates.
+        author
+            Who imports, recorded in the history (default: the operating-system user).
 
         Returns
         -------
         ImportSummary
-            Rows created, updated and unchanged per table (for a dry run: rows per table).
+            Rows created, updated, removed and unchanged per table, and the change plan
+            (``changes``: each record created, updated field by field, or removed).
 
         Raises
         ------
@@ -171,6 +187,8 @@ class GraphCRM:
         """
         self._graph = None
         headers = Headers(read_mapping(mapping)) if mapping is not None else None
+        info = ChangeInfo("import --sync" if sync else "import", author or "",
+                          tuple(str(p) for p in paths))
         if self._exists():
             with open_store(self.store) as opened:
                 index = opened.people_index()
@@ -179,18 +197,13 @@ class GraphCRM:
                     headers=headers, known_names=_known_names(opened, index),
                     known_people={p: (d["name"], d["org_id"]) for p, d in index.items()},
                     allow_reassign=allow_reassign)
-                if not dry_run:
-                    return opened.import_dataset(dataset)
-        else:  # validate before creating anything: a rejected import leaves no file behind
-            dataset = read_dataset(paths, encoding=encoding, limits=limits, headers=headers)
-            if not dry_run:  # built aside and moved into place whole (or not at all)
-                return create_embedded_store(Path(str(self.store)), dataset)
-        return ImportSummary(
-            tuple(TableChanges(name, len(rows), 0, 0) for name, rows in dataset),
-            tuple(dataset.warnings),
-            dry_run=True,
-            understood=tuple(dataset.understood),
-        )
+                return opened.import_dataset(dataset, sync=sync, info=info, dry_run=dry_run)
+        # validate before creating anything: a rejected import leaves no file behind
+        dataset = read_dataset(paths, encoding=encoding, limits=limits, headers=headers)
+        if dry_run:
+            return ImportSummary.of(dataset, plan(dataset, Dataset()), dry_run=True)
+        # built aside and moved into place whole (or not at all)
+        return create_embedded_store(Path(str(self.store)), dataset, info)
 
     def _exists(self) -> bool:
         if isinstance(self.store, Neo4jSettings) or is_server_uri(str(self.store)):
@@ -224,9 +237,10 @@ class GraphCRM:
         G = self.project_graph(project) if project is not None else self.graph
         return export_graph(G, path, fmt, redact=redact)
 
-    def forget(self, person: str) -> dict[str, int]:
+    def forget(self, person: str, *, author: str | None = None) -> dict[str, int]:
         """Erase a person (id or name) and everything attached to them: ties, stakeholder
-        roles, interactions (``graphcrm forget``). Returns what went, by kind.
+        roles, interactions, and every mention in the history (``graphcrm forget``). Returns
+        what went, by kind.
 
         Example
         -------
@@ -237,7 +251,8 @@ class GraphCRM:
         """
         self._graph = None
         with open_store(self.store) as opened:
-            return opened.forget(find_person(opened.people_index(), person))
+            return opened.forget(find_person(opened.people_index(), person),
+                                 ChangeInfo("forget", author or ""))
 
     def template(self, path: str | Path, *, lang: str = "en") -> Path:
         """Write an empty import workbook (``.xlsx``) or CSV folder to start from: the exact
@@ -267,7 +282,8 @@ class GraphCRM:
         with open_store(self.store) as opened:
             return opened.check()
 
-    def remove_tie(self, a: str, b: str, *, tie_type: str | None = None) -> int:
+    def remove_tie(self, a: str, b: str, *, tie_type: str | None = None,
+                   author: str | None = None) -> int:
         """Remove the ties between two people (ids or names), of every type or of
         ``tie_type`` only (``graphcrm remove tie``); return how many went.
 
@@ -293,14 +309,16 @@ class GraphCRM:
         with open_store(self.store) as opened:
             index = opened.people_index()
             first, second = find_person(index, a), find_person(index, b)
-            removed = opened.remove_ties(first, second, types)
+            removed = opened.remove_ties(first, second, types,
+                                         ChangeInfo("remove tie", author or ""))
         if not removed:
             kind = f"{types[0]} " if tie_type is not None else ""
             raise LookupFailed(f"no {kind}tie between {index[first]['name']} and "
                                f"{index[second]['name']}")
         return removed
 
-    def remove_role(self, project: str, person: str, role: str) -> int:
+    def remove_role(self, project: str, person: str, role: str, *,
+                    author: str | None = None) -> int:
         """Remove one stakeholder role of a person (id or name) in a project (id or name)
         (``graphcrm remove role``); return how many went (1).
 
@@ -325,11 +343,127 @@ class GraphCRM:
             project_id = _project_id(opened, project)
             index = opened.people_index()
             person_id = find_person(index, person)
-            removed = opened.remove_role(project_id, person_id, wanted)
+            removed = opened.remove_role(project_id, person_id, wanted,
+                                         ChangeInfo("remove role", author or ""))
         if not removed:
             raise LookupFailed(f"{index[person_id]['name']} has no role {wanted} in "
                                f"{project_id}")
         return removed
+
+    # -- history ------------------------------------------------------------------------
+
+    def history(self) -> pd.DataFrame:
+        """Every recorded write, oldest first (``graphcrm history``): ``change_set``, ``at``,
+        ``author``, ``command``, ``files``, ``created``, ``updated``, ``removed`` (forgotten
+        people count as removed) and ``snapshots`` (the names given to the state right after
+        it).
+
+        Example
+        -------
+        >>> import tempfile
+        >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
+        >>> bid.history()[["change_set", "command", "created"]].to_dict("records")
+        [{'change_set': 1, 'command': 'import', 'created': 399}]
+        """
+        with open_store(self.store) as opened:
+            sets, snaps = opened.history(), opened.snapshots()
+        named: dict[int, builtins.list[str]] = {}
+        for snap in snaps:
+            named.setdefault(snap.change_set, []).append(snap.name)
+        rows = []
+        for found in sets:
+            totals = {"create": 0, "update": 0, "remove": 0}
+            for actions in found.counts.values():
+                for action, n in actions.items():
+                    totals["remove" if action == "forget" else action] += n
+            rows.append({"change_set": found.id, "at": found.at, "author": found.author,
+                         "command": found.command, "files": list(found.files),
+                         "created": totals["create"], "updated": totals["update"],
+                         "removed": totals["remove"], "snapshots": named.get(found.id, [])})
+        if named.get(0):  # named before anything was recorded
+            rows.insert(0, {"change_set": 0, "at": None, "author": None,
+                            "command": None, "files": [], "created": 0, "updated": 0,
+                            "removed": 0, "snapshots": named[0]})
+        return pd.DataFrame(rows, columns=["change_set", "at", "author", "command", "files",
+                                           "created", "updated", "removed", "snapshots"])
+
+    def snapshot(self, name: str, *, author: str | None = None) -> Snapshot:
+        """Name the current state, e.g. a gate review (``graphcrm snapshot NAME``), for
+        :meth:`changes` to compare with later.
+
+        Raises
+        ------
+        Conflict
+            The name is taken.
+
+        Example
+        -------
+        >>> import tempfile
+        >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
+        >>> bid.snapshot("gate-1").change_set
+        1
+        """
+        if not name.strip():
+            raise Conflict("a snapshot needs a name (e.g. gate-1)")
+        with open_store(self.store) as opened:
+            return opened.snapshot(name.strip(), ChangeInfo("snapshot", author or ""))
+
+    def changes(self, since: str, *, project: str | None = None,
+                as_of: dt.date | None = None) -> ChangesResult:
+        """What changed since a snapshot or a date, and what it did to the bid
+        (``graphcrm changes``): people added and gone, role, stance and influence changes,
+        ties added, removed or re-rated, and for each project (or ``project``) every
+        decision-making stakeholder's coverage, best chain and the coverage score, before and
+        after, both valued as of ``as_of`` (default today); see
+        :mod:`graphcrm.analysis.review`.
+
+        The earlier state is rebuilt from the history (:func:`graphcrm.changes.revert`) into a
+        scratch store and asked the same questions as this one.
+
+        Parameters
+        ----------
+        since
+            A snapshot name, or a date (any form the import accepts: ``2026-11-20``,
+            ``2026/11/20``, ``2026年11月20日``): the changes made on or after that day.
+
+        Raises
+        ------
+        LookupFailed
+            ``since`` is neither a snapshot nor a date; the project is unknown.
+        Conflict
+            The date is before the store's history begins.
+
+        Example
+        -------
+        >>> import tempfile
+        >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
+        >>> _ = bid.snapshot("gate-1")
+        >>> _ = bid.remove_role("prj-js-ess", "杨帆", "informant")
+        >>> bid.changes("gate-1", project="prj-js-ess", as_of=DEMO_AS_OF).records()[0]["what"]
+        'role removed'
+        """
+        as_of = as_of or dt.date.today()  # both states valued on the same day
+        with open_store(self.store) as opened:
+            boundary, label = _since(since, opened.history(), opened.snapshots(),
+                                     opened.location)
+            later = opened.history(after=boundary, changes=True)
+            chosen = [_project_id(opened, project)] if project is not None else None
+            after = state_of(opened.load())
+        before = revert(after, [c for found in later for c in found.changes])
+        projects = chosen or sorted(key[0] for key in after["projects"])
+        with tempfile.TemporaryDirectory(prefix="graphcrm-before-") as folder:
+            past = GraphCRM(scratch_store(Path(folder) / "before.db", dataset_of(before)))
+            existed = {key[0] for key in before["projects"]}
+            gaps_before = {p: past.gaps(p, as_of=as_of) if p in existed else None
+                           for p in projects}
+            gaps_after = {p: self.gaps(p, as_of=as_of) for p in projects}
+            people = None
+            if chosen:
+                people = set(self.project_graph(chosen[0]))
+                if chosen[0] in existed:
+                    people |= set(past.project_graph(chosen[0]))
+        return review_changes(before, after, gaps_before, gaps_after, since=label,
+                              projects=chosen, people=people)
 
     def whois(self, person: str) -> dict[str, object]:
         """The id, name and organization of the person ``person`` names (id or name)."""
@@ -498,6 +632,30 @@ class GraphCRM:
             if people > settings.aggregate_above:
                 return organization_map(opened.organization_summary(), settings)
         return stakeholder_map(self.graph, settings)
+
+
+def _since(since: str, sets: builtins.list[ChangeSet], snapshots: builtins.list[Snapshot],
+           where: str) -> tuple[int, str]:
+    """The last change set before ``since`` (a snapshot name or a date), and how to name it."""
+    for snap in snapshots:
+        if snap.name == since:
+            return snap.change_set, f"snapshot {since!r} ({snap.at[:16].replace('T', ' ')}, " \
+                                    f"{snap.author})"
+    try:
+        day = dt.date.fromisoformat(parse_date(since.strip()))
+    except ValueError:
+        names = ", ".join(repr(s.name) for s in snapshots) or "none yet"
+        raise LookupFailed(f"--since {since!r}: no snapshot of that name and not a date "
+                           f"(snapshots: {names})") from None
+    if not sets:
+        raise Conflict(f"{where} has no history yet: nothing to compare with {day}")
+    first = dt.datetime.fromisoformat(sets[0].at)
+    if day < first.date():
+        raise Conflict(f"--since {day}: the history of {where} starts on {first.date()} "
+                       f"({sets[0].command}); choose that day or later")
+    start = dt.datetime.combine(day, dt.time()).astimezone()
+    boundary = max((s.id for s in sets if dt.datetime.fromisoformat(s.at) < start), default=0)
+    return boundary, str(day)
 
 
 def _project_id(opened: Store, text: str) -> str:

@@ -12,6 +12,7 @@
     │   └── ErasureIncomplete     forget erased, but a reader keeps the old copy
     ├── LookupFailed              a person or project named by the user is not there  exit 5
     │   └── AmbiguousName         a name matches several people (candidates listed)
+    ├── Conflict                  a snapshot name is taken, a date precedes history  exit 2
     └── OutputError               a map, export or picture cannot be written     exit 6
 
 Library code raises these and never prints or exits; the CLI turns them into one message on
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "GraphCRMError",
+    "Conflict",
     "InputError",
     "Problem",
     "ValidationFailed",
@@ -143,3 +145,10 @@ class AmbiguousName(LookupFailed):
         lines = [f"{name!r} matches {len(self.candidates)} people; give the id instead:"]
         lines += [f"  {pid}  {pname}  ({org})" for pid, pname, org in self.candidates]
         super().__init__("\n".join(lines))
+
+
+class Conflict(GraphCRMError):
+    """A name the user gave is taken (a snapshot name used twice), or a date lies before
+    what the store remembers."""
+
+    exit_code = 2

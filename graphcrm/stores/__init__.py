@@ -10,12 +10,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from graphcrm.records import Dataset
-from graphcrm.stores.base import Counts, ImportSummary, Store, TableChanges
+from graphcrm.stores.base import (
+    ChangeInfo,
+    ChangeSet,
+    Counts,
+    ImportSummary,
+    Snapshot,
+    Store,
+    TableChanges,
+)
 from graphcrm.stores.neo4j_settings import Neo4jSettings
 
 __all__ = [
     "Store", "ImportSummary", "TableChanges", "Counts", "Neo4jSettings", "open_store",
-    "is_server_uri", "create_embedded_store",
+    "is_server_uri", "create_embedded_store", "scratch_store", "ChangeInfo", "ChangeSet",
+    "Snapshot",
 ]
 
 DEFAULT_STORE = "graphcrm.db"
@@ -59,9 +68,20 @@ def open_store(
     return EmbeddedStore(Path(location), create=create)
 
 
-def create_embedded_store(path: str | Path, dataset: Dataset) -> ImportSummary:
+def create_embedded_store(path: str | Path, dataset: Dataset,
+                          info: ChangeInfo | None = None) -> ImportSummary:
     """A new embedded store at ``path`` holding ``dataset``, or nothing at all if the import
     fails (see :func:`graphcrm.stores.embedded.create_store`)."""
     from graphcrm.stores.embedded import create_store
 
-    return create_store(path, dataset)
+    return create_store(path, dataset, info)
+
+
+def scratch_store(path: str | Path, dataset: Dataset) -> Path:
+    """A throw-away embedded store at ``path`` holding ``dataset`` and keeping no history
+    (an earlier state rebuilt to be asked the same questions as the real store)."""
+    from graphcrm.stores.embedded import EmbeddedStore
+
+    with EmbeddedStore(path, create=True, history=False) as store:
+        store.import_dataset(dataset)
+    return Path(path)

@@ -23,15 +23,90 @@ Semantics every implementation keeps:
 
 from __future__ import annotations
 
+import datetime as dt
+import getpass
 from abc import ABC, abstractmethod
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
 
-from graphcrm.records import Dataset
+from graphcrm.changes import CREATE, REMOVE, UPDATE, Change
+from graphcrm.records import TABLE_ORDER, Dataset
 
-__all__ = ["Store", "ImportSummary", "TableChanges", "Counts", "OrganizationSummary"]
+__all__ = ["Store", "ImportSummary", "TableChanges", "Counts", "OrganizationSummary",
+           "ChangeInfo", "ChangeSet", "Snapshot", "HISTORY_SCHEMA"]
+
+#: The first store schema that keeps history (schema 1 stores are upgraded on first open).
+HISTORY_SCHEMA = 2
+
+
+@dataclass(frozen=True)
+class ChangeInfo:
+    """Who makes a write, with which command and files: recorded with its change set."""
+
+    command: str
+    author: str = ""
+    files: tuple[str, ...] = ()
+
+    @property
+    def who(self) -> str:
+        """The author, or the operating-system user when none was given."""
+        if self.author:
+            return self.author
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "unknown"
+
+
+def now_text() -> str:
+    """The current local time as ISO 8601 with its UTC offset, to the second."""
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """One recorded write: an import, a removal, a ``forget`` or the schema upgrade.
+
+    ``counts`` maps a table to ``{"create": n, "update": n, "remove": n}``; ``changes`` are
+    the field-level changes (loaded only when asked for).
+    """
+
+    id: int
+    at: str
+    author: str
+    command: str
+    files: tuple[str, ...] = ()
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    changes: tuple[Change, ...] = ()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A named state of the store (a gate review): the last change set it includes."""
+
+    name: str
+    change_set: int
+    at: str
+    author: str
+
+
+def forget_counts(erased: dict[str, int]) -> dict[str, dict[str, int]]:
+    """What a ``forget`` recorded: counts only, by table (action ``forget``)."""
+    tables = {"people": 1, "relationships": erased.get("ties", 0),
+              "stakeholders": erased.get("roles", 0),
+              "interactions": erased.get("interactions", 0)}
+    return {table: {"forget": n} for table, n in tables.items() if n}
+
+
+def count_changes(changes: Collection[Change]) -> dict[str, dict[str, int]]:
+    """``table → action → n`` for the tables and actions that occur."""
+    counts: dict[str, dict[str, int]] = {}
+    for change in changes:
+        table = counts.setdefault(change.table, {})
+        table[change.action] = table.get(change.action, 0) + 1
+    return counts
 
 
 @dataclass(frozen=True)
@@ -42,6 +117,7 @@ class TableChanges:
     rows: int
     created: int
     updated: int
+    removed: int = 0
 
     @property
     def unchanged(self) -> int:
@@ -57,11 +133,26 @@ class ImportSummary:
     warnings: tuple[str, ...] = ()
     dry_run: bool = False
     understood: tuple[str, ...] = ()  # how each file's headers were read (dry runs)
+    changes: tuple[Change, ...] = ()  # the change plan: what was (or would be) changed
 
     @property
     def changed(self) -> bool:
-        """Whether the import created or updated anything."""
-        return any(t.created or t.updated for t in self.tables)
+        """Whether the import created, updated or removed anything."""
+        return any(t.created or t.updated or t.removed for t in self.tables)
+
+    @classmethod
+    def of(cls, dataset: Dataset, changes: Collection[Change], *, dry_run: bool = False
+           ) -> ImportSummary:
+        """The summary of importing ``dataset`` with the change plan ``changes``."""
+        counts = count_changes(changes)
+        tables = [name for name in TABLE_ORDER if name in dataset.records or name in counts]
+        return cls(
+            tuple(TableChanges(name, len(dataset.table(name)),
+                               counts.get(name, {}).get(CREATE, 0),
+                               counts.get(name, {}).get(UPDATE, 0),
+                               counts.get(name, {}).get(REMOVE, 0)) for name in tables),
+            tuple(dataset.warnings), dry_run=dry_run, understood=tuple(dataset.understood),
+            changes=tuple(changes))
 
 
 @dataclass(frozen=True)
@@ -98,14 +189,40 @@ class Store(ABC):
     location: str
 
     @abstractmethod
-    def import_dataset(self, dataset: Dataset) -> ImportSummary:
-        """Upsert ``dataset`` in one transaction and say what changed.
+    def import_dataset(self, dataset: Dataset, *, sync: bool = False,
+                       info: ChangeInfo | None = None, dry_run: bool = False) -> ImportSummary:
+        """Upsert ``dataset`` in one transaction, record it as a change set, and say what
+        changed, field by field (:func:`graphcrm.changes.plan`, computed inside the
+        transaction from what the store holds).
+
+        ``sync`` also removes the stakeholder rows and ties the files cover but no longer list
+        (:mod:`graphcrm.changes`). ``info`` says who imports which files (default: the
+        operating-system user, command ``import``). ``dry_run`` plans and writes nothing.
 
         Raises
         ------
         StoreError
             The store could not be written; nothing was.
         """
+
+    @abstractmethod
+    def history(self, *, after: int = 0, changes: bool = False) -> list[ChangeSet]:
+        """The change sets after change set ``after``, oldest first; with ``changes``, each
+        with its field-level changes."""
+
+    @abstractmethod
+    def snapshot(self, name: str, info: ChangeInfo) -> Snapshot:
+        """Name the current state (the last change set).
+
+        Raises
+        ------
+        Conflict
+            A snapshot of that name exists.
+        """
+
+    @abstractmethod
+    def snapshots(self) -> list[Snapshot]:
+        """Every snapshot, oldest first."""
 
     @abstractmethod
     def load(self, project: str | None = None, *, radius: int = 2,
@@ -139,20 +256,25 @@ class Store(ABC):
         store (the organization view of a network too big to load)."""
 
     @abstractmethod
-    def remove_ties(self, a: str, b: str, types: Collection[str]) -> int:
+    def remove_ties(self, a: str, b: str, types: Collection[str],
+                    info: ChangeInfo | None = None) -> int:
         """Remove the ties of ``types`` between people ``a`` and ``b`` (either direction) in
-        one transaction; return how many went. Nothing else changes."""
+        one transaction, recorded as a change set; return how many went. Nothing else
+        changes."""
 
     @abstractmethod
-    def remove_role(self, project: str, person: str, role: str) -> int:
-        """Remove ``person``'s ``role`` in ``project``; return how many went (0 or 1)."""
+    def remove_role(self, project: str, person: str, role: str,
+                    info: ChangeInfo | None = None) -> int:
+        """Remove ``person``'s ``role`` in ``project``, recorded as a change set; return how
+        many went (0 or 1)."""
 
     @abstractmethod
-    def forget(self, person: str) -> dict[str, int]:
+    def forget(self, person: str, info: ChangeInfo | None = None) -> dict[str, int]:
         """Erase ``person`` and everything attached to them — their ties, stakeholder roles
-        and interactions (as the contact or as one of our people) — in one transaction; the
-        people who reported to them keep no superior. Returns how many of each went
-        (``ties``, ``roles``, ``interactions``, ``subordinates``).
+        and interactions (as the contact or as one of our people), and every recorded change
+        that mentions them — in one transaction; the people who reported to them keep no
+        superior. The forget itself is recorded as a change set with counts only. Returns
+        how many of each went (``ties``, ``roles``, ``interactions``, ``subordinates``).
 
         Raises
         ------

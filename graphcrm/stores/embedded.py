@@ -29,7 +29,19 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
 
+from graphcrm.changes import (
+    REMOVE,
+    Change,
+    chunks,
+    decode,
+    people_of,
+    plan,
+    removal,
+    scrub,
+    sync_scope,
+)
 from graphcrm.errors import (
+    Conflict,
     ErasureIncomplete,
     LookupFailed,
     StoreBusy,
@@ -39,16 +51,22 @@ from graphcrm.errors import (
 )
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record, record_key
 from graphcrm.stores.base import (
+    HISTORY_SCHEMA,
+    ChangeInfo,
+    ChangeSet,
     Counts,
     ImportSummary,
     OrganizationSummary,
+    Snapshot,
     Store,
-    TableChanges,
+    count_changes,
+    forget_counts,
+    now_text,
 )
 
 __all__ = ["EmbeddedStore", "create_store"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = HISTORY_SCHEMA
 #: How long a command waits for another process that is writing (or, for forget, reading)
 #: the store, unless GRAPHCRM_BUSY_TIMEOUT says otherwise in seconds.
 BUSY_TIMEOUT_MS = 30_000
@@ -163,7 +181,21 @@ def _ddl() -> list[str]:
         "CREATE INDEX IF NOT EXISTS interactions_ours ON interactions(our_person_id)",
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ]
-    return statements
+    return statements + _HISTORY_DDL
+
+
+# History (schema 2): one row per change set, its changes in JSON chunks (with the person
+# ids each chunk mentions, so that forget finds them), and named snapshots.
+_HISTORY_DDL = [
+    "CREATE TABLE IF NOT EXISTS change_sets (id INTEGER PRIMARY KEY, at TEXT NOT NULL, "
+    "author TEXT NOT NULL, command TEXT NOT NULL, files TEXT NOT NULL DEFAULT '[]', "
+    "counts TEXT NOT NULL DEFAULT '{}')",
+    "CREATE TABLE IF NOT EXISTS change_chunks (set_id INTEGER NOT NULL REFERENCES "
+    "change_sets(id) ON DELETE CASCADE, seq INTEGER NOT NULL, changes TEXT NOT NULL, "
+    "people TEXT NOT NULL, PRIMARY KEY (set_id, seq))",
+    "CREATE TABLE IF NOT EXISTS snapshots (name TEXT PRIMARY KEY, change_set INTEGER NOT NULL, "
+    "at TEXT NOT NULL, author TEXT NOT NULL)",
+]
 
 
 # The people one step from those at depth :d in temp.hood: ties either way, the org chart.
@@ -224,8 +256,11 @@ class EmbeddedStore(Store):
     """
 
     def __init__(self, path: str | Path, *, create: bool = False,
-                 shown_as: str | Path | None = None) -> None:
+                 shown_as: str | Path | None = None, history: bool = True) -> None:
         self.path = Path(path)
+        #: whether writes are recorded (a scratch store, such as a rebuilt past state, is not)
+        self.keeps_history = history
+        self.schema = SCHEMA_VERSION
         #: the path messages name (a store being built aside is named as its final path)
         self.shown = Path(shown_as) if shown_as is not None else self.path
         self.location = str(self.shown)
@@ -315,8 +350,32 @@ class EmbeddedStore(Store):
         if int(found) > SCHEMA_VERSION:
             raise StoreError(f"{self.shown}: made by a newer graphcrm (store schema {found}, "
                              f"this one reads {SCHEMA_VERSION}); upgrade graphcrm")
-        if int(found) != SCHEMA_VERSION:
+        if int(found) == 1 and not read_only:
+            self._upgrade_from_1()
+        elif int(found) == 1:
+            self.schema = 1  # readable as it is; history needs the upgrade (a writable store)
+        elif int(found) != SCHEMA_VERSION:
             raise StoreError(f"{self.shown}: store schema {found}, expected {SCHEMA_VERSION}")
+
+    def _upgrade_from_1(self) -> None:
+        """Schema 1 → 2 (history), in one transaction, after a backup copy of the file
+        (``<store>.schema1.bak``, made with SQLite's online backup)."""
+        backup = Path(f"{self.path}.schema1.bak")
+        with self._transaction():
+            row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if row is None or int(row[0]) != 1:  # another process upgraded it meanwhile
+                return
+            if not backup.exists():
+                target = sqlite3.connect(backup)
+                try:
+                    self._conn.backup(target)
+                finally:
+                    target.close()
+            for statement in _HISTORY_DDL:
+                self._conn.execute(statement)
+            self._conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'",
+                               (str(SCHEMA_VERSION),))
+            self._record(ChangeInfo("upgrade", author="graphcrm"), [])
 
     def _transaction(self, mode: str = "IMMEDIATE") -> _Transaction:
         return _Transaction(self._conn, self.shown, mode)
@@ -345,22 +404,66 @@ class EmbeddedStore(Store):
     # -- writing -------------------------------------------------------------------------
 
     @_translated("importing")
-    def import_dataset(self, dataset: Dataset) -> ImportSummary:
-        changes = []
-        with self._transaction():
+    def import_dataset(self, dataset: Dataset, *, sync: bool = False,
+                       info: ChangeInfo | None = None, dry_run: bool = False) -> ImportSummary:
+        with self._transaction("DEFERRED" if dry_run else "IMMEDIATE"):
+            changes = plan(dataset, self._scope(dataset, sync), sync=sync)
+            if dry_run:
+                return ImportSummary.of(dataset, changes, dry_run=True)
             for table, records in dataset:
                 columns = [c for c in SCHEMA[table].column_names if c in dataset.columns[table]]
-                before_rows = self._count(table)
-                before_changes = self._conn.total_changes
                 stored = self._stored_extras(table) if any(
                     r.get("extra") for r in records) else {}
                 self._conn.executemany(
                     _upsert_sql(table, columns), self._rows(table, columns, records, stored)
                 )
-                touched = self._conn.total_changes - before_changes
-                created = self._count(table) - before_rows
-                changes.append(TableChanges(table, len(records), created, touched - created))
-        return ImportSummary(tuple(changes), tuple(dataset.warnings))
+            self._delete([c for c in changes if c.action == REMOVE])
+            self._record(info or ChangeInfo("import"), changes)
+        return ImportSummary.of(dataset, changes)
+
+    def _scope(self, dataset: Dataset, sync: bool) -> Dataset:
+        """What the store holds that an import of ``dataset`` may change (see
+        :func:`graphcrm.changes.plan`), read inside the import's transaction."""
+        if not self._conn.execute("SELECT 1 FROM organizations LIMIT 1").fetchone():
+            return Dataset()  # an empty store: everything is new
+        people = people_of(dataset)
+        if sync:
+            projects = sorted(sync_scope(dataset)[0])
+            marks = ", ".join("?" for _ in projects)
+            people |= {row[0] for row in self._conn.execute(
+                f"SELECT person_id FROM stakeholders WHERE project_id IN ({marks})", projects)}
+        return self._people_dataset(people)
+
+    def _delete(self, changes: Sequence[Change]) -> None:
+        """Delete the records that ``changes`` (removals) name, by key."""
+        for change in changes:
+            key = SCHEMA[change.table].key
+            where = " AND ".join(f"{c} = ?" for c in key)
+            values = [v if v or (change.table, c) in _BLANK_KEY else None
+                      for c, v in zip(key, change.key, strict=True)]
+            self._conn.execute(f"DELETE FROM {change.table} WHERE {where}", values)
+
+    def _record(self, info: ChangeInfo, changes: Sequence[Change],
+                counts: dict[str, Any] | None = None) -> None:
+        """Record a change set (inside the caller's transaction)."""
+        if not self.keeps_history:
+            return
+        self._require_history()
+        cursor = self._conn.execute(
+            "INSERT INTO change_sets (at, author, command, files, counts) VALUES (?, ?, ?, ?, ?)",
+            (now_text(), info.who, info.command, json.dumps(list(info.files), ensure_ascii=False),
+             json.dumps(counts if counts is not None else count_changes(changes),
+                        ensure_ascii=False)))
+        self._conn.executemany(
+            "INSERT INTO change_chunks (set_id, seq, changes, people) VALUES (?, ?, ?, ?)",
+            ((cursor.lastrowid, seq, text, json.dumps(people, ensure_ascii=False))
+             for seq, (text, people) in enumerate(chunks(changes))))
+
+    def _require_history(self) -> None:
+        if self.schema < SCHEMA_VERSION:
+            raise StoreError(f"{self.shown}: a store of schema {self.schema} opened read-only; "
+                             "it keeps no history until graphcrm can write it once (to "
+                             "upgrade it)")
 
     def _stored_extras(self, table: str) -> dict[tuple[str, ...], str]:
         """The stored ``extra`` of every row of ``table`` that has any, by key."""
@@ -416,12 +519,16 @@ class EmbeddedStore(Store):
 
     def _load_people(self, people: Collection[str]) -> Dataset:
         with self._transaction("DEFERRED"):
-            self._fill_hood(people)
-            tables = self._hood_tables()
-            tables["projects"] = self._select("projects")
-            tables["stakeholders"] = self._select("stakeholders", "person_id IN (SELECT id "
-                                                  "FROM temp.hood)")
-            self._conn.execute("DELETE FROM temp.hood")
+            return self._people_dataset(people)
+
+    def _people_dataset(self, people: Collection[str]) -> Dataset:
+        """``load(people=...)`` inside the caller's transaction."""
+        self._fill_hood(people)
+        tables = self._hood_tables()
+        tables["projects"] = self._select("projects")
+        tables["stakeholders"] = self._select("stakeholders", "person_id IN (SELECT id "
+                                              "FROM temp.hood)")
+        self._conn.execute("DELETE FROM temp.hood")
         return self._dataset(tables)
 
     @_translated("reading")
@@ -531,24 +638,31 @@ class EmbeddedStore(Store):
         return OrganizationSummary(organizations, links)
 
     @_translated("removing")
-    def remove_ties(self, a: str, b: str, types: Collection[str]) -> int:
-        chosen = sorted(types)
-        marks = ", ".join("?" for _ in chosen)
+    def remove_ties(self, a: str, b: str, types: Collection[str],
+                    info: ChangeInfo | None = None) -> int:
         with self._transaction():
-            return int(self._conn.execute(
-                f"DELETE FROM relationships WHERE type IN ({marks}) AND "
-                "((source = ? AND target = ?) OR (source = ? AND target = ?))",
-                (*chosen, a, b, b, a)).rowcount)
+            ties = self._people_dataset([a, b]).table("relationships")
+            gone = [removal("relationships", t) for t in ties
+                    if t["type"] in types and {t["source"], t["target"]} == {a, b}]
+            return self._remove(gone, info or ChangeInfo("remove tie"))
 
     @_translated("removing")
-    def remove_role(self, project: str, person: str, role: str) -> int:
+    def remove_role(self, project: str, person: str, role: str,
+                    info: ChangeInfo | None = None) -> int:
         with self._transaction():
-            return int(self._conn.execute(
-                "DELETE FROM stakeholders WHERE project_id = ? AND person_id = ? AND role = ?",
-                (project, person, role)).rowcount)
+            rows = self._people_dataset([person]).table("stakeholders")
+            gone = [removal("stakeholders", r) for r in rows
+                    if r["project_id"] == project and r["role"] == role]
+            return self._remove(gone, info or ChangeInfo("remove role"))
+
+    def _remove(self, gone: list[Change], info: ChangeInfo) -> int:
+        if gone:
+            self._delete(gone)
+            self._record(info, gone)
+        return len(gone)
 
     @_translated("erasing")
-    def forget(self, person: str) -> dict[str, int]:
+    def forget(self, person: str, info: ChangeInfo | None = None) -> dict[str, int]:
         conn = self._conn
         with self._transaction():
             if not conn.execute("SELECT 1 FROM people WHERE id = ?", (person,)).fetchone():
@@ -566,6 +680,9 @@ class EmbeddedStore(Store):
                 ).rowcount,
             }
             conn.execute("DELETE FROM people WHERE id = ?", (person,))
+            if self.schema >= SCHEMA_VERSION:
+                self._scrub_history(person)
+                self._record(info or ChangeInfo("forget"), [], counts=forget_counts(erased))
         # overwrite what was deleted, in the file and in the write-ahead log: until this
         # checkpoint the old pages are still in the store file
         busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
@@ -578,6 +695,59 @@ class EmbeddedStore(Store):
                 f"close it, then run `graphcrm --store {self.shown} check` to finish the "
                 "erasure", erased)
         return erased
+
+    def _scrub_history(self, person: str) -> None:
+        """Rewrite every history chunk that mentions ``person`` without those changes."""
+        mentioned = json.dumps(person, ensure_ascii=False)
+        rows = self._conn.execute(
+            "SELECT set_id, seq, changes FROM change_chunks WHERE instr(people, ?) > 0",
+            (mentioned,)).fetchall()
+        for set_id, seq, text in rows:
+            kept, people = scrub(text, person)
+            self._conn.execute(
+                "UPDATE change_chunks SET changes = ?, people = ? WHERE set_id = ? AND seq = ?",
+                (kept, json.dumps(people, ensure_ascii=False), set_id, seq))
+
+    # -- history -------------------------------------------------------------------------
+
+    @_translated("reading the history")
+    def history(self, *, after: int = 0, changes: bool = False) -> list[ChangeSet]:
+        if self.schema < SCHEMA_VERSION:
+            return []
+        with self._transaction("DEFERRED"):
+            sets = self._conn.execute(
+                "SELECT id, at, author, command, files, counts FROM change_sets WHERE id > ? "
+                "ORDER BY id", (after,)).fetchall()
+            found: dict[int, list[Change]] = {}
+            if changes:
+                for set_id, text in self._conn.execute(
+                        "SELECT set_id, changes FROM change_chunks WHERE set_id > ? "
+                        "ORDER BY set_id, seq", (after,)):
+                    found.setdefault(set_id, []).extend(decode(text))
+        return [ChangeSet(set_id, at, author, command, tuple(json.loads(files)),
+                          json.loads(counts), tuple(found.get(set_id, ())))
+                for set_id, at, author, command, files, counts in sets]
+
+    @_translated("writing a snapshot")
+    def snapshot(self, name: str, info: ChangeInfo) -> Snapshot:
+        self._require_history()
+        with self._transaction():
+            if self._conn.execute("SELECT 1 FROM snapshots WHERE name = ?", (name,)).fetchone():
+                raise Conflict(f"a snapshot named {name!r} exists already in {self.location} "
+                               "(choose another name; `graphcrm history` lists them)")
+            last = self._conn.execute("SELECT coalesce(max(id), 0) FROM change_sets").fetchone()
+            made = Snapshot(name, int(last[0]), now_text(), info.who)
+            self._conn.execute("INSERT INTO snapshots (name, change_set, at, author) "
+                               "VALUES (?, ?, ?, ?)",
+                               (made.name, made.change_set, made.at, made.author))
+        return made
+
+    @_translated("reading the history")
+    def snapshots(self) -> list[Snapshot]:
+        if self.schema < SCHEMA_VERSION:
+            return []
+        return [Snapshot(*row) for row in self._conn.execute(
+            "SELECT name, change_set, at, author FROM snapshots ORDER BY change_set, at")]
 
     @_translated("reading")
     def counts(self) -> Counts:
@@ -649,7 +819,8 @@ class _Transaction:
             raise _translate(exc, self._path, "writing") from exc
 
 
-def create_store(path: str | Path, dataset: Dataset) -> ImportSummary:
+def create_store(path: str | Path, dataset: Dataset, info: ChangeInfo | None = None
+                 ) -> ImportSummary:
     """Create the embedded store ``path`` holding ``dataset``: built in a temporary file
     beside it and linked into place only when the import succeeded.
 
@@ -673,7 +844,7 @@ def create_store(path: str | Path, dataset: Dataset) -> ImportSummary:
     temporary.unlink()  # SQLite makes the file itself
     try:
         with EmbeddedStore(temporary, create=True, shown_as=path) as store:
-            summary = store.import_dataset(dataset)
+            summary = store.import_dataset(dataset, info=info)
         # closing folded the write-ahead log into the file: it is whole on its own
         wal = Path(f"{temporary}-wal")
         if wal.exists() and wal.stat().st_size:
@@ -683,7 +854,7 @@ def create_store(path: str | Path, dataset: Dataset) -> ImportSummary:
             os.link(temporary, path)
         except FileExistsError:
             with EmbeddedStore(path) as store:
-                return store.import_dataset(dataset)
+                return store.import_dataset(dataset, info=info)
         except OSError as err:
             raise StoreError(f"{path}: cannot create the store ({err.strerror})") from err
         return summary

@@ -16,18 +16,36 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from graphcrm.errors import LookupFailed, StoreError
+from graphcrm.changes import (
+    REMOVE,
+    Change,
+    chunks,
+    decode,
+    people_of,
+    plan,
+    removal,
+    scrub,
+    sync_scope,
+)
+from graphcrm.errors import Conflict, LookupFailed, StoreError
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record, record_key
 from graphcrm.stores.base import (
+    HISTORY_SCHEMA,
+    ChangeInfo,
+    ChangeSet,
     Counts,
     ImportSummary,
     OrganizationSummary,
+    Snapshot,
     Store,
-    TableChanges,
+    count_changes,
+    forget_counts,
+    now_text,
 )
 from graphcrm.stores.cypher_files import TIE_TYPES, statement, statements
 from graphcrm.stores.neo4j_settings import Neo4jSettings
@@ -207,6 +225,7 @@ class Neo4jStore(Store):
             with self._translate():
                 self._driver.verify_connectivity()
                 self._driver.execute_query(statement("ping"), database_=settings.database)
+            self._check_schema()
         except StoreError:
             self._driver.close()
             raise
@@ -271,41 +290,53 @@ class Neo4jStore(Store):
                 # ConstraintError: another process made the import lock first
                 with contextlib.suppress(ConstraintError):
                     self._driver.execute_query(query, database_=self.settings.database)
+            self._driver.execute_query(statement("init_schema_version"), schema=HISTORY_SCHEMA,
+                                       database_=self.settings.database)
         self._schema_ready = True
+
+    def _check_schema(self) -> None:
+        """Refuse a database written by a newer graphcrm; upgrade one of schema 1 (graphcrm
+        data, no history) in one transaction."""
+        record = self._driver.execute_query(statement("schema_version"),
+                                            database_=self.settings.database,
+                                            routing_="r").records[0]
+        found = record["schema"]
+        if found is not None and int(found) > HISTORY_SCHEMA:
+            raise StoreError(f"{self.location}: made by a newer graphcrm (store schema {found}, "
+                             f"this one reads {HISTORY_SCHEMA}); upgrade graphcrm")
+        if found is None and record["has_data"]:
+            self._ensure_schema()
+            with self._session() as session:
+                session.execute_write(_upgrade)
 
     # -- writing -------------------------------------------------------------------------
 
-    def import_dataset(self, dataset: Dataset) -> ImportSummary:
+    def import_dataset(self, dataset: Dataset, *, sync: bool = False,
+                       info: ChangeInfo | None = None, dry_run: bool = False) -> ImportSummary:
+        info = info or ChangeInfo("import")
+        if dry_run:
+            with self._translate(), self._session() as session:
+                changes = session.execute_read(_planned, dataset, sync)
+            return ImportSummary.of(dataset, changes, dry_run=True)
         self._ensure_schema()
-        plan = _Plan(dataset, self._empty_tie_types())
+        steps = _Plan(dataset, self._empty_tie_types())
         batches = [
             (table, query, rows[i:i + self.batch_size], tie_type)
-            for table, query, rows, tie_type in plan.steps
+            for table, query, rows, tie_type in steps.steps
             for i in range(0, len(rows), self.batch_size)
         ]
         # tie types the database held none of: how many ties of each this import made so far
-        bulk = {t: 0 for t in plan.empty_tie_types}
-        results: list[tuple[str, dict[str, Any]]] = []
+        bulk = {t: 0 for t in steps.empty_tie_types}
         with self._translate(), self._session() as session:
             if sum(len(rows) for _, _, rows, _ in batches) <= self.single_transaction_rows:
-                results, bulk = session.execute_write(_run_all, batches, bulk)
-            else:
+                changes, bulk = session.execute_write(_import_all, dataset, sync, batches, bulk,
+                                                      info)
+            else:  # batched: planned first, then written batch by batch, recorded last
+                changes = session.execute_read(_planned, dataset, sync)
                 for batch in batches:
-                    done, bulk = session.execute_write(_run_all, [batch], bulk)
-                    results += done
-        created: dict[str, set[str]] = {t: set() for t in TABLE_ORDER}
-        updated: dict[str, set[str]] = {t: set() for t in TABLE_ORDER}
-        for table, result in results:
-            created[table].update(result["created"])
-            updated[table].update(result["updated"])
-        return ImportSummary(
-            tuple(
-                TableChanges(table, len(records), len(created[table]),
-                             len(updated[table] - created[table]))
-                for table, records in dataset
-            ),
-            tuple(dataset.warnings),
-        )
+                    bulk = session.execute_write(_run_all, [batch], bulk)
+                session.execute_write(_finish, changes, info)
+        return ImportSummary.of(dataset, changes)
 
     def _empty_tie_types(self) -> frozenset[str]:
         with self._translate():
@@ -369,28 +400,102 @@ class Neo4jStore(Store):
             {(r["first"], r["second"]): (r["ties"], round(r["strength"], 3)) for r in pairs},
         )
 
-    def remove_ties(self, a: str, b: str, types: Collection[str]) -> int:
-        chosen = sorted(t for t in types if t in TIE_TYPES)  # only types graphcrm writes
-        with self._translate(), self._session() as session:
-            record = session.execute_write(
-                lambda tx: tx.run(statement("remove_ties"), a=a, b=b, types=chosen).single())
-        return int(record["removed"]) if record else 0
+    def remove_ties(self, a: str, b: str, types: Collection[str],
+                    info: ChangeInfo | None = None) -> int:
+        chosen = {t for t in types if t in TIE_TYPES}  # only types graphcrm writes
 
-    def remove_role(self, project: str, person: str, role: str) -> int:
-        with self._translate(), self._session() as session:
-            record = session.execute_write(
-                lambda tx: tx.run(statement("remove_role"), project=project, person=person,
-                                  role=role).single())
-        return int(record["removed"]) if record else 0
+        def pick(dataset: Dataset) -> list[Change]:
+            return [removal("relationships", t) for t in dataset.table("relationships")
+                    if t["type"] in chosen and {t["source"], t["target"]} == {a, b}]
 
-    def forget(self, person: str) -> dict[str, int]:
+        return self._remove([a, b], pick, info or ChangeInfo("remove tie"))
+
+    def remove_role(self, project: str, person: str, role: str,
+                    info: ChangeInfo | None = None) -> int:
+        def pick(dataset: Dataset) -> list[Change]:
+            return [removal("stakeholders", r) for r in dataset.table("stakeholders")
+                    if r["project_id"] == project and r["role"] == role]
+
+        return self._remove([person], pick, info or ChangeInfo("remove role"))
+
+    def _remove(self, people: list[str], pick: Any, info: ChangeInfo) -> int:
+        self._ensure_schema()
+
+        def work(tx: Any) -> int:
+            tx.run(statement("lock_import")).consume()
+            gone = pick(_scope_records(tx, people))
+            if gone:
+                _delete(tx, gone)
+                _record_history(tx, info, gone)
+            return len(gone)
+
         with self._translate(), self._session() as session:
-            record = session.execute_write(
-                lambda tx: tx.run(statement("forget_person"), id=person).single()
-            )
-        if record is None:
+            return int(session.execute_write(work))
+
+    def forget(self, person: str, info: ChangeInfo | None = None) -> dict[str, int]:
+        self._ensure_schema()
+
+        def work(tx: Any) -> dict[str, int] | None:
+            tx.run(statement("lock_import")).consume()
+            record = tx.run(statement("forget_person"), id=person).single()
+            if record is None:
+                return None
+            erased = dict(record.data())
+            rows = []
+            for found in tx.run(statement("history_mentions"), id=person):
+                text, mentioned = scrub(found["changes"], person)
+                rows.append({"set_id": found["set_id"], "seq": found["seq"], "changes": text,
+                             "people": mentioned})
+            if rows:
+                tx.run(statement("rewrite_history"), rows=rows).consume()
+            _record_history(tx, info or ChangeInfo("forget"), [], counts=forget_counts(erased))
+            return erased
+
+        with self._translate(), self._session() as session:
+            erased = session.execute_write(work)
+        if erased is None:
             raise LookupFailed(f"nobody with id {person!r} in {self.location}")
-        return dict(record.data())
+        return erased
+
+    # -- history -------------------------------------------------------------------------
+
+    def history(self, *, after: int = 0, changes: bool = False) -> list[ChangeSet]:
+        def read(tx: Any) -> tuple[list[Any], dict[int, list[Change]]]:
+            sets = _fetch(tx, "load_history", after=after)
+            found: dict[int, list[Change]] = {}
+            if changes:
+                for row in _fetch(tx, "load_history_changes", after=after):
+                    found.setdefault(row["set_id"], []).extend(decode(row["changes"]))
+            return sets, found
+
+        with self._translate(), self._session() as session:
+            sets, found = session.execute_read(read)
+        return [ChangeSet(r["id"], r["at"], r["author"], r["command"], tuple(r["files"]),
+                          json.loads(r["counts"]), tuple(found.get(r["id"], ())))
+                for r in sets]
+
+    def snapshot(self, name: str, info: ChangeInfo) -> Snapshot:
+        self._ensure_schema()
+        at = now_text()
+
+        def work(tx: Any) -> int | None:
+            tx.run(statement("lock_import")).consume()
+            if tx.run(statement("snapshot_exists"), name=name).single()["taken"]:
+                return None
+            return int(tx.run(statement("create_snapshot"), name=name, at=at,
+                              author=info.who).single()["change_set"])
+
+        with self._translate(), self._session() as session:
+            change_set = session.execute_write(work)
+        if change_set is None:
+            raise Conflict(f"a snapshot named {name!r} exists already in {self.location} "
+                           "(choose another name; `graphcrm history` lists them)")
+        return Snapshot(name, change_set, at, info.who)
+
+    def snapshots(self) -> list[Snapshot]:
+        with self._translate(), self._session() as session:
+            rows = session.execute_read(lambda tx: _fetch(tx, "load_snapshots"))
+        return [Snapshot(r["name"], r["change_set"], r["at"], r["author"]) for r in rows]
 
     def counts(self) -> Counts:
         with self._translate(), self._session() as session:
@@ -429,15 +534,80 @@ def _first_line(err: object) -> str:
     return str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
 
 
-def _run_all(tx: Any, batches: list[tuple[str, str, list[dict[str, Any]], str | None]],
-             bulk: dict[str, int]) -> tuple[list[tuple[str, dict[str, Any]]], dict[str, int]]:
+_Batch = tuple[str, str, list[dict[str, Any]], str | None]
+
+
+def _upgrade(tx: Any) -> None:
+    """Schema 1 → 2: history starts here (a change set saying so), under the import lock."""
+    tx.run(statement("lock_import")).consume()
+    found = tx.run(statement("schema_version")).single()["schema"]
+    if found is None:  # nobody upgraded it meanwhile
+        tx.run(statement("set_schema_version"), schema=HISTORY_SCHEMA).consume()
+        _record_history(tx, ChangeInfo("upgrade", author="graphcrm"), [])
+
+
+def _scope_records(tx: Any, people: Collection[str], projects: Collection[str] = ()
+                   ) -> Dataset:
+    """``load(people=...)`` inside a transaction, widened to the people with a role in
+    ``projects``."""
+    wanted = set(people)
+    if projects:
+        wanted |= {r["id"] for r in _fetch(tx, "project_people", ids=sorted(projects))}
+    tables = _load(tx, None, 0, sorted(wanted))
+    return Dataset(records=tables, columns={n: SCHEMA[n].column_names for n in tables})
+
+
+def _planned(tx: Any, dataset: Dataset, sync: bool) -> list[Change]:
+    projects = sync_scope(dataset)[0] if sync else set()
+    return plan(dataset, _scope_records(tx, people_of(dataset), projects), sync=sync)
+
+
+def _import_all(tx: Any, dataset: Dataset, sync: bool, batches: list[_Batch],
+                bulk: dict[str, int], info: ChangeInfo
+                ) -> tuple[list[Change], dict[str, int]]:
+    """A whole import in one transaction: lock, plan, write, remove, record."""
+    tx.run(statement("lock_import")).consume()
+    changes = _planned(tx, dataset, sync)
+    bulk = _run_all(tx, batches, bulk)
+    _finish(tx, changes, info)
+    return changes, bulk
+
+
+def _finish(tx: Any, changes: list[Change], info: ChangeInfo) -> None:
+    """Remove what the plan removes and record the change set."""
+    tx.run(statement("lock_import")).consume()
+    _delete(tx, [c for c in changes if c.action == REMOVE])
+    _record_history(tx, info, changes)
+
+
+def _delete(tx: Any, changes: list[Change]) -> None:
+    ties = [dict(zip(("source", "target", "type"), c.key, strict=True))
+            for c in changes if c.table == "relationships"]
+    roles = [dict(zip(("project_id", "person_id", "role"), c.key, strict=True))
+             for c in changes if c.table == "stakeholders"]
+    if ties:
+        tx.run(statement("delete_ties"), rows=ties).consume()
+    if roles:
+        tx.run(statement("delete_roles"), rows=roles).consume()
+
+
+def _record_history(tx: Any, info: ChangeInfo, changes: list[Change],
+            counts: dict[str, Any] | None = None) -> None:
+    tx.run(statement("record_change_set"), at=now_text(), author=info.who,
+           command=info.command, files=list(info.files),
+           counts=json.dumps(counts if counts is not None else count_changes(changes),
+                             ensure_ascii=False),
+           chunks=[{"seq": seq, "changes": text, "people": people}
+                   for seq, (text, people) in enumerate(chunks(changes))]).consume()
+
+
+def _run_all(tx: Any, batches: list[_Batch], bulk: dict[str, int]) -> dict[str, int]:
     """Run the batches in one transaction, under the import lock. A tie type in ``bulk`` is
     created without merging as long as the database holds exactly the ties of that type
     this import made (nobody else wrote one meanwhile); otherwise it is merged."""
     tx.run(statement("lock_import")).consume()
     bulk = dict(bulk)  # a retried transaction starts again from what was committed
-    results = []
-    for table, query, rows, tie_type in batches:
+    for _table, query, rows, tie_type in batches:
         if tie_type in bulk:
             held = tx.run(statement("count_ties", tie_type=tie_type)).single()["n"]
             if held == bulk[tie_type]:
@@ -447,8 +617,7 @@ def _run_all(tx: Any, batches: list[tuple[str, str, list[dict[str, Any]], str | 
         result = tx.run(query, rows=rows).single().data()
         if tie_type in bulk:
             bulk[tie_type] += len(result["created"])
-        results.append((table, result))
-    return results, bulk
+    return bulk
 
 
 def _fetch(tx: Any, name: str, **params: Any) -> list[Any]:

@@ -1,0 +1,2 @@
+// Whether a snapshot named $name exists.
+RETURN EXISTS { MATCH (:GraphcrmSnapshot {name: $name}) } AS taken

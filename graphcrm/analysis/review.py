@@ -1,0 +1,254 @@
+"""What changed since a gate review, and what it did to the bid.
+
+:func:`review_changes` compares two states of a store (the one at a snapshot or date,
+rebuilt from the history by :func:`graphcrm.changes.revert`, and today's) and the coverage of
+each project in both (:func:`graphcrm.analysis.gaps.coverage_gaps`, valued as of the same
+day, so that only the data differ). Every finding is one row of one table:
+
+=================  ==========================================================
+``what``           meaning
+=================  ==========================================================
+person added       a new person (``after``: their organization)
+person gone        a person no longer in the store
+person changed     one field of a person (``field``: old in ``before``, new in ``after``)
+role added         a stakeholder role in a project (with stance and influence)
+role removed       a role gone
+role changed       the person's roles in the project were replaced
+stance changed     a stakeholder's stance, likewise ``influence changed``
+tie added          a tie (``field``: its type; ``after``: strength)
+tie removed        a tie gone
+tie re-rated       a tie's strength or level
+coverage           a decision-making stakeholder's coverage status before and after
+best chain         the best chain from us to a stakeholder before and after
+coverage score     the project's coverage score before and after
+=================  ==========================================================
+
+Other changes (organizations, projects, interactions, notes) are rows too, named after
+their table.
+
+Example
+-------
+>>> from graphcrm.changes import CREATE, Change
+>>> after = {"people": {("c9",): {"id": "c9", "name": "马林", "org_id": "acme"}},
+...          "organizations": {("acme",): {"id": "acme", "name": "Acme"}}}
+>>> before = {"people": {}, "organizations": after["organizations"]}
+>>> review_changes(before, after, {}, {}).records()[0]["what"]
+'person added'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from graphcrm.analysis.gaps import GapsResult
+from graphcrm.changes import CREATE, REMOVE, UPDATE, Change, State, diff_states
+
+__all__ = ["ChangesResult", "review_changes", "COLUMNS"]
+
+COLUMNS = ["what", "project", "who", "field", "before", "after"]
+_TIE_RATING = ("strength", "level")
+_STAKEHOLDER_FIELDS = {"stance": "stance changed", "influence": "influence changed"}
+
+
+@dataclass(frozen=True)
+class ChangesResult:
+    """What changed since ``since`` (a snapshot or a date), one row per finding
+    (:data:`COLUMNS`; see the module docs)."""
+
+    since: str
+    frame: pd.DataFrame
+
+    def records(self) -> list[dict[str, Any]]:
+        """One record per finding (the JSON output)."""
+        return [{k: (None if v is None or v != v else v) for k, v in r.items()}
+                for r in self.frame.to_dict("records")]
+
+    def to_frame(self) -> pd.DataFrame:
+        """The findings as a table."""
+        return self.frame.copy()
+
+    def __str__(self) -> str:
+        if self.frame.empty:
+            return f"Nothing changed since {self.since}."
+        return f"Changes since {self.since}: {len(self.frame)} findings"
+
+    def _repr_html_(self) -> str:
+        return f"<p>{self!s}</p>" + self.frame.to_html(index=False)
+
+
+def review_changes(before: State, after: State, gaps_before: dict[str, GapsResult | None],
+                   gaps_after: dict[str, GapsResult], *, since: str = "the last review",
+                   projects: Collection[str] | None = None,
+                   people: Collection[str] | None = None) -> ChangesResult:
+    """The findings between two states of a store.
+
+    Parameters
+    ----------
+    before, after
+        ``table → key → record`` (:func:`graphcrm.changes.state_of`).
+    gaps_before, gaps_after
+        Coverage of each project to report, in both states (``None``: the project did not
+        exist before).
+    since
+        How the earlier state is named in the text rendering.
+    projects
+        Report stakeholder changes of these projects only (default: all).
+    people
+        Report people and ties of these people only (default: all).
+
+    Returns
+    -------
+    ChangesResult
+
+    Examples
+    --------
+    >>> tie = {"source": "a", "target": "b", "type": "KNOWS", "strength": 2}
+    >>> names = {("a",): {"id": "a", "name": "甲"}, ("b",): {"id": "b", "name": "乙"}}
+    >>> before = {"people": names, "relationships": {("a", "b", "KNOWS"): tie}}
+    >>> after = {"people": names,
+    ...          "relationships": {("a", "b", "KNOWS"): {**tie, "strength": 4}}}
+    >>> review_changes(before, after, {}, {}).records()[0]["what"]
+    'tie re-rated'
+    """
+    rows: list[dict[str, Any]] = []
+    names = {k[0]: r.get("name") for state in (before, after)
+             for k, r in state.get("people", {}).items()}
+    orgs = {k[0]: r.get("name") for state in (before, after)
+            for k, r in state.get("organizations", {}).items()}
+    keep_project = (lambda p: True) if projects is None else set(projects).__contains__
+    keep_person = (lambda p: True) if people is None else set(people).__contains__
+
+    def who(person: str | None) -> str:
+        return str(names.get(person) or person or "")
+
+    roles: dict[tuple[str, str], dict[str, list[Change]]] = {}
+    for change in diff_states(before, after):
+        row = _row(change, who, orgs, keep_project, keep_person, roles)
+        rows.extend(row)
+    for (project, person), found in sorted(roles.items()):
+        added = sorted(c.key[2] for c in found.get(CREATE, []))
+        removed = sorted(c.key[2] for c in found.get(REMOVE, []))
+        if added and removed:
+            rows.append(_finding("role changed", project, who(person), "role",
+                                 ", ".join(removed), ", ".join(added)))
+            continue
+        for change in found.get(CREATE, []):
+            facts = {c: n for c, (_, n) in change.fields.items()
+                     if c in ("stance", "influence") and n is not None}
+            detail = "; ".join(f"{c} {v}" for c, v in facts.items())
+            rows.append(_finding("role added", project, who(person), "role", None,
+                                 change.key[2] + (f" ({detail})" if detail else "")))
+        for change in found.get(REMOVE, []):
+            rows.append(_finding("role removed", project, who(person), "role", change.key[2],
+                                 None))
+    for project in sorted(gaps_after):
+        rows.extend(_coverage(project, gaps_before.get(project), gaps_after[project]))
+    frame = pd.DataFrame(rows, columns=COLUMNS).astype(object)
+    frame = frame.where(frame.notna(), None)
+    return ChangesResult(since, frame)
+
+
+def _finding(what: str, project: str | None, who: str, field: str | None, before: Any,
+             after: Any) -> dict[str, Any]:
+    return {"what": what, "project": project, "who": who, "field": field,
+            "before": _text(before), "after": _text(after)}
+
+
+def _text(value: Any) -> Any:
+    if value is None or value == {} or value == "":
+        return None
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in sorted(value.items()))
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _row(change: Change, who: Any, orgs: dict[str, Any], keep_project: Any, keep_person: Any,
+         roles: dict[tuple[str, str], dict[str, list[Change]]]) -> list[dict[str, Any]]:
+    table, key = change.table, change.key
+    if table == "stakeholders":
+        project, person = key[0], key[1]
+        if not keep_project(project):
+            return []
+        if change.action != UPDATE:
+            roles.setdefault((project, person), {}).setdefault(change.action, []).append(change)
+            return []
+        return [_finding(_STAKEHOLDER_FIELDS.get(field, "stakeholder changed"), project,
+                         f"{who(person)} ({key[2]})", field, old, new)
+                for field, (old, new) in change.field_changes()]
+    if table == "people":
+        if not keep_person(key[0]):
+            return []
+        if change.action == CREATE:
+            org = change.fields.get("org_id", (None, None))[1]
+            return [_finding("person added", None, who(key[0]), None, None,
+                             orgs.get(org) or org)]
+        if change.action == REMOVE:
+            return [_finding("person gone", None, who(key[0]), None,
+                             orgs.get(change.fields["org_id"][0]), None)]
+        return [_finding("person changed", None, who(key[0]), field,
+                         who(old) if field == "reports_to" else old,
+                         who(new) if field == "reports_to" else new)
+                for field, (old, new) in change.field_changes()]
+    if table == "relationships":
+        source, target, kind = key
+        if not (keep_person(source) or keep_person(target)):
+            return []
+        pair = f"{who(source)} — {who(target)}"
+        if change.action == CREATE:
+            return [_finding("tie added", None, pair, kind, None,
+                             change.fields.get("strength", (None, None))[1])]
+        if change.action == REMOVE:
+            return [_finding("tie removed", None, pair, kind,
+                             change.fields.get("strength", (None, None))[0], None)]
+        return [_finding("tie re-rated" if field in _TIE_RATING else "tie changed", None,
+                         pair, f"{kind} {field}", old, new)
+                for field, (old, new) in change.field_changes()]
+    if table == "interactions":
+        if not keep_person(key[1]):
+            return []
+        if change.action == CREATE:
+            return [_finding("interaction added", None, who(key[1]), key[3] or None, None,
+                             key[0])]
+        return []
+    label = {"organizations": "organization", "projects": "project"}[table]
+    if table == "projects" and not keep_project(key[0]):
+        return []
+    name = (change.fields.get("name") or (None, None))
+    shown = name[1] or name[0] or key[0]
+    if change.action == CREATE:
+        return [_finding(f"{label} added", key[0] if table == "projects" else None, shown,
+                         None, None, key[0])]
+    if change.action == REMOVE:
+        return [_finding(f"{label} gone", None, shown, None, key[0], None)]
+    project = key[0] if table == "projects" else None
+    return [_finding(f"{label} changed", project, key[0], field, old, new)
+            for field, (old, new) in change.field_changes()]
+
+
+def _coverage(project: str, before: GapsResult | None, after: GapsResult
+              ) -> list[dict[str, Any]]:
+    rows = []
+    old = {} if before is None else {r["person_id"]: r for r in before.records()}
+    for record in after.records():
+        earlier = old.pop(record["person_id"], None)
+        status_before = earlier["status"] if earlier else None
+        rows.append(_finding("coverage", project, record["name"], "status", status_before,
+                             record["status"]))
+        chain_before = " → ".join(earlier["best_chain"]) if earlier else None
+        chain_after = " → ".join(record["best_chain"]) or None
+        if chain_before != chain_after:
+            rows.append(_finding("best chain", project, record["name"], None, chain_before,
+                                 chain_after))
+    for record in old.values():  # no longer a decision-making stakeholder
+        rows.append(_finding("coverage", project, record["name"], "status", record["status"],
+                             None))
+    score_before = None if before is None else round(before.score["score"], 2)
+    rows.append(_finding("coverage score", project, None, None, score_before,
+                         round(after.score["score"], 2)))
+    return rows
