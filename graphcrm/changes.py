@@ -27,7 +27,7 @@ Example
 ...                                  "title": "副局长", "extra": {}}]},
 ...                    columns={"people": ("id", "name", "org_id", "title")})
 >>> [str(c) for c in plan(incoming, stored)]
-['people c1: update title: 处长 → 副局长']
+['people 王建国 (c1): update title: 处长 → 副局长']
 """
 
 from __future__ import annotations
@@ -90,9 +90,11 @@ class Change:
     action: str
     key: Key
     fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    #: how a person reads the record (names rather than ids); not kept in history
+    label: str = field(default="", compare=False)
 
     def __str__(self) -> str:
-        what = f"{self.table} {'/'.join(self.key)}: {self.action}"
+        what = f"{self.table} {self.label or '/'.join(self.key)}: {self.action}"
         if self.action == UPDATE:
             what += " " + "; ".join(f"{name}: {_shown(old)} → {_shown(new)}"
                                     for name, (old, new) in self.field_changes())
@@ -193,7 +195,7 @@ def plan(incoming: Dataset, stored: Dataset, *, sync: bool = False) -> list[Chan
     >>> [str(c) for c in plan(Dataset({"people": [{"id": "a"}, {"id": "b"}],
     ...                                "relationships": []},
     ...                               columns={"people": ("id",)}), stored, sync=True)]
-    ['people a: create', 'people b: create', 'relationships a/b/KNOWS: remove']
+    ['people a: create', 'people b: create', 'relationships a — b KNOWS: remove']
     """
     held = {t: {record_key(t, r): r for r in stored.table(t)} for t in TABLE_ORDER}
     changes: list[Change] = []
@@ -221,7 +223,41 @@ def plan(incoming: Dataset, stored: Dataset, *, sync: bool = False) -> list[Chan
                 changes.append(Change(table, UPDATE, key, fields))
     if sync:
         changes += _removals(incoming, held)
-    return changes
+    return _labelled(changes, incoming, stored)
+
+
+def _labelled(changes: list[Change], *datasets: Dataset) -> list[Change]:
+    """The changes with labels naming people, organizations and projects by name (a
+    creation is left as it is: it names itself in its fields, and a first import of
+    100,000 people should not pay for labels)."""
+    if all(c.action == CREATE for c in changes):
+        return changes
+    names: dict[str, dict[str, str]] = {"people": {}, "organizations": {}, "projects": {}}
+    for dataset in reversed(datasets):  # the first dataset's names win
+        for table, known in names.items():
+            known.update({r["id"]: r["name"] for r in dataset.table(table) if r.get("name")})
+    people = names["people"]
+
+    def person(pid: str) -> str:
+        return people.get(pid, pid)
+
+    labelled = []
+    for change in changes:
+        key = change.key
+        if change.action == CREATE:
+            labelled.append(change)
+            continue
+        if change.table in names:
+            label = names[change.table].get(key[0], key[0])
+            label = label if label == key[0] else f"{label} ({key[0]})"
+        elif change.table == "relationships":
+            label = f"{person(key[0])} — {person(key[1])} {key[2]}"
+        elif change.table == "stakeholders":
+            label = f"{key[0]} {person(key[1])} {key[2]}"
+        else:
+            label = " ".join(filter(None, (key[0], person(key[1]), key[3])))
+        labelled.append(Change(change.table, change.action, key, change.fields, label))
+    return labelled
 
 
 def _removals(incoming: Dataset, held: State) -> list[Change]:

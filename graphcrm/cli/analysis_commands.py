@@ -271,6 +271,41 @@ def _echo_matrix(frame: pd.DataFrame, fmt: str) -> None:
                           "best_strength"]].rename(columns={"best_strength": "best"}))
 
 
+# -- changes ----------------------------------------------------------------------------------
+
+
+@cli.command("changes")
+@click.option("--since", required=True, metavar="SNAPSHOT|DATE",
+              help="A snapshot name (graphcrm snapshot) or a date: changes made since then.")
+@click.option("--project", metavar="PROJECT", help="Only this project (id or name).")
+@as_of_option
+@format_option
+@click.pass_context
+def changes_command(ctx: click.Context, since: str, project: str | None,
+                    as_of: dt.date | None, fmt: str) -> None:
+    """What changed since a snapshot or a date, and what it did to the bid.
+
+    People added and gone, role, stance and influence changes, ties added, removed or
+    re-rated; then, for each project, every decision-making stakeholder's coverage and best
+    chain from us, and the coverage score, before and after (both valued as of --as-of).
+
+    \b
+    Examples:
+      graphcrm changes --since gate-2
+      graphcrm changes --since 2026-11-01 --project prj-js-ess
+      graphcrm changes --since gate-2 --format csv > changes.csv
+    """
+    result = api.open(store_location(ctx)).changes(since, project=project, as_of=as_of)
+    if fmt == "json":
+        click.echo(render_records(result.records()), nl=False)
+    elif fmt == "csv":
+        click.echo(render(result.to_frame(), "csv"), nl=False)
+    else:
+        click.echo(f"{result}\n")
+        if not result.frame.empty:
+            _echo_table(result.to_frame())
+
+
 def echo_demo(store: str, as_of: dt.date) -> None:
     """Each analysis on the sample bid, as the demo shows them."""
     bid = api.open(store)

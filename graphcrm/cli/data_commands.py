@@ -11,8 +11,9 @@ import click
 import pandas as pd
 
 from graphcrm import api
+from graphcrm.changes import CREATE, REMOVE, Change
 from graphcrm.cli import cli
-from graphcrm.cli.options import format_option, store_location
+from graphcrm.cli.options import author_option, format_option, store_location
 from graphcrm.domain import Role
 from graphcrm.errors import StoreDamaged
 from graphcrm.ingest.limits import Limits
@@ -23,28 +24,66 @@ from graphcrm.stores import ImportSummary
 _ROLES = {role.value for role in Role}
 
 
+#: Lines of the change plan shown: creations (each names itself) and the rest.
+PLAN_CREATIONS, PLAN_OTHERS = 20, 500
+
+
 def _summary_table(summary: ImportSummary) -> pd.DataFrame:
-    if summary.dry_run:
-        return pd.DataFrame([{"table": t.table, "rows": t.rows} for t in summary.tables])
+    verb = "would be " if summary.dry_run else ""
     return pd.DataFrame(
         [
-            {"table": t.table, "rows": t.rows, "created": t.created, "updated": t.updated,
+            {"table": t.table, "rows": t.rows, f"{verb}created": t.created,
+             f"{verb}updated": t.updated, f"{verb}removed": t.removed,
              "unchanged": t.unchanged}
             for t in summary.tables
         ]
     )
 
 
+def _plan_line(change: Change) -> str:
+    if change.action == CREATE:
+        named = change.fields.get("name", (None, None))[1]
+        label = change.label or (f"{named} ({change.key[0]})" if named else "/".join(
+            k for k in change.key if k))
+        return f"  + {change.table} {label}"
+    if change.action == REMOVE:
+        return f"  - {change.table} {change.label}"
+    fields = "; ".join(f"{name}: {_shown(old)} → {_shown(new)}"
+                       for name, (old, new) in change.field_changes())
+    return f"  ~ {change.table} {change.label}: {fields}"
+
+
+def _shown(value: object) -> str:
+    return "(blank)" if value is None or value == "" else str(value)
+
+
+def _echo_plan(summary: ImportSummary) -> None:
+    creations = [c for c in summary.changes if c.action == CREATE]
+    others = [c for c in summary.changes if c.action != CREATE]
+    if not summary.changes:
+        return
+    click.echo("change plan:" if summary.dry_run else "changes:")
+    for change in creations[:PLAN_CREATIONS]:
+        click.echo(_plan_line(change))
+    if len(creations) > PLAN_CREATIONS:
+        click.echo(f"  + … and {len(creations) - PLAN_CREATIONS} more created")
+    for change in others[:PLAN_OTHERS]:
+        click.echo(_plan_line(change))
+    if len(others) > PLAN_OTHERS:
+        click.echo(f"  … and {len(others) - PLAN_OTHERS} more updated or removed")
+
+
 def _echo_summary(summary: ImportSummary) -> None:
     for warning in summary.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(render(_summary_table(summary), "table"), nl=False)
+    if summary.dry_run and summary.understood:
+        click.echo("headers understood as:")
+        for line in summary.understood:
+            click.echo(textwrap.fill(line, 100, initial_indent="  ",
+                                     subsequent_indent="    "))
+    _echo_plan(summary)
     if summary.dry_run:
-        if summary.understood:
-            click.echo("headers understood as:")
-            for line in summary.understood:
-                click.echo(textwrap.fill(line, 100, initial_indent="  ",
-                                         subsequent_indent="    "))
         click.echo("valid; nothing written (dry run)")
     elif not summary.changed:
         click.echo("nothing changed")
@@ -62,6 +101,10 @@ def _echo_summary(summary: ImportSummary) -> None:
               help="A CSV file (table, column, header) naming headers graphcrm does not know.")
 @click.option("--allow-reassign", is_flag=True,
               help="Accept an id the store holds arriving with another name and organization.")
+@click.option("--sync", is_flag=True,
+              help="The files are the truth for what they cover: remove the stakeholder rows "
+              "of their projects and the ties among their people that they no longer list.")
+@author_option
 @click.option("--max-rows", type=click.IntRange(1), default=Limits.max_rows, show_default=True,
               help="Refuse a table with more data rows.")
 @click.option("--max-columns", type=click.IntRange(1), default=Limits.max_columns,
@@ -74,8 +117,8 @@ def _echo_summary(summary: ImportSummary) -> None:
 @click.pass_context
 def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
                    encoding: str | None, mapping: Path | None, allow_reassign: bool,
-                   max_rows: int, max_columns: int, max_cell_chars: int,
-                   max_file_mb: int) -> None:
+                   sync: bool, author: str | None, max_rows: int, max_columns: int,
+                   max_cell_chars: int, max_file_mb: int) -> None:
     """Validate and load a folder of CSV files or an Excel workbook.
 
     Sheets and files are named after their table, in English or Chinese (people / 人员 /
@@ -87,12 +130,18 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
 
     Every problem in the input is listed (file, row, column, value, reason) and nothing is
     written if there is any. Re-importing the same data changes nothing; an updated file
-    updates what changed.
+    updates what changed, and the change plan says what, field by field (--dry-run shows it
+    without writing). With --sync the files are the truth for what they cover: for each of
+    their projects, stakeholder rows they no longer list are removed (a changed role
+    replaces the old one), and so are ties between two of their people that they no longer
+    list; interactions are never removed. Every import is recorded in the history
+    (graphcrm history) with its author.
 
     \b
     Examples:
       graphcrm import data/sample
       graphcrm import bid.xlsx --dry-run
+      graphcrm import bid.xlsx --sync --author 王明
       graphcrm import exports/ --encoding gb18030
       graphcrm import 投标客户.xlsx
       graphcrm import crm/Contacts.csv --mapping my-headers.csv
@@ -103,7 +152,8 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
     summary = api.open(store_location(ctx)).import_data(list(paths), encoding=encoding,
                                                        dry_run=dry_run, limits=limits,
                                                        mapping=mapping,
-                                                       allow_reassign=allow_reassign)
+                                                       allow_reassign=allow_reassign,
+                                                       sync=sync, author=author)
     _echo_summary(summary)
 
 
@@ -209,11 +259,46 @@ def _default_lang() -> str:
     return "zh" if code.startswith("zh") else "en"
 
 
+@cli.command("history")
+@format_option
+@click.pass_context
+def history_command(ctx: click.Context, fmt: str) -> None:
+    """List every recorded change: imports, removals, forgets, with when, who and which
+    files, how many records each created, updated and removed, and the snapshots named
+    after it.
+
+    \b
+    Examples:
+      graphcrm history
+      graphcrm history --format csv > history.csv
+    """
+    frame = api.open(store_location(ctx)).history()
+    click.echo(render(frame, fmt), nl=False)
+
+
+@cli.command("snapshot")
+@click.argument("name")
+@author_option
+@click.pass_context
+def snapshot_command(ctx: click.Context, name: str, author: str | None) -> None:
+    """Name the current state (a gate review), to ask later what changed since.
+
+    \b
+    Examples:
+      graphcrm snapshot gate-2
+      graphcrm snapshot 第二次评审 --author 王明
+      graphcrm changes --since gate-2
+    """
+    made = api.open(store_location(ctx)).snapshot(name, author=author)
+    click.echo(f"snapshot {made.name!r}: the state after change set {made.change_set}")
+
+
 @cli.group("remove")
 def remove_group() -> None:
     """Remove one tie or one stakeholder role by hand.
 
-    Imports never delete; this is how a tie or role that is no longer true goes.
+    Imports delete only with --sync; this is how one tie or role that is no longer true
+    goes. Each removal is recorded in the history.
 
     \b
     Examples:
@@ -227,8 +312,10 @@ def remove_group() -> None:
 @click.argument("b")
 @click.option("--type", "tie_type", metavar="TYPE",
               help="Only this type (KNOWS, INFLUENCES, REFERRED); default every type.")
+@author_option
 @click.pass_context
-def remove_tie_command(ctx: click.Context, a: str, b: str, tie_type: str | None) -> None:
+def remove_tie_command(ctx: click.Context, a: str, b: str, tie_type: str | None,
+                       author: str | None) -> None:
     """Remove the ties between people A and B (ids or names), in either direction.
 
     \b
@@ -236,7 +323,7 @@ def remove_tie_command(ctx: click.Context, a: str, b: str, tie_type: str | None)
       graphcrm remove tie 王建国 周建平
       graphcrm remove tie p201 p502 --type KNOWS
     """
-    removed = api.open(store_location(ctx)).remove_tie(a, b, tie_type=tie_type)
+    removed = api.open(store_location(ctx)).remove_tie(a, b, tie_type=tie_type, author=author)
     click.echo(f"removed {removed} tie{'s' if removed != 1 else ''}")
 
 
@@ -244,8 +331,10 @@ def remove_tie_command(ctx: click.Context, a: str, b: str, tie_type: str | None)
 @click.argument("project")
 @click.argument("person")
 @click.argument("role")
+@author_option
 @click.pass_context
-def remove_role_command(ctx: click.Context, project: str, person: str, role: str) -> None:
+def remove_role_command(ctx: click.Context, project: str, person: str, role: str,
+                        author: str | None) -> None:
     """Remove PERSON's ROLE in PROJECT (ids or names; the role in English or Chinese).
 
     \b
@@ -253,7 +342,7 @@ def remove_role_command(ctx: click.Context, project: str, person: str, role: str
       graphcrm remove role prj-js-ess 吴刚 evaluator
       graphcrm remove role 江苏储能电站智能监控系统 杨帆 项目线人
     """
-    api.open(store_location(ctx)).remove_role(project, person, role)
+    api.open(store_location(ctx)).remove_role(project, person, role, author=author)
     click.echo("removed 1 role")
 
 
@@ -282,9 +371,11 @@ def check_command(ctx: click.Context) -> None:
 @cli.command("forget")
 @click.argument("person")
 @click.option("--yes", is_flag=True, help="Do not ask; needed when there is no terminal.")
+@author_option
 @click.pass_context
-def forget_command(ctx: click.Context, person: str, yes: bool) -> None:
-    """Erase a person and everything attached to them: ties, roles, interactions.
+def forget_command(ctx: click.Context, person: str, yes: bool, author: str | None) -> None:
+    """Erase a person and everything attached to them: ties, roles, interactions, and every
+    mention of them in the history (the forget itself is recorded with counts only).
 
     For when somebody asks to be forgotten, or left the picture for good. This cannot be
     undone (re-importing a file that still names them brings them back).
@@ -301,7 +392,7 @@ def forget_command(ctx: click.Context, person: str, yes: bool) -> None:
         if not sys.stdin.isatty():
             raise click.UsageError(f"erasing {label} cannot be undone: add --yes to confirm")
         click.confirm(f"Erase {label} and everything attached to them?", abort=True, err=True)
-    erased = bid.forget(who["id"])
+    erased = bid.forget(who["id"], author=author)
     click.echo(f"Forgot {label}: {erased['ties']} ties, {erased['roles']} stakeholder roles, "
                f"{erased['interactions']} interactions; {erased['subordinates']} people no "
                "longer report to them.")

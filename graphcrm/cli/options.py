@@ -52,3 +52,12 @@ def as_of_option(command: F) -> F:
         metavar="YYYY-MM-DD",
         help="Value ties as of this date (default: today).",
     )(command)
+
+
+def author_option(command: F) -> F:
+    """``--author NAME``: who makes a change, for the history (default the system user)."""
+    return click.option(
+        "--author",
+        metavar="NAME",
+        help="Who makes this change, recorded in the history (default: your user name).",
+    )(command)

@@ -146,12 +146,19 @@ class ImportSummary:
         """The summary of importing ``dataset`` with the change plan ``changes``."""
         counts = count_changes(changes)
         tables = [name for name in TABLE_ORDER if name in dataset.records or name in counts]
+        listed = {r["project_id"] for r in dataset.table("stakeholders")}
+        emptied = sorted({c.key[0] for c in changes if c.table == "stakeholders"
+                          and c.action == REMOVE and c.key[0] not in listed})
+        verb = "would be" if dry_run else "were"
+        warnings = [*dataset.warnings, *(
+            f"project {p}: all its stakeholder roles {verb} removed (--sync, and the files "
+            "list no stakeholder of it)" for p in emptied)]
         return cls(
             tuple(TableChanges(name, len(dataset.table(name)),
                                counts.get(name, {}).get(CREATE, 0),
                                counts.get(name, {}).get(UPDATE, 0),
                                counts.get(name, {}).get(REMOVE, 0)) for name in tables),
-            tuple(dataset.warnings), dry_run=dry_run, understood=tuple(dataset.understood),
+            tuple(warnings), dry_run=dry_run, understood=tuple(dataset.understood),
             changes=tuple(changes))
 
 

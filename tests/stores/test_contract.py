@@ -7,10 +7,12 @@ import json
 
 import pytest
 
-from graphcrm.errors import LookupFailed
+from graphcrm.changes import dataset_of, revert, state_of
+from graphcrm.errors import Conflict, LookupFailed
 from graphcrm.graph import build_graph
 from graphcrm.ingest import read_dataset
 from graphcrm.records import SCHEMA
+from graphcrm.stores import ChangeInfo
 from tests.conftest import TINY, changed
 
 
@@ -256,3 +258,105 @@ def test_remove_ties_and_roles_and_nothing_else(store, tiny):
     assert len(after["stakeholders"]) == len(before["stakeholders"]) - 1
     assert after["people"] == before["people"] and after["interactions"] == before[
         "interactions"]
+
+
+# -- change plans, --sync and history ---------------------------------------------------------
+
+
+def week_two(tiny_tables):
+    """The second week's file of TINY: the c–d tie deleted, 陈总 turned opponent, 张工 now
+    decides instead of evaluating, a new decision maker f whom b knows, an interaction
+    left out (interactions are never removed)."""
+    tables = copy.deepcopy(tiny_tables)
+    tables["people"].append(["f", "冯总", "o-c", "CFO", "c", "", ""])
+    tables["relationships"] = [r for r in tables["relationships"] if r[:3] != ["c", "d", "KNOWS"]]
+    tables["relationships"].append(["b", "f", "KNOWS", "3", "1", "", "2026-11-10", ""])
+    rows = tables["stakeholders"]
+    rows[1][4] = "opponent"  # c
+    rows[2][2] = "decision_maker"  # d, was evaluator
+    rows.append(["P1", "f", "decision_maker", "4", "neutral"])
+    tables["interactions"] = tables["interactions"][:2]
+    return tables
+
+
+def test_the_plan_says_field_by_field_what_an_import_changes(store, tiny, make_tables):
+    store.import_dataset(tiny)
+    second = read_dataset([make_tables(week_two(TINY))])
+    planned = store.import_dataset(second, sync=True, dry_run=True)
+    assert canonical(store.load()) == canonical(tiny)  # a dry run writes nothing
+    shown = sorted(str(c) for c in planned.changes)
+    assert shown == [
+        "people f: create",
+        "relationships b/f/KNOWS: create",
+        "relationships 陈总 — 张工 KNOWS: remove",
+        "stakeholders P1 张工 evaluator: remove",
+        "stakeholders P1 陈总 decision_maker: update stance: neutral → opponent",
+        "stakeholders P1/d/decision_maker: create",
+        "stakeholders P1/f/decision_maker: create",
+    ]
+    done = store.import_dataset(second, sync=True)
+    assert sorted(str(c) for c in done.changes) == shown
+    counts = {t.table: (t.created, t.updated, t.removed) for t in done.tables}
+    assert counts["stakeholders"] == (2, 1, 1) and counts["relationships"] == (1, 0, 1)
+    assert len(store.load().table("interactions")) == 2  # never removed
+    assert not store.import_dataset(second, sync=True).changed  # the files are the truth now
+
+
+def test_without_sync_an_import_only_adds(store, tiny, make_tables):
+    store.import_dataset(tiny)
+    summary = store.import_dataset(read_dataset([make_tables(week_two(TINY))]))
+    assert not any(c.action == "remove" for c in summary.changes)
+    assert len(store.load().table("relationships")) == 6
+
+
+def test_a_sync_that_empties_a_project_says_so_and_still_runs(store, tiny, make_tables):
+    store.import_dataset(tiny)
+    tables = {**TINY, "stakeholders": TINY["stakeholders"][:1]}  # the header alone
+    summary = store.import_dataset(read_dataset([make_tables(tables)]), sync=True)
+    assert "project P1: all its stakeholder roles were removed (--sync, and the files list " \
+           "no stakeholder of it)" in summary.warnings
+    assert store.load().table("stakeholders") == []
+
+
+def test_history_rebuilds_every_earlier_state(store, tiny, make_tables):
+    states = [canonical(store.load())]
+    store.import_dataset(tiny, info=ChangeInfo("import", author="王明", files=("tiny/",)))
+    states.append(canonical(store.load()))
+    store.import_dataset(read_dataset([make_tables(week_two(TINY))]), sync=True)
+    states.append(canonical(store.load()))
+    assert store.remove_role("P1", "f", "decision_maker") == 1
+    states.append(canonical(store.load()))
+    renamed = changed(TINY, "people", 3, "name", "陈建国")
+    store.import_dataset(read_dataset([make_tables(renamed)]))
+    states.append(canonical(store.load()))
+    sets = store.history(changes=True)
+    assert [s.command for s in sets] == ["import", "import", "remove role", "import"]
+    assert (sets[0].author, sets[0].files) == ("王明", ("tiny/",))
+    current = state_of(store.load())
+    for boundary, expected in enumerate(states):
+        later = [c for s in sets if s.id > sets[0].id - 1 + boundary for c in s.changes]
+        assert canonical(dataset_of(revert(current, later))) == {
+            t: rows for t, rows in expected.items()} | {
+            t: [] for t in SCHEMA if t not in expected}, boundary
+
+
+def test_snapshots_are_named_once(store, tiny):
+    store.import_dataset(tiny)
+    first = store.snapshot("gate-1", ChangeInfo("snapshot", author="王明"))
+    assert (first.name, first.change_set, first.author) == ("gate-1", store.history()[-1].id,
+                                                             "王明")
+    with pytest.raises(Conflict, match="a snapshot named 'gate-1' exists already"):
+        store.snapshot("gate-1", ChangeInfo("snapshot"))
+    assert [s.name for s in store.snapshots()] == ["gate-1"]
+
+
+def test_forget_erases_the_person_from_the_history(store, tiny):
+    store.import_dataset(tiny)
+    tiny.records["people"][2]["title"] = "秘密职务"
+    store.import_dataset(tiny)
+    store.remove_ties("a", "c", ["KNOWS"])
+    store.forget("c")
+    sets = store.history(changes=True)
+    assert not any("c" in change.people() for s in sets for change in s.changes)
+    assert "秘密职务" not in repr(sets)
+    assert sets[-1].command == "forget" and sets[-1].counts["people"] == {"forget": 1}

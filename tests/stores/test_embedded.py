@@ -10,6 +10,7 @@ import pytest
 from graphcrm.errors import StoreError, StoreNotFound
 from graphcrm.records import Dataset
 from graphcrm.stores import open_store
+from graphcrm.stores.base import ChangeInfo
 from graphcrm.stores.embedded import EmbeddedStore
 
 
@@ -95,3 +96,24 @@ def test_forgotten_data_is_overwritten_in_the_file(tmp_path, tiny):
         store.forget("c")
         # while the store is still open: neither the file nor its write-ahead log keeps it
         assert b"TOPSECRET-INFORMANT-NOTE" not in files()
+
+
+def test_forget_leaves_no_trace_in_the_history_either(tmp_path, tiny):
+    path = tmp_path / "s.db"
+    files = lambda: b"".join(p.read_bytes() for p in tmp_path.glob("s.db*"))  # noqa: E731
+    with EmbeddedStore(path, create=True) as store:
+        store.import_dataset(tiny)
+        for title in ("OLD-SECRET-TITLE", "NEW-SECRET-TITLE"):  # kept as old → new values
+            tiny.records["people"][2]["title"] = title
+            tiny.records["relationships"][0]["notes"] = title.replace("TITLE", "NOTE")
+            store.import_dataset(tiny)
+        store.remove_ties("a", "c", ["KNOWS"])  # the whole tie is kept, to bring it back
+        store.snapshot("gate-1", ChangeInfo("snapshot"))
+        assert b"OLD-SECRET-TITLE" in files() and b"OLD-SECRET-NOTE" in files()
+        store.forget("c")
+        assert b"SECRET" not in files()
+        remembered = [change for found in store.history(changes=True)
+                      for change in found.changes]
+        assert remembered and not any("c" in change.people() for change in remembered)
+        assert store.history()[-1].counts["people"] == {"forget": 1}
+        assert [s.name for s in store.snapshots()] == ["gate-1"]
