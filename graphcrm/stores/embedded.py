@@ -359,18 +359,21 @@ class EmbeddedStore(Store):
 
     def _upgrade_from_1(self) -> None:
         """Schema 1 → 2 (history), in one transaction, after a backup copy of the file
-        (``<store>.schema1.bak``, made with SQLite's online backup)."""
+        (``<store>.schema1.bak``, made with SQLite's online backup before the upgrade
+        starts)."""
         backup = Path(f"{self.path}.schema1.bak")
+        if not backup.exists():
+            aside = backup.with_name(backup.name + ".new")
+            target = sqlite3.connect(aside)
+            try:
+                self._conn.backup(target)
+            finally:
+                target.close()
+            os.replace(aside, backup)
         with self._transaction():
             row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if row is None or int(row[0]) != 1:  # another process upgraded it meanwhile
                 return
-            if not backup.exists():
-                target = sqlite3.connect(backup)
-                try:
-                    self._conn.backup(target)
-                finally:
-                    target.close()
             for statement in _HISTORY_DDL:
                 self._conn.execute(statement)
             self._conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'",
