@@ -19,6 +19,8 @@ TWINS = {
     "matrix": api.GraphCRM.matrix, "map": api.GraphCRM.map, "export": api.GraphCRM.export,
     "demo": api.demo_store, "forget": api.GraphCRM.forget, "check": api.GraphCRM.check,
     "template": api.GraphCRM.template, "remove": api.GraphCRM.remove_tie,
+    "history": api.GraphCRM.history, "snapshot": api.GraphCRM.snapshot,
+    "changes": api.GraphCRM.changes,
 }
 
 
