@@ -35,7 +35,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record, record_key
 
@@ -43,6 +43,8 @@ __all__ = [
     "CREATE",
     "UPDATE",
     "REMOVE",
+    "FROM_EMPTY",
+    "Creations",
     "Change",
     "plan",
     "sync_scope",
@@ -62,6 +64,9 @@ __all__ = [
 ]
 
 CREATE, UPDATE, REMOVE = "create", "update", "remove"
+#: The action of the one change an import into an empty store is recorded as: "the store
+#: was empty before" (reverting it empties every table).
+FROM_EMPTY = "from_empty"
 #: Changes per stored chunk of history.
 CHUNK = 2_000
 #: The columns that hold person ids, by table (a change mentioning a person, for forget).
@@ -114,6 +119,8 @@ class Change:
     def people(self) -> set[str]:
         """The person ids this change mentions (in its key or in its values)."""
         found: set[str] = set()
+        if self.table not in SCHEMA:
+            return found
         columns = _PERSON_COLUMNS.get(self.table, ())
         key_columns = SCHEMA[self.table].key
         for column, value in zip(key_columns, self.key, strict=True):
@@ -123,6 +130,47 @@ class Change:
             if column in self.fields:
                 found.update(v for v in self.fields[column] if isinstance(v, str) and v)
         return found
+
+
+class Creations(Sequence[Change]):
+    """Every record of a dataset as a creation, made on demand: the plan of an import into
+    an empty store, which a first import of 100,000 people should not pay for record by
+    record. History keeps it as one :data:`FROM_EMPTY` change."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self._tables = [(table, records, [c for c in dataset.columns.get(
+            table, SCHEMA[table].column_names) if c not in SCHEMA[table].key])
+            for table, records in dataset if records]
+
+    def __len__(self) -> int:
+        return sum(len(records) for _, records, _ in self._tables)
+
+    @overload
+    def __getitem__(self, index: int) -> Change: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Change]: ...
+
+    def __getitem__(self, index: int | slice) -> Change | list[Change]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        for table, records, columns in self._tables:
+            if index < len(records):
+                record = records[index]
+                return Change(table, CREATE, record_key(table, record), {
+                    c: (None, record.get(c)) for c in columns if record.get(c) is not None})
+            index -= len(records)
+        raise IndexError("creation index out of range")
+
+    def __iter__(self) -> Iterator[Change]:
+        for i in range(len(self)):
+            yield self[i]
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """``table → {"create": n}``."""
+        return {table: {CREATE: len(records)} for table, records, _ in self._tables}
 
 
 def _shown(value: Any) -> str:
@@ -164,7 +212,7 @@ def sync_scope(incoming: Dataset) -> tuple[set[str], set[str]]:
     return projects, people
 
 
-def plan(incoming: Dataset, stored: Dataset, *, sync: bool = False) -> list[Change]:
+def plan(incoming: Dataset, stored: Dataset, *, sync: bool = False) -> Sequence[Change]:
     """What importing ``incoming`` into a store holding ``stored`` would change.
 
     Parameters
@@ -180,8 +228,9 @@ def plan(incoming: Dataset, stored: Dataset, *, sync: bool = False) -> list[Chan
 
     Returns
     -------
-    list of Change
-        In table order: creations and updates as the files give them, then removals.
+    sequence of Change
+        In table order: creations and updates as the files give them, then removals (for an
+        empty store, :class:`Creations`).
 
     Examples
     --------
@@ -197,6 +246,8 @@ def plan(incoming: Dataset, stored: Dataset, *, sync: bool = False) -> list[Chan
     ...                               columns={"people": ("id",)}), stored, sync=True)]
     ['people a: create', 'people b: create', 'relationships a — b KNOWS: remove']
     """
+    if not any(stored.records.values()):  # an empty store: everything is new
+        return Creations(incoming)
     held = {t: {record_key(t, r): r for r in stored.table(t)} for t in TABLE_ORDER}
     changes: list[Change] = []
     for table, records in incoming:  # keys are unique: validation refuses duplicates
@@ -227,11 +278,7 @@ def plan(incoming: Dataset, stored: Dataset, *, sync: bool = False) -> list[Chan
 
 
 def _labelled(changes: list[Change], *datasets: Dataset) -> list[Change]:
-    """The changes with labels naming people, organizations and projects by name (a
-    creation is left as it is: it names itself in its fields, and a first import of
-    100,000 people should not pay for labels)."""
-    if all(c.action == CREATE for c in changes):
-        return changes
+    """The changes with labels naming people, organizations and projects by name."""
     names: dict[str, dict[str, str]] = {"people": {}, "organizations": {}, "projects": {}}
     for dataset in reversed(datasets):  # the first dataset's names win
         for table, known in names.items():
@@ -244,9 +291,6 @@ def _labelled(changes: list[Change], *datasets: Dataset) -> list[Change]:
     labelled = []
     for change in changes:
         key = change.key
-        if change.action == CREATE:
-            labelled.append(change)
-            continue
         if change.table in names:
             label = names[change.table].get(key[0], key[0])
             label = label if label == key[0] else f"{label} ({key[0]})"
@@ -321,6 +365,9 @@ def revert(state: State, changes: Sequence[Change]) -> State:
     """
     before = {t: dict(records) for t, records in state.items()}
     for change in reversed(changes):
+        if change.action == FROM_EMPTY:
+            before = {t: {} for t in before}
+            continue
         records = before.setdefault(change.table, {})
         if change.action == CREATE:
             records.pop(change.key, None)
@@ -366,7 +413,11 @@ def decode(text: str) -> list[Change]:
 
 
 def chunks(changes: Sequence[Change]) -> Iterator[tuple[str, list[str]]]:
-    """History chunks of :data:`CHUNK` changes: (JSON text, person ids mentioned)."""
+    """History chunks of :data:`CHUNK` changes: (JSON text, person ids mentioned); the
+    creations of an import into an empty store are one :data:`FROM_EMPTY` change."""
+    if isinstance(changes, Creations):
+        yield encode([Change("*", FROM_EMPTY, ())])
+        return
     for start in range(0, len(changes), CHUNK):
         yield encode(changes[start:start + CHUNK])
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
 from graphcrm.ingest import read_dataset
 from graphcrm.records import Dataset
@@ -105,6 +106,25 @@ def make_tables(tmp_path: Path) -> Callable[..., Path]:
         return write_tables(tmp_path / f"input{next(counter)}", tables, encoding)
 
     return make
+
+
+@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def target(request, tmp_path: Path) -> tuple[str, dict[str, str]]:
+    """A store for command-line tests, once per store kind: ``(--store value, environment)``
+    (the Neo4j credentials travel in the environment, as a user gives them)."""
+    if request.param == "embedded":
+        return str(tmp_path / "team.db"), {}
+    settings = request.getfixturevalue("neo4j_settings")
+    return settings.uri, {"NEO4J_USERNAME": settings.username,
+                          "NEO4J_PASSWORD": settings.password}
+
+
+def run_on(target: tuple[str, dict[str, str]], *args: object) -> Result:
+    """Run ``graphcrm --store STORE ARGS`` on a :func:`target` store."""
+    from graphcrm.cli import cli
+
+    store, env = target
+    return CliRunner().invoke(cli, ["--store", store, *map(str, args)], env=env)
 
 
 @pytest.fixture(scope="session")

@@ -3,27 +3,9 @@ both stores, before anything is written; a rename at the same organization is a 
 
 from __future__ import annotations
 
-import pytest
-from click.testing import CliRunner
+from tests.conftest import TINY, run_on
 
-from graphcrm.cli import cli
-from tests.conftest import TINY
-
-KINDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
-
-
-@pytest.fixture(params=KINDS)
-def target(request, tmp_path):
-    if request.param == "embedded":
-        return str(tmp_path / "shared.db"), {}
-    settings = request.getfixturevalue("neo4j_settings")
-    return settings.uri, {"NEO4J_USERNAME": settings.username,
-                          "NEO4J_PASSWORD": settings.password}
-
-
-def run(target, *args):
-    store, env = target
-    return CliRunner().invoke(cli, ["--store", store, *map(str, args)], env=env)
+run = run_on
 
 
 def test_a_reused_id_is_refused_with_its_row_and_nothing_changes(target, make_tables):

@@ -11,7 +11,7 @@ import click
 import pandas as pd
 
 from graphcrm import api
-from graphcrm.changes import CREATE, REMOVE, Change
+from graphcrm.changes import CREATE, REMOVE, Change, Creations
 from graphcrm.cli import cli
 from graphcrm.cli.options import author_option, format_option, store_location
 from graphcrm.domain import Role
@@ -58,15 +58,19 @@ def _shown(value: object) -> str:
 
 
 def _echo_plan(summary: ImportSummary) -> None:
-    creations = [c for c in summary.changes if c.action == CREATE]
-    others = [c for c in summary.changes if c.action != CREATE]
     if not summary.changes:
         return
+    if isinstance(summary.changes, Creations):  # into an empty store: made on demand
+        shown, created, others = summary.changes[:PLAN_CREATIONS], len(summary.changes), []
+    else:
+        creations = [c for c in summary.changes if c.action == CREATE]
+        shown, created = creations[:PLAN_CREATIONS], len(creations)
+        others = [c for c in summary.changes if c.action != CREATE]
     click.echo("change plan:" if summary.dry_run else "changes:")
-    for change in creations[:PLAN_CREATIONS]:
+    for change in shown:
         click.echo(_plan_line(change))
-    if len(creations) > PLAN_CREATIONS:
-        click.echo(f"  + … and {len(creations) - PLAN_CREATIONS} more created")
+    if created > PLAN_CREATIONS:
+        click.echo(f"  + … and {created - PLAN_CREATIONS} more created")
     for change in others[:PLAN_OTHERS]:
         click.echo(_plan_line(change))
     if len(others) > PLAN_OTHERS:

@@ -26,12 +26,12 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 from abc import ABC, abstractmethod
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
 
-from graphcrm.changes import CREATE, REMOVE, UPDATE, Change
+from graphcrm.changes import CREATE, REMOVE, UPDATE, Change, Creations
 from graphcrm.records import TABLE_ORDER, Dataset
 
 __all__ = ["Store", "ImportSummary", "TableChanges", "Counts", "OrganizationSummary",
@@ -102,6 +102,8 @@ def forget_counts(erased: dict[str, int]) -> dict[str, dict[str, int]]:
 
 def count_changes(changes: Collection[Change]) -> dict[str, dict[str, int]]:
     """``table → action → n`` for the tables and actions that occur."""
+    if isinstance(changes, Creations):
+        return changes.counts()
     counts: dict[str, dict[str, int]] = {}
     for change in changes:
         table = counts.setdefault(change.table, {})
@@ -133,7 +135,7 @@ class ImportSummary:
     warnings: tuple[str, ...] = ()
     dry_run: bool = False
     understood: tuple[str, ...] = ()  # how each file's headers were read (dry runs)
-    changes: tuple[Change, ...] = ()  # the change plan: what was (or would be) changed
+    changes: Sequence[Change] = ()  # the change plan: what was (or would be) changed
 
     @property
     def changed(self) -> bool:
@@ -141,14 +143,15 @@ class ImportSummary:
         return any(t.created or t.updated or t.removed for t in self.tables)
 
     @classmethod
-    def of(cls, dataset: Dataset, changes: Collection[Change], *, dry_run: bool = False
+    def of(cls, dataset: Dataset, changes: Sequence[Change], *, dry_run: bool = False
            ) -> ImportSummary:
         """The summary of importing ``dataset`` with the change plan ``changes``."""
         counts = count_changes(changes)
         tables = [name for name in TABLE_ORDER if name in dataset.records or name in counts]
         listed = {r["project_id"] for r in dataset.table("stakeholders")}
-        emptied = sorted({c.key[0] for c in changes if c.table == "stakeholders"
-                          and c.action == REMOVE and c.key[0] not in listed})
+        emptied = [] if isinstance(changes, Creations) else sorted(
+            {c.key[0] for c in changes if c.table == "stakeholders" and c.action == REMOVE
+             and c.key[0] not in listed})
         verb = "would be" if dry_run else "were"
         warnings = [*dataset.warnings, *(
             f"project {p}: all its stakeholder roles {verb} removed (--sync, and the files "
@@ -159,7 +162,7 @@ class ImportSummary:
                                counts.get(name, {}).get(UPDATE, 0),
                                counts.get(name, {}).get(REMOVE, 0)) for name in tables),
             tuple(warnings), dry_run=dry_run, understood=tuple(dataset.understood),
-            changes=tuple(changes))
+            changes=changes if isinstance(changes, Creations) else tuple(changes))
 
 
 @dataclass(frozen=True)

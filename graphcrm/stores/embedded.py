@@ -32,6 +32,7 @@ from urllib.parse import quote
 from graphcrm.changes import (
     REMOVE,
     Change,
+    Creations,
     chunks,
     decode,
     people_of,
@@ -420,7 +421,8 @@ class EmbeddedStore(Store):
                 self._conn.executemany(
                     _upsert_sql(table, columns), self._rows(table, columns, records, stored)
                 )
-            self._delete([c for c in changes if c.action == REMOVE])
+            if not isinstance(changes, Creations):
+                self._delete([c for c in changes if c.action == REMOVE])
             self._record(info or ChangeInfo("import"), changes)
         return ImportSummary.of(dataset, changes)
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from graphcrm.changes import (
     REMOVE,
     Change,
+    Creations,
     chunks,
     decode,
     people_of,
@@ -557,14 +558,14 @@ def _scope_records(tx: Any, people: Collection[str], projects: Collection[str] =
     return Dataset(records=tables, columns={n: SCHEMA[n].column_names for n in tables})
 
 
-def _planned(tx: Any, dataset: Dataset, sync: bool) -> list[Change]:
+def _planned(tx: Any, dataset: Dataset, sync: bool) -> Sequence[Change]:
     projects = sync_scope(dataset)[0] if sync else set()
     return plan(dataset, _scope_records(tx, people_of(dataset), projects), sync=sync)
 
 
 def _import_all(tx: Any, dataset: Dataset, sync: bool, batches: list[_Batch],
                 bulk: dict[str, int], info: ChangeInfo
-                ) -> tuple[list[Change], dict[str, int]]:
+                ) -> tuple[Sequence[Change], dict[str, int]]:
     """A whole import in one transaction: lock, plan, write, remove, record."""
     tx.run(statement("lock_import")).consume()
     changes = _planned(tx, dataset, sync)
@@ -573,10 +574,11 @@ def _import_all(tx: Any, dataset: Dataset, sync: bool, batches: list[_Batch],
     return changes, bulk
 
 
-def _finish(tx: Any, changes: list[Change], info: ChangeInfo) -> None:
+def _finish(tx: Any, changes: Sequence[Change], info: ChangeInfo) -> None:
     """Remove what the plan removes and record the change set."""
     tx.run(statement("lock_import")).consume()
-    _delete(tx, [c for c in changes if c.action == REMOVE])
+    if not isinstance(changes, Creations):
+        _delete(tx, [c for c in changes if c.action == REMOVE])
     _record_history(tx, info, changes)
 
 
@@ -591,7 +593,7 @@ def _delete(tx: Any, changes: list[Change]) -> None:
         tx.run(statement("delete_roles"), rows=roles).consume()
 
 
-def _record_history(tx: Any, info: ChangeInfo, changes: list[Change],
+def _record_history(tx: Any, info: ChangeInfo, changes: Sequence[Change],
             counts: dict[str, Any] | None = None) -> None:
     tx.run(statement("record_change_set"), at=now_text(), author=info.who,
            command=info.command, files=list(info.files),

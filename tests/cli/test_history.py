@@ -7,30 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import pytest
-from click.testing import CliRunner
-
 from graphcrm.api import GraphCRM
-from graphcrm.cli import cli
-from tests.conftest import TINY
+from tests.conftest import TINY, run_on
 from tests.stores.test_contract import week_two
 
-KINDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+run = run_on
 AS_OF = "2026-11-26"
-
-
-@pytest.fixture(params=KINDS)
-def target(request, tmp_path):
-    if request.param == "embedded":
-        return str(tmp_path / "team.db"), {}
-    settings = request.getfixturevalue("neo4j_settings")
-    return settings.uri, {"NEO4J_USERNAME": settings.username,
-                          "NEO4J_PASSWORD": settings.password}
-
-
-def run(target, *args):
-    store, env = target
-    return CliRunner().invoke(cli, ["--store", store, *map(str, args)], env=env)
 
 
 def bid(target) -> GraphCRM:
