@@ -285,7 +285,7 @@ def test_the_plan_says_field_by_field_what_an_import_changes(store, tiny, make_t
     planned = store.import_dataset(second, sync=True, dry_run=True)
     assert canonical(store.load()) == canonical(tiny)  # a dry run writes nothing
     shown = sorted(str(c) for c in planned.changes)
-    assert shown == [
+    assert shown == sorted([
         "people 冯总 (f): create",
         "relationships Bo 王 — 冯总 KNOWS: create",
         "relationships 陈总 — 张工 KNOWS: remove",
@@ -293,7 +293,7 @@ def test_the_plan_says_field_by_field_what_an_import_changes(store, tiny, make_t
         "stakeholders P1 张工 evaluator: remove",
         "stakeholders P1 冯总 decision_maker: create",
         "stakeholders P1 陈总 decision_maker: update stance: neutral → opponent",
-    ]
+    ])
     done = store.import_dataset(second, sync=True)
     assert sorted(str(c) for c in done.changes) == shown
     counts = {t.table: (t.created, t.updated, t.removed) for t in done.tables}
