@@ -44,6 +44,7 @@ __all__ = [
     "UPDATE",
     "REMOVE",
     "FROM_EMPTY",
+    "FORGOTTEN",
     "Creations",
     "Change",
     "plan",
@@ -67,6 +68,8 @@ CREATE, UPDATE, REMOVE = "create", "update", "remove"
 #: The action of the one change an import into an empty store is recorded as: "the store
 #: was empty before" (reverting it empties every table).
 FROM_EMPTY = "from_empty"
+#: What a forgotten person's name becomes where history names them (an author, a file).
+FORGOTTEN = "(forgotten)"
 #: Changes per stored chunk of history.
 CHUNK = 2_000
 #: The columns that hold person ids, by table (a change mentioning a person, for forget).

@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 from graphcrm.changes import (
+    FORGOTTEN,
     REMOVE,
     Change,
     Creations,
@@ -670,7 +671,8 @@ class EmbeddedStore(Store):
     def forget(self, person: str, info: ChangeInfo | None = None) -> dict[str, int]:
         conn = self._conn
         with self._transaction():
-            if not conn.execute("SELECT 1 FROM people WHERE id = ?", (person,)).fetchone():
+            found = conn.execute("SELECT name FROM people WHERE id = ?", (person,)).fetchone()
+            if not found:
                 raise LookupFailed(f"nobody with id {person!r} in {self.location}")
             erased = {
                 "ties": conn.execute("DELETE FROM relationships WHERE source = ? OR target = ?",
@@ -686,7 +688,7 @@ class EmbeddedStore(Store):
             }
             conn.execute("DELETE FROM people WHERE id = ?", (person,))
             if self.schema >= SCHEMA_VERSION:
-                self._scrub_history(person)
+                self._scrub_history(person, found[0])
                 self._record(info or ChangeInfo("forget"), [], counts=forget_counts(erased))
         # overwrite what was deleted, in the file and in the write-ahead log: until this
         # checkpoint the old pages are still in the store file
@@ -701,8 +703,12 @@ class EmbeddedStore(Store):
                 "erasure", erased)
         return erased
 
-    def _scrub_history(self, person: str) -> None:
-        """Rewrite every history chunk that mentions ``person`` without those changes."""
+    def _scrub_history(self, person: str, name: str) -> None:
+        """Rewrite every history chunk that mentions ``person`` without those changes, and
+        their name out of the change sets' authors and file names."""
+        for column in ("author", "files"):
+            self._conn.execute(f"UPDATE change_sets SET {column} = replace({column}, ?, ?) "
+                               f"WHERE instr({column}, ?) > 0", (name, FORGOTTEN, name))
         mentioned = json.dumps(person, ensure_ascii=False)
         rows = self._conn.execute(
             "SELECT set_id, seq, changes FROM change_chunks WHERE instr(people, ?) > 0",

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from graphcrm.changes import (
+    FORGOTTEN,
     REMOVE,
     Change,
     Creations,
@@ -438,10 +439,13 @@ class Neo4jStore(Store):
 
         def work(tx: Any) -> dict[str, int] | None:
             tx.run(statement("lock_import")).consume()
+            named = _fetch(tx, "load_people", ids=[person])
             record = tx.run(statement("forget_person"), id=person).single()
             if record is None:
                 return None
             erased = dict(record.data())
+            tx.run(statement("forget_in_change_sets"), name=named[0]["props"]["name"],
+                   forgotten=FORGOTTEN).consume()
             rows = []
             for found in tx.run(statement("history_mentions"), id=person):
                 text, mentioned = scrub(found["changes"], person)
