@@ -193,10 +193,7 @@ def dataset_of(state: State) -> Dataset:
 
 
 def _same(old: Any, new: Any) -> bool:
-    if old is None or new is None:
-        return old is None and new is None
-    if isinstance(old, (int, float)) and isinstance(new, (int, float)):
-        return float(old) == float(new)
+    """Equal as stored values (``3 == 3.0``; ``None`` only equals ``None``)."""
     return bool(old == new)
 
 
@@ -252,21 +249,24 @@ def plan(incoming: Dataset, stored: Dataset, *, sync: bool = False) -> Sequence[
     if not any(stored.records.values()):  # an empty store: everything is new
         return Creations(incoming)
     held = {t: {record_key(t, r): r for r in stored.table(t)} for t in TABLE_ORDER}
+    listed: dict[str, set[Key]] = {}
     changes: list[Change] = []
     for table, records in incoming:  # keys are unique: validation refuses duplicates
         key_columns = SCHEMA[table].key
         columns = [c for c in incoming.columns.get(table, SCHEMA[table].column_names)
                    if c not in key_columns and c != "extra"]
         current = held[table]
+        keys = listed[table] = set()
         for record in records:
             key = record_key(table, record)
+            keys.add(key)
             old = current.get(key)
             if old is None:
                 changes.append(Change(table, CREATE, key, {
                     c: (None, record.get(c)) for c in columns if record.get(c) is not None}))
                 continue
-            fields = {c: (old.get(c), record.get(c)) for c in columns
-                      if not _same(old.get(c), record.get(c))}
+            fields = {c: (before, after) for c in columns
+                      if (before := old.get(c)) != (after := record.get(c))}
             extra = record.get("extra") or {}
             if extra:
                 kept = old.get("extra") or {}
@@ -276,7 +276,7 @@ def plan(incoming: Dataset, stored: Dataset, *, sync: bool = False) -> Sequence[
             if fields:
                 changes.append(Change(table, UPDATE, key, fields))
     if sync:
-        changes += _removals(incoming, held)
+        changes += _removals(incoming, held, listed)
     return _labelled(changes, incoming, stored)
 
 
@@ -307,19 +307,15 @@ def _labelled(changes: list[Change], *datasets: Dataset) -> list[Change]:
     return labelled
 
 
-def _removals(incoming: Dataset, held: State) -> list[Change]:
+def _removals(incoming: Dataset, held: State, listed: dict[str, set[Key]]) -> list[Change]:
     projects, people = sync_scope(incoming)
-    listed = {t: {record_key(t, r) for r in incoming.table(t)}
-              for t in ("stakeholders", "relationships")}
-    gone: list[Change] = []
-    for key, record in sorted(held["stakeholders"].items()):
-        if record["project_id"] in projects and key not in listed["stakeholders"]:
-            gone.append(_removal("stakeholders", key, record))
-    for key, record in sorted(held["relationships"].items()):
-        if (record["source"] in people and record["target"] in people
-                and key not in listed["relationships"]):
-            gone.append(_removal("relationships", key, record))
-    return gone
+    roles, ties = listed.get("stakeholders", set()), listed.get("relationships", set())
+    gone = [(("stakeholders", *key), record) for key, record in held["stakeholders"].items()
+            if record["project_id"] in projects and key not in roles]
+    gone += [(("relationships", *key), record) for key, record in held["relationships"].items()
+             if record["source"] in people and record["target"] in people
+             and key not in ties]
+    return [_removal(key[0], key[1:], record) for key, record in sorted(gone)]
 
 
 def _removal(table: str, key: Key, record: Record) -> Change:

@@ -177,10 +177,17 @@ def record_key(table: str, record: Record) -> tuple[str, ...]:
     A KNOWS tie is mutual, so its key orders the two people: ``a KNOWS b`` and ``b KNOWS a``
     are the same tie.
     """
-    key = tuple(str(record.get(col) or "") for col in SCHEMA[table].key)
-    if table == "relationships" and key[2] == TieType.KNOWS.value and key[1] < key[0]:
+    columns = _KEYS[table]
+    if len(columns) == 1:
+        return (str(record.get(columns[0]) or ""),)
+    key = tuple([str(record.get(col) or "") for col in columns])
+    if table == "relationships" and key[2] == _KNOWS and key[1] < key[0]:
         key = (key[1], key[0], key[2])
     return key
+
+
+_KEYS = {name: spec.key for name, spec in SCHEMA.items()}
+_KNOWS = TieType.KNOWS.value
 
 
 @dataclass
