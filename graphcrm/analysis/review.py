@@ -50,6 +50,8 @@ from graphcrm.changes import CREATE, REMOVE, UPDATE, Change, State, diff_states
 __all__ = ["ChangesResult", "review_changes", "COLUMNS"]
 
 COLUMNS = ["what", "project", "who", "field", "before", "after"]
+#: The rows that say what the changes did to the bid (the others are the changes).
+_BID_ROWS = ("coverage", "best chain", "coverage score")
 _TIE_RATING = ("strength", "level")
 _STAKEHOLDER_FIELDS = {"stance": "stance changed", "influence": "influence changed"}
 
@@ -72,9 +74,14 @@ class ChangesResult:
         return self.frame.copy()
 
     def __str__(self) -> str:
-        if self.frame.empty:
-            return f"Nothing changed since {self.since}."
-        return f"Changes since {self.since}: {len(self.frame)} findings"
+        bid = self.frame["what"].isin(_BID_ROWS)
+        changed = int((~bid).sum())
+        projects = self.frame.loc[bid, "project"].nunique()
+        what = f"{changed} change{'s' if changed != 1 else ''}" if changed else "nothing changed"
+        if projects:
+            what += (f"; coverage of {projects} project{'s' if projects != 1 else ''} before "
+                     "and after")
+        return f"Since {self.since}: {what}"
 
     def _repr_html_(self) -> str:
         return f"<p>{self!s}</p>" + self.frame.to_html(index=False)

@@ -68,7 +68,8 @@ def test_two_weeks_of_a_bid(target, make_tables):
     assert found[("coverage score", None)] == (None, round(week1.score["score"], 2),
                                                round(week2.score["score"], 2))
     table = run(target, "changes", "--since", "第一次评审", "--as-of", AS_OF)
-    assert table.stdout.startswith("Changes since snapshot '第一次评审' (")
+    assert table.stdout.startswith("Since snapshot '第一次评审' (")
+    assert "): 6 changes; coverage of 1 project before and after\n" in table.stdout
     csv = run(target, "changes", "--since", "第一次评审", "--as-of", AS_OF, "--format", "csv")
     assert csv.stdout.splitlines()[0] == "\ufeffwhat,project,who,field,before,after"
     for text in (table.stdout, csv.stdout, shown.stdout):
