@@ -38,7 +38,7 @@ from graphcrm.analysis import (
     stakeholder_matrix,
 )
 from graphcrm.analysis.review import ChangesResult, review_changes
-from graphcrm.changes import dataset_of, plan, revert, state_of
+from graphcrm.changes import FROM_EMPTY, Change, dataset_of, plan, revert, state_of
 from graphcrm.domain import Role, TieType
 from graphcrm.errors import Conflict, LookupFailed
 from graphcrm.export import export_graph
@@ -48,7 +48,7 @@ from graphcrm.ingest.validate import parse_date
 from graphcrm.lookup import find_person
 from graphcrm.map import MapSettings, StakeholderMap, organization_map, stakeholder_map
 from graphcrm.records import Dataset
-from graphcrm.regions import contact_region, path_region
+from graphcrm.regions import ball, contact_region, path_region
 from graphcrm.resources import sample_dir
 from graphcrm.stats import Stats, summarize
 from graphcrm.stores import (
@@ -74,6 +74,7 @@ StoreLocation = str | Path | Neo4jSettings
 DEMO_AS_OF = dt.date(2026, 11, 26)
 
 _WIDER = 4  # extra hops looked at to explain why there is no path
+_NEIGHBOURHOOD = 2  # a project's neighbourhood: its stakeholders and everyone two ties away
 
 
 def open(store: StoreLocation = DEFAULT_STORE) -> GraphCRM:
@@ -446,10 +447,11 @@ class GraphCRM:
         with open_store(self.store) as opened:
             boundary, label = _since(since, opened.history(), opened.snapshots(),
                                      opened.location)
-            later = opened.history(after=boundary, changes=True)
+            undone = [c for found in opened.history(after=boundary, changes=True)
+                      for c in found.changes]
             chosen = [_project_id(opened, project)] if project is not None else None
-            after = state_of(opened.load())
-        before = revert(after, [c for found in later for c in found.changes])
+            after = state_of(opened.load(people=_changes_region(opened, undone, chosen)))
+        before = revert(after, undone)
         projects = chosen or sorted(key[0] for key in after["projects"])
         with tempfile.TemporaryDirectory(prefix="graphcrm-before-") as folder:
             past = GraphCRM(scratch_store(Path(folder) / "before.db", dataset_of(before)))
@@ -632,6 +634,25 @@ class GraphCRM:
             if people > settings.aggregate_above:
                 return organization_map(opened.organization_summary(), settings)
         return stakeholder_map(self.graph, settings)
+
+
+def _changes_region(opened: Store, undone: builtins.list[Change],
+                    projects: builtins.list[str] | None) -> set[str] | None:
+    """The people ``changes`` must load so that the earlier state, rebuilt from them, holds
+    the whole neighbourhood of each project (``None``: everyone).
+
+    Every record that differs between the two states names people the undone changes
+    mention (``touched``), and a chain of at most two ties in the earlier state either exists
+    today or runs through touched people, so everyone within two ties today of the projects'
+    stakeholders or of a touched person is enough.
+    """
+    if any(c.action == FROM_EMPTY for c in undone):
+        return None  # before the first import: the comparison is with an empty store
+    index = opened.people_index()
+    touched = set().union(*(c.people() for c in undone)) & set(index)
+    stakeholders = {p for p, facts in index.items()
+                    if any(projects is None or project in projects for project in facts["roles"])}
+    return ball(opened, stakeholders | touched, _NEIGHBOURHOOD)
 
 
 def _since(since: str, sets: builtins.list[ChangeSet], snapshots: builtins.list[Snapshot],

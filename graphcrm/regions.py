@@ -14,7 +14,7 @@ from collections.abc import Collection
 
 from graphcrm.stores.base import Store
 
-__all__ = ["path_region", "contact_region"]
+__all__ = ["path_region", "contact_region", "ball"]
 
 
 def path_region(store: Store, sources: Collection[str], target: str, max_hops: int) -> set[str]:
@@ -37,3 +37,15 @@ def contact_region(store: Store, ours: Collection[str], stakeholders: Collection
     """Our people, everyone they know directly, and the stakeholders: what a contact plan
     reads (who is overdue, whose tie to us is cooling, who of us knows them best)."""
     return set(ours) | store.neighbours(ours) | set(stakeholders)
+
+
+def ball(store: Store, seeds: Collection[str], radius: int) -> set[str]:
+    """Everyone within ``radius`` ties (any type, either direction, or the org chart) of
+    ``seeds``, ``seeds`` included: what a project's neighbourhood is made of."""
+    found, frontier = set(seeds), set(seeds)
+    for _ in range(radius):
+        if not frontier:
+            break
+        frontier = store.neighbours(frontier) - found
+        found |= frontier
+    return found

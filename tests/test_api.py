@@ -76,3 +76,34 @@ def test_results_show_themselves_in_jupyter(store):
     for result in (bid.stats(), bid.paths("王建国"), bid.gaps("prj-bh-bms"),
                    bid.map("prj-bh-bms")):
         assert "<" in result._repr_html_()
+
+
+def test_changes_loads_a_region_yet_answers_as_the_whole_store_would(tmp_path):
+    """``changes`` rebuilds the earlier state from the part of the store the project needs;
+    the reference rebuilds it from everything: the two agree."""
+    from graphcrm.analysis.review import review_changes
+    from graphcrm.changes import dataset_of, revert, state_of
+    from graphcrm.stores import open_store, scratch_store
+
+    bid = api.GraphCRM(api.demo_store(tmp_path / "demo"))
+    bid.snapshot("gate")
+    bid.remove_tie("胡斌", "周建平")  # on today's best chains to 王建国 and 刘国强
+    bid.remove_tie("林晓", "张伟")
+    bid.remove_role("prj-js-ess", "徐明", "evaluator")
+    bid.forget("杨帆")
+    project, as_of = "prj-js-ess", api.DEMO_AS_OF
+    found = bid.changes("gate", project=project, as_of=as_of)
+
+    with open_store(bid.store) as opened:
+        boundary = {s.name: s.change_set for s in opened.snapshots()}["gate"]
+        undone = [c for s in opened.history(after=boundary, changes=True) for c in s.changes]
+        after = state_of(opened.load())
+    before = revert(after, undone)
+    past = api.GraphCRM(scratch_store(tmp_path / "reference.db", dataset_of(before)))
+    people = set(past.project_graph(project)) | set(bid.project_graph(project))
+    reference = review_changes(before, after, {project: past.gaps(project, as_of=as_of)},
+                               {project: bid.gaps(project, as_of=as_of)},
+                               since=found.since, projects=[project], people=people)
+    assert found.records() == reference.records()
+    chains = [r for r in found.records() if r["what"] == "best chain"]
+    assert chains and all(r["before"] != r["after"] for r in chains)

@@ -78,10 +78,11 @@ def create_embedded_store(path: str | Path, dataset: Dataset,
 
 
 def scratch_store(path: str | Path, dataset: Dataset) -> Path:
-    """A throw-away embedded store at ``path`` holding ``dataset`` and keeping no history
-    (an earlier state rebuilt to be asked the same questions as the real store)."""
+    """A throw-away embedded store at ``path`` holding ``dataset``, keeping no history and
+    taking references to people outside it as they are (an earlier state, or the part of it
+    a question needs, rebuilt to be asked the same questions as the real store)."""
     from graphcrm.stores.embedded import EmbeddedStore
 
-    with EmbeddedStore(path, create=True, history=False) as store:
+    with EmbeddedStore(path, create=True, scratch=True) as store:
         store.import_dataset(dataset)
     return Path(path)

@@ -244,6 +244,11 @@ class EmbeddedStore(Store):
     create
         Create the file if it does not exist; otherwise a missing file raises
         :class:`~graphcrm.errors.StoreNotFound` (reading an empty store is a mistake).
+    shown_as
+        The path messages name (a store built aside is named as its final path).
+    scratch
+        A throw-away store: no history, and references to people outside it are kept as
+        they are (foreign keys are not enforced).
 
     Example
     -------
@@ -258,10 +263,11 @@ class EmbeddedStore(Store):
     """
 
     def __init__(self, path: str | Path, *, create: bool = False,
-                 shown_as: str | Path | None = None, history: bool = True) -> None:
+                 shown_as: str | Path | None = None, scratch: bool = False) -> None:
         self.path = Path(path)
-        #: whether writes are recorded (a scratch store, such as a rebuilt past state, is not)
-        self.keeps_history = history
+        #: a scratch store (a rebuilt past state, or part of one) keeps no history, and its
+        #: references may point outside it, as a loaded neighbourhood's do
+        self.keeps_history = not scratch
         self.schema = SCHEMA_VERSION
         #: the path messages name (a store being built aside is named as its final path)
         self.shown = Path(shown_as) if shown_as is not None else self.path
@@ -317,7 +323,7 @@ class EmbeddedStore(Store):
             if not read_only:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute(f"PRAGMA foreign_keys = {'ON' if self.keeps_history else 'OFF'}")
             conn.execute("PRAGMA secure_delete = ON")  # deleted rows are overwritten
             self._conn = conn
             self._ensure_schema(read_only)
