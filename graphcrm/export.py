@@ -19,9 +19,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graphcrm.atomic import replacing
 from graphcrm.redaction import (
@@ -33,6 +31,9 @@ from graphcrm.redaction import (
     shareable,
     shareable_roles,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["EXPORT_FORMATS", "flatten", "export_graph"]
 
@@ -60,6 +61,7 @@ def flatten(G: nx.MultiDiGraph, *, redact: bool = False) -> nx.MultiDiGraph:
 
     Example
     -------
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("a", name="Ana", email="a@x", extra={"wechat": "ana"}, notes=None,
     ...            projects={"P": {"roles": ["informant", "user"], "influence": 2,
@@ -70,6 +72,8 @@ def flatten(G: nx.MultiDiGraph, *, redact: bool = False) -> nx.MultiDiGraph:
     >>> sorted(flatten(G, redact=True).nodes["a"])
     ['influence:P', 'name', 'roles', 'stance:P']
     """
+    import networkx as nx  # on use: the command line names the formats without it
+
     F = nx.MultiDiGraph()
     person_fields = PERSON_FIELDS if redact else (*PERSON_FIELDS, *PRIVATE_PERSON_FIELDS)
     tie_fields = TIE_FIELDS if redact else (*TIE_FIELDS, "notes")
@@ -104,6 +108,8 @@ def export_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str, *,
 
     The file is written whole or not at all (a temporary file renamed into place).
     """
+    import networkx as nx
+
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown format {fmt!r} (expected one of: {', '.join(EXPORT_FORMATS)})")
     F = flatten(G, redact=redact)

@@ -15,9 +15,11 @@ import csv
 import io
 import json
 import math
-from typing import Any
+import sys
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["FORMATS", "render", "render_records", "safe_cell"]
 
@@ -48,7 +50,8 @@ def _plain(value: Any) -> Any:
         value = value.item()
     if isinstance(value, float) and math.isnan(value):
         return None
-    if value is pd.NA or value is pd.NaT:
+    pandas = sys.modules.get("pandas")  # a value can be pandas' NA only if pandas is loaded
+    if pandas is not None and (value is pandas.NA or value is pandas.NaT):
         return None
     if hasattr(value, "isoformat"):
         return value.isoformat()

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import pandas as pd
 from wcwidth import wcswidth
 
-from graphcrm import api
-from graphcrm.analysis import GapsResult, PathResult
 from graphcrm.cli import cli
-from graphcrm.cli.options import as_of_option, format_option, store_location
+from graphcrm.cli.options import as_of_option, bid_of, format_option
 from graphcrm.output import render, render_records
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from graphcrm.analysis import GapsResult, PathResult
 
 WIDTH = 100
 
@@ -22,7 +25,8 @@ WIDTH = 100
 def _names(values: Any) -> str:
     if isinstance(values, list):
         return ", ".join(v["name"] if isinstance(v, dict) else str(v) for v in values)
-    return "" if values is None or (isinstance(values, float) and pd.isna(values)) else str(values)
+    return "" if values is None or (isinstance(values, float) and math.isnan(values)) \
+        else str(values)
 
 
 def _echo_table(frame: pd.DataFrame) -> None:
@@ -100,7 +104,7 @@ def path_command(ctx: click.Context, people: tuple[str, ...], project: str | Non
     if len(people) > 2:
         raise click.UsageError("give at most a SOURCE and a TARGET")
     source, target = (None, people[0]) if len(people) == 1 else people
-    result = api.open(store_location(ctx)).paths(target, source, project=project, k=k,
+    result = bid_of(ctx).paths(target, source, project=project, k=k,
                        max_hops=max_hops, avoid=avoid, avoid_opponents=avoid_opponents,
                        strict=strict, allow_competitors=allow_competitors, as_of=as_of)
     _echo_paths(result, fmt)
@@ -161,7 +165,7 @@ def gaps_command(ctx: click.Context, project: str, max_hops: int, as_of: dt.date
       graphcrm gaps prj-bh-bms
       graphcrm gaps prj-js-ess --as-of 2027-01-01 --format json
     """
-    _echo_gaps(api.open(store_location(ctx)).gaps(project, max_hops=max_hops, as_of=as_of), fmt)
+    _echo_gaps(bid_of(ctx).gaps(project, max_hops=max_hops, as_of=as_of), fmt)
 
 
 # -- informants ---------------------------------------------------------------------------------
@@ -187,7 +191,7 @@ def informants_command(ctx: click.Context, project: str, top: int, include_compe
       graphcrm informants prj-js-ess
       graphcrm informants prj-js-ess --top 5 --format csv
     """
-    _echo_informants(api.open(store_location(ctx)).informants(project, top=top,
+    _echo_informants(bid_of(ctx).informants(project, top=top,
                                      include_competitors=include_competitors, as_of=as_of), fmt)
 
 
@@ -226,7 +230,7 @@ def health_command(ctx: click.Context, project: str | None, as_of: dt.date | Non
       graphcrm health --project prj-js-ess
       graphcrm health --as-of 2026-12-15 --format csv
     """
-    _echo_health(api.open(store_location(ctx)).health(project=project, as_of=as_of), fmt)
+    _echo_health(bid_of(ctx).health(project=project, as_of=as_of), fmt)
 
 
 def _echo_health(plan: pd.DataFrame, fmt: str) -> None:
@@ -258,7 +262,7 @@ def matrix_command(ctx: click.Context, project: str, as_of: dt.date | None, fmt:
       graphcrm matrix prj-js-ess
       graphcrm matrix prj-js-ess --format json
     """
-    _echo_matrix(api.open(store_location(ctx)).matrix(project, as_of=as_of), fmt)
+    _echo_matrix(bid_of(ctx).matrix(project, as_of=as_of), fmt)
 
 
 def _echo_matrix(frame: pd.DataFrame, fmt: str) -> None:
@@ -295,7 +299,7 @@ def changes_command(ctx: click.Context, since: str, project: str | None,
       graphcrm changes --since 2026-11-01 --project prj-js-ess
       graphcrm changes --since gate-2 --format csv > changes.csv
     """
-    result = api.open(store_location(ctx)).changes(since, project=project, as_of=as_of)
+    result = bid_of(ctx).changes(since, project=project, as_of=as_of)
     if fmt == "json":
         click.echo(render_records(result.records()), nl=False)
     elif fmt == "csv":
@@ -308,6 +312,8 @@ def changes_command(ctx: click.Context, since: str, project: str | None,
 
 def echo_demo(store: str, as_of: dt.date) -> None:
     """Each analysis on the sample bid, as the demo shows them."""
+    from graphcrm import api
+
     bid = api.open(store)
     sections = [
         ("Who can get us to 王建国, who decides the Jiangsu bid?",

@@ -6,20 +6,23 @@ import sys
 import tempfile
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import pandas as pd
 
-from graphcrm import api
 from graphcrm.changes import CREATE, REMOVE, Change, Creations
 from graphcrm.cli import cli
-from graphcrm.cli.options import author_option, format_option, store_location
+from graphcrm.cli.options import author_option, bid_of, format_option
 from graphcrm.domain import Role
 from graphcrm.errors import StoreDamaged
 from graphcrm.ingest.limits import Limits
 from graphcrm.output import render
-from graphcrm.stats import Stats
 from graphcrm.stores import ImportSummary
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from graphcrm.stats import Stats
 
 _ROLES = {role.value for role in Role}
 
@@ -29,6 +32,8 @@ PLAN_CREATIONS, PLAN_OTHERS = 20, 500
 
 
 def _summary_table(summary: ImportSummary) -> pd.DataFrame:
+    import pandas as pd
+
     verb = "would be " if summary.dry_run else ""
     return pd.DataFrame(
         [
@@ -153,7 +158,7 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
     """
     limits = Limits(max_rows=max_rows, max_columns=max_columns,
                     max_cell_chars=max_cell_chars, max_file_mb=max_file_mb)
-    summary = api.open(store_location(ctx)).import_data(list(paths), encoding=encoding,
+    summary = bid_of(ctx).import_data(list(paths), encoding=encoding,
                                                        dry_run=dry_run, limits=limits,
                                                        mapping=mapping,
                                                        allow_reassign=allow_reassign,
@@ -171,6 +176,8 @@ def _echo_stats(result: Stats, fmt: str) -> None:
         head = f"{category:<14}{rows['count'].sum():>7}   "
         click.echo(textwrap.fill(kinds, 100, initial_indent=head,
                                  subsequent_indent=" " * len(head)))
+    import pandas as pd
+
     for project in result.projects.to_dict("records"):
         value = "" if pd.isna(project["value"]) else f" · value {project['value']:,.0f}"
         due = "" if pd.isna(project["deadline"]) else f" · due {project['deadline']}"
@@ -195,7 +202,7 @@ def stats_command(ctx: click.Context, fmt: str) -> None:
       graphcrm stats
       graphcrm stats --format json
     """
-    _echo_stats(api.open(store_location(ctx)).stats(), fmt)
+    _echo_stats(bid_of(ctx).stats(), fmt)
 
 
 @cli.command("demo")
@@ -216,6 +223,7 @@ def demo_command(folder: Path | None) -> None:
       graphcrm demo
       graphcrm demo --dir /tmp/bid-demo
     """
+    from graphcrm import api
     from graphcrm.cli.analysis_commands import echo_demo
 
     folder = folder or Path(tempfile.mkdtemp(prefix="graphcrm-demo-"))
@@ -246,7 +254,7 @@ def template_command(ctx: click.Context, path: Path, lang: str | None) -> None:
       graphcrm template 投标关系.xlsx --lang zh
       graphcrm template bid-csv/
     """
-    written = api.open(store_location(ctx)).template(path, lang=lang or _default_lang())
+    written = bid_of(ctx).template(path, lang=lang or _default_lang())
     click.echo(f"{written}: the import template")
 
 
@@ -276,7 +284,7 @@ def history_command(ctx: click.Context, fmt: str) -> None:
       graphcrm history
       graphcrm history --format csv > history.csv
     """
-    frame = api.open(store_location(ctx)).history()
+    frame = bid_of(ctx).history()
     click.echo(render(frame, fmt), nl=False)
 
 
@@ -293,7 +301,7 @@ def snapshot_command(ctx: click.Context, name: str, author: str | None) -> None:
       graphcrm snapshot 第二次评审 --author 王明
       graphcrm changes --since gate-2
     """
-    made = api.open(store_location(ctx)).snapshot(name, author=author)
+    made = bid_of(ctx).snapshot(name, author=author)
     click.echo(f"snapshot {made.name!r}: the state after change set {made.change_set}")
 
 
@@ -327,7 +335,7 @@ def remove_tie_command(ctx: click.Context, a: str, b: str, tie_type: str | None,
       graphcrm remove tie 王建国 周建平
       graphcrm remove tie p201 p502 --type KNOWS
     """
-    removed = api.open(store_location(ctx)).remove_tie(a, b, tie_type=tie_type, author=author)
+    removed = bid_of(ctx).remove_tie(a, b, tie_type=tie_type, author=author)
     click.echo(f"removed {removed} tie{'s' if removed != 1 else ''}")
 
 
@@ -346,7 +354,7 @@ def remove_role_command(ctx: click.Context, project: str, person: str, role: str
       graphcrm remove role prj-js-ess 吴刚 evaluator
       graphcrm remove role 江苏储能电站智能监控系统 杨帆 项目线人
     """
-    api.open(store_location(ctx)).remove_role(project, person, role, author=author)
+    bid_of(ctx).remove_role(project, person, role, author=author)
     click.echo("removed 1 role")
 
 
@@ -363,7 +371,7 @@ def check_command(ctx: click.Context) -> None:
       graphcrm check
       graphcrm --store team.db check
     """
-    problems = api.open(store_location(ctx)).check()
+    problems = bid_of(ctx).check()
     if problems:
         shown = "\n".join(f"  {p}" for p in problems[:20])
         more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
@@ -389,7 +397,7 @@ def forget_command(ctx: click.Context, person: str, yes: bool, author: str | Non
       graphcrm forget p210
       graphcrm forget 杨帆 --yes
     """
-    bid = api.open(store_location(ctx))
+    bid = bid_of(ctx)
     who = bid.whois(person)
     label = f"{who['name']} ({who['id']}, {who['organization']})"
     if not yes:

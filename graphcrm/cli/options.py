@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from graphcrm.output import FORMATS
 from graphcrm.stores import Neo4jSettings, is_server_uri
+
+if TYPE_CHECKING:
+    from graphcrm.api import GraphCRM
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,6 +44,14 @@ def store_location(ctx: click.Context) -> str | Neo4jSettings:
                                 err=True)
         return Neo4jSettings.from_env(location, password=password)
     return location
+
+
+def bid_of(ctx: click.Context) -> GraphCRM:
+    """The bid team's graph in the store chosen with ``--store``. The API (with pandas and
+    NetworkX) is imported here, when a command runs, so that ``--help`` starts fast."""
+    from graphcrm import api
+
+    return api.open(store_location(ctx))
 
 
 def as_of_option(command: F) -> F:

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from graphcrm import api
 from graphcrm.cli import cli
-from graphcrm.cli.options import as_of_option, store_location
+from graphcrm.cli.options import as_of_option, bid_of
 from graphcrm.export import EXPORT_FORMATS
 
 # -- map --------------------------------------------------------------------------------------
@@ -40,7 +39,7 @@ def map_command(ctx: click.Context, project: str | None, output: Path, paths: bo
       graphcrm map prj-js-ess -o jiangsu.html --paths
       graphcrm map prj-js-ess -o share.html --pseudonymize --png share.png
     """
-    result = api.open(store_location(ctx)).map(project, paths=paths, redact=redact,
+    result = bid_of(ctx).map(project, paths=paths, redact=redact,
                      pseudonymize=pseudonymize, as_of=as_of)
     result.save(output)
     what = ("organizations", "links") if result.data["meta"]["aggregated"] else ("people", "ties")
@@ -70,5 +69,5 @@ def export_command(ctx: click.Context, fmt: str, output: Path, project: str | No
       graphcrm export --format gexf -o bid.gexf
       graphcrm export --format json -o bid.json --project prj-js-ess --redact
     """
-    path = api.open(store_location(ctx)).export(output, fmt, project=project, redact=redact)
+    path = bid_of(ctx).export(output, fmt, project=project, redact=redact)
     click.echo(f"{path}: {fmt}")

@@ -1,17 +1,32 @@
-"""Import: read a folder of CSV files or an Excel workbook and validate it into a Dataset."""
+"""Import: read a folder of CSV files or an Excel workbook and validate it into a Dataset.
+
+The readers, header rules and validation are imported when first used, so that the command
+line can name :class:`Limits` in its options without loading them (``graphcrm --help``
+starts fast).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from graphcrm.ingest.headers import Headers, read_mapping
 from graphcrm.ingest.limits import Limits
-from graphcrm.ingest.readers import read_paths
-from graphcrm.ingest.validate import Names, validate
-from graphcrm.records import Dataset
+
+if TYPE_CHECKING:
+    from graphcrm.ingest.headers import Headers, read_mapping
+    from graphcrm.ingest.validate import Names
+    from graphcrm.records import Dataset
 
 __all__ = ["read_dataset", "Limits", "Headers", "read_mapping"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Headers", "read_mapping"):
+        from graphcrm.ingest import headers
+
+        return getattr(headers, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def read_dataset(
@@ -65,6 +80,10 @@ def read_dataset(
     >>> read_dataset([sample_dir()]).counts()["people"] > 60
     True
     """
+    from graphcrm.ingest.headers import Headers
+    from graphcrm.ingest.readers import read_paths
+    from graphcrm.ingest.validate import validate
+
     headers = headers or Headers()
     tables, warnings = read_paths(list(paths), encoding, limits, headers)
     return validate(tables, known_ids, warnings, headers=headers, known_names=known_names,
