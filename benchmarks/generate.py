@@ -7,11 +7,21 @@ organization; KNOWS ties averaging ``ties_per_person`` per person with a heavy-t
 distribution (most ties inside an organization, the rest across), a sprinkling of INFLUENCES
 and REFERRED ties; projects at customers with a buying centre and a bid team; interactions.
 
+Two knobs shape the degree distribution. ``--tail`` is the Pareto exponent of each person's
+weight as a tie end (smaller is heavier: 2.0 by default, 1.5 gives super-connectors such as a
+group CEO or our regional director with thousands of ties); ``--across`` is the share of KNOWS
+ties drawn across organizations (0.3 by default, 0.5 as often across as inside).
+``--describe`` prints what a network is like: degree percentiles, the best-connected people,
+and the size of a project's neighbourhood (its stakeholders and everyone within two ties).
+
 Usage::
 
     python benchmarks/generate.py --people 100000 -o /tmp/net100k [--seed 7]
+    python benchmarks/generate.py --people 100000 -o /tmp/hubs100k --tail 1.5 --across 0.5 \
+        --describe
 
-As a module: ``generate(people, folder, seed=7) -> dict`` (rows written per table).
+As a module: ``generate(people, folder, seed=7, tail=2.0, across=0.3) -> dict`` (rows written
+per table) and ``describe(folder) -> dict``.
 """
 
 from __future__ import annotations
@@ -20,6 +30,7 @@ import argparse
 import bisect
 import csv
 import itertools
+import json
 import random
 from pathlib import Path
 
@@ -41,11 +52,14 @@ def _pareto_sizes(rng: random.Random, total: int, count: int, alpha: float = 1.3
     return sizes
 
 
-def generate(people: int, folder: Path, seed: int = 7, ties_per_person: float = 5.0) -> dict:
+def generate(people: int, folder: Path, seed: int = 7, ties_per_person: float = 5.0,
+             tail: float = 2.0, across: float = 0.3) -> dict:
     """Write the six tables for a network of ``people`` people into ``folder``.
 
     ``ties_per_person`` counts KNOWS ties per person (each tie has two ends, so the average
     number of ties a person has is twice that: 5.0 gives ~10 per person, 500k ties for 100k).
+    ``tail`` is the Pareto exponent of tie-end weights, ``across`` the share of KNOWS ties
+    across organizations (module docs).
     """
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
@@ -91,14 +105,14 @@ def generate(people: int, folder: Path, seed: int = 7, ties_per_person: float = 
         org_members.append(members)
 
     # heavy-tailed activity: a person's chance to be a tie end grows with their weight
-    weights = [rng.paretovariate(2.0) for _ in range(n)]
+    weights = [rng.paretovariate(tail) for _ in range(n)]
     cumulative = list(itertools.accumulate(weights))
     total_weight = cumulative[-1]
     ties: set[tuple[int, int]] = set()
     target = int(people * ties_per_person)
     while len(ties) < target:
         a = bisect.bisect_left(cumulative, rng.random() * total_weight)
-        if rng.random() < 0.7:
+        if rng.random() < 1 - across:
             members = org_members[org_of[a]]
             b = int(members[rng.randrange(len(members))][1:])
         else:
@@ -161,14 +175,63 @@ def generate(people: int, folder: Path, seed: int = 7, ties_per_person: float = 
     return {name: len(rows) for name, (_, rows) in tables.items()}
 
 
+def describe(folder: Path, project: str = "prj0") -> dict:
+    """What a generated network is like: degree percentiles (ties of any type), the ten
+    best-connected people's degrees, our people's share, and the size of ``project``'s
+    neighbourhood (its stakeholders and everyone within two ties or reporting lines)."""
+    adjacency: dict[str, set[str]] = {}
+    ties = 0
+    with open(folder / "relationships.csv", newline="", encoding="utf-8") as handle:
+        for row in itertools.islice(csv.reader(handle), 1, None):
+            adjacency.setdefault(row[0], set()).add(row[1])
+            adjacency.setdefault(row[1], set()).add(row[0])
+            ties += 1
+    people = 0
+    ours = 0
+    chart: dict[str, set[str]] = {}
+    with open(folder / "people.csv", newline="", encoding="utf-8") as handle:
+        for row in itertools.islice(csv.reader(handle), 1, None):
+            people += 1
+            ours += row[2] == "own"
+            if row[5]:
+                chart.setdefault(row[0], set()).add(row[5])
+                chart.setdefault(row[5], set()).add(row[0])
+    degrees = sorted((len(adjacency.get(f"p{i}", ())) for i in range(people)), reverse=True)
+
+    def percentile(q: float) -> int:
+        return degrees[min(len(degrees) - 1, int((1 - q) * len(degrees)))]
+
+    with open(folder / "stakeholders.csv", newline="", encoding="utf-8") as handle:
+        seeds = {row[1] for row in csv.reader(handle) if row[0] == project}
+    hood, frontier = set(seeds), set(seeds)
+    for _ in range(2):
+        frontier = {m for p in frontier for m in adjacency.get(p, set()) | chart.get(p, set())
+                    } - hood
+        hood |= frontier
+    hood_ties = sum(1 for p in hood for m in adjacency.get(p, ()) if m in hood) // 2
+    return {"people": people, "ties": ties, "ours": ours,
+            "degree": {"p50": percentile(0.5), "p90": percentile(0.9), "p99": percentile(0.99),
+                       "max": degrees[0]},
+            "top10": [degrees[9], degrees[0]],
+            "neighbourhood": {"project": project, "people": len(hood), "ties": hood_ties}}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--people", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--tail", type=float, default=2.0,
+                        help="Pareto exponent of tie-end weights (smaller: heavier hubs)")
+    parser.add_argument("--across", type=float, default=0.3,
+                        help="share of KNOWS ties across organizations")
+    parser.add_argument("--describe", action="store_true",
+                        help="print degree percentiles and a project's neighbourhood size")
     parser.add_argument("-o", "--out", type=Path, required=True)
     args = parser.parse_args()
-    counts = generate(args.people, args.out, args.seed)
+    counts = generate(args.people, args.out, args.seed, tail=args.tail, across=args.across)
     print(", ".join(f"{k}: {v:,}" for k, v in counts.items()), "->", args.out)
+    if args.describe:
+        print(json.dumps(describe(args.out), indent=2))
 
 
 if __name__ == "__main__":
