@@ -87,32 +87,61 @@ def brokerage_roles(H: nx.DiGraph, person: str, group: Mapping[str, str | None])
     Returns
     -------
     collections.Counter
-        Counts by role: coordinator, gatekeeper, representative, consultant, liaison.
+        Counts by role: coordinator, gatekeeper, representative, consultant, liaison (roles
+        with none left out).
 
-    Example
-    -------
+    Notes
+    -----
+    The relays through a hub number (in-degree × out-degree); they are counted from the group
+    sizes of its in- and out-neighbours, less the pairs that are no relay (``u`` is ``w``, or
+    ``u → w`` exists), which are found by set intersection. The cost is that of the ties among
+    the broker's neighbours, not of the pairs.
+
+    Examples
+    --------
     >>> H = nx.DiGraph([("out", "v"), ("v", "in")])
     >>> brokerage_roles(H, "v", {"out": "A", "v": "B", "in": "B"})["gatekeeper"]
     1
+
+    References
+    ----------
+    .. [1] R. V. Gould, R. M. Fernandez, "Structures of mediation: a formal approach to
+       brokerage in transaction networks", *Sociological Methodology* 19 (1989), 89–126.
     """
-    counts: Counter = Counter()
     mine = group.get(person)
-    for u in H.predecessors(person):
-        for w in H.successors(person):
-            if u == w or H.has_edge(u, w):
-                continue
-            gu, gw = group.get(u), group.get(w)
-            if gu == mine == gw:
-                counts["coordinator"] += 1
-            elif gu != mine and gw == mine:
-                counts["gatekeeper"] += 1
-            elif gu == mine and gw != mine:
-                counts["representative"] += 1
-            elif gu == gw:
-                counts["consultant"] += 1
-            else:
-                counts["liaison"] += 1
-    return counts
+    sources = list(H.predecessors(person))
+    targets = set(H.successors(person))
+    # every pair (u, w), by the groups' relation to the broker's, counted from group sizes …
+    into, out = Counter(group.get(u) for u in sources), Counter(group.get(w) for w in targets)
+    inside_in, inside_out = into[mine], out[mine]
+    outside_in, outside_out = len(sources) - inside_in, len(targets) - inside_out
+    consultant = sum(n * out[g] for g, n in into.items() if g != mine)
+    counts = Counter({
+        "coordinator": inside_in * inside_out, "gatekeeper": outside_in * inside_out,
+        "representative": inside_in * outside_out, "consultant": consultant,
+        "liaison": outside_in * outside_out - consultant,
+    })
+    # … less the pairs that are no relay: u is w, or u reaches w directly
+    for u in sources:
+        closed = targets.intersection(H.succ[u])
+        if u in targets:
+            closed.add(u)
+        gu = group.get(u)
+        for w in closed:
+            counts[_gf_role(gu, group.get(w), mine)] -= 1
+    return Counter({role: n for role, n in counts.items() if n})
+
+
+def _gf_role(source: str | None, target: str | None, broker: str | None) -> str:
+    """The Gould–Fernandez role of a broker in group ``broker`` relaying from a person in
+    group ``source`` to one in group ``target``."""
+    if source == broker == target:
+        return "coordinator"
+    if source != broker and target == broker:
+        return "gatekeeper"
+    if source == broker and target != broker:
+        return "representative"
+    return "consultant" if source == target else "liaison"
 
 
 def key_informants(
@@ -210,64 +239,97 @@ def key_informants(
     for rank, row in enumerate(rows, start=1):
         row["rank"] = rank
         roles = brokerage_roles(H, row["person_id"], group)
-        row["gf_role"] = roles.most_common(1)[0][0] if roles else None
+        # the most frequent role; a tie goes to the first in GF_ROLES (not to whichever
+        # relay happened to be counted first)
+        row["gf_role"] = max(GF_ROLES, key=lambda r: roles[r]) if roles else None
         row["gf_counts"] = {r: roles[r] for r in GF_ROLES if roles[r]}
         row["reasons"] = _reasons(G, row, row.pop("_reach"))
     return _frame(rows)
 
 
-def burt_measures(U: nx.Graph, nodes: Iterable[str], weight: str = "weight"
-                  ) -> dict[str, tuple[float, float]]:
+def burt_measures(U: nx.Graph, nodes: Iterable[str], weight: str = "weight",
+                  *, chunk: int = 256) -> dict[str, tuple[float, float]]:
     """Burt's constraint and effective size of ``nodes`` in the weighted graph ``U``.
 
     The same quantities as :func:`networkx.constraint` and :func:`networkx.effective_size`
-    (with ``weight``), computed with each person's normalizing sum and maximum cached:
-    NetworkX recomputes them for every pair, which is quadratic in a hub's degree for every
-    neighbour. ``tests/analysis/test_informants.py`` checks the two agree.
+    (with ``weight``), computed as sparse-matrix products, as NetworkX's own whole-graph
+    paths do. With ``W`` the symmetric weight matrix, ``P = D⁻¹W`` each tie's share of a
+    person's ties (``p_ij``) and ``M = diag(1/max)W`` its share of their strongest, for a
+    person ``i`` with contacts ``N(i)``:
+
+    - constraint ``c_i = Σ_{j∈N(i)} (P_ij + (P²)_ij)²``, since ``Σ_q p_iq p_qj`` runs over
+      ``i``'s contacts ``q`` exactly where ``p_iq ≠ 0``;
+    - effective size ``e_i = |N(i)| - Σ_{j∈N(i)} (P Mᵀ)_ij``.
+
+    The rows of ``nodes`` are multiplied ``chunk`` at a time and masked to each person's
+    contacts, so that a super-connector among the contacts costs C loops, not Python ones,
+    and memory stays bounded. ``tests/analysis/test_informants.py`` checks the values equal
+    NetworkX's on random graphs with hubs.
+
+    Parameters
+    ----------
+    U
+        An undirected graph; ``weight`` on each tie (1 when missing). Self-loops are ignored
+        (NetworkX counts one as a contact; graphcrm's graphs have none).
+    nodes
+        The people to measure.
+    weight
+        The edge attribute holding the tie's weight.
+    chunk
+        Rows multiplied at a time.
 
     Returns
     -------
     dict
         ``node → (constraint, effective_size)``; NaN for a node without neighbours.
 
-    Example
-    -------
+    Examples
+    --------
     >>> U = nx.Graph([("a", "b"), ("a", "c")])
     >>> nx.set_edge_attributes(U, 1.0, "weight")
     >>> burt_measures(U, ["a"])["a"]
     (0.5, 2.0)
+
+    References
+    ----------
+    .. [1] R. S. Burt, *Structural Holes: The Social Structure of Competition*. Harvard
+       University Press, 1992.
     """
-    total: dict[str, float] = {}
-    peak: dict[str, float] = {}
+    import numpy as np
+    from scipy import sparse
 
-    def norms(u: str) -> tuple[float, float]:
-        if u not in total:
-            weights = [d.get(weight, 1) for v, d in U[u].items() if v != u]
-            total[u], peak[u] = sum(weights), max(weights, default=0)
-        return total[u], peak[u]
-
-    def share(u: str, v: str, by_max: bool = False) -> float:
-        data = U[u].get(v)
-        if data is None or u == v:
-            return 0.0
-        norm = norms(u)[1 if by_max else 0]
-        return data.get(weight, 1) / norm if norm else 0.0
-
-    result = {}
-    for i in nodes:
-        contacts = [j for j in U[i] if j != i]
-        if not contacts:
-            result[i] = (math.nan, math.nan)
-            continue
-        constraint = sum(
-            (share(i, j) + sum(share(i, q) * share(q, j) for q in contacts)) ** 2
-            for j in contacts
-        )
-        effective = sum(
-            1 - sum(share(i, q) * share(j, q, by_max=True) for q in contacts)
-            for j in contacts
-        )
-        result[i] = (constraint, effective)
+    wanted = list(nodes)
+    index = {node: i for i, node in enumerate(U)}
+    size = len(index)
+    rows, cols, values = [], [], []
+    for u, v, data in U.edges(data=True):
+        if u != v:
+            i, j, w = index[u], index[v], float(data.get(weight, 1))
+            rows += (i, j)
+            cols += (j, i)
+            values += (w, w)
+    W = sparse.csr_matrix((values, (rows, cols)), shape=(size, size))
+    B = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(size, size))  # contacts
+    degree = np.asarray(B.sum(axis=1)).ravel()
+    total = np.asarray(W.sum(axis=1)).ravel()
+    peak = W.max(axis=1).toarray().ravel() if size else np.zeros(0)
+    with np.errstate(divide="ignore"):
+        P = sparse.diags(np.where(total > 0, 1 / total, 0.0)) @ W
+        MT = (sparse.diags(np.where(peak > 0, 1 / peak, 0.0)) @ W).T.tocsr()
+    result: dict[str, tuple[float, float]] = {}
+    positions = [index[n] for n in wanted]
+    for start in range(0, len(positions), chunk):
+        part = positions[start:start + chunk]
+        rows_p, rows_b = P[part], B[part]
+        constraint = (rows_p + rows_p @ P).multiply(rows_b).power(2).sum(axis=1)
+        redundancy = (rows_p @ MT).multiply(rows_b).sum(axis=1)
+        for offset, position in enumerate(part):
+            node = wanted[start + offset]
+            if degree[position] == 0:
+                result[node] = (math.nan, math.nan)
+            else:
+                result[node] = (float(constraint[offset, 0]),
+                                float(degree[position] - redundancy[offset, 0]))
     return result
 
 

@@ -75,21 +75,67 @@ def test_top(G):
     assert len(key_informants(G, "P", top=1)) == 1
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", range(8))
 def test_burt_measures_agree_with_networkx(seed):
+    """The sparse-matrix path equals NetworkX's per-node definition (``nodes=`` given: the
+    pure-Python reference) to 1e-9, on random graphs with hubs (preferential attachment, and
+    a super-connector tied to half the graph) and an isolate."""
     import random
 
-    U = nx.gnp_random_graph(25, 0.25, seed=seed)
     rng = random.Random(seed)
+    U = nx.barabasi_albert_graph(60, 2, seed=seed) if seed % 2 else \
+        nx.gnp_random_graph(40, 0.15, seed=seed)
+    hub = max(U) + 1
+    U.add_edges_from((hub, n) for n in rng.sample(sorted(U), len(U) // 2))
     for a, b in U.edges():
-        U[a][b]["weight"] = rng.choice([0.2, 0.4, 0.6, 0.8, 0.95])
-    U.add_node(99)  # an isolate: NaN, as in NetworkX
-    ours = burt_measures(U, list(U))
-    constraint = nx.constraint(U, weight="weight")
-    effective = nx.effective_size(U, weight="weight")
+        U[a][b]["weight"] = rng.choice([0.05, 0.2, 0.4, 0.6, 0.8, 0.95])
+    U.add_node(999)  # an isolate: NaN, as in NetworkX
+    ours = burt_measures(U, list(U), chunk=7)  # several chunks
+    constraint = nx.constraint(U, nodes=list(U), weight="weight")
+    effective = nx.effective_size(U, nodes=list(U), weight="weight")
     for node in U:
-        if node == 99:
+        if node == 999:
             assert all(v != v for v in ours[node])
             continue
-        assert ours[node][0] == pytest.approx(constraint[node])
-        assert ours[node][1] == pytest.approx(effective[node])
+        assert ours[node][0] == pytest.approx(constraint[node], rel=1e-9, abs=1e-12, nan_ok=True)
+        assert ours[node][1] == pytest.approx(effective[node], rel=1e-9, abs=1e-12, nan_ok=True)
+
+
+def _relays_one_by_one(H, person, group):
+    """The reference: every relay u → v → w, one by one (Gould & Fernandez 1989)."""
+    from collections import Counter
+
+    counts = Counter()
+    mine = group.get(person)
+    for u in H.predecessors(person):
+        for w in H.successors(person):
+            if u == w or H.has_edge(u, w):
+                continue
+            gu, gw = group.get(u), group.get(w)
+            if gu == mine == gw:
+                counts["coordinator"] += 1
+            elif gu != mine and gw == mine:
+                counts["gatekeeper"] += 1
+            elif gu == mine and gw != mine:
+                counts["representative"] += 1
+            elif gu == gw:
+                counts["consultant"] += 1
+            else:
+                counts["liaison"] += 1
+    return counts
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_brokerage_counted_from_group_sizes_equals_relay_by_relay(seed):
+    import random
+
+    rng = random.Random(seed)
+    H = nx.gnp_random_graph(50, 0.12, seed=seed, directed=True)
+    hub = 50
+    H.add_edges_from((n, hub) for n in rng.sample(range(50), 30))
+    H.add_edges_from((hub, n) for n in rng.sample(range(50), 30))
+    H.add_edge(7, 7)  # a self-loop changes nothing
+    group = {n: rng.choice(["A", "B", "C", None]) for n in H}
+    group.pop(3, None)  # somebody with no group at all
+    for person in [hub, *range(10)]:
+        assert brokerage_roles(H, person, group) == _relays_one_by_one(H, person, group)
