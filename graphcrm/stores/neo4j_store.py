@@ -226,7 +226,8 @@ class Neo4jStore(Store):
         try:
             with self._translate():
                 self._driver.verify_connectivity()
-                self._driver.execute_query(statement("ping"), database_=settings.database)
+                self._driver.execute_query(statement("ping"), database_=settings.database,
+                                           routing_="r")
             self._check_schema()
         except StoreError:
             self._driver.close()
@@ -345,8 +346,8 @@ class Neo4jStore(Store):
             return frozenset(
                 tie_type for tie_type in sorted(TIE_TYPES)
                 if self._driver.execute_query(
-                    statement("count_ties", tie_type=tie_type), database_=self.settings.database
-                ).records[0]["n"] == 0
+                    statement("count_ties", tie_type=tie_type), database_=self.settings.database,
+                    routing_="r").records[0]["n"] == 0
             )
 
     # -- reading -------------------------------------------------------------------------
@@ -379,7 +380,7 @@ class Neo4jStore(Store):
     def people_index(self) -> dict[str, dict[str, Any]]:
         with self._translate():
             records = self._driver.execute_query(
-                statement("people_index"), database_=self.settings.database
+                statement("people_index"), database_=self.settings.database, routing_="r"
             ).records
         index: dict[str, dict[str, Any]] = {}
         for r in records:
@@ -517,7 +518,7 @@ class Neo4jStore(Store):
     def known_ids(self) -> dict[str, set[str]]:
         with self._translate():
             records = self._driver.execute_query(
-                statement("known_ids"), database_=self.settings.database
+                statement("known_ids"), database_=self.settings.database, routing_="r"
             ).records
         ids: dict[str, set[str]] = {"organizations": set(), "people": set(), "projects": set()}
         for record in records:  # a label with no nodes returns no row

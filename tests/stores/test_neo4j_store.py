@@ -412,3 +412,52 @@ def test_imports_and_queries_at_once_see_whole_states_only(neo4j_settings, sampl
         assert sum(store.counts().by_kind["people"].values()) == both
         got = canonical(store.load())
     assert got in serial_orders, {t: len(got[t]) for t in got}
+
+
+def test_every_read_is_sent_as_a_read(neo4j_settings, sample):
+    """Reads go to a cluster's secondaries: every query a reading method sends is a read
+    (``execute_read`` or ``routing_="r"``); the real driver and server answer, the test only
+    watches what is sent."""
+    with Neo4jStore(neo4j_settings) as store:
+        store.import_dataset(sample)
+        sent: list[str] = []
+        real_query, real_session = store._driver.execute_query, store._session
+
+        def query(*args, **kwargs):
+            sent.append("read" if kwargs.get("routing_") == "r" else "write")
+            return real_query(*args, **kwargs)
+
+        class Watched:
+            def __init__(self, session):
+                self.session = session
+
+            def __enter__(self):
+                self.session.__enter__()
+                return self
+
+            def __exit__(self, *exc):
+                return self.session.__exit__(*exc)
+
+            def execute_read(self, *args, **kwargs):
+                sent.append("read")
+                return self.session.execute_read(*args, **kwargs)
+
+            def execute_write(self, *args, **kwargs):
+                sent.append("write")
+                return self.session.execute_write(*args, **kwargs)
+
+        store._driver.execute_query = query
+        store._session = lambda: Watched(real_session())
+        store.load()
+        store.load("prj-js-ess")
+        store.load(people=["p201", "p502"])
+        store.neighbours(["p201"])
+        store.people_index()
+        store.known_ids()
+        store.counts()
+        store.organization_summary()
+        store.history(changes=True)
+        store.snapshots()
+        store.check()
+        store.import_dataset(sample, dry_run=True)
+        assert sent and set(sent) == {"read"}, sent
