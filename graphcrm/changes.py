@@ -54,7 +54,6 @@ __all__ = [
     "State",
     "state_of",
     "dataset_of",
-    "mentions",
     "encode",
     "decode",
     "CHUNK",
@@ -103,10 +102,12 @@ class Change:
 
     def __str__(self) -> str:
         what = f"{self.table} {self.label or '/'.join(self.key)}: {self.action}"
-        if self.action == UPDATE:
-            what += " " + "; ".join(f"{name}: {_shown(old)} → {_shown(new)}"
-                                    for name, (old, new) in self.field_changes())
-        return what
+        return f"{what} {self.fields_text()}" if self.action == UPDATE else what
+
+    def fields_text(self) -> str:
+        """The changed fields as people read them: ``title: 处长 → 副局长; phone: (blank) → …``."""
+        return "; ".join(f"{name}: {_shown(old)} → {_shown(new)}"
+                         for name, (old, new) in self.field_changes())
 
     def field_changes(self) -> Iterator[tuple[str, tuple[Any, Any]]]:
         """The changed fields, an ``extra`` dict change spelled per extra column."""
@@ -161,9 +162,7 @@ class Creations(Sequence[Change]):
             index += len(self)
         for table, records, columns in self._tables:
             if index < len(records):
-                record = records[index]
-                return Change(table, CREATE, record_key(table, record), {
-                    c: (None, record.get(c)) for c in columns if record.get(c) is not None})
+                return _creation(table, records[index], columns)
             index -= len(records)
         raise IndexError("creation index out of range")
 
@@ -192,9 +191,10 @@ def dataset_of(state: State) -> Dataset:
                    columns={t: SCHEMA[t].column_names for t in state})
 
 
-def _same(old: Any, new: Any) -> bool:
-    """Equal as stored values (``3 == 3.0``; ``None`` only equals ``None``)."""
-    return bool(old == new)
+def _creation(table: str, record: Record, columns: Iterable[str]) -> Change:
+    """The creation of ``record`` with the values it brings."""
+    return Change(table, CREATE, record_key(table, record),
+                  {c: (None, record.get(c)) for c in columns if record.get(c) is not None})
 
 
 def sync_scope(incoming: Dataset) -> tuple[set[str], set[str]]:
@@ -262,8 +262,7 @@ def plan(incoming: Dataset, stored: Dataset, *, sync: bool = False) -> Sequence[
             keys.add(key)
             old = current.get(key)
             if old is None:
-                changes.append(Change(table, CREATE, key, {
-                    c: (None, record.get(c)) for c in columns if record.get(c) is not None}))
+                changes.append(_creation(table, record, columns))
                 continue
             fields = {c: (before, after) for c in columns
                       if (before := old.get(c)) != (after := record.get(c))}
@@ -337,7 +336,7 @@ def diff_states(before: State, after: State) -> list[Change]:
                 changes.append(_removal(table, key, old[key]))
             else:
                 fields = {c: (old[key].get(c), new[key].get(c)) for c in columns
-                          if not _same(_value(old[key], c), _value(new[key], c))}
+                          if _value(old[key], c) != _value(new[key], c)}
                 if fields:
                     changes.append(Change(table, UPDATE, key, fields))
     return changes
@@ -387,18 +386,13 @@ def revert(state: State, changes: Sequence[Change]) -> State:
     return before
 
 
-def mentions(changes: Iterable[Change], person: str) -> bool:
-    """Whether any of ``changes`` mentions ``person``."""
-    return any(person in c.people() for c in changes)
-
-
-def encode(changes: Sequence[Change], *, history: bool = True) -> tuple[str, list[str]]:
-    """Changes as a JSON text, and the person ids they mention (sorted). In history a
-    creation keeps only its key."""
+def encode(changes: Sequence[Change]) -> tuple[str, list[str]]:
+    """Changes as history keeps them: a JSON text, and the person ids they mention (sorted).
+    A creation keeps only its key."""
     rows = []
     people: set[str] = set()
     for change in changes:
-        fields = {} if history and change.action == CREATE else change.fields
+        fields = {} if change.action == CREATE else change.fields
         rows.append([change.table, change.action, list(change.key),
                      {c: list(v) for c, v in fields.items()}])
         people |= change.people()

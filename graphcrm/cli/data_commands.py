@@ -53,13 +53,7 @@ def _plan_line(change: Change) -> str:
         return f"  + {change.table} {label}"
     if change.action == REMOVE:
         return f"  - {change.table} {change.label}"
-    fields = "; ".join(f"{name}: {_shown(old)} → {_shown(new)}"
-                       for name, (old, new) in change.field_changes())
-    return f"  ~ {change.table} {change.label}: {fields}"
-
-
-def _shown(value: object) -> str:
-    return "(blank)" if value is None or value == "" else str(value)
+    return f"  ~ {change.table} {change.label}: {change.fields_text()}"
 
 
 def _echo_plan(summary: ImportSummary) -> None:
