@@ -18,6 +18,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import statistics
 import subprocess
 import sys
@@ -49,6 +50,7 @@ def main() -> None:
         influence_paths,
         key_informants,
         stakeholder_matrix,
+        value,
     )
     from graphcrm.graph import build_graph
     from graphcrm.stores.embedded import EmbeddedStore
@@ -70,16 +72,18 @@ def main() -> None:
                     return build_graph(store.load(PROJECT))
 
                 G = load()
+                V = value(G, dt.date.today())
                 target = next(n for n in sorted(G) if "decision_maker" in
                               G.nodes[n]["projects"].get(PROJECT, {}).get("roles", []))
                 steps = {
                     "load": load,
-                    "path": lambda G=G, target=target: influence_paths(G, target,
+                    "value": lambda G=G: value(G, dt.date.today()),
+                    "path": lambda V=V, target=target: influence_paths(V, target,
                                                                        project=PROJECT),
-                    "gaps": lambda G=G: coverage_gaps(G, PROJECT),
-                    "informants": lambda G=G: key_informants(G, PROJECT),
-                    "health": lambda G=G: contact_plan(G, PROJECT),
-                    "matrix": lambda G=G: stakeholder_matrix(G, PROJECT),
+                    "gaps": lambda V=V: coverage_gaps(V, PROJECT),
+                    "informants": lambda V=V: key_informants(V, PROJECT),
+                    "health": lambda V=V: contact_plan(V, PROJECT),
+                    "matrix": lambda V=V: stakeholder_matrix(V, PROJECT),
                 }
                 timings = {name: median_time(step, args.runs) for name, step in steps.items()}
             print(f"\n{size:,} people ({G.number_of_nodes():,} in {PROJECT}'s neighbourhood, "

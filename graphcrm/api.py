@@ -29,13 +29,17 @@ import networkx as nx
 import pandas as pd
 
 from graphcrm.analysis import (
+    DEFAULT_MODEL,
     GapsResult,
     PathResult,
+    TieModel,
+    ValuedGraph,
     contact_plan,
     coverage_gaps,
     influence_paths,
     key_informants,
     stakeholder_matrix,
+    value,
 )
 from graphcrm.analysis.review import ChangesResult, review_changes
 from graphcrm.changes import FROM_EMPTY, Change, dataset_of, plan, revert, state_of
@@ -116,6 +120,13 @@ class GraphCRM:
     store
         A file path (the embedded store), a ``neo4j://``/``bolt://`` URI with credentials in
         ``NEO4J_USERNAME``/``NEO4J_PASSWORD``, or :class:`~graphcrm.stores.Neo4jSettings`.
+    model
+        How ties are valued (:class:`~graphcrm.analysis.TieModel`), for every question and
+        the map alike.
+
+    Each question values the ties it reads once — as of its ``as_of`` (today when not
+    given, decided here and nowhere below) under ``model`` — and hands that one
+    :class:`~graphcrm.analysis.ValuedGraph` to every analysis it runs and to the map.
 
     Example
     -------
@@ -125,9 +136,15 @@ class GraphCRM:
     0.72
     """
 
-    def __init__(self, store: StoreLocation = DEFAULT_STORE) -> None:
+    def __init__(self, store: StoreLocation = DEFAULT_STORE, *,
+                 model: TieModel = DEFAULT_MODEL) -> None:
         self.store = store
+        self.model = model
         self._graph: nx.MultiDiGraph | None = None
+
+    def _value(self, G: nx.MultiDiGraph, as_of: dt.date | None) -> ValuedGraph:
+        """The question's valued graph: ``G`` as of ``as_of`` (today when not given)."""
+        return value(G, _as_of(as_of), self.model)
 
     def __repr__(self) -> str:
         shown = self.store.shown if isinstance(self.store, Neo4jSettings) else str(self.store)
@@ -443,7 +460,7 @@ class GraphCRM:
         >>> bid.changes("gate-1", project="prj-js-ess", as_of=DEMO_AS_OF).records()[0]["what"]
         'role removed'
         """
-        as_of = as_of or dt.date.today()  # both states valued on the same day
+        as_of = _as_of(as_of)  # both states valued on the same day
         with open_store(self.store) as opened:
             boundary, label = _since(since, opened.history(), opened.snapshots(),
                                      opened.location)
@@ -454,7 +471,8 @@ class GraphCRM:
         before = revert(after, undone)
         projects = chosen or sorted(key[0] for key in after["projects"])
         with tempfile.TemporaryDirectory(prefix="graphcrm-before-") as folder:
-            past = GraphCRM(scratch_store(Path(folder) / "before.db", dataset_of(before)))
+            past = GraphCRM(scratch_store(Path(folder) / "before.db", dataset_of(before)),
+                            model=self.model)
             existed = {key[0] for key in before["projects"]}
             gaps_before = {p: past.gaps(p, as_of=as_of) if p in existed else None
                            for p in projects}
@@ -530,14 +548,15 @@ class GraphCRM:
             starts = sources or _ours(index, project_id)
             options = {"project": project_id, "k": k, "max_hops": max_hops, "avoid": avoided,
                        "avoid_opponents": avoid_opponents, "strict": strict,
-                       "allow_competitors": allow_competitors, "as_of": as_of}
+                       "allow_competitors": allow_competitors}
             region = path_region(opened, starts, target_id, max_hops)
-            result = influence_paths(build_graph(opened.load(people=region)), target_id,
-                                     sources, **options)
+            result = influence_paths(self._value(build_graph(opened.load(people=region)), as_of),
+                                     target_id, sources, **options)
             if not result.paths:  # say why with a wider view: the shortest route, who blocks
                 wider = path_region(opened, starts, target_id, max_hops + _WIDER)
-                result = influence_paths(build_graph(opened.load(people=wider)), target_id,
-                                         sources, **options)
+                result = influence_paths(
+                    self._value(build_graph(opened.load(people=wider)), as_of), target_id,
+                    sources, **options)
         return result
 
     def gaps(self, project: str, *, max_hops: int = 4, as_of: dt.date | None = None
@@ -554,7 +573,7 @@ class GraphCRM:
         ['陆振华', '田蕾']
         """
         G, project_id = self._project(project)
-        return coverage_gaps(G, project_id, max_hops=max_hops, as_of=as_of)
+        return coverage_gaps(self._value(G, as_of), project_id, max_hops=max_hops)
 
     def informants(self, project: str, *, top: int | None = 15,
                    include_competitors: bool = False, as_of: dt.date | None = None
@@ -570,8 +589,8 @@ class GraphCRM:
         ['张伟']
         """
         G, project_id = self._project(project)
-        return key_informants(G, project_id, top=top, include_competitors=include_competitors,
-                              as_of=as_of)
+        return key_informants(self._value(G, as_of), project_id, top=top,
+                              include_competitors=include_competitors)
 
     def health(self, *, project: str | None = None, as_of: dt.date | None = None
                ) -> pd.DataFrame:
@@ -593,7 +612,7 @@ class GraphCRM:
                             if (d["roles"].get(project_id) if project_id else d["roles"])]
             region = contact_region(opened, _ours(index, project_id), stakeholders)
             G = build_graph(opened.load(people=region))
-        return contact_plan(G, project_id, as_of=as_of)
+        return contact_plan(self._value(G, as_of), project_id)
 
     def matrix(self, project: str, *, as_of: dt.date | None = None) -> pd.DataFrame:
         """The stakeholder matrix: influence × stance quadrants with coverage
@@ -607,7 +626,7 @@ class GraphCRM:
         'manage closely'
         """
         G, project_id = self._project(project)
-        return stakeholder_matrix(G, project_id, as_of=as_of)
+        return stakeholder_matrix(self._value(G, as_of), project_id)
 
     def map(self, project: str | None = None, *, paths: bool = False, redact: bool = False,
             pseudonymize: bool = False, as_of: dt.date | None = None) -> StakeholderMap:
@@ -625,15 +644,21 @@ class GraphCRM:
         82
         """
         settings = MapSettings(paths=paths, redact=redact or pseudonymize,
-                               pseudonymize=pseudonymize, as_of=as_of)
+                               pseudonymize=pseudonymize)
         if project is not None:
             G, project_id = self._project(project)
-            return stakeholder_map(G, replace(settings, project=project_id))
+            return stakeholder_map(self._value(G, as_of), replace(settings, project=project_id))
         with open_store(self.store) as opened:  # a big network: aggregated in the store
             people = sum(opened.counts().by_kind["people"].values())
             if people > settings.aggregate_above:
-                return organization_map(opened.organization_summary(), settings)
-        return stakeholder_map(self.graph, settings)
+                return organization_map(opened.organization_summary(), _as_of(as_of), settings)
+        return stakeholder_map(self._value(self.graph, as_of), settings)
+
+
+def _as_of(as_of: dt.date | None) -> dt.date:
+    """The date a question values ties at: the one asked for, else today. Decided here, at
+    the API's boundary, and nowhere below."""
+    return as_of or dt.date.today()
 
 
 def _changes_region(opened: Store, undone: builtins.list[Change],

@@ -107,3 +107,31 @@ def test_changes_loads_a_region_yet_answers_as_the_whole_store_would(tmp_path):
     assert found.records() == reference.records()
     chains = [r for r in found.records() if r["what"] == "best chain"]
     assert chains and all(r["before"] != r["after"] for r in chains)
+
+
+def test_a_question_values_its_ties_once_and_the_map_follows_the_model(store, monkeypatch):
+    """One valued graph per question: the map with its best chains, coverage and informant
+    marks values the ties it reads once, and a custom TieModel reaches every tie it draws."""
+    import graphcrm.analysis.valued as valued
+    from graphcrm.analysis import TieModel
+
+    calls = []
+    original = valued.reach_graph
+
+    def counting(*args, **kwargs):
+        calls.append(kwargs["as_of"])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(valued, "reach_graph", counting)
+    default = api.open(store).map("prj-js-ess", paths=True, as_of=api.DEMO_AS_OF)
+    assert calls == [api.DEMO_AS_OF]  # not once per analysis, not once per decision maker
+    fast = TieModel(half_life_days=(1, 1, 1, 1))  # dated ties cool within days
+    cooled = api.GraphCRM(store, model=fast).map("prj-js-ess", as_of=api.DEMO_AS_OF)
+    before = {e["id"]: e["strength"] for e in default.data["edges"]}
+    after = {e["id"]: e["strength"] for e in cooled.data["edges"]}
+    changed = [e for e in before if before[e] != after[e]]
+    assert len(changed) > 20 and all(after[e] < before[e] for e in changed)
+    # the coverage the map shows is what gaps answers under the same model
+    gaps = api.GraphCRM(store, model=fast).gaps("prj-js-ess", as_of=api.DEMO_AS_OF)
+    shown = {dict(n["facts"]).get("coverage") for n in cooled.data["nodes"]} - {None}
+    assert shown == set(gaps.stakeholders["status"])

@@ -1,9 +1,10 @@
-"""The analyses: pure functions of the people graph that return DataFrames or result objects.
+"""The analyses: pure functions of the valued people graph that return DataFrames or result objects.
 
 One module per question; none opens a store or prints.
 
 - :mod:`~graphcrm.analysis.model`: strength → probability, decay (one configuration)
 - :mod:`~graphcrm.analysis.network`: the project context and the weighted reach graph
+- :mod:`~graphcrm.analysis.valued`: one valued graph per question, handed to every analysis
 - :mod:`~graphcrm.analysis.paths`: influence paths (Yen's k shortest simple paths)
 - :mod:`~graphcrm.analysis.gaps`: coverage gaps, introduction plan, coverage score
 - :mod:`~graphcrm.analysis.informants`: key informants (brokerage, structural holes)
@@ -17,8 +18,10 @@ from graphcrm.analysis.informants import brokerage_roles, key_informants
 from graphcrm.analysis.matrix import stakeholder_matrix
 from graphcrm.analysis.model import DEFAULT_MODEL, TieModel
 from graphcrm.analysis.paths import PathResult, influence_paths
+from graphcrm.analysis.valued import ValuedGraph, value
 
 __all__ = [
     "TieModel", "DEFAULT_MODEL", "influence_paths", "PathResult", "coverage_gaps",
     "GapsResult", "key_informants", "brokerage_roles", "contact_plan", "stakeholder_matrix",
+    "ValuedGraph", "value",
 ]

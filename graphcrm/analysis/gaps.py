@@ -27,7 +27,6 @@ L. Adamic, E. Adar, "Friends and neighbors on the Web", Social Networks 25(3), 2
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -36,17 +35,15 @@ import networkx as nx
 import pandas as pd
 from networkx.algorithms.connectivity import local_node_connectivity, minimum_st_node_cut
 
-from graphcrm.analysis.model import DEFAULT_MODEL, TieModel
 from graphcrm.analysis.network import (
     chain_region,
     competitor_staff,
     decision_stakeholders,
     our_people,
-    reach_graph,
     require_project,
     roles_of,
-    today,
 )
+from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role
 
 __all__ = ["GapsResult", "coverage_gaps", "STATUSES"]
@@ -83,26 +80,17 @@ class GapsResult:
         return "".join(parts)
 
 
-def coverage_gaps(
-    G: nx.MultiDiGraph,
-    project: str,
-    *,
-    max_hops: int = 4,
-    as_of: dt.date | None = None,
-    model: TieModel = DEFAULT_MODEL,
-) -> GapsResult:
+def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4) -> GapsResult:
     """How well our people reach each decision-making stakeholder of ``project``.
 
     Parameters
     ----------
-    G
-        The people graph.
+    V
+        The valued graph (:func:`~graphcrm.analysis.valued.value`).
     project
         The project id.
     max_hops
         Routes longer than this do not count.
-    as_of, model
-        When and how ties are valued.
 
     Returns
     -------
@@ -110,6 +98,8 @@ def coverage_gaps(
 
     Example
     -------
+    >>> import datetime as dt
+    >>> from graphcrm.analysis.valued import value
     >>> G = nx.MultiDiGraph(projects={"P": {"customer_id": "c"}})
     >>> G.add_node("us", name="Us", org_kind="own", projects={}, department=None)
     >>> G.add_node("b", name="B", org_kind="customer", projects={}, department=None)
@@ -117,16 +107,15 @@ def coverage_gaps(
     ...            projects={"P": {"roles": ["decision_maker"], "influence": 5}})
     >>> for a, c in [("us", "b"), ("b", "dm")]:
     ...     _ = G.add_edge(a, c, key="KNOWS", type="KNOWS", strength=4)
-    >>> r = coverage_gaps(G, "P")
+    >>> r = coverage_gaps(value(G, dt.date(2026, 1, 1)), "P")
     >>> r.stakeholders.loc[0, ["status", "broker_names"]].tolist()
     ['single-threaded', ['B']]
     """
+    G, model = V.people, V.model
     require_project(G, project)
-    as_of = as_of or today()
     ours = our_people(G, project)
     targets = decision_stakeholders(G, project)
-    H = reach_graph(G, as_of=as_of, model=model,
-                    exclude=competitor_staff(G, keep=[*targets, *ours]))
+    H = V.without(competitor_staff(G, keep=[*targets, *ours]))
     distance, chains = (nx.multi_source_dijkstra(H, set(ours), weight="cost")
                         if ours else ({}, {}))
     undirected = nx.Graph((a, b) for a, b in H.edges())

@@ -17,38 +17,34 @@ the strength it has lost.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import networkx as nx
 import pandas as pd
 
-from graphcrm.analysis.model import DEFAULT_MODEL, TieModel, days_between
-from graphcrm.analysis.network import our_people, reach_graph, roles_of, today
+from graphcrm.analysis.model import days_between
+from graphcrm.analysis.network import our_people, roles_of
+from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import Role
 
 __all__ = ["contact_plan"]
 
 
 def contact_plan(
-    G: nx.MultiDiGraph,
+    V: ValuedGraph,
     project: str | None = None,
     *,
     cold_below: float = 2.5,
-    as_of: dt.date | None = None,
-    model: TieModel = DEFAULT_MODEL,
 ) -> pd.DataFrame:
     """Whom to call this week, by whom, and why.
 
     Parameters
     ----------
-    G
-        The people graph.
+    V
+        The valued graph (:func:`~graphcrm.analysis.valued.value`); cadences come from its
+        model's ``cadence_days``.
     project
         Only this project's stakeholders and bid team (default: every project, all our people).
     cold_below
         A tie whose effective strength falls below this is cooling.
-    as_of, model
-        When and how ties are valued; cadences come from ``model.cadence_days``.
 
     Returns
     -------
@@ -58,19 +54,20 @@ def contact_plan(
 
     Example
     -------
+    >>> import datetime as dt
+    >>> from graphcrm.analysis.valued import value
     >>> G = nx.MultiDiGraph(projects={"P": {}})
     >>> G.add_node("us", name="Us", org_kind="own", projects={}, last_interaction=None)
     >>> G.add_node("dm", name="DM", org_kind="customer", org_name="C", last_interaction=None,
     ...            projects={"P": {"roles": ["decision_maker"], "influence": 5}})
     >>> _ = G.add_edge("us", "dm", key="KNOWS", type="KNOWS", strength=4,
     ...                last_contact="2026-01-01")
-    >>> plan = contact_plan(G, "P", as_of=dt.date(2026, 3, 1))
+    >>> plan = contact_plan(value(G, dt.date(2026, 3, 1)), "P")
     >>> plan[["name", "by_name", "kind"]].values.tolist()
     [['DM', 'Us', 'overdue']]
     """
-    as_of = as_of or today()
+    G, H, as_of, model = V.people, V.reach, V.as_of, V.model
     ours = set(our_people(G, project))
-    H = reach_graph(G, as_of=as_of, model=model)
     _, chains = nx.multi_source_dijkstra(H, ours, weight="cost") if ours else ({}, {})
     rows = []
     for person, data in G.nodes(data=True):
@@ -104,7 +101,7 @@ def contact_plan(
         mine, contact = (u, v) if u in ours else (v, u)
         if G.nodes[contact]["org_kind"] == "own":
             continue
-        hop = model.hop(mine, contact, tie, as_of)
+        hop = V.tie(mine, contact, tie)
         if hop.undated or hop.effective_strength >= cold_below or tie["strength"] < cold_below:
             continue
         days = days_between(tie.get("last_contact"), as_of)

@@ -40,7 +40,6 @@ computation", Social Networks 30(2), 2008.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -48,17 +47,15 @@ from collections.abc import Iterable, Mapping
 import networkx as nx
 import pandas as pd
 
-from graphcrm.analysis.model import DEFAULT_MODEL, TieModel
 from graphcrm.analysis.network import (
     competitor_staff,
     decision_stakeholders,
     our_people,
-    reach_graph,
     require_project,
     roles_of,
     stance_of,
-    today,
 )
+from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role
 
 __all__ = ["key_informants", "brokerage_roles", "burt_measures", "WEIGHTS", "GF_ROLES"]
@@ -145,21 +142,19 @@ def _gf_role(source: str | None, target: str | None, broker: str | None) -> str:
 
 
 def key_informants(
-    G: nx.MultiDiGraph,
+    V: ValuedGraph,
     project: str,
     *,
     top: int | None = 15,
     include_competitors: bool = False,
     weights: Mapping[str, float] = WEIGHTS,
-    as_of: dt.date | None = None,
-    model: TieModel = DEFAULT_MODEL,
 ) -> pd.DataFrame:
     """Rank the people who could best tell us what is happening in ``project``.
 
     Parameters
     ----------
-    G
-        The people graph.
+    V
+        The valued graph (:func:`~graphcrm.analysis.valued.value`).
     project
         The project id.
     top
@@ -168,8 +163,6 @@ def key_informants(
         Rank competitor staff too, flagged as a risk (left out by default).
     weights
         Weight of each component in the score (see module docs).
-    as_of, model
-        When and how ties are valued.
 
     Returns
     -------
@@ -180,6 +173,8 @@ def key_informants(
 
     Example
     -------
+    >>> import datetime as dt
+    >>> from graphcrm.analysis.valued import value
     >>> G = nx.MultiDiGraph(projects={"P": {}})
     >>> G.add_node("us", name="Us", org_kind="own", org_id="o", projects={})
     >>> G.add_node("i", name="I", org_kind="customer", org_id="c", projects={})
@@ -187,17 +182,15 @@ def key_informants(
     ...            projects={"P": {"roles": ["decision_maker"], "influence": 5}})
     >>> for a, b in [("us", "i"), ("i", "dm")]:
     ...     _ = G.add_edge(a, b, key="KNOWS", type="KNOWS", strength=5)
-    >>> key_informants(G, "P")["name"].tolist()
+    >>> key_informants(value(G, dt.date(2026, 1, 1)), "P")["name"].tolist()
     ['I']
     """
+    G = V.people
     require_project(G, project)
-    as_of = as_of or today()
     ours = set(our_people(G, project))
     targets = decision_stakeholders(G, project)
     competitors = competitor_staff(G)
-    H = reach_graph(G, as_of=as_of, model=model,
-                    exclude=() if include_competitors else
-                    competitor_staff(G, keep=[*targets, *ours]))
+    H = V.without(() if include_competitors else competitor_staff(G, keep=[*targets, *ours]))
     near = _near(H, targets)
     reach_us = (nx.multi_source_dijkstra_path_length(H, ours, weight="cost") if ours else {})
     candidates = sorted(n for n in near if n not in ours and n in reach_us

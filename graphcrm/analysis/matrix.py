@@ -17,14 +17,11 @@ Each row carries the stakeholder's coverage status and best chain from
 
 from __future__ import annotations
 
-import datetime as dt
-
-import networkx as nx
 import pandas as pd
 
-from graphcrm.analysis.gaps import coverage_gaps
-from graphcrm.analysis.model import DEFAULT_MODEL, TieModel
+from graphcrm.analysis.gaps import GapsResult, coverage_gaps
 from graphcrm.analysis.network import require_project, roles_of
+from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import Role, Stance
 
 __all__ = ["stakeholder_matrix", "QUADRANTS"]
@@ -33,14 +30,24 @@ QUADRANTS = ("manage closely", "keep satisfied", "keep informed", "monitor")
 
 
 def stakeholder_matrix(
-    G: nx.MultiDiGraph,
+    V: ValuedGraph,
     project: str,
     *,
     high_influence: int = 4,
-    as_of: dt.date | None = None,
-    model: TieModel = DEFAULT_MODEL,
+    gaps: GapsResult | None = None,
 ) -> pd.DataFrame:
     """Place every stakeholder of ``project`` (our bid team aside) in a quadrant.
+
+    Parameters
+    ----------
+    V
+        The valued graph (:func:`~graphcrm.analysis.valued.value`).
+    project
+        The project id.
+    high_influence
+        Influence from which a stakeholder counts as powerful.
+    gaps
+        The project's coverage, when already computed on ``V`` (computed here otherwise).
 
     Returns
     -------
@@ -51,14 +58,17 @@ def stakeholder_matrix(
 
     Example
     -------
+    >>> import datetime as dt, networkx as nx
+    >>> from graphcrm.analysis.valued import value
     >>> G = nx.MultiDiGraph(projects={"P": {"customer_id": "c"}})
     >>> G.add_node("a", name="A", org_kind="customer", org_name="C", projects={"P": {
     ...     "roles": ["user"], "influence": 5, "stance": "champion"}})
-    >>> stakeholder_matrix(G, "P")["quadrant"].tolist()
+    >>> stakeholder_matrix(value(G, dt.date(2026, 1, 1)), "P")["quadrant"].tolist()
     ['manage closely']
     """
+    G = V.people
     require_project(G, project)
-    coverage = coverage_gaps(G, project, as_of=as_of, model=model).stakeholders
+    coverage = (gaps or coverage_gaps(V, project)).stakeholders
     status = dict(zip(coverage["person_id"], coverage["status"], strict=True))
     strength = dict(zip(coverage["person_id"], coverage["best_strength"], strict=True))
     rows = []

@@ -22,16 +22,10 @@ from graphcrm.errors import LookupFailed
 
 __all__ = [
     "reach_graph", "our_people", "decision_stakeholders", "stance_of", "roles_of",
-    "require_project", "chain_hops", "chain_probability", "chain_region", "today",
-    "competitor_staff",
+    "require_project", "chain_hops", "chain_probability", "chain_region", "competitor_staff",
 ]
 
 _ONE_WAY = {"INFLUENCES"}
-
-
-def today() -> dt.date:
-    """The default as-of date."""
-    return dt.date.today()
 
 
 def require_project(G: nx.MultiDiGraph, project: str) -> dict:
@@ -102,7 +96,7 @@ def decision_stakeholders(G: nx.MultiDiGraph, project: str) -> dict[str, int]:
 def reach_graph(
     G: nx.MultiDiGraph,
     *,
-    as_of: dt.date | None = None,
+    as_of: dt.date,
     model: TieModel = DEFAULT_MODEL,
     exclude: Iterable[str] = (),
 ) -> nx.DiGraph:
@@ -113,7 +107,7 @@ def reach_graph(
     G
         The people graph from :func:`graphcrm.graph.build_graph`.
     as_of
-        The date ties are valued at (default: today).
+        The date ties are valued at.
     model
         Strength → probability and decay (:class:`TieModel`).
     exclude
@@ -129,11 +123,10 @@ def reach_graph(
     -------
     >>> G = nx.MultiDiGraph()
     >>> _ = G.add_edge("a", "b", key="KNOWS", type="KNOWS", strength=5, level=1, last_contact=None)
-    >>> H = reach_graph(G)
+    >>> H = reach_graph(G, as_of=dt.date(2026, 1, 1))
     >>> H["a"]["b"]["p"], H["b"]["a"]["p"]
     (0.95, 0.95)
     """
-    as_of = as_of or today()
     skip = set(exclude)
     H = nx.DiGraph()
     H.add_nodes_from(n for n in G if n not in skip)

@@ -14,7 +14,6 @@ J. Y. Yen, "Finding the k shortest loopless paths in a network", Management Scie
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import math
 from collections.abc import Iterable
@@ -25,16 +24,15 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from graphcrm.analysis.model import DEFAULT_MODEL, Hop, TieModel
+from graphcrm.analysis.model import Hop
 from graphcrm.analysis.network import (
     chain_hops,
     chain_region,
     competitor_staff,
     our_people,
-    reach_graph,
     stance_of,
-    today,
 )
+from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import Stance
 from graphcrm.errors import LookupFailed
 
@@ -111,7 +109,7 @@ def _excluded(
 
 
 def influence_paths(
-    G: nx.MultiDiGraph,
+    V: ValuedGraph,
     target: str,
     sources: Iterable[str] | None = None,
     *,
@@ -122,15 +120,14 @@ def influence_paths(
     avoid_opponents: bool = False,
     strict: bool = False,
     allow_competitors: bool = False,
-    as_of: dt.date | None = None,
-    model: TieModel = DEFAULT_MODEL,
 ) -> PathResult:
     """The ``k`` strongest chains from our people (or ``sources``) to ``target``.
 
     Parameters
     ----------
-    G
-        The people graph.
+    V
+        The valued graph (:func:`~graphcrm.analysis.valued.value`: ties valued as of one
+        date under one model).
     target
         The person to reach (an id).
     sources
@@ -146,8 +143,6 @@ def influence_paths(
         Pass through nobody whose stance in ``project`` is opponent (or skeptic too).
     allow_competitors
         Let chains pass through competitor staff (never, by default).
-    as_of, model
-        When and how ties are valued (:class:`~graphcrm.analysis.model.TieModel`).
 
     Returns
     -------
@@ -156,16 +151,19 @@ def influence_paths(
 
     Example
     -------
+    >>> import datetime as dt
+    >>> from graphcrm.analysis.valued import value
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("us", name="Us", org_kind="own", projects={})
     >>> G.add_node("x", name="X", org_kind="customer", projects={})
     >>> G.add_node("dm", name="DM", org_kind="customer", projects={})
     >>> for a, b, s in [("us", "x", 5), ("x", "dm", 4)]:
     ...     _ = G.add_edge(a, b, key="KNOWS", type="KNOWS", strength=s)
-    >>> r = influence_paths(G, "dm")
+    >>> r = influence_paths(value(G, dt.date(2026, 1, 1)), "dm")
     >>> r.paths[0].nodes, round(r.paths[0].strength, 2)
     (['us', 'x', 'dm'], 0.76)
     """
+    G = V.people
     if target not in G:
         raise LookupFailed(f"nobody with id {target!r}")
     starts = sorted(set(sources) if sources is not None else our_people(G, project))
@@ -175,7 +173,7 @@ def influence_paths(
                          starts)
     excluded -= {target}
     usable = [s for s in starts if s not in excluded]
-    H = reach_graph(G, as_of=as_of or today(), model=model, exclude=excluded)
+    H = V.without(excluded)
     found = _best_paths(H, usable, target, k, max_hops)
     paths = [
         InfluencePath(rank, nodes, [G.nodes[n]["name"] for n in nodes],
@@ -185,7 +183,7 @@ def influence_paths(
     ]
     reason = None
     if not paths:
-        reason = _why_none(G, starts, target, max_hops, excluded, as_of, model)
+        reason = _why_none(V, starts, target, max_hops, excluded)
     return PathResult(target, starts, paths, reason)
 
 
@@ -208,12 +206,12 @@ def _best_paths(H: nx.DiGraph, sources: list[str], target: str, k: int,
     return found
 
 
-def _why_none(G: nx.MultiDiGraph, sources: list[str], target: str, max_hops: int,
-              excluded: set[str], as_of: dt.date | None, model: TieModel) -> str:
+def _why_none(V: ValuedGraph, sources: list[str], target: str, max_hops: int,
+              excluded: set[str]) -> str:
+    G, whole = V.people, V.reach
     name = G.nodes[target]["name"]
     if not sources:
         return "nobody on our side to start from"
-    whole = reach_graph(G, as_of=as_of or today(), model=model)
     lengths = nx.multi_source_dijkstra_path_length(whole, set(sources), weight=lambda *_: 1)
     if target not in lengths:
         return f"no route: nobody on our side is connected to {name}"

@@ -6,12 +6,12 @@ what it shows and :mod:`graphcrm.map.page` for how it stays safe and offline).
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import os
 from pathlib import Path
 
-import networkx as nx
-
+from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.atomic import replacing
 from graphcrm.map.data import MapSettings, map_data, organization_map_data
 from graphcrm.map.page import render_page
@@ -25,10 +25,12 @@ class StakeholderMap:
 
     Example
     -------
+    >>> import networkx as nx
+    >>> from graphcrm.analysis.valued import value
     >>> G = nx.MultiDiGraph(projects={}, organizations={})
     >>> G.add_node("a", name="Ana", org_id="o", org_name="O", org_kind="customer",
     ...            projects={}, last_interaction=None)
-    >>> m = stakeholder_map(G)
+    >>> m = stakeholder_map(value(G, dt.date(2026, 1, 1)))
     >>> m.node_count, "<iframe" in m._repr_html_()
     (1, True)
     """
@@ -67,12 +69,13 @@ class StakeholderMap:
                 'sandbox="allow-scripts allow-downloads"></iframe>')
 
 
-def stakeholder_map(G: nx.MultiDiGraph, settings: MapSettings | None = None) -> StakeholderMap:
-    """Build the map of ``G`` (a project's neighbourhood, or a whole network)."""
-    return StakeholderMap(map_data(G, settings or MapSettings()))
+def stakeholder_map(V: ValuedGraph, settings: MapSettings | None = None) -> StakeholderMap:
+    """Build the map of the valued graph ``V`` (a project's neighbourhood, or a whole
+    network)."""
+    return StakeholderMap(map_data(V, settings or MapSettings()))
 
 
-def organization_map(summary: OrganizationSummary, settings: MapSettings | None = None
-                     ) -> StakeholderMap:
+def organization_map(summary: OrganizationSummary, as_of: dt.date,
+                     settings: MapSettings | None = None) -> StakeholderMap:
     """The organization view from a store's :meth:`~graphcrm.stores.Store.organization_summary`."""
-    return StakeholderMap(organization_map_data(summary, settings or MapSettings()))
+    return StakeholderMap(organization_map_data(summary, as_of, settings or MapSettings()))

@@ -27,8 +27,9 @@ from typing import Any
 
 import networkx as nx
 
-from graphcrm.analysis import DEFAULT_MODEL, coverage_gaps, influence_paths, key_informants
-from graphcrm.analysis.network import our_people, reach_graph, roles_of, stance_of, today
+from graphcrm.analysis import coverage_gaps, influence_paths, key_informants
+from graphcrm.analysis.network import our_people, roles_of, stance_of
+from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import Role
 from graphcrm.redaction import shareable_roles
 from graphcrm.stores.base import OrganizationSummary
@@ -65,7 +66,6 @@ class MapSettings:
     paths: bool = False
     redact: bool = False
     pseudonymize: bool = False
-    as_of: dt.date | None = None
     informants: int = 5
     aggregate_above: int = AGGREGATE_ABOVE
 
@@ -82,25 +82,29 @@ def _physics(n: int) -> dict[str, Any]:
     }
 
 
-def map_data(G: nx.MultiDiGraph, settings: MapSettings = MapSettings()) -> dict[str, Any]:
+def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str, Any]:
     """The map's data: ``nodes``, ``edges``, ``options`` and ``meta`` (title, legend, filters).
+
+    Every tie is drawn as valued in ``V`` (its date and :class:`TieModel`), and the marks come
+    from the analyses asked of the same ``V``.
 
     Example
     -------
+    >>> from graphcrm.analysis.valued import value
     >>> G = nx.MultiDiGraph(projects={}, organizations={})
     >>> G.add_node("a", name="<b>Ana</b>", org_id="o", org_name="O", org_kind="customer",
     ...            projects={}, last_interaction=None)
-    >>> data = map_data(G)
+    >>> data = map_data(value(G, dt.date(2026, 1, 1)))
     >>> data["nodes"][0]["name"], data["nodes"][0]["id"]
     ('<b>Ana</b>', 'n0')
     """
+    G, as_of = V.people, V.as_of
     if settings.project is None and G.number_of_nodes() > settings.aggregate_above:
-        return organization_map_data(summarize_organizations(G), settings)
+        return organization_map_data(summarize_organizations(G), as_of, settings)
     from pyvis.network import Network  # only maps need pyvis
 
-    as_of = settings.as_of or today()
     project = settings.project
-    marks = _marks(G, settings, as_of)
+    marks = _marks(V, settings)
     names = _pseudonyms(G, project, settings.redact) if settings.pseudonymize else {
         n: G.nodes[n]["name"] for n in G}
     orgs = _org_names({d["org_id"]: (d.get("org_name") or d["org_id"], d["org_kind"])
@@ -109,14 +113,13 @@ def map_data(G: nx.MultiDiGraph, settings: MapSettings = MapSettings()) -> dict[
     org_ids = _opaque(orgs)
     net = Network(directed=True)
     for person in sorted(G):
-        node = _person(G, person, project, names, orgs, marks, settings, as_of)
+        node = _person(G, person, project, names, orgs, marks, settings)
         node["org"] = org_ids[node["org"]]
         net.add_node(ids[person], **node)
     highlighted = marks["path_edges"]
     for index, (u, v, tie) in enumerate(sorted(G.edges(data=True),
                                                key=lambda e: (e[0], e[1], e[2]["type"]))):
-        effective = None if tie["type"] == "REPORTS_TO" else \
-            DEFAULT_MODEL.hop(u, v, tie, as_of).effective_strength
+        effective = None if tie["type"] == "REPORTS_TO" else V.tie(u, v, tie).effective_strength
         on_path = (u, v) in highlighted or (v, u) in highlighted
         net.add_edge(ids[u], ids[v], **_tie(index, tie, effective, on_path, names[u], names[v]))
     nodes, edges, *_ = net.get_network_data()
@@ -148,28 +151,27 @@ def _title(G: nx.MultiDiGraph, project: str | None, settings: MapSettings) -> st
     return f"graphcrm — {name}"
 
 
-def _marks(G: nx.MultiDiGraph, settings: MapSettings, as_of: dt.date) -> dict[str, Any]:
+def _marks(V: ValuedGraph, settings: MapSettings) -> dict[str, Any]:
     """What the analyses add to the map: statuses, brokers, informants, best chains."""
     marks: dict[str, Any] = {"status": {}, "brokers": set(), "informants": set(),
                              "path_edges": set(), "chains": {}}
-    project = settings.project
+    G, H, project = V.people, V.reach, settings.project
     ours = set(our_people(G, project))
-    H = reach_graph(G, as_of=as_of)
     if ours:
         distance, chains = nx.multi_source_dijkstra(H, ours, weight="cost")
         marks["chains"] = {n: (chains[n], math.exp(-distance[n])) for n in chains}
     if project is None:
         return marks
-    gaps = coverage_gaps(G, project, as_of=as_of).stakeholders
+    gaps = coverage_gaps(V, project).stakeholders
     marks["status"] = dict(zip(gaps["person_id"], gaps["status"], strict=True))
     marks["brokers"] = {b for bs in gaps["brokers"] for b in bs}
     if not settings.redact:
-        candidates = key_informants(G, project, top=settings.informants, as_of=as_of)
+        candidates = key_informants(V, project, top=settings.informants)
         marks["informants"] = set(candidates["person_id"])
     if settings.paths:
         for person in gaps["person_id"]:
             if Role.DECISION_MAKER.value in roles_of(G, person, project):
-                best = influence_paths(G, person, project=project, k=1, as_of=as_of).paths
+                best = influence_paths(V, person, project=project, k=1).paths
                 if best:
                     marks["path_edges"] |= set(zip(best[0].nodes, best[0].nodes[1:],
                                                    strict=False))
@@ -213,8 +215,8 @@ def _org_names(orgs: dict[str, tuple[str, str]], pseudonymize: bool) -> dict[str
 
 
 def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[str, str],
-            orgs: dict[str, str], marks: dict[str, Any], settings: MapSettings,
-            as_of: dt.date) -> dict[str, Any]:
+            orgs: dict[str, str], marks: dict[str, Any], settings: MapSettings
+            ) -> dict[str, Any]:
     data = G.nodes[person]
     roles = roles_of(G, person, project)
     if settings.redact:
@@ -335,8 +337,8 @@ def summarize_organizations(G: nx.MultiDiGraph) -> OrganizationSummary:
                                 for k, v in pairs.items()})
 
 
-def organization_map_data(summary: OrganizationSummary, settings: MapSettings = MapSettings()
-                          ) -> dict[str, Any]:
+def organization_map_data(summary: OrganizationSummary, as_of: dt.date,
+                          settings: MapSettings = MapSettings()) -> dict[str, Any]:
     """A map of organizations (sized by people, joined by their strongest links): the view
     of a network too big for a browser to lay out person by person."""
     kinds = {o: str(d["kind"] or "customer") for o, d in summary.organizations.items()}
@@ -365,7 +367,7 @@ def organization_map_data(summary: OrganizationSummary, settings: MapSettings = 
     return {
         "nodes": nodes, "edges": edges, "options": _physics(len(nodes)),
         "meta": {"title": f"graphcrm — {people:,} people by organization{links}",
-                 "aggregated": True, "as_of": (settings.as_of or today()).isoformat(),
+                 "aggregated": True, "as_of": as_of.isoformat(),
                  "organizations": [(org_ids[o], orgs[o], KIND_COLOR.get(kinds[o], "#999"))
                                    for o in sorted(members)],
                  "roles": [], "legend": _legend(False, settings)},

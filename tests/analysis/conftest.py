@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import networkx as nx
 
+from graphcrm.analysis.valued import ValuedGraph, value
 from graphcrm.graph import build_graph
 from graphcrm.records import SCHEMA, Dataset
+
+#: The day the hand-built graphs are valued on, unless a test says otherwise.
+AS_OF = dt.date(2026, 6, 1)
 
 ORGS = {"o-us": "own", "o-c": "customer", "o-d": "customer", "o-x": "competitor",
         "o-p": "partner"}
@@ -44,3 +50,8 @@ def make_graph(
                                         "influence": influence, "stance": stance, "extra": {}})
     return build_graph(Dataset(records=records,
                                columns={t: SCHEMA[t].column_names for t in records}))
+
+
+def make_valued(*args: object, as_of: dt.date = AS_OF, **kwargs: object) -> ValuedGraph:
+    """:func:`make_graph`, valued as of ``as_of`` (the form every analysis takes)."""
+    return value(make_graph(*args, **kwargs), as_of)  # type: ignore[arg-type]

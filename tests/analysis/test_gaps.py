@@ -4,7 +4,7 @@ import pytest
 
 from graphcrm.analysis.gaps import coverage_gaps
 from graphcrm.errors import LookupFailed
-from tests.analysis.conftest import make_graph
+from tests.analysis.conftest import make_valued
 
 PEOPLE = {"us1": "o-us", "us2": "o-us", "dm1": "o-c", "dm2": "o-c", "dm3": "o-c",
           "ev1": "o-c", "br": "o-c", "k": "o-c", "z": "o-c", "p": "o-c", "q": "o-c",
@@ -25,7 +25,7 @@ DETAILS = {"dm2": {"reports_to": "boss"}, "dm3": {"reports_to": "boss"},
 
 @pytest.fixture
 def result():
-    return coverage_gaps(make_graph(PEOPLE, TIES, ROLES, details=DETAILS), "P", max_hops=3)
+    return coverage_gaps(make_valued(PEOPLE, TIES, ROLES, details=DETAILS), "P", max_hops=3)
 
 
 def row(result, person):
@@ -84,24 +84,24 @@ def test_records_carry_the_json_fields(result):
 
 def test_unknown_project():
     with pytest.raises(LookupFailed, match="no project 'Q'"):
-        coverage_gaps(make_graph(PEOPLE, TIES, ROLES), "Q")
+        coverage_gaps(make_valued(PEOPLE, TIES, ROLES), "Q")
 
 
 def test_a_decision_maker_on_our_bid_team_is_covered_directly():
     # dm is on the bid team too; 'leaf' knows only dm (degree 1: Adamic–Adar of (dm, dm)
     # would divide by log 1); us reaches dm by one other route
-    G = make_graph({"us": "o-us", "dm": "o-c", "leaf": "o-c"},
+    V = make_valued({"us": "o-us", "dm": "o-c", "leaf": "o-c"},
                    [("us", "dm", 4), ("dm", "leaf", 2)],
                    [("us", "bid_team"), ("dm", "bid_team"), ("dm", "decision_maker", 5)])
-    row = coverage_gaps(G, "P").stakeholders.iloc[0]
+    row = coverage_gaps(V, "P").stakeholders.iloc[0]
     assert (row["person_id"], row["status"], row["routes"], row["brokers"]) == (
         "dm", "covered", 2, [])  # dm themself, and us → dm
 
 
 def test_a_bid_team_member_at_a_competitor_still_starts_chains():
-    G = make_graph({"x": "o-x", "dm": "o-c", "y": "o-x"}, [("x", "dm", 4), ("y", "dm", 5)],
+    V = make_valued({"x": "o-x", "dm": "o-c", "y": "o-x"}, [("x", "dm", 4), ("y", "dm", 5)],
                    [("x", "bid_team"), ("dm", "decision_maker", 5)])
-    row = coverage_gaps(G, "P").stakeholders.iloc[0]
+    row = coverage_gaps(V, "P").stakeholders.iloc[0]
     # x starts the chain; y, another competitor employee, is still no route
     assert (row["status"], row["routes"], row["best_chain"]) == ("single-threaded", 1,
                                                                  ["X", "DM"])

@@ -1,11 +1,9 @@
-import datetime as dt
 
 import pandas as pd
 
 from graphcrm.analysis.health import contact_plan
-from tests.analysis.conftest import make_graph
+from tests.analysis.conftest import make_valued
 
-AS_OF = dt.date(2026, 6, 1)
 PEOPLE = {"us1": "o-us", "us2": "o-us", "dm": "o-c", "inf": "o-c", "user": "o-c",
           "old": "o-c", "mate": "o-us"}
 TIES = [("us1", "dm", 2, "KNOWS", "2026-05-01"), ("us2", "dm", 4, "KNOWS", "2026-05-01"),
@@ -17,8 +15,7 @@ ROLES = [("us1", "bid_team"), ("us2", "bid_team"), ("dm", "decision_maker", 5),
 
 
 def plan():
-    return contact_plan(make_graph(PEOPLE, TIES, ROLES, [("2026-05-12", "dm", "us1")]), "P",
-                        as_of=AS_OF)
+    return contact_plan(make_valued(PEOPLE, TIES, ROLES, [("2026-05-12", "dm", "us1")]), "P")
 
 
 def test_overdue_against_each_roles_cadence():
@@ -45,7 +42,6 @@ def test_cooling_ties_and_order():
 
 
 def test_whole_store_without_a_project():
-    G = make_graph(PEOPLE, TIES, ROLES)
-    frame = contact_plan(G, as_of=AS_OF)
+    frame = contact_plan(make_valued(PEOPLE, TIES, ROLES))
     assert {"dm", "user", "old"} <= set(frame["person_id"])
     assert "mate" not in set(frame["person_id"])

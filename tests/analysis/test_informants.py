@@ -4,7 +4,7 @@ import networkx as nx
 import pytest
 
 from graphcrm.analysis.informants import brokerage_roles, burt_measures, key_informants
-from tests.analysis.conftest import make_graph
+from tests.analysis.conftest import make_valued
 
 
 @pytest.mark.parametrize(
@@ -36,12 +36,12 @@ ROLES = [("us", "bid_team"), ("dm", "decision_maker", 5),
 
 
 @pytest.fixture
-def G():
-    return make_graph(PEOPLE, TIES, ROLES)
+def V():
+    return make_valued(PEOPLE, TIES, ROLES)
 
 
-def test_ranking_and_components(G):
-    frame = key_informants(G, "P").set_index("person_id")
+def test_ranking_and_components(V):
+    frame = key_informants(V, "P").set_index("person_id")
     # no dm, no rival, not us; i3 (access .857, our tie .95) outranks the weak bridge i2
     assert list(frame.index) == ["i1", "i3", "i2"]
     i1, i2 = frame.loc["i1"], frame.loc["i2"]
@@ -56,23 +56,23 @@ def test_ranking_and_components(G):
     assert i1["score"] == pytest.approx(expected, abs=0.002)
 
 
-def test_recorded_informants_and_reasons(G):
-    frame = key_informants(G, "P").set_index("person_id")
+def test_recorded_informants_and_reasons(V):
+    frame = key_informants(V, "P").set_index("person_id")
     assert bool(frame.loc["i2", "recorded_informant"]) and not frame.loc["i1",
                                                                          "recorded_informant"]
     assert "champion" in frame.loc["i1", "reasons"] and "DM 0.95" in frame.loc["i1", "reasons"]
     assert frame.loc["i1", "gf_role"] in {"gatekeeper", "representative"}
 
 
-def test_competitor_staff_only_on_request_and_flagged(G):
-    assert "rival" not in set(key_informants(G, "P")["person_id"])
-    frame = key_informants(G, "P", include_competitors=True).set_index("person_id")
+def test_competitor_staff_only_on_request_and_flagged(V):
+    assert "rival" not in set(key_informants(V, "P")["person_id"])
+    frame = key_informants(V, "P", include_competitors=True).set_index("person_id")
     assert frame.loc["rival", "risk"] == "competitor staff"
     assert "risk: competitor staff" in frame.loc["rival", "reasons"]
 
 
-def test_top(G):
-    assert len(key_informants(G, "P", top=1)) == 1
+def test_top(V):
+    assert len(key_informants(V, "P", top=1)) == 1
 
 
 @pytest.mark.parametrize("seed", range(8))

@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 
 from graphcrm.analysis.paths import influence_paths
+from graphcrm.analysis.valued import value
 from graphcrm.errors import LookupFailed
-from tests.analysis.conftest import make_graph
+from tests.analysis.conftest import make_graph, make_valued
 
 PEOPLE = {"us1": "o-us", "us2": "o-us", "a": "o-c", "b": "o-c", "c": "o-c", "dm": "o-c",
           "x": "o-x", "far": "o-d"}
@@ -19,16 +20,16 @@ ROLES = [("us1", "bid_team"), ("us2", "bid_team"), ("dm", "decision_maker", 5),
 
 
 @pytest.fixture
-def G():
-    return make_graph(PEOPLE, TIES, ROLES)
+def V():
+    return make_valued(PEOPLE, TIES, ROLES)
 
 
 def chains(result):
     return [(p.nodes, round(p.strength, 4)) for p in result.paths]
 
 
-def test_best_paths_in_order(G):
-    result = influence_paths(G, "dm", project="P")
+def test_best_paths_in_order(V):
+    result = influence_paths(V, "dm", project="P")
     assert chains(result) == [(["us1", "a", "dm"], 0.9025), (["us2", "b", "dm"], 0.48),
                               (["us1", "c", "b", "dm"], 0.256)]
     first = result.paths[0]
@@ -37,44 +38,44 @@ def test_best_paths_in_order(G):
     assert first.as_dict()["hops"][0]["strength"] == 5
 
 
-def test_k_and_a_single_source(G):
-    assert chains(influence_paths(G, "dm", project="P", k=1)) == [(["us1", "a", "dm"], 0.9025)]
+def test_k_and_a_single_source(V):
+    assert chains(influence_paths(V, "dm", project="P", k=1)) == [(["us1", "a", "dm"], 0.9025)]
     # from us2 alone: us2-b-dm; the next route, us2-b-c-us1-a-dm, takes five hops
-    assert [p.nodes for p in influence_paths(G, "dm", ["us2"]).paths] == [["us2", "b", "dm"]]
-    longer = influence_paths(G, "dm", ["us2"], max_hops=5)
+    assert [p.nodes for p in influence_paths(V, "dm", ["us2"]).paths] == [["us2", "b", "dm"]]
+    longer = influence_paths(V, "dm", ["us2"], max_hops=5)
     assert longer.paths[1].nodes == ["us2", "b", "c", "us1", "a", "dm"]
 
 
-def test_avoid_a_person(G):
-    assert chains(influence_paths(G, "dm", project="P", avoid=["a"])) == [
+def test_avoid_a_person(V):
+    assert chains(influence_paths(V, "dm", project="P", avoid=["a"])) == [
         (["us2", "b", "dm"], 0.48), (["us1", "c", "b", "dm"], 0.256)]
 
 
-def test_avoid_opponents_and_strict(G):
-    assert chains(influence_paths(G, "dm", project="P", avoid_opponents=True)) == [
+def test_avoid_opponents_and_strict(V):
+    assert chains(influence_paths(V, "dm", project="P", avoid_opponents=True)) == [
         (["us1", "a", "dm"], 0.9025)]
     # an opponent may still be the target: .95*.95*.8 = .722, then .6, then .8*.4 = .32
-    result = influence_paths(G, "b", project="P", avoid_opponents=True)
+    result = influence_paths(V, "b", project="P", avoid_opponents=True)
     assert chains(result) == [(["us1", "a", "dm", "b"], 0.722), (["us2", "b"], 0.6),
                               (["us1", "c", "b"], 0.32)]
-    strict = influence_paths(G, "b", project="P", avoid_opponents=True, strict=True)
+    strict = influence_paths(V, "b", project="P", avoid_opponents=True, strict=True)
     assert [p.nodes for p in strict.paths] == [["us1", "a", "dm", "b"], ["us2", "b"]]
 
 
-def test_competitor_staff_only_when_allowed(G):
-    assert "x" not in {n for p in influence_paths(G, "dm", project="P").paths for n in p.nodes}
-    allowed = influence_paths(G, "dm", project="P", allow_competitors=True)
+def test_competitor_staff_only_when_allowed(V):
+    assert "x" not in {n for p in influence_paths(V, "dm", project="P").paths for n in p.nodes}
+    allowed = influence_paths(V, "dm", project="P", allow_competitors=True)
     assert chains(allowed)[1] == (["us1", "x", "dm"], 0.64)
 
 
-def test_hop_limit_and_reasons(G):
-    none = influence_paths(G, "dm", project="P", max_hops=1)
+def test_hop_limit_and_reasons(V):
+    none = influence_paths(V, "dm", project="P", max_hops=1)
     assert none.paths == [] and none.reason == "no route within 1 hops (the shortest takes 2)"
-    blocked = influence_paths(G, "dm", project="P", avoid=["a", "b"], max_hops=2)
+    blocked = influence_paths(V, "dm", project="P", avoid=["a", "b"], max_hops=2)
     assert blocked.paths == []
     assert blocked.reason.startswith("only through avoided people (")
     assert "A" in blocked.reason
-    alone = influence_paths(G, "far", project="P")
+    alone = influence_paths(V, "far", project="P")
     assert alone.reason == "no route: nobody on our side is connected to FAR"
 
 
@@ -82,25 +83,25 @@ def test_decay_changes_the_ranking():
     ties = [("us1", "a", 5, "KNOWS", "2024-01-01", 1), ("a", "dm", 5),
             ("us2", "b", 3), ("b", "dm", 4)]
     G = make_graph(PEOPLE, ties, ROLES)
-    fresh = influence_paths(G, "dm", project="P", as_of=dt.date(2024, 1, 1))
+    fresh = influence_paths(value(G, dt.date(2024, 1, 1)), "dm", project="P")
     assert fresh.paths[0].nodes == ["us1", "a", "dm"]
     # two years on a business tie (half-life 180 days): 1 + 4 * 2**(-731/180) = 1.24
-    later = influence_paths(G, "dm", project="P", as_of=dt.date(2026, 1, 1))
+    later = influence_paths(value(G, dt.date(2026, 1, 1)), "dm", project="P")
     assert [p.nodes for p in later.paths] == [["us2", "b", "dm"], ["us1", "a", "dm"]]
     assert later.paths[1].hops[0].effective_strength == pytest.approx(1.24, abs=0.01)
 
 
 def test_influence_is_one_way():
-    G = make_graph({"us1": "o-us", "dm": "o-c", "boss": "o-c"},
+    V = make_valued({"us1": "o-us", "dm": "o-c", "boss": "o-c"},
                    [("us1", "boss", 4), ("boss", "dm", 5, "INFLUENCES"),
                     ("dm", "us1", 2, "INFLUENCES")], [("us1", "bid_team")])
-    assert [p.nodes for p in influence_paths(G, "dm", project="P").paths] == [
+    assert [p.nodes for p in influence_paths(V, "dm", project="P").paths] == [
         ["us1", "boss", "dm"]]
-    assert influence_paths(G, "boss", ["dm"]).paths[0].nodes == ["dm", "us1", "boss"]
+    assert influence_paths(V, "boss", ["dm"]).paths[0].nodes == ["dm", "us1", "boss"]
 
 
-def test_targets_that_make_no_sense(G):
+def test_targets_that_make_no_sense(V):
     with pytest.raises(LookupFailed, match="on our side"):
-        influence_paths(G, "us1", project="P")
+        influence_paths(V, "us1", project="P")
     with pytest.raises(LookupFailed, match="nobody with id"):
-        influence_paths(G, "nobody")
+        influence_paths(V, "nobody")

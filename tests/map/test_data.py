@@ -8,6 +8,7 @@ import re
 import sys
 from pathlib import Path
 
+from graphcrm.analysis.valued import value
 from graphcrm.graph import build_graph
 from graphcrm.ingest import read_dataset
 from graphcrm.map import MapSettings, stakeholder_map
@@ -25,14 +26,14 @@ def page_data(html: str) -> dict:
 
 def test_every_person_and_tie_is_on_the_map(sample):
     G = build_graph(sample)
-    data = map_data(G, MapSettings(project="prj-js-ess", as_of=AS_OF))
+    data = map_data(value(G, AS_OF), MapSettings(project="prj-js-ess"))
     assert len(data["nodes"]) == G.number_of_nodes()
     assert len(data["edges"]) == G.number_of_edges()
     assert {n["id"] for n in data["nodes"]} == {f"n{i}" for i in range(G.number_of_nodes())}
 
 
 def test_only_allow_listed_facts_reach_the_page(sample):
-    data = map_data(build_graph(sample), MapSettings(project="prj-js-ess", as_of=AS_OF))
+    data = map_data(value(build_graph(sample), AS_OF), MapSettings(project="prj-js-ess"))
     keys = {k for n in data["nodes"] for k in n}
     assert keys <= {"id", "label", "name", "shape", "size", "color", "borderWidth",
                     "shapeProperties", "org", "roles", "tip", "facts", "font"}
@@ -45,7 +46,7 @@ def test_only_allow_listed_facts_reach_the_page(sample):
 
 def test_marks_and_paths(sample):
     G = build_graph(sample)
-    data = map_data(G, MapSettings(project="prj-bh-bms", paths=True, as_of=AS_OF))
+    data = map_data(value(G, AS_OF), MapSettings(project="prj-bh-bms", paths=True))
     labels = {n["name"]: n["label"] for n in data["nodes"]}
     assert labels["田蕾"].endswith("✖")      # uncovered
     assert "⚠" in labels["韩梅"]              # the broker 陆振华 depends on
@@ -65,15 +66,15 @@ def test_redact_and_pseudonymize(sample):
     shown = [p.get(f) or "" for p in sample.table("people") for f in ("department", "title")]
     shown += [o.get("industry") or "" for o in sample.table("organizations")]
     secrets = [s for s in secrets if s and not any(s in field for field in shown)]
-    plain = stakeholder_map(G, MapSettings(project="prj-js-ess", as_of=AS_OF)).html
+    plain = stakeholder_map(value(G, AS_OF), MapSettings(project="prj-js-ess")).html
     assert any(s in plain for s in secrets)  # the check below can fail
-    redacted = stakeholder_map(G, MapSettings(project="prj-js-ess", redact=True, as_of=AS_OF))
+    redacted = stakeholder_map(value(G, AS_OF), MapSettings(project="prj-js-ess", redact=True))
     assert [s for s in secrets if s in redacted.html] == []
     data = page_data(redacted.html)
     assert not any("informant" in n["roles"] for n in data["nodes"])
     assert "◎" not in redacted.html
-    hidden = stakeholder_map(G, MapSettings(project="prj-js-ess", redact=True,
-                                            pseudonymize=True, as_of=AS_OF))
+    hidden = stakeholder_map(value(G, AS_OF), MapSettings(project="prj-js-ess", redact=True,
+                                            pseudonymize=True))
     names = {p["name"] for p in sample.table("people") if len(p["name"]) >= 2}
     names |= {o["name"] for o in sample.table("organizations")}
     data_block = json.dumps(page_data(hidden.html), ensure_ascii=False)
@@ -86,8 +87,8 @@ def test_pseudonyms_give_no_informant_and_no_real_ids_away(sample):
     informants = [s["person_id"] for s in sample.table("stakeholders")
                   if s["project_id"] == "prj-js-ess" and s["role"] == "informant"]
     assert informants  # 杨帆 informs us in the sample
-    hidden = stakeholder_map(G, MapSettings(project="prj-js-ess", redact=True, paths=True,
-                                            pseudonymize=True, as_of=AS_OF)).html
+    hidden = stakeholder_map(value(G, AS_OF), MapSettings(
+        project="prj-js-ess", redact=True, paths=True, pseudonymize=True)).html
     assert "informant" not in hidden.casefold()
     org_ids = {o["id"] for o in sample.table("organizations")}
     data = page_data(hidden)
@@ -105,19 +106,19 @@ def test_whole_network_maps_aggregate_by_organization(tmp_path):
     generate(2000, tmp_path / "net", seed=5)
     dataset = read_dataset([tmp_path / "net"])
     G = build_graph(dataset)
-    data = map_data(G)
+    data = map_data(value(G, AS_OF))
     assert data["meta"]["aggregated"]
     assert len(data["nodes"]) == len({p["org_id"] for p in dataset.table("people")})
     people = sum(int(dict(n["facts"])["people"]) for n in data["nodes"])
     assert people == 2000
-    full = map_data(G, MapSettings(aggregate_above=10_000))
+    full = map_data(value(G, AS_OF), MapSettings(aggregate_above=10_000))
     assert len(full["nodes"]) == 2000
 
 
 def test_the_page_is_self_contained_and_escapes_data(sample):
     G = build_graph(sample)
     G.nodes["p201"]["name"] = "</script><script>alert(1)</script>__GRAPHCRM_SCRIPT__"
-    html = stakeholder_map(G, MapSettings(project="prj-js-ess", as_of=AS_OF)).html
+    html = stakeholder_map(value(G, AS_OF), MapSettings(project="prj-js-ess")).html
     assert "</script><script>alert(1)" not in html
     from graphcrm.map.page import vis_network_js
 
@@ -130,7 +131,7 @@ def test_the_page_is_self_contained_and_escapes_data(sample):
 
 
 def test_save_is_atomic_and_notebook_repr_uses_srcdoc(sample, tmp_path):
-    result = stakeholder_map(build_graph(sample), MapSettings(project="prj-js-ess"))
+    result = stakeholder_map(value(build_graph(sample), AS_OF), MapSettings(project="prj-js-ess"))
     path = result.save(tmp_path / "map.html")
     assert path.read_text(encoding="utf-8") == result.html
     assert [p.name for p in tmp_path.iterdir()] == ["map.html"]  # nothing beside it
@@ -146,9 +147,9 @@ def test_the_organization_view_keeps_the_strongest_links(tmp_path, monkeypatch):
 
     generate(2000, tmp_path / "net", seed=5)
     G = build_graph(read_dataset([tmp_path / "net"]))
-    every = map_data(G)["edges"]
+    every = map_data(value(G, AS_OF))["edges"]
     monkeypatch.setattr(data_module, "MAX_ORGANIZATION_LINKS", 10)
-    data = map_data(G)
+    data = map_data(value(G, AS_OF))
     assert len(data["edges"]) == 10 < len(every)
     kept = sorted(int(e["tip"][1].split()[0]) for e in data["edges"])
     assert kept[0] >= sorted((int(e["tip"][1].split()[0]) for e in every), reverse=True)[9]
@@ -167,7 +168,7 @@ def test_big_whole_network_maps_are_aggregated_in_the_store(tmp_path):
     bid.import_data([tmp_path / "net"])
     from_store = bid.map()
     assert from_store.data["meta"]["aggregated"]
-    from_graph = organization_map_data(summarize_organizations(bid.graph))
+    from_graph = organization_map_data(summarize_organizations(bid.graph), AS_OF)
     assert from_store.data["nodes"] == from_graph["nodes"]
     assert [(e["from"], e["to"], e["tip"]) for e in from_store.data["edges"]] == [
         (e["from"], e["to"], e["tip"]) for e in from_graph["edges"]]

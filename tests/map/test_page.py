@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from graphcrm.analysis.valued import value
 from graphcrm.graph import build_graph
 from graphcrm.ingest import read_dataset
 from graphcrm.map import MapSettings, stakeholder_map
@@ -32,7 +33,7 @@ def click_node(page, node):
 
 def test_the_sample_project_map(open_map, sample):
     G = build_graph(sample)
-    result = stakeholder_map(G, MapSettings(project="prj-js-ess", paths=True, as_of=AS_OF))
+    result = stakeholder_map(value(G, AS_OF), MapSettings(project="prj-js-ess", paths=True))
     page = open_map(result)
     assert page.record["errors"] == []
     assert len(page.record["requests"]) == 1 and page.record["requests"][0].startswith("file:")
@@ -63,7 +64,8 @@ def test_the_sample_project_map(open_map, sample):
 
 
 def test_nothing_can_leave_the_page(open_map, sample):
-    page = open_map(stakeholder_map(build_graph(sample), MapSettings(project="prj-bh-bms")))
+    page = open_map(stakeholder_map(value(build_graph(sample), AS_OF),
+                                    MapSettings(project="prj-bh-bms")))
     outcome = page.evaluate(
         """async () => { try { await fetch('https://example.com/x'); return 'sent'; }
                         catch (e) { return 'blocked'; } }""")
@@ -72,7 +74,8 @@ def test_nothing_can_leave_the_page(open_map, sample):
 
 
 def test_png_button_makes_a_picture_offline(open_map, sample):
-    page = open_map(stakeholder_map(build_graph(sample), MapSettings(project="prj-bh-bms")))
+    page = open_map(stakeholder_map(value(build_graph(sample), AS_OF),
+                                    MapSettings(project="prj-bh-bms")))
     with page.expect_download() as download:
         page.locator("#gc-png").click()
     assert download.value.suggested_filename == "graphcrm-map.png"
@@ -92,7 +95,7 @@ def test_a_hostile_dataset_shows_text_and_runs_nothing(open_map, make_tables):
     tables["relationships"].append(["evil", "c", "KNOWS", "3", "", "", "", HOSTILE[2]])
     G = build_graph(read_dataset([make_tables(tables)]))
     G.nodes["evil"]["notes"] = HOSTILE[2]
-    page = open_map(stakeholder_map(G, MapSettings(project="P1")))
+    page = open_map(stakeholder_map(value(G, AS_OF), MapSettings(project="P1")))
     before = page.evaluate("document.querySelectorAll('*').length")
     page.fill("#gc-search", "<script>")
     page.press("#gc-search", "Enter")
@@ -115,7 +118,7 @@ def test_a_hostile_dataset_shows_text_and_runs_nothing(open_map, make_tables):
 
 def test_redacted_page_in_the_browser(open_map, sample):
     G = build_graph(sample)
-    result = stakeholder_map(G, MapSettings(project="prj-js-ess", redact=True,
+    result = stakeholder_map(value(G, AS_OF), MapSettings(project="prj-js-ess", redact=True,
                                             pseudonymize=True))
     page = open_map(result)
     assert page.record["errors"] == []
