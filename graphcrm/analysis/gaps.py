@@ -28,6 +28,7 @@ L. Adamic, E. Adar, "Friends and neighbors on the Web", Social Networks 25(3), 2
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,9 +37,11 @@ import pandas as pd
 from networkx.algorithms.connectivity import local_node_connectivity, minimum_st_node_cut
 
 from graphcrm.analysis.network import (
+    arc_cost,
     chain_region,
     competitor_staff,
     decision_stakeholders,
+    hop_distances,
     our_people,
     require_project,
     roles_of,
@@ -46,7 +49,7 @@ from graphcrm.analysis.network import (
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role
 
-__all__ = ["GapsResult", "coverage_gaps", "STATUSES"]
+__all__ = ["GapsResult", "coverage_gaps", "adamic_adar", "contacts", "STATUSES"]
 
 STATUSES = ("uncovered", "single-threaded", "weak", "covered")
 _SOURCE = "\x00ours"
@@ -111,22 +114,24 @@ def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4) -> GapsRes
     >>> r.stakeholders.loc[0, ["status", "broker_names"]].tolist()
     ['single-threaded', ['B']]
     """
-    G, model = V.people, V.model
+    G, H, model = V.people, V.reach, V.model
     require_project(G, project)
     ours = our_people(G, project)
     targets = decision_stakeholders(G, project)
-    H = V.without(competitor_staff(G, keep=[*targets, *ours]))
-    distance, chains = (nx.multi_source_dijkstra(H, set(ours), weight="cost")
+    skip = frozenset(competitor_staff(G, keep=[*targets, *ours]))
+    distance, chains = (nx.multi_source_dijkstra(H, set(ours), weight=arc_cost(skip))
                         if ours else ({}, {}))
-    undirected = nx.Graph((a, b) for a, b in H.edges())
+    forward = hop_distances(H, ours, max_hops, excluded=skip)
     rows = []
     for person, influence in targets.items():
         best = math.exp(-distance[person]) if person in distance else 0.0
         if person in ours:  # one of us: reached directly, plus whatever the others have
-            routes = 1 + _routes(H, [o for o in ours if o != person], person, max_hops)[0]
+            others = [o for o in ours if o != person]
+            routes = 1 + _routes(H, others, person, max_hops, skip,
+                                 hop_distances(H, others, max_hops, excluded=skip))[0]
             brokers = []
         else:
-            routes, brokers = _routes(H, ours, person, max_hops)
+            routes, brokers = _routes(H, ours, person, max_hops, skip, forward)
         if person in ours:
             status = "covered"
         elif routes == 0:
@@ -149,9 +154,9 @@ def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4) -> GapsRes
             "broker_names": [G.nodes[b]["name"] for b in brokers],
             "best_chain": [G.nodes[n]["name"] for n in chains.get(person, [])],
             "introducers": [] if status == "covered" else
-            _introducers(G, H, distance, chains, person, brokers),
+            _introducers(G, H, skip, distance, chains, person, brokers),
             "likely_ties": [] if status == "covered" else
-            _likely_ties(G, undirected, ours, person),
+            _likely_ties(G, H, skip, ours, person),
         })
     columns = ["person_id", "name", "roles", "influence", "status", "best_strength", "routes",
                "brokers", "broker_names", "best_chain", "introducers", "likely_ties"]
@@ -163,12 +168,13 @@ def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4) -> GapsRes
             key=lambda c: c.map(order) if c.name == "status" else
             (-c if c.name == "influence" else c),
         ).reset_index(drop=True)
-    return GapsResult(project, table, _plan(G, H, distance, chains, table),
-                      _holes(G, project, H, ours), _score(table))
+    return GapsResult(project, table, _plan(G, H, skip, distance, chains, table),
+                      _holes(G, project, H, skip, ours), _score(table))
 
 
-def _routes(H: nx.DiGraph, ours: list[str], target: str, max_hops: int) -> tuple[int, list[str]]:
-    keep = chain_region(H, ours, target, max_hops)
+def _routes(H: nx.DiGraph, ours: list[str], target: str, max_hops: int,
+            skip: frozenset[str], forward: dict[str, int]) -> tuple[int, list[str]]:
+    keep = chain_region(H, ours, target, max_hops, excluded=skip, forward=forward)
     if target not in keep:
         return 0, []
     flow = H.subgraph(keep).copy()
@@ -178,15 +184,15 @@ def _routes(H: nx.DiGraph, ours: list[str], target: str, max_hops: int) -> tuple
     return routes, brokers
 
 
-def _introducers(G: nx.MultiDiGraph, H: nx.DiGraph, distance: dict[str, float],
-                 chains: dict[str, list[str]], target: str,
+def _introducers(G: nx.MultiDiGraph, H: nx.DiGraph, skip: frozenset[str],
+                 distance: dict[str, float], chains: dict[str, list[str]], target: str,
                  brokers: list[str]) -> list[dict[str, Any]]:
     """People we reach well who know ``target`` well, best first (at most three); not the
     broker, and not someone we reach only through the target."""
     found = []
     for contact in H.predecessors(target):
         known = H[contact][target]["p"]
-        if contact in brokers or known < _KNOWS_WELL or contact not in distance \
+        if contact in skip or contact in brokers or known < _KNOWS_WELL or contact not in distance \
                 or target in chains[contact]:
             continue
         reach = math.exp(-distance[contact])
@@ -195,19 +201,46 @@ def _introducers(G: nx.MultiDiGraph, H: nx.DiGraph, distance: dict[str, float],
     return sorted(found, key=lambda f: -f["score"])[:3]
 
 
-def _likely_ties(G: nx.MultiDiGraph, undirected: nx.Graph, ours: list[str],
+def _likely_ties(G: nx.MultiDiGraph, H: nx.DiGraph, skip: frozenset[str], ours: list[str],
                  target: str) -> list[dict[str, Any]]:
     """Our people most likely to get on with ``target`` directly (Adamic–Adar, top two)."""
-    if target not in undirected:
+    if target not in H or target in skip:
         return []
-    pairs = [(o, target) for o in ours
-             if o != target and o in undirected and not undirected.has_edge(o, target)]
-    scored = [(o, s) for o, _, s in nx.adamic_adar_index(undirected, pairs) if s > 0]
+    mine = contacts(H, target, skip)
+    pairs = [o for o in ours if o != target and o in H and o not in skip and o not in mine]
+    scored = [(o, s) for o in pairs if (s := adamic_adar(H, o, target, skip)) > 0]
     return [{"person_id": o, "name": G.nodes[o]["name"], "score": round(s, 3)}
             for o, s in sorted(scored, key=lambda x: -x[1])[:2]]
 
 
-def _plan(G: nx.MultiDiGraph, H: nx.DiGraph, distance: dict[str, float],
+def contacts(H: nx.DiGraph, person: str, skip: Collection[str] = ()) -> set[str]:
+    """Everyone ``person`` has an arc to or from in ``H``, but the people in ``skip``."""
+    return (set(H.succ[person]) | set(H.pred[person])).difference(skip)
+
+
+def adamic_adar(H: nx.DiGraph, u: str, v: str, skip: Collection[str] = ()) -> float:
+    """The Adamic–Adar index of ``u`` and ``v`` in ``H`` taken as undirected, without the
+    people in ``skip``: the sum over their common contacts ``w`` of ``1 / log deg(w)``.
+
+    The value :func:`networkx.adamic_adar_index` gives on the undirected graph without
+    ``skip``, computed from the few people involved rather than that whole graph.
+
+    Example
+    -------
+    >>> H = nx.DiGraph([("u", "w"), ("w", "v"), ("x", "w")])
+    >>> round(adamic_adar(H, "u", "v"), 4)  # w has three contacts: 1 / log 3
+    0.9102
+
+    References
+    ----------
+    .. [1] L. Adamic, E. Adar, "Friends and neighbors on the Web", *Social Networks* 25(3)
+       (2003), 211–230.
+    """
+    common = contacts(H, u, skip) & contacts(H, v, skip)
+    return sum(1 / math.log(len(contacts(H, w, skip))) for w in common)
+
+
+def _plan(G: nx.MultiDiGraph, H: nx.DiGraph, skip: frozenset[str], distance: dict[str, float],
           chains: dict[str, list[str]], table: pd.DataFrame) -> pd.DataFrame:
     columns = ["step", "meet", "meet_name", "who", "who_name", "via", "covers", "influence"]
     needy = table[table["status"].isin(["uncovered", "single-threaded"])]
@@ -216,7 +249,8 @@ def _plan(G: nx.MultiDiGraph, H: nx.DiGraph, distance: dict[str, float],
     covers: dict[str, set[str]] = {t: {t} for t in remaining}
     for target in remaining:
         for contact in H.predecessors(target):
-            if H[contact][target]["p"] >= _KNOWS_WELL and contact not in brokers[target] \
+            if contact not in skip and H[contact][target]["p"] >= _KNOWS_WELL \
+                    and contact not in brokers[target] \
                     and G.nodes[contact]["org_kind"] != OrgKind.OWN:
                 covers.setdefault(contact, set()).add(target)
     rows = []
@@ -241,7 +275,8 @@ def _plan(G: nx.MultiDiGraph, H: nx.DiGraph, distance: dict[str, float],
     return pd.DataFrame(rows, columns=columns)
 
 
-def _holes(G: nx.MultiDiGraph, project: str, H: nx.DiGraph, ours: list[str]) -> pd.DataFrame:
+def _holes(G: nx.MultiDiGraph, project: str, H: nx.DiGraph, skip: frozenset[str],
+           ours: list[str]) -> pd.DataFrame:
     rows = []
     for person, data in sorted(G.nodes(data=True)):
         if Role.DECISION_MAKER.value in roles_of(G, person, project) and not data.get(
@@ -249,7 +284,7 @@ def _holes(G: nx.MultiDiGraph, project: str, H: nx.DiGraph, ours: list[str]) -> 
             rows.append({"hole": "superior unknown", "where": data["name"],
                          "detail": f"who does {data['name']} report to?"})
     customer = G.graph["projects"][project].get("customer_id")
-    reached = {b for a in ours if a in H for b in H.successors(a)}
+    reached = {b for a in ours if a in H and a not in skip for b in H.successors(a)} - skip
     departments: dict[str, list[str]] = {}
     for person, data in G.nodes(data=True):
         if data.get("org_id") == customer and data.get("department"):

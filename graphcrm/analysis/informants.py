@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 import networkx as nx
 import pandas as pd
@@ -50,6 +50,7 @@ import pandas as pd
 from graphcrm.analysis.network import (
     competitor_staff,
     decision_stakeholders,
+    hop_distances,
     our_people,
     require_project,
     roles_of,
@@ -58,7 +59,8 @@ from graphcrm.analysis.network import (
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role
 
-__all__ = ["key_informants", "brokerage_roles", "burt_measures", "WEIGHTS", "GF_ROLES"]
+__all__ = ["key_informants", "brokerage_roles", "burt_measures", "subset_betweenness",
+           "WEIGHTS", "GF_ROLES"]
 
 #: How the components add up to the score.
 WEIGHTS: Mapping[str, float] = {
@@ -69,7 +71,8 @@ _STANCE = {"champion": 1.0, "supporter": 0.75, "neutral": 0.5, "skeptic": 0.25, 
 _REACH = 2  # candidates are within this many ties of a decision-making stakeholder
 
 
-def brokerage_roles(H: nx.DiGraph, person: str, group: Mapping[str, str | None]) -> Counter:
+def brokerage_roles(H: nx.DiGraph, person: str, group: Mapping[str, str | None], *,
+                    skip: Collection[str] = ()) -> Counter:
     """Gould–Fernandez brokerage counts of ``person`` in the directed graph ``H``.
 
     Parameters
@@ -80,6 +83,8 @@ def brokerage_roles(H: nx.DiGraph, person: str, group: Mapping[str, str | None])
         The broker ``v`` of the relays ``u → v → w`` counted.
     group
         Each person's group (organization id).
+    skip
+        People left out (as if not in ``H``).
 
     Returns
     -------
@@ -106,8 +111,8 @@ def brokerage_roles(H: nx.DiGraph, person: str, group: Mapping[str, str | None])
        brokerage in transaction networks", *Sociological Methodology* 19 (1989), 89–126.
     """
     mine = group.get(person)
-    sources = list(H.predecessors(person))
-    targets = set(H.successors(person))
+    sources = [u for u in H.predecessors(person) if u not in skip]
+    targets = set(H.successors(person)).difference(skip)
     # every pair (u, w), by the groups' relation to the broker's, counted from group sizes …
     into, out = Counter(group.get(u) for u in sources), Counter(group.get(w) for w in targets)
     inside_in, inside_out = into[mine], out[mine]
@@ -185,24 +190,27 @@ def key_informants(
     >>> key_informants(value(G, dt.date(2026, 1, 1)), "P")["name"].tolist()
     ['I']
     """
-    G = V.people
+    G, H = V.people, V.reach
     require_project(G, project)
     ours = set(our_people(G, project))
     targets = decision_stakeholders(G, project)
     competitors = competitor_staff(G)
-    H = V.without(() if include_competitors else competitor_staff(G, keep=[*targets, *ours]))
-    near = _near(H, targets)
-    reach_us = (nx.multi_source_dijkstra_path_length(H, ours, weight="cost") if ours else {})
+    skip = frozenset(() if include_competitors else competitor_staff(G, keep=[*targets, *ours]))
+    near = hop_distances(H, targets, _REACH, both=True, excluded=skip)
+    from_us = V.distances(sorted(ours), skip)
+    reach_us: dict[str, float] = {}
+    for found in from_us.values():
+        for person, cost in found.items():
+            if cost < reach_us.get(person, math.inf):
+                reach_us[person] = cost
     candidates = sorted(n for n in near if n not in ours and n in reach_us
                         and G.nodes[n]["org_kind"] != OrgKind.OWN
                         and Role.DECISION_MAKER.value not in roles_of(G, n, project))
     if not candidates:
         return _frame([])
-    to_target = {t: nx.single_source_dijkstra_path_length(H.reverse(copy=False), t,
-                                                          weight="cost") for t in targets}
-    between = nx.betweenness_centrality_subset(H, sources=sorted(ours), targets=sorted(targets),
-                                               normalized=False, weight="cost")
-    top_between = max((between[c] for c in candidates), default=0) or 1
+    to_target = V.distances(list(targets), skip, reverse=True)
+    between = subset_betweenness(H, sorted(ours), sorted(targets), from_us, to_target, skip)
+    top_between = max((between.get(c, 0.0) for c in candidates), default=0) or 1
     rows = []
     for c in candidates:
         others = {t: w for t, w in targets.items() if t != c}
@@ -214,7 +222,7 @@ def key_informants(
             "organization": G.nodes[c].get("org_name"), "title": G.nodes[c].get("title"),
             "access": sum(reach[t] * w for t, w in others.items()) / weight,
             "our_tie": math.exp(-reach_us[c]),
-            "brokerage": between[c] / top_between,
+            "brokerage": between.get(c, 0.0) / top_between,
             "structural_holes": 0.0,
             "stance": _STANCE.get(stance or "neutral", 0.5),
             "constraint": None, "effective_size": None,
@@ -223,7 +231,7 @@ def key_informants(
             "risk": "competitor staff" if c in competitors else None,
             "_reach": reach,
         })
-    _add_structural_holes(H, rows)
+    _add_structural_holes(H, skip, rows)
     for row in rows:
         row["score"] = sum(weights[k] * row[k] for k in weights)
     rows.sort(key=lambda r: (-r["score"], r["name"]))
@@ -231,7 +239,7 @@ def key_informants(
     group = {n: d.get("org_id") for n, d in G.nodes(data=True)}
     for rank, row in enumerate(rows, start=1):
         row["rank"] = rank
-        roles = brokerage_roles(H, row["person_id"], group)
+        roles = brokerage_roles(H, row["person_id"], group, skip=skip)
         # the most frequent role; a tie goes to the first in GF_ROLES (not to whichever
         # relay happened to be counted first)
         row["gf_role"] = max(GF_ROLES, key=lambda r: roles[r]) if roles else None
@@ -288,16 +296,28 @@ def burt_measures(U: nx.Graph, nodes: Iterable[str], weight: str = "weight",
     .. [1] R. S. Burt, *Structural Holes: The Social Structure of Competition*. Harvard
        University Press, 1992.
     """
+    ties = [(u, v, float(data.get(weight, 1))) for u, v, data in U.edges(data=True)]
+    return {n: (c, e) for n, (c, e, _) in _burt(ties, list(nodes), chunk=chunk).items()}
+
+
+def _burt(ties: list[tuple[str, str, float]], wanted: list[str], *, chunk: int = 256
+          ) -> dict[str, tuple[float, float, int]]:
+    """:func:`burt_measures` from a list of undirected weighted ties: ``node →
+    (constraint, effective size, number of contacts)``."""
     import numpy as np
     from scipy import sparse
 
-    wanted = list(nodes)
-    index = {node: i for i, node in enumerate(U)}
+    index: dict[str, int] = {}
+    for u, v, _ in ties:
+        index.setdefault(u, len(index))
+        index.setdefault(v, len(index))
+    for node in wanted:
+        index.setdefault(node, len(index))
     size = len(index)
     rows, cols, values = [], [], []
-    for u, v, data in U.edges(data=True):
+    for u, v, w in ties:
         if u != v:
-            i, j, w = index[u], index[v], float(data.get(weight, 1))
+            i, j = index[u], index[v]
             rows += (i, j)
             cols += (j, i)
             values += (w, w)
@@ -309,7 +329,7 @@ def burt_measures(U: nx.Graph, nodes: Iterable[str], weight: str = "weight",
     with np.errstate(divide="ignore"):
         P = sparse.diags(np.where(total > 0, 1 / total, 0.0)) @ W
         MT = (sparse.diags(np.where(peak > 0, 1 / peak, 0.0)) @ W).T.tocsr()
-    result: dict[str, tuple[float, float]] = {}
+    result: dict[str, tuple[float, float, int]] = {}
     positions = [index[n] for n in wanted]
     for start in range(0, len(positions), chunk):
         part = positions[start:start + chunk]
@@ -319,33 +339,95 @@ def burt_measures(U: nx.Graph, nodes: Iterable[str], weight: str = "weight",
         for offset, position in enumerate(part):
             node = wanted[start + offset]
             if degree[position] == 0:
-                result[node] = (math.nan, math.nan)
+                result[node] = (math.nan, math.nan, 0)
             else:
                 result[node] = (float(constraint[offset, 0]),
-                                float(degree[position] - redundancy[offset, 0]))
+                                float(degree[position] - redundancy[offset, 0]),
+                                int(degree[position]))
     return result
 
 
-def _add_structural_holes(H: nx.DiGraph, rows: list[dict]) -> None:
-    """Burt's constraint, effective size and the structural-holes component of each row."""
-    undirected = nx.Graph()
-    undirected.add_weighted_edges_from((a, b, d["p"]) for a, b, d in H.edges(data=True))
-    measures = burt_measures(undirected, [r["person_id"] for r in rows])
+def _add_structural_holes(H: nx.DiGraph, skip: frozenset[str], rows: list[dict]) -> None:
+    """Burt's constraint, effective size and the structural-holes component of each row, on
+    ``H`` taken as undirected (a pair's weight: the ``p`` of its last arc, as
+    :meth:`networkx.Graph.add_weighted_edges_from` leaves it) without ``skip``."""
+    pairs: dict[frozenset[str], tuple[str, str, float]] = {}
+    for a, b, p in H.edges(data="p"):
+        if a not in skip and b not in skip:
+            pairs[frozenset((a, b))] = (a, b, p)
+    measures = _burt(list(pairs.values()), [r["person_id"] for r in rows])
     for row in rows:
-        constraint, effective = measures[row["person_id"]]
-        degree = undirected.degree(row["person_id"])
+        constraint, effective, degree = measures[row["person_id"]]
         if math.isnan(constraint) or not degree:
             continue
         row["constraint"], row["effective_size"] = constraint, effective
         row["structural_holes"] = ((1 - min(1.0, constraint)) + min(1.0, effective / degree)) / 2
 
 
-def _near(H: nx.DiGraph, targets: Mapping[str, int]) -> set[str]:
-    near: set[str] = set()
-    undirected = H.to_undirected(as_view=True)
+def subset_betweenness(H: nx.DiGraph, sources: list[str], targets: list[str],
+                       from_sources: Mapping[str, Mapping[str, float]],
+                       to_targets: Mapping[str, Mapping[str, float]],
+                       skip: Collection[str] = ()) -> dict[str, float]:
+    """Betweenness of every person on the best chains from ``sources`` to ``targets``
+    (weight ``cost``, not normalized), as :func:`networkx.betweenness_centrality_subset`
+    gives it on ``H`` without ``skip``, computed on the chains' own region.
+
+    A person ``v`` is on a best chain from ``s`` to ``t`` exactly when
+    ``d(s, v) + d(v, t) = d(s, t)`` (``from_sources[s]``, ``to_targets[t]``; compared with a
+    relative slack of 1e-9, which can only add people). Every best chain from ``s`` to such
+    a ``v`` is the start of a best chain to ``t``, so the region holds all of them and
+    Brandes' path counts on it are the counts on the whole graph; people outside it lie on
+    no best chain (betweenness 0, left out of the result).
+
+    Parameters
+    ----------
+    H
+        The reach graph.
+    sources, targets
+        Where chains start and end.
+    from_sources
+        For each source, the best-chain cost from it to each person.
+    to_targets
+        For each target, the best-chain cost from each person to it.
+    skip
+        People no chain passes.
+
+    Returns
+    -------
+    dict
+        Person → betweenness, for the people of the region.
+
+    Examples
+    --------
+    >>> H = nx.DiGraph()
+    >>> H.add_weighted_edges_from([("s", "a", 1.0), ("a", "t", 1.0), ("s", "b", 1.0),
+    ...                            ("b", "t", 1.0), ("s", "c", 5.0)], weight="cost")
+    >>> d_s = {"s": nx.single_source_dijkstra_path_length(H, "s", weight="cost")}
+    >>> d_t = {"t": nx.single_source_dijkstra_path_length(H.reverse(), "t", weight="cost")}
+    >>> subset_betweenness(H, ["s"], ["t"], d_s, d_t)
+    {'s': 0.0, 'a': 0.5, 'b': 0.5, 't': 0.0}
+
+    References
+    ----------
+    .. [1] U. Brandes, "On variants of shortest-path betweenness centrality and their
+       generic computation", *Social Networks* 30(2) (2008), 136–145.
+    """
+    region: set[str] = set()
     for t in targets:
-        near |= set(nx.single_source_shortest_path_length(undirected, t, cutoff=_REACH))
-    return near
+        back = to_targets.get(t, {})
+        for s in sources:
+            ahead = from_sources.get(s, {})
+            if t not in ahead:
+                continue
+            bound = ahead[t] * (1 + 1e-9) + 1e-12
+            region.update(v for v, d in back.items() if v in ahead and ahead[v] + d <= bound)
+    region.difference_update(skip)
+    if not region:
+        return {}
+    sub = H.subgraph(region).copy()
+    return nx.betweenness_centrality_subset(
+        sub, sources=[s for s in sources if s in region],
+        targets=[t for t in targets if t in region], normalized=False, weight="cost")
 
 
 def _reasons(G: nx.MultiDiGraph, row: dict, reach: dict[str, float]) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 import networkx as nx
 
@@ -23,6 +23,7 @@ from graphcrm.errors import LookupFailed
 __all__ = [
     "reach_graph", "our_people", "decision_stakeholders", "stance_of", "roles_of",
     "require_project", "chain_hops", "chain_probability", "chain_region", "competitor_staff",
+    "hop_distances", "arc_cost",
 ]
 
 _ONE_WAY = {"INFLUENCES"}
@@ -116,8 +117,14 @@ def reach_graph(
     Returns
     -------
     networkx.DiGraph
-        Arcs with ``p``, ``cost`` = ``-log p`` and ``hop``; between two people only the best
-        tie counts.
+        Arcs with ``p``, ``cost`` = ``-log p`` and ``tie`` (the recorded tie that gives them,
+        whose :class:`Hop` :func:`chain_hops` explains); between two people only the best tie
+        counts (the first recorded among equals).
+
+    Notes
+    -----
+    A tie's value depends only on its type, strength, last contact and level, so each
+    distinct combination is valued once: a network of 100,000 ties holds a few thousand.
 
     Example
     -------
@@ -128,22 +135,31 @@ def reach_graph(
     (0.95, 0.95)
     """
     skip = set(exclude)
-    H = nx.DiGraph()
-    H.add_nodes_from(n for n in G if n not in skip)
+    valued: dict[tuple, float] = {}
+    best: dict[tuple[str, str], tuple[float, dict]] = {}
     for u, v, data in G.edges(data=True):
         if u in skip or v in skip:
             continue
-        arcs = [(u, v)] if data["type"] in _ONE_WAY else [(u, v), (v, u)]
-        for a, b in arcs:
-            hop = model.hop(a, b, data, as_of)
-            if not H.has_edge(a, b) or H[a][b]["p"] < hop.probability:
-                H.add_edge(a, b, p=hop.probability, cost=-math.log(hop.probability), hop=hop)
+        key = (data["type"], data.get("strength"), data.get("last_contact"), data.get("level"))
+        p = valued.get(key)
+        if p is None:
+            p = valued[key] = model.hop(u, v, data, as_of).probability
+        for arc in ((u, v),) if data["type"] in _ONE_WAY else ((u, v), (v, u)):
+            found = best.get(arc)
+            if found is None or found[0] < p:
+                best[arc] = (p, data)
+    H = nx.DiGraph()
+    H.add_nodes_from(n for n in G if n not in skip)
+    H.add_edges_from((a, b, {"p": p, "cost": -math.log(p), "tie": data})
+                     for (a, b), (p, data) in best.items())
     return H
 
 
-def chain_hops(H: nx.DiGraph, nodes: list[str]) -> list[Hop]:
-    """The hops along a chain of people in the reach graph."""
-    return [H[a][b]["hop"] for a, b in itertools.pairwise(nodes)]
+def chain_hops(H: nx.DiGraph, nodes: list[str], as_of: dt.date,
+               model: TieModel = DEFAULT_MODEL) -> list[Hop]:
+    """The hops along a chain of people in the reach graph valued as of ``as_of`` under
+    ``model`` (the arcs' recorded ties, explained)."""
+    return [model.hop(a, b, H[a][b]["tie"], as_of) for a, b in itertools.pairwise(nodes)]
 
 
 def chain_probability(H: nx.DiGraph, nodes: list[str]) -> float:
@@ -151,8 +167,73 @@ def chain_probability(H: nx.DiGraph, nodes: list[str]) -> float:
     return math.prod(H[a][b]["p"] for a, b in itertools.pairwise(nodes))
 
 
-def chain_region(H: nx.DiGraph, sources: list[str], target: str, max_hops: int) -> set[str]:
-    """People on some chain of at most ``max_hops`` ties from a source to the target.
+def arc_cost(skip: Collection[str]) -> Callable[[str, str, dict], float | None]:
+    """A Dijkstra weight on the reach graph: an arc's ``cost``, or None (no arc) into a
+    person in ``skip`` — the graph without them, with no copy or view made.
+
+    Example
+    -------
+    >>> H = nx.DiGraph()
+    >>> H.add_edge("s", "a", cost=1.0); H.add_edge("a", "t", cost=1.0)
+    >>> H.add_edge("s", "t", cost=5.0)
+    >>> nx.dijkstra_path(H, "s", "t", weight=arc_cost({"a"}))
+    ['s', 't']
+    """
+    return lambda _, v, arc: None if v in skip else arc["cost"]
+
+
+def hop_distances(H: nx.DiGraph, sources: Iterable[str], cutoff: int, *,
+                  reverse: bool = False, both: bool = False,
+                  excluded: Collection[str] = ()) -> dict[str, int]:
+    """How many ties each person is from the nearest of ``sources`` (following arcs, against
+    them with ``reverse``, either way with ``both``), up to ``cutoff``, never through
+    ``excluded`` people.
+
+    A breadth-first search level by level over the graph's own adjacency: the same answer as
+    :func:`networkx.multi_source_dijkstra_path_length` with unit weights on the graph without
+    ``excluded``, without building that graph.
+
+    Example
+    -------
+    >>> H = nx.DiGraph([("s", "a"), ("a", "t"), ("s", "b"), ("b", "t")])
+    >>> hop_distances(H, ["s"], 2, excluded={"a"})
+    {'s': 0, 'b': 1, 't': 2}
+    """
+    adjacency = H.pred if reverse else H.succ
+    skip = set(excluded)
+    if both:
+        succ, pred = H.succ, H.pred
+
+        def contacts(u: str) -> Iterable[str]:
+            return itertools.chain(succ[u], pred[u])
+    else:
+        def contacts(u: str) -> Iterable[str]:
+            return adjacency[u]
+    distance = {s: 0 for s in sources if s in H and s not in skip}
+    frontier = list(distance)
+    for level in range(1, cutoff + 1):
+        following = []
+        for u in frontier:
+            for v in contacts(u):
+                if v not in distance and v not in skip:
+                    distance[v] = level
+                    following.append(v)
+        if not following:
+            break
+        frontier = following
+    return distance
+
+
+def chain_region(H: nx.DiGraph, sources: Iterable[str], target: str, max_hops: int, *,
+                 excluded: Collection[str] = (),
+                 forward: Mapping[str, int] | None = None) -> set[str]:
+    """People on some chain of at most ``max_hops`` ties from a source to the target, never
+    through ``excluded`` people.
+
+    A person ``v`` is on such a chain only if ``d(S, v) + d(v, t) <= max_hops`` (hop
+    distances from the sources and to the target), and every chain of that length lies
+    inside this set, so searching it finds every chain. ``forward``: the sources' distances
+    (:func:`hop_distances` up to ``max_hops``), when a caller asks about several targets.
 
     Example
     -------
@@ -160,10 +241,11 @@ def chain_region(H: nx.DiGraph, sources: list[str], target: str, max_hops: int) 
     >>> sorted(chain_region(H, ["s"], "t", 2))
     ['a', 's', 't']
     """
-    if not sources or target not in H:
+    if target not in H or target in excluded:
         return set()
-    forward = nx.multi_source_dijkstra_path_length(H, set(sources), cutoff=max_hops,
-                                                   weight=lambda *_: 1)
-    backward = nx.single_source_shortest_path_length(H.reverse(copy=False), target,
-                                                     cutoff=max_hops)
-    return {n for n, d in forward.items() if n in backward and d + backward[n] <= max_hops}
+    if forward is None:
+        forward = hop_distances(H, sources, max_hops, excluded=excluded)
+    if not forward:
+        return set()
+    backward = hop_distances(H, [target], max_hops, reverse=True, excluded=excluded)
+    return {n for n, d in backward.items() if n in forward and d + forward[n] <= max_hops}

@@ -26,7 +26,6 @@ import pandas as pd
 
 from graphcrm.analysis.model import Hop
 from graphcrm.analysis.network import (
-    chain_hops,
     chain_region,
     competitor_staff,
     our_people,
@@ -177,8 +176,7 @@ def influence_paths(
     found = _best_paths(H, usable, target, k, max_hops)
     paths = [
         InfluencePath(rank, nodes, [G.nodes[n]["name"] for n in nodes],
-                      math.prod(h.probability for h in chain_hops(H, nodes)),
-                      chain_hops(H, nodes))
+                      math.prod(h.probability for h in V.hops(nodes)), V.hops(nodes))
         for rank, nodes in enumerate(found, start=1)
     ]
     reason = None

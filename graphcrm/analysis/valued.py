@@ -14,7 +14,7 @@ Example
 >>> G = nx.MultiDiGraph()
 >>> _ = G.add_edge("a", "b", key="KNOWS", type="KNOWS", strength=5, last_contact="2026-01-01")
 >>> V = value(G, dt.date(2026, 6, 30))
->>> round(V.reach["a"]["b"]["hop"].effective_strength, 2)
+>>> round(V.hops(["a", "b"])[0].effective_strength, 2)
 3.0
 """
 
@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
 from graphcrm.analysis.model import DEFAULT_MODEL, Hop, TieModel
-from graphcrm.analysis.network import reach_graph
+from graphcrm.analysis.network import chain_hops, reach_graph
 
 __all__ = ["ValuedGraph", "value"]
 
@@ -44,7 +44,7 @@ class ValuedGraph:
         tie as recorded.
     reach
         The graph requests travel on: for each ordered pair the best tie's ``p``, ``cost``
-        (``-log p``) and ``hop``.
+        (``-log p``) and ``tie`` (the recorded tie).
     as_of, model
         The date and the :class:`TieModel` every tie was valued with.
     """
@@ -53,11 +53,59 @@ class ValuedGraph:
     reach: nx.DiGraph
     as_of: dt.date
     model: TieModel
+    _matrices: dict[frozenset[str], tuple[list[str], dict[str, int], Any]] = field(
+        default_factory=dict, repr=False)
 
     def tie(self, u: str, v: str, data: Mapping[str, Any]) -> Hop:
         """One recorded tie (edge attributes ``data`` of the people graph) valued as every
         other tie of this graph is (same date, same model)."""
         return self.model.hop(u, v, dict(data), self.as_of)
+
+    def hops(self, nodes: list[str]) -> list[Hop]:
+        """The hops along a chain of people, each its best tie explained."""
+        return chain_hops(self.reach, nodes, self.as_of, self.model)
+
+    def cost_matrix(self, excluded: Collection[str] = ()
+                    ) -> tuple[list[str], dict[str, int], Any]:
+        """The reach graph as a sparse matrix of arc costs (``scipy.sparse.csr_matrix``, row
+        ``u``, column ``v``: the cost of ``u → v``) without the arcs of ``excluded`` people,
+        with its people in index order and their positions; built once per exclusion."""
+        key = frozenset(excluded)
+        if key not in self._matrices:
+            import numpy as np
+            from scipy import sparse
+
+            nodes = list(self.reach)
+            index = {n: i for i, n in enumerate(nodes)}
+            arcs = [(index[u], index[v], c) for u, v, c in self.reach.edges(data="cost")
+                    if u not in key and v not in key]
+            rows, cols, costs = (np.array(x) for x in zip(*arcs, strict=True)) if arcs else \
+                (np.zeros(0, int), np.zeros(0, int), np.zeros(0))
+            matrix = sparse.csr_matrix((costs, (rows, cols)), shape=(len(nodes), len(nodes)))
+            self._matrices[key] = (nodes, index, matrix)
+        return self._matrices[key]
+
+    def distances(self, people: Collection[str], excluded: Collection[str] = (), *,
+                  reverse: bool = False) -> dict[str, dict[str, float]]:
+        """For each of ``people``, the cost of the best chain to everyone they reach (or,
+        with ``reverse``, from everyone who reaches them), never through ``excluded``
+        people: the values :func:`networkx.single_source_dijkstra_path_length` gives (on the
+        reversed graph with ``reverse``), computed in C by
+        :func:`scipy.sparse.csgraph.dijkstra` from all of them at once."""
+        import numpy as np
+        from scipy.sparse import csgraph
+
+        nodes, index, matrix = self.cost_matrix(excluded)
+        wanted = [t for t in people if t in index and t not in excluded]
+        found: dict[str, dict[str, float]] = {t: {} for t in people}
+        if not wanted:
+            return found
+        table = csgraph.dijkstra(matrix.T.tocsr() if reverse else matrix, directed=True,
+                                 indices=[index[t] for t in wanted])
+        for t, row in zip(wanted, table, strict=True):
+            reached = np.flatnonzero(np.isfinite(row))
+            found[t] = {nodes[i]: float(row[i]) for i in reached}
+        return found
 
     def without(self, excluded: Collection[str]) -> nx.DiGraph:
         """The reach graph without the people in ``excluded`` (a read-only view; the graph
