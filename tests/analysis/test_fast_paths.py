@@ -1,0 +1,142 @@
+"""Every fast path equals the reference NetworkX computation, on random graphs with hubs.
+
+The reach graphs here are directed, with a few super-connectors tied to a large share of
+everyone, probabilities from the model's own few values (so that many chains cost exactly the
+same and ties between best chains are common), and a random set of people left out. The
+reference is the textbook call on the graph *without* those people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+
+import networkx as nx
+import pytest
+
+from graphcrm.analysis.gaps import adamic_adar
+from graphcrm.analysis.informants import subset_betweenness
+from graphcrm.analysis.model import DEFAULT_MODEL
+from graphcrm.analysis.network import arc_cost, chain_region, hop_distances
+from graphcrm.analysis.valued import ValuedGraph
+
+SEEDS = range(10)
+
+
+def reach_with_hubs(seed: int) -> tuple[nx.DiGraph, set[str], random.Random]:
+    """A random reach graph of ~80 people with three hubs, and people to leave out."""
+    rng = random.Random(seed)
+    n = 60 + seed * 3
+    base = nx.gnp_random_graph(n, 0.04, seed=seed, directed=True)
+    H = nx.DiGraph()
+    H.add_nodes_from(f"p{i}" for i in range(n + 3))
+    arcs = [(f"p{a}", f"p{b}") for a, b in base.edges()]
+    for hub in (n, n + 1, n + 2):  # super-connectors, both ways to a third or more
+        for other in rng.sample(range(n), n // 3 + rng.randrange(n // 3)):
+            arcs += [(f"p{hub}", f"p{other}"), (f"p{other}", f"p{hub}")]
+    for a, b in arcs:
+        p = rng.choice(DEFAULT_MODEL.probabilities)
+        H.add_edge(a, b, p=p, cost=-math.log(p))
+    skip = set(rng.sample(sorted(H), 6))
+    return H, skip, rng
+
+
+def without(H: nx.DiGraph, skip: set[str]) -> nx.DiGraph:
+    return H.subgraph(set(H) - skip).copy()
+
+
+def valued(H: nx.DiGraph) -> ValuedGraph:
+    return ValuedGraph(nx.MultiDiGraph(), H, dt.date(2026, 1, 1), DEFAULT_MODEL)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_hop_distances_are_unit_dijkstra_without_the_skipped(seed):
+    H, skip, rng = reach_with_hubs(seed)
+    R = without(H, skip)
+    sources = [s for s in rng.sample(sorted(H), 3)]
+    kept = [s for s in sources if s not in skip]
+    for cutoff in (1, 2, 4):
+        expected = nx.multi_source_dijkstra_path_length(R, set(kept), cutoff=cutoff,
+                                                        weight=lambda *_: 1) if kept else {}
+        assert hop_distances(H, sources, cutoff, excluded=skip) == expected
+        backward = nx.multi_source_dijkstra_path_length(R.reverse(), set(kept), cutoff=cutoff,
+                                                        weight=lambda *_: 1) if kept else {}
+        assert hop_distances(H, sources, cutoff, reverse=True, excluded=skip) == backward
+        either = {n: d for n, d in nx.multi_source_dijkstra_path_length(
+            R.to_undirected(), set(kept), cutoff=cutoff, weight=lambda *_: 1).items()
+        } if kept else {}
+        assert hop_distances(H, sources, cutoff, both=True, excluded=skip) == either
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_chain_regions_hold_every_short_simple_path(seed):
+    H, skip, rng = reach_with_hubs(seed)
+    R = without(H, skip)
+    sources = [s for s in rng.sample(sorted(R), 3)]
+    for target in rng.sample(sorted(set(R) - set(sources)), 3):
+        for hops in (2, 3, 4):
+            region = chain_region(H, sources, target, hops, excluded=skip)
+            # the region is the one the textbook definition gives …
+            forward = nx.multi_source_dijkstra_path_length(R, set(sources), cutoff=hops,
+                                                           weight=lambda *_: 1)
+            backward = nx.single_source_shortest_path_length(R.reverse(), target,
+                                                             cutoff=hops)
+            assert region == {n for n, d in forward.items()
+                              if n in backward and d + backward[n] <= hops}
+            # … and every simple path of at most `hops` ties lies inside it
+            for source in sources:
+                for path in nx.all_simple_paths(R, source, target, cutoff=hops):
+                    assert set(path) <= region
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_dijkstra_in_c_equals_networkx(seed):
+    H, skip, rng = reach_with_hubs(seed)
+    R = without(H, skip)
+    people = rng.sample(sorted(R), 4)
+    V = valued(H)
+    ahead = V.distances(people, skip)
+    behind = V.distances(people, skip, reverse=True)
+    for person in people:
+        expected = nx.single_source_dijkstra_path_length(R, person, weight="cost")
+        assert ahead[person].keys() == expected.keys()
+        for n, d in expected.items():
+            assert ahead[person][n] == pytest.approx(d, rel=1e-9, abs=1e-12)
+        expected = nx.single_source_dijkstra_path_length(R.reverse(), person, weight="cost")
+        assert behind[person].keys() == expected.keys()
+        for n, d in expected.items():
+            assert behind[person][n] == pytest.approx(d, rel=1e-9, abs=1e-12)
+    # the weight that skips people gives the graph without them
+    source = people[0]
+    assert nx.single_source_dijkstra(H, source, weight=arc_cost(skip)) == \
+        nx.single_source_dijkstra(R, source, weight="cost")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_betweenness_on_the_best_chains_equals_networkx(seed):
+    H, skip, rng = reach_with_hubs(seed)
+    R = without(H, skip)
+    sources = sorted(rng.sample(sorted(R), 4))
+    targets = sorted(rng.sample(sorted(set(R) - set(sources)), 4))
+    V = valued(H)
+    fast = subset_betweenness(H, sources, targets, V.distances(sources, skip),
+                              V.distances(targets, skip, reverse=True), skip)
+    expected = nx.betweenness_centrality_subset(R, sources=sources, targets=targets,
+                                                normalized=False, weight="cost")
+    assert any(v > 0 for v in expected.values())  # the comparison below can fail
+    for person, value in expected.items():
+        assert fast.get(person, 0.0) == pytest.approx(value, rel=1e-9, abs=1e-12), person
+    assert not set(fast) - set(R)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_adamic_adar_from_the_few_equals_networkx(seed):
+    H, skip, rng = reach_with_hubs(seed)
+    U = nx.Graph(without(H, skip).edges())
+    pairs = [tuple(rng.sample(sorted(U), 2)) for _ in range(30)]
+    pairs = [(u, v) for u, v in pairs if not U.has_edge(u, v)]
+    scored = list(nx.adamic_adar_index(U, pairs))
+    assert any(s > 0 for *_, s in scored)
+    for u, v, expected in scored:
+        assert adamic_adar(H, u, v, skip) == pytest.approx(expected, rel=1e-9, abs=1e-12)
