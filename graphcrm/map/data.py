@@ -6,8 +6,10 @@ best chain from us, and — unless the map is redacted — notes, e-mail, phone 
 inform us (:mod:`graphcrm.redaction` decides what a redacted map keeps). Node and
 organization ids on the page are opaque (``n0``, ``n1`` …, ``g0``, ``g1`` …), and a
 pseudonymized map names people after their shareable role and organizations after their
-kind, with no id, name or informant flag left to give them away. pyvis assembles the
-vis-network node, edge and option records.
+kind, with no id, name or informant flag left to give them away. The node and edge records
+are vis-network's own (``id``, ``label``, ``shape`` …; ``from``, ``to``, ``arrows`` …), built
+here directly: pyvis's ``add_edge`` looks each node up in a list, which costs minutes at
+tens of thousands of ties.
 
 Looks: colour by organization kind, shape by the person's main role in the project, size by
 influence, border by stance; ties as wide as their strength today (decayed as of the map's
@@ -101,8 +103,6 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
     G, as_of = V.people, V.as_of
     if settings.project is None and G.number_of_nodes() > settings.aggregate_above:
         return organization_map_data(summarize_organizations(G), as_of, settings)
-    from pyvis.network import Network  # only maps need pyvis
-
     project = settings.project
     marks = _marks(V, settings)
     names = _pseudonyms(G, project, settings.redact) if settings.pseudonymize else {
@@ -111,18 +111,19 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
                        for _, d in G.nodes(data=True)}, settings.pseudonymize)
     ids = {person: f"n{i}" for i, person in enumerate(sorted(G))}
     org_ids = _opaque(orgs)
-    net = Network(directed=True)
+    nodes = []
     for person in sorted(G):
         node = _person(G, person, project, names, orgs, marks, settings)
         node["org"] = org_ids[node["org"]]
-        net.add_node(ids[person], **node)
+        nodes.append({"id": ids[person], **node})
     highlighted = marks["path_edges"]
+    edges = []
     for index, (u, v, tie) in enumerate(sorted(G.edges(data=True),
                                                key=lambda e: (e[0], e[1], e[2]["type"]))):
         effective = None if tie["type"] == "REPORTS_TO" else V.tie(u, v, tie).effective_strength
         on_path = (u, v) in highlighted or (v, u) in highlighted
-        net.add_edge(ids[u], ids[v], **_tie(index, tie, effective, on_path, names[u], names[v]))
-    nodes, edges, *_ = net.get_network_data()
+        edges.append({"from": ids[u], "to": ids[v],
+                      **_tie(index, tie, effective, on_path, names[u], names[v])})
     return {
         "nodes": nodes,
         "edges": edges,
