@@ -39,6 +39,7 @@ Example
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
@@ -103,23 +104,21 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
         if ours:
             last_between[frozenset((person, ours))] = row["date"]
 
-    for tie in dataset.table("relationships"):
-        source, target, kind = tie["source"], tie["target"], tie["type"]
-        if source not in G or target not in G:
-            continue
-        recorded = tie.get("last_contact")
-        met = last_between.get(frozenset((source, target)))
-        G.add_edge(
-            source,
-            target,
-            key=kind,
-            type=kind,
-            mutual=kind == "KNOWS",
-            last_contact=max(filter(None, (recorded, met)), default=None),
-            last_contact_recorded=recorded,
-            extra=tie.get("extra") or {},
-            **{f: tie.get(f) for f in _TIE_FIELDS},
-        )
+    def tie_edges() -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        for tie in dataset.table("relationships"):
+            source, target, kind = tie["source"], tie["target"], tie["type"]
+            if source not in G or target not in G:
+                continue
+            recorded = tie.get("last_contact")
+            met = last_between.get(frozenset((source, target))) if last_between else None
+            yield source, target, kind, {
+                "type": kind, "mutual": kind == "KNOWS",
+                "last_contact": max(recorded or "", met or "") or None,
+                "last_contact_recorded": recorded, "extra": tie.get("extra") or {},
+                **{f: tie.get(f) for f in _TIE_FIELDS},
+            }
+
+    G.add_edges_from(tie_edges())
 
     roles: dict[tuple[str, str], dict[str, Any]] = defaultdict(
         lambda: {"roles": [], "influence": None, "stance": None, "notes": []}

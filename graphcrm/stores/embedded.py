@@ -615,12 +615,14 @@ class EmbeddedStore(Store):
             sql += f" WHERE {where}"
         records = []
         order = ", ".join(f"{table}.{c}" for c in SCHEMA[table].key)
+        blank = [c for t, c in _BLANK_KEY if t == table]
         for row in self._conn.execute(f"{sql} ORDER BY {order}", params):
             record = dict(zip(columns, row[:-1], strict=True))
-            for t, c in _BLANK_KEY:
-                if t == table and record[c] == "":
+            for c in blank:
+                if record[c] == "":
                     record[c] = None
-            record["extra"] = json.loads(row[-1])
+            extra = row[-1]
+            record["extra"] = {} if extra == "{}" else json.loads(extra)
             records.append(record)
         return records
 
