@@ -10,6 +10,11 @@ the ratio naive / graphcrm (above 1: graphcrm is faster). A run that takes longe
 ``--timeout`` is stopped and counted as that long (shown as ``>``), and not repeated.
 ``--network DIR`` reuses a generated network (give ``--people`` to label it).
 
+With ``--neo4j`` the network is also imported into a fresh Neo4j server (the CLI, once, end
+to end; ties per second of the whole import) and ``path`` (with and without project) and
+``gaps`` are timed on it (one warm-up query first; the Neo4j JVM's memory is not the
+client's and is not shown).
+
 Results are also written as JSON (``--json``); ``--compare OLD.json`` prints each figure
 beside the one from an earlier run.
 
@@ -37,10 +42,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 
-def measure(command: list[str], timeout: float) -> tuple[float, float, bool]:
+def measure(command: list[str], timeout: float, env: dict[str, str] | None = None
+            ) -> tuple[float, float, bool]:
     """Wall seconds, peak MiB and whether it finished, for one fresh process."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, **(env or {})})
     finished = True
     while True:
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -69,6 +76,46 @@ def summary(samples: list[tuple[float, float, bool]]) -> dict[str, object]:
             "all_seconds": [round(s, 3) for s, _, _ in samples]}
 
 
+def neo4j_rows(args: argparse.Namespace, folder: Path, target: str, graphcrm: str
+               ) -> dict[str, dict[str, object]]:
+    """Import ``folder`` into a fresh Neo4j once (CLI, end to end) and time ``path`` with and
+    without project and ``gaps`` on it; the embedded store's figures are the baseline."""
+    import importlib.machinery
+    import importlib.util
+
+    path = HERE.parent / "scripts" / "neo4j-test-server"
+    loader = importlib.machinery.SourceFileLoader("neo4j_test_server", str(path))
+    spec = importlib.util.spec_from_loader("neo4j_test_server", loader)
+    script = importlib.util.module_from_spec(spec)
+    sys.modules["neo4j_test_server"] = script
+    loader.exec_module(script)
+    with open(folder / "relationships.csv", encoding="utf-8") as handle:
+        ties = sum(1 for _ in handle) - 1
+    server = script.start(heap=args.heap, pagecache=args.pagecache, timeout=600)
+    rows: dict[str, dict[str, object]] = {}
+    try:
+        env = server.env()
+
+        def ours(*command: str) -> list[str]:
+            return [graphcrm, "--store", server.uri, *command]
+
+        imported = measure(ours("import", str(folder)), 3 * 3600, env)
+        rows["neo4j: import"] = {"graphcrm": summary([imported]),
+                                 "ties_per_second": round(ties / imported[0])}
+        P = args.project
+        for question, command in {
+            "neo4j: path T": ours("path", target),
+            "neo4j: path T --project P": ours("path", target, "--project", P),
+            "neo4j: gaps P": ours("gaps", P),
+        }.items():
+            measure(command, args.timeout, env)  # the first query warms the page cache
+            rows[question] = {"graphcrm": summary(
+                [measure(command, args.timeout, env) for _ in range(args.runs)])}
+    finally:
+        server.stop()
+    return rows
+
+
 def first_decision_maker(folder: Path, project: str) -> str:
     with open(folder / "stakeholders.csv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -94,6 +141,11 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--compare", type=Path, help="an earlier run's JSON to compare with")
     parser.add_argument("--only", nargs="+", help="only these questions")
+    parser.add_argument("--neo4j", action="store_true",
+                        help="also import into a fresh Neo4j (scripts/neo4j-test-server) and "
+                        "time import, path and gaps on it")
+    parser.add_argument("--heap", default="4g", help="the Neo4j server's heap")
+    parser.add_argument("--pagecache", default="2g", help="the Neo4j server's page cache")
     args = parser.parse_args()
     python, graphcrm = sys.executable, str(Path(sys.executable).parent / "graphcrm")
     naive = [python, str(HERE / "naive.py")]
@@ -135,7 +187,7 @@ def main() -> None:
         results: dict[str, dict[str, object]] = {}
 
         # import first: the store every question then reads is the last one imported
-        if "import" in wanted or not store.exists():
+        if "import" in wanted or any(q in wanted for q in questions):
             runs = max(1, args.import_runs if "import" in wanted else 1)
             mine, theirs = [], []
             for _ in range(runs):
@@ -157,6 +209,9 @@ def main() -> None:
                     theirs.append(measure(reference, args.timeout))
             results[question] = {"graphcrm": summary(mine), "naive": summary(theirs)}
 
+        if args.neo4j:
+            results.update(neo4j_rows(args, folder, target, graphcrm))
+
     meta = {"people": args.people, "tail": args.tail, "across": args.across,
             "network": str(args.network) if args.network else "generated",
             "project": args.project, "target": target, "runs": args.runs,
@@ -167,15 +222,20 @@ def main() -> None:
     print(f"{args.people:,} people (tail {args.tail}, across {args.across}); medians of "
           f"{args.runs} fresh processes ({args.naive_runs or args.runs} naive, "
           f"{args.import_runs} for import; > : stopped at {args.timeout:.0f} s)")
-    head = f"{'command':<22}{'graphcrm s':>11}{'MiB':>7}{'naive s':>10}{'MiB':>7}{'ratio':>8}"
+    head = f"{'command':<27}{'graphcrm s':>11}{'MiB':>7}{'naive s':>10}{'MiB':>7}{'ratio':>8}"
     print(head + ("   before s" if earlier else ""))
     for question, row in results.items():
-        mine, theirs = row["graphcrm"], row["naive"]
-        more = "" if theirs["finished"] else ">"
-        ratio = theirs["seconds"] / mine["seconds"]
-        line = (f"{question:<22}{mine['seconds']:>11.2f}{mine['peak_mib']:>7.0f}"
-                f"{more + format(theirs['seconds'], '.2f'):>10}{theirs['peak_mib']:>7.0f}"
-                f"{more + format(ratio, '.1f') + 'x':>8}")
+        mine, theirs = row["graphcrm"], row.get("naive")
+        line = f"{question:<27}{mine['seconds']:>11.2f}{mine['peak_mib']:>7.0f}"
+        if theirs:
+            more = "" if theirs["finished"] else ">"
+            ratio = theirs["seconds"] / mine["seconds"]
+            line += (f"{more + format(theirs['seconds'], '.2f'):>10}"
+                     f"{theirs['peak_mib']:>7.0f}{more + format(ratio, '.1f') + 'x':>8}")
+        elif "ties_per_second" in row:
+            line += f"{row['ties_per_second']:>17,} ties/s"
+        else:
+            line += f"{'':>25}"
         if question in earlier:
             line += f"{earlier[question]['graphcrm']['seconds']:>11.2f}"
         print(line)
