@@ -540,7 +540,8 @@ class GraphCRM:
         'no route within 1 hops (the shortest takes 2)'
         """
         with open_store(self.store) as opened:
-            index = opened.people_index()
+            texts = [target, *([source] if source else []), *avoid]
+            index = _people(opened, texts)
             target_id = find_person(index, target)
             sources = [find_person(index, source)] if source else None
             avoided = [find_person(index, a) for a in avoid]
@@ -606,7 +607,7 @@ class GraphCRM:
         '刘洋'
         """
         with open_store(self.store) as opened:
-            index = opened.people_index()
+            index = opened.people_index(involved=True)  # our people and the stakeholders
             project_id = _project_id(opened, project) if project is not None else None
             stakeholders = [p for p, d in index.items()
                             if (d["roles"].get(project_id) if project_id else d["roles"])]
@@ -714,6 +715,18 @@ def _project_id(opened: Store, text: str) -> str:
     if len(named) == 1:
         return named[0]
     raise LookupFailed(f"no project {text!r} (projects: {', '.join(sorted(ids)) or 'none'})")
+
+
+def _people(opened: Store, texts: builtins.list[str]) -> dict[str, dict]:
+    """The part of the people index a question about the people ``texts`` name needs: those
+    whose id or exact name they are, our people and the stakeholders (read through the
+    store's indexes); the whole index only when a text matches nobody that way, so that
+    :func:`~graphcrm.lookup.find_person` can try its case- and width-insensitive match."""
+    index = opened.people_index(named=texts, involved=True)
+    names = {facts["name"] for facts in index.values()}
+    if all(text in index or text in names for text in texts):
+        return index
+    return opened.people_index()
 
 
 def _known_names(opened: Store, index: dict[str, dict]) -> dict[str, dict[str, set[str]]]:

@@ -254,11 +254,17 @@ class Store(ABC):
         ``people``, without ``people`` themselves."""
 
     @abstractmethod
-    def people_index(self) -> dict[str, dict[str, Any]]:
+    def people_index(self, *, named: Collection[str] | None = None,
+                     involved: bool = False) -> dict[str, dict[str, Any]]:
         """Every person's ``name``, ``org_id``, ``org_name``, ``org_kind`` and ``roles``
         (project id → roles) by id: enough to find people by name, to know our people and
         the stakeholders without loading the graph, and to notice an id reused for somebody
-        else."""
+        else.
+
+        With ``named`` (and/or ``involved``) only some people: those whose id or exact name
+        is in ``named``, and with ``involved`` everyone at an ``own`` organization and
+        everyone with a role in a project — what a question about a few people needs,
+        read through indexes instead of every person of a large store."""
 
     @abstractmethod
     def organization_summary(self) -> OrganizationSummary:

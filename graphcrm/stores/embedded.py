@@ -42,6 +42,7 @@ from graphcrm.changes import (
     scrub,
     sync_scope,
 )
+from graphcrm.domain import OrgKind
 from graphcrm.errors import (
     Conflict,
     ErasureIncomplete,
@@ -552,11 +553,22 @@ class EmbeddedStore(Store):
         return found - set(people)
 
     @_translated("reading")
-    def people_index(self) -> dict[str, dict[str, Any]]:
+    def people_index(self, *, named: Collection[str] | None = None,
+                     involved: bool = False) -> dict[str, dict[str, Any]]:
+        where, params = "", {}
+        if named is not None or involved:
+            parts = []
+            if named:
+                params["names"] = json.dumps(sorted(set(named)), ensure_ascii=False)
+                parts += ["p.id IN (SELECT value FROM json_each(:names))",
+                          "p.name IN (SELECT value FROM json_each(:names))"]
+            if involved:
+                params["own"] = OrgKind.OWN.value
+                parts += ["o.kind = :own", "p.id IN (SELECT person_id FROM stakeholders)"]
+            where = " WHERE " + (" OR ".join(parts) or "0")
         rows = self._conn.execute(
             "SELECT p.id, p.name, p.org_id, o.name, o.kind FROM people p "
-            "LEFT JOIN organizations o ON o.id = p.org_id"
-        )
+            f"LEFT JOIN organizations o ON o.id = p.org_id{where}", params)
         index: dict[str, dict[str, Any]] = {
             pid: {"name": name, "org_id": org_id, "org_name": org, "org_kind": kind,
                   "roles": {}}
@@ -564,7 +576,8 @@ class EmbeddedStore(Store):
         }
         for person, project, role in self._conn.execute(
                 "SELECT person_id, project_id, role FROM stakeholders"):
-            index[person]["roles"].setdefault(project, []).append(role)
+            if person in index:
+                index[person]["roles"].setdefault(project, []).append(role)
         return index
 
     def _load_neighbourhood(self, project: str, radius: int) -> Dataset:

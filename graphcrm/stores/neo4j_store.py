@@ -34,6 +34,7 @@ from graphcrm.changes import (
     scrub,
     sync_scope,
 )
+from graphcrm.domain import OrgKind
 from graphcrm.errors import Conflict, LookupFailed, StoreError
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record, record_key
 from graphcrm.stores.base import (
@@ -377,11 +378,18 @@ class Neo4jStore(Store):
             )
         return found - set(people)
 
-    def people_index(self) -> dict[str, dict[str, Any]]:
+    def people_index(self, *, named: Collection[str] | None = None,
+                     involved: bool = False) -> dict[str, dict[str, Any]]:
         with self._translate():
-            records = self._driver.execute_query(
-                statement("people_index"), database_=self.settings.database, routing_="r"
-            ).records
+            if named is None and not involved:
+                records = self._driver.execute_query(
+                    statement("people_index"), database_=self.settings.database,
+                    routing_="r").records
+            else:
+                records = self._driver.execute_query(
+                    statement("people_index_some"), names=sorted(set(named or ())),
+                    involved=involved, own=OrgKind.OWN.value,
+                    database_=self.settings.database, routing_="r").records
         index: dict[str, dict[str, Any]] = {}
         for r in records:
             roles: dict[str, list[str]] = {}
@@ -662,7 +670,7 @@ def _load(tx: Any, project: str | None, radius: int, people: list[str] | None
         "relationships": [
             _record("relationships", r["props"], source=r["source"], target=r["target"],
                     type=r["type"])
-            for r in _fetch(tx, "load_ties", ids=people_ids)
+            for r in _fetch(tx, "load_ties", ids=people_ids) if r["target"] in members
         ],
         "stakeholders": [
             _record("stakeholders", r["props"], project_id=r["project_id"],

@@ -177,6 +177,18 @@ def test_people_index(store, tiny):
     assert index["x"]["roles"] == {}
 
 
+def test_people_index_of_some_people(store, tiny):
+    """The part of the index a question names: by id or exact name, and (``involved``) our
+    people and every stakeholder; each entry as the whole index has it."""
+    store.import_dataset(tiny)
+    whole = store.people_index()
+    assert store.people_index(named=["陈总", "x"]) == {p: whole[p] for p in ("c", "x")}
+    assert store.people_index(named=["nobody"]) == {}
+    involved = store.people_index(involved=True)
+    assert involved == {p: whole[p] for p in ("a", "b", "c", "d", "e")}  # not x
+    assert set(store.people_index(named=["x"], involved=True)) == set(whole)
+
+
 def test_load_exactly_some_people(store, tiny):
     store.import_dataset(tiny)
     part = store.load(people={"a", "c", "e"})
