@@ -1,4 +1,5 @@
-// The people one tie (of any kind, either direction) away from the people in $ids.
+// Everyone one tie (any type, either direction, or the org chart) from the people in $ids,
+// in one row: a row per person would cost the driver more than the query costs the server.
 UNWIND $ids AS id
 MATCH (:Person {id: id})-[:KNOWS|INFLUENCES|REFERRED|REPORTS_TO]-(q:Person)
-RETURN DISTINCT q.id AS id
+RETURN collect(DISTINCT q.id) AS ids

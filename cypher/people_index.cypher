@@ -3,5 +3,7 @@
 MATCH (p:Person)
 OPTIONAL MATCH (p)-[:WORKS_AT]->(o:Organization)
 OPTIONAL MATCH (p)-[s:STAKEHOLDER_IN]->(prj:Project)
-RETURN p.id AS id, p.name AS name, o.id AS org_id, o.name AS org_name, o.kind AS org_kind,
-       collect(CASE WHEN prj IS NULL THEN null ELSE [prj.id, s.role] END) AS roles
+WITH p, o, collect(CASE WHEN prj IS NULL THEN null ELSE [prj.id, s.role] END) AS roles
+// one row of [id, name, organization id, name and kind, roles]: a row per person would cost
+// the driver more than the query costs the server
+RETURN collect([p.id, p.name, o.id, o.name, o.kind, roles]) AS people

@@ -374,9 +374,9 @@ class Neo4jStore(Store):
     def neighbours(self, people: Collection[str]) -> set[str]:
         with self._translate(), self._session() as session:
             found = session.execute_read(
-                lambda tx: {r["id"] for r in _fetch(tx, "neighbourhood_step", ids=sorted(people))}
+                lambda tx: _one(tx, "neighbourhood_step", "ids", ids=sorted(people))
             )
-        return found - set(people)
+        return set(found) - set(people)
 
     def people_index(self, *, named: Collection[str] | None = None,
                      involved: bool = False) -> dict[str, dict[str, Any]]:
@@ -391,13 +391,13 @@ class Neo4jStore(Store):
                     involved=involved, own=OrgKind.OWN.value,
                     database_=self.settings.database, routing_="r").records
         index: dict[str, dict[str, Any]] = {}
-        for r in records:
+        for person, name, org_id, org_name, org_kind, pairs in (
+                records[0]["people"] if records else []):
             roles: dict[str, list[str]] = {}
-            for project, role in r["roles"]:
+            for project, role in pairs:
                 roles.setdefault(project, []).append(role)
-            index[r["id"]] = {"name": r["name"], "org_id": r["org_id"],
-                              "org_name": r["org_name"], "org_kind": r["org_kind"],
-                              "roles": roles}
+            index[person] = {"name": name, "org_id": org_id, "org_name": org_name,
+                             "org_kind": org_kind, "roles": roles}
         return index
 
     def organization_summary(self) -> OrganizationSummary:
@@ -448,12 +448,12 @@ class Neo4jStore(Store):
 
         def work(tx: Any) -> dict[str, int] | None:
             tx.run(statement("lock_import")).consume()
-            named = _fetch(tx, "load_people", ids=[person])
+            named = _one(tx, "load_people", "people", ids=[person])
             record = tx.run(statement("forget_person"), id=person).single()
             if record is None:
                 return None
             erased = dict(record.data())
-            tx.run(statement("forget_in_change_sets"), name=named[0]["props"]["name"],
+            tx.run(statement("forget_in_change_sets"), name=named[0][0]["name"],
                    forgotten=FORGOTTEN).consume()
             rows = []
             for found in tx.run(statement("history_mentions"), id=person):
@@ -639,6 +639,13 @@ def _fetch(tx: Any, name: str, **params: Any) -> list[Any]:
     return list(tx.run(statement(name), **params))
 
 
+def _one(tx: Any, name: str, field: str, **params: Any) -> list[Any]:
+    """The list a statement returns in one row (``RETURN collect(…) AS field``): large
+    results travel as one row, since the driver's cost is per row."""
+    record = tx.run(statement(name), **params).single()
+    return list(record[field]) if record is not None else []
+
+
 def _load(tx: Any, project: str | None, radius: int, people: list[str] | None
           ) -> dict[str, list[Record]]:
     if people is not None:
@@ -649,7 +656,7 @@ def _load(tx: Any, project: str | None, radius: int, people: list[str] | None
         hood = {r["id"] for r in _fetch(tx, "neighbourhood_seeds", project=project)}
         frontier = sorted(hood)
         for _ in range(radius):
-            step = {r["id"] for r in _fetch(tx, "neighbourhood_step", ids=frontier)}
+            step = set(_one(tx, "neighbourhood_step", "ids", ids=frontier))
             frontier = sorted(step - hood)
             hood |= step
         people_ids, project_ids = sorted(hood), [project]
@@ -660,17 +667,17 @@ def _load(tx: Any, project: str | None, radius: int, people: list[str] | None
             for r in _fetch(tx, "load_organizations")
         ],
         "people": [
-            _record("people", r["props"], org_id=r["org_id"], reports_to=r["reports_to"])
-            for r in _fetch(tx, "load_people", ids=people_ids)
+            _record("people", props, org_id=org_id, reports_to=boss)
+            for props, org_id, boss in _one(tx, "load_people", "people", ids=people_ids)
         ],
         "projects": [
             _record("projects", r["props"], customer_id=r["customer_id"])
             for r in _fetch(tx, "load_projects", ids=project_ids)
         ],
         "relationships": [
-            _record("relationships", r["props"], source=r["source"], target=r["target"],
-                    type=r["type"])
-            for r in _fetch(tx, "load_ties", ids=people_ids) if r["target"] in members
+            _record("relationships", props, source=source, target=target, type=kind)
+            for source, target, kind, props in _one(
+                tx, "load_ties", "ties", ids=people_ids, members=dict.fromkeys(members, True))
         ],
         "stakeholders": [
             _record("stakeholders", r["props"], project_id=r["project_id"],
