@@ -80,15 +80,9 @@ def neo4j_rows(args: argparse.Namespace, folder: Path, target: str, graphcrm: st
                ) -> dict[str, dict[str, object]]:
     """Import ``folder`` into a fresh Neo4j once (CLI, end to end) and time ``path`` with and
     without project and ``gaps`` on it; the embedded store's figures are the baseline."""
-    import importlib.machinery
-    import importlib.util
+    from bench_neo4j import load_server_script
 
-    path = HERE.parent / "scripts" / "neo4j-test-server"
-    loader = importlib.machinery.SourceFileLoader("neo4j_test_server", str(path))
-    spec = importlib.util.spec_from_loader("neo4j_test_server", loader)
-    script = importlib.util.module_from_spec(spec)
-    sys.modules["neo4j_test_server"] = script
-    loader.exec_module(script)
+    script = load_server_script()
     with open(folder / "relationships.csv", encoding="utf-8") as handle:
         ties = sum(1 for _ in handle) - 1
     server = script.start(heap=args.heap, pagecache=args.pagecache, timeout=600)

@@ -6,6 +6,22 @@ whenever ``a + b >= h - 1``: the first ``a + 1`` people are within ``a`` of ``S`
 within ``h - a - 1`` of ``t``. :func:`path_region` grows the two balls one step at a time,
 always the side with the smaller frontier, so that a thousand of our people and one target
 load a few thousand people rather than the whole network.
+
+The region of each question:
+
+- ``path``: :func:`path_region` (above) — a hub enters only when it lies within ``a`` ties
+  of our people or ``b`` of the target, and its neighbours only when the search expands it.
+  Inside the loaded region, :func:`graphcrm.analysis.network.chain_region` keeps exactly the
+  people ``v`` with ``d(S, v) + d(v, t) <= h``, the people on some chain short enough.
+- ``gaps``, ``informants``, ``matrix``, ``map P``: the project's neighbourhood,
+  :func:`ball` of radius 2 around its stakeholders. This is the question's own scope (the
+  coverage, best chains and brokers *within the project's neighbourhood*, the same on both
+  stores), not an approximation: the answers are defined on it, so no smaller region gives
+  the same answers in general (a hub two ties from a stakeholder can carry the best chain).
+- ``health``: :func:`contact_region` — our people, whom they know directly, and the
+  stakeholders; a hub enters only as one of those.
+- who is who: only the people a question names, our people and the stakeholders
+  (``Store.people_index(named=…, involved=True)``), not every person of the store.
 """
 
 from __future__ import annotations
