@@ -93,7 +93,7 @@ def neo4j_rows(args: argparse.Namespace, folder: Path, target: str, graphcrm: st
         def ours(*command: str) -> list[str]:
             return [graphcrm, "--store", server.uri, *command]
 
-        imported = measure(ours("import", str(folder)), 3 * 3600, env)
+        imported = measure(ours("import", str(folder), *_limits(folder)), 3 * 3600, env)
         rows["neo4j: import"] = {"graphcrm": summary([imported]),
                                  "ties_per_second": round(ties / imported[0])}
         P = args.project
@@ -108,6 +108,16 @@ def neo4j_rows(args: argparse.Namespace, folder: Path, target: str, graphcrm: st
     finally:
         server.stop()
     return rows
+
+
+def _limits(folder: Path) -> list[str]:
+    """Import options that admit a generated network of any size (the defaults refuse more
+    than a million rows in one table, or a file over 256 MiB)."""
+    with open(folder / "relationships.csv", encoding="utf-8") as handle:
+        rows = sum(1 for _ in handle)
+    megabytes = max(p.stat().st_size for p in folder.glob("*.csv")) // 2**20
+    return ["--max-rows", str(max(1_000_000, rows)),
+            "--max-file-mb", str(max(256, 2 * megabytes))]
 
 
 def first_decision_maker(folder: Path, project: str) -> str:
@@ -159,7 +169,7 @@ def main() -> None:
         def fresh_import() -> list[str]:
             for leftover in Path(tmp).glob("store.db*"):
                 leftover.unlink()
-            return ours("import", str(folder))
+            return ours("import", str(folder), *_limits(folder))
 
         questions = {
             "path T": (ours("path", target), [*naive, "path", "--target", target]),
