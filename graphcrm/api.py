@@ -81,15 +81,17 @@ _WIDER = 4  # extra hops looked at to explain why there is no path
 _NEIGHBOURHOOD = 2  # a project's neighbourhood: its stakeholders and everyone two ties away
 
 
-def open(store: StoreLocation = DEFAULT_STORE) -> GraphCRM:
-    """The graph in ``store``: a file path (embedded store), a Neo4j URI or settings.
+def open(store: StoreLocation = DEFAULT_STORE, *, model: TieModel = DEFAULT_MODEL
+         ) -> GraphCRM:
+    """The graph in ``store``: a file path (embedded store), a Neo4j URI or settings, with
+    ties valued under ``model`` (:class:`~graphcrm.analysis.TieModel`) in every question.
 
     Example
     -------
     >>> open("team.db")
     GraphCRM('team.db')
     """
-    return GraphCRM(store)
+    return GraphCRM(store, model=model)
 
 
 def demo_store(folder: str | Path) -> Path:
