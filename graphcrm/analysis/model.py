@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,7 +124,7 @@ class TieModel:
         options = [(self.cadence_days.get(r, self.cadence_days["other"]), r) for r in roles]
         return min(options) if options else (self.cadence_days["other"], "other")
 
-    def hop(self, source: str, target: str, data: dict[str, Any], as_of: dt.date) -> Hop:
+    def hop(self, source: str, target: str, data: Mapping[str, Any], as_of: dt.date) -> Hop:
         """Value one tie (edge attributes ``data`` of the people graph) as of ``as_of``."""
         kind = data["type"]
         if kind == "REPORTS_TO":

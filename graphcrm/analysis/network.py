@@ -99,9 +99,8 @@ def reach_graph(
     *,
     as_of: dt.date,
     model: TieModel = DEFAULT_MODEL,
-    exclude: Iterable[str] = (),
 ) -> nx.DiGraph:
-    """The graph requests travel on, as of ``as_of``, without the people in ``exclude``.
+    """The graph requests travel on, as of ``as_of``.
 
     Parameters
     ----------
@@ -110,9 +109,9 @@ def reach_graph(
     as_of
         The date ties are valued at.
     model
-        Strength → probability and decay (:class:`TieModel`).
-    exclude
-        People to leave out (avoided people, opponents, competitor staff).
+        Strength → probability and decay (:class:`TieModel`). People a question leaves out
+        (avoided people, opponents, competitor staff) are skipped by the searches
+        (:func:`arc_cost`, :func:`hop_distances`), not removed here.
 
     Returns
     -------
@@ -134,12 +133,9 @@ def reach_graph(
     >>> H["a"]["b"]["p"], H["b"]["a"]["p"]
     (0.95, 0.95)
     """
-    skip = set(exclude)
     valued: dict[tuple, float] = {}
     best: dict[tuple[str, str], tuple[float, dict]] = {}
     for u, v, data in G.edges(data=True):
-        if u in skip or v in skip:
-            continue
         key = (data["type"], data.get("strength"), data.get("last_contact"), data.get("level"))
         p = valued.get(key)
         if p is None:
@@ -149,7 +145,7 @@ def reach_graph(
             if found is None or found[0] < p:
                 best[arc] = (p, data)
     H = nx.DiGraph()
-    H.add_nodes_from(n for n in G if n not in skip)
+    H.add_nodes_from(G)
     H.add_edges_from((a, b, {"p": p, "cost": -math.log(p), "tie": data})
                      for (a, b), (p, data) in best.items())
     return H

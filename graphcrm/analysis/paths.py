@@ -172,13 +172,12 @@ def influence_paths(
                          starts)
     excluded -= {target}
     usable = [s for s in starts if s not in excluded]
-    H = V.without(excluded)
-    found = _best_paths(H, usable, target, k, max_hops)
-    paths = [
-        InfluencePath(rank, nodes, [G.nodes[n]["name"] for n in nodes],
-                      math.prod(h.probability for h in V.hops(nodes)), V.hops(nodes))
-        for rank, nodes in enumerate(found, start=1)
-    ]
+    paths = []
+    for rank, nodes in enumerate(_best_paths(V.reach, usable, target, k, max_hops, excluded),
+                                 start=1):
+        hops = V.hops(nodes)
+        paths.append(InfluencePath(rank, nodes, [G.nodes[n]["name"] for n in nodes],
+                                   math.prod(h.probability for h in hops), hops))
     reason = None
     if not paths:
         reason = _why_none(V, starts, target, max_hops, excluded)
@@ -186,8 +185,8 @@ def influence_paths(
 
 
 def _best_paths(H: nx.DiGraph, sources: list[str], target: str, k: int,
-                max_hops: int) -> list[list[str]]:
-    keep = chain_region(H, sources, target, max_hops)
+                max_hops: int, excluded: set[str]) -> list[list[str]]:
+    keep = chain_region(H, sources, target, max_hops, excluded=excluded)  # none of excluded
     if target not in keep:
         return []
     search = H.subgraph(keep).copy()

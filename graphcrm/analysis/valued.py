@@ -2,7 +2,7 @@
 
 Every analysis and the map answer a question about the same network as of one date under one
 :class:`~graphcrm.analysis.model.TieModel`. :func:`value` builds that once — the reach graph
-(:func:`~graphcrm.analysis.network.reach_graph`: arcs with ``p``, ``cost`` and ``hop``) from
+(:func:`~graphcrm.analysis.network.reach_graph`: arcs with ``p``, ``cost`` and ``tie``) from
 the people graph, the date and the model — and the :class:`ValuedGraph` it returns is handed
 to every analysis (``influence_paths(V, …)``, ``coverage_gaps(V, …)``) and to the map, so
 that none of them values a tie again or decides the date for itself. The API decides
@@ -59,7 +59,7 @@ class ValuedGraph:
     def tie(self, u: str, v: str, data: Mapping[str, Any]) -> Hop:
         """One recorded tie (edge attributes ``data`` of the people graph) valued as every
         other tie of this graph is (same date, same model)."""
-        return self.model.hop(u, v, dict(data), self.as_of)
+        return self.model.hop(u, v, data, self.as_of)
 
     def hops(self, nodes: list[str]) -> list[Hop]:
         """The hops along a chain of people, each its best tie explained."""
@@ -106,13 +106,6 @@ class ValuedGraph:
             reached = np.flatnonzero(np.isfinite(row))
             found[t] = {nodes[i]: float(row[i]) for i in reached}
         return found
-
-    def without(self, excluded: Collection[str]) -> nx.DiGraph:
-        """The reach graph without the people in ``excluded`` (a read-only view; the graph
-        itself when nobody is excluded)."""
-        if not excluded:
-            return self.reach
-        return nx.restricted_view(self.reach, [n for n in excluded if n in self.reach], [])
 
 
 def value(G: nx.MultiDiGraph, as_of: dt.date, model: TieModel = DEFAULT_MODEL) -> ValuedGraph:
