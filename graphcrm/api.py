@@ -26,11 +26,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
-import pandas as pd
 
 from graphcrm.analysis import (
     DEFAULT_MODEL,
+    ContactPlan,
     GapsResult,
+    InformantsResult,
+    MatrixResult,
     PathResult,
     TieModel,
     ValuedGraph,
@@ -41,10 +43,11 @@ from graphcrm.analysis import (
     stakeholder_matrix,
     value,
 )
+from graphcrm.results import Part, TableResult
 from graphcrm.analysis.review import ChangesResult, review_changes
 from graphcrm.changes import FROM_EMPTY, Change, dataset_of, plan, revert, state_of
-from graphcrm.domain import Role, TieType
-from graphcrm.errors import Conflict, LookupFailed
+from graphcrm.domain import Role, TieType, normalize_token
+from graphcrm.errors import BadArgument, Conflict, LookupFailed
 from graphcrm.export import export_graph
 from graphcrm.graph import build_graph
 from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping
@@ -372,7 +375,7 @@ class GraphCRM:
 
     # -- history ------------------------------------------------------------------------
 
-    def history(self) -> pd.DataFrame:
+    def history(self) -> TableResult:
         """Every recorded write, oldest first (``graphcrm history``): ``change_set``, ``at``,
         ``author``, ``command``, ``files``, ``created``, ``updated``, ``removed`` (forgotten
         people count as removed) and ``snapshots`` (the names given to the state right after
@@ -382,7 +385,7 @@ class GraphCRM:
         -------
         >>> import tempfile
         >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
-        >>> bid.history()[["change_set", "command", "created"]].to_dict("records")
+        >>> bid.history().to_frame()[["change_set", "command", "created"]].to_dict("records")
         [{'change_set': 1, 'command': 'import', 'created': 399}]
         """
         with open_store(self.store) as opened:
@@ -404,8 +407,9 @@ class GraphCRM:
             rows.insert(0, {"change_set": 0, "at": None, "author": None,
                             "command": None, "files": [], "created": 0, "updated": 0,
                             "removed": 0, "snapshots": named[0]})
-        return pd.DataFrame(rows, columns=["change_set", "at", "author", "command", "files",
-                                           "created", "updated", "removed", "snapshots"])
+        columns = ["change_set", "at", "author", "command", "files", "created", "updated",
+                   "removed", "snapshots"]
+        return TableResult("history", {"changes": Part(columns, rows)})
 
     def snapshot(self, name: str, *, author: str | None = None) -> Snapshot:
         """Name the current state, e.g. a gate review (``graphcrm snapshot NAME``), for
@@ -518,7 +522,7 @@ class GraphCRM:
         """
         return self._project(project)[0]
 
-    def _project(self, project: str) -> tuple[nx.MultiDiGraph, str]:
+    def _project(self, project: str | None) -> tuple[nx.MultiDiGraph, str]:
         with open_store(self.store) as opened:
             project_id = _project_id(opened, project)
             return build_graph(opened.load(project_id)), project_id
@@ -528,7 +532,7 @@ class GraphCRM:
     def paths(self, target: str, source: str | None = None, *, project: str | None = None,
               k: int = 3, max_hops: int = 4, avoid: Sequence[str] = (),
               avoid_opponents: bool = False, strict: bool = False,
-              allow_competitors: bool = False, as_of: dt.date | None = None) -> PathResult:
+              include_competitors: bool = False, as_of: dt.date | None = None) -> PathResult:
         """The best influence paths to ``target`` from our people or ``source``, people by id
         or name (``graphcrm path``); see :func:`graphcrm.analysis.paths.influence_paths`.
         Only the people who may lie on a chain are loaded
@@ -541,6 +545,7 @@ class GraphCRM:
         >>> bid.paths("高明", max_hops=1).reason
         'no route within 1 hops (the shortest takes 2)'
         """
+        _at_least_one(k=k, max_hops=max_hops)
         with open_store(self.store) as opened:
             texts = [target, *([source] if source else []), *avoid]
             index = _people(opened, texts)
@@ -549,20 +554,21 @@ class GraphCRM:
             avoided = [find_person(index, a) for a in avoid]
             project_id = _project_id(opened, project) if project is not None else None
             starts = sources or _ours(index, project_id)
-            options = {"project": project_id, "k": k, "max_hops": max_hops, "avoid": avoided,
-                       "avoid_opponents": avoid_opponents, "strict": strict,
-                       "allow_competitors": allow_competitors}
-            region = path_region(opened, starts, target_id, max_hops)
-            result = influence_paths(self._value(build_graph(opened.load(people=region)), as_of),
-                                     target_id, sources, **options)
+
+            def ask(hops: int) -> PathResult:
+                region = path_region(opened, starts, target_id, hops)
+                return influence_paths(
+                    self._value(build_graph(opened.load(people=region)), as_of), target_id,
+                    sources, project=project_id, k=k, max_hops=max_hops, avoid=avoided,
+                    avoid_opponents=avoid_opponents, strict=strict,
+                    include_competitors=include_competitors)
+
+            result = ask(max_hops)
             if not result.paths:  # say why with a wider view: the shortest route, who blocks
-                wider = path_region(opened, starts, target_id, max_hops + _WIDER)
-                result = influence_paths(
-                    self._value(build_graph(opened.load(people=wider)), as_of), target_id,
-                    sources, **options)
+                result = ask(max_hops + _WIDER)
         return result
 
-    def gaps(self, project: str, *, max_hops: int = 4, as_of: dt.date | None = None
+    def gaps(self, project: str | None = None, *, max_hops: int = 4, as_of: dt.date | None = None
              ) -> GapsResult:
         """Coverage of the project's decision-making stakeholders, the introduction plan and
         the coverage score (``graphcrm gaps``); see
@@ -575,12 +581,13 @@ class GraphCRM:
         >>> bid.gaps("prj-bh-bms", as_of=DEMO_AS_OF).plan["meet_name"].tolist()
         ['陆振华', '田蕾']
         """
+        _at_least_one(max_hops=max_hops)
         G, project_id = self._project(project)
         return coverage_gaps(self._value(G, as_of), project_id, max_hops=max_hops)
 
-    def informants(self, project: str, *, top: int | None = 15,
+    def informants(self, project: str | None = None, *, top: int | None = 15,
                    include_competitors: bool = False, as_of: dt.date | None = None
-                   ) -> pd.DataFrame:
+                   ) -> InformantsResult:
         """Ranked key-informant candidates with the reasons for each score
         (``graphcrm informants``); see :func:`graphcrm.analysis.informants.key_informants`.
 
@@ -588,15 +595,16 @@ class GraphCRM:
         -------
         >>> import tempfile
         >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
-        >>> bid.informants("prj-js-ess", top=1, as_of=DEMO_AS_OF)["name"].tolist()
+        >>> bid.informants("prj-js-ess", top=1, as_of=DEMO_AS_OF).to_frame()["name"].tolist()
         ['张伟']
         """
+        _at_least_one(top=top)
         G, project_id = self._project(project)
         return key_informants(self._value(G, as_of), project_id, top=top,
                               include_competitors=include_competitors)
 
     def health(self, *, project: str | None = None, as_of: dt.date | None = None
-               ) -> pd.DataFrame:
+               ) -> ContactPlan:
         """The contact plan: cooling ties and overdue stakeholders, whom to call, by whom and
         why (``graphcrm health``); see :func:`graphcrm.analysis.health.contact_plan`. Loads our
         people, everyone they know directly, and the stakeholders.
@@ -605,7 +613,7 @@ class GraphCRM:
         -------
         >>> import tempfile
         >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
-        >>> bid.health(project="prj-js-ess", as_of=DEMO_AS_OF)["name"].iloc[0]
+        >>> bid.health(project="prj-js-ess", as_of=DEMO_AS_OF).to_frame()["name"].iloc[0]
         '刘洋'
         """
         with open_store(self.store) as opened:
@@ -617,7 +625,7 @@ class GraphCRM:
             G = build_graph(opened.load(people=region))
         return contact_plan(self._value(G, as_of), project_id)
 
-    def matrix(self, project: str, *, as_of: dt.date | None = None) -> pd.DataFrame:
+    def matrix(self, project: str | None = None, *, as_of: dt.date | None = None) -> MatrixResult:
         """The stakeholder matrix: influence × stance quadrants with coverage
         (``graphcrm matrix``); see :func:`graphcrm.analysis.matrix.stakeholder_matrix`.
 
@@ -625,7 +633,7 @@ class GraphCRM:
         -------
         >>> import tempfile
         >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
-        >>> bid.matrix("prj-js-ess", as_of=DEMO_AS_OF)["quadrant"].iloc[0]
+        >>> bid.matrix("prj-js-ess", as_of=DEMO_AS_OF).to_frame()["quadrant"].iloc[0]
         'manage closely'
         """
         G, project_id = self._project(project)
@@ -707,16 +715,34 @@ def _since(since: str, sets: builtins.list[ChangeSet], snapshots: builtins.list[
     return boundary, str(day)
 
 
-def _project_id(opened: Store, text: str) -> str:
-    """The id of the project ``text`` names in the store (its id or its exact name)."""
+def _at_least_one(**counts: int | None) -> None:
+    """Refuse a count below 1 (``k=0`` would ask for no path, or every path)."""
+    for name, count in counts.items():
+        if count is not None and count < 1:
+            raise BadArgument(f"{name} must be at least 1 (got {count})")
+
+
+def _project_id(opened: Store, text: str | None) -> str:
+    """The id of the project ``text`` names in the store: its id or its name (exact, then
+    ignoring case and full-width forms), or, with no text, the store's only project."""
     projects = opened.load(people=()).table("projects")  # every project, nobody loaded
     ids = {p["id"] for p in projects}
+    listed = ", ".join(sorted(ids)) or "none"
+    if text is None:
+        if len(ids) == 1:
+            return next(iter(ids))
+        raise LookupFailed(f"name a project (projects: {listed})")
     if text in ids:
         return text
-    named = [p["id"] for p in projects if p["name"] == text]
-    if len(named) == 1:
-        return named[0]
-    raise LookupFailed(f"no project {text!r} (projects: {', '.join(sorted(ids)) or 'none'})")
+    for same in (lambda name: name == text,
+                 lambda name: normalize_token(name) == normalize_token(text)):
+        named = [p["id"] for p in projects if p["name"] and same(p["name"])]
+        if len(named) == 1:
+            return named[0]
+        if len(named) > 1:
+            raise LookupFailed(f"{text!r} names {len(named)} projects; give the id "
+                               f"({', '.join(sorted(named))})")
+    raise LookupFailed(f"no project {text!r} (projects: {listed})")
 
 
 def _people(opened: Store, texts: builtins.list[str]) -> dict[str, dict]:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "GraphCRMError",
+    "BadArgument",
     "Conflict",
     "InputError",
     "Problem",
@@ -150,5 +151,11 @@ class AmbiguousName(LookupFailed):
 class Conflict(GraphCRMError):
     """A name the user gave is taken (a snapshot name used twice), or a date lies before
     what the store remembers."""
+
+    exit_code = 2
+
+
+class BadArgument(GraphCRMError):
+    """An argument out of its range (``k`` below 1, a part that a result does not have)."""
 
     exit_code = 2

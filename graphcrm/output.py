@@ -14,14 +14,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
-import sys
 from typing import TYPE_CHECKING, Any
+
+from graphcrm.results import Part, Result, TableResult, plain, shown
+from graphcrm.errors import BadArgument
+from graphcrm.words import cell, column
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["FORMATS", "render", "render_records", "safe_cell"]
+__all__ = ["FORMATS", "emit", "render", "render_records", "safe_cell"]
 
 FORMATS = ("table", "json", "csv")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -40,64 +42,63 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def _plain(value: Any) -> Any:
-    """A JSON-friendly value: NaN/NA → None, numpy scalars → Python, containers kept."""
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    pandas = sys.modules.get("pandas")  # a value can be pandas' NA only if pandas is loaded
-    if pandas is not None and (value is pandas.NA or value is pandas.NaT):
-        return None
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
+def emit(result: Result, fmt: str, lang: str = "en", part: str | None = None) -> str:
+    """Any query result as ``fmt``, ending with a newline: the one output path.
 
+    Parameters
+    ----------
+    result
+        A :class:`~graphcrm.results.Result` (paths, gaps, informants, contact plan,
+        matrix, stats, changes, history).
+    fmt
+        ``table``: the result's text in ``lang``; ``json``: its records (keys and vocabulary
+        values in English, whatever ``lang``), or one part's; ``csv``: one part (the main one
+        by default), vocabulary cells in ``lang``; headers are the JSON keys in English (so
+        that scripts keep reading them) and the catalogue's words in Chinese.
+    lang
+        ``en`` or ``zh``.
+    part
+        For ``json`` and ``csv``: the part to write (``gaps``: ``stakeholders``, ``plan`` or
+        ``holes``).
 
-def _text(value: Any) -> str:
-    value = _plain(value)
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(_text(v) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_text(v)}" for k, v in value.items())
-    if isinstance(value, float):
-        return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
-    return str(value)
-
-
-def render(frame: pd.DataFrame, fmt: str) -> str:
-    """Render ``frame`` as ``fmt`` (``table``, ``json`` or ``csv``), ending with a newline."""
-    records = [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    Raises
+    ------
+    BadArgument
+        When the result has no such part.
+    """
+    if part is not None and part not in result.parts():
+        raise BadArgument(f"--part {part}: {result.kind} has the parts "
+                          f"{', '.join(result.parts())}")
     if fmt == "json":
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        found = result.records() if part is None else plain(result.part(part).rows)
+        return json.dumps(found, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
+        chosen = result.part(part)
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")  # quotes cells with \r or \n
-        writer.writerow([safe_cell(str(c)) for c in frame.columns])
-        for record in records:
-            writer.writerow(
-                [safe_cell(v if isinstance(v, (int, float)) or v is None else _text(v))
-                 for v in record.values()]
-            )
+        writer.writerow([safe_cell(c if lang == "en" else column(c, lang, result.kind))
+                         for c in chosen.columns])
+        for row in chosen.rows:
+            writer.writerow([safe_cell(_csv_value(cell(c, row.get(c), lang), lang))
+                             for c in chosen.columns])
         return "\ufeff" + buffer.getvalue()  # the BOM tells Excel it is UTF-8 (Chinese)
     if fmt == "table":
-        import tabulate as tabulation
-
-        tabulation.MIN_PADDING = 0  # columns two spaces apart, no extra padding on headers
-        if not records:
-            return "(none)\n"
-        rows = [[_text(v) for v in record.values()] for record in records]
-        return tabulation.tabulate(rows, headers=list(frame.columns),
-                                   disable_numparse=True) + "\n"
+        return result.text(lang)
     raise ValueError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+
+
+def _csv_value(value: Any, lang: str) -> Any:
+    value = plain(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return shown(value, lang)
+
+
+def render(frame: pd.DataFrame, fmt: str, lang: str = "en") -> str:
+    """A plain table (a DataFrame) through :func:`emit`."""
+    return emit(TableResult("table", {"rows": Part.of(frame)}), fmt, lang)
 
 
 def render_records(records: list[dict[str, Any]]) -> str:
     """Nested records (lists and dicts inside) as a JSON array, UTF-8, ending with a newline."""
-    return json.dumps([_plain(r) for r in records], ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(plain(records), ensure_ascii=False, indent=2) + "\n"

@@ -6,14 +6,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from graphcrm.results import Block, Part, Result, plain, shown
 from graphcrm.domain import Role
 from graphcrm.stores.base import Counts
+from graphcrm.words import cell, vocab, word
 
 __all__ = ["Stats", "summarize"]
 
 
 @dataclass(frozen=True)
-class Stats:
+class Stats(Result):
     """Counts of a store.
 
     ``counts`` is a long table (``scope``, ``category``, ``kind``, ``count``): scope ``all``
@@ -26,8 +28,45 @@ class Stats:
     counts: pd.DataFrame
     projects: pd.DataFrame
 
-    def _repr_html_(self) -> str:
-        return self.counts.to_html(index=False) + self.projects.to_html(index=False)
+    kind = "stats"
+
+    def parts(self) -> dict[str, Part]:
+        """``counts`` (the JSON output) and ``projects``."""
+        return {"counts": Part.of(self.counts), "projects": Part.of(self.projects)}
+
+    def blocks(self, lang: str) -> list[Block]:
+        out = []
+        overall = [r for r in self.part("counts").rows if r["scope"] == "all"]
+        joiner = "、" if lang == "zh" else " · "
+        for category in dict.fromkeys(r["category"] for r in overall):
+            rows = [r for r in overall if r["category"] == category]
+            kinds = joiner.join(f"{shown(cell(_CATEGORY_VOCAB.get(category, ''), r['kind'], lang))}"
+                                f" {r['count']}" for r in rows)
+            head = word(f"stats.{category}", lang)
+            total = sum(r["count"] for r in rows)
+            out.append(Block(f"{head} {total}: {kinds}", wrap=True))
+        for project in self.part("projects").rows:
+            facts = [word("stats.customer", lang, customer=project["customer"])]
+            if plain(project["stage"]) is not None:
+                facts.append(shown(cell("stage", project["stage"], lang)))
+            if plain(project["value"]) is not None:
+                facts.append(word("stats.value", lang, value=project["value"]))
+            if plain(project["deadline"]) is not None:
+                facts.append(word("stats.due", lang, deadline=plain(project["deadline"])))
+            roles = joiner.join(f"{vocab(role, lang)} {project[role.value]}" for role in Role
+                                if project[role.value])
+            out += [Block(), Block(f"{project['project']}  {project['name']}"),
+                    Block(" · ".join(facts), indent="  "),
+                    Block(word("stats.roles", lang, n=project["stakeholders"],
+                               roles=roles or word("stats.none", lang)), indent="  ",
+                          wrap=True)]
+        return out
+
+
+# the vocabulary the kinds of each count category are words of
+_CATEGORY_VOCAB = {"organizations": "org_kind", "people": "org_kind",
+                   "relationships": "tie", "projects": "stage", "stakeholders": "roles",
+                   "interactions": "channel"}
 
 
 def summarize(counts: Counts) -> Stats:

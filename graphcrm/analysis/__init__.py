@@ -1,4 +1,4 @@
-"""The analyses: pure functions of the valued people graph that return DataFrames or result objects.
+"""The analyses: pure functions of the valued people graph that return result objects.
 
 One module per question; none opens a store or prints.
 
@@ -13,15 +13,16 @@ One module per question; none opens a store or prints.
 """
 
 from graphcrm.analysis.gaps import GapsResult, coverage_gaps
-from graphcrm.analysis.health import contact_plan
-from graphcrm.analysis.informants import brokerage_roles, key_informants
-from graphcrm.analysis.matrix import stakeholder_matrix
+from graphcrm.analysis.health import ContactPlan, contact_plan
+from graphcrm.analysis.informants import InformantsResult, brokerage_roles, key_informants
+from graphcrm.analysis.matrix import MatrixResult, stakeholder_matrix
 from graphcrm.analysis.model import DEFAULT_MODEL, TieModel
 from graphcrm.analysis.paths import PathResult, influence_paths
+from graphcrm.results import Result
 from graphcrm.analysis.valued import ValuedGraph, value
 
 __all__ = [
     "TieModel", "DEFAULT_MODEL", "influence_paths", "PathResult", "coverage_gaps",
     "GapsResult", "key_informants", "brokerage_roles", "contact_plan", "stakeholder_matrix",
-    "ValuedGraph", "value",
+    "ValuedGraph", "value", "ContactPlan", "InformantsResult", "MatrixResult", "Result",
 ]

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -46,8 +46,10 @@ from graphcrm.analysis.network import (
     require_project,
     roles_of,
 )
+from graphcrm.results import Block, Part, Result, plain
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role
+from graphcrm.words import vocab, word
 
 __all__ = ["GapsResult", "coverage_gaps", "adamic_adar", "contacts", "STATUSES"]
 
@@ -57,13 +59,14 @@ _KNOWS_WELL = 0.6  # probability of a tie "known well" (strength 3 or more, toda
 
 
 @dataclass(frozen=True)
-class GapsResult:
+class GapsResult(Result):
     """Coverage of one project's decision-making stakeholders.
 
     ``stakeholders``: one row per stakeholder (``person_id``, ``name``, ``roles``,
     ``influence``, ``status``, ``best_strength``, ``routes``, ``brokers``, ``broker_names``,
     ``best_chain``, ``introducers``, ``likely_ties``). ``plan``: the introduction plan.
-    ``holes``: org-chart holes. ``score``: the coverage score and its parts.
+    ``holes``: org-chart holes, including the buying-centre roles nobody is known for at the
+    customer. ``score``: the coverage score and its parts.
     """
 
     project: str
@@ -71,16 +74,77 @@ class GapsResult:
     plan: pd.DataFrame
     holes: pd.DataFrame
     score: dict[str, float]
+    hole_reasons: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
-    def records(self) -> list[dict[str, Any]]:
-        """One record per stakeholder (the JSON output)."""
-        return self.stakeholders.to_dict("records")
+    kind = "gaps"
 
-    def _repr_html_(self) -> str:
-        parts = [f"<p>Coverage score {self.score['score']:.0%}</p>",
-                 self.stakeholders.to_html(index=False), self.plan.to_html(index=False),
-                 self.holes.to_html(index=False)]
-        return "".join(parts)
+    def parts(self) -> dict[str, Part]:
+        """``stakeholders``, ``plan`` and ``holes`` (``--part`` for CSV)."""
+        return {"stakeholders": Part.of(self.stakeholders), "plan": Part.of(self.plan),
+                "holes": Part.of(self.holes)}
+
+    def records(self) -> dict[str, Any]:
+        """One object: ``score``, ``stakeholders``, ``plan`` and ``holes`` (the JSON output)."""
+        return plain({"score": self.score, **{n: p.rows for n, p in self.parts().items()}})
+
+    def blocks(self, lang: str) -> list[Block]:
+        score = self.score
+        out = [Block(word("gaps.score", lang, **score))]
+        people = self.stakeholders["status"].value_counts().to_dict()
+        for status in STATUSES[::-1]:
+            if people.get(status):
+                out.append(Block(word("gaps.part", lang, status=word(f"status.{status}", lang),
+                                      people=word("people", lang, n=int(people[status])),
+                                      influence=score[status],
+                                      means=word(f"status.{status}.means", lang)),
+                                 indent="  "))
+        out.append(Block())
+        out.append(self.table("stakeholders", lang, ["name", "roles", "influence", "status",
+                                                     "best_strength", "routes", "broker_names"]))
+        needy = [r for r in self.part("stakeholders").rows if r["status"] != "covered"]
+        if needy:
+            out += [Block(), Block(word("gaps.introducers", lang))]
+            for row in needy:
+                ideas = [word("gaps.introducer", lang, name=i["name"], score=i["score"])
+                         for i in row["introducers"]]
+                ideas += [word("gaps.likely", lang, name=t["name"], score=t["score"])
+                          for t in row["likely_ties"]]
+                joiner = "；" if lang == "zh" else ", "
+                out.append(Block(word("gaps.needy", lang, name=row["name"],
+                                      status=word(f"status.{row['status']}", lang),
+                                      ideas=joiner.join(ideas) or word("gaps.nobody", lang)),
+                                 indent="    ", wrap=True))
+        if len(self.plan):
+            out += [Block(), Block(word("gaps.plan", lang))]
+            for row in self.part("plan").rows:
+                chain = " → ".join(row["via"])
+                via = word("gaps.cold", lang) if not row["who"] else \
+                    word("gaps.via", lang, chain=chain) if row["via"] else ""
+                who = row["who_name"] if isinstance(row["who_name"], str) else \
+                    word("gaps.one_of_us", lang)
+                joiner = "、" if lang == "zh" else ", "
+                out.append(Block(word("gaps.step", lang, step=row["step"], who=who,
+                                      meet=row["meet_name"], via=via,
+                                      covers=joiner.join(row["covers"]),
+                                      influence=row["influence"]),
+                                 indent="    ", wrap=True))
+        if len(self.holes):
+            out += [Block(), Block(word("gaps.holes", lang))]
+            for row, (key, values) in zip(self.part("holes").rows, self.hole_reasons,
+                                          strict=True):
+                detail = word(key, lang, **{k: (word("people", lang, n=v) if k == "people"
+                                                else vocab(Role(v), lang) if k == "role" else v)
+                                            for k, v in values.items()})
+                out.append(Block(word("gaps.hole", lang, hole=word(f"hole.{row['hole']}", lang),
+                                      where=_where(row, values, lang), detail=detail),
+                                 indent="    ", wrap=True))
+        return out
+
+
+def _where(row: dict[str, Any], values: dict[str, Any], lang: str) -> str:
+    if row["hole"] == "role unknown":
+        return word("gaps.missing", lang, role=vocab(Role(values["role"]), lang))
+    return str(row["where"])
 
 
 def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4) -> GapsResult:
@@ -168,8 +232,9 @@ def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4) -> GapsRes
             key=lambda c: c.map(order) if c.name == "status" else
             (-c if c.name == "influence" else c),
         ).reset_index(drop=True)
-    return GapsResult(project, table, _plan(G, H, skip, distance, chains, table),
-                      _holes(G, project, H, skip, ours), _score(table))
+    holes, reasons = _holes(G, project, H, skip, ours)
+    return GapsResult(project, table, _plan(G, H, skip, distance, chains, table), holes,
+                      _score(table), reasons)
 
 
 def _routes(H: nx.DiGraph, ours: list[str], target: str, max_hops: int,
@@ -268,22 +333,36 @@ def _plan(G: nx.MultiDiGraph, H: nx.DiGraph, skip: frozenset[str], distance: dic
             "step": len(rows) + 1,
             "meet": contact, "meet_name": G.nodes[contact]["name"],
             "who": who, "who_name": G.nodes[who]["name"] if who else None,
-            "via": [G.nodes[n]["name"] for n in chain[1:-1]] if chain else ["cold approach"],
+            "via": [G.nodes[n]["name"] for n in chain[1:-1]],
             "covers": [G.nodes[t]["name"] for t in covered],
             "influence": sum(remaining.pop(t) for t in covered),
         })
     return pd.DataFrame(rows, columns=columns)
 
 
+#: Buying-centre roles every bid needs someone for at the customer (a hole when nobody is).
+BUYING_CENTRE = (Role.DECISION_MAKER, Role.EVALUATOR, Role.PROCUREMENT, Role.USER)
+
+
 def _holes(G: nx.MultiDiGraph, project: str, H: nx.DiGraph, skip: frozenset[str],
-           ours: list[str]) -> pd.DataFrame:
+           ours: list[str]) -> tuple[pd.DataFrame, list[tuple[str, dict[str, Any]]]]:
+    """Org-chart holes: buying-centre roles nobody is known for at the customer, decision
+    makers whose superior is unknown, customer departments none of us knows anyone in.
+    ``detail`` is in English; beside the table, each hole's catalogue key and values for
+    other languages."""
     rows = []
+    customer = G.graph["projects"][project].get("customer_id")
+    known = {r for n, d in G.nodes(data=True) if d.get("org_kind") != OrgKind.OWN
+             for r in roles_of(G, n, project)}
+    for role in BUYING_CENTRE:
+        if role.value not in known:
+            rows.append(_hole("role unknown", role.value, "gaps.missing_role",
+                              {"role": role.value}))
     for person, data in sorted(G.nodes(data=True)):
         if Role.DECISION_MAKER.value in roles_of(G, person, project) and not data.get(
                 "reports_to"):
-            rows.append({"hole": "superior unknown", "where": data["name"],
-                         "detail": f"who does {data['name']} report to?"})
-    customer = G.graph["projects"][project].get("customer_id")
+            rows.append(_hole("superior unknown", data["name"], "gaps.superior",
+                              {"name": data["name"]}))
     reached = {b for a in ours if a in H and a not in skip for b in H.successors(a)} - skip
     departments: dict[str, list[str]] = {}
     for person, data in G.nodes(data=True):
@@ -291,9 +370,17 @@ def _holes(G: nx.MultiDiGraph, project: str, H: nx.DiGraph, skip: frozenset[str]
             departments.setdefault(data["department"], []).append(person)
     for department, members in sorted(departments.items()):
         if not reached.intersection(members):
-            rows.append({"hole": "department without contact", "where": department,
-                         "detail": f"{len(members)} people, none known to our side"})
-    return pd.DataFrame(rows, columns=["hole", "where", "detail"])
+            rows.append(_hole("department without contact", department, "gaps.department",
+                              {"people": len(members)}))
+    return (pd.DataFrame(rows, columns=["hole", "where", "detail"]),
+            [row.pop("why") for row in rows])
+
+
+def _hole(hole: str, where: str, key: str, values: dict[str, Any]) -> dict[str, Any]:
+    english = {k: (word("people", "en", n=v) if k == "people" else
+                   vocab(Role(v), "en") if k == "role" else v) for k, v in values.items()}
+    return {"hole": hole, "where": where, "detail": word(key, "en", **english),
+            "why": (key, values)}
 
 
 def _score(table: pd.DataFrame) -> dict[str, float]:

@@ -17,15 +17,20 @@ the strength it has lost.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 import networkx as nx
-import pandas as pd
 
 from graphcrm.analysis.model import days_between
 from graphcrm.analysis.network import our_people, roles_of
+from graphcrm.results import Block, Part, Result
 from graphcrm.analysis.valued import ValuedGraph
-from graphcrm.domain import Role
+from graphcrm.domain import OrgKind, Role, TieType
+from graphcrm.graph import REPORTS_TO
+from graphcrm.words import vocab, word
 
-__all__ = ["contact_plan"]
+__all__ = ["contact_plan", "ContactPlan", "reason_text"]
 
 
 def contact_plan(
@@ -33,7 +38,7 @@ def contact_plan(
     project: str | None = None,
     *,
     cold_below: float = 2.5,
-) -> pd.DataFrame:
+) -> ContactPlan:
     """Whom to call this week, by whom, and why.
 
     Parameters
@@ -48,8 +53,9 @@ def contact_plan(
 
     Returns
     -------
-    pandas.DataFrame
-        ``urgency``, ``person_id``, ``name``, ``organization``, ``by`` and ``by_name``,
+    ContactPlan
+        One row per call, most urgent first: ``urgency``, ``person_id``, ``name``,
+        ``organization``, ``by`` and ``by_name``,
         ``kind`` (``overdue`` or ``cooling``), ``reason``, ``last_contact``, ``days``.
 
     Example
@@ -63,7 +69,7 @@ def contact_plan(
     >>> _ = G.add_edge("us", "dm", key="KNOWS", type="KNOWS", strength=4,
     ...                last_contact="2026-01-01")
     >>> plan = contact_plan(value(G, dt.date(2026, 3, 1)), "P")
-    >>> plan[["name", "by_name", "kind"]].values.tolist()
+    >>> plan.to_frame()[["name", "by_name", "kind"]].values.tolist()
     [['DM', 'Us', 'overdue']]
     """
     G, H, as_of, model = V.people, V.reach, V.as_of, V.model
@@ -71,7 +77,7 @@ def contact_plan(
     _, chains = nx.multi_source_dijkstra(H, ours, weight="cost") if ours else ({}, {})
     rows = []
     for person, data in G.nodes(data=True):
-        if person in ours or data["org_kind"] == "own":
+        if person in ours or data["org_kind"] == OrgKind.OWN:
             continue
         roles = [r for r in roles_of(G, person, project) if r != Role.BID_TEAM.value]
         if not roles:
@@ -84,22 +90,22 @@ def contact_plan(
         influence = max((e["influence"] or 3 for p, e in data["projects"].items()
                          if project in (None, p)), default=3)
         by = _best_of_ours(H, ours, chains, person)
-        when = f"last contact {days} days ago" if days is not None else "never contacted"
         rows.append({
             "urgency": round(((days if days is not None else 4 * cadence) - cadence) / cadence
                              * influence / 5, 2),
             "person_id": person, "name": data["name"], "organization": data.get("org_name"),
             "by": by, "by_name": G.nodes[by]["name"] if by else None, "kind": "overdue",
-            "reason": f"{role.replace('_', ' ')}: {when} (every {cadence} days)",
+            "_why": ("health.overdue", {"role": Role(role), "days": days, "cadence": cadence})
+            if days is not None else ("health.never", {"role": Role(role), "cadence": cadence}),
             "last_contact": last, "days": days,
         })
     for u, v, tie in G.edges(data=True):
-        if tie["type"] == "REPORTS_TO" or tie.get("strength") is None:
+        if tie["type"] == REPORTS_TO or tie.get("strength") is None:
             continue
         if (u in ours) == (v in ours):
             continue
         mine, contact = (u, v) if u in ours else (v, u)
-        if G.nodes[contact]["org_kind"] == "own":
+        if G.nodes[contact]["org_kind"] == OrgKind.OWN:
             continue
         hop = V.tie(mine, contact, tie)
         if hop.undated or hop.effective_strength >= cold_below or tie["strength"] < cold_below:
@@ -110,21 +116,62 @@ def contact_plan(
             "person_id": contact, "name": G.nodes[contact]["name"],
             "organization": G.nodes[contact].get("org_name"),
             "by": mine, "by_name": G.nodes[mine]["name"], "kind": "cooling",
-            "reason": f"{tie['type']} tie cooled from {tie['strength']} to "
-                      f"{hop.effective_strength:.1f} ({days} days without contact)",
+            "_why": ("health.cooling", {"tie": TieType(tie["type"]), "old": tie["strength"],
+                                        "now": hop.effective_strength, "days": days}),
             "last_contact": tie.get("last_contact"), "days": days,
         })
-    columns = ["urgency", "person_id", "name", "organization", "by", "by_name", "kind",
-               "reason", "last_contact", "days"]
-    plan = pd.DataFrame(rows, columns=columns)
-    return plan.sort_values(["urgency", "name"], ascending=[False, True]).reset_index(drop=True)
+    for row in rows:
+        row["reason"] = reason_text(row["_why"], "en")
+    rows.sort(key=lambda r: (-r["urgency"], r["name"]))
+    return ContactPlan(project, rows)
+
+
+_COLUMNS = ["urgency", "person_id", "name", "organization", "by", "by_name", "kind",
+            "reason", "last_contact", "days"]
+
+
+def reason_text(why: tuple[str, dict[str, Any]], lang: str) -> str:
+    """A plan line's reason in ``lang``."""
+    key, values = why
+    shown = dict(values)
+    for name in ("days", "cadence"):
+        if shown.get(name) is not None:
+            shown[name] = word("days", lang, n=shown[name])
+    for name in ("role", "tie"):
+        if name in shown:
+            shown[name] = vocab(shown[name], lang)
+    return word(key, lang, **shown)
+
+
+@dataclass(frozen=True)
+class ContactPlan(Result):
+    """The contact plan: one row per call (``urgency``, ``person_id``, ``name``,
+    ``organization``, ``by``, ``by_name``, ``kind``, ``reason`` in English,
+    ``last_contact``, ``days``), most urgent first."""
+
+    project: str | None
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    kind = "health"
+
+    def parts(self) -> dict[str, Part]:
+        return {"calls": Part(_COLUMNS, [{c: r.get(c) for c in _COLUMNS} for r in self.rows])}
+
+    def blocks(self, lang: str) -> list[Block]:
+        if not self.rows:
+            return [Block(word("health.none", lang))]
+        return [Block(word("health.call", lang, i=i, name=row["name"],
+                           organization=row["organization"] or "",
+                           by=row["by_name"] or word("health.nobody", lang),
+                           reason=reason_text(row["_why"], lang)), wrap=True)
+                for i, row in enumerate(self.rows, start=1)]
 
 
 def _last_contact(G: nx.MultiDiGraph, person: str, ours: set[str]) -> str | None:
     """The latest interaction with the person, or contact on a tie with one of our people."""
     dates = [G.nodes[person].get("last_interaction")]
     for a, b, tie in [*G.out_edges(person, data=True), *G.in_edges(person, data=True)]:
-        if (a in ours or b in ours) and tie["type"] != "REPORTS_TO":
+        if (a in ours or b in ours) and tie["type"] != REPORTS_TO:
             dates.append(tie.get("last_contact"))
     return max(filter(None, dates), default=None)
 

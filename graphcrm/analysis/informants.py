@@ -43,9 +43,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
-import pandas as pd
 
 from graphcrm.analysis.network import (
     competitor_staff,
@@ -56,11 +57,13 @@ from graphcrm.analysis.network import (
     roles_of,
     stance_of,
 )
+from graphcrm.results import Block, Part, Result, TableResult
 from graphcrm.analysis.valued import ValuedGraph
-from graphcrm.domain import OrgKind, Role
+from graphcrm.domain import OrgKind, Role, Stance
+from graphcrm.words import vocab, word
 
 __all__ = ["key_informants", "brokerage_roles", "burt_measures", "subset_betweenness",
-           "WEIGHTS", "GF_ROLES"]
+           "WEIGHTS", "GF_ROLES", "InformantsResult", "reasons_text"]
 
 #: How the components add up to the score.
 WEIGHTS: Mapping[str, float] = {
@@ -153,7 +156,7 @@ def key_informants(
     top: int | None = 15,
     include_competitors: bool = False,
     weights: Mapping[str, float] = WEIGHTS,
-) -> pd.DataFrame:
+) -> InformantsResult:
     """Rank the people who could best tell us what is happening in ``project``.
 
     Parameters
@@ -171,10 +174,11 @@ def key_informants(
 
     Returns
     -------
-    pandas.DataFrame
+    InformantsResult
         One row per candidate, best first: ``rank``, ``person_id``, ``name``,
         ``organization``, ``score``, the components, ``constraint``, ``effective_size``,
-        ``gf_role`` and its counts, ``recorded_informant``, ``risk`` and ``reasons``.
+        ``gf_role`` and its counts, ``recorded_informant``, ``risk`` and ``reasons``
+        (``to_frame()`` gives them as a DataFrame).
 
     Example
     -------
@@ -187,7 +191,7 @@ def key_informants(
     ...            projects={"P": {"roles": ["decision_maker"], "influence": 5}})
     >>> for a, b in [("us", "i"), ("i", "dm")]:
     ...     _ = G.add_edge(a, b, key="KNOWS", type="KNOWS", strength=5)
-    >>> key_informants(value(G, dt.date(2026, 1, 1)), "P")["name"].tolist()
+    >>> key_informants(value(G, dt.date(2026, 1, 1)), "P").to_frame()["name"].tolist()
     ['I']
     """
     G, H = V.people, V.reach
@@ -207,7 +211,7 @@ def key_informants(
                         and G.nodes[n]["org_kind"] != OrgKind.OWN
                         and Role.DECISION_MAKER.value not in roles_of(G, n, project))
     if not candidates:
-        return _frame([])
+        return InformantsResult(project)
     to_target = V.distances(list(targets), skip, reverse=True)
     between = subset_betweenness(H, sorted(ours), sorted(targets), from_us, to_target, skip)
     top_between = max((between.get(c, 0.0) for c in candidates), default=0) or 1
@@ -244,8 +248,13 @@ def key_informants(
         # relay happened to be counted first)
         row["gf_role"] = max(GF_ROLES, key=lambda r: roles[r]) if roles else None
         row["gf_counts"] = {r: roles[r] for r in GF_ROLES if roles[r]}
-        row["reasons"] = _reasons(G, row, row.pop("_reach"))
-    return _frame(rows)
+        row["_why"] = _reasons(G, row, row.pop("_reach"))
+        row["reasons"] = reasons_text(row["_why"], "en")
+        row["stance_is"] = row.pop("stance_word")
+        for column in ("score", *WEIGHTS, "constraint", "effective_size"):
+            if row[column] is not None:
+                row[column] = round(float(row[column]), 3)
+    return InformantsResult(project, rows)
 
 
 def burt_measures(U: nx.Graph, nodes: Iterable[str], weight: str = "weight",
@@ -430,30 +439,74 @@ def subset_betweenness(H: nx.DiGraph, sources: list[str], targets: list[str],
         targets=[t for t in targets if t in region], normalized=False, weight="cost")
 
 
-def _reasons(G: nx.MultiDiGraph, row: dict, reach: dict[str, float]) -> str:
+def _reasons(G: nx.MultiDiGraph, row: dict, reach: dict[str, float]
+             ) -> list[tuple[str, dict[str, Any]]]:
+    """Why a candidate ranks where it does: catalogue keys and their values."""
     best = sorted(((p, t) for t, p in reach.items() if p > 0), reverse=True)[:2]
-    parts = []
+    parts: list[tuple[str, dict[str, Any]]] = []
     if best:
-        parts.append("reaches " + ", ".join(f"{G.nodes[t]['name']} {p:.2f}" for p, t in best))
-    parts.append(f"we reach them {row['our_tie']:.2f}")
+        parts.append(("informants.reaches",
+                      {"who": ", ".join(f"{G.nodes[t]['name']} {p:.2f}" for p, t in best)}))
+    parts.append(("informants.our_tie", {"p": row["our_tie"]}))
     if row["stance_word"]:
-        parts.append(row["stance_word"])
+        parts.append(("informants.stance", {"stance": Stance(row["stance_word"])}))
     if row["brokerage"] >= 0.5:
-        parts.append("on many of our best routes")
+        parts.append(("informants.on_routes", {}))
     if row["gf_role"]:
-        parts.append(f"{row['gf_role']} for {row['organization']}")
+        parts.append(("informants.gf", {"role": row["gf_role"],
+                                        "organization": row["organization"] or ""}))
     if row["recorded_informant"]:
-        parts.append("already our informant")
+        parts.append(("informants.already", {}))
     if row["risk"]:
-        parts.append(f"risk: {row['risk']}")
-    return "; ".join(parts)
+        parts.append(("informants.risk", {}))
+    return parts
 
 
-def _frame(rows: list[dict]) -> pd.DataFrame:
-    columns = ["rank", "person_id", "name", "organization", "title", "score", *WEIGHTS,
-               "constraint", "effective_size", "stance_word", "gf_role", "gf_counts",
-               "recorded_informant", "risk", "reasons"]
-    frame = pd.DataFrame(rows, columns=columns).rename(columns={"stance_word": "stance_is"})
-    for column in ("score", *WEIGHTS, "constraint", "effective_size"):
-        frame[column] = frame[column].astype(float).round(3)
-    return frame
+def reasons_text(reasons: list[tuple[str, dict[str, Any]]], lang: str) -> str:
+    """A candidate's reasons as one line in ``lang``."""
+    said = []
+    for key, values in reasons:
+        shown = dict(values)
+        if "stance" in shown:
+            shown["stance"] = vocab(shown["stance"], lang)
+        if key == "informants.gf":
+            shown["means"] = word(f"gf.{values['role']}.means", lang)
+            shown["role"] = word(f"gf.{values['role']}", lang)
+        said.append(word(key, lang, **shown))
+    return ("；" if lang == "zh" else "; ").join(said)
+
+
+_COLUMNS = ["rank", "person_id", "name", "organization", "title", "score", *WEIGHTS,
+            "constraint", "effective_size", "stance_is", "gf_role", "gf_counts",
+            "recorded_informant", "risk", "reasons"]
+
+
+@dataclass(frozen=True)
+class InformantsResult(Result):
+    """Ranked key-informant candidates of ``project``: one row per candidate, best first
+    (``rank``, ``person_id``, ``name``, ``organization``, ``title``, ``score``, the
+    components, ``constraint``, ``effective_size``, ``stance_is``, ``gf_role`` and its
+    counts, ``recorded_informant``, ``risk`` and ``reasons``, in English)."""
+
+    project: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    kind = "informants"
+
+    def parts(self) -> dict[str, Part]:
+        return {"candidates": Part(_COLUMNS, [{c: r.get(c) for c in _COLUMNS}
+                                              for r in self.rows])}
+
+    def blocks(self, lang: str) -> list[Block]:
+        if not self.rows:
+            return [Block(word("informants.none", lang))]
+        names = ["rank", "name", "organization", "score", "access", "our_tie", "brokerage",
+                 "structural_holes", "stance_is", "gf_role"]
+        starred = [{**r, "name": f"{r['name']}*" if r["recorded_informant"] else r["name"]}
+                   for r in self.rows]
+        table = TableResult(self.kind, {"c": Part(names, starred)}).table("c", lang)
+        out = [table, Block(word("informants.recorded", lang)), Block()]
+        for row in self.rows:
+            out.append(Block(word("informants.line", lang, rank=row["rank"], name=row["name"],
+                                  reasons=reasons_text(row["_why"], lang)), wrap=True))
+        return out

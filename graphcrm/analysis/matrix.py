@@ -17,14 +17,17 @@ Each row carries the stakeholder's coverage status and best chain from
 
 from __future__ import annotations
 
-import pandas as pd
+from dataclasses import dataclass, field
+from typing import Any
 
 from graphcrm.analysis.gaps import GapsResult, coverage_gaps
 from graphcrm.analysis.network import require_project, roles_of
+from graphcrm.results import Block, Part, Result, TableResult
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import Role, Stance
+from graphcrm.words import word
 
-__all__ = ["stakeholder_matrix", "QUADRANTS"]
+__all__ = ["stakeholder_matrix", "MatrixResult", "QUADRANTS"]
 
 QUADRANTS = ("manage closely", "keep satisfied", "keep informed", "monitor")
 
@@ -35,7 +38,7 @@ def stakeholder_matrix(
     *,
     high_influence: int = 4,
     gaps: GapsResult | None = None,
-) -> pd.DataFrame:
+) -> MatrixResult:
     """Place every stakeholder of ``project`` (our bid team aside) in a quadrant.
 
     Parameters
@@ -51,8 +54,9 @@ def stakeholder_matrix(
 
     Returns
     -------
-    pandas.DataFrame
-        ``quadrant``, ``person_id``, ``name``, ``organization``, ``roles``, ``influence``,
+    MatrixResult
+        One row per stakeholder: ``quadrant``, ``person_id``, ``name``, ``organization``,
+        ``roles``, ``influence``,
         ``stance``, ``stance_score``, ``coverage`` and ``best_strength`` (for decision-making
         stakeholders), ordered by quadrant and influence.
 
@@ -63,7 +67,7 @@ def stakeholder_matrix(
     >>> G = nx.MultiDiGraph(projects={"P": {"customer_id": "c"}})
     >>> G.add_node("a", name="A", org_kind="customer", org_name="C", projects={"P": {
     ...     "roles": ["user"], "influence": 5, "stance": "champion"}})
-    >>> stakeholder_matrix(value(G, dt.date(2026, 1, 1)), "P")["quadrant"].tolist()
+    >>> stakeholder_matrix(value(G, dt.date(2026, 1, 1)), "P").to_frame()["quadrant"].tolist()
     ['manage closely']
     """
     G = V.people
@@ -87,11 +91,41 @@ def stakeholder_matrix(
             "stance": entry["stance"] or "unknown", "stance_score": score,
             "coverage": status.get(person), "best_strength": strength.get(person),
         })
-    columns = ["quadrant", "person_id", "name", "organization", "roles", "influence", "stance",
-               "stance_score", "coverage", "best_strength"]
-    frame = pd.DataFrame(rows, columns=columns)
     order = {q: i for i, q in enumerate(QUADRANTS)}
-    return frame.sort_values(
-        ["quadrant", "influence", "name"], ascending=[True, False, True],
-        key=lambda c: c.map(order) if c.name == "quadrant" else c,
-    ).reset_index(drop=True)
+    rows.sort(key=lambda r: (order[r["quadrant"]], -r["influence"], r["name"]))
+    return MatrixResult(project, rows)
+
+
+_COLUMNS = ["quadrant", "person_id", "name", "organization", "roles", "influence", "stance",
+            "stance_score", "coverage", "best_strength"]
+
+
+@dataclass(frozen=True)
+class MatrixResult(Result):
+    """The stakeholder matrix: one row per stakeholder (``quadrant``, ``person_id``,
+    ``name``, ``organization``, ``roles``, ``influence``, ``stance``, ``stance_score``,
+    ``coverage``, ``best_strength``), by quadrant and influence."""
+
+    project: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    kind = "matrix"
+
+    def parts(self) -> dict[str, Part]:
+        return {"stakeholders": Part(_COLUMNS, self.rows)}
+
+    def blocks(self, lang: str) -> list[Block]:
+        out: list[Block] = []
+        shown = ["name", "organization", "roles", "influence", "stance", "coverage",
+                 "best_strength"]
+        for quadrant in QUADRANTS:
+            mine = [r for r in self.rows if r["quadrant"] == quadrant]
+            if not mine:
+                continue
+            if out:
+                out.append(Block())
+            heading = word(f"quadrant.{quadrant}", lang)
+            out.append(Block(heading.upper() if lang == "en" else f"【{heading}】"))
+            out.append(TableResult(self.kind, {"q": Part(_COLUMNS, mine)}).table("q", lang,
+                                                                                 shown))
+        return out or [Block(word("none", lang))]

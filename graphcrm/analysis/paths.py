@@ -14,7 +14,6 @@ J. Y. Yen, "Finding the k shortest loopless paths in a network", Management Scie
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,7 +21,6 @@ from itertools import islice
 from typing import Any
 
 import networkx as nx
-import pandas as pd
 
 from graphcrm.analysis.model import Hop
 from graphcrm.analysis.network import (
@@ -31,9 +29,11 @@ from graphcrm.analysis.network import (
     our_people,
     stance_of,
 )
+from graphcrm.results import Block, Part, Result, TableResult, plain
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import Stance
-from graphcrm.errors import LookupFailed
+from graphcrm.errors import BadArgument, Conflict, LookupFailed
+from graphcrm.words import word
 
 __all__ = ["InfluencePath", "PathResult", "influence_paths"]
 
@@ -43,35 +43,57 @@ _MAX_CANDIDATES = 500  # Yen candidates examined before giving up on more paths
 
 @dataclass(frozen=True)
 class InfluencePath:
-    """One chain from one of our people to the target."""
+    """One chain from one of our people to the target. ``opposed``: the people on it (the
+    target aside) who oppose us or doubt us in the project — a chain through them is flagged,
+    not hidden, unless ``avoid_opponents`` leaves them out."""
 
     rank: int
     nodes: list[str]
     names: list[str]
     strength: float
     hops: list[Hop]
+    opposed: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        """The path as plain data: rank, nodes, names, strength and per-hop detail."""
+        """The path as plain data: rank, nodes, names, strength, the opposed people on it and
+        per-hop detail."""
         return {"rank": self.rank, "nodes": self.nodes, "names": self.names,
-                "strength": round(self.strength, 4), "hops": [h.as_dict() for h in self.hops]}
+                "strength": round(self.strength, 4), "opposed": self.opposed,
+                "hops": [h.as_dict() for h in self.hops]}
 
 
 @dataclass(frozen=True)
-class PathResult:
-    """The best chains to ``target``, or why there are none (``reason``)."""
+class PathResult(Result):
+    """The best chains to ``target``, or why there are none (``why``: a catalogue key and
+    its values; ``reason``: the same in English)."""
 
     target: str
     sources: list[str]
     paths: list[InfluencePath] = field(default_factory=list)
-    reason: str | None = None
+    why: tuple[str, dict[str, Any]] | None = None
+    target_name: str = ""
+
+    kind = "path"
+
+    @property
+    def reason(self) -> str | None:
+        """Why there is no path, in English (None when there are paths)."""
+        return self.reason_in("en")
+
+    def reason_in(self, lang: str) -> str | None:
+        """Why there is no path, in ``lang``."""
+        if self.why is None:
+            return None
+        key, values = self.why
+        return word(key, lang, **values)
 
     def records(self) -> list[dict[str, Any]]:
         """One record per path (the JSON output)."""
-        return [p.as_dict() for p in self.paths]
+        return plain([p.as_dict() for p in self.paths])
 
-    def to_frame(self, G: nx.MultiDiGraph | None = None) -> pd.DataFrame:
-        """One row per hop: rank, chain strength, who to whom, tie type, strength, level, date."""
+    def parts(self) -> dict[str, Part]:
+        """``hops``: one row per hop (rank, chain strength, who to whom, tie type, strength,
+        strength today, level, last contact)."""
         rows = []
         for path in self.paths:
             for step, (hop, name_from, name_to) in enumerate(
@@ -86,23 +108,54 @@ class PathResult:
                 })
         columns = ["rank", "chain", "hop", "from", "to", "tie", "strength", "now", "level",
                    "last_contact"]
-        return pd.DataFrame(rows, columns=columns)
+        return {"hops": Part(columns, rows)}
 
-    def _repr_html_(self) -> str:
+    def blocks(self, lang: str) -> list[Block]:
         if not self.paths:
-            return f"<p>No path to {html.escape(self.target)}: {html.escape(self.reason or '')}</p>"
-        return self.to_frame().to_html(index=False)
+            return [Block(word("path.none", lang, reason=self.reason_in(lang)))]
+        out: list[Block] = []
+        hops = self.part("hops").rows
+        shown_columns = ["hop", "from", "to", "tie", "strength", "now", "level", "last_contact"]
+        for path in self.paths:
+            out.append(Block(word("path.head", lang, rank=path.rank, strength=path.strength,
+                                  hops=word("hops", lang, n=len(path.hops)),
+                                  names=" → ".join(path.names))))
+            if path.opposed:
+                joiner = "、" if lang == "zh" else ", "
+                out.append(Block(word("path.warn", lang, text=word(
+                    "path.through_opponent", lang, names=joiner.join(path.opposed))),
+                    indent="    "))
+            mine = TableResult(self.kind, {"hops": Part(
+                shown_columns, [r for r in hops if r["rank"] == path.rank])})
+            table = mine.table("hops", lang)
+            out.append(Block(headers=table.headers, rows=table.rows, indent="    "))
+            out.append(Block())
+        return out[:-1]
+
+
+def _stances(G: nx.MultiDiGraph, person: str, projects: list[str]) -> set[str]:
+    return {s for p in projects if (s := stance_of(G, person, p))}
+
+
+def _shunned(strict: bool) -> set[str]:
+    return {Stance.OPPONENT.value} | ({Stance.SKEPTIC.value} if strict else set())
+
+
+def _stance_projects(G: nx.MultiDiGraph, target: str, project: str | None) -> list[str]:
+    """The projects whose stances count: ``project``, else every project the target is a
+    stakeholder of."""
+    return [project] if project is not None else sorted(G.nodes[target]["projects"])
 
 
 def _excluded(
-    G: nx.MultiDiGraph, project: str | None, avoid: Iterable[str], avoid_opponents: bool,
-    strict: bool, allow_competitors: bool, starts: Iterable[str] = (),
+    G: nx.MultiDiGraph, projects: list[str], avoid: Iterable[str], avoid_opponents: bool,
+    strict: bool, include_competitors: bool, starts: Iterable[str] = (),
 ) -> set[str]:
     excluded = set(avoid)
-    if avoid_opponents and project is not None:
-        shunned = {Stance.OPPONENT.value} | ({Stance.SKEPTIC.value} if strict else set())
-        excluded |= {n for n in G if stance_of(G, n, project) in shunned}
-    if not allow_competitors:
+    if avoid_opponents:
+        shunned = _shunned(strict)
+        excluded |= {n for n in G if _stances(G, n, projects) & shunned}
+    if not include_competitors:
         excluded |= competitor_staff(G, keep=starts)
     return excluded
 
@@ -118,7 +171,7 @@ def influence_paths(
     avoid: Iterable[str] = (),
     avoid_opponents: bool = False,
     strict: bool = False,
-    allow_competitors: bool = False,
+    include_competitors: bool = False,
 ) -> PathResult:
     """The ``k`` strongest chains from our people (or ``sources``) to ``target``.
 
@@ -139,8 +192,11 @@ def influence_paths(
     avoid
         People no chain may pass through.
     avoid_opponents, strict
-        Pass through nobody whose stance in ``project`` is opponent (or skeptic too).
-    allow_competitors
+        Pass through nobody whose stance in ``project`` is opponent (or skeptic too); with
+        no project, their stance in any project the target is a stakeholder of (refused when
+        the target is a stakeholder of none). Chains are flagged (``opposed``) when they pass
+        an opponent or skeptic either way.
+    include_competitors
         Let chains pass through competitor staff (never, by default).
 
     Returns
@@ -163,12 +219,18 @@ def influence_paths(
     (['us', 'x', 'dm'], 0.76)
     """
     G = V.people
+    if k < 1 or max_hops < 1:
+        raise BadArgument(f"k and max_hops must be at least 1 (got k={k}, max_hops={max_hops})")
     if target not in G:
         raise LookupFailed(f"nobody with id {target!r}")
     starts = sorted(set(sources) if sources is not None else our_people(G, project))
     if target in starts:
         raise LookupFailed(f"{G.nodes[target]['name']} is on our side: no path needed")
-    excluded = _excluded(G, project, avoid, avoid_opponents, strict, allow_competitors,
+    projects = _stance_projects(G, target, project)
+    if avoid_opponents and not projects:
+        raise Conflict(f"--avoid-opponents needs a project: {G.nodes[target]['name']} is a "
+                       "stakeholder of none (name one with --project)")
+    excluded = _excluded(G, projects, avoid, avoid_opponents, strict, include_competitors,
                          starts)
     excluded -= {target}
     usable = [s for s in starts if s not in excluded]
@@ -176,12 +238,12 @@ def influence_paths(
     for rank, nodes in enumerate(_best_paths(V.reach, usable, target, k, max_hops, excluded),
                                  start=1):
         hops = V.hops(nodes)
+        opposed = [G.nodes[n]["name"] for n in nodes[:-1]
+                   if _stances(G, n, projects) & _shunned(strict=True)]
         paths.append(InfluencePath(rank, nodes, [G.nodes[n]["name"] for n in nodes],
-                                   math.prod(h.probability for h in hops), hops))
-    reason = None
-    if not paths:
-        reason = _why_none(V, starts, target, max_hops, excluded)
-    return PathResult(target, starts, paths, reason)
+                                   math.prod(h.probability for h in hops), hops, opposed))
+    why = None if paths else _why_none(V, starts, target, max_hops, excluded)
+    return PathResult(target, starts, paths, why, G.nodes[target]["name"])
 
 
 def _best_paths(H: nx.DiGraph, sources: list[str], target: str, k: int,
@@ -204,17 +266,17 @@ def _best_paths(H: nx.DiGraph, sources: list[str], target: str, k: int,
 
 
 def _why_none(V: ValuedGraph, sources: list[str], target: str, max_hops: int,
-              excluded: set[str]) -> str:
+              excluded: set[str]) -> tuple[str, dict[str, Any]]:
     G, whole = V.people, V.reach
     name = G.nodes[target]["name"]
     if not sources:
-        return "nobody on our side to start from"
+        return "path.no_sources", {}
     lengths = nx.multi_source_dijkstra_path_length(whole, set(sources), weight=lambda *_: 1)
     if target not in lengths:
-        return f"no route: nobody on our side is connected to {name}"
+        return "path.unreachable", {"name": name}
     if lengths[target] > max_hops:
-        return f"no route within {max_hops} hops (the shortest takes {lengths[target]})"
+        return "path.too_long", {"max_hops": max_hops, "shortest": lengths[target]}
     # the avoided people who lie on some chain short enough
     blocking = sorted(chain_region(whole, sources, target, max_hops) & excluded - {target})
-    names = ", ".join(G.nodes[n]["name"] for n in blocking) or "avoided people"
-    return f"only through avoided people ({names}) within {max_hops} hops"
+    return "path.blocked", {"max_hops": max_hops,
+                            "names": ", ".join(G.nodes[n]["name"] for n in blocking) or "?"}

@@ -45,7 +45,9 @@ from typing import Any
 import pandas as pd
 
 from graphcrm.analysis.gaps import GapsResult
+from graphcrm.results import Block, Part, Result, shown
 from graphcrm.changes import CREATE, REMOVE, UPDATE, Change, State, diff_states
+from graphcrm.words import cell, column, word
 
 __all__ = ["ChangesResult", "review_changes", "COLUMNS"]
 
@@ -53,38 +55,54 @@ COLUMNS = ["what", "project", "who", "field", "before", "after"]
 #: The rows that say what the changes did to the bid (the others are the changes).
 _BID_ROWS = ("coverage", "best chain", "coverage score")
 _TIE_RATING = ("strength", "level")
+# the vocabulary of a finding's before and after, by its field
+_FIELD_VOCAB = {"status": "status", "stance": "stance", "role": "roles", "KNOWS": "",
+                "level": "level", "kind": "org_kind", "stage": "stage"}
 _STAKEHOLDER_FIELDS = {"stance": "stance changed", "influence": "influence changed"}
 
 
 @dataclass(frozen=True)
-class ChangesResult:
+class ChangesResult(Result):
     """What changed since ``since`` (a snapshot or a date), one row per finding
     (:data:`COLUMNS`; see the module docs)."""
 
     since: str
     frame: pd.DataFrame
 
-    def records(self) -> list[dict[str, Any]]:
-        """One record per finding (the JSON output)."""
-        return [{k: (None if v is None or v != v else v) for k, v in r.items()}
-                for r in self.frame.to_dict("records")]
+    kind = "changes"
 
-    def to_frame(self) -> pd.DataFrame:
-        """The findings as a table."""
-        return self.frame.copy()
+    def parts(self) -> dict[str, Part]:
+        return {"findings": Part.of(self.frame)}
 
-    def __str__(self) -> str:
+    def summary(self, lang: str = "en") -> str:
+        """One line: how many changes, and for how many projects the coverage is compared."""
         bid = self.frame["what"].isin(_BID_ROWS)
         changed = int((~bid).sum())
-        projects = self.frame.loc[bid, "project"].nunique()
-        what = f"{changed} change{'s' if changed != 1 else ''}" if changed else "nothing changed"
+        projects = int(self.frame.loc[bid, "project"].nunique())
+        what = word("changes.count", lang, n=changed) if changed else \
+            word("changes.nothing", lang)
         if projects:
-            what += (f"; coverage of {projects} project{'s' if projects != 1 else ''} before "
-                     "and after")
-        return f"Since {self.since}: {what}"
+            what += word("changes.projects", lang, n=projects)
+        return word("changes.since", lang, since=self.since, what=what)
 
-    def _repr_html_(self) -> str:
-        return f"<p>{self!s}</p>" + self.frame.to_html(index=False)
+    def blocks(self, lang: str) -> list[Block]:
+        out = [Block(self.summary(lang))]
+        if len(self.frame):
+            table = self.table(None, lang)
+            columns = self.part().columns
+            at = {c: columns.index(c) for c in ("field", "before", "after")}
+            for record, row in zip(self.part().rows, table.rows, strict=True):
+                field = record["field"]  # before and after are values of this field
+                for side in ("before", "after"):
+                    row[at[side]] = shown(cell(_FIELD_VOCAB.get(field, ""), record[side],
+                                               lang), lang)
+                if field:
+                    row[at["field"]] = column(field, lang)
+            out += [Block(), table]
+        return out
+
+    def __str__(self) -> str:
+        return self.summary()
 
 
 def review_changes(before: State, after: State, gaps_before: dict[str, GapsResult | None],
@@ -241,8 +259,8 @@ def _row(change: Change, who: Any, orgs: dict[str, Any], keep_project: Any, keep
 def _coverage(project: str, before: GapsResult | None, after: GapsResult
               ) -> list[dict[str, Any]]:
     rows = []
-    old = {} if before is None else {r["person_id"]: r for r in before.records()}
-    for record in after.records():
+    old = {} if before is None else {r["person_id"]: r for r in before.part().rows}
+    for record in after.part().rows:
         earlier = old.pop(record["person_id"], None)
         status_before = earlier["status"] if earlier else None
         rows.append(_finding("coverage", project, record["name"], "status", status_before,

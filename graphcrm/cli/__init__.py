@@ -60,9 +60,14 @@ class _Group(click.Group):
     metavar="PATH|URI",
     help="Embedded store file, or a neo4j:// / bolt:// URI (env GRAPHCRM_STORE).",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"], case_sensitive=False),
+    help="Words in English or Chinese (env GRAPHCRM_LANG, else the locale).",
+)
 @click.version_option(package_name="graphcrm")
 @click.pass_context
-def cli(ctx: click.Context, store: str) -> None:
+def cli(ctx: click.Context, store: str, lang: str | None) -> None:
     """graphcrm maps the people around a deal.
 
     Load a bid team's spreadsheets of organizations, people, relationships and bids into a
@@ -76,7 +81,7 @@ def cli(ctx: click.Context, store: str) -> None:
       graphcrm stats --format json        # what the store holds
       graphcrm --store team.db stats      # another embedded store
     """
-    ctx.obj = {"store": store}
+    ctx.obj = {**(ctx.obj or {}), "store": store, "lang": lang}
 
 
 def main() -> None:
@@ -95,3 +100,7 @@ from graphcrm.cli import (  # noqa: E402, F401  (registers the commands)
     data_commands,
     sharing_commands,
 )
+from graphcrm.cli.options import shared_options  # noqa: E402
+
+for _command in cli.commands.values():  # --store and --lang after the subcommand too
+    _command.params.extend(shared_options())

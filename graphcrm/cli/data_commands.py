@@ -12,20 +12,15 @@ import click
 
 from graphcrm.changes import CREATE, REMOVE, Change, Creations
 from graphcrm.cli import cli
-from graphcrm.cli.options import author_option, bid_of, format_option
-from graphcrm.domain import Role
+from graphcrm.cli.options import author_option, bid_of, format_option, lang_of, show
 from graphcrm.errors import StoreDamaged
 from graphcrm.ingest.limits import Limits
 from graphcrm.output import render
 from graphcrm.stores import ImportSummary
+from graphcrm.words import word
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from graphcrm.stats import Stats
-
-_ROLES = {role.value for role in Role}
-
 
 #: Lines of the change plan shown: creations (each names itself) and the rest.
 PLAN_CREATIONS, PLAN_OTHERS = 20, 500
@@ -160,35 +155,10 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
     _echo_summary(summary)
 
 
-def _echo_stats(result: Stats, fmt: str) -> None:
-    if fmt != "table":
-        click.echo(render(result.counts, fmt), nl=False)
-        return
-    overall = result.counts[result.counts["scope"] == "all"]
-    for category, rows in overall.groupby("category", sort=False):
-        kinds = " · ".join(f"{k} {n}" for k, n in zip(rows["kind"], rows["count"], strict=True))
-        head = f"{category:<14}{rows['count'].sum():>7}   "
-        click.echo(textwrap.fill(kinds, 100, initial_indent=head,
-                                 subsequent_indent=" " * len(head)))
-    import pandas as pd
-
-    for project in result.projects.to_dict("records"):
-        value = "" if pd.isna(project["value"]) else f" · value {project['value']:,.0f}"
-        due = "" if pd.isna(project["deadline"]) else f" · due {project['deadline']}"
-        stage = "" if pd.isna(project["stage"]) else f" · {project['stage']}"
-        click.echo(f"\n{project['project']}  {project['name']}")
-        click.echo(f"  customer {project['customer']}{stage}{value}{due}")
-        roles = ", ".join(
-            f"{role} {n}" for role, n in project.items() if role in _ROLES and n
-        )
-        line = f"  {project['stakeholders']} stakeholders: {roles or 'none yet'}"
-        click.echo(textwrap.fill(line, 100, subsequent_indent="    "))
-
-
 @cli.command("stats")
 @format_option
 @click.pass_context
-def stats_command(ctx: click.Context, fmt: str) -> None:
+def stats_command(ctx: click.Context) -> None:
     """Counts by kind, and per project.
 
     \b
@@ -196,7 +166,7 @@ def stats_command(ctx: click.Context, fmt: str) -> None:
       graphcrm stats
       graphcrm stats --format json
     """
-    _echo_stats(bid_of(ctx).stats(), fmt)
+    show(ctx, bid_of(ctx).stats())
 
 
 @cli.command("demo")
@@ -206,7 +176,8 @@ def stats_command(ctx: click.Context, fmt: str) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the demo store (default: a new temporary folder).",
 )
-def demo_command(folder: Path | None) -> None:
+@click.pass_context
+def demo_command(ctx: click.Context, folder: Path | None) -> None:
     """Load the bundled sample bid into a fresh embedded store and show each analysis.
 
     The demo never touches your own store: it writes graphcrm-demo.db in a new temporary
@@ -220,22 +191,20 @@ def demo_command(folder: Path | None) -> None:
     from graphcrm import api
     from graphcrm.cli.analysis_commands import echo_demo
 
+    lang = lang_of(ctx)
     folder = folder or Path(tempfile.mkdtemp(prefix="graphcrm-demo-"))
     store = api.demo_store(folder)
-    click.echo(f"The sample bid, loaded into\n  {store}\nwith ties valued as of "
-               f"{api.DEMO_AS_OF}.\n")
-    _echo_stats(api.open(store).stats(), "table")
-    echo_demo(str(store), api.DEMO_AS_OF)
-    click.echo(f"\nExplore it further: graphcrm --store {store} path 高明 --project prj-bh-bms")
+    click.echo(word("demo.loaded", lang, store=store, as_of=api.DEMO_AS_OF) + "\n")
+    click.echo(api.open(store).stats().text(lang), nl=False)
+    echo_demo(ctx, str(store), api.DEMO_AS_OF)
+    click.echo("\n" + word("demo.further", lang,
+                           command=f"graphcrm --store {store} path 高明 --project prj-bh-bms"))
 
 
 @cli.command("template")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--lang", type=click.Choice(["en", "zh"]), default=None,
-              help="Sheets, headers and drop-downs in English or Chinese "
-                   "(default: GRAPHCRM_LANG, else the locale).")
 @click.pass_context
-def template_command(ctx: click.Context, path: Path, lang: str | None) -> None:
+def template_command(ctx: click.Context, path: Path) -> None:
     """Write an empty import workbook (FILE.xlsx) or CSV folder (DIR) to start from.
 
     The exact sheets and headers, drop-down lists for every vocabulary (kind, role, stance,
@@ -248,27 +217,14 @@ def template_command(ctx: click.Context, path: Path, lang: str | None) -> None:
       graphcrm template 投标关系.xlsx --lang zh
       graphcrm template bid-csv/
     """
-    written = bid_of(ctx).template(path, lang=lang or _default_lang())
+    written = bid_of(ctx).template(path, lang=lang_of(ctx))
     click.echo(f"{written}: the import template")
-
-
-def _default_lang() -> str:
-    """``GRAPHCRM_LANG``, else Chinese when the locale is, else English."""
-    import locale
-    import os
-
-    chosen = os.environ.get("GRAPHCRM_LANG", "").strip().lower()
-    if chosen in ("en", "zh"):
-        return chosen
-    code = (os.environ.get("LC_ALL") or os.environ.get("LANG") or
-            (locale.getlocale()[0] or "")).lower()
-    return "zh" if code.startswith("zh") else "en"
 
 
 @cli.command("history")
 @format_option
 @click.pass_context
-def history_command(ctx: click.Context, fmt: str) -> None:
+def history_command(ctx: click.Context) -> None:
     """List every recorded change: imports, removals, forgets, with when, who and which
     files, how many records each created, updated and removed, and the snapshots named
     after it.
@@ -278,8 +234,7 @@ def history_command(ctx: click.Context, fmt: str) -> None:
       graphcrm history
       graphcrm history --format csv > history.csv
     """
-    frame = bid_of(ctx).history()
-    click.echo(render(frame, fmt), nl=False)
+    show(ctx, bid_of(ctx).history())
 
 
 @cli.command("snapshot")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import os
 import sys
 from collections.abc import Callable
@@ -9,25 +11,63 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from graphcrm.output import FORMATS
+from graphcrm.output import FORMATS, emit
 from graphcrm.stores import Neo4jSettings, is_server_uri
+from graphcrm.words import LANGUAGES, default_lang
 
 if TYPE_CHECKING:
+    from graphcrm.results import Result
     from graphcrm.api import GraphCRM
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _remember(name: str) -> Callable[[click.Context, click.Parameter, Any], None]:
+    """A callback that keeps an option given after the subcommand for the whole command."""
+    def keep(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+        if value is not None:
+            root = ctx.find_root()
+            root.obj = {**(root.obj or {}), name: value}
+    return keep
+
+
+def shared_options() -> list[click.Option]:
+    """``--store`` and ``--lang`` for a subcommand, so that they work after it as well as
+    before (``graphcrm gaps P --store team.db --lang zh``)."""
+    return [
+        click.Option(["--store"], expose_value=False, metavar="PATH|URI",
+                     callback=_remember("store"),
+                     help="Embedded store file, or a neo4j:// / bolt:// URI "
+                          "(env GRAPHCRM_STORE)."),
+        click.Option(["--lang"], type=click.Choice(LANGUAGES, case_sensitive=False),
+                     expose_value=False, callback=_remember("lang"),
+                     help="Words in English or Chinese (env GRAPHCRM_LANG, else the locale)."),
+    ]
+
+
 def format_option(command: F) -> F:
-    """``--format table|json|csv`` (default ``table``)."""
+    """``--format table|json|csv`` (default ``table``); read it with :func:`format_of`."""
     return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(FORMATS, case_sensitive=False),
-        default="table",
-        show_default=True,
-        help="Output: an aligned table, a JSON array of records, or spreadsheet-safe CSV.",
+        "--format", "fmt_given", type=click.Choice(FORMATS, case_sensitive=False),
+        expose_value=False, callback=_remember("format"),
+        help="Output: an aligned table (default), JSON, or spreadsheet-safe CSV.",
     )(command)
+
+
+def lang_of(ctx: click.Context) -> str:
+    """The language chosen with ``--lang`` (before or after the subcommand), else the
+    default (:func:`graphcrm.words.default_lang`)."""
+    return str((ctx.find_root().obj or {}).get("lang") or default_lang()).lower()
+
+
+def format_of(ctx: click.Context) -> str:
+    """The output format chosen with ``--format``, else ``table``."""
+    return str((ctx.find_root().obj or {}).get("format") or "table").lower()
+
+
+def show(ctx: click.Context, result: Result, part: str | None = None) -> None:
+    """Print any query result in the chosen format and language (:func:`graphcrm.output.emit`)."""
+    click.echo(emit(result, format_of(ctx), lang_of(ctx), part), nl=False)
 
 
 def store_location(ctx: click.Context) -> str | Neo4jSettings:
@@ -54,14 +94,27 @@ def bid_of(ctx: click.Context) -> GraphCRM:
     return api.open(store_location(ctx))
 
 
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """A date in any form the import accepts (``2026-11-01``, ``2026/11/1``,
+    ``2026年11月1日``)."""
+    if value is None:
+        return None
+    from graphcrm.ingest.validate import parse_date  # not at start-up: --help stays fast
+
+    try:
+        return dt.date.fromisoformat(parse_date(value))
+    except ValueError as error:
+        raise click.BadParameter(f"{value!r}: {error}") from None
+
+
 def as_of_option(command: F) -> F:
     """``--as-of DATE``: value ties as of this day (default today)."""
     return click.option(
         "--as-of",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
-        callback=lambda ctx, param, value: value.date() if value else None,
-        metavar="YYYY-MM-DD",
-        help="Value ties as of this date (default: today).",
+        callback=_date,
+        metavar="DATE",
+        help="Value ties as of this date: 2026-11-01, 2026/11/1 or 2026年11月1日 "
+             "(default: today).",
     )(command)
 
 
@@ -72,3 +125,19 @@ def author_option(command: F) -> F:
         metavar="NAME",
         help="Who makes this change, recorded in the history (default: your user name).",
     )(command)
+
+
+def project_argument(command: F) -> F:
+    """The project a command is about: ``PROJECT`` (positional) or ``--project/-p``, by id
+    or by name; either may be left out when the store holds one project. One convention
+    for every command about a project."""
+    @functools.wraps(command)
+    def merged(*args: Any, project: str | None, project_option: str | None,
+               **kwargs: Any) -> Any:
+        if project is not None and project_option is not None and project != project_option:
+            raise click.UsageError(f"two projects given: {project!r} and {project_option!r}")
+        return command(*args, project=project or project_option, **kwargs)
+
+    with_option = click.option("--project", "-p", "project_option", metavar="PROJECT",
+                               help="The project (id or name), as PROJECT.")(merged)
+    return click.argument("project", required=False)(with_option)  # type: ignore[return-value]

@@ -168,7 +168,7 @@ def _marks(V: ValuedGraph, settings: MapSettings) -> dict[str, Any]:
     marks["brokers"] = {b for bs in gaps["brokers"] for b in bs}
     if not settings.redact:
         candidates = key_informants(V, project, top=settings.informants)
-        marks["informants"] = set(candidates["person_id"])
+        marks["informants"] = {row["person_id"] for row in candidates.rows}
     if settings.paths:
         for person in gaps["person_id"]:
             if Role.DECISION_MAKER.value in roles_of(G, person, project):

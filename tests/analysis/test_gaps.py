@@ -75,10 +75,21 @@ def test_org_chart_holes(result):
     assert not any(h[1] in ("DM2", "DM3") for h in holes)
     departments = {h[1] for h in holes if h[0] == "department without contact"}
     assert departments == {"Finance"}  # the board (dm1) is known to us
+    # nobody known for procurement or as a user: buying-centre roles to find
+    assert [h[1] for h in holes if h[0] == "role unknown"] == ["procurement", "user"]
+    assert ["role unknown", "user", "no user known at the customer: find out who it is"] \
+        in holes
+
+
+def test_holes_in_chinese(result):
+    text = result.text("zh")
+    assert "采购：？ —— 客户方还不知道谁是采购：需要摸清" in text
+    assert "上级不明：DM1 —— DM1 的上级是谁？" in text
+    assert "部门无联系人：Finance —— 1 人，我方一个都不认识" in text
 
 
 def test_records_carry_the_json_fields(result):
-    record = result.records()[0]
+    record = result.records()["stakeholders"][0]
     assert {"person_id", "status", "best_strength", "brokers"} <= set(record)
 
 

@@ -15,7 +15,8 @@ ROLES = [("us1", "bid_team"), ("us2", "bid_team"), ("dm", "decision_maker", 5),
 
 
 def plan():
-    return contact_plan(make_valued(PEOPLE, TIES, ROLES, [("2026-05-12", "dm", "us1")]), "P")
+    return contact_plan(make_valued(PEOPLE, TIES, ROLES, [("2026-05-12", "dm", "us1")]),
+                        "P").to_frame()
 
 
 def test_overdue_against_each_roles_cadence():
@@ -34,7 +35,7 @@ def test_cooling_ties_and_order():
     frame = plan()
     cooling = frame[frame["kind"] == "cooling"]
     assert cooling["person_id"].tolist() == ["old"]
-    assert cooling.iloc[0]["reason"].startswith("KNOWS tie cooled from 4 to 1.7")
+    assert cooling.iloc[0]["reason"].startswith("knows tie cooled from 4 to 1.7")
     assert cooling.iloc[0]["by"] == "us2"
     # most urgent first: user never contacted (4 cadences: (120-30)/30 * 2/5 = 1.2)
     assert frame["urgency"].is_monotonic_decreasing
@@ -42,6 +43,6 @@ def test_cooling_ties_and_order():
 
 
 def test_whole_store_without_a_project():
-    frame = contact_plan(make_valued(PEOPLE, TIES, ROLES))
+    frame = contact_plan(make_valued(PEOPLE, TIES, ROLES)).to_frame()
     assert {"dm", "user", "old"} <= set(frame["person_id"])
     assert "mate" not in set(frame["person_id"])

@@ -9,7 +9,7 @@ def test_quadrants_and_coverage():
         [("us", "bid_team"), ("a", "decision_maker", 5, "opponent"),
          ("b", "evaluator", 4, "neutral"), ("c", "user", 2, "champion"), ("d", "user", 1)],
     )
-    frame = stakeholder_matrix(V, "P").set_index("person_id")
+    frame = stakeholder_matrix(V, "P").to_frame().set_index("person_id")
     assert frame["quadrant"].to_dict() == {"a": "manage closely", "b": "keep satisfied",
                                            "c": "keep informed", "d": "monitor"}
     assert frame.loc["a", "stance_score"] == -2

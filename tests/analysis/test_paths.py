@@ -64,7 +64,7 @@ def test_avoid_opponents_and_strict(V):
 
 def test_competitor_staff_only_when_allowed(V):
     assert "x" not in {n for p in influence_paths(V, "dm", project="P").paths for n in p.nodes}
-    allowed = influence_paths(V, "dm", project="P", allow_competitors=True)
+    allowed = influence_paths(V, "dm", project="P", include_competitors=True)
     assert chains(allowed)[1] == (["us1", "x", "dm"], 0.64)
 
 

@@ -84,7 +84,7 @@ def commands(tables: dict[str, list[list[object]]], out: str) -> list[list[str]]
         ["stats"],
         ["path", target, "--format", "json"],
         ["path", target, "-p", first, "--avoid-opponents", "--strict"],
-        ["path", target, "-p", first, "--allow-competitors", "--format", "csv"],
+        ["path", target, "-p", first, "--include-competitors", "--format", "csv"],
         ["gaps", first], ["gaps", first, "--format", "json"],
         ["informants", first], ["informants", first, "--include-competitors", "--format", "csv"],
         ["health"], ["health", "--project", first, "--format", "json"],

@@ -27,11 +27,11 @@ def answers(bid: GraphCRM) -> dict[str, str]:
                                                 as_of=DEMO_AS_OF).paths]),
         "gaps": bid.gaps("prj-bh-bms", as_of=DEMO_AS_OF).stakeholders.to_json(
             orient="records", force_ascii=False),
-        "informants": bid.informants("prj-js-ess", as_of=DEMO_AS_OF).to_json(
+        "informants": bid.informants("prj-js-ess", as_of=DEMO_AS_OF).to_frame().to_json(
             orient="records", force_ascii=False),
-        "health": bid.health(project="prj-js-ess", as_of=DEMO_AS_OF).to_json(
+        "health": bid.health(project="prj-js-ess", as_of=DEMO_AS_OF).to_frame().to_json(
             orient="records", force_ascii=False),
-        "matrix": bid.matrix("prj-js-ess", as_of=DEMO_AS_OF).to_json(
+        "matrix": bid.matrix("prj-js-ess", as_of=DEMO_AS_OF).to_frame().to_json(
             orient="records", force_ascii=False),
     }
 
@@ -47,7 +47,7 @@ def test_a_schema_1_store_is_upgraded_in_place_with_a_backup(tmp_path):
     assert backup.read_bytes()[:16] == b"SQLite format 3\0"
     with sqlite3.connect(backup) as old:
         assert old.execute("SELECT value FROM meta").fetchone() == ("1",)
-    assert upgraded.history()["command"].tolist() == ["upgrade"]
+    assert upgraded.history().to_frame()["command"].tolist() == ["upgrade"]
     upgraded.snapshot("after-upgrade")
     upgraded.remove_role("prj-js-ess", "杨帆", "informant")
     assert [r["what"] for r in upgraded.changes("after-upgrade", as_of=DEMO_AS_OF).records()
@@ -61,7 +61,7 @@ def test_a_read_only_schema_1_store_is_still_read_and_left_as_it_is(tmp_path):
         with EmbeddedStore(disk / "team.db") as store:
             assert (store.read_only, store.schema, store.history()) == (True, 1, [])
             assert sum(store.counts().by_kind["people"].values()) == 98
-        assert GraphCRM(disk / "team.db").history().empty
+        assert GraphCRM(disk / "team.db").history().to_frame().empty
         assert sorted(p.name for p in disk.iterdir()) == ["team.db"]  # no backup, no upgrade
 
 
@@ -93,7 +93,7 @@ def test_a_schema_1_neo4j_store_is_upgraded_and_a_newer_one_refused(neo4j_settin
         run("MATCH (l:GraphcrmImportLock) REMOVE l.schema, l.change_sets")
         assert answers(bid) == before  # opening upgraded it
         assert run("MATCH (l:GraphcrmImportLock) RETURN l.schema AS s")[0]["s"] == 2
-        assert bid.history()["command"].tolist() == ["upgrade"]
+        assert bid.history().to_frame()["command"].tolist() == ["upgrade"]
         run("MATCH (l:GraphcrmImportLock) SET l.schema = 9")
         with pytest.raises(StoreError, match=r"store schema 9, this one reads 2"):
             bid.stats()

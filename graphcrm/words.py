@@ -1,0 +1,415 @@
+"""Every word graphcrm says to a user, in English and Chinese: one catalogue.
+
+Tables, headings, reasons, the demo, notebook displays and CSV headers take their words from
+here; JSON keys and enum values do not (they are an interface and stay English). A word is
+looked up by key, ``word("status.uncovered", "zh")``, and may carry ``{placeholders}``.
+
+Vocabulary values (roles, stances, tie levels …) are keyed by their vocabulary and canonical
+value, ``"Role.decision_maker"``; their Chinese words are the ones bid teams use (决策者,
+项目线人, 铁杆 …) and each one imports back as the same value
+(``tests/test_words.py`` checks both directions, and that no key lacks a language).
+
+Example
+-------
+>>> word("Stance.champion", "zh")
+'铁杆'
+>>> word("people", "en", n=1), word("people", "en", n=2)
+('1 person', '2 people')
+>>> cell("status", "single-threaded", "zh")
+'单线'
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from typing import Any
+
+from graphcrm.domain import (
+    Channel,
+    OrgKind,
+    ProjectStage,
+    Role,
+    Sentiment,
+    Stance,
+    TieLevel,
+    TieType,
+    Vocabulary,
+)
+
+__all__ = ["LANGUAGES", "VOCABULARIES", "cell", "column", "default_lang", "word", "WORDS"]
+
+LANGUAGES = ("en", "zh")
+
+#: The vocabularies whose values are shown to users, translated.
+VOCABULARIES: tuple[type[Vocabulary], ...] = (
+    OrgKind, Role, Stance, TieType, TieLevel, Channel, Sentiment, ProjectStage)
+
+# key → (English, Chinese). Plural forms: "<key>" for one and "<key>.n" for several.
+WORDS: dict[str, tuple[str, str]] = {
+    # -- vocabularies ------------------------------------------------------------------------------
+    "OrgKind.customer": ("customer", "客户"),
+    "OrgKind.own": ("ours", "我方"),
+    "OrgKind.partner": ("partner", "合作伙伴"),
+    "OrgKind.competitor": ("competitor", "竞争对手"),
+    "OrgKind.other": ("other", "其他"),
+    "Role.decision_maker": ("decision maker", "决策者"),
+    "Role.evaluator": ("evaluator", "评估者"),
+    "Role.user": ("user", "使用者"),
+    "Role.procurement": ("procurement", "采购"),
+    "Role.influencer": ("influencer", "影响者"),
+    "Role.gatekeeper": ("gatekeeper", "把关者"),
+    "Role.informant": ("informant", "项目线人"),
+    "Role.referrer": ("referrer", "案源介绍人"),
+    "Role.bid_team": ("bid team", "投标团队"),
+    "Stance.champion": ("champion", "铁杆"),
+    "Stance.supporter": ("supporter", "支持"),
+    "Stance.neutral": ("neutral", "中立"),
+    "Stance.skeptic": ("skeptic", "怀疑"),
+    "Stance.opponent": ("opponent", "反对"),
+    "Stance.unknown": ("unknown", "未知"),
+    "TieType.KNOWS": ("knows", "认识"),
+    "TieType.INFLUENCES": ("influences", "影响"),
+    "TieType.REFERRED": ("referred", "介绍"),
+    "TieType.REPORTS_TO": ("reports to", "汇报"),
+    "TieLevel.business": ("business", "商务"),
+    "TieLevel.personal": ("personal", "业余"),
+    "TieLevel.friendship": ("friendship", "友情"),
+    "TieLevel.family": ("family-like", "亲情"),
+    "Channel.meeting": ("meeting", "会议"),
+    "Channel.call": ("call", "电话"),
+    "Channel.email": ("email", "邮件"),
+    "Channel.message": ("message", "微信"),
+    "Channel.social": ("social", "社交"),
+    "Channel.event": ("event", "活动"),
+    "Channel.meal": ("meal", "饭局"),
+    "Channel.visit": ("visit", "拜访"),
+    "Sentiment.negative": ("negative", "负面"),
+    "Sentiment.neutral": ("neutral", "中性"),
+    "Sentiment.positive": ("positive", "正面"),
+    "ProjectStage.lead": ("lead", "线索"),
+    "ProjectStage.qualifying": ("qualifying", "资格确认"),
+    "ProjectStage.bidding": ("bidding", "投标"),
+    "ProjectStage.won": ("won", "赢单"),
+    "ProjectStage.lost": ("lost", "丢单"),
+    # -- coverage, brokerage, quadrants, contact plan ------------------------------------------
+    "status.covered": ("covered", "已覆盖"),
+    "status.weak": ("weak", "关系弱"),
+    "status.single-threaded": ("single-threaded", "单线"),
+    "status.uncovered": ("uncovered", "未覆盖"),
+    "status.covered.means": ("two or more good routes from us", "我方有两条以上可靠路线"),
+    "status.weak.means": ("reachable, but only through weak ties", "够得着，但只经过弱关系"),
+    "status.single-threaded.means": ("reachable only through one person",
+                                     "只能通过一个人接触到"),
+    "status.uncovered.means": ("nobody on our side reaches them", "我方无人能接触到"),
+    "gf.coordinator": ("coordinator", "协调者"),
+    "gf.gatekeeper": ("gatekeeper", "把关者"),
+    "gf.representative": ("representative", "代言人"),
+    "gf.consultant": ("consultant", "顾问"),
+    "gf.liaison": ("liaison", "联络人"),
+    "gf.coordinator.means": ("passes word along inside their own organization",
+                             "在本单位内部传递消息"),
+    "gf.gatekeeper.means": ("the way into their organization for outsiders",
+                            "外部人进入其单位的门路"),
+    "gf.representative.means": ("speaks for their organization to outsiders",
+                                "代表本单位对外说话"),
+    "gf.consultant.means": ("links two people of another organization",
+                            "在另一单位的两个人之间牵线"),
+    "gf.liaison.means": ("links people of organizations other than their own",
+                         "在本单位以外的不同单位之间牵线"),
+    "quadrant.manage closely": ("manage closely", "重点经营"),
+    "quadrant.keep satisfied": ("keep satisfied", "保持满意"),
+    "quadrant.keep informed": ("keep informed", "保持沟通"),
+    "quadrant.monitor": ("monitor", "持续观察"),
+    "kind.overdue": ("overdue", "该联系了"),
+    "kind.cooling": ("cooling", "关系降温"),
+    "hole.role unknown": ("role unknown", "角色不明"),
+    "hole.superior unknown": ("superior unknown", "上级不明"),
+    "hole.department without contact": ("department without contact", "部门无联系人"),
+    "undated": ("undated", "无日期"),
+    "yes": ("yes", "是"),
+    "no": ("no", "否"),
+    # -- counted nouns ---------------------------------------------------------------------------
+    "people": ("{n} person", "{n} 人"),
+    "people.n": ("{n} people", "{n} 人"),
+    "hops": ("{n} hop", "{n} 跳"),
+    "hops.n": ("{n} hops", "{n} 跳"),
+    "days": ("{n} day", "{n} 天"),
+    "days.n": ("{n} days", "{n} 天"),
+    # -- column headers ----------------------------------------------------------------------------
+    "col.rank": ("#", "排名"),
+    "col.chain": ("chain", "链强度"),
+    "col.hop": ("hop", "跳"),
+    "col.from": ("from", "从"),
+    "col.to": ("to", "到"),
+    "col.tie": ("tie", "关系"),
+    "col.strength": ("strength", "强度"),
+    "col.now": ("now", "当前"),
+    "col.level": ("level", "层次"),
+    "col.last_contact": ("last contact", "最近联系"),
+    "col.person_id": ("person id", "人员编号"),
+    "col.name": ("name", "姓名"),
+    "col.roles": ("roles", "角色"),
+    "col.influence": ("influence", "影响力"),
+    "col.status": ("status", "覆盖"),
+    "col.best_strength": ("best", "最佳链"),
+    "col.routes": ("routes", "独立路线"),
+    "col.brokers": ("broker ids", "中间人编号"),
+    "col.broker_names": ("broker", "唯一中间人"),
+    "col.best_chain": ("best chain", "最佳链路"),
+    "col.introducers": ("could introduce us", "可引荐者"),
+    "col.likely_ties": ("likely to get on (shared contacts)", "可能合得来（共同熟人）"),
+    "col.step": ("step", "步骤"),
+    "col.meet": ("meet (id)", "要见的人编号"),
+    "col.meet_name": ("meet", "要见的人"),
+    "col.gaps.who": ("who (id)", "由谁编号"),
+    "col.who_name": ("who", "由谁"),
+    "col.via": ("via", "经由"),
+    "col.covers": ("covers", "覆盖"),
+    "col.hole": ("hole", "缺口"),
+    "col.where": ("where", "位置"),
+    "col.detail": ("detail", "说明"),
+    "col.organization": ("organization", "单位"),
+    "col.title": ("title", "职务"),
+    "col.score": ("score", "得分"),
+    "col.access": ("access", "接近决策者"),
+    "col.our_tie": ("our tie", "我方关系"),
+    "col.brokerage": ("broker", "中介"),
+    "col.structural_holes": ("holes", "结构洞"),
+    "col.informants.stance": ("stance score", "立场分"),
+    "col.stance": ("stance", "立场"),
+    "col.constraint": ("constraint", "约束度"),
+    "col.effective_size": ("effective size", "有效规模"),
+    "col.stance_is": ("stance", "立场"),
+    "col.gf_role": ("role", "中介角色"),
+    "col.gf_counts": ("role counts", "中介次数"),
+    "col.recorded_informant": ("our informant", "已是线人"),
+    "col.risk": ("risk", "风险"),
+    "col.reasons": ("reasons", "理由"),
+    "col.urgency": ("urgency", "紧迫度"),
+    "col.by": ("by (id)", "由谁编号"),
+    "col.by_name": ("by", "由谁"),
+    "col.kind": ("kind", "类型"),
+    "col.reason": ("reason", "原因"),
+    "col.days": ("days", "天数"),
+    "col.quadrant": ("quadrant", "象限"),
+    "col.stance_score": ("stance score", "立场分"),
+    "col.coverage": ("coverage", "覆盖"),
+    "col.scope": ("scope", "范围"),
+    "col.category": ("category", "类别"),
+    "col.count": ("count", "数量"),
+    "col.project": ("project", "项目"),
+    "col.customer": ("customer", "客户"),
+    "col.stage": ("stage", "阶段"),
+    "col.value": ("value", "金额"),
+    "col.deadline": ("deadline", "截止日期"),
+    "col.stakeholders": ("stakeholders", "干系人"),
+    "col.change": ("change", "变化"),
+    "col.table": ("table", "表"),
+    "col.key": ("key", "主键"),
+    "col.fields": ("fields", "字段"),
+    "col.before": ("before", "之前"),
+    "col.after": ("after", "之后"),
+    "col.person": ("person", "人员"),
+    # -- path --------------------------------------------------------------------------------------
+    "path.head": ("#{rank}  chain strength {strength:.2f}  ({hops})  {names}",
+                  "#{rank}  链强度 {strength:.2f}（{hops}）  {names}"),
+    "path.none": ("No path: {reason}", "没有路径：{reason}"),
+    "path.to": ("to {name}", "到 {name}"),
+    "path.no_sources": ("nobody on our side to start from", "我方没有可以出发的人"),
+    "path.unreachable": ("no route: nobody on our side is connected to {name}",
+                         "没有路线：我方没有人与 {name} 相连"),
+    "path.too_long": ("no route within {max_hops} hops (the shortest takes {shortest})",
+                      "{max_hops} 跳之内没有路线（最短需要 {shortest} 跳）"),
+    "path.blocked": ("only through avoided people ({names}) within {max_hops} hops",
+                     "{max_hops} 跳之内只能经过要避开的人（{names}）"),
+    "path.through_opponent": ("passes {names}, who oppose us or doubt us",
+                              "经过反对或怀疑我方的 {names}"),
+    "path.warn": ("⚠ {text}", "⚠ {text}"),
+    # -- gaps --------------------------------------------------------------------------------------
+    "gaps.score": ("Coverage score {score:.0%}: influence {covered:.0f} of {total:.0f} covered",
+                   "覆盖率 {score:.0%}：总影响力 {total:.0f}，已覆盖 {covered:.0f}"),
+    "gaps.part": ("{status}: {people}, influence {influence:.0f} ({means})",
+                  "{status}：{people}，影响力 {influence:.0f}（{means}）"),
+    "gaps.introducers": ("Who could introduce us:", "谁能引荐我们："),
+    "gaps.introducer": ("{name} (reaches and knows them: {score:.2f})",
+                        "{name}（我方够得着且与其熟识：{score:.2f}）"),
+    "gaps.likely": ("{name} directly (likely to get on, shared contacts {score:.2f})",
+                    "{name} 直接接触（可能合得来，共同熟人 {score:.2f}）"),
+    "gaps.needy": ("{name} [{status}]: {ideas}", "{name}【{status}】：{ideas}"),
+    "gaps.nobody": ("nobody yet", "暂时没有人"),
+    "gaps.plan": ("Introduction plan (fewest meetings covering the most influence):",
+                  "引荐计划（用最少的会面覆盖最多的影响力）："),
+    "gaps.step": ("{step}. {who} meets {meet}{via}: covers {covers} (influence {influence})",
+                  "{step}. {who} 去见 {meet}{via}：覆盖 {covers}（影响力 {influence}）"),
+    "gaps.via": (" via {chain}", "，经由 {chain}"),
+    "gaps.cold": (" (cold approach)", "（无人引荐，直接接触）"),
+    "gaps.one_of_us": ("one of us", "我方某人"),
+    "gaps.holes": ("Org-chart holes:", "组织架构缺口："),
+    "gaps.hole": ("{hole}: {where} — {detail}", "{hole}：{where} —— {detail}"),
+    "gaps.superior": ("who does {name} report to?", "{name} 的上级是谁？"),
+    "gaps.department": ("{people}, none known to our side", "{people}，我方一个都不认识"),
+    "gaps.missing_role": ("no {role} known at the customer: find out who it is",
+                          "客户方还不知道谁是{role}：需要摸清"),
+    "gaps.missing": ("{role}: ?", "{role}：？"),
+    # -- informants --------------------------------------------------------------------------------
+    "informants.line": ("{rank}. {name}: {reasons}", "{rank}. {name}：{reasons}"),
+    "informants.recorded": ("(* already recorded as our informant)", "（* 已记录为我方线人）"),
+    "informants.reaches": ("reaches {who}", "能接触 {who}"),
+    "informants.our_tie": ("we reach them {p:.2f}", "我方接触到他的把握 {p:.2f}"),
+    "informants.stance": ("{stance}", "{stance}"),
+    "informants.on_routes": ("on many of our best routes", "在我方多条最佳路线上"),
+    "informants.gf": ("{role} for {organization}: {means}", "{organization}的{role}：{means}"),
+    "informants.already": ("already our informant", "已是我方线人"),
+    "informants.risk": ("risk: works for a competitor", "风险：竞争对手的人"),
+    "informants.none": ("Nobody found who could tell us more.", "没有找到能提供更多消息的人。"),
+    # -- health ------------------------------------------------------------------------------------
+    "health.none": ("Nothing overdue and nothing cooling.", "没有逾期的联系，也没有降温的关系。"),
+    "health.call": ("{i:>2}. call {name} ({organization}) — by {by}: {reason}",
+                    "{i:>2}. 联系 {name}（{organization}）—— 由 {by}：{reason}"),
+    "health.nobody": ("nobody reaches them yet", "我方还没人能接触到"),
+    "health.overdue": ("{role}: last contact {days} ago (every {cadence})",
+                       "{role}：上次联系是 {days}前（应每 {cadence}联系一次）"),
+    "health.never": ("{role}: never contacted (every {cadence})",
+                     "{role}：从未联系（应每 {cadence}联系一次）"),
+    "health.cooling": ("{tie} tie cooled from {old} to {now:.1f} ({days} without contact)",
+                       "“{tie}”关系从 {old} 降到 {now:.1f}（{days}没有联系）"),
+    # -- stats -------------------------------------------------------------------------------------
+    "stats.organizations": ("organizations", "单位"),
+    "stats.people": ("people", "人员"),
+    "stats.relationships": ("relationships", "关系"),
+    "stats.projects": ("projects", "项目"),
+    "stats.stakeholders": ("stakeholders", "项目角色"),
+    "stats.interactions": ("interactions", "联系记录"),
+    "stats.customer": ("customer {customer}", "客户 {customer}"),
+    "stats.value": ("value {value:,.0f}", "金额 {value:,.0f}"),
+    "stats.due": ("due {deadline}", "截止 {deadline}"),
+    "stats.roles": ("{n} stakeholders: {roles}", "{n} 个项目角色：{roles}"),
+    "stats.none": ("none yet", "暂无"),
+    # -- changes -----------------------------------------------------------------------------------
+    "changes.since": ("Since {since}: {what}", "自 {since} 以来：{what}"),
+    "changes.count": ("{n} change", "{n} 处变化"),
+    "changes.count.n": ("{n} changes", "{n} 处变化"),
+    "changes.nothing": ("nothing changed", "没有变化"),
+    "changes.projects": ("; coverage of {n} project before and after",
+                         "；{n} 个项目的覆盖前后对比"),
+    "changes.projects.n": ("; coverage of {n} projects before and after",
+                           "；{n} 个项目的覆盖前后对比"),
+    "what.person added": ("person added", "新增人员"),
+    "what.person gone": ("person gone", "人员移除"),
+    "what.person changed": ("person changed", "人员信息变更"),
+    "what.role added": ("role added", "新增角色"),
+    "what.role removed": ("role removed", "角色移除"),
+    "what.role changed": ("role changed", "角色变更"),
+    "what.stance changed": ("stance changed", "立场变化"),
+    "what.influence changed": ("influence changed", "影响力变化"),
+    "what.tie added": ("tie added", "新增关系"),
+    "what.tie removed": ("tie removed", "关系移除"),
+    "what.tie re-rated": ("tie re-rated", "关系强度变化"),
+    "what.coverage": ("coverage", "覆盖"),
+    "what.best chain": ("best chain", "最佳链路"),
+    "what.coverage score": ("coverage score", "覆盖率"),
+    "what.stakeholder changed": ("stakeholder changed", "项目角色变更"),
+    "what.tie changed": ("tie changed", "关系变更"),
+    "what.interaction added": ("interaction added", "新增联系记录"),
+    "what.organization added": ("organization added", "新增单位"),
+    "what.organization gone": ("organization gone", "单位移除"),
+    "what.organization changed": ("organization changed", "单位信息变更"),
+    "what.project added": ("project added", "新增项目"),
+    "what.project gone": ("project gone", "项目移除"),
+    "what.project changed": ("project changed", "项目信息变更"),
+    "col.what": ("what", "变化"),
+    "col.field": ("field", "字段"),
+    "col.who": ("who", "谁"),
+    "none": ("(none)", "（无）"),
+    # -- demo --------------------------------------------------------------------------------------
+    "demo.loaded": ("The sample bid, loaded into\n  {store}\nwith ties valued as of {as_of}.",
+                    "示例投标已载入\n  {store}\n关系按 {as_of} 估值。"),
+    "demo.further": ("Explore it further: {command}", "继续探索：{command}"),
+    "demo.path": ("Who can get us to 王建国, who decides the Jiangsu bid?",
+                  "谁能帮我们接触到江苏项目的拍板人王建国？"),
+    "demo.gaps": ("Where are we blind at the hospital?", "医院项目里我们哪里是盲区？"),
+    "demo.informants": ("Who tells us what is really happening in Jiangsu?",
+                        "江苏项目谁能告诉我们真实情况？"),
+    "demo.health": ("Whom to call this week?", "这周该联系谁？"),
+    "demo.matrix": ("The bid review table", "投标评审表"),
+}
+
+# Columns whose cells hold a vocabulary value: column → key prefix.
+_CELL_VOCAB = {
+    "status": "status", "coverage": "status", "roles": "Role", "stance": "Stance",
+    "stance_is": "Stance", "tie": "TieType", "level": "TieLevel", "gf_role": "gf",
+    "quadrant": "quadrant", "kind": "kind", "hole": "hole", "stage": "ProjectStage",
+    "channel": "Channel", "sentiment": "Sentiment", "org_kind": "OrgKind", "what": "what",
+}
+
+
+def word(key: str, lang: str, *, n: int | None = None, **values: Any) -> str:
+    """The word for ``key`` in ``lang`` (``en`` or ``zh``), filled with ``values``.
+
+    With ``n``, the plural form ``<key>.n`` is used for any count but one (``{n}`` is filled).
+
+    Raises
+    ------
+    KeyError
+        When the catalogue has no such key (a test runs every command in both languages).
+    """
+    if n is not None:
+        values["n"] = n
+        if n != 1 and f"{key}.n" in WORDS:
+            key = f"{key}.n"
+    text = WORDS[key][LANGUAGES.index(lang)]
+    return text.format(**values) if values else text
+
+
+def column(name: str, lang: str, result: str = "") -> str:
+    """The header of column ``name`` (in a ``result`` kind's table, when it names it apart)."""
+    for key in (f"col.{result}.{name}", f"col.{name}"):
+        if key in WORDS:
+            return word(key, lang)
+    return name
+
+
+def cell(column_name: str, value: Any, lang: str) -> Any:
+    """A table cell in ``lang``: vocabulary values by their word, lists of them one by one,
+    anything else unchanged."""
+    if column_name == "last_contact" and value == "undated":
+        return word("undated", lang)
+    prefix = _CELL_VOCAB.get(column_name)
+    if prefix is None or value is None:
+        return value
+    if isinstance(value, list):
+        return [cell(column_name, v, lang) for v in value]
+    key = f"{prefix}.{value}"
+    if key in WORDS:
+        return word(key, lang)
+    if prefix == "TieLevel" and isinstance(value, int) and 1 <= value <= len(TieLevel):
+        return word(f"TieLevel.{list(TieLevel)[value - 1].value}", lang)
+    return value
+
+
+def vocab(member: Vocabulary | str, lang: str, prefix: str = "") -> str:
+    """The word for a vocabulary member (or a value under ``prefix``)."""
+    if isinstance(member, Vocabulary):
+        return word(f"{type(member).__name__}.{member.value}", lang)
+    return word(f"{prefix}.{member}", lang) if f"{prefix}.{member}" in WORDS else str(member)
+
+
+def default_lang() -> str:
+    """``GRAPHCRM_LANG`` when it names a language, else Chinese when the locale is, else
+    English."""
+    chosen = os.environ.get("GRAPHCRM_LANG", "").strip().lower()
+    if chosen in LANGUAGES:
+        return chosen
+    code = (os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or
+            os.environ.get("LANG") or (locale.getlocale()[0] or "")).lower()
+    return "zh" if code.startswith("zh") else "en"
+
+
+def role_words(roles: list[str], lang: str) -> str:
+    """Roles as words, joined (``决策者、评估者``)."""
+    joiner = "、" if lang == "zh" else ", "
+    return joiner.join(vocab(Role(r), lang) for r in roles)
+
+
+__all__ += ["role_words", "vocab"]

@@ -1,0 +1,264 @@
+"""One output path in two languages: every command with --lang zh, the options that must do
+what they say, and no nan/None/NaT anywhere, on the sample and on a sparse hostile store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from graphcrm import api
+from graphcrm.cli import cli
+from graphcrm.words import WORDS
+from tests.conftest import write_tables as _write_rows
+
+AS_OF = ["--as-of", "2026-11-26"]
+COMMANDS = [
+    ["path", "王建国", "--project", "prj-js-ess"],
+    ["path", "林晓", "高明", "--max-hops", "1"],  # no path: the reason
+    ["gaps", "prj-bh-bms"],
+    ["gaps", "--project", "prj-js-ess"],
+    ["informants", "prj-js-ess"],
+    ["health", "prj-js-ess"],
+    ["health"],
+    ["matrix", "江苏储能电站智能监控系统"],  # a project by its name
+    ["changes", "--since", "gate-0"],
+]
+QUERIES = [c for c in COMMANDS if c[0] != "changes"]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    db = str(api.demo_store(tmp_path_factory.mktemp("demo")))
+    api.open(db).snapshot("gate-0")
+    return db
+
+
+def write_tables(folder, tables):
+    """Tables of records as CSV files (header, then rows)."""
+    rows = {}
+    for name, records in tables.items():
+        columns = list(dict.fromkeys(c for r in records for c in r))
+        rows[name] = [columns] + [[r.get(c, "") for c in columns] for r in records]
+    return _write_rows(folder, rows)
+
+
+def run(*args, lang=None):
+    result = CliRunner().invoke(cli, [*args] + (["--lang", lang] if lang else []))
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    return result
+
+
+def _english_words() -> list[str]:
+    """The English words that must not survive --lang zh: roles, stances, levels, tie
+    types, statuses, brokerage roles, quadrants, plan kinds, holes and the headings."""
+    prefixes = ("Role.", "Stance.", "TieLevel.", "TieType.", "status.", "gf.", "quadrant.",
+                "kind.", "hole.", "what.")
+    words = {english for key, (english, _) in WORDS.items()
+             if key.startswith(prefixes) and not key.endswith(".means")}
+    words |= {"Coverage score", "Who could introduce", "Introduction plan", "Org-chart holes",
+              "chain strength", "call", "No path", "Since", "reaches", "we reach them",
+              "already recorded", "hops", "days", "undated", "name", "influence"}
+    return sorted(words - {"other"}, key=len, reverse=True)
+
+
+ENGLISH = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, _english_words())) +
+                     r")(?![\w-])", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))
+def test_every_command_speaks_chinese(store, args):
+    result = run("--store", store, *args, *AS_OF, lang="zh")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert re.search(r"[\u4e00-\u9fff]", text)
+    left = sorted({m.group(0) for m in ENGLISH.finditer(text)})
+    assert not left, f"English left in `{' '.join(args)} --lang zh`: {left}\n{text}"
+
+
+def test_the_demo_in_chinese(tmp_path):
+    result = run("--lang", "zh", "demo", "--dir", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "谁能帮我们接触到" in result.stdout and "覆盖率 72%" in result.stdout
+    assert "【重点经营】" in result.stdout
+    shown = "\n".join(line for line in result.stdout.splitlines()
+                      if not line.strip().startswith("graphcrm ") and "graphcrm --store" not in line
+                      and "/" not in line)
+    assert not ENGLISH.findall(shown), ENGLISH.findall(shown)
+
+
+def test_the_demo_runs_the_real_commands(tmp_path, store):
+    """The demo's sections are the commands it prints, run as they are (DEMO)."""
+    from graphcrm.cli.analysis_commands import DEMO
+
+    demo = run("demo", "--dir", str(tmp_path), lang="en").stdout
+    for _, args in DEMO:
+        alone = run("--store", store, *args, *AS_OF, lang="en").stdout
+        assert alone in demo, args
+
+
+def test_csv_headers_and_words_follow_the_language_and_json_does_not(store):
+    zh = run("--store", store, "matrix", "prj-js-ess", "--format", "csv", *AS_OF, lang="zh")
+    rows = list(csv.reader(io.StringIO(zh.stdout.lstrip("\ufeff"))))
+    assert rows[0][:3] == ["象限", "人员编号", "姓名"]
+    assert rows[1][0] == "重点经营"
+    as_json = json.loads(run("--store", store, "matrix", "prj-js-ess", "--format", "json",
+                             *AS_OF, lang="zh").stdout)
+    assert as_json[0]["quadrant"] == "manage closely" and "stance" in as_json[0]
+    english = json.loads(run("--store", store, "matrix", "prj-js-ess", "--format", "json",
+                             *AS_OF, lang="en").stdout)
+    assert as_json == english  # JSON is an interface: the language changes nothing in it
+
+
+def test_gaps_json_is_one_object_and_csv_has_parts(store):
+    found = json.loads(run("--store", store, "gaps", "prj-bh-bms", "--format", "json",
+                           *AS_OF).stdout)
+    assert list(found) == ["score", "stakeholders", "plan", "holes"]
+    assert found["score"]["score"] == pytest.approx(0.72)
+    assert [s["name"] for s in found["stakeholders"]][:2] == ["田蕾", "陆振华"]
+    assert [p["meet_name"] for p in found["plan"]] == ["陆振华", "田蕾"]
+    assert {"hole", "where", "detail"} == set(found["holes"][0])
+    plan = run("--store", store, "gaps", "prj-bh-bms", "--format", "csv", "--part", "plan",
+               *AS_OF).stdout
+    rows = list(csv.DictReader(io.StringIO(plan.lstrip("\ufeff"))))
+    assert [r["meet_name"] for r in rows] == ["陆振华", "田蕾"] and rows[0]["via"] == "韩梅"
+    holes = run("--store", store, "gaps", "prj-bh-bms", "--format", "csv", "--part", "holes",
+                *AS_OF).stdout
+    assert "superior unknown" in holes and "护理部" in holes
+
+
+def test_informants_and_health_machine_outputs_carry_the_reasons(store):
+    informants = json.loads(run("--store", store, "informants", "prj-js-ess", "--format",
+                                "json", *AS_OF).stdout)
+    assert informants[0]["reasons"].startswith("reaches ")
+    health = json.loads(run("--store", store, "health", "prj-js-ess", "--format", "json",
+                            *AS_OF).stdout)
+    assert health[0]["reason"] and health[0]["by_name"] == "林晓"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["path", "王建国", "--k", "0"], "0 is not in the range x>=1"),
+    (["path", "王建国", "--max-hops", "0"], "0 is not in the range x>=1"),
+    (["informants", "prj-js-ess", "--top", "0"], "0 is not in the range x>=1"),
+    (["gaps"], "name a project (projects: prj-bh-bms, prj-js-ess, prj-metro5)"),
+    (["gaps", "prj-js-ess", "--project", "prj-bh-bms"], "two projects given"),
+    (["gaps", "no-such"], "no project 'no-such'"),
+    (["path", "马建华", "--avoid-opponents"], "--avoid-opponents needs a project"),
+    (["matrix", "prj-js-ess", "--as-of", "2026-13-01"], "not a calendar date"),
+    (["matrix", "prj-js-ess", "--as-of", "01/11/2026"], "not a date"),
+])
+def test_options_that_cannot_work_say_why(store, args, message):
+    result = run("--store", store, *args)
+    assert result.exit_code in (2, 5), result.output
+    assert message in result.output
+
+
+def test_the_api_refuses_counts_below_one(store):
+    from graphcrm.errors import BadArgument
+
+    bid = api.open(store)
+    with pytest.raises(BadArgument, match="k must be at least 1"):
+        bid.paths("王建国", k=0)
+    with pytest.raises(BadArgument, match="top must be at least 1"):
+        bid.informants("prj-js-ess", top=0)
+
+
+def test_avoid_opponents_without_a_project_uses_the_targets_projects(store):
+    found = json.loads(run("--store", store, "path", "王建国", "--avoid-opponents", "--k", "10",
+                           "--format", "json", *AS_OF).stdout)
+    assert found and all("p204" not in r["nodes"] for r in found)  # 刘洋 opposes us
+
+
+def test_store_lang_and_format_after_the_subcommand(store):
+    before = run("--store", store, "--lang", "zh", "matrix", "prj-js-ess", *AS_OF).stdout
+    after = run("matrix", "prj-js-ess", *AS_OF, "--store", store, "--lang", "zh").stdout
+    assert before == after and "【重点经营】" in after
+
+
+@pytest.mark.parametrize("form", ["2026/11/26", "2026年11月26日", "2026.11.26",
+                                  "2026-11-26T09:00:00+08:00"])
+def test_as_of_takes_every_date_form_the_import_takes(store, form):
+    iso = run("--store", store, "health", "prj-js-ess", *AS_OF, "--format", "json").stdout
+    assert run("--store", store, "health", "prj-js-ess", "--as-of", form,
+               "--format", "json").stdout == iso
+
+
+def test_a_single_project_store_needs_no_project(tmp_path):
+    tables = {
+        "organizations": [{"id": "us", "name": "我们", "kind": "own"},
+                          {"id": "c", "name": "客户", "kind": "customer"}],
+        "people": [{"id": "a", "name": "甲", "org_id": "us"},
+                   {"id": "b", "name": "乙", "org_id": "c"}],
+        "relationships": [{"source": "a", "target": "b", "type": "KNOWS", "strength": 4}],
+        "projects": [{"id": "P", "name": "ＰＲＯＪＥＣＴ Ａ", "customer_id": "c"}],
+        "stakeholders": [{"project_id": "P", "person_id": "b", "role": "decision_maker"}],
+    }
+    folder = write_tables(tmp_path / "one", tables)
+    db = str(tmp_path / "one.db")
+    assert run("--store", db, "import", str(folder)).exit_code == 0
+    alone = run("--store", db, "gaps", "--format", "json", *AS_OF)
+    named = run("--store", db, "gaps", "project a", "--format", "json", *AS_OF)  # any width
+    assert alone.exit_code == 0 and alone.stdout == named.stdout
+    assert json.loads(alone.stdout)["stakeholders"][0]["name"] == "乙"
+
+
+# -- no nan, None or NaT reaches a user -----------------------------------------------------
+
+SPARSE = {  # a store as people fill it in: most optional cells empty, odd shapes
+    "organizations": [{"id": "us", "name": "我们", "kind": "own"},
+                      {"id": "c", "name": "客户", "kind": ""},
+                      {"id": "x", "name": "=HYPERLINK(\"http://x\")", "kind": "competitor"}],
+    "people": [{"id": "a", "name": "甲", "org_id": "us"},
+               {"id": "b", "name": "乙", "org_id": "c"},
+               {"id": "d", "name": "丁", "org_id": "c", "reports_to": "b"},
+               {"id": "e", "name": "戊", "org_id": "x"},
+               {"id": "f", "name": "己", "org_id": "c"}],
+    "relationships": [{"source": "a", "target": "b", "type": "KNOWS", "strength": 3},
+                      {"source": "b", "target": "d", "type": "INFLUENCES"},
+                      {"source": "e", "target": "f", "type": "KNOWS", "strength": 2,
+                       "last_contact": "2020-01-01"}],
+    "projects": [{"id": "P", "name": "项目", "customer_id": "c"}],
+    "stakeholders": [{"project_id": "P", "person_id": "b", "role": "decision_maker"},
+                     {"project_id": "P", "person_id": "d", "role": "evaluator",
+                      "stance": "opponent"},
+                     {"project_id": "P", "person_id": "f", "role": "procurement"},
+                     {"project_id": "P", "person_id": "a", "role": "bid_team"}],
+}
+MISSING = re.compile(r"(?<![\w-])(nan|NaN|None|NaT|null_)(?![\w-])")
+
+
+@pytest.fixture(scope="module")
+def sparse(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("sparse")
+    db = str(folder / "sparse.db")
+    result = run("--store", db, "import", str(write_tables(folder / "csv", SPARSE)))
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_missing_value_words_anywhere(store, sparse, fmt, lang):
+    commands = [(store, c) for c in QUERIES] + [
+        (sparse, ["gaps", "P"]), (sparse, ["informants", "P", "--include-competitors"]),
+        (sparse, ["health"]), (sparse, ["matrix"]), (sparse, ["path", "丁"]),
+        (sparse, ["path", "己"]), (sparse, ["stats"]), (sparse, ["history"])]
+    for where, args in commands:
+        result = run("--store", where, *args, *AS_OF if args[0] not in ("stats", "history")
+                     else [], "--format", fmt, lang=lang)
+        assert result.exit_code == 0, (args, result.output)
+        assert not MISSING.findall(result.output), (args, result.output)
+
+
+def test_piping_into_head_ends_quietly(store):
+    done = subprocess.run(
+        f"{sys.executable} -c 'from graphcrm.cli import main; main()' --store {store} "
+        "informants prj-js-ess --format json --as-of 2026-11-26 | head -1", shell=True, capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "["
+    assert done.stderr == ""
