@@ -43,7 +43,6 @@ from graphcrm.analysis import (
     stakeholder_matrix,
     value,
 )
-from graphcrm.results import Part, TableResult
 from graphcrm.analysis.review import ChangesResult, review_changes
 from graphcrm.changes import FROM_EMPTY, Change, dataset_of, plan, revert, state_of
 from graphcrm.domain import Role, TieType, normalize_token
@@ -57,6 +56,7 @@ from graphcrm.map import MapSettings, StakeholderMap, organization_map, stakehol
 from graphcrm.records import Dataset
 from graphcrm.regions import ball, contact_region, path_region
 from graphcrm.resources import sample_dir
+from graphcrm.results import Part, TableResult
 from graphcrm.stats import Stats, summarize
 from graphcrm.stores import (
     DEFAULT_STORE,

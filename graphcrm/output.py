@@ -16,8 +16,8 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
-from graphcrm.results import Part, Result, TableResult, plain, shown
 from graphcrm.errors import BadArgument
+from graphcrm.results import Part, Result, TableResult, plain, shown
 from graphcrm.words import cell, column
 
 if TYPE_CHECKING:

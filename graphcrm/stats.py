@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from graphcrm.results import Block, Part, Result, plain, shown
 from graphcrm.domain import Role
+from graphcrm.results import Block, Part, Result, plain, shown
 from graphcrm.stores.base import Counts
 from graphcrm.words import cell, vocab, word
 

@@ -18,8 +18,8 @@ from graphcrm.analysis.informants import InformantsResult, brokerage_roles, key_
 from graphcrm.analysis.matrix import MatrixResult, stakeholder_matrix
 from graphcrm.analysis.model import DEFAULT_MODEL, TieModel
 from graphcrm.analysis.paths import PathResult, influence_paths
-from graphcrm.results import Result
 from graphcrm.analysis.valued import ValuedGraph, value
+from graphcrm.results import Result
 
 __all__ = [
     "TieModel", "DEFAULT_MODEL", "influence_paths", "PathResult", "coverage_gaps",

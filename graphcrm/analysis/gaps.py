@@ -46,9 +46,9 @@ from graphcrm.analysis.network import (
     require_project,
     roles_of,
 )
-from graphcrm.results import Block, Part, Result, plain
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role
+from graphcrm.results import Block, Part, Result, plain
 from graphcrm.words import vocab, word
 
 __all__ = ["GapsResult", "coverage_gaps", "adamic_adar", "contacts", "STATUSES"]

@@ -24,10 +24,10 @@ import networkx as nx
 
 from graphcrm.analysis.model import days_between
 from graphcrm.analysis.network import our_people, roles_of
-from graphcrm.results import Block, Part, Result
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role, TieType
 from graphcrm.graph import REPORTS_TO
+from graphcrm.results import Block, Part, Result
 from graphcrm.words import vocab, word
 
 __all__ = ["contact_plan", "ContactPlan", "reason_text"]

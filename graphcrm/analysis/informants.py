@@ -57,9 +57,9 @@ from graphcrm.analysis.network import (
     roles_of,
     stance_of,
 )
-from graphcrm.results import Block, Part, Result, TableResult
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role, Stance
+from graphcrm.results import Block, Part, Result, TableResult
 from graphcrm.words import vocab, word
 
 __all__ = ["key_informants", "brokerage_roles", "burt_measures", "subset_betweenness",

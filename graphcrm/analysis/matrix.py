@@ -22,9 +22,9 @@ from typing import Any
 
 from graphcrm.analysis.gaps import GapsResult, coverage_gaps
 from graphcrm.analysis.network import require_project, roles_of
-from graphcrm.results import Block, Part, Result, TableResult
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import Role, Stance
+from graphcrm.results import Block, Part, Result, TableResult
 from graphcrm.words import word
 
 __all__ = ["stakeholder_matrix", "MatrixResult", "QUADRANTS"]

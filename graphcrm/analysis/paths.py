@@ -29,10 +29,10 @@ from graphcrm.analysis.network import (
     our_people,
     stance_of,
 )
-from graphcrm.results import Block, Part, Result, TableResult, plain
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import Stance
 from graphcrm.errors import BadArgument, Conflict, LookupFailed
+from graphcrm.results import Block, Part, Result, TableResult, plain
 from graphcrm.words import word
 
 __all__ = ["InfluencePath", "PathResult", "influence_paths"]

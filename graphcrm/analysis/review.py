@@ -45,8 +45,8 @@ from typing import Any
 import pandas as pd
 
 from graphcrm.analysis.gaps import GapsResult
-from graphcrm.results import Block, Part, Result, shown
 from graphcrm.changes import CREATE, REMOVE, UPDATE, Change, State, diff_states
+from graphcrm.results import Block, Part, Result, shown
 from graphcrm.words import cell, column, word
 
 __all__ = ["ChangesResult", "review_changes", "COLUMNS"]

@@ -16,8 +16,8 @@ from graphcrm.stores import Neo4jSettings, is_server_uri
 from graphcrm.words import LANGUAGES, default_lang
 
 if TYPE_CHECKING:
-    from graphcrm.results import Result
     from graphcrm.api import GraphCRM
+    from graphcrm.results import Result
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -259,6 +259,7 @@ def test_no_missing_value_words_anywhere(store, sparse, fmt, lang):
 def test_piping_into_head_ends_quietly(store):
     done = subprocess.run(
         f"{sys.executable} -c 'from graphcrm.cli import main; main()' --store {store} "
-        "informants prj-js-ess --format json --as-of 2026-11-26 | head -1", shell=True, capture_output=True, text=True, timeout=120)
+        "informants prj-js-ess --format json --as-of 2026-11-26 | head -1",
+        shell=True, capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == "["
     assert done.stderr == ""
