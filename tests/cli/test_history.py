@@ -60,8 +60,8 @@ def test_two_weeks_of_a_bid(target, make_tables):
     assert found[("tie added", "Bo 王 — 冯总")] == ("KNOWS", None, 3)
     # coverage before is what gaps said in week one, after is what it says now
     week2 = bid(target).gaps("P1", as_of=dt.date.fromisoformat(AS_OF))
-    for record in week2.records():
-        earlier = next((r["status"] for r in week1.records()
+    for record in week2.records()["stakeholders"]:
+        earlier = next((r["status"] for r in week1.records()["stakeholders"]
                         if r["person_id"] == record["person_id"]), None)
         assert found[("coverage", record["name"])] == ("status", earlier, record["status"])
     assert found[("coverage", "冯总")][1] is None  # not a stakeholder a week ago
