@@ -621,7 +621,8 @@ class GraphCRM:
             project_id = _project_id(opened, project) if project is not None else None
             stakeholders = [p for p, d in index.items()
                             if (d["roles"].get(project_id) if project_id else d["roles"])]
-            region = contact_region(opened, _ours(index, project_id), stakeholders)
+            region = contact_region(opened, _ours(index, project_id), stakeholders,
+                                    _ours(index, None))
             G = build_graph(opened.load(people=region))
         return contact_plan(self._value(G, as_of), project_id)
 

@@ -18,6 +18,12 @@ Every edge carries ``type`` (its key) and ``mutual`` (True only for KNOWS). A KN
 ``last_contact`` is the later of the date recorded on the tie and the latest interaction
 between the two people; ``last_contact_recorded`` keeps the tie's own value.
 
+**Last contact, one rule everywhere** (``health``, the map, the analyses): a *tie's* last
+contact is the later of the date recorded on it and the latest interaction between its two
+people; a *person's* last contact (:func:`last_contact`) is the latest interaction recorded
+with them (with any of our people) or the latest last contact on a tie between them and
+anyone at our own organizations. Ties between two outsiders are not our contact.
+
 Node attributes: ``name``, ``org_id``, ``org_name``, ``org_kind``, ``title``,
 ``department``, ``reports_to``, ``email``, ``phone``, ``notes``, ``extra`` and ``projects``:
 a dict from project id to ``{"roles": [...], "influence": int | None, "stance": str | None,
@@ -47,7 +53,7 @@ import networkx as nx
 from graphcrm.domain import OrgKind
 from graphcrm.records import Dataset
 
-__all__ = ["build_graph", "REPORTS_TO"]
+__all__ = ["build_graph", "last_contact", "REPORTS_TO"]
 
 #: The edge key of the formal hierarchy (from ``people.reports_to``).
 REPORTS_TO = "REPORTS_TO"
@@ -138,3 +144,26 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
         entry["roles"].sort()
         G.nodes[person_id]["projects"][project_id] = entry
     return G
+
+
+def last_contact(G: nx.MultiDiGraph, person: str) -> str | None:
+    """The person's last contact with our side (see the module docs: one rule for every
+    output), as ISO text, or None when we never had any.
+
+    Example
+    -------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("us", org_kind="own", last_interaction=None)
+    >>> G.add_node("x", org_kind="customer", last_interaction="2026-03-01")
+    >>> G.add_node("y", org_kind="customer", last_interaction=None)
+    >>> _ = G.add_edge("us", "x", key="KNOWS", type="KNOWS", last_contact="2026-05-01")
+    >>> _ = G.add_edge("x", "y", key="KNOWS", type="KNOWS", last_contact="2026-09-01")
+    >>> last_contact(G, "x"), last_contact(G, "y")
+    ('2026-05-01', None)
+    """
+    dates = [G.nodes[person].get("last_interaction")]
+    for a, b, tie in [*G.out_edges(person, data=True), *G.in_edges(person, data=True)]:
+        other = b if a == person else a
+        if tie["type"] != REPORTS_TO and G.nodes[other].get("org_kind") == OrgKind.OWN:
+            dates.append(tie.get("last_contact"))
+    return max(filter(None, dates), default=None)

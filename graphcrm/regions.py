@@ -48,11 +48,15 @@ def path_region(store: Store, sources: Collection[str], target: str, max_hops: i
     return balls[0] | balls[1]
 
 
-def contact_region(store: Store, ours: Collection[str], stakeholders: Collection[str]
-                   ) -> set[str]:
-    """Our people, everyone they know directly, and the stakeholders: what a contact plan
-    reads (who is overdue, whose tie to us is cooling, who of us knows them best)."""
-    return set(ours) | store.neighbours(ours) | set(stakeholders)
+def contact_region(store: Store, ours: Collection[str], stakeholders: Collection[str],
+                   colleagues: Collection[str] = ()) -> set[str]:
+    """Our people, everyone they know directly, the stakeholders, and those of our
+    ``colleagues`` (everyone at our own organizations) who have a tie to a stakeholder: what
+    a contact plan reads (who is overdue — by the last contact with anyone on our side,
+    :func:`graphcrm.graph.last_contact` —, whose tie to us is cooling, who of us knows them
+    best)."""
+    near = store.neighbours(stakeholders) & set(colleagues) if colleagues else set()
+    return set(ours) | store.neighbours(ours) | set(stakeholders) | near
 
 
 def ball(store: Store, seeds: Collection[str], radius: int) -> set[str]:

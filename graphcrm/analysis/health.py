@@ -26,7 +26,7 @@ from graphcrm.analysis.model import days_between
 from graphcrm.analysis.network import our_people, roles_of
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role, TieType
-from graphcrm.graph import REPORTS_TO
+from graphcrm.graph import REPORTS_TO, last_contact
 from graphcrm.results import Block, Part, Result
 from graphcrm.words import vocab, word
 
@@ -82,7 +82,7 @@ def contact_plan(
         roles = [r for r in roles_of(G, person, project) if r != Role.BID_TEAM.value]
         if not roles:
             continue
-        last = _last_contact(G, person, ours)
+        last = last_contact(G, person)
         cadence, role = model.cadence(roles)
         days = days_between(last, as_of)
         if days is not None and days <= cadence:
@@ -165,15 +165,6 @@ class ContactPlan(Result):
                            by=row["by_name"] or word("health.nobody", lang),
                            reason=reason_text(row["_why"], lang)), wrap=True)
                 for i, row in enumerate(self.rows, start=1)]
-
-
-def _last_contact(G: nx.MultiDiGraph, person: str, ours: set[str]) -> str | None:
-    """The latest interaction with the person, or contact on a tie with one of our people."""
-    dates = [G.nodes[person].get("last_interaction")]
-    for a, b, tie in [*G.out_edges(person, data=True), *G.in_edges(person, data=True)]:
-        if (a in ours or b in ours) and tie["type"] != REPORTS_TO:
-            dates.append(tie.get("last_contact"))
-    return max(filter(None, dates), default=None)
 
 
 def _best_of_ours(H: nx.DiGraph, ours: set[str], chains: dict[str, list[str]],

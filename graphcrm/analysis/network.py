@@ -17,8 +17,9 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 import networkx as nx
 
 from graphcrm.analysis.model import DEFAULT_MODEL, Hop, TieModel
-from graphcrm.domain import DECISION_ROLES, OrgKind, Role
+from graphcrm.domain import DECISION_ROLES, OrgKind, Role, TieType
 from graphcrm.errors import LookupFailed
+from graphcrm.graph import REPORTS_TO
 
 __all__ = [
     "reach_graph", "our_people", "decision_stakeholders", "stance_of", "roles_of",
@@ -26,7 +27,7 @@ __all__ = [
     "hop_distances", "arc_cost",
 ]
 
-_ONE_WAY = {"INFLUENCES"}
+_ONE_WAY = {TieType.INFLUENCES.value}
 
 
 def require_project(G: nx.MultiDiGraph, project: str) -> dict:
@@ -117,8 +118,12 @@ def reach_graph(
     -------
     networkx.DiGraph
         Arcs with ``p``, ``cost`` = ``-log p`` and ``tie`` (the recorded tie that gives them,
-        whose :class:`Hop` :func:`chain_hops` explains); between two people only the best tie
-        counts (the first recorded among equals).
+        whose :class:`Hop` :func:`chain_hops` explains). Between two people one tie counts:
+        the one with the most recent evidence — the latest last contact; an undated tie
+        only when none of the pair's ties is dated; the stronger among equals, the first
+        recorded among ties equal in both — so an undated REFERRED or INFLUENCES tie does
+        not hide a KNOWS tie that has gone cold. A reporting line (not evidence of contact,
+        and never decaying) counts when it is stronger than that tie.
 
     Notes
     -----
@@ -134,16 +139,27 @@ def reach_graph(
     (0.95, 0.95)
     """
     valued: dict[tuple, float] = {}
-    best: dict[tuple[str, str], tuple[float, dict]] = {}
+    latest: dict[tuple[str, str], tuple[str, float, dict]] = {}  # by the pair's evidence
+    lines: dict[tuple[str, str], tuple[float, dict]] = {}  # reporting lines, by strength
     for u, v, data in G.edges(data=True):
         key = (data["type"], data.get("strength"), data.get("last_contact"), data.get("level"))
         p = valued.get(key)
         if p is None:
             p = valued[key] = model.hop(u, v, data, as_of).probability
         for arc in ((u, v),) if data["type"] in _ONE_WAY else ((u, v), (v, u)):
-            found = best.get(arc)
-            if found is None or found[0] < p:
-                best[arc] = (p, data)
+            if data["type"] == REPORTS_TO:
+                line = lines.get(arc)
+                if line is None or line[0] < p:
+                    lines[arc] = (p, data)
+                continue
+            found = latest.get(arc)
+            date = data.get("last_contact") or ""
+            if found is None or (found[0], found[1]) < (date, p):
+                latest[arc] = (date, p, data)
+    best = {arc: (p, data) for arc, (_, p, data) in latest.items()}
+    for arc, (p, data) in lines.items():
+        if arc not in best or best[arc][0] < p:
+            best[arc] = (p, data)
     H = nx.DiGraph()
     H.add_nodes_from(G)
     H.add_edges_from((a, b, {"p": p, "cost": -math.log(p), "tie": data})

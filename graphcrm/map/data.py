@@ -33,6 +33,7 @@ from graphcrm.analysis import coverage_gaps, influence_paths, key_informants
 from graphcrm.analysis.network import our_people, roles_of, stance_of
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import Role
+from graphcrm.graph import last_contact
 from graphcrm.redaction import shareable_roles
 from graphcrm.stores.base import OrganizationSummary
 
@@ -238,7 +239,7 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
     chain = marks["chains"].get(person)
     best = (" → ".join(names[n] for n in chain[0]) + f" ({chain[1]:.2f})"
             if chain and len(chain[0]) > 1 else None)
-    last = _last_contact(G, person)
+    last = last_contact(G, person)
     facts = [
         ("organization", org),
         ("title", None if settings.pseudonymize else data.get("title")),
@@ -273,13 +274,6 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
         "tip": [name + badges, org, *(f"{k}: {v}" for k, v in facts[1:5])],
         "facts": facts,
     }
-
-
-def _last_contact(G: nx.MultiDiGraph, person: str) -> str | None:
-    dates = [G.nodes[person].get("last_interaction")]
-    dates += [d.get("last_contact") for *_, d in G.out_edges(person, data=True)]
-    dates += [d.get("last_contact") for *_, d in G.in_edges(person, data=True)]
-    return max(filter(None, dates), default=None)
 
 
 def _tie(index: int, tie: dict[str, Any], effective: float | None, on_path: bool,
