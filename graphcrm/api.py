@@ -246,7 +246,7 @@ class GraphCRM:
             return summarize(opened.counts())
 
     def export(self, path: str | Path, fmt: str = "graphml", *, project: str | None = None,
-               redact: bool = False) -> Path:
+               redact: bool = False, as_of: dt.date | None = None) -> Path:
         """Write the graph (or a project's neighbourhood) for Gephi, Cytoscape or D3
         (``graphcrm export``); see :mod:`graphcrm.export`.
 
@@ -258,7 +258,7 @@ class GraphCRM:
         '.gexf'
         """
         G = self.project_graph(project) if project is not None else self.graph
-        return export_graph(G, path, fmt, redact=redact)
+        return export_graph(G, path, fmt, redact=redact, valued=self._value(G, as_of))
 
     def forget(self, person: str, *, author: str | None = None) -> dict[str, int]:
         """Erase a person (id or name) and everything attached to them: ties, stakeholder

@@ -7,6 +7,7 @@ plus ``influence`` and ``stance`` per project as ``influence:<project>`` and
 ``stance:<project>``, extra columns become ``x:<column>``, a tie's type is ``tie`` (GEXF
 keeps ``type`` for itself) and its ``weight`` its strength, and the graph's organization,
 project and interaction tables stay out (JSON keeps organizations and projects).
+
 ``redact`` keeps only what :mod:`graphcrm.redaction` allows, as the map's ``--redact``:
 no notes, e-mail, phone, informant roles or extra columns, and organizations and projects
 reduced to their contract facts. Characters XML cannot carry (control characters, lone
@@ -18,10 +19,13 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graphcrm.atomic import replacing
+from graphcrm.domain import TieType
+from graphcrm.palette import KIND_COLOR, STANCE_COLOR, rgb
 from graphcrm.redaction import (
     ORGANIZATION_FIELDS,
     PERSON_FIELDS,
@@ -33,7 +37,11 @@ from graphcrm.redaction import (
 )
 
 if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
     import networkx as nx
+
+    from graphcrm.analysis.valued import ValuedGraph
 
 __all__ = ["EXPORT_FORMATS", "flatten", "export_graph"]
 
@@ -56,21 +64,25 @@ def _extras(extra: dict[str, Any] | None) -> dict[str, Any]:
     return {f"x:{_text(k)}": _value(v) for k, v in (extra or {}).items()}
 
 
-def flatten(G: nx.MultiDiGraph, *, redact: bool = False) -> nx.MultiDiGraph:
+def flatten(G: nx.MultiDiGraph, *, redact: bool = False,
+            valued: ValuedGraph | None = None) -> nx.MultiDiGraph:
     """A copy of the people graph whose attributes are all text, numbers or booleans.
+
+    ``valued`` (the graph valued as of the export's date) gives each tie its ``weight``, the
+    probability it passes a request; without it the weight is the recorded strength.
 
     Example
     -------
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("a", name="Ana", email="a@x", extra={"wechat": "ana"}, notes=None,
-    ...            projects={"P": {"roles": ["informant", "user"], "influence": 2,
-    ...                          "stance": "champion"}})
+    ...            org_kind="customer", projects={"P": {"roles": ["informant", "user"],
+    ...                                                  "influence": 2, "stance": "champion"}})
     >>> attrs = flatten(G).nodes["a"]
-    >>> attrs["roles"], attrs["stance:P"], attrs["x:wechat"], attrs["email"]
-    ('P:informant; P:user', 'champion', 'ana', 'a@x')
+    >>> attrs["label"], attrs["roles"], attrs["stance:P"], attrs["x:wechat"], attrs["color"]
+    ('Ana', 'P:informant; P:user', 'champion', 'ana', '#1b5e20')
     >>> sorted(flatten(G, redact=True).nodes["a"])
-    ['influence:P', 'name', 'roles', 'stance:P']
+    ['color', 'influence:P', 'label', 'name', 'org_kind', 'person_id', 'roles', 'stance:P']
     """
     import networkx as nx  # on use: the command line names the formats without it
 
@@ -81,7 +93,7 @@ def flatten(G: nx.MultiDiGraph, *, redact: bool = False) -> nx.MultiDiGraph:
         attrs = {k: _value(v) for k, v in shareable(data, person_fields).items()}
         if not redact:
             attrs.update(_extras(data.get("extra")))
-        pairs = []
+        pairs, stances = [], set()
         for project, entry in sorted((data.get("projects") or {}).items()):
             roles = shareable_roles(entry["roles"]) if redact else entry["roles"]
             pairs += [f"{_text(project)}:{r}" for r in roles]
@@ -89,22 +101,31 @@ def flatten(G: nx.MultiDiGraph, *, redact: bool = False) -> nx.MultiDiGraph:
                 attrs[f"influence:{_text(project)}"] = entry["influence"]
             if entry.get("stance"):
                 attrs[f"stance:{_text(project)}"] = entry["stance"]
+                stances.add(entry["stance"])
         if pairs:
             attrs["roles"] = "; ".join(pairs)
+        attrs["person_id"] = _text(person)
+        attrs["label"] = _text(str(data.get("name") or person))
+        attrs["color"] = STANCE_COLOR[stances.pop()] if len(stances) == 1 else \
+            KIND_COLOR.get(data.get("org_kind") or "", KIND_COLOR["other"])
         F.add_node(_text(person), **attrs)
-    for u, v, key, data in G.edges(keys=True, data=True):
+    for number, (u, v, data) in enumerate(G.edges(data=True)):
         attrs = {k: _value(v) for k, v in shareable(data, tie_fields).items()}
         attrs["tie"] = data["type"]  # GEXF keeps "type" for directed/undirected
-        attrs["weight"] = float(data.get("strength") or 1)  # what Gephi draws with
+        attrs["weight"] = round(valued.tie(u, v, data).probability, 4) if valued else \
+            float(data.get("strength") or 1)  # what Gephi and Cytoscape draw with
+        if data["type"] == TieType.KNOWS:
+            attrs["directed"] = False
         if not redact:
             attrs.update(_extras(data.get("extra")))
-        F.add_edge(_text(u), _text(v), key=key, **attrs)
+        F.add_edge(_text(u), _text(v), key=f"e{number}", **attrs)
     return F
 
 
 def export_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str, *,
-                 redact: bool = False) -> Path:
-    """Write ``G`` to ``path`` as ``graphml``, ``gexf`` or ``json`` (D3 node-link).
+                 redact: bool = False, valued: ValuedGraph | None = None) -> Path:
+    """Write ``G`` to ``path`` as ``graphml``, ``gexf`` or ``json`` (D3 node-link), ties
+    weighted as ``valued`` values them (see the module docs).
 
     The file is written whole or not at all (a temporary file renamed into place).
     """
@@ -112,12 +133,12 @@ def export_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str, *,
 
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown format {fmt!r} (expected one of: {', '.join(EXPORT_FORMATS)})")
-    F = flatten(G, redact=redact)
+    F = flatten(G, redact=redact, valued=valued)
     with replacing(path) as temporary:
         if fmt == "graphml":
-            nx.write_graphml(F, temporary, encoding="utf-8")
+            _write_graphml(F, temporary)
         elif fmt == "gexf":
-            nx.write_gexf(F, temporary, encoding="utf-8")
+            _write_gexf(F, temporary)
         else:
             data = nx.node_link_data(F, edges="links")
             organizations = G.graph.get("organizations", {})
@@ -130,3 +151,51 @@ def export_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str, *,
             temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str),
                                  encoding="utf-8")
     return Path(path)
+
+
+_GRAPHML = "http://graphml.graphdrawing.org/xmlns"
+_GEXF = "http://www.gexf.net/1.2draft"
+
+
+def _write_graphml(F: nx.MultiDiGraph, path: Path) -> None:
+    """GraphML with the mutual ties marked undirected on the edge (``directed="false"``),
+    which NetworkX's writer cannot say for a directed graph."""
+    import networkx as nx
+
+    undirected = set()
+    for _, _, key, data in F.edges(keys=True, data=True):
+        if data.pop("directed", True) is False:
+            undirected.add(key)
+    nx.write_graphml(F, path, encoding="utf-8")
+
+    def mark(root: ET.Element) -> None:
+        for edge in root.iter(f"{{{_GRAPHML}}}edge"):
+            if edge.get("id") in undirected:
+                edge.set("directed", "false")
+    _edit_xml(path, {"": _GRAPHML}, mark)
+
+
+def _edit_xml(path: Path, namespaces: dict[str, str],
+              edit: Callable[[ET.Element], object]) -> None:
+    """Change a written XML file in place, keeping its namespace prefixes."""
+    import xml.etree.ElementTree as ET
+
+    for prefix, uri in {**namespaces, "xsi": "http://www.w3.org/2001/XMLSchema-instance"}.items():
+        ET.register_namespace(prefix, uri)
+    tree = ET.parse(path)
+    edit(tree.getroot())
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
+def _write_gexf(F: nx.MultiDiGraph, path: Path) -> None:
+    """GEXF 1.2 with colours as ``viz:color`` and mutual ties as undirected edges."""
+    import networkx as nx
+
+    for _, data in F.nodes(data=True):
+        r, g, b = rgb(data.pop("color"))
+        data["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}}
+    for _, _, data in F.edges(data=True):
+        data["type"] = "undirected" if data.pop("directed", True) is False else "directed"
+    nx.write_gexf(F, path, encoding="utf-8")
+    _edit_xml(path, {"": _GEXF, "viz": f"{_GEXF}/viz"},
+              lambda root: root.find(f"{{{_GEXF}}}graph").attrib.pop("name", None))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 from graphcrm.cli import cli
 from graphcrm.export import export_graph, flatten
 from graphcrm.graph import build_graph
+from tests.schemas import read_back
 
 
 @pytest.fixture(scope="module")
@@ -20,17 +22,17 @@ def G(sample):
     return build_graph(sample)
 
 
-@pytest.mark.parametrize(("fmt", "read"), [("graphml", nx.read_graphml),
-                                           ("gexf", nx.read_gexf)])
+@pytest.mark.parametrize(("fmt", "read"), [("graphml", read_back), ("gexf", read_back)])
 def test_round_trip(G, tmp_path, fmt, read):
     path = export_graph(G, tmp_path / f"bid.{fmt}", fmt)
     back = read(path)
     expected = flatten(G)
     assert set(back.nodes) == set(expected.nodes)
     assert back.number_of_edges() == expected.number_of_edges()
+    shown = ("label", "color", "viz")  # how tools draw it: checked below, per format
     for node, attrs in expected.nodes(data=True):
-        got = {k: v for k, v in back.nodes[node].items() if k not in ("label",)}
-        assert got == attrs, node
+        got = {k: v for k, v in back.nodes[node].items() if k not in shown}
+        assert got == {k: v for k, v in attrs.items() if k not in shown}, node
     edges = sorted((u, v, d["tie"], d.get("strength"), d.get("last_contact"))
                    for u, v, d in back.edges(data=True))
     assert edges == sorted((u, v, d["tie"], d.get("strength"), d.get("last_contact"))
@@ -76,7 +78,7 @@ def test_export_command(tmp_path):
     result = runner.invoke(cli, ["--store", store, "export", "--format", "gexf", "-o",
                                  str(tmp_path / "bid.gexf"), "--project", "prj-js-ess"])
     assert result.exit_code == 0, result.output
-    assert nx.read_gexf(tmp_path / "bid.gexf").number_of_nodes() == 82
+    assert read_back(tmp_path / "bid.gexf").number_of_nodes() == 82
     bad = runner.invoke(cli, ["--store", store, "export", "--format", "dot", "-o", "x"])
     assert bad.exit_code == 2
 
@@ -138,8 +140,7 @@ def test_redaction_is_an_allow_list(tmp_path, make_tables, fmt):
     assert [s for s in leaks if s in text] == []
 
 
-@pytest.mark.parametrize(("fmt", "read"), [("graphml", nx.read_graphml),
-                                           ("gexf", nx.read_gexf)])
+@pytest.mark.parametrize(("fmt", "read"), [("graphml", read_back), ("gexf", read_back)])
 def test_control_characters_still_give_parseable_xml(tmp_path, fmt, read):
     G = nx.MultiDiGraph()
     G.add_node("a\x01", name="Ana\x00\x1b[31m\ud800", projects={}, extra={"k\x02": "v\x07"})
@@ -149,3 +150,67 @@ def test_control_characters_still_give_parseable_xml(tmp_path, fmt, read):
     assert back.number_of_nodes() == 2 and back.number_of_edges() == 1
     names = {d.get("name", d.get("label")) for _, d in back.nodes(data=True)}
     assert "Ana\ufffd\ufffd[31m\ufffd" in names
+
+
+# -- what Gephi and Cytoscape read ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def valued(G):
+    from graphcrm.analysis.valued import value
+
+    return value(G, dt.date(2026, 11, 26))
+
+
+@pytest.mark.parametrize(("fmt", "schema"), [("graphml", "graphml.xsd"), ("gexf", "gexf.xsd")])
+def test_exports_are_valid_against_their_schemas(G, valued, tmp_path, fmt, schema):
+    from tests.schemas import validate
+
+    path = export_graph(G, tmp_path / f"bid.{fmt}", fmt, valued=valued)
+    assert validate(path, schema) == []
+    broken = tmp_path / f"broken.{fmt}"
+    broken.write_text(path.read_text("utf-8").replace(' source="', ' src="', 1), "utf-8")
+    assert validate(broken, schema)  # the check can fail
+
+
+def test_graphml_for_cytoscape(G, valued, tmp_path):
+    from lxml import etree
+
+    path = export_graph(G, tmp_path / "bid.graphml", "graphml", valued=valued)
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    tree = etree.parse(str(path))
+    ids = tree.xpath("//g:edge/@id", namespaces=ns)
+    assert len(ids) == len(set(ids)) == G.number_of_edges()  # no id="KNOWS" twice
+    back = read_back(path)
+    assert back.nodes["p201"]["label"] == "王建国" and back.nodes["p201"]["person_id"] == "p201"
+    knows = [e for e in tree.xpath("//g:edge", namespaces=ns)
+             if e.get("directed") == "false"]
+    assert len(knows) == sum(1 for *_, d in G.edges(data=True) if d["type"] == "KNOWS")
+    # each tie weighted as the model values it today: the probability it passes a request
+    for u, v, data in back.edges(data=True):
+        tie = next(d for a, b, d in G.edges(data=True) if (a, b) == (u, v)
+                   and d["type"] == data["tie"])
+        assert data["weight"] == pytest.approx(valued.tie(u, v, tie).probability, abs=1e-4)
+
+
+def test_gexf_for_gephi(G, valued, tmp_path):
+    from lxml import etree
+
+    from graphcrm.palette import KIND_COLOR, STANCE_COLOR, rgb
+
+    path = export_graph(G, tmp_path / "bid.gexf", "gexf", valued=valued)
+    tree = etree.parse(str(path))
+    ns = {"x": "http://www.gexf.net/1.2draft", "viz": "http://www.gexf.net/1.2draft/viz"}
+    node = tree.xpath("//x:node[@id='p201']", namespaces=ns)[0]
+    assert node.get("label") == "王建国"
+    color = node.xpath("viz:color", namespaces=ns)[0]
+    stance = G.nodes["p201"]["projects"]["prj-js-ess"]["stance"]
+    assert tuple(int(color.get(c)) for c in "rgb") == rgb(STANCE_COLOR[stance])
+    ours = tree.xpath("//x:node[@id='p001']/viz:color", namespaces=ns)[0]  # no stance: kind
+    assert tuple(int(ours.get(c)) for c in "rgb") == rgb(KIND_COLOR["own"])
+    types = {(e.get("source"), e.get("target")): e.get("type")
+             for e in tree.xpath("//x:edge", namespaces=ns)}
+    for u, v, d in G.edges(data=True):
+        if d["type"] == "INFLUENCES":
+            assert types[(u, v)] == "directed"
+    assert "undirected" in types.values()

@@ -59,15 +59,18 @@ def map_command(ctx: click.Context, project: str | None, output: Path, paths: bo
               type=click.Path(dir_okay=False, path_type=Path), help="The file to write.")
 @click.option("--project", "-p", help="Only this project's neighbourhood.")
 @click.option("--redact", is_flag=True, help="Leave out notes, e-mail, phone and informants.")
+@as_of_option
 @click.pass_context
 def export_command(ctx: click.Context, fmt: str, output: Path, project: str | None,
-                   redact: bool) -> None:
-    """The graph for Gephi, Cytoscape and other tools.
+                   redact: bool, as_of: dt.date | None) -> None:
+    """The graph for Gephi, Cytoscape and other tools: names as labels, stance or
+    organization kind as colours, ties weighted by how likely they pass a request today
+    (or --as-of), KNOWS ties undirected.
 
     \b
     Examples:
       graphcrm export --format gexf -o bid.gexf
       graphcrm export --format json -o bid.json --project prj-js-ess --redact
     """
-    path = bid_of(ctx).export(output, fmt, project=project, redact=redact)
+    path = bid_of(ctx).export(output, fmt, project=project, redact=redact, as_of=as_of)
     click.echo(f"{path}: {fmt}")

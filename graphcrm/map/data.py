@@ -34,6 +34,7 @@ from graphcrm.analysis.network import our_people, roles_of, stance_of
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import Role
 from graphcrm.graph import last_contact
+from graphcrm.palette import KIND_COLOR, PATH_COLOR, STANCE_COLOR, TIE_COLOR
 from graphcrm.redaction import shareable_roles
 from graphcrm.stores.base import OrganizationSummary
 
@@ -45,18 +46,13 @@ AGGREGATE_ABOVE = 1500
 #: joined by this many of their strongest links (by number of ties) at most.
 MAX_ORGANIZATION_LINKS = 2000
 
-KIND_COLOR = {"own": "#2e7d32", "customer": "#1565c0", "partner": "#ef6c00",
-              "competitor": "#c62828", "other": "#757575"}
 KIND_LABEL = {"own": "our company", "customer": "customer", "partner": "partner",
               "competitor": "competitor", "other": "other"}
-STANCE_BORDER = {"champion": ("#1b5e20", 5), "supporter": ("#66bb6a", 3),
-                 "neutral": ("#9e9e9e", 1), "skeptic": ("#fb8c00", 3),
-                 "opponent": ("#b71c1c", 5)}
+STANCE_BORDER = {stance: (STANCE_COLOR[stance], width) for stance, width in
+                 {"champion": 5, "supporter": 3, "neutral": 1, "skeptic": 3,
+                  "opponent": 5}.items()}
 ROLE_SHAPE = [("decision_maker", "star"), ("evaluator", "diamond"), ("procurement", "hexagon"),
               ("influencer", "triangle"), ("gatekeeper", "triangleDown"), ("bid_team", "square")]
-TIE_COLOR = {"KNOWS": "#90a4ae", "INFLUENCES": "#8e24aa", "REFERRED": "#00897b",
-             "REPORTS_TO": "#bdbdbd"}
-PATH_COLOR = "#f9a825"
 ROLE_LABEL = {r.value: r.value.replace("_", " ") for r in Role}
 WEAK_BELOW = 2.5
 
