@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import os
 import re
 import sys
@@ -15,6 +17,7 @@ from click.testing import CliRunner
 from neo4j import GraphDatabase
 
 from graphcrm import api
+from graphcrm.analysis import TieModel
 from graphcrm.cli import cli
 from graphcrm.errors import StoreError, ValidationFailed
 from graphcrm.graph import build_graph
@@ -297,6 +300,21 @@ def test_the_queries_in_the_cypher_readme_run_on_the_sample(neo4j_settings, samp
     assert len(queries) == 4
     for query in queries:
         assert cypher(neo4j_settings, query), query  # each finds something in the sample
+    # the chain score is graphcrm's: the product of the model's probabilities, undecayed,
+    # and no chain runs through competitor staff
+    G, model = build_graph(sample), TieModel()
+    chains = cypher(neo4j_settings, next(q for q in queries if "reduce(" in q))
+
+    def knows(a: str, b: str) -> float:
+        data = G.get_edge_data(a, b, key="KNOWS") or G.get_edge_data(b, a, key="KNOWS")
+        return data.get("strength") or model.default_strength
+
+    assert chains
+    for row in chains:
+        ids = row["ids"]
+        assert not any(G.nodes[n]["org_kind"] == "competitor" for n in ids[1:-1])
+        expected = math.prod(model.probability(knows(a, b)) for a, b in itertools.pairwise(ids))
+        assert row["strength"] == pytest.approx(expected)
 
 
 @pytest.mark.parametrize(("uri", "message"), [
