@@ -11,7 +11,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 
-def open(store: str = "graphcrm.db", **options):  # type: ignore[no-untyped-def]  # noqa: ANN201, ANN003
+def open(store: str = "graphcrm.db", **options):  # noqa: ANN201, ANN003
     """The bid team's graph in ``store`` (a file, or a Neo4j URI): a
     :class:`graphcrm.api.GraphCRM` whose methods answer every question the CLI does.
     ``model=TieModel(...)`` values ties your way in every question and on the map.

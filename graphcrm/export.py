@@ -198,4 +198,5 @@ def _write_gexf(F: nx.MultiDiGraph, path: Path) -> None:
         data["type"] = "undirected" if data.pop("directed", True) is False else "directed"
     nx.write_gexf(F, path, encoding="utf-8")
     _edit_xml(path, {"": _GEXF, "viz": f"{_GEXF}/viz"},
-              lambda root: root.find(f"{{{_GEXF}}}graph").attrib.pop("name", None))
+              lambda root: root.find(f"{{{_GEXF}}}graph").attrib.pop("name", None)  # type: ignore[union-attr]
+              )

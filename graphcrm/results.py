@@ -20,7 +20,7 @@ Example
 -------
 >>> r = TableResult("demo", {"rows": Part(["name", "status"], [{"name": "A",
 ...                                                             "status": "uncovered"}])})
->>> print(r.text("zh"))
+>>> print(r.text("zh"), end="")
 姓名  覆盖
 ----  ------
 A     未覆盖
@@ -40,7 +40,7 @@ from graphcrm.words import cell, column, default_lang, word
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Block", "Part", "Result", "TableResult", "plain", "shown"]
+__all__ = ["Block", "Part", "Result", "TableResult", "layout", "plain", "shown"]
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,9 @@ class Part:
     @classmethod
     def of(cls, frame: pd.DataFrame) -> Part:
         """A DataFrame's columns and records."""
-        return cls([str(c) for c in frame.columns], frame.to_dict("records"))
+        rows: list[dict[str, Any]] = [{str(k): v for k, v in r.items()}
+                                      for r in frame.to_dict("records")]
+        return cls([str(c) for c in frame.columns], rows)
 
 
 @dataclass(frozen=True)

@@ -152,7 +152,7 @@ def _workbook(path: Path, lang: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = openpyxl.Workbook()
-    about = book.active
+    about = book.worksheets[0]
     about.title = "说明" if lang == "zh" else "README"
     for row in _explanation(lang):
         about.append(row)

@@ -211,6 +211,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.before": ("before", "之前"),
     "col.after": ("after", "之后"),
     "col.person": ("person", "人员"),
+    "col.change_set": ("change set", "变更批次"),
+    "col.at": ("at", "时间"),
+    "col.author": ("author", "操作人"),
+    "col.command": ("command", "命令"),
+    "col.files": ("files", "文件"),
+    "col.created": ("created", "新建"),
+    "col.updated": ("updated", "更新"),
+    "col.removed": ("removed", "删除"),
+    "col.snapshots": ("snapshots", "快照"),
     # -- path --------------------------------------------------------------------------------------
     "path.head": ("#{rank}  chain strength {strength:.2f}  ({hops})  {names}",
                   "#{rank}  链强度 {strength:.2f}（{hops}）  {names}"),
@@ -322,6 +331,23 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.field": ("field", "字段"),
     "col.who": ("who", "谁"),
     "none": ("(none)", "（无）"),
+    # -- import ---------------------------------------------------------------------------------
+    "import.table": ("table", "表"),
+    "import.rows": ("rows", "行数"),
+    "import.unchanged": ("unchanged", "未变"),
+    "import.created": ("created", "新建"),
+    "import.updated": ("updated", "更新"),
+    "import.removed": ("removed", "删除"),
+    "import.would.created": ("would be created", "将新建"),
+    "import.would.updated": ("would be updated", "将更新"),
+    "import.would.removed": ("would be removed", "将删除"),
+    "import.plan": ("change plan:", "变更计划："),
+    "import.changes": ("changes:", "变更："),
+    "import.more_created": ("  + … and {n} more created", "  + … 另有 {n} 条新建"),
+    "import.more_changed": ("  … and {n} more updated or removed", "  … 另有 {n} 条更新或删除"),
+    "import.warning": ("warning: {text}", "警告：{text}"),
+    "import.understood": ("headers understood as:", "表头识别为："),
+    "import.dry_run": ("valid; nothing written (dry run)", "校验通过；未写入（试运行）"),
     # -- demo --------------------------------------------------------------------------------------
     "demo.loaded": ("The sample bid, loaded into\n  {store}\nwith ties valued as of {as_of}.",
                     "示例投标已载入\n  {store}\n关系按 {as_of} 估值。"),
@@ -344,20 +370,18 @@ _CELL_VOCAB = {
 }
 
 
-def word(key: str, lang: str, *, n: int | None = None, **values: Any) -> str:
+def word(key: str, lang: str, **values: Any) -> str:
     """The word for ``key`` in ``lang`` (``en`` or ``zh``), filled with ``values``.
 
-    With ``n``, the plural form ``<key>.n`` is used for any count but one (``{n}`` is filled).
+    With a count ``n``, the plural form ``<key>.n`` is used for any count but one.
 
     Raises
     ------
     KeyError
         When the catalogue has no such key (a test runs every command in both languages).
     """
-    if n is not None:
-        values["n"] = n
-        if n != 1 and f"{key}.n" in WORDS:
-            key = f"{key}.n"
+    if values.get("n", 1) != 1 and f"{key}.n" in WORDS:
+        key = f"{key}.n"
     text = WORDS[key][LANGUAGES.index(lang)]
     return text.format(**values) if values else text
 

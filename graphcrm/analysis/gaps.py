@@ -193,7 +193,7 @@ def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4) -> GapsRes
             others = [o for o in ours if o != person]
             routes = 1 + _routes(H, others, person, max_hops, skip,
                                  hop_distances(H, others, max_hops, excluded=skip))[0]
-            brokers = []
+            brokers: list[str] = []
         else:
             routes, brokers = _routes(H, ours, person, max_hops, skip, forward)
         if person in ours:
@@ -318,7 +318,7 @@ def _plan(G: nx.MultiDiGraph, H: nx.DiGraph, skip: frozenset[str], distance: dic
                     and contact not in brokers[target] \
                     and G.nodes[contact]["org_kind"] != OrgKind.OWN:
                 covers.setdefault(contact, set()).add(target)
-    rows = []
+    rows: list[dict[str, Any]] = []
     while remaining:
         def gain(contact: str) -> tuple[float, float]:
             return (sum(remaining.get(t, 0) for t in covers[contact]),

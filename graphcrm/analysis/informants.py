@@ -323,7 +323,9 @@ def _burt(ties: list[tuple[str, str, float]], wanted: list[str], *, chunk: int =
     for node in wanted:
         index.setdefault(node, len(index))
     size = len(index)
-    rows, cols, values = [], [], []
+    rows: list[int] = []
+    cols: list[int] = []
+    values: list[float] = []
     for u, v, w in ties:
         if u != v:
             i, j = index[u], index[v]

@@ -148,7 +148,7 @@ def review_changes(before: State, after: State, gaps_before: dict[str, GapsResul
     keep_person = (lambda p: True) if people is None else set(people).__contains__
 
     def who(person: str | None) -> str:
-        return str(names.get(person) or person or "")
+        return str(names.get(person or "") or person or "")
 
     roles: dict[tuple[str, str], dict[str, list[Change]]] = {}
     for change in diff_states(before, after):
@@ -177,7 +177,7 @@ def review_changes(before: State, after: State, gaps_before: dict[str, GapsResul
     return ChangesResult(since, frame)
 
 
-def _finding(what: str, project: str | None, who: str, field: str | None, before: Any,
+def _finding(what: str, project: str | None, who: str | None, field: str | None, before: Any,
              after: Any) -> dict[str, Any]:
     return {"what": what, "project": project, "who": who, "field": field,
             "before": _text(before), "after": _text(after)}
@@ -251,8 +251,8 @@ def _row(change: Change, who: Any, orgs: dict[str, Any], keep_project: Any, keep
                          None, None, key[0])]
     if change.action == REMOVE:
         return [_finding(f"{label} gone", None, shown, None, key[0], None)]
-    project = key[0] if table == "projects" else None
-    return [_finding(f"{label} changed", project, key[0], field, old, new)
+    owner = key[0] if table == "projects" else None
+    return [_finding(f"{label} changed", owner, key[0], field, old, new)
             for field, (old, new) in change.field_changes()]
 
 

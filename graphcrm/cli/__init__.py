@@ -23,7 +23,7 @@ class _Failure(click.ClickException):
 
     def __init__(self, error: GraphCRMError) -> None:
         super().__init__(str(error))
-        self.exit_code = error.exit_code
+        self.exit_code = error.exit_code  # type: ignore[misc]  # click's per-instance code
 
     def show(self, file: Any = None) -> None:
         click.echo(f"graphcrm: {self.format_message()}", err=True)

@@ -6,7 +6,6 @@ import sys
 import tempfile
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -15,43 +14,39 @@ from graphcrm.cli import cli
 from graphcrm.cli.options import author_option, bid_of, format_option, lang_of, show
 from graphcrm.errors import StoreDamaged
 from graphcrm.ingest.limits import Limits
-from graphcrm.output import render
+from graphcrm.results import Block, layout, shown
 from graphcrm.stores import ImportSummary
 from graphcrm.words import word
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 #: Lines of the change plan shown: creations (each names itself) and the rest.
 PLAN_CREATIONS, PLAN_OTHERS = 20, 500
 
 
-def _summary_table(summary: ImportSummary) -> pd.DataFrame:
-    import pandas as pd
-
-    verb = "would be " if summary.dry_run else ""
-    return pd.DataFrame(
-        [
-            {"table": t.table, "rows": t.rows, f"{verb}created": t.created,
-             f"{verb}updated": t.updated, f"{verb}removed": t.removed,
-             "unchanged": t.unchanged}
-            for t in summary.tables
-        ]
-    )
+def _summary_table(summary: ImportSummary, lang: str) -> str:
+    """What the import read and did per table, in ``lang``."""
+    verb = "import.would." if summary.dry_run else "import."
+    columns = ["table", "rows", "created", "updated", "removed", "unchanged"]
+    rows = [{"table": word(f"stats.{t.table}", lang), "rows": t.rows, "created": t.created,
+             "updated": t.updated, "removed": t.removed, "unchanged": t.unchanged}
+            for t in summary.tables]
+    headers = [word(f"import.{c}", lang) if c in ("table", "rows", "unchanged")
+               else word(f"{verb}{c}", lang) for c in columns]
+    return layout([Block(headers=headers, rows=[[shown(r[c]) for c in columns] for r in rows])])
 
 
-def _plan_line(change: Change) -> str:
+def _plan_line(change: Change, lang: str) -> str:
+    table = word(f"stats.{change.table}", lang) if lang != "en" else change.table
     if change.action == CREATE:
         named = change.fields.get("name", (None, None))[1]
         label = change.label or (f"{named} ({change.key[0]})" if named else "/".join(
             k for k in change.key if k))
-        return f"  + {change.table} {label}"
+        return f"  + {table} {label}"
     if change.action == REMOVE:
-        return f"  - {change.table} {change.label}"
-    return f"  ~ {change.table} {change.label}: {change.fields_text()}"
+        return f"  - {table} {change.label}"
+    return f"  ~ {table} {change.label}: {change.fields_text()}"
 
 
-def _echo_plan(summary: ImportSummary) -> None:
+def _echo_plan(summary: ImportSummary, lang: str) -> None:
     if not summary.changes:
         return
     if isinstance(summary.changes, Creations):  # into an empty store: made on demand
@@ -60,31 +55,31 @@ def _echo_plan(summary: ImportSummary) -> None:
         creations = [c for c in summary.changes if c.action == CREATE]
         shown, created = creations[:PLAN_CREATIONS], len(creations)
         others = [c for c in summary.changes if c.action != CREATE]
-    click.echo("change plan:" if summary.dry_run else "changes:")
+    click.echo(word("import.plan" if summary.dry_run else "import.changes", lang))
     for change in shown:
-        click.echo(_plan_line(change))
+        click.echo(_plan_line(change, lang))
     if created > PLAN_CREATIONS:
-        click.echo(f"  + … and {created - PLAN_CREATIONS} more created")
+        click.echo(word("import.more_created", lang, n=created - PLAN_CREATIONS))
     for change in others[:PLAN_OTHERS]:
-        click.echo(_plan_line(change))
+        click.echo(_plan_line(change, lang))
     if len(others) > PLAN_OTHERS:
-        click.echo(f"  … and {len(others) - PLAN_OTHERS} more updated or removed")
+        click.echo(word("import.more_changed", lang, n=len(others) - PLAN_OTHERS))
 
 
-def _echo_summary(summary: ImportSummary) -> None:
+def _echo_summary(summary: ImportSummary, lang: str) -> None:
     for warning in summary.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    click.echo(render(_summary_table(summary), "table"), nl=False)
+        click.echo(word("import.warning", lang, text=warning), err=True)
+    click.echo(_summary_table(summary, lang), nl=False)
     if summary.dry_run and summary.understood:
-        click.echo("headers understood as:")
+        click.echo(word("import.understood", lang))
         for line in summary.understood:
             click.echo(textwrap.fill(line, 100, initial_indent="  ",
                                      subsequent_indent="    "))
-    _echo_plan(summary)
+    _echo_plan(summary, lang)
     if summary.dry_run:
-        click.echo("valid; nothing written (dry run)")
+        click.echo(word("import.dry_run", lang))
     elif not summary.changed:
-        click.echo("nothing changed")
+        click.echo(word("changes.nothing", lang))
 
 
 @cli.command("import")
@@ -152,7 +147,7 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
                                                        mapping=mapping,
                                                        allow_reassign=allow_reassign,
                                                        sync=sync, author=author)
-    _echo_summary(summary)
+    _echo_summary(summary, lang_of(ctx))
 
 
 @cli.command("stats")
@@ -353,7 +348,7 @@ def forget_command(ctx: click.Context, person: str, yes: bool, author: str | Non
         if not sys.stdin.isatty():
             raise click.UsageError(f"erasing {label} cannot be undone: add --yes to confirm")
         click.confirm(f"Erase {label} and everything attached to them?", abort=True, err=True)
-    erased = bid.forget(who["id"], author=author)
+    erased = bid.forget(str(who["id"]), author=author)
     click.echo(f"Forgot {label}: {erased['ties']} ties, {erased['roles']} stakeholder roles, "
                f"{erased['interactions']} interactions; {erased['subordinates']} people no "
                "longer report to them.")

@@ -245,8 +245,8 @@ def validate(
     _check_references(located, known_ids or {}, unreadable, problems)
     _check_reassigned(located.get("people", []), known_people or {}, allow_reassign, problems,
                       warnings)
-    for table, column in (("people", "reports_to"), ("organizations", "parent_id")):
-        _check_cycles(table, column, located.get(table, []), problems)
+    for kind, column in (("people", "reports_to"), ("organizations", "parent_id")):
+        _check_cycles(kind, column, located.get(kind, []), problems)
     if problems:
         problems.sort(key=lambda p: (p.source, p.row or 0))
         raise ValidationFailed(problems)
@@ -435,9 +435,10 @@ def _resolve_names(located: dict[str, list[_Located]], known_ids: Mapping[str, s
         rows = located.get(table, [])
         references = [c for c in SCHEMA[table].columns if c.references]
         for column in references:  # other tables first: a person's id needs their org's
-            if column.references != table:
-                for row in _unresolved(rows, column.name, ids[column.references]):
-                    _resolve(row, table, column.name, column.references, ids, names, problems)
+            target = column.references
+            if target is not None and target != table:
+                for row in _unresolved(rows, column.name, ids[target]):
+                    _resolve(row, table, column.name, target, ids, names, problems)
         if table in _DERIVED:
             for row in rows:
                 if "id" not in row.record or row.record["id"] is None:

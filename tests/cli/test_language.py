@@ -82,6 +82,22 @@ def test_every_command_speaks_chinese(store, args):
     assert not left, f"English left in `{' '.join(args)} --lang zh`: {left}\n{text}"
 
 
+@pytest.mark.parametrize("args", [["stats"], ["history"], ["import", "DATA", "--dry-run"]],
+                         ids=lambda a: a[0])
+def test_store_commands_speak_chinese(store, args):
+    from graphcrm.resources import sample_dir
+
+    args = [str(sample_dir()) if a == "DATA" else a for a in args]
+    result = run("--store", store, *args, lang="zh")
+    assert result.exit_code == 0, result.output
+    text = "\n".join(line for line in result.stdout.splitlines()
+                     if "→" not in line and "header row" not in line)  # headers as read
+    assert re.search(r"[\u4e00-\u9fff]", text)
+    assert not ENGLISH.findall(text), (ENGLISH.findall(text), text)
+    for english in ("would be created", "change plan", "stakeholders", "interactions"):
+        assert english not in text
+
+
 def test_the_demo_in_chinese(tmp_path):
     result = run("--lang", "zh", "demo", "--dir", str(tmp_path))
     assert result.exit_code == 0, result.output
