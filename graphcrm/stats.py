@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from graphcrm.domain import Role
 from graphcrm.results import Block, Part, Result, plain, shown
 from graphcrm.stores.base import Counts
 from graphcrm.words import cell, vocab, word
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Stats", "summarize"]
 
@@ -25,14 +27,25 @@ class Stats(Result):
     with its facts and stakeholder counts by role.
     """
 
-    counts: pd.DataFrame
-    projects: pd.DataFrame
+    count_rows: list[dict[str, Any]]
+    project_rows: list[dict[str, Any]]
 
     kind = "stats"
 
+    @property
+    def counts(self) -> pd.DataFrame:
+        """The long table of counts, as a DataFrame."""
+        return self.to_frame("counts")
+
+    @property
+    def projects(self) -> pd.DataFrame:
+        """One row per project, as a DataFrame."""
+        return self.to_frame("projects")
+
     def parts(self) -> dict[str, Part]:
         """``counts`` (the JSON output) and ``projects``."""
-        return {"counts": Part.of(self.counts), "projects": Part.of(self.projects)}
+        return {"counts": Part(["scope", "category", "kind", "count"], self.count_rows),
+                "projects": Part(_PROJECT_COLUMNS, self.project_rows)}
 
     def blocks(self, lang: str) -> list[Block]:
         out = []
@@ -62,6 +75,9 @@ class Stats(Result):
                           wrap=True)]
         return out
 
+
+_PROJECT_COLUMNS = ["project", "name", "customer", "stage", "value", "deadline",
+                    "stakeholders", *(r.value for r in Role)]
 
 # the vocabulary the kinds of each count category are words of
 _CATEGORY_VOCAB = {"organizations": "org_kind", "people": "org_kind",
@@ -101,8 +117,4 @@ def summarize(counts: Counts) -> Stats:
                 **{role.value: roles.get(role.value, 0) for role in Role},
             }
         )
-    columns = ["project", "name", "customer", "stage", "value", "deadline", "stakeholders"]
-    return Stats(
-        counts=pd.DataFrame(rows, columns=["scope", "category", "kind", "count"]),
-        projects=pd.DataFrame(wide, columns=columns + [r.value for r in Role]),
-    )
+    return Stats(rows, wide)

@@ -28,12 +28,12 @@ L. Adamic, E. Adar, "Friends and neighbors on the Web", Social Networks 25(3), 2
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-import pandas as pd
 from networkx.algorithms.connectivity import local_node_connectivity, minimum_st_node_cut
 
 from graphcrm.analysis.network import (
@@ -51,9 +51,17 @@ from graphcrm.domain import OrgKind, Role
 from graphcrm.results import Block, Part, Result, plain
 from graphcrm.words import vocab, word
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = ["GapsResult", "coverage_gaps", "adamic_adar", "contacts", "STATUSES"]
 
 STATUSES = ("uncovered", "single-threaded", "weak", "covered")
+STAKEHOLDER_COLUMNS = ["person_id", "name", "roles", "influence", "status", "best_strength",
+                       "routes", "brokers", "broker_names", "best_chain", "introducers",
+                       "likely_ties"]
+PLAN_COLUMNS = ["step", "meet", "meet_name", "who", "who_name", "via", "covers", "influence"]
+HOLE_COLUMNS = ["hole", "where", "detail"]
 _SOURCE = "\x00ours"
 _KNOWS_WELL = 0.6  # probability of a tie "known well" (strength 3 or more, today)
 
@@ -70,18 +78,34 @@ class GapsResult(Result):
     """
 
     project: str
-    stakeholders: pd.DataFrame
-    plan: pd.DataFrame
-    holes: pd.DataFrame
+    stakeholder_rows: list[dict[str, Any]]
+    plan_rows: list[dict[str, Any]]
+    hole_rows: list[dict[str, Any]]
     score: dict[str, float]
     hole_reasons: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
     kind = "gaps"
 
+    @property
+    def stakeholders(self) -> pd.DataFrame:
+        """One row per decision-making stakeholder, as a DataFrame."""
+        return self.to_frame("stakeholders")
+
+    @property
+    def plan(self) -> pd.DataFrame:
+        """The introduction plan, as a DataFrame."""
+        return self.to_frame("plan")
+
+    @property
+    def holes(self) -> pd.DataFrame:
+        """The org-chart holes, as a DataFrame."""
+        return self.to_frame("holes")
+
     def parts(self) -> dict[str, Part]:
         """``stakeholders``, ``plan`` and ``holes`` (``--part`` for CSV)."""
-        return {"stakeholders": Part.of(self.stakeholders), "plan": Part.of(self.plan),
-                "holes": Part.of(self.holes)}
+        return {"stakeholders": Part(STAKEHOLDER_COLUMNS, self.stakeholder_rows),
+                "plan": Part(PLAN_COLUMNS, self.plan_rows),
+                "holes": Part(HOLE_COLUMNS, self.hole_rows)}
 
     def records(self) -> dict[str, Any]:
         """One object: ``score``, ``stakeholders``, ``plan`` and ``holes`` (the JSON output)."""
@@ -90,7 +114,7 @@ class GapsResult(Result):
     def blocks(self, lang: str) -> list[Block]:
         score = self.score
         out = [Block(word("gaps.score", lang, **score))]
-        people = self.stakeholders["status"].value_counts().to_dict()
+        people = Counter(r["status"] for r in self.stakeholder_rows)
         for status in STATUSES[::-1]:
             if people.get(status):
                 out.append(Block(word("gaps.part", lang, status=word(f"status.{status}", lang),
@@ -114,7 +138,7 @@ class GapsResult(Result):
                                       status=word(f"status.{row['status']}", lang),
                                       ideas=joiner.join(ideas) or word("gaps.nobody", lang)),
                                  indent="    ", wrap=True))
-        if len(self.plan):
+        if self.plan_rows:
             out += [Block(), Block(word("gaps.plan", lang))]
             for row in self.part("plan").rows:
                 chain = " → ".join(row["via"])
@@ -128,7 +152,7 @@ class GapsResult(Result):
                                       covers=joiner.join(row["covers"]),
                                       influence=row["influence"]),
                                  indent="    ", wrap=True))
-        if len(self.holes):
+        if self.hole_rows:
             out += [Block(), Block(word("gaps.holes", lang))]
             for row, (key, values) in zip(self.part("holes").rows, self.hole_reasons,
                                           strict=True):
@@ -222,19 +246,11 @@ def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4) -> GapsRes
             "likely_ties": [] if status == "covered" else
             _likely_ties(G, H, skip, ours, person),
         })
-    columns = ["person_id", "name", "roles", "influence", "status", "best_strength", "routes",
-               "brokers", "broker_names", "best_chain", "introducers", "likely_ties"]
-    table = pd.DataFrame(rows, columns=columns)
-    if not table.empty:
-        order = {s: i for i, s in enumerate(STATUSES)}
-        table = table.sort_values(
-            ["status", "influence", "name"],
-            key=lambda c: c.map(order) if c.name == "status" else
-            (-c if c.name == "influence" else c),
-        ).reset_index(drop=True)
+    order = {s: i for i, s in enumerate(STATUSES)}
+    rows.sort(key=lambda r: (order[r["status"]], -r["influence"], r["name"]))
     holes, reasons = _holes(G, project, H, skip, ours)
-    return GapsResult(project, table, _plan(G, H, skip, distance, chains, table), holes,
-                      _score(table), reasons)
+    return GapsResult(project, rows, _plan(G, H, skip, distance, chains, rows), holes,
+                      _score(rows), reasons)
 
 
 def _routes(H: nx.DiGraph, ours: list[str], target: str, max_hops: int,
@@ -306,11 +322,10 @@ def adamic_adar(H: nx.DiGraph, u: str, v: str, skip: Collection[str] = ()) -> fl
 
 
 def _plan(G: nx.MultiDiGraph, H: nx.DiGraph, skip: frozenset[str], distance: dict[str, float],
-          chains: dict[str, list[str]], table: pd.DataFrame) -> pd.DataFrame:
-    columns = ["step", "meet", "meet_name", "who", "who_name", "via", "covers", "influence"]
-    needy = table[table["status"].isin(["uncovered", "single-threaded"])]
-    remaining = dict(zip(needy["person_id"], needy["influence"], strict=True))
-    brokers = dict(zip(needy["person_id"], needy["brokers"], strict=True))
+          chains: dict[str, list[str]], table: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    needy = [r for r in table if r["status"] in ("uncovered", "single-threaded")]
+    remaining = {r["person_id"]: r["influence"] for r in needy}
+    brokers = {r["person_id"]: r["brokers"] for r in needy}
     covers: dict[str, set[str]] = {t: {t} for t in remaining}
     for target in remaining:
         for contact in H.predecessors(target):
@@ -337,7 +352,7 @@ def _plan(G: nx.MultiDiGraph, H: nx.DiGraph, skip: frozenset[str], distance: dic
             "covers": [G.nodes[t]["name"] for t in covered],
             "influence": sum(remaining.pop(t) for t in covered),
         })
-    return pd.DataFrame(rows, columns=columns)
+    return rows
 
 
 #: Buying-centre roles every bid needs someone for at the customer (a hole when nobody is).
@@ -345,7 +360,7 @@ BUYING_CENTRE = (Role.DECISION_MAKER, Role.EVALUATOR, Role.PROCUREMENT, Role.USE
 
 
 def _holes(G: nx.MultiDiGraph, project: str, H: nx.DiGraph, skip: frozenset[str],
-           ours: list[str]) -> tuple[pd.DataFrame, list[tuple[str, dict[str, Any]]]]:
+           ours: list[str]) -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]]]:
     """Org-chart holes: buying-centre roles nobody is known for at the customer, decision
     makers whose superior is unknown, customer departments none of us knows anyone in.
     ``detail`` is in English; beside the table, each hole's catalogue key and values for
@@ -372,8 +387,8 @@ def _holes(G: nx.MultiDiGraph, project: str, H: nx.DiGraph, skip: frozenset[str]
         if not reached.intersection(members):
             rows.append(_hole("department without contact", department, "gaps.department",
                               {"people": len(members)}))
-    return (pd.DataFrame(rows, columns=["hole", "where", "detail"]),
-            [row.pop("why") for row in rows])
+    reasons = [row.pop("why") for row in rows]
+    return rows, reasons
 
 
 def _hole(hole: str, where: str, key: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -383,7 +398,8 @@ def _hole(hole: str, where: str, key: str, values: dict[str, Any]) -> dict[str, 
             "why": (key, values)}
 
 
-def _score(table: pd.DataFrame) -> dict[str, float]:
-    parts = {s: float(table.loc[table["status"] == s, "influence"].sum()) for s in STATUSES}
+def _score(table: list[dict[str, Any]]) -> dict[str, float]:
+    parts = {s: float(sum(r["influence"] for r in table if r["status"] == s))
+             for s in STATUSES}
     total = sum(parts.values())
     return {**parts, "total": total, "score": parts["covered"] / total if total else 0.0}

@@ -72,9 +72,9 @@ def stakeholder_matrix(
     """
     G = V.people
     require_project(G, project)
-    coverage = (gaps or coverage_gaps(V, project)).stakeholders
-    status = dict(zip(coverage["person_id"], coverage["status"], strict=True))
-    strength = dict(zip(coverage["person_id"], coverage["best_strength"], strict=True))
+    coverage = (gaps or coverage_gaps(V, project)).stakeholder_rows
+    status = {r["person_id"]: r["status"] for r in coverage}
+    strength = {r["person_id"]: r["best_strength"] for r in coverage}
     rows = []
     for person, data in G.nodes(data=True):
         roles = [r for r in roles_of(G, person, project) if r != Role.BID_TEAM.value]

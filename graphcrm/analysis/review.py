@@ -40,14 +40,15 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from graphcrm.analysis.gaps import GapsResult
 from graphcrm.changes import CREATE, REMOVE, UPDATE, Change, State, diff_states
 from graphcrm.results import Block, Part, Result, shown
 from graphcrm.words import cell, column, word
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["ChangesResult", "review_changes", "COLUMNS"]
 
@@ -67,18 +68,22 @@ class ChangesResult(Result):
     (:data:`COLUMNS`; see the module docs)."""
 
     since: str
-    frame: pd.DataFrame
+    rows: list[dict[str, Any]]
 
     kind = "changes"
 
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The findings as a DataFrame."""
+        return self.to_frame()
+
     def parts(self) -> dict[str, Part]:
-        return {"findings": Part.of(self.frame)}
+        return {"findings": Part(COLUMNS, self.rows)}
 
     def summary(self, lang: str = "en") -> str:
         """One line: how many changes, and for how many projects the coverage is compared."""
-        bid = self.frame["what"].isin(_BID_ROWS)
-        changed = int((~bid).sum())
-        projects = int(self.frame.loc[bid, "project"].nunique())
+        changed = sum(1 for r in self.rows if r["what"] not in _BID_ROWS)
+        projects = len({r["project"] for r in self.rows if r["what"] in _BID_ROWS})
         what = word("changes.count", lang, n=changed) if changed else \
             word("changes.nothing", lang)
         if projects:
@@ -87,7 +92,7 @@ class ChangesResult(Result):
 
     def blocks(self, lang: str) -> list[Block]:
         out = [Block(self.summary(lang))]
-        if len(self.frame):
+        if self.rows:
             table = self.table(None, lang)
             columns = self.part().columns
             at = {c: columns.index(c) for c in ("field", "before", "after")}
@@ -172,9 +177,7 @@ def review_changes(before: State, after: State, gaps_before: dict[str, GapsResul
                                  None))
     for project in sorted(gaps_after):
         rows.extend(_coverage(project, gaps_before.get(project), gaps_after[project]))
-    frame = pd.DataFrame(rows, columns=COLUMNS).astype(object)
-    frame = frame.where(frame.notna(), None)
-    return ChangesResult(since, frame)
+    return ChangesResult(since, [{c: r.get(c) for c in COLUMNS} for r in rows])
 
 
 def _finding(what: str, project: str | None, who: str | None, field: str | None, before: Any,

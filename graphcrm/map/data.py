@@ -160,14 +160,14 @@ def _marks(V: ValuedGraph, settings: MapSettings) -> dict[str, Any]:
         marks["chains"] = {n: (chains[n], math.exp(-distance[n])) for n in chains}
     if project is None:
         return marks
-    gaps = coverage_gaps(V, project).stakeholders
-    marks["status"] = dict(zip(gaps["person_id"], gaps["status"], strict=True))
-    marks["brokers"] = {b for bs in gaps["brokers"] for b in bs}
+    gaps = coverage_gaps(V, project).stakeholder_rows
+    marks["status"] = {r["person_id"]: r["status"] for r in gaps}
+    marks["brokers"] = {b for r in gaps for b in r["brokers"]}
     if not settings.redact:
         candidates = key_informants(V, project, top=settings.informants)
         marks["informants"] = {row["person_id"] for row in candidates.rows}
     if settings.paths:
-        for person in gaps["person_id"]:
+        for person in (r["person_id"] for r in gaps):
             if Role.DECISION_MAKER.value in roles_of(G, person, project):
                 best = influence_paths(V, person, project=project, k=1).paths
                 if best:

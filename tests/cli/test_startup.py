@@ -42,3 +42,22 @@ def test_running_a_command_still_loads_what_it_needs(tmp_path):
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip().splitlines()[-1] == "True"
+
+
+def test_questions_do_not_load_pandas(tmp_path):
+    """The queries answer from records: pandas (0.3–0.4 s to import) only loads when someone
+    asks for a DataFrame (``to_frame()``, notebooks)."""
+    from graphcrm import api
+
+    store = str(api.demo_store(tmp_path))
+    probe = ("import json, sys, io, contextlib\nfrom graphcrm.cli import cli\n"
+             "for args in [['path', '王建国', '-p', 'prj-js-ess'], ['gaps', 'prj-bh-bms'],\n"
+             "             ['informants', 'prj-js-ess'], ['health', 'prj-js-ess'],\n"
+             "             ['matrix', 'prj-js-ess'], ['stats'], ['history'],\n"
+             "             ['gaps', 'prj-bh-bms', '--format', 'csv']]:\n"
+             "    with contextlib.redirect_stdout(io.StringIO()):\n"
+             f"        cli.main(['--store', {store!r}, *args], standalone_mode=False)\n"
+             "print(json.dumps('pandas' in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) is False
