@@ -71,6 +71,7 @@ from graphcrm.stores import (
     open_store,
     scratch_store,
 )
+from graphcrm.words import default_lang
 
 __all__ = ["GraphCRM", "open", "demo_store", "StoreLocation", "DEMO_AS_OF"]
 
@@ -641,12 +642,14 @@ class GraphCRM:
         return stakeholder_matrix(self._value(G, as_of), project_id)
 
     def map(self, project: str | None = None, *, paths: bool = False, redact: bool = False,
-            pseudonymize: bool = False, as_of: dt.date | None = None) -> StakeholderMap:
+            pseudonymize: bool = False, as_of: dt.date | None = None,
+            lang: str | None = None) -> StakeholderMap:
         """The interactive map of ``project``, or of everything (by organization when large)
         (``graphcrm map``). It shows itself inline in Jupyter; ``.save(path)`` writes the page.
 
         ``redact`` drops notes, e-mail, phone and informant flags; ``pseudonymize`` (implies
-        ``redact``) replaces names with role labels. See :mod:`graphcrm.map`.
+        ``redact``) replaces names with role labels; ``lang`` (default ``GRAPHCRM_LANG``, else
+        the locale) the page's words. See :mod:`graphcrm.map`.
 
         Example
         -------
@@ -656,7 +659,7 @@ class GraphCRM:
         82
         """
         settings = MapSettings(paths=paths, redact=redact or pseudonymize,
-                               pseudonymize=pseudonymize)
+                               pseudonymize=pseudonymize, lang=lang or default_lang())
         if project is not None:
             G, project_id = self._project(project)
             return stakeholder_map(self._value(G, as_of), replace(settings, project=project_id))

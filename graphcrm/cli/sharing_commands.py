@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from graphcrm.cli import cli
-from graphcrm.cli.options import as_of_option, bid_of
+from graphcrm.cli.options import as_of_option, bid_of, lang_of
 from graphcrm.export import EXPORT_FORMATS
 
 # -- map --------------------------------------------------------------------------------------
@@ -40,7 +40,7 @@ def map_command(ctx: click.Context, project: str | None, output: Path, paths: bo
       graphcrm map prj-js-ess -o share.html --pseudonymize --png share.png
     """
     result = bid_of(ctx).map(project, paths=paths, redact=redact,
-                     pseudonymize=pseudonymize, as_of=as_of)
+                     pseudonymize=pseudonymize, as_of=as_of, lang=lang_of(ctx))
     result.save(output)
     what = ("organizations", "links") if result.data["meta"]["aggregated"] else ("people", "ties")
     click.echo(f"{output}: {result.node_count} {what[0]}, {result.edge_count} {what[1]}")

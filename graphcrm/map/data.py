@@ -32,11 +32,12 @@ import networkx as nx
 from graphcrm.analysis import coverage_gaps, influence_paths, key_informants
 from graphcrm.analysis.network import our_people, roles_of, stance_of
 from graphcrm.analysis.valued import ValuedGraph
-from graphcrm.domain import Role
+from graphcrm.domain import Role, Stance
 from graphcrm.graph import last_contact
 from graphcrm.palette import KIND_COLOR, PATH_COLOR, STANCE_COLOR, TIE_COLOR
 from graphcrm.redaction import shareable_roles
 from graphcrm.stores.base import OrganizationSummary
+from graphcrm.words import WORDS, role_words, vocab, word
 
 __all__ = ["MapSettings", "map_data", "organization_map_data", "summarize_organizations",
            "KIND_COLOR", "AGGREGATE_ABOVE"]
@@ -46,14 +47,11 @@ AGGREGATE_ABOVE = 1500
 #: joined by this many of their strongest links (by number of ties) at most.
 MAX_ORGANIZATION_LINKS = 2000
 
-KIND_LABEL = {"own": "our company", "customer": "customer", "partner": "partner",
-              "competitor": "competitor", "other": "other"}
 STANCE_BORDER = {stance: (STANCE_COLOR[stance], width) for stance, width in
                  {"champion": 5, "supporter": 3, "neutral": 1, "skeptic": 3,
                   "opponent": 5}.items()}
 ROLE_SHAPE = [("decision_maker", "star"), ("evaluator", "diamond"), ("procurement", "hexagon"),
               ("influencer", "triangle"), ("gatekeeper", "triangleDown"), ("bid_team", "square")]
-ROLE_LABEL = {r.value: r.value.replace("_", " ") for r in Role}
 WEAK_BELOW = 2.5
 
 
@@ -67,6 +65,7 @@ class MapSettings:
     pseudonymize: bool = False
     informants: int = 5
     aggregate_above: int = AGGREGATE_ABOVE
+    lang: str = "en"
 
 
 def _physics(n: int) -> dict[str, Any]:
@@ -102,7 +101,7 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
         return organization_map_data(summarize_organizations(G), as_of, settings)
     project = settings.project
     marks = _marks(V, settings)
-    names = _pseudonyms(G, project, settings.redact) if settings.pseudonymize else {
+    names = _pseudonyms(G, project, settings) if settings.pseudonymize else {
         n: G.nodes[n]["name"] for n in G}
     orgs = _org_names({d["org_id"]: (d.get("org_name") or d["org_id"], d["org_kind"])
                        for _, d in G.nodes(data=True)}, settings.pseudonymize)
@@ -120,19 +119,21 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
         effective = None if tie["type"] == "REPORTS_TO" else V.tie(u, v, tie).effective_strength
         on_path = (u, v) in highlighted or (v, u) in highlighted
         edges.append({"from": ids[u], "to": ids[v],
-                      **_tie(index, tie, effective, on_path, names[u], names[v])})
+                      **_tie(index, tie, effective, on_path, names[u], names[v],
+                             settings.lang)})
     return {
         "nodes": nodes,
         "edges": edges,
         "options": _physics(len(nodes)),
         "meta": {
             "title": _title(G, project, settings),
+            "words": page_words(settings.lang),
             "aggregated": False,
             "organizations": sorted(
                 {(org_ids[d["org_id"]], orgs.get(d["org_id"], ""),
                   KIND_COLOR.get(d["org_kind"], "#999"))
                  for _, d in G.nodes(data=True)}, key=lambda o: (o[1], o[0])),
-            "roles": [(r, ROLE_LABEL[r]) for r in sorted({r for n in nodes
+            "roles": [(r, vocab(Role(r), settings.lang)) for r in sorted({r for n in nodes
                                                            for r in n.get("roles", [])})],
             "legend": _legend(project is not None, settings),
             "as_of": as_of.isoformat(),
@@ -141,12 +142,21 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
 
 
 def _title(G: nx.MultiDiGraph, project: str | None, settings: MapSettings) -> str:
-    if project is None:
-        return "graphcrm — stakeholder map"
-    if settings.pseudonymize:
-        return "graphcrm — project stakeholder map"
+    if project is None or settings.pseudonymize:
+        return word("map.title" if project is None else "map.title_project", settings.lang)
     name = G.graph["projects"][project].get("name") or project
     return f"graphcrm — {name}"
+
+
+#: The words of the page's own controls (buttons, filters), by element id.
+_PAGE_WORDS = ("search", "organization", "role", "all_organizations", "all_roles",
+               "min_strength", "cluster", "uncluster", "reset", "png", "close", "focus",
+               "legend")
+
+
+def page_words(lang: str) -> dict[str, str]:
+    """The page's own words in ``lang`` (the script puts them on its controls)."""
+    return {key: word(f"page.{key}", lang) for key in _PAGE_WORDS}
 
 
 def _marks(V: ValuedGraph, settings: MapSettings) -> dict[str, Any]:
@@ -181,25 +191,30 @@ def _opaque(orgs: dict[str, str]) -> dict[str, str]:
     return {org: f"g{i}" for i, org in enumerate(sorted(orgs))}
 
 
-def _pseudonyms(G: nx.MultiDiGraph, project: str | None, redact: bool) -> dict[str, str]:
+def _pseudonyms(G: nx.MultiDiGraph, project: str | None, settings: MapSettings
+                ) -> dict[str, str]:
     """Role labels instead of names: "Decision maker 1", "Our team 2", "Contact 7" (from the
     roles a redacted map may show, so that no label says "Informant")."""
     counters: Counter = Counter()
     names = {}
     for person in sorted(G):
         roles = roles_of(G, person, project)
-        if redact:
+        if settings.redact:
             roles = shareable_roles(roles)
         main = next((r for r, _ in ROLE_SHAPE if r in roles), roles[0] if roles else None)
         if main is None:
-            main = "our team" if G.nodes[person]["org_kind"] == "own" else "contact"
-        label = ROLE_LABEL.get(main, main).capitalize()
+            key = "map.our_team" if G.nodes[person]["org_kind"] == "own" else "map.contact"
+            label = word(key, settings.lang)
+        else:
+            label = vocab(Role(main), settings.lang)
+        label = label[:1].upper() + label[1:]
         counters[label] += 1
         names[person] = f"{label} {counters[label]}"
     return names
 
 
-def _org_names(orgs: dict[str, tuple[str, str]], pseudonymize: bool) -> dict[str, str]:
+def _org_names(orgs: dict[str, tuple[str, str]], pseudonymize: bool, lang: str = "en"
+               ) -> dict[str, str]:
     """Organization names by id (``orgs``: id → (name, kind)), or "Customer A"… labels."""
     if not pseudonymize:
         return {o: name for o, (name, _) in orgs.items()}
@@ -207,9 +222,14 @@ def _org_names(orgs: dict[str, tuple[str, str]], pseudonymize: bool) -> dict[str
     names = {}
     for org, (_, kind) in sorted(orgs.items()):
         counters[kind] += 1
-        names[org] = "Our company" if kind == "own" else \
-            f"{KIND_LABEL.get(kind, kind).capitalize()} {chr(64 + counters[kind])}"
+        label = _kind(kind, lang)
+        names[org] = word("map.our_company", lang) if kind == "own" else \
+            f"{label[:1].upper() + label[1:]} {chr(64 + counters[kind])}"
     return names
+
+
+def _kind(kind: str, lang: str) -> str:
+    return word(f"map.kind.{kind}", lang) if f"map.kind.{kind}" in WORDS else kind
 
 
 def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[str, str],
@@ -236,26 +256,27 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
     best = (" → ".join(names[n] for n in chain[0]) + f" ({chain[1]:.2f})"
             if chain and len(chain[0]) > 1 else None)
     last = last_contact(G, person)
+    lang = settings.lang
     facts = [
         ("organization", org),
         ("title", None if settings.pseudonymize else data.get("title")),
         ("department", None if settings.pseudonymize else data.get("department")),
-        ("roles", ", ".join(ROLE_LABEL.get(r, r) for r in roles) or None),
-        ("stance", stance),
+        ("roles", role_words(roles, lang) or None),
+        ("stance", vocab(Stance(stance), lang) if stance else None),
         ("influence", influence),
         ("last contact", last),
-        ("coverage", status),
+        ("coverage", word(f"status.{status}", lang) if status else None),
         ("best path from us", best),
     ]
     if person in marks["brokers"]:
-        facts.append(("broker", "the only route to a decision-making stakeholder"))
+        facts.append(("broker", word("map.broker_means", lang)))
     if person in marks["informants"]:
-        facts.append(("key informant", "a candidate (graphcrm informants)"))
+        facts.append(("key informant", word("map.informant_means", lang)))
     if not settings.redact:
         notes = [data.get("notes"), *entry.get("notes", [])]
         facts += [("email", data.get("email")), ("phone", data.get("phone")),
                   ("notes", " · ".join(n for n in notes if n) or None)]
-    facts = [(k, str(v)) for k, v in facts if v not in (None, "")]
+    facts = [(word(f"map.fact.{k}", lang), str(v)) for k, v in facts if v not in (None, "")]
     return {
         "label": name + badges,
         "name": name,
@@ -273,7 +294,7 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
 
 
 def _tie(index: int, tie: dict[str, Any], effective: float | None, on_path: bool,
-         source: str, target: str) -> dict[str, Any]:
+         source: str, target: str, lang: str = "en") -> dict[str, Any]:
     kind = tie["type"]
     undated = kind != "REPORTS_TO" and not tie.get("last_contact")
     weak = effective is not None and effective < WEAK_BELOW
@@ -285,29 +306,29 @@ def _tie(index: int, tie: dict[str, Any], effective: float | None, on_path: bool
         "dashes": bool(weak or undated or kind == "REPORTS_TO"),
         "arrows": "to" if kind != "KNOWS" else "",
         "strength": round(strength, 2),
-        "tip": [f"{source} — {kind} — {target}",
-                f"strength {tie.get('strength') or '–'}, today {strength:.1f}"
-                + (" (undated)" if undated else ""),
-                f"last contact {tie.get('last_contact')}" if tie.get("last_contact") else ""],
+        "tip": [f"{source} — {word(f'TieType.{kind}', lang)} — {target}",
+                word("map.tie_strength", lang, recorded=tie.get("strength") or "–",
+                     now=strength) + (word("map.undated", lang) if undated else ""),
+                word("map.tie_last", lang, date=tie.get("last_contact"))
+                if tie.get("last_contact") else ""],
     }
 
 
 def _legend(with_project: bool, settings: MapSettings) -> list[dict[str, str]]:
-    rows = [{"color": color, "label": KIND_LABEL[kind]} for kind, color in KIND_COLOR.items()]
+    lang = settings.lang
+    rows = [{"color": color, "label": _kind(kind, lang)} for kind, color in KIND_COLOR.items()]
     if with_project:
-        rows += [{"symbol": "★", "label": "decision maker"},
-                 {"symbol": "◆", "label": "evaluator"},
-                 {"symbol": "⬢", "label": "procurement"},
-                 {"symbol": "▲", "label": "influencer"},
-                 {"symbol": "■", "label": "bid team"},
-                 {"color": "#1b5e20", "label": "border: champion … opponent"},
-                 {"symbol": "✖", "label": "uncovered"},
-                 {"symbol": "⚠", "label": "single-threaded broker"}]
+        rows += [{"symbol": symbol, "label": vocab(role, lang)} for symbol, role in (
+            ("★", Role.DECISION_MAKER), ("◆", Role.EVALUATOR), ("⬢", Role.PROCUREMENT),
+            ("▲", Role.INFLUENCER), ("■", Role.BID_TEAM))]
+        rows += [{"color": "#1b5e20", "label": word("map.legend.border", lang)},
+                 {"symbol": "✖", "label": word("status.uncovered", lang)},
+                 {"symbol": "⚠", "label": word("map.legend.broker", lang)}]
         if not settings.redact:
-            rows.append({"symbol": "◎", "label": "key-informant candidate"})
+            rows.append({"symbol": "◎", "label": word("map.legend.informant", lang)})
         if settings.paths:
-            rows.append({"color": PATH_COLOR, "label": "best path to a decision maker"})
-    rows.append({"symbol": "┅", "label": "weak or undated tie"})
+            rows.append({"color": PATH_COLOR, "label": word("map.legend.path", lang)})
+    rows.append({"symbol": "┅", "label": word("map.legend.weak", lang)})
     return rows
 
 
@@ -334,7 +355,8 @@ def organization_map_data(summary: OrganizationSummary, as_of: dt.date,
     of a network too big for a browser to lay out person by person."""
     kinds = {o: str(d["kind"] or "customer") for o, d in summary.organizations.items()}
     names = {o: str(d["name"] or o) for o, d in summary.organizations.items()}
-    orgs = _org_names({o: (names[o], kinds[o]) for o in names}, settings.pseudonymize)
+    orgs = _org_names({o: (names[o], kinds[o]) for o in names}, settings.pseudonymize,
+                      settings.lang)
     members = {o: int(d["people"]) for o, d in summary.organizations.items()}  # type: ignore[call-overload]
     people = sum(members.values())
     strongest = sorted(summary.links.items(), key=lambda kv: (-kv[1][0], kv[0]))
@@ -345,19 +367,23 @@ def organization_map_data(summary: OrganizationSummary, as_of: dt.date,
         "id": ids[org], "label": orgs[org], "name": orgs[org], "shape": "dot",
         "size": 8 + 6 * math.log1p(count), "org": org_ids[org], "roles": [],
         "color": {"background": KIND_COLOR.get(kinds[org], "#999"), "border": "#37474f"},
-        "tip": [orgs[org], f"{count} people"],
-        "facts": [("kind", KIND_LABEL.get(kinds[org], kinds[org])), ("people", str(count))],
+        "tip": [orgs[org], word("people", settings.lang, n=count)],
+        "facts": [(word("map.fact.kind", settings.lang), _kind(kinds[org], settings.lang)),
+                  (word("map.fact.people", settings.lang), str(count))],
     } for org, count in sorted(members.items())]
     edges = [{
         "id": f"e{i}", "from": ids[a], "to": ids[b], "width": 1 + math.log1p(ties),
         "color": {"color": TIE_COLOR["KNOWS"], "opacity": 0.7}, "strength": strength,
-        "tip": [f"{orgs[a]} — {orgs[b]}", f"{ties} ties, mean strength {strength:.1f}"],
+        "tip": [f"{orgs[a]} — {orgs[b]}",
+                word("map.org_link", settings.lang, n=ties, strength=strength)],
     } for i, ((a, b), (ties, strength)) in enumerate(shown)]
-    links = (f", the {len(shown):,} strongest of {len(summary.links):,} links"
+    links = (word("map.strongest", settings.lang, shown=len(shown), all=len(summary.links))
              if len(shown) < len(summary.links) else "")
     return {
         "nodes": nodes, "edges": edges, "options": _physics(len(nodes)),
-        "meta": {"title": f"graphcrm — {people:,} people by organization{links}",
+        "meta": {"title": word("map.by_organization", settings.lang, people=people,
+                               links=links),
+                 "words": page_words(settings.lang),
                  "aggregated": True, "as_of": as_of.isoformat(),
                  "organizations": [(org_ids[o], orgs[o], KIND_COLOR.get(kinds[o], "#999"))
                                    for o in sorted(members)],

@@ -56,6 +56,19 @@
   network.setData({ nodes: nodes, edges: edges });
 
   $("gc-title").textContent = data.meta.title;
+  // the page's own words, in the map's language (graphcrm/words.py)
+  var words = data.meta.words || {};
+  function say(key, fallback) { return words[key] || fallback; }
+  $("gc-search").placeholder = say("search", "Search a name");
+  $("gc-org").setAttribute("aria-label", say("organization", "Organization"));
+  $("gc-role").setAttribute("aria-label", say("role", "Role"));
+  $("gc-strength-label").textContent = say("min_strength", "min strength") + " ";
+  $("gc-cluster").textContent = say("cluster", "Group by organization");
+  $("gc-reset").textContent = say("reset", "Show all");
+  $("gc-png").textContent = say("png", "Save as PNG");
+  $("gc-close").setAttribute("aria-label", say("close", "Close"));
+  $("gc-focus").textContent = say("focus", "Focus on this person");
+  $("gc-legend").setAttribute("aria-label", say("legend", "Legend"));
 
   // -- the panel -------------------------------------------------------------------------
   function showPanel(id) {
@@ -83,8 +96,8 @@
     select.appendChild(el("option", label)).value = "";
     values.forEach(function (v) { select.appendChild(el("option", v[1])).value = v[0]; });
   }
-  fill($("gc-org"), "All organizations", data.meta.organizations);
-  fill($("gc-role"), "All roles", data.meta.roles);
+  fill($("gc-org"), say("all_organizations", "All organizations"), data.meta.organizations);
+  fill($("gc-role"), say("all_roles", "All roles"), data.meta.roles);
 
   function apply() {
     var org = $("gc-org").value, role = $("gc-role").value;
@@ -141,7 +154,8 @@
       });
     }
     clustered = !clustered;
-    $("gc-cluster").textContent = clustered ? "Ungroup" : "Group by organization";
+    $("gc-cluster").textContent = clustered ? say("uncluster", "Ungroup")
+      : say("cluster", "Group by organization");
   }
   $("gc-cluster").addEventListener("click", toggleClusters);
   $("gc-cluster").hidden = !!data.meta.aggregated;

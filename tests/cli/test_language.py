@@ -279,3 +279,11 @@ def test_piping_into_head_ends_quietly(store):
         shell=True, capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == "["
     assert done.stderr == ""
+
+
+def test_the_map_follows_the_language(store, tmp_path):
+    page = tmp_path / "map.html"
+    result = run("--store", store, "map", "prj-js-ess", "-o", str(page), *AS_OF, lang="zh")
+    assert result.exit_code == 0, result.output
+    html = page.read_text("utf-8")
+    assert "显示全部" in html and "我方最佳链路" in html and "best path from us" not in html

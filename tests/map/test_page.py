@@ -127,3 +127,25 @@ def test_redacted_page_in_the_browser(open_map, sample):
     assert page.locator("#gc-panel-name").text_content() == "Decision maker 1"
     facts = page.locator("#gc-panel-facts").text_content()
     assert "email" not in facts and "notes" not in facts
+
+
+def test_the_map_in_chinese(open_map, sample):
+    """``--lang zh``: the controls, the panel's facts, tooltips and the legend in Chinese."""
+    G = build_graph(sample)
+    result = stakeholder_map(value(G, AS_OF),
+                             MapSettings(project="prj-js-ess", paths=True, lang="zh"))
+    page = open_map(result)
+    assert page.record["errors"] == []
+    assert page.locator("#gc-reset").text_content() == "显示全部"
+    assert page.locator("#gc-cluster").text_content() == "按单位分组"
+    assert page.locator("#gc-search").get_attribute("placeholder") == "搜索姓名"
+    assert page.locator("#gc-role option").first.text_content() == "全部角色"
+    legend = page.locator("#gc-legend").text_content()
+    assert "决策者" in legend and "弱关系或无日期关系" in legend and "decision" not in legend
+    page.fill("#gc-search", "王建国")
+    page.press("#gc-search", "Enter")
+    facts = page.locator("#gc-panel-facts").text_content()
+    assert "决策者" in facts and "我方最佳链路" in facts and "单位" in facts
+    assert "decision maker" not in facts and "best path" not in facts
+    page.locator("#gc-cluster").click()
+    assert page.locator("#gc-cluster").text_content() == "取消分组"
