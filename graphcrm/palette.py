@@ -7,14 +7,18 @@ employer does); tie types colour the lines.
 
 from __future__ import annotations
 
+from graphcrm.domain import OrgKind, Stance, TieType
+
 __all__ = ["KIND_COLOR", "STANCE_COLOR", "TIE_COLOR", "PATH_COLOR", "rgb"]
 
-KIND_COLOR = {"own": "#2e7d32", "customer": "#1565c0", "partner": "#ef6c00",
-              "competitor": "#c62828", "other": "#757575"}
-STANCE_COLOR = {"champion": "#1b5e20", "supporter": "#66bb6a", "neutral": "#9e9e9e",
-                "skeptic": "#fb8c00", "opponent": "#b71c1c"}
-TIE_COLOR = {"KNOWS": "#90a4ae", "INFLUENCES": "#8e24aa", "REFERRED": "#00897b",
-             "REPORTS_TO": "#bdbdbd"}
+KIND_COLOR = {OrgKind.OWN.value: "#2e7d32", OrgKind.CUSTOMER.value: "#1565c0",
+              OrgKind.PARTNER.value: "#ef6c00", OrgKind.COMPETITOR.value: "#c62828",
+              OrgKind.OTHER.value: "#757575"}
+STANCE_COLOR = {Stance.CHAMPION.value: "#1b5e20", Stance.SUPPORTER.value: "#66bb6a",
+                Stance.NEUTRAL.value: "#9e9e9e", Stance.SKEPTIC.value: "#fb8c00",
+                Stance.OPPONENT.value: "#b71c1c"}
+TIE_COLOR = {TieType.KNOWS.value: "#90a4ae", TieType.INFLUENCES.value: "#8e24aa",
+             TieType.REFERRED.value: "#00897b", "REPORTS_TO": "#bdbdbd"}  # the org chart
 PATH_COLOR = "#f9a825"
 
 

@@ -57,8 +57,8 @@ COLUMNS = ["what", "project", "who", "field", "before", "after"]
 _BID_ROWS = ("coverage", "best chain", "coverage score")
 _TIE_RATING = ("strength", "level")
 # the vocabulary of a finding's before and after, by its field
-_FIELD_VOCAB = {"status": "status", "stance": "stance", "role": "roles", "KNOWS": "",
-                "level": "level", "kind": "org_kind", "stage": "stage"}
+_FIELD_VOCAB = {"status": "status", "stance": "stance", "role": "roles", "level": "level",
+                "kind": "org_kind", "stage": "stage"}
 _STAKEHOLDER_FIELDS = {"stance": "stance changed", "influence": "influence changed"}
 
 

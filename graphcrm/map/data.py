@@ -32,7 +32,7 @@ import networkx as nx
 from graphcrm.analysis import coverage_gaps, influence_paths, key_informants
 from graphcrm.analysis.network import our_people, roles_of, stance_of
 from graphcrm.analysis.valued import ValuedGraph
-from graphcrm.domain import Role, Stance
+from graphcrm.domain import OrgKind, Role, Stance
 from graphcrm.graph import last_contact
 from graphcrm.palette import KIND_COLOR, PATH_COLOR, STANCE_COLOR, TIE_COLOR
 from graphcrm.redaction import shareable_roles
@@ -203,7 +203,8 @@ def _pseudonyms(G: nx.MultiDiGraph, project: str | None, settings: MapSettings
             roles = shareable_roles(roles)
         main = next((r for r, _ in ROLE_SHAPE if r in roles), roles[0] if roles else None)
         if main is None:
-            key = "map.our_team" if G.nodes[person]["org_kind"] == "own" else "map.contact"
+            key = "map.our_team" if G.nodes[person]["org_kind"] == OrgKind.OWN \
+                else "map.contact"
             label = word(key, settings.lang)
         else:
             label = vocab(Role(main), settings.lang)
@@ -223,7 +224,7 @@ def _org_names(orgs: dict[str, tuple[str, str]], pseudonymize: bool, lang: str =
     for org, (_, kind) in sorted(orgs.items()):
         counters[kind] += 1
         label = _kind(kind, lang)
-        names[org] = word("map.our_company", lang) if kind == "own" else \
+        names[org] = word("map.our_company", lang) if kind == OrgKind.OWN else \
             f"{label[:1].upper() + label[1:]} {chr(64 + counters[kind])}"
     return names
 
