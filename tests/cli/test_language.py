@@ -287,3 +287,28 @@ def test_the_map_follows_the_language(store, tmp_path):
     assert result.exit_code == 0, result.output
     html = page.read_text("utf-8")
     assert "显示全部" in html and "我方最佳链路" in html and "best path from us" not in html
+
+
+def test_wide_characters_stay_aligned_in_chinese(store):
+    from wcwidth import wcswidth
+
+    text = run("--store", store, "gaps", "prj-bh-bms", *AS_OF, lang="zh").stdout
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("姓名"))
+    table = [line for line in lines[start:start + 9] if line.strip()]
+
+    def second_column(line: str) -> int:
+        first = line.split()[0]
+        rest = line[len(first):]
+        return wcswidth(line[:len(first) + len(rest) - len(rest.lstrip())])
+
+    assert len({second_column(line) for line in table if not line.startswith("-")}) == 1
+
+
+def test_notebook_displays_follow_graphcrm_lang(store, monkeypatch):
+    monkeypatch.setenv("GRAPHCRM_LANG", "zh")
+    bid = api.open(store)
+    assert "覆盖率" in bid.gaps("prj-bh-bms", as_of=api.DEMO_AS_OF)._repr_html_()
+    assert "<th>姓名</th>" in bid.matrix("prj-js-ess", as_of=api.DEMO_AS_OF)._repr_html_()
+    monkeypatch.setenv("GRAPHCRM_LANG", "en")
+    assert "Coverage score" in bid.gaps("prj-bh-bms", as_of=api.DEMO_AS_OF)._repr_html_()
