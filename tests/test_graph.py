@@ -75,3 +75,13 @@ def test_the_sample_has_something_for_every_analysis(sample):
     strengths = {d["strength"] for *_, d in G.edges(data=True) if d["type"] == "KNOWS"}
     assert strengths == {1, 2, 3, 4, 5}
     assert any(any("\u4e00" <= ch <= "\u9fff" for ch in G.nodes[n]["name"]) for n in G)
+
+
+def test_last_contacts_in_one_pass_agree_with_the_rule(sample):
+    """``last_contacts`` (the map's one pass) gives every person ``last_contact``'s date."""
+    from graphcrm.graph import last_contact, last_contacts
+
+    G = build_graph(sample)
+    everyone = last_contacts(G)
+    assert everyone == {person: last_contact(G, person) for person in G}
+    assert sum(date is not None for date in everyone.values()) > 20

@@ -33,7 +33,7 @@ from graphcrm.analysis import coverage_gaps, influence_paths, key_informants
 from graphcrm.analysis.network import our_people, roles_of, stance_of
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role, Stance
-from graphcrm.graph import last_contact
+from graphcrm.graph import last_contacts
 from graphcrm.palette import KIND_COLOR, PATH_COLOR, STANCE_COLOR, TIE_COLOR
 from graphcrm.redaction import shareable_roles
 from graphcrm.stores.base import OrganizationSummary
@@ -161,9 +161,10 @@ def page_words(lang: str) -> dict[str, str]:
 
 def _marks(V: ValuedGraph, settings: MapSettings) -> dict[str, Any]:
     """What the analyses add to the map: statuses, brokers, informants, best chains."""
-    marks: dict[str, Any] = {"status": {}, "brokers": set(), "informants": set(),
-                             "path_edges": set(), "chains": {}}
     G, H, project = V.people, V.reach, settings.project
+    marks: dict[str, Any] = {"status": {}, "brokers": set(), "informants": set(),
+                             "path_edges": set(), "chains": {},
+                             "last_contact": last_contacts(G)}
     ours = set(our_people(G, project))
     if ours:
         distance, chains = nx.multi_source_dijkstra(H, ours, weight="cost")
@@ -256,7 +257,7 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
     chain = marks["chains"].get(person)
     best = (" → ".join(names[n] for n in chain[0]) + f" ({chain[1]:.2f})"
             if chain and len(chain[0]) > 1 else None)
-    last = last_contact(G, person)
+    last = marks["last_contact"].get(person)
     lang = settings.lang
     facts = [
         ("organization", org),
