@@ -232,7 +232,7 @@ WORDS: dict[str, tuple[str, str]] = {
                       "{max_hops} 跳之内没有路线（最短需要 {shortest} 跳）"),
     "path.blocked": ("only through avoided people ({names}) within {max_hops} hops",
                      "{max_hops} 跳之内只能经过要避开的人（{names}）"),
-    "path.through_opponent": ("passes {names}, who oppose us or doubt us",
+    "path.through_opponent": ("passes an opponent or skeptic: {names}",
                               "经过反对或怀疑我方的 {names}"),
     "path.warn": ("⚠ {text}", "⚠ {text}"),
     # -- gaps --------------------------------------------------------------------------------------

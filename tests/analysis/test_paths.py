@@ -105,3 +105,26 @@ def test_targets_that_make_no_sense(V):
         influence_paths(V, "us1", project="P")
     with pytest.raises(LookupFailed, match="nobody with id"):
         influence_paths(V, "nobody")
+
+
+def test_chains_through_opponents_and_skeptics_are_flagged(V):
+    result = influence_paths(V, "dm", project="P")
+    assert [p.opposed for p in result.paths] == [[], ["B"], ["C", "B"]]
+    assert result.records()[1]["opposed"] == ["B"]
+    text = result.text("en")
+    assert "⚠ passes an opponent or skeptic: B" in text
+    assert "⚠ 经过反对或怀疑我方的 C、B" in result.text("zh")
+
+
+def test_without_a_project_the_targets_projects_count(V):
+    # dm is a stakeholder of P only: --avoid-opponents without a project uses P's stances
+    avoided = influence_paths(V, "dm", avoid_opponents=True, strict=True)
+    assert chains(avoided) == [(["us1", "a", "dm"], 0.9025)]
+
+
+def test_avoid_opponents_needs_some_project(V):
+    from graphcrm.errors import Conflict
+
+    with pytest.raises(Conflict, match="a stakeholder of none"):
+        influence_paths(V, "a", avoid_opponents=True)
+    assert influence_paths(V, "a").paths  # without the option, no project is needed
