@@ -53,6 +53,8 @@ STANCE_BORDER = {stance: (STANCE_COLOR[stance], width) for stance, width in
 ROLE_SHAPE = [("decision_maker", "star"), ("evaluator", "diamond"), ("procurement", "hexagon"),
               ("influencer", "triangle"), ("gatekeeper", "triangleDown"), ("bid_team", "square")]
 WEAK_BELOW = 2.5
+WEAK_DASHES = [8, 6]
+REPORTING_DASHES = [2, 5]
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,8 @@ def _physics(n: int) -> dict[str, Any]:
         "physics": {"solver": "forceAtlas2Based", "stabilization": {
             "enabled": True, "iterations": 300 if n <= AGGREGATE_ABOVE else 150,
             "updateInterval": 50}},
-        "layout": {"improvedLayout": n <= 300},
+        # a fixed seed: the same data give the same picture on every opening
+        "layout": {"improvedLayout": n <= 300, "randomSeed": 7},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": n > 500},
         "nodes": {"font": {"size": 14, "face": "system-ui, sans-serif"}},
         "edges": {"smooth": False},
@@ -305,7 +308,9 @@ def _tie(index: int, tie: dict[str, Any], effective: float | None, on_path: bool
         "id": f"e{index}",
         "color": {"color": PATH_COLOR if on_path else TIE_COLOR[kind], "opacity": 0.9},
         "width": (1 + strength) * (2 if on_path else 1),
-        "dashes": bool(weak or undated or kind == "REPORTS_TO"),
+        # a reporting line dotted, a weak or undated tie dashed: never the same mark
+        "dashes": REPORTING_DASHES if kind == "REPORTS_TO" else
+        (WEAK_DASHES if weak or undated else False),
         "arrows": "to" if kind != "KNOWS" else "",
         "strength": round(strength, 2),
         "tip": [f"{source} — {word(f'TieType.{kind}', lang)} — {target}",
@@ -323,14 +328,22 @@ def _legend(with_project: bool, settings: MapSettings) -> list[dict[str, str]]:
         rows += [{"symbol": symbol, "label": vocab(role, lang)} for symbol, role in (
             ("★", Role.DECISION_MAKER), ("◆", Role.EVALUATOR), ("⬢", Role.PROCUREMENT),
             ("▲", Role.INFLUENCER), ("■", Role.BID_TEAM))]
-        rows += [{"color": "#1b5e20", "label": word("map.legend.border", lang)},
-                 {"symbol": "✖", "label": word("status.uncovered", lang)},
+        rows += [{"symbol": "▼", "label": vocab(Role.GATEKEEPER, lang)},
+                 {"symbol": "●", "label": word("map.legend.others", lang)}]
+        rows += [{"border": color, "label": word("map.legend.border", lang,
+                                                   stance=vocab(Stance(stance), lang))}
+                 for stance, color in STANCE_COLOR.items()]
+        rows += [{"symbol": "✖", "label": word("status.uncovered", lang)},
                  {"symbol": "⚠", "label": word("map.legend.broker", lang)}]
         if not settings.redact:
             rows.append({"symbol": "◎", "label": word("map.legend.informant", lang)})
         if settings.paths:
             rows.append({"color": PATH_COLOR, "label": word("map.legend.path", lang)})
-    rows.append({"symbol": "┅", "label": word("map.legend.weak", lang)})
+    rows += [{"line": TIE_COLOR["KNOWS"], "label": word("TieType.KNOWS", lang)},
+             {"line": TIE_COLOR["INFLUENCES"], "label": word("map.legend.influences", lang)},
+             {"line": TIE_COLOR["REFERRED"], "label": word("map.legend.referred", lang)},
+             {"symbol": "┅", "label": word("map.legend.weak", lang)},
+             {"symbol": "┈", "label": word("map.legend.reporting", lang)}]
     return rows
 
 

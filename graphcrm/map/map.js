@@ -99,6 +99,11 @@
   fill($("gc-org"), say("all_organizations", "All organizations"), data.meta.organizations);
   fill($("gc-role"), say("all_roles", "All roles"), data.meta.roles);
 
+  function refit() {  // the view follows the filters: everything shown, nothing else
+    var shown = nodes.get({ filter: function (n) { return !n.hidden; } })
+      .map(function (n) { return n.id; });
+    if (shown.length) { network.fit({ nodes: shown, animation: false }); }
+  }
   function apply() {
     var org = $("gc-org").value, role = $("gc-role").value;
     var minimum = parseFloat($("gc-strength").value);
@@ -119,7 +124,7 @@
     }));
   }
   ["gc-org", "gc-role", "gc-strength"].forEach(function (id) {
-    $(id).addEventListener("input", apply);
+    $(id).addEventListener("input", function () { apply(); refit(); });
   });
   $("gc-focus").addEventListener("click", function () {
     focusOn = state.selected;
@@ -132,25 +137,32 @@
     $("gc-role").value = "";
     $("gc-strength").value = "0";
     if (clustered) { toggleClusters(); }
+    $("gc-panel").hidden = true;
+    state.selected = null;
+    network.unselectAll();
     apply();
-    network.fit();
+    network.fit({ animation: false });
   });
 
   // -- grouping by organization ---------------------------------------------------------
-  var clustered = false;
+  var clustered = false, made = [];
+  var members = {};
+  data.nodes.forEach(function (n) { members[n.org] = (members[n.org] || 0) + 1; });
   function toggleClusters() {
-    if (clustered) {
-      data.meta.organizations.forEach(function (o) {
-        var id = "cluster:" + o[0];
-        if (network.isCluster(id)) { network.openCluster(id); }
+    if (clustered) {  // open only the groups made: asking vis about others logs errors
+      made.forEach(function (id) {
+        if (network.findNode(id).length) { network.openCluster(id); }
       });
+      made = [];
     } else {
       data.meta.organizations.forEach(function (o) {
+        if ((members[o[0]] || 0) < 2) { return; }  // a group of one is that person
+        var id = "cluster:" + o[0];
         network.cluster({
           joinCondition: function (n) { return n.org === o[0]; },
-          clusterNodeProperties: { id: "cluster:" + o[0], label: o[1], shape: "box",
-                                   color: o[2] }
+          clusterNodeProperties: { id: id, label: o[1], shape: "box", color: o[2] }
         });
+        made.push(id);
       });
     }
     clustered = !clustered;
@@ -207,6 +219,8 @@
     var swatch = el("span", row.symbol || "");
     swatch.className = "swatch";
     if (row.color) { swatch.style.background = row.color; }
+    if (row.border) { swatch.style.border = "3px solid " + row.border; }
+    if (row.line) { swatch.style.borderBottom = "3px solid " + row.line; }
     line.appendChild(swatch);
     line.appendChild(el("span", row.label));
     legend.appendChild(line);

@@ -172,3 +172,16 @@ def test_big_whole_network_maps_are_aggregated_in_the_store(tmp_path):
     assert from_store.data["nodes"] == from_graph["nodes"]
     assert [(e["from"], e["to"], e["tip"]) for e in from_store.data["edges"]] == [
         (e["from"], e["to"], e["tip"]) for e in from_graph["edges"]]
+
+
+def test_the_legend_explains_every_mark(sample):
+    data = map_data(value(build_graph(sample), AS_OF), MapSettings(project="prj-js-ess"))
+    labels = [row["label"] for row in data["meta"]["legend"]]
+    for expected in ("gatekeeper", "border: champion", "border: opponent", "influences",
+                     "referred", "weak or undated tie", "reports to", "user, referrer"):
+        assert any(expected in label for label in labels), expected
+    borders = [row["border"] for row in data["meta"]["legend"] if "border" in row]
+    assert len(set(borders)) == 5  # one colour per stance
+    dashes = {json.dumps(e["dashes"]) for e in data["edges"]}
+    reporting = {json.dumps(e["dashes"]) for e in data["edges"] if "reports" in e["tip"][0]}
+    assert reporting == {"[2, 5]"} and "[8, 6]" in dashes  # never the same mark

@@ -149,3 +149,42 @@ def test_the_map_in_chinese(open_map, sample):
     assert "decision maker" not in facts and "best path" not in facts
     page.locator("#gc-cluster").click()
     assert page.locator("#gc-cluster").text_content() == "取消分组"
+
+
+def _visible_in_view(page) -> tuple[int, int]:
+    """How many shown nodes there are, and how many of them lie inside the canvas."""
+    return tuple(page.evaluate("""() => {
+        const m = window.graphcrmMap, box = document.getElementById('gc-network')
+            .getBoundingClientRect();
+        const shown = m.nodes.get().filter(n => !n.hidden).map(n => n.id);
+        const pos = m.network.getPositions(shown);
+        const inside = shown.filter(id => { const p = m.network.canvasToDOM(pos[id]);
+            return p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height; });
+        return [shown.length, inside.length]; }"""))
+
+
+def test_interactions_refit_close_and_stay_error_free(open_map, sample):
+    """Issue 13's interaction fixes: a filter refits the view to what it shows, "Show all"
+    closes the panel, grouping and ungrouping log no console error, and the layout is the
+    same every time the page opens."""
+    G = build_graph(sample)
+    result = stakeholder_map(value(G, AS_OF), MapSettings(project="prj-js-ess"))
+    page = open_map(result)
+    first = page.evaluate("window.graphcrmMap.network.getPositions()")
+    again = open_map(result, "again.html").evaluate("window.graphcrmMap.network.getPositions()")
+    assert first == again  # the same data give the same picture, every time
+    page.evaluate("window.graphcrmMap.network.moveTo({scale: 4, position: {x: 2000, y: 2000}})")
+    page.select_option("#gc-role", "decision_maker")
+    shown, inside = _visible_in_view(page)
+    assert shown == 2 and inside == 2  # refitted onto the two decision makers
+    page.fill("#gc-search", "王建国")
+    page.press("#gc-search", "Enter")
+    assert page.locator("#gc-panel").is_visible()
+    page.locator("#gc-reset").click()
+    assert not page.locator("#gc-panel").is_visible()
+    page.locator("#gc-cluster").click()
+    page.locator("#gc-cluster").click()
+    page.locator("#gc-cluster").click()
+    page.locator("#gc-reset").click()
+    assert page.record["errors"] == []
+    assert page.evaluate("window.graphcrmMap.nodes.get().filter(n => n.hidden).length") == 0
