@@ -180,7 +180,7 @@ def last_contacts(G: nx.MultiDiGraph) -> dict[str, str | None]:
     >>> G.add_node("x", org_kind="customer", last_interaction="2026-03-01")
     >>> _ = G.add_edge("us", "x", key="KNOWS", type="KNOWS", last_contact="2026-05-01")
     >>> last_contacts(G)
-    {'us': '2026-05-01', 'x': '2026-05-01'}
+    {'us': None, 'x': '2026-05-01'}
     """
     found: dict[str, str | None] = {n: d.get("last_interaction") for n, d in G.nodes(data=True)}
     own = {n for n, d in G.nodes(data=True) if d.get("org_kind") == OrgKind.OWN}
