@@ -115,6 +115,7 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
         node = _person(G, person, project, names, orgs, marks, settings)
         node["org"] = org_ids[node["org"]]
         nodes.append({"id": ids[person], **node})
+    nodes += _placeholders(marks["missing_roles"], len(nodes), settings.lang)
     highlighted = marks["path_edges"]
     edges = []
     for index, (u, v, tie) in enumerate(sorted(G.edges(data=True),
@@ -167,14 +168,17 @@ def _marks(V: ValuedGraph, settings: MapSettings) -> dict[str, Any]:
     G, H, project = V.people, V.reach, settings.project
     marks: dict[str, Any] = {"status": {}, "brokers": set(), "informants": set(),
                              "path_edges": set(), "chains": {},
-                             "last_contact": last_contacts(G)}
+                             "last_contact": last_contacts(G), "missing_roles": []}
     ours = set(our_people(G, project))
     if ours:
         distance, chains = nx.multi_source_dijkstra(H, ours, weight="cost")
         marks["chains"] = {n: (chains[n], math.exp(-distance[n])) for n in chains}
     if project is None:
         return marks
-    gaps = coverage_gaps(V, project).stakeholder_rows
+    coverage = coverage_gaps(V, project)
+    gaps = coverage.stakeholder_rows
+    marks["missing_roles"] = [values["role"] for key, values in coverage.hole_reasons
+                              if key == "gaps.missing_role"]
     marks["status"] = {r["person_id"]: r["status"] for r in gaps}
     marks["brokers"] = {b for r in gaps for b in r["brokers"]}
     if not settings.redact:
@@ -193,6 +197,27 @@ def _marks(V: ValuedGraph, settings: MapSettings) -> dict[str, Any]:
 def _opaque(orgs: dict[str, str]) -> dict[str, str]:
     """Organization ids on the page: ``g0``, ``g1`` … in the order of the real ids."""
     return {org: f"g{i}" for i, org in enumerate(sorted(orgs))}
+
+
+PLACEHOLDER_COLOR = {"background": "#ffffff", "border": "#9e9e9e"}
+
+
+def _placeholders(roles: list[str], start: int, lang: str) -> list[dict[str, Any]]:
+    """An empty dashed card for each buying-centre role nobody is known for at the customer
+    ("决策者: ?"), with what to find out: the same holes ``graphcrm gaps`` lists."""
+    found = []
+    for i, role in enumerate(roles, start=start):
+        label = word("gaps.missing", lang, role=vocab(Role(role), lang))
+        todo = word("gaps.missing_role", lang, role=vocab(Role(role), lang))
+        found.append({
+            "id": f"n{i}", "label": label, "name": label, "shape": "box",
+            "size": 16, "color": PLACEHOLDER_COLOR, "borderWidth": 2,
+            "shapeProperties": {"borderDashes": [6, 4]}, "org": "", "roles": [role],
+            "placeholder": True, "tip": [label, todo],
+            "facts": [(word("map.fact.roles", lang), vocab(Role(role), lang)),
+                      (word("map.fact.todo", lang), todo)],
+        })
+    return found
 
 
 def _pseudonyms(G: nx.MultiDiGraph, project: str | None, settings: MapSettings
@@ -333,7 +358,8 @@ def _legend(with_project: bool, settings: MapSettings) -> list[dict[str, str]]:
         rows += [{"border": color, "label": word("map.legend.border", lang,
                                                    stance=vocab(Stance(stance), lang))}
                  for stance, color in STANCE_COLOR.items()]
-        rows += [{"symbol": "✖", "label": word("status.uncovered", lang)},
+        rows += [{"symbol": "⬚", "label": word("map.legend.placeholder", lang)},
+                 {"symbol": "✖", "label": word("status.uncovered", lang)},
                  {"symbol": "⚠", "label": word("map.legend.broker", lang)}]
         if not settings.redact:
             rows.append({"symbol": "◎", "label": word("map.legend.informant", lang)})

@@ -213,6 +213,20 @@
 
   // -- legend -------------------------------------------------------------------------------
   var legend = $("gc-legend");
+  var toggle = el("button", say("legend", "Legend") + " ▾");
+  toggle.type = "button";
+  toggle.id = "gc-legend-toggle";
+  toggle.setAttribute("aria-expanded", "true");
+  function fold(folded) {
+    legend.classList.toggle("collapsed", folded);
+    toggle.setAttribute("aria-expanded", folded ? "false" : "true");
+    toggle.textContent = say("legend", "Legend") + (folded ? " ▸" : " ▾");
+  }
+  toggle.addEventListener("click", function () {
+    fold(!legend.classList.contains("collapsed"));
+  });
+  legend.appendChild(toggle);
+  fold(window.matchMedia("(max-width: 420px)").matches);  // folded on a phone
   data.meta.legend.forEach(function (row) {
     var line = el("div");
     line.className = "row";

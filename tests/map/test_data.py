@@ -185,3 +185,19 @@ def test_the_legend_explains_every_mark(sample):
     dashes = {json.dumps(e["dashes"]) for e in data["edges"]}
     reporting = {json.dumps(e["dashes"]) for e in data["edges"] if "reports" in e["tip"][0]}
     assert reporting == {"[2, 5]"} and "[8, 6]" in dashes  # never the same mark
+
+
+def test_buying_centre_roles_nobody_fills_are_empty_cards(sample):
+    """prj-metro5 knows nobody as a user at the customer: a dashed "user: ?" card says what
+    to find out, as ``graphcrm gaps`` lists it, in either language and on a redacted map."""
+    G = build_graph(sample)
+    for lang, label in (("en", "user: ?"), ("zh", "使用者：？")):
+        for redact in (False, True):
+            data = map_data(value(G, AS_OF), MapSettings(project="prj-metro5", lang=lang,
+                                                         redact=redact))
+            cards = [n for n in data["nodes"] if n.get("placeholder")]
+            assert [c["label"] for c in cards] == [label]
+            assert cards[0]["shapeProperties"]["borderDashes"] and cards[0]["roles"] == ["user"]
+            assert len(data["nodes"]) == G.number_of_nodes() + 1
+    full = map_data(value(G, AS_OF), MapSettings(project="prj-js-ess"))
+    assert not [n for n in full["nodes"] if n.get("placeholder")]  # every role is known there

@@ -188,3 +188,28 @@ def test_interactions_refit_close_and_stay_error_free(open_map, sample):
     page.locator("#gc-reset").click()
     assert page.record["errors"] == []
     assert page.evaluate("window.graphcrmMap.nodes.get().filter(n => n.hidden).length") == 0
+
+
+def test_the_legend_folds_and_starts_folded_on_a_phone(browser, sample, tmp_path):
+    result = stakeholder_map(value(build_graph(sample), AS_OF),
+                             MapSettings(project="prj-js-ess"))
+    path = result.save(tmp_path / "phone.html")
+    page = browser.new_page(viewport={"width": 390, "height": 800})  # a phone in WeChat
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    legend = page.locator("#gc-legend")
+    network = page.locator("#gc-network").bounding_box()
+    box = legend.bounding_box()
+    assert box["height"] < 40 and box["width"] * box["height"] < 0.05 * (
+        network["width"] * network["height"])  # only its title shows
+    page.locator("#gc-legend-toggle").click()
+    assert page.locator("#gc-legend .row").first.is_visible()
+    assert errors == []
+    page.close()
+    wide = browser.new_page(viewport={"width": 1400, "height": 900})
+    wide.goto(path.as_uri())
+    assert wide.locator("#gc-legend .row").first.is_visible()  # open on a desk
+    wide.locator("#gc-legend-toggle").click()
+    assert not wide.locator("#gc-legend .row").first.is_visible()
+    wide.close()
