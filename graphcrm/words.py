@@ -414,6 +414,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "page.close": ("Close", "关闭"),
     "page.focus": ("Focus on this person", "聚焦此人"),
     "page.legend": ("Legend", "图例"),
+    "page.as_of": ("Ties valued as of", "关系估值日期"),
     # -- demo --------------------------------------------------------------------------------------
     "demo.loaded": ("The sample bid, loaded into\n  {store}\nwith ties valued as of {as_of}.",
                     "示例投标已载入\n  {store}\n关系按 {as_of} 估值。"),

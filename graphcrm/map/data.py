@@ -155,7 +155,7 @@ def _title(G: nx.MultiDiGraph, project: str | None, settings: MapSettings) -> st
 #: The words of the page's own controls (buttons, filters), by element id.
 _PAGE_WORDS = ("search", "organization", "role", "all_organizations", "all_roles",
                "min_strength", "cluster", "uncluster", "reset", "png", "close", "focus",
-               "legend")
+               "legend", "as_of")
 
 
 def page_words(lang: str) -> dict[str, str]:

@@ -203,8 +203,43 @@
   });
 
   // -- picture ------------------------------------------------------------------------------
+  // the saved picture carries its title, the valuation date and the legend, so that it
+  // can go on a gate-review slide as it is
+  function picture() {
+    var source = container.querySelector("canvas");
+    var r = window.devicePixelRatio || 1;
+    var rows = data.meta.legend || [];
+    var pad = 12 * r, line = 18 * r, head = 52 * r;
+    var out = document.createElement("canvas");
+    out.width = source.width;
+    out.height = head + source.height + pad * 2 + rows.length * line;
+    var c = out.getContext("2d");
+    var face = "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
+    c.fillStyle = "#ffffff";
+    c.fillRect(0, 0, out.width, out.height);
+    c.fillStyle = "#222222";
+    c.font = "600 " + (16 * r) + "px " + face;
+    c.fillText(data.meta.title, pad, 24 * r);
+    c.font = (12 * r) + "px " + face;
+    c.fillText(say("as_of", "Ties valued as of") + " " + data.meta.as_of, pad, 44 * r);
+    c.drawImage(source, 0, head);
+    var y = head + source.height + pad;
+    rows.forEach(function (row) {
+      var box = 12 * r, x = pad;
+      if (row.color) { c.fillStyle = row.color; c.fillRect(x, y, box, box); }
+      if (row.border) { c.strokeStyle = row.border; c.lineWidth = 3 * r;
+                        c.strokeRect(x, y, box, box); }
+      if (row.line) { c.fillStyle = row.line; c.fillRect(x, y + box / 2, box, 3 * r); }
+      if (row.symbol) { c.fillStyle = "#222222"; c.fillText(row.symbol, x, y + box); }
+      c.fillStyle = "#222222";
+      c.fillText(row.label, x + box + 6 * r, y + box);
+      y += line;
+    });
+    return out;
+  }
+  state.picture = picture;
   $("gc-png").addEventListener("click", function () {
-    var canvas = container.querySelector("canvas");
+    var canvas = picture();
     var link = el("a");
     link.href = canvas.toDataURL("image/png");
     link.download = "graphcrm-map.png";

@@ -79,7 +79,14 @@ def test_png_button_makes_a_picture_offline(open_map, sample):
     with page.expect_download() as download:
         page.locator("#gc-png").click()
     assert download.value.suggested_filename == "graphcrm-map.png"
-    assert Path(download.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    png = Path(download.value.path()).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    # the picture is the map plus a title band and the legend below it
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    canvas = page.evaluate("""() => { const c = document.querySelector('#gc-network canvas');
+                                      return [c.width, c.height]; }""")
+    rows = page.evaluate("window.graphcrmMap.data.meta.legend.length")
+    assert width == canvas[0] and height > canvas[1] + 18 * rows
 
 
 HOSTILE = ['<script>alert("name")</script>', '<img src=x onerror=alert("title")>',
