@@ -44,8 +44,9 @@ Example
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import networkx as nx
@@ -161,17 +162,13 @@ def last_contact(G: nx.MultiDiGraph, person: str) -> str | None:
     >>> last_contact(G, "x"), last_contact(G, "y")
     ('2026-05-01', None)
     """
-    dates = [G.nodes[person].get("last_interaction")]
-    for a, b, tie in [*G.out_edges(person, data=True), *G.in_edges(person, data=True)]:
-        other = b if a == person else a
-        if tie["type"] != REPORTS_TO and G.nodes[other].get("org_kind") == OrgKind.OWN:
-            dates.append(tie.get("last_contact"))
-    return max(filter(None, dates), default=None)
+    return last_contacts(G, [person])[person]
 
 
-def last_contacts(G: nx.MultiDiGraph) -> dict[str, str | None]:
-    """:func:`last_contact` of everyone in ``G`` at once, in one pass over the ties (what a
-    map of thousands of people needs; the same rule, so the same dates).
+def last_contacts(G: nx.MultiDiGraph, people: Iterable[str] | None = None
+                  ) -> dict[str, str | None]:
+    """:func:`last_contact` of ``people`` (default: everyone) at once, in one pass over
+    their ties: what a map of thousands of people or a contact plan needs.
 
     Example
     -------
@@ -182,13 +179,16 @@ def last_contacts(G: nx.MultiDiGraph) -> dict[str, str | None]:
     >>> last_contacts(G)
     {'us': None, 'x': '2026-05-01'}
     """
-    found: dict[str, str | None] = {n: d.get("last_interaction") for n, d in G.nodes(data=True)}
-    own = {n for n, d in G.nodes(data=True) if d.get("org_kind") == OrgKind.OWN}
-    for u, v, tie in G.edges(data=True):
+    wanted = list(G) if people is None else list(people)
+    found: dict[str, str | None] = {n: G.nodes[n].get("last_interaction") for n in wanted}
+    ties = G.edges(data=True) if people is None else itertools.chain(
+        G.out_edges(wanted, data=True), G.in_edges(wanted, data=True))
+    for u, v, tie in ties:
         date = tie.get("last_contact")
         if not date or tie["type"] == REPORTS_TO:
             continue
         for person, other in ((u, v), (v, u)):
-            if other in own and (found[person] is None or found[person] < date):
+            if person in found and G.nodes[other].get("org_kind") == OrgKind.OWN \
+                    and (found[person] is None or found[person] < date):
                 found[person] = date
     return found

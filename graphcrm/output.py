@@ -23,7 +23,7 @@ from graphcrm.words import cell, column
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["FORMATS", "emit", "render", "render_records", "safe_cell"]
+__all__ = ["FORMATS", "emit", "render", "safe_cell"]
 
 FORMATS = ("table", "json", "csv")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -97,8 +97,3 @@ def _csv_value(value: Any, lang: str) -> Any:
 def render(frame: pd.DataFrame, fmt: str, lang: str = "en") -> str:
     """A plain table (a DataFrame) through :func:`emit`."""
     return emit(TableResult("table", {"rows": Part.of(frame)}), fmt, lang)
-
-
-def render_records(records: list[dict[str, Any]]) -> str:
-    """Nested records (lists and dicts inside) as a JSON array, UTF-8, ending with a newline."""
-    return json.dumps(plain(records), ensure_ascii=False, indent=2) + "\n"

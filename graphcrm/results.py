@@ -35,7 +35,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from graphcrm.words import cell, column, default_lang, word
+from graphcrm.words import cell, column, default_lang, joined, word
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -103,7 +103,7 @@ def shown(value: Any, lang: str = "en") -> str:
     if isinstance(value, bool):
         return word("yes" if value else "no", lang)
     if isinstance(value, list):
-        return ("、" if lang == "zh" else ", ").join(shown(v, lang) for v in value)
+        return joined((shown(v, lang) for v in value), lang)
     if isinstance(value, dict):
         if "name" in value:
             return str(value["name"])
@@ -146,13 +146,16 @@ class Result:
         return pd.DataFrame(chosen.rows, columns=chosen.columns)
 
     def table(self, part: str | None = None, lang: str = "en",
-              columns: list[str] | None = None) -> Block:
-        """A part as a table block in ``lang``: translated headers and vocabulary cells."""
+              columns: list[str] | None = None, rows: list[dict[str, Any]] | None = None,
+              indent: str = "") -> Block:
+        """A part as a table block in ``lang``: translated headers and vocabulary cells;
+        only ``columns`` and ``rows`` of it when given (a chain's hops, a quadrant)."""
         chosen = self.part(part)
         names = columns or chosen.columns
         return Block(headers=[column(c, lang, self.kind) for c in names],
                      rows=[[shown(cell(c, row.get(c), lang), lang) for c in names]
-                           for row in chosen.rows])
+                           for row in (chosen.rows if rows is None else rows)],
+                     indent=indent)
 
     def text(self, lang: str | None = None) -> str:
         """What a person reads, laid out for a terminal (see :func:`layout`)."""

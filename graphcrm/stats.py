@@ -50,7 +50,7 @@ class Stats(Result):
     def blocks(self, lang: str) -> list[Block]:
         out = []
         overall = [r for r in self.part("counts").rows if r["scope"] == "all"]
-        joiner = "、" if lang == "zh" else " · "
+        joiner = "、" if lang == "zh" else " · "  # a line of counts, not a sentence
         for category in dict.fromkeys(r["category"] for r in overall):
             rows = [r for r in overall if r["category"] == category]
             kinds = joiner.join(f"{shown(cell(_CATEGORY_VOCAB.get(category, ''), r['kind'], lang))}"

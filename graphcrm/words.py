@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import locale
 import os
+from collections.abc import Iterable
 from typing import Any
 
 from graphcrm.domain import (
@@ -37,7 +38,8 @@ from graphcrm.domain import (
     Vocabulary,
 )
 
-__all__ = ["LANGUAGES", "VOCABULARIES", "cell", "column", "default_lang", "word", "WORDS"]
+__all__ = ["LANGUAGES", "VOCABULARIES", "cell", "column", "default_lang", "joined", "role_words",
+           "vocab", "word", "WORDS"]
 
 LANGUAGES = ("en", "zh")
 
@@ -497,10 +499,15 @@ def default_lang() -> str:
     return "zh" if code.startswith("zh") else "en"
 
 
+def joined(items: Iterable[str], lang: str, *, zh: str = "、", en: str = ", ") -> str:
+    """A list in ``lang``'s punctuation: ``甲、乙`` or ``A, B`` (clauses: ``zh="；"``).
+
+    >>> joined(["甲", "乙"], "zh"), joined(["A", "B"], "en")
+    ('甲、乙', 'A, B')
+    """
+    return (zh if lang == "zh" else en).join(items)
+
+
 def role_words(roles: list[str], lang: str) -> str:
     """Roles as words, joined (``决策者、评估者``)."""
-    joiner = "、" if lang == "zh" else ", "
-    return joiner.join(vocab(Role(r), lang) for r in roles)
-
-
-__all__ += ["role_words", "vocab"]
+    return joined((vocab(Role(r), lang) for r in roles), lang)

@@ -49,7 +49,7 @@ from graphcrm.analysis.network import (
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role
 from graphcrm.results import Block, Part, Result, plain
-from graphcrm.words import vocab, word
+from graphcrm.words import joined, vocab, word
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -133,10 +133,10 @@ class GapsResult(Result):
                          for i in row["introducers"]]
                 ideas += [word("gaps.likely", lang, name=t["name"], score=t["score"])
                           for t in row["likely_ties"]]
-                joiner = "；" if lang == "zh" else ", "
                 out.append(Block(word("gaps.needy", lang, name=row["name"],
                                       status=word(f"status.{row['status']}", lang),
-                                      ideas=joiner.join(ideas) or word("gaps.nobody", lang)),
+                                      ideas=joined(ideas, lang, zh="；")
+                                      or word("gaps.nobody", lang)),
                                  indent="    ", wrap=True))
         if self.plan_rows:
             out += [Block(), Block(word("gaps.plan", lang))]
@@ -146,10 +146,9 @@ class GapsResult(Result):
                     word("gaps.via", lang, chain=chain) if row["via"] else ""
                 who = row["who_name"] if isinstance(row["who_name"], str) else \
                     word("gaps.one_of_us", lang)
-                joiner = "、" if lang == "zh" else ", "
                 out.append(Block(word("gaps.step", lang, step=row["step"], who=who,
                                       meet=row["meet_name"], via=via,
-                                      covers=joiner.join(row["covers"]),
+                                      covers=joined(row["covers"], lang),
                                       influence=row["influence"]),
                                  indent="    ", wrap=True))
         if self.hole_rows:

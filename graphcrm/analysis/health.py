@@ -26,7 +26,7 @@ from graphcrm.analysis.model import days_between
 from graphcrm.analysis.network import our_people, roles_of
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role, TieType
-from graphcrm.graph import REPORTS_TO, last_contact
+from graphcrm.graph import REPORTS_TO, last_contacts
 from graphcrm.results import Block, Part, Result
 from graphcrm.words import vocab, word
 
@@ -76,13 +76,14 @@ def contact_plan(
     ours = set(our_people(G, project))
     _, chains = nx.multi_source_dijkstra(H, ours, weight="cost") if ours else ({}, {})
     rows = []
+    contacted = last_contacts(G)  # one pass over the ties, the same rule as the map's
     for person, data in G.nodes(data=True):
         if person in ours or data["org_kind"] == OrgKind.OWN:
             continue
         roles = [r for r in roles_of(G, person, project) if r != Role.BID_TEAM.value]
         if not roles:
             continue
-        last = last_contact(G, person)
+        last = contacted[person]
         cadence, role = model.cadence(roles)
         days = days_between(last, as_of)
         if days is not None and days <= cadence:

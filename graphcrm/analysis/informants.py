@@ -59,8 +59,8 @@ from graphcrm.analysis.network import (
 )
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role, Stance
-from graphcrm.results import Block, Part, Result, TableResult
-from graphcrm.words import vocab, word
+from graphcrm.results import Block, Part, Result
+from graphcrm.words import joined, vocab, word
 
 __all__ = ["key_informants", "brokerage_roles", "burt_measures", "subset_betweenness",
            "WEIGHTS", "GF_ROLES", "InformantsResult", "reasons_text"]
@@ -475,7 +475,7 @@ def reasons_text(reasons: list[tuple[str, dict[str, Any]]], lang: str) -> str:
             shown["means"] = word(f"gf.{values['role']}.means", lang)
             shown["role"] = word(f"gf.{values['role']}", lang)
         said.append(word(key, lang, **shown))
-    return ("；" if lang == "zh" else "; ").join(said)
+    return joined(said, lang, zh="；", en="; ")
 
 
 _COLUMNS = ["rank", "person_id", "name", "organization", "title", "score", *WEIGHTS,
@@ -506,7 +506,7 @@ class InformantsResult(Result):
                  "structural_holes", "stance_is", "gf_role"]
         starred = [{**r, "name": f"{r['name']}*" if r["recorded_informant"] else r["name"]}
                    for r in self.rows]
-        table = TableResult(self.kind, {"c": Part(names, starred)}).table("c", lang)
+        table = self.table(None, lang, names, rows=starred)
         out = [table, Block(word("informants.recorded", lang)), Block()]
         for row in self.rows:
             out.append(Block(word("informants.line", lang, rank=row["rank"], name=row["name"],

@@ -24,7 +24,7 @@ from graphcrm.analysis.gaps import GapsResult, coverage_gaps
 from graphcrm.analysis.network import require_project, roles_of
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import Role, Stance
-from graphcrm.results import Block, Part, Result, TableResult
+from graphcrm.results import Block, Part, Result
 from graphcrm.words import word
 
 __all__ = ["stakeholder_matrix", "MatrixResult", "QUADRANTS"]
@@ -126,6 +126,5 @@ class MatrixResult(Result):
                 out.append(Block())
             heading = word(f"quadrant.{quadrant}", lang)
             out.append(Block(heading.upper() if lang == "en" else f"【{heading}】"))
-            out.append(TableResult(self.kind, {"q": Part(_COLUMNS, mine)}).table("q", lang,
-                                                                                 shown))
+            out.append(self.table(None, lang, shown, rows=mine))
         return out or [Block(word("none", lang))]

@@ -32,8 +32,8 @@ from graphcrm.analysis.network import (
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import Stance
 from graphcrm.errors import BadArgument, Conflict, LookupFailed
-from graphcrm.results import Block, Part, Result, TableResult, plain
-from graphcrm.words import word
+from graphcrm.results import Block, Part, Result, plain
+from graphcrm.words import joined, word
 
 __all__ = ["InfluencePath", "PathResult", "influence_paths"]
 
@@ -121,14 +121,11 @@ class PathResult(Result):
                                   hops=word("hops", lang, n=len(path.hops)),
                                   names=" → ".join(path.names))))
             if path.opposed:
-                joiner = "、" if lang == "zh" else ", "
                 out.append(Block(word("path.warn", lang, text=word(
-                    "path.through_opponent", lang, names=joiner.join(path.opposed))),
+                    "path.through_opponent", lang, names=joined(path.opposed, lang))),
                     indent="    "))
-            mine = TableResult(self.kind, {"hops": Part(
-                shown_columns, [r for r in hops if r["rank"] == path.rank])})
-            table = mine.table("hops", lang)
-            out.append(Block(headers=table.headers, rows=table.rows, indent="    "))
+            out.append(self.table("hops", lang, shown_columns, indent="    ",
+                                  rows=[r for r in hops if r["rank"] == path.rank]))
             out.append(Block())
         return out[:-1]
 

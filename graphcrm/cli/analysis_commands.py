@@ -18,7 +18,6 @@ from graphcrm.cli.options import (
     project_argument,
     show,
 )
-from graphcrm.output import emit
 
 #: Options that admit a count: at least 1.
 POSITIVE = click.IntRange(min=1)
@@ -218,4 +217,4 @@ def echo_demo(ctx: click.Context, store: str, as_of: dt.date) -> None:
             command.invoke(sub)
 
 
-__all__ = ["DEMO", "echo_demo", "emit"]
+__all__ = ["DEMO", "echo_demo"]

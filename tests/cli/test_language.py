@@ -312,3 +312,19 @@ def test_notebook_displays_follow_graphcrm_lang(store, monkeypatch):
     assert "<th>姓名</th>" in bid.matrix("prj-js-ess", as_of=api.DEMO_AS_OF)._repr_html_()
     monkeypatch.setenv("GRAPHCRM_LANG", "en")
     assert "Coverage score" in bid.gaps("prj-bh-bms", as_of=api.DEMO_AS_OF)._repr_html_()
+
+
+def test_both_stores_say_the_same_in_chinese(target, tmp_path):
+    """The words come from the results, not the store: a Neo4j store shared by colleagues
+    answers in Chinese exactly as the embedded file does."""
+    from graphcrm.resources import sample_dir
+    from tests.conftest import run_on
+
+    assert run_on(target, "import", sample_dir()).exit_code == 0
+    embedded = str(tmp_path / "reference.db")
+    assert run("--store", embedded, "import", str(sample_dir())).exit_code == 0
+    for args in (["gaps", "prj-bh-bms"], ["path", "王建国", "-p", "prj-js-ess"],
+                 ["health", "prj-js-ess"], ["matrix", "prj-js-ess", "--format", "csv"]):
+        shared = run_on(target, *args, *AS_OF, "--lang", "zh")
+        assert shared.exit_code == 0, shared.output
+        assert shared.stdout == run("--store", embedded, *args, *AS_OF, lang="zh").stdout
