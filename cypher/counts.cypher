@@ -5,7 +5,7 @@ UNION ALL
 MATCH (:Person)-[:WORKS_AT]->(o:Organization)
 RETURN 'people' AS category, o.kind AS kind, count(*) AS n
 UNION ALL
-MATCH (:Person)-[r:KNOWS|INFLUENCES|REFERRED]->(:Person)
+MATCH (:Person)-[r:KNOWS|INFLUENCES|REFERRED|DOTTED_LINE]->(:Person)
 RETURN 'relationships' AS category, type(r) AS kind, count(*) AS n
 UNION ALL
 MATCH (prj:Project) RETURN 'projects' AS category, prj.stage AS kind, count(*) AS n

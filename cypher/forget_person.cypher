@@ -1,7 +1,7 @@
 // Erase a person and everything attached: their ties, stakeholder roles and interactions
 // (as contact or as one of our people); their subordinates keep no superior. Returns counts.
 MATCH (p:Person {id: $id})
-OPTIONAL MATCH (p)-[t:KNOWS|INFLUENCES|REFERRED]-(:Person)
+OPTIONAL MATCH (p)-[t:KNOWS|INFLUENCES|REFERRED|DOTTED_LINE]-(:Person)
 WITH p, count(DISTINCT t) AS ties
 OPTIONAL MATCH (p)-[s:STAKEHOLDER_IN]->(:Project)
 WITH p, ties, count(s) AS roles

@@ -1,5 +1,5 @@
 // Upsert ties of one type between people: (:Person)-[:__TYPE__ {...}]->(:Person).
-// __TYPE__ is KNOWS, INFLUENCES or REFERRED, filled in by graphcrm from a fixed whitelist.
+// __TYPE__ is KNOWS, INFLUENCES, REFERRED or DOTTED_LINE, filled in by graphcrm from a fixed whitelist.
 // A KNOWS tie is mutual and stored once, from the smaller id to the larger.
 // $rows: [{source, target, props}]. _graphcrm_new marks a tie created here; removed at once.
 UNWIND $rows AS row

@@ -1,6 +1,6 @@
 // Ties between organizations, for the organization view of a big network: for each pair of
 // organizations, how many ties (with a strength) join their people, and how strong on average.
-MATCH (a:Person)-[r:KNOWS|INFLUENCES|REFERRED]->(b:Person)
+MATCH (a:Person)-[r:KNOWS|INFLUENCES|REFERRED|DOTTED_LINE]->(b:Person)
 WHERE r.strength IS NOT NULL
 MATCH (a)-[:WORKS_AT]->(oa:Organization), (b)-[:WORKS_AT]->(ob:Organization)
 WHERE oa.id <> ob.id

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -45,14 +46,20 @@ from graphcrm.analysis import (
 )
 from graphcrm.analysis.review import ChangesResult, review_changes
 from graphcrm.changes import FROM_EMPTY, Change, dataset_of, plan, revert, state_of
-from graphcrm.domain import Role, TieType, normalize_token
+from graphcrm.domain import MAP_LAYOUTS, Role, TieType, normalize_token
 from graphcrm.errors import BadArgument, Conflict, LookupFailed
 from graphcrm.export import export_graph
 from graphcrm.graph import build_graph
 from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping
 from graphcrm.ingest.validate import parse_date
 from graphcrm.lookup import find_person
-from graphcrm.map import MapSettings, StakeholderMap, organization_map, stakeholder_map
+from graphcrm.map import (
+    MapSettings,
+    StakeholderMap,
+    organization_map,
+    read_positions,
+    stakeholder_map,
+)
 from graphcrm.records import Dataset
 from graphcrm.regions import ball, contact_region, path_region
 from graphcrm.resources import sample_dir
@@ -643,13 +650,20 @@ class GraphCRM:
 
     def map(self, project: str | None = None, *, paths: bool = False, redact: bool = False,
             pseudonymize: bool = False, as_of: dt.date | None = None,
-            lang: str | None = None) -> StakeholderMap:
+            lang: str | None = None, layout: str | None = None,
+            positions: str | os.PathLike[str] | Mapping[str, tuple[float, float]] | None
+            = None) -> StakeholderMap:
         """The interactive map of ``project``, or of everything (by organization when large)
-        (``graphcrm map``). It shows itself inline in Jupyter; ``.save(path)`` writes the page.
+        (``graphcrm map``). It shows itself inline in Jupyter; ``.save(path)`` writes the page,
+        ``.png(path)`` and ``.pdf(path)`` a picture and a printable page.
 
-        ``redact`` drops notes, e-mail, phone and informant flags; ``pseudonymize`` (implies
-        ``redact``) replaces names with role labels; ``lang`` (default ``GRAPHCRM_LANG``, else
-        the locale) the page's words. See :mod:`graphcrm.map`.
+        ``layout`` is ``"orgchart"`` (a project's default: the customer's org chart with the
+        bid drawn on it) or ``"network"`` (everyone's ties, force-directed; the default
+        without a project); ``positions`` (a layout file saved by the page's "Save layout",
+        or its mapping) moves the cards it knows. ``redact`` drops notes, e-mail, phone and
+        informant flags; ``pseudonymize`` (implies ``redact``) replaces names with role
+        labels; ``lang`` (default ``GRAPHCRM_LANG``, else the locale) the page's words. See
+        :mod:`graphcrm.map`.
 
         Example
         -------
@@ -658,8 +672,15 @@ class GraphCRM:
         >>> bid.map("prj-js-ess").node_count
         82
         """
+        chosen = layout or ("orgchart" if project is not None else "network")
+        if chosen not in MAP_LAYOUTS:
+            raise BadArgument(f"layout must be one of {', '.join(MAP_LAYOUTS)} "
+                              f"(got {chosen!r})")
+        if positions is not None and not isinstance(positions, Mapping):
+            positions = read_positions(positions)
         settings = MapSettings(paths=paths, redact=redact or pseudonymize,
-                               pseudonymize=pseudonymize, lang=lang or default_lang())
+                               pseudonymize=pseudonymize, lang=lang or default_lang(),
+                               layout=chosen, positions=positions)
         if project is not None:
             G, project_id = self._project(project)
             return stakeholder_map(self._value(G, as_of), replace(settings, project=project_id))

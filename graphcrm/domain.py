@@ -31,6 +31,9 @@ __all__ = [
     "Sentiment",
     "ProjectStage",
     "DECISION_ROLES",
+    "MAP_LAYOUTS",
+    "REPORTS_TO",
+    "PAPERS",
     "normalize_token",
     "chinese_words",
 ]
@@ -202,10 +205,12 @@ class TieType(Vocabulary):
     KNOWS = "KNOWS"
     INFLUENCES = "INFLUENCES"
     REFERRED = "REFERRED"
+    #: a second, dotted-line superior (matrix reporting): source reports to target
+    DOTTED_LINE = "DOTTED_LINE"
 
     @property
     def directed(self) -> bool:
-        """KNOWS is mutual; INFLUENCES and REFERRED point from source to target."""
+        """KNOWS is mutual; the others point from source to target."""
         return self is not TieType.KNOWS
 
 
@@ -214,6 +219,8 @@ _synonyms(
     {
         "know": "KNOWS", "认识": "KNOWS", "influence": "INFLUENCES", "影响": "INFLUENCES",
         "refers": "REFERRED", "referral": "REFERRED", "介绍": "REFERRED",
+        "虚线汇报": "DOTTED_LINE", "dotted line": "DOTTED_LINE", "dotted": "DOTTED_LINE",
+        "matrix": "DOTTED_LINE", "虚线上级": "DOTTED_LINE", "矩阵汇报": "DOTTED_LINE",
     }
 )
 
@@ -308,3 +315,13 @@ _synonyms(
         "未中标": "lost",
     }
 )
+
+
+#: The edge type of the formal hierarchy (from ``people.reports_to``; not a relationship row).
+REPORTS_TO = "REPORTS_TO"
+
+#: The views of a people map: the customer's org chart with the bid drawn on it, or the
+#: force-directed network of everyone's ties.
+MAP_LAYOUTS = ("orgchart", "network")
+#: The pages a map prints on: A4 landscape, or a 16:9 slide.
+PAPERS = ("a4", "16:9")

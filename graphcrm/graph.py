@@ -12,6 +12,7 @@ KNOWS      as imported; ``mutual=True``  strength, level, since, last_contact,
 INFLUENCES source's opinion moves target strength (may be None), since, last_contact…
 REFERRED   source introduced target      strength (may be None), since, notes…
 REPORTS_TO person → formal superior      (none besides ``type``)
+DOTTED_LINE person → second superior     strength (may be None), since, notes…
 ========== ============================= ==========================================
 
 Every edge carries ``type`` (its key) and ``mutual`` (True only for KNOWS). A KNOWS tie's
@@ -51,13 +52,17 @@ from typing import Any
 
 import networkx as nx
 
-from graphcrm.domain import OrgKind
+from graphcrm.domain import REPORTS_TO, OrgKind, TieType
 from graphcrm.records import Dataset
 
-__all__ = ["build_graph", "last_contact", "last_contacts", "REPORTS_TO"]
+__all__ = ["build_graph", "last_contact", "last_contacts", "REPORTS_TO", "DOTTED_LINE",
+           "REPORTING"]
 
-#: The edge key of the formal hierarchy (from ``people.reports_to``).
-REPORTS_TO = "REPORTS_TO"
+#: A second, dotted-line superior (a ``DOTTED_LINE`` row of the relationships table).
+DOTTED_LINE = TieType.DOTTED_LINE.value
+#: Reporting lines, solid and dotted: working ties that do not decay and are no evidence of
+#: contact.
+REPORTING = frozenset({REPORTS_TO, DOTTED_LINE})
 
 _PERSON_FIELDS = ("name", "org_id", "title", "department", "reports_to", "email", "phone", "notes")
 _TIE_FIELDS = ("strength", "level", "since", "notes")
@@ -185,7 +190,7 @@ def last_contacts(G: nx.MultiDiGraph, people: Iterable[str] | None = None
         G.out_edges(wanted, data=True), G.in_edges(wanted, data=True))
     for u, v, tie in ties:
         date = tie.get("last_contact")
-        if not date or tie["type"] == REPORTS_TO:
+        if not date or tie["type"] in REPORTING:
             continue
         for person, other in ((u, v), (v, u)):
             if person in found and G.nodes[other].get("org_kind") == OrgKind.OWN \

@@ -7,7 +7,7 @@ employer does); tie types colour the lines.
 
 from __future__ import annotations
 
-from graphcrm.domain import OrgKind, Stance, TieType
+from graphcrm.domain import REPORTS_TO, OrgKind, Stance, TieType
 
 __all__ = ["KIND_COLOR", "STANCE_COLOR", "TIE_COLOR", "PATH_COLOR", "rgb"]
 
@@ -18,7 +18,8 @@ STANCE_COLOR = {Stance.CHAMPION.value: "#1b5e20", Stance.SUPPORTER.value: "#66bb
                 Stance.NEUTRAL.value: "#9e9e9e", Stance.SKEPTIC.value: "#fb8c00",
                 Stance.OPPONENT.value: "#b71c1c"}
 TIE_COLOR = {TieType.KNOWS.value: "#90a4ae", TieType.INFLUENCES.value: "#8e24aa",
-             TieType.REFERRED.value: "#00897b", "REPORTS_TO": "#bdbdbd"}  # the org chart
+             TieType.REFERRED.value: "#00897b", TieType.DOTTED_LINE.value: "#6d6d6d",
+             REPORTS_TO: "#bdbdbd"}  # the org chart
 PATH_COLOR = "#f9a825"
 
 

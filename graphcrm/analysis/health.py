@@ -26,7 +26,7 @@ from graphcrm.analysis.model import days_between
 from graphcrm.analysis.network import our_people, roles_of
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role, TieType
-from graphcrm.graph import REPORTS_TO, last_contacts
+from graphcrm.graph import REPORTING, last_contacts
 from graphcrm.results import Block, Part, Result
 from graphcrm.words import vocab, word
 
@@ -101,7 +101,7 @@ def contact_plan(
             "last_contact": last, "days": days,
         })
     for u, v, tie in G.edges(data=True):
-        if tie["type"] == REPORTS_TO or tie.get("strength") is None:
+        if tie["type"] in REPORTING or tie.get("strength") is None:
             continue
         if (u in ours) == (v in ours):
             continue

@@ -11,7 +11,8 @@ level, evaluated as of a date:
 A tie with no last contact (neither ``last_contact`` nor an interaction between the two) is
 taken at face value and flagged ``undated``: ``since`` says when it began, not when the two
 last spoke. ``REPORTS_TO`` is a working tie of strength
-``reports_to_strength`` that does not decay (colleagues meet daily). ``INFLUENCES`` carries a
+``reports_to_strength`` that does not decay (colleagues meet daily), and so is a dotted-line
+(second) superior. ``INFLUENCES`` carries a
 request only from the influencer to the influenced, ``KNOWS`` and ``REFERRED`` both ways;
 ties without a strength count as ``default_strength``. All of it lives in :class:`TieModel`.
 
@@ -31,6 +32,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from graphcrm.graph import REPORTING
 
 __all__ = ["TieModel", "Hop", "DEFAULT_MODEL", "as_date", "days_between"]
 
@@ -127,7 +130,7 @@ class TieModel:
     def hop(self, source: str, target: str, data: Mapping[str, Any], as_of: dt.date) -> Hop:
         """Value one tie (edge attributes ``data`` of the people graph) as of ``as_of``."""
         kind = data["type"]
-        if kind == "REPORTS_TO":
+        if kind in REPORTING:
             strength: float | None = self.reports_to_strength
             effective, days, undated = self.reports_to_strength, None, False
         else:

@@ -19,7 +19,7 @@ import networkx as nx
 from graphcrm.analysis.model import DEFAULT_MODEL, Hop, TieModel
 from graphcrm.domain import DECISION_ROLES, OrgKind, Role, TieType
 from graphcrm.errors import LookupFailed
-from graphcrm.graph import REPORTS_TO
+from graphcrm.graph import REPORTING
 
 __all__ = [
     "reach_graph", "our_people", "decision_stakeholders", "stance_of", "roles_of",
@@ -147,7 +147,7 @@ def reach_graph(
         if p is None:
             p = valued[key] = model.hop(u, v, data, as_of).probability
         for arc in ((u, v),) if data["type"] in _ONE_WAY else ((u, v), (v, u)):
-            if data["type"] == REPORTS_TO:
+            if data["type"] in REPORTING:
                 line = lines.get(arc)
                 if line is None or line[0] < p:
                     lines[arc] = (p, data)

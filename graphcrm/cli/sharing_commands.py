@@ -9,7 +9,9 @@ import click
 
 from graphcrm.cli import cli
 from graphcrm.cli.options import as_of_option, bid_of, lang_of
+from graphcrm.domain import MAP_LAYOUTS, PAPERS
 from graphcrm.export import EXPORT_FORMATS
+from graphcrm.words import word
 
 # -- map --------------------------------------------------------------------------------------
 
@@ -23,30 +25,50 @@ from graphcrm.export import EXPORT_FORMATS
               help="Leave out notes, e-mail, phone and informant flags (safe to share).")
 @click.option("--pseudonymize", is_flag=True,
               help="Also replace names with role labels (implies --redact).")
+@click.option("--layout", type=click.Choice(MAP_LAYOUTS),
+              help="orgchart: the customer's org chart with the bid drawn on it (a project's "
+                   "default); network: everyone's ties (the default without PROJECT).")
+@click.option("--positions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A layout file saved by the page's \"Save layout\": cards where you put them.")
 @click.option("--png", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also render a PNG through headless Chromium.")
+              help="Also render a PNG (title, date, map, legend) through headless Chromium.")
+@click.option("--pdf", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also print a one-page landscape PDF for slides through headless Chromium.")
+@click.option("--paper", type=click.Choice(PAPERS), default="a4", show_default=True,
+              help="The PDF's page: A4 landscape or a 16:9 slide.")
 @as_of_option
 @click.pass_context
 def map_command(ctx: click.Context, project: str | None, output: Path, paths: bool,
-                redact: bool, pseudonymize: bool, png: Path | None,
+                redact: bool, pseudonymize: bool, layout: str | None, positions: Path | None,
+                png: Path | None, pdf: Path | None, paper: str,
                 as_of: dt.date | None) -> None:
     """Write an interactive map: one self-contained HTML file that works offline.
 
-    Without PROJECT, the whole network (by organization above 1,500 people).
+    With PROJECT, the customer's org chart with the bid drawn on it; without, the whole
+    network (by organization above 1,500 people).
 
     \b
     Examples:
       graphcrm map prj-js-ess -o jiangsu.html --paths
       graphcrm map prj-js-ess -o share.html --pseudonymize --png share.png
+      graphcrm map prj-js-ess -o gate.html --positions graphcrm-layout.json --pdf gate.pdf
     """
     result = bid_of(ctx).map(project, paths=paths, redact=redact,
-                     pseudonymize=pseudonymize, as_of=as_of, lang=lang_of(ctx))
+                     pseudonymize=pseudonymize, as_of=as_of, lang=lang_of(ctx),
+                     layout=layout, positions=positions)
     result.save(output)
-    what = ("organizations", "links") if result.data["meta"]["aggregated"] else ("people", "ties")
-    click.echo(f"{output}: {result.node_count} {what[0]}, {result.edge_count} {what[1]}")
+    lang = lang_of(ctx)
+    nodes, edges = ("organizations", "links") if result.data["meta"]["aggregated"] \
+        else ("people", "ties")
+    click.echo(word("map.written", lang, file=output,
+                    nodes=word(nodes, lang, n=result.node_count),
+                    edges=word(edges, lang, n=result.edge_count)))
     if png is not None:
         result.png(png)
-        click.echo(f"{png}: picture of the map")
+        click.echo(word("map.written_png", lang, file=png))
+    if pdf is not None:
+        result.pdf(pdf, paper)
+        click.echo(word("map.written_pdf", lang, file=pdf, paper=paper))
 
 
 # -- export -----------------------------------------------------------------------------------

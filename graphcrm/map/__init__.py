@@ -14,10 +14,12 @@ from pathlib import Path
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.atomic import replacing
 from graphcrm.map.data import MapSettings, map_data, organization_map_data
-from graphcrm.map.page import render_page
+from graphcrm.map.orgchart import read_positions
+from graphcrm.map.page import PAPER_SIZES, render_page
 from graphcrm.stores.base import OrganizationSummary
 
-__all__ = ["StakeholderMap", "MapSettings", "stakeholder_map", "organization_map"]
+__all__ = ["StakeholderMap", "MapSettings", "stakeholder_map", "organization_map",
+           "read_positions"]
 
 
 class StakeholderMap:
@@ -56,10 +58,21 @@ class StakeholderMap:
         return Path(path)
 
     def png(self, path: str | os.PathLike[str]) -> Path:
-        """Render the map to a PNG through headless Chromium (for slides and bid documents)."""
+        """Render the map to a PNG through headless Chromium (for slides and bid documents):
+        title, customer, valuation date, the map and its legend."""
         from graphcrm.map.png import render_png
 
-        render_png(self.html, Path(path))
+        render_png(render_page(self.data, slide=True), Path(path))
+        return Path(path)
+
+    def pdf(self, path: str | os.PathLike[str], paper: str = "a4") -> Path:
+        """Print the map to a one-page landscape PDF through headless Chromium's print to
+        PDF, on ``paper`` ``"a4"`` or ``"16:9"`` (a slide): title, customer, valuation date,
+        the map and its legend, as text a PDF reader can search."""
+        from graphcrm.map.png import render_pdf
+
+        render_pdf(render_page(self.data, paper, slide=True), Path(path),
+                   size=PAPER_SIZES[paper][1])
         return Path(path)
 
     def _repr_html_(self) -> str:

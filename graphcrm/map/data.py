@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,8 +33,17 @@ import networkx as nx
 from graphcrm.analysis import coverage_gaps, influence_paths, key_informants
 from graphcrm.analysis.network import our_people, roles_of, stance_of
 from graphcrm.analysis.valued import ValuedGraph
-from graphcrm.domain import OrgKind, Role, Stance
-from graphcrm.graph import last_contacts
+from graphcrm.domain import OrgKind, Role, Stance, TieType
+from graphcrm.graph import REPORTING, last_contacts
+from graphcrm.map.orgchart import (
+    TREE_COLOR,
+    chart_line,
+    chart_options,
+    chart_people,
+    influence_bar,
+    place_cards,
+    tint,
+)
 from graphcrm.palette import KIND_COLOR, PATH_COLOR, STANCE_COLOR, TIE_COLOR
 from graphcrm.redaction import shareable_roles
 from graphcrm.stores.base import OrganizationSummary
@@ -50,6 +60,8 @@ MAX_ORGANIZATION_LINKS = 2000
 STANCE_BORDER = {stance: (STANCE_COLOR[stance], width) for stance, width in
                  {"champion": 5, "supporter": 3, "neutral": 1, "skeptic": 3,
                   "opponent": 5}.items()}
+ROLE_SYMBOL = [("decision_maker", "★"), ("evaluator", "◆"), ("procurement", "⬢"),
+               ("influencer", "▲"), ("gatekeeper", "▼"), ("bid_team", "■")]
 ROLE_SHAPE = [("decision_maker", "star"), ("evaluator", "diamond"), ("procurement", "hexagon"),
               ("influencer", "triangle"), ("gatekeeper", "triangleDown"), ("bid_team", "square")]
 WEAK_BELOW = 2.5
@@ -59,7 +71,12 @@ REPORTING_DASHES = [2, 5]
 
 @dataclass(frozen=True)
 class MapSettings:
-    """What a map shows and hides."""
+    """What a map shows and hides, and how it lays people out.
+
+    ``positions`` are card positions saved from an org chart (by the page's "Save layout"):
+    card key → (x, y); keys the page does not have are ignored, and people without one are
+    placed by the layout.
+    """
 
     project: str | None = None
     paths: bool = False
@@ -68,6 +85,8 @@ class MapSettings:
     informants: int = 5
     aggregate_above: int = AGGREGATE_ABOVE
     lang: str = "en"
+    layout: str = "network"
+    positions: Mapping[str, tuple[float, float]] | None = None
 
 
 def _physics(n: int) -> dict[str, Any]:
@@ -99,15 +118,20 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
     >>> data["nodes"][0]["name"], data["nodes"][0]["id"]
     ('<b>Ana</b>', 'n0')
     """
-    G, as_of = V.people, V.as_of
-    if settings.project is None and G.number_of_nodes() > settings.aggregate_above:
-        return organization_map_data(summarize_organizations(G), as_of, settings)
+    whole, as_of = V.people, V.as_of
+    if settings.project is None and whole.number_of_nodes() > settings.aggregate_above:
+        return organization_map_data(summarize_organizations(whole), as_of, settings)
     project = settings.project
     marks = _marks(V, settings)
-    names = _pseudonyms(G, project, settings) if settings.pseudonymize else {
-        n: G.nodes[n]["name"] for n in G}
-    orgs = _org_names({d["org_id"]: (d.get("org_name") or d["org_id"], d["org_kind"])
-                       for _, d in G.nodes(data=True)}, settings.pseudonymize)
+    names = _pseudonyms(whole, project, settings) if settings.pseudonymize else {
+        n: whole.nodes[n]["name"] for n in whole}
+    chart = settings.layout == "orgchart"
+    # the org chart draws the organizations that matter to the bid (the marks come from the
+    # whole neighbourhood all the same); the network view draws everyone
+    G = whole.subgraph(chart_people(whole, project, marks["path_people"] | marks["brokers"])) \
+        if chart else whole
+    organizations = _organizations(G)
+    orgs = _org_names(organizations, settings.pseudonymize, settings.lang)
     ids = {person: f"n{i}" for i, person in enumerate(sorted(G))}
     org_ids = _opaque(orgs)
     nodes = []
@@ -120,17 +144,33 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
     edges = []
     for index, (u, v, tie) in enumerate(sorted(G.edges(data=True),
                                                key=lambda e: (e[0], e[1], e[2]["type"]))):
-        effective = None if tie["type"] == "REPORTS_TO" else V.tie(u, v, tie).effective_strength
+        effective = None if tie["type"] in REPORTING else V.tie(u, v, tie).effective_strength
         on_path = (u, v) in highlighted or (v, u) in highlighted
         edges.append({"from": ids[u], "to": ids[v],
                       **_tie(index, tie, effective, on_path, names[u], names[v],
                              settings.lang)})
+        if chart:
+            edges[-1].update(chart_line(tie["type"], on_path,
+                                        G.nodes[u]["org_id"] == G.nodes[v]["org_id"]))
+    bands: list[dict[str, Any]] = []
+    if chart:
+        colours = {o: KIND_COLOR.get(kind, "#999") for o, (_, kind) in organizations.items()}
+        bands = place_cards(G, project, nodes, marks["missing_roles"], ids, orgs, colours,
+                            departments=not settings.pseudonymize, lang=settings.lang,
+                            saved=dict(settings.positions or {}),
+                            keyed=not settings.pseudonymize)
+    for node in nodes:
+        node.pop("card", None)
     return {
         "nodes": nodes,
         "edges": edges,
-        "options": _physics(len(nodes)),
+        "options": chart_options() if chart else _physics(len(nodes)),
         "meta": {
             "title": _title(G, project, settings),
+            "subtitle": _subtitle(G, project, as_of, orgs, settings.lang,
+                                  whole.number_of_nodes() - G.number_of_nodes()),
+            "layout": "orgchart" if chart else "network",
+            "bands": bands,
             "words": page_words(settings.lang),
             "aggregated": False,
             "organizations": sorted(
@@ -139,10 +179,40 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
                  for _, d in G.nodes(data=True)}, key=lambda o: (o[1], o[0])),
             "roles": [(r, vocab(Role(r), settings.lang)) for r in sorted({r for n in nodes
                                                            for r in n.get("roles", [])})],
-            "legend": _legend(project is not None, settings),
+            "legend": _legend(project is not None, settings, chart),
             "as_of": as_of.isoformat(),
         },
     }
+
+
+def _organizations(G: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
+    """(name, kind) of the organizations of the people in ``G`` and of their parents, up to
+    the top (an org chart draws a subsidiary inside its group's band)."""
+    records = G.graph.get("organizations", {})
+    found: dict[str, tuple[str, str]] = {}
+    for _, d in G.nodes(data=True):
+        found[d["org_id"]] = (d.get("org_name") or d["org_id"], d["org_kind"])
+    for org in list(found):
+        up = (records.get(org) or {}).get("parent_id")
+        while up and up not in found:
+            record = records.get(up) or {}
+            found[up] = (record.get("name") or up, record.get("kind") or OrgKind.CUSTOMER.value)
+            up = record.get("parent_id")
+    return found
+
+
+def _subtitle(G: nx.MultiDiGraph, project: str | None, as_of: dt.date, orgs: dict[str, str],
+              lang: str, left_out: int = 0) -> str:
+    """The customer and the date ties are valued as of (on the page, its pictures, the PDF),
+    and how many people of other organizations an org chart leaves out."""
+    customer = G.graph["projects"].get(project, {}).get("customer_id") if project else None
+    if customer in orgs:
+        text = word("map.subtitle", lang, customer=orgs[customer], date=as_of.isoformat())
+    else:
+        text = word("map.subtitle_plain", lang, date=as_of.isoformat())
+    if left_out:
+        text += word("map.left_out", lang, people=word("people", lang, n=left_out))
+    return text
 
 
 def _title(G: nx.MultiDiGraph, project: str | None, settings: MapSettings) -> str:
@@ -155,7 +225,7 @@ def _title(G: nx.MultiDiGraph, project: str | None, settings: MapSettings) -> st
 #: The words of the page's own controls (buttons, filters), by element id.
 _PAGE_WORDS = ("search", "organization", "role", "all_organizations", "all_roles",
                "min_strength", "cluster", "uncluster", "reset", "png", "close", "focus",
-               "legend", "as_of")
+               "legend", "as_of", "inner", "save_layout")
 
 
 def page_words(lang: str) -> dict[str, str]:
@@ -166,7 +236,8 @@ def page_words(lang: str) -> dict[str, str]:
 def _marks(V: ValuedGraph, settings: MapSettings) -> dict[str, Any]:
     """What the analyses add to the map: statuses, brokers, informants, best chains."""
     G, H, project = V.people, V.reach, settings.project
-    marks: dict[str, Any] = {"status": {}, "brokers": set(), "informants": set(),
+    marks: dict[str, Any] = {"status": {}, "brokers": set(), "informants": set(), "via": {},
+                             "path_people": set(),
                              "path_edges": set(), "chains": {},
                              "last_contact": last_contacts(G), "missing_roles": []}
     ours = set(our_people(G, project))
@@ -181,6 +252,7 @@ def _marks(V: ValuedGraph, settings: MapSettings) -> dict[str, Any]:
                               if key == "gaps.missing_role"]
     marks["status"] = {r["person_id"]: r["status"] for r in gaps}
     marks["brokers"] = {b for r in gaps for b in r["brokers"]}
+    marks["via"] = {r["person_id"]: r["brokers"] for r in gaps if r["brokers"]}
     if not settings.redact:
         candidates = key_informants(V, project, top=settings.informants)
         marks["informants"] = {row["person_id"] for row in candidates.rows}
@@ -191,6 +263,7 @@ def _marks(V: ValuedGraph, settings: MapSettings) -> dict[str, Any]:
                 if best:
                     marks["path_edges"] |= set(zip(best[0].nodes, best[0].nodes[1:],
                                                    strict=False))
+                    marks["path_people"] |= set(best[0].nodes)
     return marks
 
 
@@ -307,7 +380,22 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
         facts += [("email", data.get("email")), ("phone", data.get("phone")),
                   ("notes", " · ".join(n for n in notes if n) or None)]
     facts = [(word(f"map.fact.{k}", lang), str(v)) for k, v in facts if v not in (None, "")]
+    symbol = next((s for r, s in ROLE_SYMBOL if r in roles), "")
+    via = marks["via"].get(person) if status == "single-threaded" else None
+    coverage = " ".join(filter(None, [
+        {"uncovered": "✖", "single-threaded": "⚠"}.get(status or "", ""),
+        word(f"status.{status}", lang) if status else "",
+        ("· " + word("map.card.via", lang, broker=names.get(via[0], ""))) if via else ""]))
+    card = {"stance": stance, "uncovered": status == "uncovered", "lines": [
+        f"{symbol} {name}{badges}".strip(),
+        "" if settings.pseudonymize else data.get("title") or "",
+        " · ".join(filter(None, [role_words(roles, lang),
+                                 influence_bar(influence) if influence else ""])),
+        coverage,
+        word("map.tie_last", lang, date=last) if last else "",
+    ]}
     return {
+        "card": card,
         "label": name + badges,
         "name": name,
         "shape": shape,
@@ -326,7 +414,7 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
 def _tie(index: int, tie: dict[str, Any], effective: float | None, on_path: bool,
          source: str, target: str, lang: str = "en") -> dict[str, Any]:
     kind = tie["type"]
-    undated = kind != "REPORTS_TO" and not tie.get("last_contact")
+    undated = kind not in REPORTING and not tie.get("last_contact")
     weak = effective is not None and effective < WEAK_BELOW
     strength = effective if effective is not None else 3.0
     return {
@@ -334,7 +422,7 @@ def _tie(index: int, tie: dict[str, Any], effective: float | None, on_path: bool
         "color": {"color": PATH_COLOR if on_path else TIE_COLOR[kind], "opacity": 0.9},
         "width": (1 + strength) * (2 if on_path else 1),
         # a reporting line dotted, a weak or undated tie dashed: never the same mark
-        "dashes": REPORTING_DASHES if kind == "REPORTS_TO" else
+        "dashes": REPORTING_DASHES if kind in REPORTING else
         (WEAK_DASHES if weak or undated else False),
         "arrows": "to" if kind != "KNOWS" else "",
         "strength": round(strength, 2),
@@ -346,18 +434,28 @@ def _tie(index: int, tie: dict[str, Any], effective: float | None, on_path: bool
     }
 
 
-def _legend(with_project: bool, settings: MapSettings) -> list[dict[str, str]]:
+def _legend(with_project: bool, settings: MapSettings, chart: bool = False
+            ) -> list[dict[str, str]]:
+    """A row for every mark the page draws (in the view it draws them in)."""
     lang = settings.lang
     rows = [{"color": color, "label": _kind(kind, lang)} for kind, color in KIND_COLOR.items()]
+    if chart:
+        rows.append({"symbol": "▭", "label": word("map.legend.band", lang)})
     if with_project:
-        rows += [{"symbol": symbol, "label": vocab(role, lang)} for symbol, role in (
-            ("★", Role.DECISION_MAKER), ("◆", Role.EVALUATOR), ("⬢", Role.PROCUREMENT),
-            ("▲", Role.INFLUENCER), ("■", Role.BID_TEAM))]
-        rows += [{"symbol": "▼", "label": vocab(Role.GATEKEEPER, lang)},
-                 {"symbol": "●", "label": word("map.legend.others", lang)}]
-        rows += [{"border": color, "label": word("map.legend.border", lang,
-                                                   stance=vocab(Stance(stance), lang))}
-                 for stance, color in STANCE_COLOR.items()]
+        rows += [{"symbol": symbol, "label": vocab(Role(role), lang)}
+                 for role, symbol in ROLE_SYMBOL]
+        if not chart:
+            rows.append({"symbol": "●", "label": word("map.legend.others", lang)})
+        if chart:
+            rows += [{"color": tint(color), "border": color,
+                      "label": word("map.legend.card", lang, stance=vocab(Stance(stance), lang))}
+                     for stance, color in STANCE_COLOR.items()]
+            rows.append({"color": "#ffffff", "border": "#607d8b",
+                         "label": word("map.legend.no_stance", lang)})
+        else:
+            rows += [{"border": color, "label": word("map.legend.border", lang,
+                                                       stance=vocab(Stance(stance), lang))}
+                     for stance, color in STANCE_COLOR.items()]
         rows += [{"symbol": "⬚", "label": word("map.legend.placeholder", lang)},
                  {"symbol": "✖", "label": word("status.uncovered", lang)},
                  {"symbol": "⚠", "label": word("map.legend.broker", lang)}]
@@ -365,11 +463,16 @@ def _legend(with_project: bool, settings: MapSettings) -> list[dict[str, str]]:
             rows.append({"symbol": "◎", "label": word("map.legend.informant", lang)})
         if settings.paths:
             rows.append({"color": PATH_COLOR, "label": word("map.legend.path", lang)})
-    rows += [{"line": TIE_COLOR["KNOWS"], "label": word("TieType.KNOWS", lang)},
-             {"line": TIE_COLOR["INFLUENCES"], "label": word("map.legend.influences", lang)},
-             {"line": TIE_COLOR["REFERRED"], "label": word("map.legend.referred", lang)},
-             {"symbol": "┅", "label": word("map.legend.weak", lang)},
-             {"symbol": "┈", "label": word("map.legend.reporting", lang)}]
+    knows = word("map.legend.across" if chart else "TieType.KNOWS", lang)
+    rows += [{"line": TIE_COLOR[TieType.KNOWS], "label": knows},
+             {"line": TIE_COLOR[TieType.INFLUENCES], "label": word("map.legend.influences", lang)},
+             {"line": TIE_COLOR[TieType.REFERRED], "label": word("map.legend.referred", lang)},
+             {"symbol": "┅", "label": word("map.legend.weak", lang)}]
+    if chart:
+        rows.append({"line": TREE_COLOR, "label": word("map.legend.tree", lang)})
+    else:
+        rows.append({"symbol": "┈", "label": word("map.legend.reporting", lang)})
+    rows.append({"symbol": "┈→", "label": word("map.legend.dotted", lang)})
     return rows
 
 

@@ -39,12 +39,30 @@
                 stableAt: null, selected: null };
   window.graphcrmMap = state;
 
+  var chart = data.meta.layout === "orgchart";
+  var face = "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
   network.on("beforeDrawing", function (ctx) {  // a white background for saved pictures
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     ctx.restore();
+    // the org chart's bands: organizations (a group around its subsidiaries), departments
+    (data.meta.bands || []).forEach(function (b) {
+      ctx.save();
+      ctx.globalAlpha = b.kind === "organization" ? 0.07 : 0.05;
+      ctx.fillStyle = b.color;
+      ctx.fillRect(b.x, b.y, b.width, b.height);
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = b.color;
+      ctx.lineWidth = b.kind === "organization" ? 2 : 1;
+      if (b.kind !== "organization") { ctx.setLineDash([6, 4]); }
+      ctx.strokeRect(b.x, b.y, b.width, b.height);
+      ctx.fillStyle = b.kind === "organization" ? b.color : "#555555";
+      ctx.font = (b.kind === "organization" ? "600 16px " : "13px ") + face;
+      ctx.fillText(b.label, b.x + 10, b.y + 21, b.width - 20);
+      ctx.restore();
+    });
   });
   function settled() {  // the layout stops moving: physics off after stabilizing
     if (state.stableAt !== null) { return; }
@@ -53,9 +71,44 @@
   }
   network.once("stabilizationIterationsDone", settled);
   network.once("stabilized", settled);
+  function frame() {  // the whole picture in view: cards and the bands around them
+    var bands = data.meta.bands || [];
+    if (!bands.length) { network.fit({ animation: false }); return; }
+    var box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+    bands.forEach(function (b) {
+      box.left = Math.min(box.left, b.x); box.top = Math.min(box.top, b.y);
+      box.right = Math.max(box.right, b.x + b.width);
+      box.bottom = Math.max(box.bottom, b.y + b.height);
+    });
+    var where = network.getPositions();
+    Object.keys(where).forEach(function (id) {  // a card dragged out of its band
+      var p = where[id];
+      box.left = Math.min(box.left, p.x - 100); box.right = Math.max(box.right, p.x + 100);
+      box.top = Math.min(box.top, p.y - 50); box.bottom = Math.max(box.bottom, p.y + 50);
+    });
+    var scale = 0.97 * Math.min(container.clientWidth / (box.right - box.left),
+                                container.clientHeight / (box.bottom - box.top));
+    network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
+                     scale: scale, animation: false });
+  }
+  state.frame = frame;
+  if (chart) {  // positions come with the data: nothing to settle, only to frame
+    var framed = true;  // until the reader zooms or drags, the whole chart stays in view
+    network.once("afterDrawing", function () {
+      frame();
+      settled();
+    });
+    var reframe = function () { if (framed) { network.redraw(); frame(); } };
+    network.on("resize", reframe);
+    window.addEventListener("resize", reframe);
+    setTimeout(reframe, 300);  // a headless browser may size the window after the first draw
+    network.on("zoom", function () { framed = false; });
+    network.on("dragStart", function () { framed = false; });
+  }
   network.setData({ nodes: nodes, edges: edges });
 
   $("gc-title").textContent = data.meta.title;
+  $("gc-subtitle").textContent = data.meta.subtitle || "";
   // the page's own words, in the map's language (graphcrm/words.py)
   var words = data.meta.words || {};
   function say(key, fallback) { return words[key] || fallback; }
@@ -69,6 +122,8 @@
   $("gc-close").setAttribute("aria-label", say("close", "Close"));
   $("gc-focus").textContent = say("focus", "Focus on this person");
   $("gc-legend").setAttribute("aria-label", say("legend", "Legend"));
+  $("gc-inner-text").textContent = say("inner", "ties inside organizations");
+  $("gc-save-layout").textContent = say("save_layout", "Save layout");
 
   // -- the panel -------------------------------------------------------------------------
   function showPanel(id) {
@@ -119,13 +174,18 @@
                    (near !== null && !near[n.id]);
       return { id: n.id, hidden: !!hidden };
     }));
+    var inner = $("gc-inner").checked;
     edges.update(data.edges.map(function (e) {
-      return { id: e.id, hidden: (e.strength || 0) < minimum };
+      return { id: e.id,
+               hidden: (e.layer !== "tree" && (e.strength || 0) < minimum) ||
+                       (e.layer === "inner" && !inner) };
     }));
   }
   ["gc-org", "gc-role", "gc-strength"].forEach(function (id) {
     $(id).addEventListener("input", function () { apply(); refit(); });
   });
+  $("gc-inner").addEventListener("change", apply);
+  $("gc-inner-label").hidden = !chart;
   $("gc-focus").addEventListener("click", function () {
     focusOn = state.selected;
     apply();
@@ -136,12 +196,13 @@
     $("gc-org").value = "";
     $("gc-role").value = "";
     $("gc-strength").value = "0";
+    $("gc-inner").checked = false;
     if (clustered) { toggleClusters(); }
     $("gc-panel").hidden = true;
     state.selected = null;
     network.unselectAll();
     apply();
-    network.fit({ animation: false });
+    if (chart) { frame(); } else { network.fit({ animation: false }); }
   });
 
   // -- grouping by organization ---------------------------------------------------------
@@ -170,7 +231,8 @@
       : say("cluster", "Group by organization");
   }
   $("gc-cluster").addEventListener("click", toggleClusters);
-  $("gc-cluster").hidden = !!data.meta.aggregated;
+  // the org chart groups people by organization already
+  $("gc-cluster").hidden = !!data.meta.aggregated || chart;
 
   // -- search -------------------------------------------------------------------------------
   function select(id) {
@@ -214,14 +276,14 @@
     out.width = source.width;
     out.height = head + source.height + pad * 2 + rows.length * line;
     var c = out.getContext("2d");
-    var face = "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
     c.fillStyle = "#ffffff";
     c.fillRect(0, 0, out.width, out.height);
     c.fillStyle = "#222222";
     c.font = "600 " + (16 * r) + "px " + face;
     c.fillText(data.meta.title, pad, 24 * r);
     c.font = (12 * r) + "px " + face;
-    c.fillText(say("as_of", "Ties valued as of") + " " + data.meta.as_of, pad, 44 * r);
+    c.fillText(data.meta.subtitle ||
+               (say("as_of", "Ties valued as of") + " " + data.meta.as_of), pad, 44 * r);
     c.drawImage(source, 0, head);
     var y = head + source.height + pad;
     rows.forEach(function (row) {
@@ -244,6 +306,30 @@
     link.href = canvas.toDataURL("image/png");
     link.download = "graphcrm-map.png";
     link.click();
+  });
+
+  // -- saved layout -------------------------------------------------------------------------
+  // drag cards, then "Save layout": a positions file for `graphcrm map --positions FILE`
+  // (cards by key: a digest of the person's id, never the id; placeholders by their role)
+  var keyed = data.nodes.filter(function (n) { return n.key; });
+  $("gc-save-layout").hidden = !chart || !keyed.length;
+  function layoutFile() {
+    var where = network.getPositions(keyed.map(function (n) { return n.id; }));
+    var positions = {};
+    keyed.forEach(function (n) {
+      var p = where[n.id];
+      positions[n.key] = [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10];
+    });
+    return { graphcrm: "positions", layout: "orgchart", positions: positions };
+  }
+  state.layoutFile = layoutFile;
+  $("gc-save-layout").addEventListener("click", function () {
+    var blob = new Blob([JSON.stringify(layoutFile(), null, 1)], { type: "application/json" });
+    var link = el("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "graphcrm-layout.json";
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   });
 
   // -- legend -------------------------------------------------------------------------------

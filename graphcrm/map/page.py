@@ -19,7 +19,12 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-__all__ = ["render_page", "vis_network_js"]
+__all__ = ["render_page", "vis_network_js", "PAPER_SIZES"]
+
+#: Each of :data:`graphcrm.domain.PAPERS` as printed (landscape): A4, and a 16:9 slide
+#: (PowerPoint's 13.33 × 7.5 in), with the window size in CSS pixels that lays the page out
+#: exactly as printed.
+PAPER_SIZES = {"a4": ("297mm 210mm", (1123, 794)), "16:9": ("338.7mm 190.5mm", (1280, 720))}
 
 _HERE = Path(__file__).resolve().parent
 
@@ -46,8 +51,10 @@ def _sha256(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
 
-def render_page(data: dict[str, Any]) -> str:
-    """The whole HTML page for map ``data`` (nodes, edges, options, meta)."""
+def render_page(data: dict[str, Any], paper: str = "a4", slide: bool = False) -> str:
+    """The whole HTML page for map ``data`` (nodes, edges, options, meta), printing on
+    ``paper`` (a key of :data:`PAPER_SIZES`). A ``slide`` page is the one pictures and PDFs
+    are made of: no controls, the legend in a column beside the map."""
     vis, script = vis_network_js(), _asset("map.js")
     csp = "; ".join([
         "default-src 'none'",
@@ -61,9 +68,10 @@ def render_page(data: dict[str, Any]) -> str:
     values = {
         "CSP": html.escape(csp, quote=True),
         "TITLE": html.escape(data["meta"]["title"]),
-        "STYLE": _asset("map.css"),
+        "STYLE": _asset("map.css").replace("__GRAPHCRM_PAPER__", PAPER_SIZES[paper][0]),
         "DATA": _script_json(data),
         "SCRIPT": script,
+        "BODY": "gc-slide" if slide else "",
         "VIS": vis,
     }
     # one pass over the template: inserted text (user data among it) is never scanned again

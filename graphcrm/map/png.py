@@ -1,4 +1,4 @@
-"""Render a map page to a PNG through headless Chromium, where Chromium is installed."""
+"""Render a map page to a PNG or a PDF through headless Chromium, where it is installed."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from graphcrm.atomic import replacing
 from graphcrm.errors import GraphCRMError
 
-__all__ = ["find_chromium", "render_png"]
+__all__ = ["find_chromium", "render_png", "render_pdf"]
 
 _CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
@@ -24,35 +24,60 @@ def find_chromium() -> str | None:
     return next((found for name in _CANDIDATES if (found := shutil.which(name))), None)
 
 
+def _chromium() -> str:
+    chromium = find_chromium()
+    if chromium is None:
+        raise GraphCRMError("--png and --pdf need Chromium (install the chromium package, or "
+                            "set GRAPHCRM_CHROMIUM to a Chrome or Chromium executable)")
+    return chromium
+
+
+def _run(page: str, target: Path, output: str, flags: list[str], wait_ms: int) -> None:
+    """Open ``page`` in a headless Chromium with no network and a throwaway profile, let it
+    lay itself out within ``wait_ms`` of virtual time, and write what ``output`` (a flag
+    naming the file) produces to ``target`` atomically."""
+    chromium = _chromium()
+    with tempfile.TemporaryDirectory(prefix="graphcrm-shot-") as tmp:
+        source = Path(tmp) / "map.html"
+        source.write_text(page, encoding="utf-8")
+        made = Path(tmp) / f"map{target.suffix or '.out'}"
+        command = [
+            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--hide-scrollbars", f"--user-data-dir={Path(tmp) / 'profile'}",
+            *flags, f"--virtual-time-budget={wait_ms}", f"{output}={made}", source.as_uri(),
+        ]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=180)
+        if result.returncode != 0 or not made.exists() or not made.stat().st_size:
+            raise GraphCRMError(f"Chromium could not render the map: {result.stderr[-300:]}")
+        with replacing(target) as temporary:
+            shutil.copyfile(made, temporary)
+
+
 def render_png(page: str, target: Path, *, width: int = 1600, height: int = 1000,
                wait_ms: int = 8000) -> None:
-    """Write a screenshot of the HTML ``page`` to ``target`` (PNG).
-
-    The page lays itself out within ``wait_ms`` of virtual time; the browser runs with no
-    network and a throwaway profile.
+    """Write a screenshot of the HTML ``page`` to ``target`` (PNG): the title, the date, the
+    map and the legend, as the page shows them on a desk.
 
     Raises
     ------
     GraphCRMError
         No Chromium, or it failed to render.
     """
-    chromium = find_chromium()
-    if chromium is None:
-        raise GraphCRMError("--png needs Chromium (install the chromium package, or set "
-                            "GRAPHCRM_CHROMIUM to a Chrome or Chromium executable)")
-    with tempfile.TemporaryDirectory(prefix="graphcrm-png-") as tmp:
-        source = Path(tmp) / "map.html"
-        source.write_text(page, encoding="utf-8")
-        shot = Path(tmp) / "map.png"
-        command = [
-            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--hide-scrollbars", f"--user-data-dir={Path(tmp) / 'profile'}",
-            f"--window-size={width},{height}", f"--virtual-time-budget={wait_ms}",
-            f"--screenshot={shot}", source.as_uri(),
-        ]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
-        if result.returncode != 0 or not shot.exists():
-            raise GraphCRMError(f"Chromium could not render the map: {result.stderr[-300:]}")
-        with replacing(target) as temporary:
-            shutil.copyfile(shot, temporary)
+    _run(page, target, "--screenshot", [f"--window-size={width},{height}"], wait_ms)
+
+
+def render_pdf(page: str, target: Path, *, size: tuple[int, int] = (1123, 794),
+               wait_ms: int = 8000) -> None:
+    """Print the HTML ``page`` to ``target`` (PDF, one landscape page) with Chromium's print
+    to PDF. ``size`` is the printed page in CSS pixels (the page's ``@page`` rule gives the
+    paper): the window is made that size, so the map is laid out once, as printed.
+
+    Raises
+    ------
+    GraphCRMError
+        No Chromium, or it failed to print.
+    """
+    _run(page, target, "--print-to-pdf",
+         [f"--window-size={size[0]},{size[1]}", "--no-pdf-header-footer",
+          "--force-device-scale-factor=2"], wait_ms)

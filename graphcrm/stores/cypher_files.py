@@ -37,7 +37,8 @@ def statement(name: str, *, tie_type: str | None = None) -> str:
     name
         The file's name without ``.cypher``.
     tie_type
-        For statements written for any tie type: ``KNOWS``, ``INFLUENCES`` or ``REFERRED``.
+        For statements written for any tie type: ``KNOWS``, ``INFLUENCES``, ``REFERRED`` or
+        ``DOTTED_LINE``.
 
     Example
     -------

@@ -199,7 +199,11 @@ def test_map_command(store, tmp_path):
     out.parent.mkdir()
     result = run(store, "map", "prj-js-ess", "-o", str(out), "--paths", *AS_OF)
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith(f"{out}: 82 people, ")
+    # the org chart: the organizations that matter to the bid (62 of the 82 around it)
+    assert result.stdout.startswith(f"{out}: 62 people, ")
+    network = tmp_path / "network.html"
+    result = run(store, "map", "prj-js-ess", "-o", str(network), "--layout", "network", *AS_OF)
+    assert result.stdout.startswith(f"{network}: 82 people, ")
     assert [p.name for p in out.parent.iterdir()] == ["js.html"]  # nothing beside it
     assert "王建国" in out.read_text(encoding="utf-8")
     shared = tmp_path / "share.html"

@@ -1,0 +1,396 @@
+"""Where the org chart puts every card: positions computed once, in Python, deterministically.
+
+A project's org chart reads the way bid teams read a customer (集团 → 子公司 → 处室):
+
+* **Our own people** stand at the left, beside the customer: one band per own organization,
+  laid out as any organization is (below), the bands one under the other.
+* **Every other organization is a band** with its name on top. An organization's parent
+  (``organizations.parent_id``: group → subsidiary) is a band around it: the group's own
+  people first, its subsidiaries' bands below them, side by side. Parents are drawn even when
+  none of their people are in the picture, so that the group a subsidiary belongs to shows.
+  The project's customer comes first, then partners, consultants, the others and
+  competitors; among equals the organization with more people in the picture.
+* **Inside a band, people hang under their superior** (``people.reports_to`` within the same
+  organization) as a tidy tree: a superior centred above their reports; three or more reports
+  who manage nobody stack in columns of at most :data:`LEAVES_PER_COLUMN` beside the
+  managers among them, so that a manager of thirty does not make a row thirty cards wide.
+  People whose superior is not known and who manage nobody are grouped by department (a
+  small band per department; those without one in a plain grid). Trees and groups fill rows
+  of about the band's golden width.
+* **Placeholders** (buying-centre roles nobody fills at the customer) are a group of their own
+  in the customer's band.
+
+Every position is the centre of a card of :data:`CARD_WIDTH` × :data:`CARD_HEIGHT`; no two
+cards overlap (each tree, group and band is a box, and boxes are placed side by side or
+below each other with gaps), a superior in the same band is always above their reports, and
+so is a superior in a parent organization's band (the parent's people come first). Only a
+superior in an unrelated organization (rare: a secondment) is drawn as a line across bands.
+The same people, organizations and ties give the same positions on every run and from
+either store: every choice is ordered by name and id, never by the order a store returns.
+
+Example
+-------
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph(organizations={"c": {"name": "C"}}, projects={})
+>>> for p, boss in (("a", None), ("b", "a"), ("c1", "a")):
+...     G.add_node(p, name=p, org_id="c", org_kind="customer", department=None,
+...                reports_to=boss, projects={})
+>>> chart = orgchart(G)
+>>> chart.positions["a"][1] < chart.positions["b"][1] == chart.positions["c1"][1]
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graphcrm.domain import OrgKind
+
+__all__ = ["OrgChart", "Band", "orgchart", "CARD_WIDTH", "CARD_HEIGHT", "LEAVES_PER_COLUMN",
+           "placeholder_key"]
+
+#: A card's size on the page (vis-network units: pixels at zoom 1).
+CARD_WIDTH, CARD_HEIGHT = 190.0, 84.0
+#: Cards side by side; a superior above their reports; stacked reports.
+GAP_X, GAP_Y, GAP_STACK = 24.0, 60.0, 14.0
+#: A band's inner padding, the height of its name, and the room between bands.
+PAD, HEAD, GAP_BAND = 14.0, 30.0, 40.0
+#: Reports who manage nobody stack in columns this tall.
+LEAVES_PER_COLUMN = 6
+#: The order organization kinds come in after the customer.
+KIND_ORDER = (OrgKind.CUSTOMER, OrgKind.PARTNER, OrgKind.OTHER, OrgKind.COMPETITOR, OrgKind.OWN)
+
+
+def placeholder_key(role: str) -> str:
+    """The key of a buying-centre placeholder card in :attr:`OrgChart.positions`."""
+    return f"placeholder:{role}"
+
+
+@dataclass(frozen=True)
+class Band:
+    """A labelled rectangle drawn behind cards: an organization (``kind="organization"``,
+    ``key`` its id), a department (``key`` its name) or the placeholders' group."""
+
+    kind: str
+    key: str
+    x: float
+    y: float
+    width: float
+    height: float
+    depth: int
+
+
+@dataclass
+class OrgChart:
+    """Card centres by person id (and :func:`placeholder_key`), and the bands behind them."""
+
+    positions: dict[str, tuple[float, float]] = field(default_factory=dict)
+    bands: list[Band] = field(default_factory=list)
+
+
+@dataclass
+class _Box:
+    """Something laid out: its size, card centres and bands relative to its top-left."""
+
+    width: float
+    height: float
+    cards: list[tuple[str, float, float]] = field(default_factory=list)
+    bands: list[Band] = field(default_factory=list)
+
+    def put(self, other: _Box, dx: float, dy: float) -> None:
+        self.cards += [(k, x + dx, y + dy) for k, x, y in other.cards]
+        self.bands += [Band(b.kind, b.key, b.x + dx, b.y + dy, b.width, b.height, b.depth)
+                       for b in other.bands]
+
+
+def orgchart(G: nx.MultiDiGraph, project: str | None = None,
+             placeholders: Sequence[str] = ()) -> OrgChart:
+    """Lay out the people of ``G`` as org charts, one band per organization.
+
+    Parameters
+    ----------
+    G
+        The people graph (:func:`graphcrm.graph.build_graph`), usually a project's
+        neighbourhood.
+    project
+        The project whose customer comes first.
+    placeholders
+        Buying-centre roles to draw an empty card for in the customer's band.
+
+    Returns
+    -------
+    OrgChart
+        Card centres and bands, deterministic for the same data.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph(organizations={}, projects={})
+    >>> G.add_node("x", name="X", org_id="c", org_kind="customer", department="IT",
+    ...            reports_to=None, projects={})
+    >>> [band.kind for band in orgchart(G).bands]
+    ['organization', 'department']
+    """
+    organizations = G.graph.get("organizations", {})
+    members: dict[str, list[str]] = defaultdict(list)
+    kind: dict[str, str] = {}
+    for person, data in G.nodes(data=True):
+        members[data["org_id"]].append(person)
+        kind[data["org_id"]] = data["org_kind"]
+    customer = (G.graph.get("projects", {}).get(project, {}).get("customer_id")
+                if project else None)
+
+    parent: dict[str, str] = {}  # organization → its parent, up to the top
+    queue = list(members)
+    while queue:
+        org = queue.pop()
+        up = (organizations.get(org) or {}).get("parent_id")
+        if up and up != org and org not in parent and kind.get(org) != OrgKind.OWN:
+            parent[org] = up
+            kind.setdefault(up, (organizations.get(up) or {}).get("kind") or OrgKind.CUSTOMER)
+            queue.append(up)
+    parent = _without_cycles(parent)
+    children: dict[str, list[str]] = defaultdict(list)
+    for org, up in parent.items():
+        children[up].append(org)
+
+    def name(org: str) -> str:
+        return str((organizations.get(org) or {}).get("name") or org)
+
+    def top(org: str) -> str:
+        while org in parent:
+            org = parent[org]
+        return org
+
+    size = _subtree_people(members, children)
+    customer_top = top(customer) if customer in kind else None
+
+    def order(org: str) -> tuple:
+        rank = next((i for i, k in enumerate(KIND_ORDER) if k.value == kind[org]),
+                    len(KIND_ORDER))
+        return (org != customer_top, rank, -size(org), name(org), org)
+
+    chart = OrgChart()
+    own = sorted((o for o in members if kind[o] == OrgKind.OWN and o not in parent),
+                 key=lambda o: (-len(members[o]), name(o), o))
+    column = _stack([_org_band(G, org, members, children, order, 0, (), customer)
+                     for org in own])
+    others = sorted((o for o in kind if o not in parent and kind[o] != OrgKind.OWN), key=order)
+    home = customer_top if customer_top in others else None
+    bands = [_org_band(G, org, members, children, order, 0,
+                       placeholders if org == home else (), customer)
+             for org in others]
+    if placeholders and home is None:  # no customer band to put them in: a band of their own
+        bands.insert(0, _group("placeholders", "", [placeholder_key(r) for r in placeholders],
+                               0))
+    right = _shelf(bands, GAP_BAND)
+    whole = _Box(0, 0)
+    whole.put(column, 0, 0)
+    whole.put(right, column.width + GAP_BAND if column.cards else 0, 0)
+    chart.positions = {key: (round(x, 1), round(y, 1)) for key, x, y in whole.cards}
+    chart.bands = whole.bands
+    return chart
+
+
+def _without_cycles(parent: dict[str, str]) -> dict[str, str]:
+    """``parent`` with the link that closes each cycle dropped (the import refuses cycles;
+    a hand-built graph might not)."""
+    kept = dict(parent)
+    for start in sorted(parent):
+        seen, org = {start}, start
+        while org in kept:
+            if kept[org] in seen:
+                del kept[org]
+                break
+            org = kept[org]
+            seen.add(org)
+    return kept
+
+
+def _subtree_people(members: dict[str, list[str]], children: dict[str, list[str]]
+                    ) -> Callable[[str], int]:
+    cache: dict[str, int] = {}
+
+    def count(org: str) -> int:
+        if org not in cache:
+            cache[org] = len(members.get(org, ())) + sum(count(c) for c in children.get(org, ()))
+        return cache[org]
+
+    return count
+
+
+def _by_name(G: nx.MultiDiGraph) -> Callable[[str], tuple[str, str]]:
+    """Cards in the order of their names (then ids: two people may share a name)."""
+    return lambda person: (str(G.nodes[person].get("name") or ""), person)
+
+
+def _org_band(G: nx.MultiDiGraph, org: str, members: dict[str, list[str]],
+              children: dict[str, list[str]], order: Callable[[str], tuple], depth: int,
+              placeholders: Sequence[str], customer: str | None) -> _Box:
+    """An organization's band: its people's trees and groups, then its subsidiaries'."""
+    items = _people_items(G, members.get(org, []), depth + 1)
+    if placeholders and (org == customer or customer not in members):
+        items.insert(0, _group("placeholders", "", [placeholder_key(r) for r in placeholders],
+                               depth + 1))
+    content = _shelf(items, GAP_X * 2)
+    below = [_org_band(G, child, members, children, order, depth + 1,
+                       placeholders if customer == child or _under(children, child, customer)
+                       else (), customer)
+             for child in sorted(children.get(org, []), key=order)]
+    subsidiaries = _shelf(below, GAP_BAND / 2)
+    inner = _Box(0, 0)
+    inner.put(content, 0, 0)
+    if below:
+        inner.put(subsidiaries, 0, content.height + (GAP_BAND / 2 if content.cards else 0))
+    inner.width = max(content.width, subsidiaries.width)
+    inner.height = (content.height + subsidiaries.height
+                    + (GAP_BAND / 2 if content.cards and below else 0))
+    return _banded("organization", org, inner, depth)
+
+
+def _under(children: dict[str, list[str]], org: str, target: str | None) -> bool:
+    stack = list(children.get(org, []))
+    while stack:
+        o = stack.pop()
+        if o == target:
+            return True
+        stack += children.get(o, [])
+    return False
+
+
+def _people_items(G: nx.MultiDiGraph, people: list[str], depth: int) -> list[_Box]:
+    """The trees (people with reports, under their superior) and department groups of the
+    people of one organization."""
+    if not people:
+        return []
+    here = set(people)
+    key = _by_name(G)
+    boss = {p: G.nodes[p].get("reports_to") for p in people}
+    boss = _without_cycles({p: b for p, b in boss.items() if b in here and b != p})
+    reports: dict[str, list[str]] = defaultdict(list)
+    for person, superior in boss.items():
+        reports[superior].append(person)
+    for found in reports.values():
+        found.sort(key=key)
+    roots = sorted((p for p in people if p not in boss), key=key)
+    trees = [_tree(root, reports) for root in roots if reports.get(root)]
+    loose: dict[str, list[str]] = defaultdict(list)
+    for person in roots:
+        if not reports.get(person):
+            loose[str(G.nodes[person].get("department") or "").strip()].append(person)
+    groups = [_group("department", dept, loose[dept], depth) if dept else _grid(loose[dept])
+              for dept in sorted(loose, key=lambda d: (d == "", d))]
+    return trees + groups
+
+
+def _tree(root: str, reports: dict[str, list[str]]) -> _Box:
+    """A tidy tree under ``root``: sizes bottom-up, then offsets top-down (no recursion, so a
+    chain of a thousand superiors lays out too)."""
+    order, stack = [], [root]
+    while stack:
+        person = stack.pop()
+        order.append(person)
+        stack += reports.get(person, [])
+    size: dict[str, tuple[float, float]] = {}
+    offsets: dict[str, list[tuple[str, float, float]]] = {}  # child → its box's top-left
+    centre: dict[str, float] = {}  # the card's x within its own box
+    for person in reversed(order):
+        kids = reports.get(person, [])
+        if not kids:
+            size[person], centre[person], offsets[person] = (CARD_WIDTH, CARD_HEIGHT), \
+                CARD_WIDTH / 2, []
+            continue
+        top = CARD_HEIGHT + GAP_Y
+        # reports who manage nobody, three or more: one block of columns beside the others
+        stacked = [k for k in kids if not reports.get(k)]
+        stacked = stacked if len(stacked) >= 3 else []
+        items = [(size[k][0], size[k][1], centre[k], [(k, 0.0, 0.0)])
+                 for k in kids if k not in stacked]
+        if stacked:
+            columns = math.ceil(len(stacked) / LEAVES_PER_COLUMN)
+            rows = math.ceil(len(stacked) / columns)
+            span = columns * CARD_WIDTH + (columns - 1) * GAP_X
+            items.append((span, rows * (CARD_HEIGHT + GAP_STACK) - GAP_STACK, span / 2,
+                          [(k, (i // rows) * (CARD_WIDTH + GAP_X),
+                            (i % rows) * (CARD_HEIGHT + GAP_STACK))
+                           for i, k in enumerate(stacked)]))
+        span = sum(item[0] for item in items) + GAP_X * (len(items) - 1)
+        width = max(CARD_WIDTH, span)
+        x = (width - span) / 2
+        placed, centres = [], []
+        for item_width, _, item_centre, cells in items:
+            placed += [(k, x + dx, top + dy) for k, dx, dy in cells]
+            centres.append(x + item_centre)
+            x += item_width + GAP_X
+        offsets[person] = placed
+        size[person] = (width, top + max(item[1] for item in items))
+        # centred over the first and last of what hangs below, as a tidy tree is
+        centre[person] = (centres[0] + centres[-1]) / 2
+    box = _Box(*size[root])
+    corner = {root: (0.0, 0.0)}
+    for person in order:
+        x0, y0 = corner[person]
+        box.cards.append((person, x0 + centre[person], y0 + CARD_HEIGHT / 2))
+        for child, dx, dy in offsets[person]:
+            corner[child] = (x0 + dx, y0 + dy)
+    return box
+
+
+def _grid(keys: Iterable[str]) -> _Box:
+    """Cards in a grid about as tall as wide, at most four wide, filled column by column."""
+    keys = list(keys)
+    columns = min(4, max(1, math.ceil(math.sqrt(len(keys)))))
+    rows = max(1, math.ceil(len(keys) / columns))
+    box = _Box(columns * CARD_WIDTH + (columns - 1) * GAP_X,
+               rows * CARD_HEIGHT + (rows - 1) * GAP_STACK)
+    for i, key in enumerate(keys):
+        column, row = divmod(i, rows)
+        box.cards.append((key, column * (CARD_WIDTH + GAP_X) + CARD_WIDTH / 2,
+                          row * (CARD_HEIGHT + GAP_STACK) + CARD_HEIGHT / 2))
+    return box
+
+
+def _group(kind: str, key: str, keys: list[str], depth: int) -> _Box:
+    return _banded(kind, key, _grid(keys), depth)
+
+
+def _banded(kind: str, key: str, inner: _Box, depth: int) -> _Box:
+    """``inner`` in a band with a name on top and padding around."""
+    box = _Box(max(inner.width, CARD_WIDTH) + 2 * PAD, HEAD + inner.height + PAD)
+    box.put(inner, PAD, HEAD)
+    box.bands.insert(0, Band(kind, key, 0.0, 0.0, box.width, box.height, depth))
+    return box
+
+
+def _shelf(items: list[_Box], gap: float) -> _Box:
+    """Boxes in rows, left to right, each row about as wide as a golden rectangle of their
+    area (and never narrower than the widest box)."""
+    if not items:
+        return _Box(0, 0)
+    area = sum(b.width * b.height for b in items)
+    limit = max(max(b.width for b in items), 1.6 * math.sqrt(area))
+    out, x, y, row = _Box(0, 0), 0.0, 0.0, 0.0
+    for item in items:
+        if x > 0 and x + item.width > limit:
+            x, y, row = 0.0, y + row + gap, 0.0
+        out.put(item, x, y)
+        out.width = max(out.width, x + item.width)
+        row = max(row, item.height)
+        x += item.width + gap
+    out.height = y + row
+    return out
+
+
+def _stack(items: list[_Box]) -> _Box:
+    """Boxes one below the other."""
+    out, y = _Box(0, 0), 0.0
+    for item in items:
+        out.put(item, 0, y)
+        out.width = max(out.width, item.width)
+        y += item.height + GAP_BAND / 2
+    out.height = max(0.0, y - GAP_BAND / 2)
+    return out

@@ -1,0 +1,246 @@
+"""How the org chart view looks: cards at the positions :mod:`graphcrm.map.layout` computes,
+the tree's lines, the overlays drawn over it, and the bands behind.
+
+A **card** is a fixed-size box (every card the same size, so that the layout's promise of no
+overlap holds on the page): the role's symbol, the name and the marks (✖ uncovered, ⚠ the
+broker a single-threaded stakeholder depends on, ◎ key-informant candidate); the title; the
+buying roles and an influence bar; the coverage status (with the one person a single-threaded
+stakeholder is reached through); the last contact. Its fill is the stance's colour, lightened
+(white: not a stakeholder, or stance unknown); its border the stance's colour, dashed when
+nobody on our side reaches them. Text longer than a card is cut with "…" (the panel shows it
+whole).
+
+**Lines**: reporting lines are the tree's solid grey connectors (curved, no arrow: the
+superior is the card above); a dotted-line (second) superior is dotted with an arrow; over the
+tree, without moving it, INFLUENCES, REFERRED and ties across organizations (the best chain to
+each decision maker highlighted with ``--paths``). Ties between two people of the same
+organization are hidden until the reader ticks "ties inside organizations".
+
+Saved layouts: each card carries a ``key`` (a digest of the person's id, never the id) that a
+positions file from "Save layout" refers to; a pseudonymized map carries none, so that nothing
+on it can be matched against another map.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from wcwidth import wcswidth, wcwidth
+
+from graphcrm.domain import OrgKind, TieType
+from graphcrm.errors import InputError
+from graphcrm.graph import DOTTED_LINE, REPORTS_TO
+from graphcrm.map.layout import CARD_HEIGHT, CARD_WIDTH, orgchart, placeholder_key
+from graphcrm.palette import PATH_COLOR, STANCE_COLOR, rgb
+from graphcrm.words import word
+
+__all__ = ["card", "place_cards", "chart_line", "chart_people", "chart_options", "card_key",
+           "CARD_COLUMNS", "tint", "read_positions"]
+
+#: How many columns of text (a Chinese character counts two) fit on a card's line.
+CARD_COLUMNS = 27
+#: The tree's connectors.
+TREE_COLOR = "#8d8d8d"
+DOTTED = [2, 5]
+
+
+def tint(color: str, share: float = 0.72) -> str:
+    """``color`` mixed with ``share`` of white: a card's fill.
+
+    >>> tint("#000000", 0.5)
+    '#808080'
+    """
+    return "#" + "".join(f"{round(c + (255 - c) * share):02x}" for c in rgb(color))
+
+
+def _cut(text: str, columns: int = CARD_COLUMNS) -> str:
+    """``text`` on one line of at most ``columns`` display columns, cut with "…".
+
+    >>> _cut("东方新能源江苏有限公司设备管理部", 12)
+    '东方新能源…'
+    """
+    text = " ".join(str(text).split())
+    if wcswidth(text) <= columns:
+        return text
+    out, used = "", 0
+    for ch in text:
+        w = max(0, wcwidth(ch))
+        if used + w > columns - 1:
+            break
+        out, used = out + ch, used + w
+    return out + "…"
+
+
+def card(lines: list[str]) -> str:
+    """A card's label: its lines, each cut to the card's width.
+
+    >>> card(["★ 王建国", "", "总经理"])
+    '★ 王建国\\n总经理'
+    """
+    return "\n".join(_cut(line) for line in lines if line)
+
+
+def influence_bar(influence: int | None) -> str:
+    """``influence`` 1–5 as a bar.
+
+    >>> influence_bar(3)
+    '▮▮▮▯▯'
+    """
+    return "" if not influence else "▮" * int(influence) + "▯" * (5 - int(influence))
+
+
+def card_key(person: str) -> str:
+    """The key a saved layout knows a person's card by: a digest, never the id itself."""
+    return hashlib.blake2b(person.encode(), digest_size=6).hexdigest()
+
+
+def card_style(stance: str | None, uncovered: bool) -> dict[str, Any]:
+    """A card's box: fill by stance (lightened), border by stance, dashed when uncovered."""
+    border = STANCE_COLOR.get(stance or "", "#607d8b")
+    return {
+        "shape": "box",
+        "color": {"background": tint(border) if stance else "#ffffff", "border": border,
+                  "highlight": {"background": "#ffe082", "border": "#f57f17"}},
+        "borderWidth": 3 if stance in ("champion", "opponent") else 2,
+        "shapeProperties": {"borderDashes": [5, 4]} if uncovered else {"borderDashes": False},
+        "widthConstraint": {"minimum": CARD_WIDTH, "maximum": CARD_WIDTH},
+        "heightConstraint": {"minimum": CARD_HEIGHT, "valign": "top"},
+        "margin": {"top": 6, "bottom": 6, "left": 8, "right": 8},
+        "font": {"size": 12, "align": "left", "color": "#1a1a1a",
+                 "face": "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"},
+    }
+
+
+def place_cards(G: nx.MultiDiGraph, project: str | None, nodes: list[dict[str, Any]],
+                missing_roles: list[str], ids: dict[str, str], orgs: dict[str, str],
+                colours: dict[str, str], departments: bool, lang: str,
+                saved: dict[str, tuple[float, float]] | None = None,
+                keyed: bool = True) -> list[dict[str, Any]]:
+    """Give each node its card and position; return the bands to draw behind them.
+
+    ``nodes`` are the map's person nodes (each with its ``card`` lines) followed by the
+    placeholders; ``ids`` maps person ids to node ids; ``orgs`` names organizations (already
+    pseudonymized when the map is) and ``colours`` colours their bands (by kind);
+    ``departments`` says whether department names may show. ``saved`` positions (by card
+    key) win over the layout's; ``keyed`` puts the keys on the page (not when pseudonymized).
+    """
+    chart = orgchart(G, project, missing_roles)
+    person_of = {node_id: person for person, node_id in ids.items()}
+    for node in nodes:
+        person = person_of.get(node["id"])
+        key = card_key(person) if person is not None else placeholder_key(node["roles"][0])
+        x, y = chart.positions[person if person is not None else key]
+        if saved and key in saved:
+            x, y = saved[key]
+        node.update(x=x, y=y)
+        if keyed or person is None:
+            node["key"] = key
+        if person is None:  # a placeholder: its dashed box, the card's size
+            node.update(widthConstraint={"minimum": CARD_WIDTH, "maximum": CARD_WIDTH},
+                        heightConstraint={"minimum": CARD_HEIGHT, "valign": "top"},
+                        label=card(node["tip"]), font={"size": 12, "align": "left"},
+                        margin={"top": 6, "bottom": 6, "left": 8, "right": 8})
+            continue
+        facts = node["card"]
+        node.update(card_style(facts["stance"], facts["uncovered"]))
+        node["label"] = card(facts["lines"])
+    bands = []
+    for band in chart.bands:
+        if band.kind == "organization":
+            label = orgs.get(band.key, "")
+        elif band.kind == "department":
+            label = band.key if departments else ""
+        else:
+            label = word("map.placeholders", lang)
+        bands.append({"x": band.x, "y": band.y, "width": band.width,
+                      "height": band.height, "depth": band.depth, "kind": band.kind,
+                      "label": label, "color": colours.get(band.key, "#9e9e9e")
+                      if band.kind == "organization" else "#9e9e9e"})
+    return bands
+
+
+def chart_people(G: nx.MultiDiGraph, project: str | None, also: set[str]) -> set[str]:
+    """Who an org chart of ``project`` shows: everyone at an organization one of the
+    project's stakeholders belongs to, and at our own organizations, and the people in
+    ``also`` (those on a highlighted chain, the brokers stakeholders depend on). Without a
+    project, everyone.
+
+    An org chart is the organizations that matter to the bid; the colleagues-of-contacts
+    two ties out, at organizations with no part in the project, are the network view's.
+    """
+    if project is None:
+        return set(G)
+    orgs = {d["org_id"] for _, d in G.nodes(data=True)
+            if project in d.get("projects", {}) or d["org_kind"] == OrgKind.OWN}
+    return {n for n, d in G.nodes(data=True) if d["org_id"] in orgs} | (also & set(G))
+
+
+def chart_line(kind: str, on_path: bool, same_organization: bool) -> dict[str, Any]:
+    """How a tie is drawn over the org chart (changes to its network look)."""
+    if kind == REPORTS_TO:
+        return {"color": {"color": PATH_COLOR if on_path else TREE_COLOR, "opacity": 1.0},
+                "width": 4 if on_path else 1.5, "dashes": False, "arrows": "",
+                "smooth": {"enabled": True, "type": "cubicBezier",
+                           "forceDirection": "vertical", "roundness": 0.6},
+                "layer": "tree"}
+    if kind == DOTTED_LINE:
+        return {"dashes": DOTTED, "arrows": "to", "layer": "tree",
+                "color": {"color": PATH_COLOR if on_path else TREE_COLOR, "opacity": 1.0},
+                "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.2}}
+    inner = kind == TieType.KNOWS and same_organization and not on_path
+    return {"layer": "inner" if inner else "overlay",
+            "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15}}
+
+
+def chart_options() -> dict[str, Any]:
+    """vis-network's options for an org chart: positions given, nothing moves by itself."""
+    return {
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "interaction": {"hover": True, "tooltipDelay": 150, "dragNodes": True,
+                        "hideEdgesOnDrag": False},
+        "edges": {"smooth": False},
+        # card text stays drawn however far the reader zooms out (vis hides labels below
+        # 5 px by default): a printed page holds the whole chart
+        "nodes": {"font": {"size": 12}, "scaling": {"label": {"drawThreshold": 2}}},
+    }
+
+
+def read_positions(path: str | os.PathLike[str]) -> dict[str, tuple[float, float]]:
+    """The card positions in a layout file saved by a map page's "Save layout".
+
+    Raises
+    ------
+    InputError
+        The file cannot be read, is not JSON, or is not a positions file (the message names
+        the file and the entry at fault).
+    """
+    shown = Path(path)
+    try:
+        found = json.loads(shown.read_text(encoding="utf-8-sig"))
+    except OSError as err:
+        raise InputError(f"{shown}: cannot read the layout file ({err.strerror})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InputError(f"{shown}: not a layout file saved by a graphcrm map "
+                         f"(not JSON: {err})") from None
+    if not isinstance(found, dict) or found.get("graphcrm") != "positions":
+        raise InputError(f"{shown}: not a layout file saved by a graphcrm map "
+                         "(no \"graphcrm\": \"positions\")")
+    positions = found.get("positions")
+    if not isinstance(positions, dict):
+        raise InputError(f"{shown}: \"positions\" must map card keys to [x, y]")
+    out = {}
+    for key, where in positions.items():
+        if not (isinstance(where, list) and len(where) == 2
+                and all(isinstance(v, int | float) and not isinstance(v, bool)
+                        and math.isfinite(v) for v in where)):
+            raise InputError(f"{shown}: card {key!r}: a position is [x, y] (two numbers), "
+                             f"not {json.dumps(where)[:40]}")
+        out[str(key)] = (float(where[0]), float(where[1]))
+    return out
