@@ -55,7 +55,7 @@ __all__ = ["OrgChart", "Band", "orgchart", "CARD_WIDTH", "CARD_HEIGHT", "LEAVES_
            "placeholder_key"]
 
 #: A card's size on the page (vis-network units: pixels at zoom 1).
-CARD_WIDTH, CARD_HEIGHT = 190.0, 84.0
+CARD_WIDTH, CARD_HEIGHT = 200.0, 104.0
 #: Cards side by side; a superior above their reports; stacked reports.
 GAP_X, GAP_Y, GAP_STACK = 24.0, 60.0, 14.0
 #: A band's inner padding, the height of its name, and the room between bands.

@@ -45,6 +45,14 @@ __all__ = ["card", "place_cards", "chart_line", "chart_people", "chart_options",
 
 #: How many columns of text (a Chinese character counts two) fit on a card's line.
 CARD_COLUMNS = 27
+#: The space around a card's text; vis-network draws a box this much and 12 px more than
+#: its text's size constraints (tests/map/test_orgchart_page.py measures the boxes drawn).
+MARGIN = {"top": 6, "bottom": 6, "left": 8, "right": 8}
+_TEXT_WIDTH = CARD_WIDTH - MARGIN["left"] - MARGIN["right"] - 12
+_TEXT_HEIGHT = CARD_HEIGHT - MARGIN["top"] - MARGIN["bottom"] - 12
+#: A card's box, as vis-network's constraints.
+BOX = {"widthConstraint": {"minimum": _TEXT_WIDTH, "maximum": _TEXT_WIDTH},
+       "heightConstraint": {"minimum": _TEXT_HEIGHT, "valign": "top"}, "margin": MARGIN}
 #: The tree's connectors.
 TREE_COLOR = "#8d8d8d"
 DOTTED = [2, 5]
@@ -109,9 +117,7 @@ def card_style(stance: str | None, uncovered: bool) -> dict[str, Any]:
                   "highlight": {"background": "#ffe082", "border": "#f57f17"}},
         "borderWidth": 3 if stance in ("champion", "opponent") else 2,
         "shapeProperties": {"borderDashes": [5, 4]} if uncovered else {"borderDashes": False},
-        "widthConstraint": {"minimum": CARD_WIDTH, "maximum": CARD_WIDTH},
-        "heightConstraint": {"minimum": CARD_HEIGHT, "valign": "top"},
-        "margin": {"top": 6, "bottom": 6, "left": 8, "right": 8},
+        **BOX,
         "font": {"size": 12, "align": "left", "color": "#1a1a1a",
                  "face": "system-ui, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"},
     }
@@ -142,10 +148,7 @@ def place_cards(G: nx.MultiDiGraph, project: str | None, nodes: list[dict[str, A
         if keyed or person is None:
             node["key"] = key
         if person is None:  # a placeholder: its dashed box, the card's size
-            node.update(widthConstraint={"minimum": CARD_WIDTH, "maximum": CARD_WIDTH},
-                        heightConstraint={"minimum": CARD_HEIGHT, "valign": "top"},
-                        label=card(node["tip"]), font={"size": 12, "align": "left"},
-                        margin={"top": 6, "bottom": 6, "left": 8, "right": 8})
+            node.update(BOX, label=card(node["tip"]), font={"size": 12, "align": "left"})
             continue
         facts = node["card"]
         node.update(card_style(facts["stance"], facts["uncovered"]))
@@ -194,7 +197,7 @@ def chart_line(kind: str, on_path: bool, same_organization: bool) -> dict[str, A
                 "color": {"color": PATH_COLOR if on_path else TREE_COLOR, "opacity": 1.0},
                 "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.2}}
     inner = kind == TieType.KNOWS and same_organization and not on_path
-    return {"layer": "inner" if inner else "overlay",
+    return {"layer": "inner" if inner else "overlay", "hidden": inner,
             "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15}}
 
 
