@@ -1,14 +1,17 @@
 """Benchmark: writing map pages and laying them out in headless Chromium.
 
-For the sample project and for generated networks of 200, 1,000 and 5,000 people (whole
-network, not aggregated), it times building and writing the HTML and measures the file, then
-opens the page in Debian's Chromium (driven by Playwright) and reads when the layout settled
-(the page's ``stableAt``, milliseconds after navigation). Baseline, measured in the same
-run: the same for a map of one person (starting the page and vis-network). Medians.
+For the sample project (org chart and network views), for org charts of generated networks
+of 100, 500 and 2,000 people (everyone drawn, positions computed in Python), and for
+force-directed networks of 200, 1,000 and 5,000 people (whole network, not aggregated), it
+times building and writing the HTML and measures the file, then opens the page in Debian's
+Chromium (driven by Playwright) and reads when it was ready (the page's ``stableAt``,
+milliseconds after navigation: the layout settled, or for an org chart the first picture
+drawn and framed). Baseline, measured in the same run: the same for a map of one person
+(starting the page and vis-network). Medians.
 
 Usage::
 
-    python benchmarks/bench_map.py --sizes 200 1000 5000 --runs 3
+    python benchmarks/bench_map.py --orgchart-sizes 100 500 2000 --sizes 200 1000 5000 --runs 3
 """
 
 from __future__ import annotations
@@ -42,7 +45,10 @@ def main() -> None:
     from tests.map.browser import FLAGS, wait_until_stable
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000],
+                        help="force-directed networks of these many people")
+    parser.add_argument("--orgchart-sizes", type=int, nargs="+", default=[100, 500, 2000],
+                        help="org charts of these many people")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
@@ -54,15 +60,23 @@ def main() -> None:
         store = api.demo_store(Path(tmp) / "demo")
         with open_store(store) as opened:  # the project's neighbourhood, as the CLI maps it
             project = build_graph(opened.load("prj-js-ess"))
-        cases.append(("sample project", project, MapSettings(project="prj-js-ess", paths=True)))
+        cases.append(("sample project, chart", project,
+                      MapSettings(project="prj-js-ess", paths=True, layout="orgchart")))
+        cases.append(("sample project, net", project,
+                      MapSettings(project="prj-js-ess", paths=True)))
+        for size in args.orgchart_sizes:
+            generate(size, Path(tmp) / f"chart{size}")
+            G = build_graph(read_dataset([Path(tmp) / f"chart{size}"]))
+            cases.append((f"org chart, {size:,}", G,
+                          MapSettings(aggregate_above=10**9, layout="orgchart")))
         for size in args.sizes:
             generate(size, Path(tmp) / f"net{size}")
             G = build_graph(read_dataset([Path(tmp) / f"net{size}"]))
-            cases.append((f"{size:,} people", G, MapSettings(aggregate_above=10**9)))
+            cases.append((f"network, {size:,}", G, MapSettings(aggregate_above=10**9)))
 
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=find_chromium(), args=FLAGS)
-            print(f"{'map':<22}{'nodes':>7}{'edges':>7}{'write s':>9}{'MiB':>7}"
+            print(f"{'map':<24}{'nodes':>7}{'edges':>7}{'write s':>9}{'MiB':>7}"
                   f"{'stable s':>10}{'vs baseline':>13}")
             baseline = None
             for name, G, settings in cases:
@@ -79,7 +93,7 @@ def main() -> None:
                     page.close()
                 settled = statistics.median(stable)
                 baseline = baseline or settled
-                print(f"{name:<22}{result.node_count:>7,}{result.edge_count:>7,}"
+                print(f"{name:<24}{result.node_count:>7,}{result.edge_count:>7,}"
                       f"{statistics.median(writes):>9.2f}{path.stat().st_size / 2**20:>7.1f}"
                       f"{settled:>10.2f}{settled / baseline:>12.1f}x")
             browser.close()

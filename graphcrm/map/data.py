@@ -11,8 +11,12 @@ are vis-network's own (``id``, ``label``, ``shape`` …; ``from``, ``to``, ``arr
 here directly: pyvis's ``add_edge`` looks each node up in a list, which costs minutes at
 tens of thousands of ties.
 
-Looks: colour by organization kind, shape by the person's main role in the project, size by
-influence, border by stance; ties as wide as their strength today (decayed as of the map's
+Two views (``MapSettings.layout``): the **org chart** (the organizations that matter to the
+bid as bands, people under their superiors, positions from :mod:`graphcrm.map.layout`, cards
+and lines from :mod:`graphcrm.map.orgchart`) and the **network** (a seeded force layout).
+
+Network looks: colour by organization kind, shape by the person's main role in the project,
+size by influence, border by stance; ties as wide as their strength today (decayed as of the map's
 date), dashed when weak or undated, with arrows for INFLUENCES, REFERRED and the org chart.
 Marks: ``✖`` uncovered stakeholder, ``⚠`` the broker a single-threaded stakeholder depends
 on, ``◎`` key-informant candidate; ``--paths`` highlights the best chain from our people to
@@ -384,15 +388,16 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
     via = marks["via"].get(person) if status == "single-threaded" else None
     coverage = " ".join(filter(None, [
         {"uncovered": "✖", "single-threaded": "⚠"}.get(status or "", ""),
-        word(f"status.{status}", lang) if status else "",
-        ("· " + word("map.card.via", lang, broker=names.get(via[0], ""))) if via else ""]))
+        word("map.card.via", lang, broker=names.get(via[0], "")) if via else
+        word(f"status.{status}", lang) if status else ""]))
     card = {"stance": stance, "uncovered": status == "uncovered", "lines": [
         f"{symbol} {name}{badges}".strip(),
         "" if settings.pseudonymize else data.get("title") or "",
         " · ".join(filter(None, [role_words(roles, lang),
                                  influence_bar(influence) if influence else ""])),
         coverage,
-        word("map.tie_last", lang, date=last) if last else "",
+        word("map.tie_last", lang, date=last) if last and data["org_kind"] != OrgKind.OWN
+        else "",
     ]}
     return {
         "card": card,

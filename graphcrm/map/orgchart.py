@@ -5,7 +5,8 @@ A **card** is a fixed-size box (every card the same size, so that the layout's p
 overlap holds on the page): the role's symbol, the name and the marks (✖ uncovered, ⚠ the
 broker a single-threaded stakeholder depends on, ◎ key-informant candidate); the title; the
 buying roles and an influence bar; the coverage status (with the one person a single-threaded
-stakeholder is reached through); the last contact. Its fill is the stance's colour, lightened
+stakeholder is reached through, "⚠ only via 周建平"); the last contact (not for our own
+people). Its fill is the stance's colour, lightened
 (white: not a stakeholder, or stance unknown); its border the stance's colour, dashed when
 nobody on our side reaches them. Text longer than a card is cut with "…" (the panel shows it
 whole).

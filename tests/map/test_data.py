@@ -201,3 +201,30 @@ def test_buying_centre_roles_nobody_fills_are_empty_cards(sample):
             assert len(data["nodes"]) == G.number_of_nodes() + 1
     full = map_data(value(G, AS_OF), MapSettings(project="prj-js-ess"))
     assert not [n for n in full["nodes"] if n.get("placeholder")]  # every role is known there
+
+
+def test_the_org_chart_keeps_to_the_allow_list_and_redacts_the_same(sample):
+    """Cards say what the panel says and no more; a redacted chart carries no informant mark,
+    note or e-mail; a pseudonymized one neither names, titles, departments nor card keys."""
+    G = build_graph(sample)
+    data = map_data(value(G, AS_OF), MapSettings(project="prj-bh-bms", paths=True,
+                                                 layout="orgchart"))
+    keys = {k for n in data["nodes"] for k in n}
+    assert keys <= {"id", "label", "name", "shape", "size", "color", "borderWidth",
+                    "shapeProperties", "org", "roles", "tip", "facts", "font", "x", "y",
+                    "key", "widthConstraint", "heightConstraint", "margin", "placeholder"}
+    cards = {n["name"]: n["label"] for n in data["nodes"]}
+    assert cards["田蕾"].splitlines()[0].endswith("✖")
+    assert "◎" in "".join(cards.values())
+    assert "only via" in "".join(cards.values())  # a single-threaded stakeholder's broker
+    redacted = map_data(value(G, AS_OF), MapSettings(project="prj-bh-bms", layout="orgchart",
+                                                     redact=True))
+    assert "◎" not in json.dumps(redacted, ensure_ascii=False)
+    hidden = map_data(value(G, AS_OF), MapSettings(project="prj-bh-bms", layout="orgchart",
+                                                   redact=True, pseudonymize=True))
+    text = json.dumps(hidden, ensure_ascii=False)
+    people = sample.table("people")
+    assert [p["name"] for p in people if p["name"] in text] == []
+    assert [p["title"] for p in people if p.get("title") and p["title"] in text] == []
+    assert not any("key" in n for n in hidden["nodes"] if not n.get("placeholder"))
+    assert {b["label"] for b in hidden["meta"]["bands"] if b["kind"] == "department"} <= {""}
