@@ -669,7 +669,9 @@ class GraphCRM:
         -------
         >>> import tempfile
         >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
-        >>> bid.map("prj-js-ess").node_count
+        >>> bid.map("prj-js-ess").node_count  # the org chart: organizations in the bid
+        62
+        >>> bid.map("prj-js-ess", layout="network").node_count  # everyone around it
         82
         """
         chosen = layout or ("orgchart" if project is not None else "network")

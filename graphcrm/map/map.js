@@ -86,10 +86,15 @@
       box.left = Math.min(box.left, p.x - 100); box.right = Math.max(box.right, p.x + 100);
       box.top = Math.min(box.top, p.y - 50); box.bottom = Math.max(box.bottom, p.y + 50);
     });
-    var scale = 0.97 * Math.min(container.clientWidth / (box.right - box.left),
+    // an open legend floating over the map: frame the chart in the room beside it
+    var legendBox = $("gc-legend");
+    var aside = legendBox && getComputedStyle(legendBox).position === "absolute" &&
+      !legendBox.classList.contains("collapsed") ? legendBox.offsetWidth + 20 : 0;
+    if (container.clientWidth - aside < container.clientWidth / 2) { aside = 0; }
+    var scale = 0.97 * Math.min((container.clientWidth - aside) / (box.right - box.left),
                                 container.clientHeight / (box.bottom - box.top));
     network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
-                     scale: scale, animation: false });
+                     offset: { x: aside / 2, y: 0 }, scale: scale, animation: false });
   }
   state.frame = frame;
   if (chart) {  // positions come with the data: nothing to settle, only to frame
@@ -345,6 +350,7 @@
   }
   toggle.addEventListener("click", function () {
     fold(!legend.classList.contains("collapsed"));
+    if (chart && framed) { frame(); }
   });
   legend.appendChild(toggle);
   fold(window.matchMedia("(max-width: 420px)").matches);  // folded on a phone
