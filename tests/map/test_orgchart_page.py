@@ -103,6 +103,11 @@ def test_the_sample_org_chart(open_map, browser, tmp_path):
     assert not page.locator("#gc-panel").is_visible()
     assert page.evaluate(inner) == 0
     assert page.locator("#gc-cluster").is_hidden()  # the chart groups by organization
+    page.locator("#gc-legend-toggle").click()  # folded, and the chart framed again
+    page.locator("#gc-legend-toggle").click()
+    with page.expect_download() as download:
+        page.locator("#gc-png").click()
+    assert Path(download.value.path()).read_bytes()[:4] == b"\x89PNG"
     assert page.record["errors"] == [] and len(page.record["requests"]) == 1
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "orgchart-desktop.png"))
