@@ -25,6 +25,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -51,6 +52,9 @@ from graphcrm.errors import BadArgument, Conflict, LookupFailed
 from graphcrm.export import export_graph
 from graphcrm.graph import build_graph
 from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping
+from graphcrm.ingest.activity import activity_kind
+from graphcrm.ingest.participants import ActivityReport, Directory, activity_tables
+from graphcrm.ingest.readers import RawTable
 from graphcrm.ingest.validate import parse_date
 from graphcrm.lookup import find_person
 from graphcrm.map import (
@@ -171,14 +175,19 @@ class GraphCRM:
                     dry_run: bool = False, limits: Limits | None = None,
                     mapping: str | Path | None = None,
                     allow_reassign: bool = False, sync: bool = False,
-                    author: str | None = None) -> ImportSummary:
+                    author: str | None = None, only_domains: Sequence[str] = (),
+                    skip_domains: Sequence[str] = (), keep_subjects: bool = False,
+                    until: dt.date | None = None) -> ImportSummary:
         """Validate the files at ``paths`` and upsert them in one transaction
         (``graphcrm import``).
 
         Parameters
         ----------
         paths
-            Folders of CSV files, CSV files named after their table, or ``.xlsx`` workbooks.
+            Folders of CSV files, CSV files named after their table, or ``.xlsx`` workbooks;
+            and calendar (``.ics``) and mail (``.eml``, ``.mbox``) exports, recognised by
+            their content, whose meetings and messages between our people and known contacts
+            become interactions (see :mod:`graphcrm.ingest.participants`).
         encoding
             Force the CSV encoding instead of detecting UTF-8 / GB18030.
         dry_run
@@ -198,6 +207,15 @@ class GraphCRM:
             :mod:`graphcrm.changes`). Without it an import only adds and updates.
         author
             Who imports, recorded in the history (default: the operating-system user).
+        only_domains, skip_domains
+            Calendar and mail: count only contacts at these mail domains; leave out contacts
+            at these (private mail).
+        keep_subjects
+            Calendar and mail: keep each event's or message's subject as the interaction's
+            notes (never a body; by default nothing but who, when and how).
+        until
+            Calendar: count the occurrences of recurring events up to this day (default
+            today).
 
         Returns
         -------
@@ -220,21 +238,43 @@ class GraphCRM:
         headers = Headers(read_mapping(mapping)) if mapping is not None else None
         info = ChangeInfo("import --sync" if sync else "import", author or "",
                           tuple(str(p) for p in paths))
+        paths, activities = _activity_files(paths)
+        options = {"only_domains": only_domains, "skip_domains": skip_domains,
+                   "keep_subjects": keep_subjects}
+        report: ActivityReport | None = None
         if self._exists():
             with open_store(self.store) as opened:
                 index = opened.people_index()
-                dataset = read_dataset(
-                    paths, encoding=encoding, known_ids=opened.known_ids(), limits=limits,
-                    headers=headers, known_names=_known_names(opened, index),
-                    known_people={p: (d["name"], d["org_id"]) for p, d in index.items()},
-                    allow_reassign=allow_reassign)
-                return opened.import_dataset(dataset, sync=sync, info=info, dry_run=dry_run)
+                known: dict[str, Any] = {"known_ids": opened.known_ids(),
+                         "known_names": _known_names(opened, index),
+                         "known_people": {p: (d["name"], d["org_id"]) for p, d in index.items()}}
+                more: list[RawTable] = []
+                if activities:
+                    domains = {o["id"]: o.get("domains")
+                               for o in opened.load(people=()).table("organizations")}
+                    more, report = _activity_tables(
+                        activities, index, domains, paths, until, options,
+                        dict(encoding=encoding, limits=limits, headers=headers, **known))
+                dataset = _without_generated(read_dataset(
+                    paths, encoding=encoding, limits=limits, headers=headers,
+                    allow_reassign=allow_reassign, more=more, **known), activities)
+                summary = opened.import_dataset(dataset, sync=sync, info=info,
+                                                dry_run=dry_run)
+                return replace(summary, activity=report)
         # validate before creating anything: a rejected import leaves no file behind
-        dataset = read_dataset(paths, encoding=encoding, limits=limits, headers=headers)
+        more = []
+        if activities:
+            more, report = _activity_tables(activities, {}, {}, paths, until, options,
+                                            dict(encoding=encoding, limits=limits,
+                                                 headers=headers))
+        dataset = _without_generated(read_dataset(paths, encoding=encoding, limits=limits,
+                                                  headers=headers, more=more), activities)
         if dry_run:
-            return ImportSummary.of(dataset, plan(dataset, Dataset()), dry_run=True)
+            return replace(ImportSummary.of(dataset, plan(dataset, Dataset()), dry_run=True),
+                           activity=report)
         # built aside and moved into place whole (or not at all)
-        return create_embedded_store(Path(str(self.store)), dataset, info)
+        return replace(create_embedded_store(Path(str(self.store)), dataset, info),
+                       activity=report)
 
     def _exists(self) -> bool:
         if isinstance(self.store, Neo4jSettings) or is_server_uri(str(self.store)):
@@ -782,6 +822,61 @@ def _people(opened: Store, texts: builtins.list[str]) -> dict[str, dict]:
     if all(text in index or text in names for text in texts):
         return index
     return opened.people_index()
+
+
+def _activity_files(paths: Sequence[str | Path]
+                    ) -> tuple[builtins.list[str | Path], builtins.list[Path]]:
+    """The import's table files, and its calendar and mail files (told by their content)."""
+    tables, activities = [], []
+    for path in paths:
+        found = Path(path)
+        if found.is_file() and activity_kind(_head(found)) is not None:
+            activities.append(found)
+        else:
+            tables.append(path)
+    return tables, activities
+
+
+def _without_generated(dataset: Dataset, activities: builtins.list[Path]) -> Dataset:
+    """``dataset`` without "headers understood" lines for the interactions made from
+    calendar and mail files (they had no headers to understand)."""
+    sources = tuple(str(p) for p in activities)
+    if sources:
+        dataset.understood = [line for line in dataset.understood
+                              if not line.startswith(sources)]
+    return dataset
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as data:
+            return data.read(4096)
+    except OSError:
+        return b""
+
+
+def _activity_tables(activities: builtins.list[Path], index: Mapping[str, Mapping],
+                     domains: Mapping[str, str | None], paths: Sequence[str | Path],
+                     until: dt.date | None, options: dict, reading: dict
+                     ) -> tuple[builtins.list[RawTable], ActivityReport]:
+    """The interactions of calendar and mail files, matched against the store's people and
+    the people and organizations of the import's own table files."""
+    people = {p: dict(d) for p, d in index.items()}
+    domains = dict(domains)
+    if paths:  # the same import's people and organizations count too
+        files = read_dataset(paths, **reading)
+        kinds = {o["id"]: o.get("kind") for o in files.table("organizations")}
+        for org in files.table("organizations"):
+            domains[org["id"]] = org.get("domains") or domains.get(org["id"])
+        for person in files.table("people"):
+            known = people.get(person["id"], {})
+            people[person["id"]] = {
+                "name": person["name"], "org_id": person["org_id"],
+                "org_kind": kinds.get(person["org_id"]) or known.get("org_kind"),
+                "email": person.get("email") or known.get("email"),
+                "phone": person.get("phone") or known.get("phone")}
+    return activity_tables(activities, Directory(people, domains), until or dt.date.today(),
+                           **options)
 
 
 def _known_names(opened: Store, index: dict[str, dict]) -> dict[str, dict[str, set[str]]]:

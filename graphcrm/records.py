@@ -94,6 +94,7 @@ SCHEMA: dict[str, TableSpec] = {
                 Column("industry"),
                 Column("region"),
                 Column("parent_id", "id", references="organizations"),
+                Column("domains"),
             ),
             key=("id",),
             required=True,

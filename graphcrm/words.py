@@ -358,6 +358,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "import.more_created": ("  + … and {n} more created", "  + … 另有 {n} 条新建"),
     "import.more_changed": ("  … and {n} more updated or removed", "  … 另有 {n} 条更新或删除"),
     "import.warning": ("warning: {text}", "警告：{text}"),
+    "import.activity.events": ("{file}: {n} event", "{file}：{n} 个日程"),
+    "import.activity.events.n": ("{file}: {n} events", "{file}：{n} 个日程"),
+    "import.activity.messages": ("{file}: {n} message", "{file}：{n} 封邮件"),
+    "import.activity.messages.n": ("{file}: {n} messages", "{file}：{n} 封邮件"),
+    "import.activity.used": (
+        "with one of us and an outside contact: {n}, making {interactions} interactions "
+        "with {people}; left out: {internal} internal only, {private} with only contacts at "
+        "skipped domains, {without} without any of us",
+        "我方人员与外部联系人之间：{n} 条，生成 {interactions} 条联系记录，涉及 {people}；"
+        "未计入：仅内部 {internal} 条，仅含跳过域名联系人 {private} 条，无我方人员 {without} 条"),
+    "import.activity.unmatched": (
+        "contacts who match nobody ({people}; not created: add them to people, with their "
+        "e-mail, and import again):",
+        "无法对应到人员的联系人（{people}；未自动新建：请连同邮箱加入人员表后重新导入）："),
+    "import.activity.unmatched_row": ("  {who}: once, {first}", "  {who}：1 次，{first}"),
+    "import.activity.unmatched_row.n": ("  {who}: {n} times, {first} – {last}",
+                                        "  {who}：{n} 次，{first} 至 {last}"),
+    "import.more_unmatched": ("  … and {n} more", "  … 另有 {n} 人"),
     "import.understood": ("headers understood as:", "表头识别为："),
     "import.dry_run": ("valid; nothing written (dry run)", "校验通过；未写入（试运行）"),
     # -- map --------------------------------------------------------------------------------------

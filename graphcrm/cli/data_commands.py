@@ -6,6 +6,7 @@ import sys
 import tempfile
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +18,9 @@ from graphcrm.ingest.limits import Limits
 from graphcrm.results import Block, layout, shown
 from graphcrm.stores import ImportSummary
 from graphcrm.words import word
+
+if TYPE_CHECKING:
+    from graphcrm.ingest.participants import ActivityReport
 
 #: Lines of the change plan shown: creations (each names itself) and the rest.
 PLAN_CREATIONS, PLAN_OTHERS = 20, 500
@@ -66,9 +70,38 @@ def _echo_plan(summary: ImportSummary, lang: str) -> None:
         click.echo(word("import.more_changed", lang, n=len(others) - PLAN_OTHERS))
 
 
+#: How many unmatched contacts the import summary lists (all: in --dry-run's full list).
+UNMATCHED_SHOWN = 15
+
+
+def _echo_activity(report: ActivityReport, lang: str) -> None:
+    """What calendar and mail files held, and who in them matched nobody."""
+    for source, items in report.read.items():
+        key = "import.activity.events" if report.kinds.get(source) == "calendar" \
+            else "import.activity.messages"
+        click.echo(word(key, lang, file=source, n=items))
+    click.echo(word("import.activity.used", lang, n=report.used,
+                    interactions=sum(report.interactions.values()),
+                    people=word("people", lang, n=len(report.interactions)),
+                    internal=report.internal, private=report.private,
+                    without=report.without_us))
+    if report.unmatched:
+        found = sorted(report.unmatched.values(), key=lambda u: (-u.count, u.address, u.name))
+        click.echo(word("import.activity.unmatched", lang,
+                        people=word("people", lang, n=len(found))))
+        for entry in found[:UNMATCHED_SHOWN]:
+            click.echo(word("import.activity.unmatched_row", lang,
+                            who=" ".join(filter(None, [entry.address, entry.name])),
+                            n=entry.count, first=entry.first, last=entry.last))
+        if len(found) > UNMATCHED_SHOWN:
+            click.echo(word("import.more_unmatched", lang, n=len(found) - UNMATCHED_SHOWN))
+
+
 def _echo_summary(summary: ImportSummary, lang: str) -> None:
     for warning in summary.warnings:
         click.echo(word("import.warning", lang, text=warning), err=True)
+    if summary.activity is not None:
+        _echo_activity(summary.activity, lang)
     click.echo(_summary_table(summary, lang), nl=False)
     if summary.dry_run and summary.understood:
         click.echo(word("import.understood", lang))
@@ -98,6 +131,14 @@ def _echo_summary(summary: ImportSummary, lang: str) -> None:
               help="The files are the truth for what they cover: remove the stakeholder rows "
               "of their projects and the ties among their people that they no longer list.")
 @author_option
+@click.option("--only-domain", "only_domains", multiple=True, metavar="DOMAIN",
+              help="Calendar and mail: count only contacts at this mail domain (repeatable).")
+@click.option("--skip-domain", "skip_domains", multiple=True, metavar="DOMAIN",
+              help="Calendar and mail: leave out contacts at this domain, e.g. private mail "
+                   "such as qq.com (repeatable).")
+@click.option("--keep-subjects", is_flag=True,
+              help="Calendar and mail: keep subjects as the interactions' notes (bodies are "
+                   "never read).")
 @click.option("--max-rows", type=click.IntRange(1), default=Limits.max_rows, show_default=True,
               help="Refuse a table with more data rows.")
 @click.option("--max-columns", type=click.IntRange(1), default=Limits.max_columns,
@@ -110,9 +151,11 @@ def _echo_summary(summary: ImportSummary, lang: str) -> None:
 @click.pass_context
 def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
                    encoding: str | None, mapping: Path | None, allow_reassign: bool,
-                   sync: bool, author: str | None, max_rows: int, max_columns: int,
-                   max_cell_chars: int, max_file_mb: int) -> None:
-    """Validate and load a folder of CSV files or an Excel workbook.
+                   sync: bool, author: str | None, only_domains: tuple[str, ...],
+                   skip_domains: tuple[str, ...], keep_subjects: bool, max_rows: int,
+                   max_columns: int, max_cell_chars: int, max_file_mb: int) -> None:
+    """Validate and load a folder of CSV files or an Excel workbook; or calendar and mail
+    exports, whose meetings and messages become interactions.
 
     Sheets and files are named after their table, in English or Chinese (people / 人员 /
     联系人, organizations / 单位 / 客户, relationships / 关系, projects / 项目 / 商机,
@@ -120,6 +163,14 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
     (姓名, 单位, 职务, 上级, 邮箱, 电话 …) or those of a CRM contact export (First Name,
     Last Name, Account Name, Reports To …). Title rows above the header are passed over.
     Where a file has no ids, people, organizations and projects are named by exact name.
+
+    Calendar exports (.ics: Outlook, Google, Apple, Feishu, DingTalk) and mail (.eml, .mbox)
+    are read offline, headers only: each event or message between one of our people and a
+    known contact (matched by e-mail address, then exact name; our people by their address
+    or our organizations' mail domains) becomes a meeting, call or email interaction on its
+    day. Declined invitations and internal-only events do not count; recurring events count
+    each occurrence so far; re-importing the same export changes nothing. Contacts who match
+    nobody are listed, never created.
 
     Every problem in the input is listed (file, row, column, value, reason) and nothing is
     written if there is any. Re-importing the same data changes nothing; an updated file
@@ -139,6 +190,7 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
       graphcrm import 投标客户.xlsx
       graphcrm import crm/Contacts.csv --mapping my-headers.csv
       graphcrm import huge.csv --max-rows 5000000 --max-file-mb 1024
+      graphcrm import outlook.ics sent.mbox --skip-domain qq.com --skip-domain 163.com
     """
     limits = Limits(max_rows=max_rows, max_columns=max_columns,
                     max_cell_chars=max_cell_chars, max_file_mb=max_file_mb)
@@ -146,7 +198,10 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
                                                        dry_run=dry_run, limits=limits,
                                                        mapping=mapping,
                                                        allow_reassign=allow_reassign,
-                                                       sync=sync, author=author)
+                                                       sync=sync, author=author,
+                                                       only_domains=only_domains,
+                                                       skip_domains=skip_domains,
+                                                       keep_subjects=keep_subjects)
     _echo_summary(summary, lang_of(ctx))
 
 

@@ -15,6 +15,7 @@ from graphcrm.ingest.limits import Limits
 
 if TYPE_CHECKING:
     from graphcrm.ingest.headers import Headers, read_mapping
+    from graphcrm.ingest.readers import RawTable
     from graphcrm.ingest.validate import Names
     from graphcrm.records import Dataset
 
@@ -39,6 +40,7 @@ def read_dataset(
     known_names: Names | None = None,
     known_people: Mapping[str, tuple[str, str]] | None = None,
     allow_reassign: bool = False,
+    more: Sequence[RawTable] = (),
 ) -> Dataset:
     """Read and validate the import files at ``paths`` (folders, CSV files, workbooks).
 
@@ -62,6 +64,9 @@ def read_dataset(
     known_people, allow_reassign
         ``id → (name, org_id)`` in the store: a stored id arriving with another name and
         another organization is refused unless ``allow_reassign``.
+    more
+        Tables read from elsewhere (the interactions of calendar and mail files, from
+        :func:`graphcrm.ingest.participants.activity_tables`), validated with the rest.
 
     Returns
     -------
@@ -85,6 +90,6 @@ def read_dataset(
     from graphcrm.ingest.validate import validate
 
     headers = headers or Headers()
-    tables, warnings = read_paths(list(paths), encoding, limits, headers)
-    return validate(tables, known_ids, warnings, headers=headers, known_names=known_names,
+    tables, warnings = read_paths(list(paths), encoding, limits, headers) if paths else ([], [])
+    return validate([*tables, *more], known_ids, warnings, headers=headers, known_names=known_names,
                     known_people=known_people, allow_reassign=allow_reassign)

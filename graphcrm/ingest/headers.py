@@ -57,6 +57,7 @@ _COLUMNS: dict[str, dict[str, list[str]]] = {
         "industry": ["行业"],
         "region": ["地区", "区域", "省份", "城市"],
         "parent_id": ["上级单位", "母公司", "所属集团", "parent", "parent account"],
+        "domains": ["邮箱域名", "域名", "mail domains", "email domains", "domain"],
     },
     "people": {
         "id": ["编号", "人员编号", "工号", "contact id"],

@@ -136,6 +136,8 @@ class ImportSummary:
     dry_run: bool = False
     understood: tuple[str, ...] = ()  # how each file's headers were read (dry runs)
     changes: Sequence[Change] = ()  # the change plan: what was (or would be) changed
+    #: what calendar and mail files held (an ActivityReport), when the import had any
+    activity: Any = None
 
     @property
     def changed(self) -> bool:
@@ -256,10 +258,10 @@ class Store(ABC):
     @abstractmethod
     def people_index(self, *, named: Collection[str] | None = None,
                      involved: bool = False) -> dict[str, dict[str, Any]]:
-        """Every person's ``name``, ``org_id``, ``org_name``, ``org_kind`` and ``roles``
-        (project id → roles) by id: enough to find people by name, to know our people and
-        the stakeholders without loading the graph, and to notice an id reused for somebody
-        else.
+        """Every person's ``name``, ``org_id``, ``org_name``, ``org_kind``, ``roles``
+        (project id → roles), ``email`` and ``phone`` by id: enough to find people by name
+        or address, to know our people and the stakeholders without loading the graph, and
+        to notice an id reused for somebody else.
 
         With ``named`` (and/or ``involved``) only some people: those whose id or exact name
         is in ``named``, and with ``involved`` everyone at an ``own`` organization and

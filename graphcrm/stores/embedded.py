@@ -270,6 +270,7 @@ class EmbeddedStore(Store):
         #: references may point outside it, as a loaded neighbourhood's do
         self.keeps_history = not scratch
         self.schema = SCHEMA_VERSION
+        self._absent: set[tuple[str, str]] = set()  # contract columns an old store lacks
         #: the path messages name (a store being built aside is named as its final path)
         self.shown = Path(shown_as) if shown_as is not None else self.path
         self.location = str(self.shown)
@@ -328,6 +329,7 @@ class EmbeddedStore(Store):
             conn.execute("PRAGMA secure_delete = ON")  # deleted rows are overwritten
             self._conn = conn
             self._ensure_schema(read_only)
+            self._ensure_columns(read_only)
         except BaseException:
             conn.close()
             raise
@@ -365,6 +367,25 @@ class EmbeddedStore(Store):
             self.schema = 1  # readable as it is; history needs the upgrade (a writable store)
         elif int(found) != SCHEMA_VERSION:
             raise StoreError(f"{self.shown}: store schema {found}, expected {SCHEMA_VERSION}")
+
+    def _ensure_columns(self, read_only: bool) -> None:
+        """Columns the contract gained since the store was made (``organizations.domains``):
+        added to a writable store in place (``ALTER TABLE … ADD COLUMN``: nothing to copy,
+        every row reads NULL); a read-only store reads them as NULL."""
+        missing = []
+        for table in TABLE_ORDER:
+            have = {row[1] for row in self._conn.execute(f"PRAGMA table_info({table})")}
+            missing += [(table, c) for c in SCHEMA[table].columns if c.name not in have]
+        self._absent = {(t, c.name) for t, c in missing}
+        if not missing or read_only:
+            return
+        with self._transaction():
+            for table, column in missing:
+                have = {row[1] for row in self._conn.execute(f"PRAGMA table_info({table})")}
+                if column.name not in have:  # another process may have added it meanwhile
+                    sql = _SQL_TYPE.get(column.kind, "TEXT")
+                    self._conn.execute(f"ALTER TABLE {table} ADD COLUMN {column.name} {sql}")
+        self._absent = set()
 
     def _upgrade_from_1(self) -> None:
         """Schema 1 → 2 (history), in one transaction, after a backup copy of the file
@@ -567,12 +588,12 @@ class EmbeddedStore(Store):
                 parts += ["o.kind = :own", "p.id IN (SELECT person_id FROM stakeholders)"]
             where = " WHERE " + (" OR ".join(parts) or "0")
         rows = self._conn.execute(
-            "SELECT p.id, p.name, p.org_id, o.name, o.kind FROM people p "
+            "SELECT p.id, p.name, p.org_id, o.name, o.kind, p.email, p.phone FROM people p "
             f"LEFT JOIN organizations o ON o.id = p.org_id{where}", params)
         index: dict[str, dict[str, Any]] = {
             pid: {"name": name, "org_id": org_id, "org_name": org, "org_kind": kind,
-                  "roles": {}}
-            for pid, name, org_id, org, kind in rows
+                  "roles": {}, "email": email, "phone": phone}
+            for pid, name, org_id, org, kind, email, phone in rows
         }
         for person, project, role in self._conn.execute(
                 "SELECT person_id, project_id, role FROM stakeholders"):
@@ -622,7 +643,8 @@ class EmbeddedStore(Store):
     def _select(self, table: str, where: str = "", params: Sequence[Any] = (),
                 joined: str = "") -> list[Record]:
         columns = SCHEMA[table].column_names
-        selected = ", ".join(f"{table}.{c}" for c in (*columns, "extra"))
+        selected = ", ".join("NULL" if (table, c) in self._absent else f"{table}.{c}"
+                             for c in (*columns, "extra"))
         sql = f"SELECT {selected} FROM {joined or table}"
         if where:
             sql += f" WHERE {where}"

@@ -1,0 +1,255 @@
+"""Who is who in a calendar or a mailbox: participants matched to people, and the
+interactions their meetings and messages make.
+
+A participant is one of **our people** when their address is a person's of ours (an
+``own`` organization's), or when its domain is one of our organizations' mail ``domains``
+(``organizations.domains``, several allowed) — and then it must be one of ours we know by
+address, or the activity cannot be credited to anyone and is left out. Any other participant
+is a **contact** when their address is a person's e-mail address (``people.email`` may hold
+several, separated by ``;`` or ``,``), else when their display name is exactly one person's
+name. A contact who matches nobody is **unmatched**: never created silently, but listed with
+how often and when they met us, for the user to add.
+
+``only_domains`` keeps only contacts at those domains (and their subdomains); ``skip_domains``
+leaves contacts at those domains out (private mail: ``qq.com``, ``gmail.com``). An activity
+with none of our people, or none but our people (internal), makes nothing.
+
+Every activity between one of our people and a matched contact makes an interaction on its
+day, through its channel (``meeting``, ``call``, ``email``); an interaction is the store's
+(date, contact, our person, channel), so the same meeting in two exports, or a day's thread of
+mails, is one interaction. Its subject is kept as the interaction's notes only when asked.
+
+Example
+-------
+>>> from graphcrm.ingest.activity import Activity, Attendee
+>>> people = {"us": {"name": "Lin", "org_id": "o", "org_kind": "own", "email": "lin@us.cn"},
+...           "c1": {"name": "王伟", "org_id": "c", "org_kind": "customer", "email": None}}
+>>> who = Directory(people, {"o": "us.cn"})
+>>> meet = Activity("k", dt.date(2026, 10, 1), "meeting",
+...                 (Attendee("lin@us.cn", "Lin"), Attendee("w@c.cn", "王伟")), None, "event 1")
+>>> rows, report = interactions_from([("cal.ics", [meet])], who)
+>>> rows[0][1]
+[('2026-10-01', 'c1', 'us', 'meeting', '')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graphcrm.domain import OrgKind
+from graphcrm.errors import InputError, Problem, ValidationFailed
+from graphcrm.ingest.activity import Activity, Attendee, read_activity
+from graphcrm.ingest.readers import RawTable
+
+__all__ = ["Directory", "ActivityReport", "Unmatched", "interactions_from", "split_list",
+           "INTERACTION_COLUMNS", "activity_tables"]
+
+#: The columns of the interactions an activity import makes.
+INTERACTION_COLUMNS = ["date", "person_id", "our_person_id", "channel", "notes"]
+_SPLIT = re.compile(r"[;,，；、\s]+")
+
+
+def split_list(text: str | None) -> list[str]:
+    """Addresses or domains in one cell, lower case.
+
+    >>> split_list("a@x.cn; B@y.cn，c@z.cn")
+    ['a@x.cn', 'b@y.cn', 'c@z.cn']
+    """
+    return [part.strip().lower().lstrip("@") for part in _SPLIT.split(text or "")
+            if part.strip()]
+
+
+def _domain_in(domain: str, domains: Collection[str]) -> bool:
+    return any(domain == d or domain.endswith("." + d) for d in domains)
+
+
+@dataclass
+class Directory:
+    """The people an activity import matches against: ``people`` by id (``name``,
+    ``org_id``, ``org_kind``, ``email``, ``phone``; as a store's people index gives them)
+    and the mail domains of organizations (``org_id → domains text``)."""
+
+    people: Mapping[str, Mapping[str, Any]]
+    domains: Mapping[str, str | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_address: dict[str, set[str]] = defaultdict(set)
+        self.by_name: dict[str, set[str]] = defaultdict(set)
+        for person, data in self.people.items():
+            for address in split_list(data.get("email")):
+                self.by_address[address].add(person)
+            if data.get("name"):
+                self.by_name[str(data["name"]).strip()].add(person)
+        own_orgs = {d.get("org_id") for d in self.people.values()
+                    if d.get("org_kind") == OrgKind.OWN}
+        self.own_domains = {d for org, text in self.domains.items() if org in own_orgs
+                            for d in split_list(text)}
+
+    def ours(self, attendee: Attendee) -> bool:
+        """Whether ``attendee`` is one of us (by address or by our mail domain)."""
+        found = self.by_address.get(attendee.address, set())
+        if any(self.people[p].get("org_kind") == OrgKind.OWN for p in found):
+            return True
+        domain = attendee.address.rpartition("@")[2]
+        return bool(domain) and _domain_in(domain, self.own_domains)
+
+    def who(self, attendee: Attendee) -> str | None:
+        """The one person ``attendee`` is (by address, then by exact name), or ``None``."""
+        found = self.by_address.get(attendee.address) if attendee.address else None
+        if found and len(found) == 1:
+            return next(iter(found))
+        named = self.by_name.get(attendee.name.strip()) if attendee.name else None
+        if not found and named and len(named) == 1:
+            return next(iter(named))
+        return None
+
+
+@dataclass
+class Unmatched:
+    """An outside participant nobody is known for: their address and name, how many
+    activities, first and last day, and which of us met them."""
+
+    address: str
+    name: str
+    count: int = 0
+    first: dt.date | None = None
+    last: dt.date | None = None
+    ours: set[str] = field(default_factory=set)
+
+    def record(self) -> dict[str, Any]:
+        """As a row of the unmatched list."""
+        return {"address": self.address, "name": self.name, "count": self.count,
+                "first": self.first.isoformat() if self.first else None,
+                "last": self.last.isoformat() if self.last else None,
+                "met_by": sorted(self.ours)}
+
+
+@dataclass
+class ActivityReport:
+    """What an activity import found, per file and in all."""
+
+    read: Counter = field(default_factory=Counter)  # file → events or messages
+    kinds: dict[str, str] = field(default_factory=dict)  # file → calendar or mail
+    used: int = 0
+    internal: int = 0
+    without_us: int = 0
+    private: int = 0
+    interactions: Counter = field(default_factory=Counter)  # contact id → interactions
+    unmatched: dict[str, Unmatched] = field(default_factory=dict)
+
+
+def interactions_from(files: Iterable[tuple[str, list[Activity]]], directory: Directory, *,
+                      only_domains: Collection[str] = (), skip_domains: Collection[str] = (),
+                      keep_subjects: bool = False
+                      ) -> tuple[list[tuple[str, list[tuple[str, ...]]]], ActivityReport]:
+    """The interaction rows the activities of ``files`` (``(source, activities)``) make, per
+    file (``(source, rows)``; each row as :data:`INTERACTION_COLUMNS`), and the report.
+
+    The same activity (by key) in several files counts once, and so does an interaction
+    (date, contact, our person, channel) several activities make; the first subject wins.
+    """
+    report = ActivityReport()
+    only = [d.lower().lstrip("@") for d in only_domains]
+    skip = [d.lower().lstrip("@") for d in skip_domains]
+    seen: set[str] = set()
+    made: dict[tuple[str, str, str, str], str] = {}
+    out: list[tuple[str, list[tuple[str, ...]]]] = []
+    for source, activities in files:
+        report.read[source] += len(activities)
+        rows: list[tuple[str, ...]] = []
+        for activity in activities:
+            if activity.key in seen:
+                continue
+            seen.add(activity.key)
+            us = {p for a in activity.people if directory.ours(a)
+                  for p in [directory.who(a)] if p is not None}
+            outside = [a for a in activity.people if not directory.ours(a)]
+            if not outside:
+                report.internal += 1
+                continue
+            kept = []
+            for attendee in outside:
+                domain = attendee.address.rpartition("@")[2]
+                if (only and not (domain and _domain_in(domain, only))) or \
+                        (domain and _domain_in(domain, skip)):
+                    continue
+                kept.append(attendee)
+            if not kept:
+                report.private += 1
+                continue
+            if not us:
+                report.without_us += 1
+                continue
+            report.used += 1
+            for attendee in kept:
+                contact = directory.who(attendee)
+                if contact is None or directory.people[contact].get("org_kind") == OrgKind.OWN:
+                    if contact is None:
+                        _note(report, attendee, activity, us)
+                    continue
+                for mine in sorted(us):
+                    key = (activity.date.isoformat(), contact, mine, activity.channel)
+                    if key in made:
+                        continue
+                    made[key] = activity.subject or ""
+                    report.interactions[contact] += 1
+                    rows.append((*key, (activity.subject or "") if keep_subjects else ""))
+        out.append((source, rows))
+    return out, report
+
+
+def _note(report: ActivityReport, attendee: Attendee, activity: Activity,
+          us: set[str]) -> None:
+    token = attendee.address or f"name:{attendee.name}"
+    entry = report.unmatched.setdefault(token, Unmatched(attendee.address, attendee.name))
+    entry.count += 1
+    entry.name = entry.name or attendee.name
+    entry.first = min(filter(None, [entry.first, activity.date]))
+    entry.last = max(filter(None, [entry.last, activity.date]))
+    entry.ours |= us
+
+
+def activity_tables(paths: Iterable[Path], directory: Directory, until: dt.date, *,
+                    only_domains: Collection[str] = (), skip_domains: Collection[str] = (),
+                    keep_subjects: bool = False) -> tuple[list[RawTable], ActivityReport]:
+    """Read calendar and mail files and turn them into ``interactions`` tables for the
+    import's validation, with the report of what they held.
+
+    Raises
+    ------
+    ValidationFailed
+        An event or message is malformed (each one is listed: file, event or message
+        number, what is wrong); nothing is imported.
+    InputError
+        A file cannot be read.
+    """
+    files = []
+    problems = []
+    for path in paths:
+        try:
+            found = read_activity(path, until)
+        except OSError as err:
+            raise InputError(f"{path}: cannot read ({err.strerror})") from None
+        problems += [Problem(str(path), "interactions", None, None, None, text)
+                     for text in found.problems]
+        files.append((str(path), found))
+    if problems:
+        raise ValidationFailed(problems)
+    made, report = interactions_from(((s, f.activities) for s, f in files), directory,
+                                     only_domains=only_domains, skip_domains=skip_domains,
+                                     keep_subjects=keep_subjects)
+    for source, found in files:
+        report.read[source] = found.items
+        report.kinds[source] = found.kind
+    columns = INTERACTION_COLUMNS if keep_subjects else INTERACTION_COLUMNS[:-1]
+    tables = [RawTable("interactions", source, list(columns),
+                       [(number, list(row[:len(columns)]))
+                        for number, row in enumerate(rows, start=2)])
+              for source, rows in made if rows]
+    return tables, report

@@ -1,0 +1,149 @@
+"""``graphcrm import`` of calendar and mail exports, end to end on both stores: the sample
+bid's people met in an Outlook calendar and a mailbox; re-importing changes nothing; no
+subject or body is stored unless asked; bad files refused whole, with every problem named."""
+
+from __future__ import annotations
+
+import mailbox
+import sqlite3
+from email.header import Header
+
+from graphcrm import api
+from graphcrm.resources import sample_dir
+from graphcrm.stores import open_store
+from tests.conftest import run_on
+from tests.ingest.test_activity import ics, message
+
+#: In the sample: 林晓 (p002) and 赵磊 (p003) are ours; 王建国 (p201) and 张伟 (p203) at the
+#: customer have e-mail addresses; 郑宏 (p103) has none, so is matched by name.
+CALENDAR = ics("""
+UID:outlook-1
+SUMMARY:储能项目技术交流（机密）
+DTSTART;TZID=Asia/Shanghai:20261125T100000
+ORGANIZER;CN=林晓:mailto:lin.x@huaxin.example
+ATTENDEE;CN=王建国;PARTSTAT=ACCEPTED:mailto:wang.jg@dfny-js.example
+ATTENDEE;CN=张伟;PARTSTAT=DECLINED:mailto:zhang.w@dfny-js.example
+ATTENDEE;CN=郑宏;PARTSTAT=ACCEPTED:mailto:zheng@dfny.example
+ATTENDEE;CN=新面孔;PARTSTAT=ACCEPTED:mailto:new.face@dfny-js.example
+""", """
+UID:internal-1
+SUMMARY:内部复盘
+DTSTART;TZID=Asia/Shanghai:20261126T100000
+ORGANIZER;CN=林晓:mailto:lin.x@huaxin.example
+ATTENDEE;CN=赵磊:mailto:zhao.l@huaxin.example
+""")
+SECRET_SUBJECT = "报价底线 1,180 万"
+SECRET_BODY = "最终让步方案"
+
+
+def mailbox_file(folder):
+    box = mailbox.mbox(folder / "sent.mbox")
+    box.add(message(str(Header("林晓", "gb2312")) + " <lin.x@huaxin.example>",
+                    ["张伟 <zhang.w@dfny-js.example>"], "Tue, 24 Nov 2026 09:00:00 +0800",
+                    SECRET_SUBJECT, message_id="<q1@huaxin.example>", body=SECRET_BODY))
+    box.add(message("王建国 <wang.jg@dfny-js.example>", ["lin.x@huaxin.example"],
+                    "Tue, 24 Nov 2026 18:00:00 +0800", "回复：" + SECRET_SUBJECT,
+                    message_id="<q2@dfny-js.example>", body=SECRET_BODY))
+    box.flush()
+    return folder / "sent.mbox"
+
+
+def interactions(store) -> list[tuple]:
+    with open_store(store) as opened:
+        rows = opened.load().table("interactions")
+    return sorted((r["date"], r["person_id"], r["our_person_id"], r["channel"], r["notes"])
+                  for r in rows if r["date"] >= "2026-11-24")
+
+
+def test_calendar_and_mail_become_interactions_on_both_stores(target, tmp_path, request):
+    (tmp_path / "cal.ics").write_bytes(CALENDAR)
+    box = mailbox_file(tmp_path)
+    assert run_on(target, "import", sample_dir()).exit_code == 0
+    done = run_on(target, "import", tmp_path / "cal.ics", box)
+    assert done.exit_code == 0, done.output
+    out = done.stdout
+    assert "cal.ics: 2 events" in out and "sent.mbox: 2 messages" in out
+    assert "new.face@dfny-js.example 新面孔: once, 2026-11-25" in out
+    assert "1 internal only" in out
+    store, env = target
+    where = request.getfixturevalue("neo4j_settings") if env else store
+    made = interactions(where)
+    assert made == [("2026-11-24", "p201", "p002", "email", None),
+                    ("2026-11-24", "p203", "p002", "email", None),
+                    ("2026-11-25", "p103", "p002", "meeting", None),
+                    ("2026-11-25", "p201", "p002", "meeting", None)]
+    again = run_on(target, "import", tmp_path / "cal.ics", box)
+    assert again.exit_code == 0 and "nothing changed" in again.stdout
+    # the analyses read them: 王建国's last contact is the meeting
+    assert api.GraphCRM(where).graph.nodes["p201"]["last_interaction"] == "2026-11-25"
+
+
+def test_no_subject_or_body_is_stored_unless_asked(tmp_path):
+    store = tmp_path / "bid.db"
+    bid = api.GraphCRM(store)
+    bid.import_data([sample_dir()])
+    box = mailbox_file(tmp_path)
+    summary = bid.import_data([box])
+    assert summary.changed and summary.activity.used == 2
+    for path in tmp_path.glob("bid.db*"):  # the file, its WAL: nowhere
+        data = path.read_bytes()
+        assert SECRET_SUBJECT.encode() not in data and SECRET_BODY.encode() not in data
+    with sqlite3.connect(store) as conn:
+        notes = conn.execute("SELECT count(*) FROM interactions WHERE notes LIKE '%报价%'")
+        assert notes.fetchone()[0] == 0
+    kept = api.GraphCRM(tmp_path / "kept.db")
+    kept.import_data([sample_dir()])
+    kept.import_data([box], keep_subjects=True)
+    assert [r[4] for r in interactions(tmp_path / "kept.db")] == [
+        "回复：" + SECRET_SUBJECT, SECRET_SUBJECT]
+    assert SECRET_BODY.encode() not in (tmp_path / "kept.db").read_bytes()
+
+
+def test_a_new_store_from_the_sample_and_a_calendar_at_once(tmp_path):
+    """Matched against the people of the same import's files."""
+    (tmp_path / "cal.ics").write_bytes(CALENDAR)
+    bid = api.GraphCRM(tmp_path / "new.db")
+    summary = bid.import_data([sample_dir(), tmp_path / "cal.ics"])
+    assert summary.activity.interactions == {"p201": 1, "p103": 1}
+    assert ("2026-11-25", "p201", "p002", "meeting", None) in interactions(tmp_path / "new.db")
+
+
+def test_our_mail_domain_and_domain_filters(tmp_path):
+    """A colleague we have no address for is ours by our organizations' mail domains; a
+    contact's private address is left out with --skip-domain."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "organizations.csv").write_text(
+        "id,name,kind,domains\nhuaxin,华信智能科技有限公司,own,huaxin.example；hx.cn\n",
+        encoding="utf-8")
+    store = str(tmp_path / "bid.db")
+    assert run_on((store, {}), "import", sample_dir()).exit_code == 0
+    assert run_on((store, {}), "import", folder / "organizations.csv").exit_code == 0
+    box = mailbox.mbox(tmp_path / "m.mbox")
+    box.add(message("someone.new@hx.cn", ["wang.jg@dfny-js.example"],
+                    "Mon, 23 Nov 2026 10:00:00 +0800", "x"))  # ours, but nobody we know
+    box.add(message("lin.x@huaxin.example", ["王建国 <wjg@qq.com>"],
+                    "Mon, 23 Nov 2026 11:00:00 +0800", "y"))
+    box.flush()
+    done = run_on((store, {}), "import", tmp_path / "m.mbox", "--skip-domain", "qq.com")
+    assert done.exit_code == 0, done.output
+    assert "1 with only contacts at skipped domains" in done.stdout
+    assert "someone.new" not in done.stdout  # ours: never an unmatched contact
+    plain = run_on((store, {}), "import", tmp_path / "m.mbox", "--dry-run")
+    assert "+ interactions 2026-11-23 王建国 email" in plain.stdout  # matched by name
+
+
+def test_bad_calendar_and_mailbox_refused_whole(tmp_path):
+    store = str(tmp_path / "bid.db")
+    assert run_on((store, {}), "import", sample_dir()).exit_code == 0
+    before = (tmp_path / "bid.db").read_bytes()
+    (tmp_path / "bad.ics").write_bytes(CALENDAR + ics("UID:x\r\nSUMMARY:no start"))
+    (tmp_path / "bad.mbox").write_bytes(b"From x Mon Nov  2 10:00:00 2026\nFrom: a@b.example"
+                                        b"\nDate: someday\n\nbody\n")
+    done = run_on((store, {}), "import", tmp_path / "bad.ics", tmp_path / "bad.mbox")
+    assert done.exit_code == 3, done.output
+    assert "bad.ics: event 3: no start (DTSTART)" in done.output
+    assert "bad.mbox: message 1: a header not understood" in done.output
+    assert "Traceback" not in done.output
+    assert interactions(store) == []
+    assert (tmp_path / "bid.db").read_bytes() == before
