@@ -98,3 +98,31 @@ def test_a_schema_1_neo4j_store_is_upgraded_and_a_newer_one_refused(neo4j_settin
         with pytest.raises(StoreError, match=r"store schema 9, this one reads 2"):
             bid.stats()
         run("MATCH (l:GraphcrmImportLock) SET l.schema = 2")
+
+
+def test_a_column_added_since_is_added_in_place_or_read_as_blank(tmp_path):
+    """``organizations.domains`` (for calendar and mail imports) came after schema 2: a store
+    made before it gains the column on first writable open, with nothing copied, and a
+    read-only open reads it as blank."""
+    path = tmp_path / "team.db"
+    GraphCRM(path).import_data([sample_dir()])
+    with sqlite3.connect(path) as conn:  # as a store made before the column was
+        conn.execute("ALTER TABLE organizations DROP COLUMN domains")
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # all of it in the file we copy
+    with tmpfs(tmp_path / "disk", 4096) as disk:
+        shutil.copy(path, disk / "team.db")
+        make_read_only(disk)
+        with EmbeddedStore(disk / "team.db") as old:
+            assert old.read_only
+            found = old.load(people=()).table("organizations")
+            assert len(found) == 11 and {o.get("domains") for o in found} == {None}
+        with sqlite3.connect(f"file:{disk / 'team.db'}?immutable=1", uri=True) as conn:
+            columns = [row[1] for row in conn.execute("PRAGMA table_info(organizations)")]
+        assert "domains" not in columns  # read-only: left as it was
+    (tmp_path / "organizations.csv").write_text("id,name,kind,domains\nhuaxin,华信智能科技有限公司,own,"
+                                      "huaxin.example\n", encoding="utf-8")
+    GraphCRM(path).import_data([tmp_path / "organizations.csv"])
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT domains FROM organizations WHERE id = 'huaxin'"
+                            ).fetchone() == ("huaxin.example",)
