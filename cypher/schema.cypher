@@ -11,4 +11,5 @@ CREATE CONSTRAINT import_lock_id IF NOT EXISTS FOR (l:GraphcrmImportLock) REQUIR
 MERGE (:GraphcrmImportLock {id: 'import'});
 CREATE CONSTRAINT change_set_id IF NOT EXISTS FOR (s:GraphcrmChangeSet) REQUIRE s.id IS UNIQUE;
 CREATE CONSTRAINT snapshot_name IF NOT EXISTS FOR (s:GraphcrmSnapshot) REQUIRE s.name IS UNIQUE;
+CREATE CONSTRAINT review_key IF NOT EXISTS FOR (r:GraphcrmReviewEntry) REQUIRE r.key IS UNIQUE;
 CREATE INDEX change_chunk_set IF NOT EXISTS FOR (c:GraphcrmChanges) ON (c.set_id);

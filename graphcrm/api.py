@@ -53,9 +53,14 @@ from graphcrm.export import export_graph
 from graphcrm.graph import build_graph
 from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping
 from graphcrm.ingest.activity import activity_kind
-from graphcrm.ingest.participants import ActivityReport, Directory, activity_tables
+from graphcrm.ingest.participants import (
+    ActivityReport,
+    Directory,
+    activity_tables,
+    split_list,
+)
 from graphcrm.ingest.readers import RawTable
-from graphcrm.ingest.validate import parse_date
+from graphcrm.ingest.validate import derived_id, parse_date
 from graphcrm.lookup import find_person
 from graphcrm.map import (
     MapSettings,
@@ -260,6 +265,8 @@ class GraphCRM:
                     allow_reassign=allow_reassign, more=more, **known), activities)
                 summary = opened.import_dataset(dataset, sync=sync, info=info,
                                                 dry_run=dry_run)
+                if report is not None:
+                    _to_review(opened, report, remember=not dry_run)
                 return replace(summary, activity=report)
         # validate before creating anything: a rejected import leaves no file behind
         more = []
@@ -273,8 +280,104 @@ class GraphCRM:
             return replace(ImportSummary.of(dataset, plan(dataset, Dataset()), dry_run=True),
                            activity=report)
         # built aside and moved into place whole (or not at all)
-        return replace(create_embedded_store(Path(str(self.store)), dataset, info),
-                       activity=report)
+        summary = create_embedded_store(Path(str(self.store)), dataset, info)
+        if report is not None:
+            with open_store(self.store) as opened:
+                _to_review(opened, report, remember=True)
+        return replace(summary, activity=report)
+
+    # -- the review list of calendar and mail imports ---------------------------------------
+
+    def review(self, *, everyone: bool = False) -> TableResult:
+        """The contacts calendar and mail imports could not match (``graphcrm review``):
+        ``contact`` (their address, or name), ``name``, ``times`` (meetings and messages
+        with us), ``first``, ``last``, ``met_by`` (which of us) and ``decision`` (``open``,
+        ``ignored``, ``accepted``, ``merged``); open ones only unless ``everyone``. Accept
+        one as a new person (:meth:`accept_contact`), merge them with someone known
+        (:meth:`merge_contact`) or ignore them (:meth:`ignore_contact`)."""
+        with open_store(self.store) as opened:
+            entries, index = opened.review_entries(), opened.people_index(involved=True)
+        rows = []
+        for entry in entries:
+            if not everyone and entry["status"] != "open":
+                continue
+            days = sorted(m[0] for m in entry["meetings"])
+            rows.append({
+                "contact": entry["address"] or entry["name"], "name": entry["name"],
+                "times": len(entry["meetings"]), "first": days[0] if days else None,
+                "last": days[-1] if days else None,
+                "met_by": sorted({index.get(m[1], {}).get("name") or m[1]
+                                  for m in entry["meetings"]}),
+                "decision": entry["status"]})
+        rows.sort(key=lambda r: (-r["times"], r["contact"]))
+        columns = ["contact", "name", "times", "first", "last", "met_by", "decision"]
+        return TableResult("review", {"contacts": Part(columns, rows)})
+
+    def accept_contact(self, contact: str, *, org: str | None = None, name: str | None = None,
+                       author: str | None = None) -> ImportSummary:
+        """Add an unmatched contact (address or name, as :meth:`review` lists them) as a new
+        person at ``org`` (id or name; default: the organization whose mail ``domains``
+        hold their address's), named ``name`` (default: the name their mail or invitation
+        gave), with their address, and the interactions their meetings and messages make;
+        through the same validation, change plan and history as an import.
+
+        Raises
+        ------
+        LookupFailed
+            No such contact in the review list, or no such organization.
+        BadArgument
+            No organization given and none has their mail domain.
+        """
+        with open_store(self.store) as opened:
+            entry = _review_entry(opened, contact)
+            organizations = opened.load(people=()).table("organizations")
+            org_id = _organization_for(organizations, entry, org)
+            person = {"name": name or entry["name"] or entry["address"].partition("@")[0],
+                      "org_id": org_id, "email": entry["address"]}
+            person["id"] = derived_id("people", person)
+            return self._settle(opened, entry, person, "accepted", "review accept", author)
+
+    def merge_contact(self, contact: str, person: str, *, author: str | None = None
+                      ) -> ImportSummary:
+        """The unmatched ``contact`` is ``person`` (id or name), who keeps their address as
+        another e-mail address; their meetings and messages become interactions."""
+        with open_store(self.store) as opened:
+            entry = _review_entry(opened, contact)
+            index = opened.people_index()
+            person_id = find_person(index, person)
+            known = index[person_id]
+            emails = [e for e in split_list(known.get("email")) if e]
+            if entry["address"] and entry["address"] not in emails:
+                emails.append(entry["address"])
+            row = {"id": person_id, "name": known["name"], "org_id": known["org_id"],
+                   "email": "; ".join(emails) or None}
+            return self._settle(opened, entry, row, "merged", "review merge", author)
+
+    def ignore_contact(self, contact: str) -> None:
+        """Leave ``contact`` out of the review list, now and in every later import."""
+        with open_store(self.store) as opened:
+            opened.set_review_status(_review_entry(opened, contact)["key"], "ignored")
+
+    def _settle(self, opened: Store, entry: Mapping[str, Any], person: Mapping[str, Any],
+                status: str, command: str, author: str | None) -> ImportSummary:
+        """Import ``person`` and the interactions of ``entry``'s meetings, then record the
+        decision."""
+        self._graph = None
+        columns = ["id", "name", "org_id", "email"]
+        people = RawTable("people", f"review: {entry['key']}", columns,
+                          [(2, [str(person.get(c) or "") for c in columns])])
+        meetings = RawTable("interactions", f"review: {entry['key']}",
+                            ["date", "person_id", "our_person_id", "channel"],
+                            [(i, [date, person["id"], ours, channel])
+                             for i, (date, ours, channel) in enumerate(entry["meetings"], 2)])
+        index = opened.people_index()
+        dataset = read_dataset((), known_ids=opened.known_ids(),
+                               known_names=_known_names(opened, index),
+                               more=[people, meetings])
+        info = ChangeInfo(command, author or "", (entry["key"],))
+        summary = opened.import_dataset(dataset, info=info)
+        opened.set_review_status(entry["key"], status)
+        return summary
 
     def _exists(self) -> bool:
         if isinstance(self.store, Neo4jSettings) or is_server_uri(str(self.store)):
@@ -835,6 +938,53 @@ def _activity_files(paths: Sequence[str | Path]
         else:
             tables.append(path)
     return tables, activities
+
+
+def _to_review(opened: Store, report: ActivityReport, *, remember: bool) -> None:
+    """Put the unmatched contacts of an import on the review list (unless a dry run), and
+    leave those the user chose to ignore out of the report."""
+    if not report.unmatched:
+        return
+    decided = {e["key"]: e["status"] for e in opened.review_entries(report.unmatched)}
+    if remember:
+        opened.remember_review([u.entry() for u in report.unmatched.values()])
+    report.unmatched = {k: u for k, u in report.unmatched.items()
+                        if decided.get(k) != "ignored"}
+
+
+def _review_entry(opened: Store, contact: str) -> dict[str, Any]:
+    """The review entry of ``contact`` (an address, any case, or a name)."""
+    text = contact.strip()
+    for key in (text.lower(), f"name:{text}"):
+        found = opened.review_entries([key])
+        if found:
+            return found[0]
+    named = [e for e in opened.review_entries() if e["name"] == text]
+    if len(named) == 1:
+        return named[0]
+    raise LookupFailed(f"{contact!r} is not on the review list (graphcrm review lists it)")
+
+
+def _organization_for(organizations: Sequence[Mapping[str, Any]], entry: Mapping[str, Any],
+                      org: str | None) -> str:
+    """The organization a new person from the review list works at: the one named, else
+    the one whose mail domains hold their address's domain."""
+    if org is not None:
+        for field in ("id", "name"):
+            found = [o["id"] for o in organizations if o.get(field) == org]
+            if len(found) == 1:
+                return found[0]
+        raise LookupFailed(f"no organization {org!r} in the store")
+    domain = (entry.get("address") or "").rpartition("@")[2]
+    found = [o["id"] for o in organizations
+             if domain and any(domain == d or domain.endswith("." + d)
+                               for d in split_list(o.get("domains")))]
+    if len(found) == 1:
+        return found[0]
+    raise BadArgument(f"no organization has the mail domain {domain or '(none)'} in its "
+                      "domains: name one with --org" if not found else
+                      f"several organizations have the mail domain {domain}: name one with "
+                      "--org")
 
 
 def _without_generated(dataset: Dataset, activities: builtins.list[Path]) -> Dataset:

@@ -209,6 +209,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.coverage": ("coverage", "覆盖"),
     "col.scope": ("scope", "范围"),
     "col.category": ("category", "类别"),
+    "col.review.contact": ("contact", "联系人"),
+    "col.times": ("times", "次数"),
+    "col.first": ("first", "首次"),
+    "col.last": ("last", "最近"),
+    "col.met_by": ("met by", "我方接触人"),
+    "col.decision": ("decision", "处理"),
     "col.count": ("count", "数量"),
     "col.project": ("project", "项目"),
     "col.customer": ("customer", "客户"),
@@ -369,13 +375,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "我方人员与外部联系人之间：{n} 条，生成 {interactions} 条联系记录，涉及 {people}；"
         "未计入：仅内部 {internal} 条，仅含跳过域名联系人 {private} 条，无我方人员 {without} 条"),
     "import.activity.unmatched": (
-        "contacts who match nobody ({people}; not created: add them to people, with their "
-        "e-mail, and import again):",
-        "无法对应到人员的联系人（{people}；未自动新建：请连同邮箱加入人员表后重新导入）："),
+        "contacts who match nobody ({people}; not created: graphcrm review to accept, merge "
+        "or ignore them):",
+        "无法对应到人员的联系人（{people}；未自动新建：用 graphcrm review 接受、合并或忽略）："),
     "import.activity.unmatched_row": ("  {who}: once, {first}", "  {who}：1 次，{first}"),
     "import.activity.unmatched_row.n": ("  {who}: {n} times, {first} – {last}",
                                         "  {who}：{n} 次，{first} 至 {last}"),
-    "import.more_unmatched": ("  … and {n} more", "  … 另有 {n} 人"),
+    "import.more_unmatched": ("  … and {n} more (graphcrm review lists them all)",
+                              "  … 另有 {n} 人（graphcrm review 列出全部）"),
+    "review.left_off": ("{contact}: left off the review list", "{contact}：已从待核对名单中移除"),
+    "review.open": ("open", "待核对"),
+    "review.ignored": ("ignored", "已忽略"),
+    "review.accepted": ("accepted", "已新建"),
+    "review.merged": ("merged", "已合并"),
     "import.understood": ("headers understood as:", "表头识别为："),
     "import.dry_run": ("valid; nothing written (dry run)", "校验通过；未写入（试运行）"),
     # -- map --------------------------------------------------------------------------------------
@@ -486,6 +498,7 @@ _CELL_VOCAB = {
     "stance_is": "Stance", "tie": "TieType", "level": "TieLevel", "gf_role": "gf",
     "quadrant": "quadrant", "kind": "kind", "hole": "hole", "stage": "ProjectStage",
     "channel": "Channel", "sentiment": "Sentiment", "org_kind": "OrgKind", "what": "what",
+    "decision": "review",
 }
 
 

@@ -407,3 +407,65 @@ def forget_command(ctx: click.Context, person: str, yes: bool, author: str | Non
     click.echo(f"Forgot {label}: {erased['ties']} ties, {erased['roles']} stakeholder roles, "
                f"{erased['interactions']} interactions; {erased['subordinates']} people no "
                "longer report to them.")
+
+
+# -- the review list of calendar and mail imports -----------------------------------------------
+
+
+@cli.group("review", invoke_without_command=True)
+@click.option("--all", "everyone", is_flag=True,
+              help="Also the contacts already accepted, merged or ignored.")
+@format_option
+@click.pass_context
+def review_group(ctx: click.Context, everyone: bool) -> None:
+    """The contacts calendar and mail imports could not match: never created silently.
+
+    Without a subcommand, list them (how often and when they met us, and whom).
+
+    \b
+    Examples:
+      graphcrm review
+      graphcrm review --format csv > to-check.csv
+      graphcrm review accept new.face@dfny-js.example --org dfny-js --name 孙悦
+      graphcrm review merge wjg@qq.com 王建国
+      graphcrm review ignore newsletter@vendor.example
+    """
+    if ctx.invoked_subcommand is None:
+        show(ctx, bid_of(ctx).review(everyone=everyone))
+
+
+@review_group.command("accept")
+@click.argument("contact")
+@click.option("--org", help="Their organization (id or name); default: the one whose mail "
+                            "domains hold their address's.")
+@click.option("--name", help="Their name; default: the one their mail or invitation gave.")
+@author_option
+@click.pass_context
+def review_accept_command(ctx: click.Context, contact: str, org: str | None,
+                          name: str | None, author: str | None) -> None:
+    """Add CONTACT (an address, or a name, as the list shows it) as a new person, with the
+    interactions their meetings and messages make."""
+    summary = bid_of(ctx).accept_contact(contact, org=org, name=name, author=author)
+    _echo_summary(summary, lang_of(ctx))
+
+
+@review_group.command("merge")
+@click.argument("contact")
+@click.argument("person")
+@author_option
+@click.pass_context
+def review_merge_command(ctx: click.Context, contact: str, person: str,
+                         author: str | None) -> None:
+    """CONTACT is PERSON (id or name), who keeps the address as another e-mail address;
+    their meetings and messages become interactions."""
+    summary = bid_of(ctx).merge_contact(contact, person, author=author)
+    _echo_summary(summary, lang_of(ctx))
+
+
+@review_group.command("ignore")
+@click.argument("contact")
+@click.pass_context
+def review_ignore_command(ctx: click.Context, contact: str) -> None:
+    """Leave CONTACT off the list, now and in every later import."""
+    bid_of(ctx).ignore_contact(contact)
+    click.echo(word("review.left_off", lang_of(ctx), contact=contact))

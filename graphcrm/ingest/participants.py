@@ -113,7 +113,8 @@ class Directory:
 @dataclass
 class Unmatched:
     """An outside participant nobody is known for: their address and name, how many
-    activities, first and last day, and which of us met them."""
+    activities, first and last day, which of us met them, and the interactions they would
+    make (``(date, our person, channel)``) once the user says who they are."""
 
     address: str
     name: str
@@ -121,13 +122,17 @@ class Unmatched:
     first: dt.date | None = None
     last: dt.date | None = None
     ours: set[str] = field(default_factory=set)
+    meetings: set[tuple[str, str, str]] = field(default_factory=set)
 
-    def record(self) -> dict[str, Any]:
-        """As a row of the unmatched list."""
-        return {"address": self.address, "name": self.name, "count": self.count,
-                "first": self.first.isoformat() if self.first else None,
-                "last": self.last.isoformat() if self.last else None,
-                "met_by": sorted(self.ours)}
+    @property
+    def key(self) -> str:
+        """How the review list knows them: the address, else ``name:<name>``."""
+        return self.address or f"name:{self.name}"
+
+    def entry(self) -> dict[str, Any]:
+        """As an entry of the review list (:meth:`graphcrm.stores.Store.remember_review`)."""
+        return {"key": self.key, "address": self.address or None, "name": self.name or None,
+                "meetings": [list(m) for m in sorted(self.meetings)]}
 
 
 @dataclass
@@ -208,6 +213,7 @@ def _note(report: ActivityReport, attendee: Attendee, activity: Activity,
           us: set[str]) -> None:
     token = attendee.address or f"name:{attendee.name}"
     entry = report.unmatched.setdefault(token, Unmatched(attendee.address, attendee.name))
+    entry.meetings |= {(activity.date.isoformat(), mine, activity.channel) for mine in us}
     entry.count += 1
     entry.name = entry.name or attendee.name
     entry.first = min(filter(None, [entry.first, activity.date]))

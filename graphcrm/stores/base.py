@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 from abc import ABC, abstractmethod
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
@@ -35,7 +35,7 @@ from graphcrm.changes import CREATE, REMOVE, UPDATE, Change, Creations
 from graphcrm.records import TABLE_ORDER, Dataset
 
 __all__ = ["Store", "ImportSummary", "TableChanges", "Counts", "OrganizationSummary",
-           "ChangeInfo", "ChangeSet", "Snapshot", "HISTORY_SCHEMA"]
+           "ChangeInfo", "ChangeSet", "Snapshot", "HISTORY_SCHEMA", "merged_review"]
 
 #: The first store schema that keeps history (schema 1 stores are upgraded on first open).
 HISTORY_SCHEMA = 2
@@ -301,6 +301,22 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def review_entries(self, keys: Collection[str] | None = None) -> list[dict[str, Any]]:
+        """The contacts calendar and mail imports could not match (all, or those of
+        ``keys``): ``key`` (the address, or ``name:<name>``), ``address``, ``name``,
+        ``status`` (``open``, ``ignored``, ``accepted``, ``merged``) and ``meetings``
+        (``[date, our person id, channel]`` lists), by key."""
+
+    @abstractmethod
+    def remember_review(self, entries: Sequence[Mapping[str, Any]]) -> None:
+        """Add ``entries`` (``key``, ``address``, ``name``, ``meetings``) to the review list:
+        meetings join those already listed, a decision already taken stays."""
+
+    @abstractmethod
+    def set_review_status(self, key: str, status: str) -> bool:
+        """Record a decision on the entry ``key``; ``False`` when there is no such entry."""
+
+    @abstractmethod
     def counts(self) -> Counts:
         """Counts by kind and per project, computed in the store."""
 
@@ -330,3 +346,22 @@ class Store(ABC):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def merged_review(stored: Mapping[str, Mapping[str, Any]],
+                  entries: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """``entries`` with the meetings already listed for them in ``stored`` (by key) joined
+    in, each meeting once, oldest first: what both stores write back.
+
+    >>> old, new = ["2026-11-01", "p1", "email"], ["2026-11-02", "p1", "email"]
+    >>> merged_review({"a@x": {"meetings": [old]}},
+    ...               [{"key": "a@x", "address": "a@x", "name": "A", "meetings": [new, old]}]
+    ...               )[0]["meetings"]
+    [['2026-11-01', 'p1', 'email'], ['2026-11-02', 'p1', 'email']]
+    """
+    out = []
+    for entry in entries:
+        known = stored.get(entry["key"], {}).get("meetings") or []
+        meetings = sorted({tuple(m) for m in [*known, *entry["meetings"]]})
+        out.append({**entry, "meetings": [list(m) for m in meetings]})
+    return out

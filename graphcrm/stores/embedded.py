@@ -24,7 +24,7 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -64,6 +64,7 @@ from graphcrm.stores.base import (
     Store,
     count_changes,
     forget_counts,
+    merged_review,
     now_text,
 )
 
@@ -184,7 +185,7 @@ def _ddl() -> list[str]:
         "CREATE INDEX IF NOT EXISTS interactions_ours ON interactions(our_person_id)",
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ]
-    return statements + _HISTORY_DDL
+    return statements + _HISTORY_DDL + _REVIEW_DDL
 
 
 # History (schema 2): one row per change set, its changes in JSON chunks (with the person
@@ -198,6 +199,14 @@ _HISTORY_DDL = [
     "people TEXT NOT NULL, PRIMARY KEY (set_id, seq))",
     "CREATE TABLE IF NOT EXISTS snapshots (name TEXT PRIMARY KEY, change_set INTEGER NOT NULL, "
     "at TEXT NOT NULL, author TEXT NOT NULL)",
+]
+
+
+# The review list (calendar and mail imports' unmatched contacts): added to older stores in
+# place, as columns are.
+_REVIEW_DDL = [
+    "CREATE TABLE IF NOT EXISTS review (key TEXT PRIMARY KEY, address TEXT, name TEXT, "
+    "status TEXT NOT NULL DEFAULT 'open', meetings TEXT NOT NULL DEFAULT '[]')",
 ]
 
 
@@ -271,6 +280,7 @@ class EmbeddedStore(Store):
         self.keeps_history = not scratch
         self.schema = SCHEMA_VERSION
         self._absent: set[tuple[str, str]] = set()  # contract columns an old store lacks
+        self._has_review = True
         #: the path messages name (a store being built aside is named as its final path)
         self.shown = Path(shown_as) if shown_as is not None else self.path
         self.location = str(self.shown)
@@ -369,17 +379,24 @@ class EmbeddedStore(Store):
             raise StoreError(f"{self.shown}: store schema {found}, expected {SCHEMA_VERSION}")
 
     def _ensure_columns(self, read_only: bool) -> None:
-        """Columns the contract gained since the store was made (``organizations.domains``):
-        added to a writable store in place (``ALTER TABLE … ADD COLUMN``: nothing to copy,
-        every row reads NULL); a read-only store reads them as NULL."""
+        """Columns the contract gained since the store was made (``organizations.domains``)
+        and the review list: added to a writable store in place (``ALTER TABLE … ADD
+        COLUMN``: nothing to copy, every row reads NULL); a read-only store reads them as
+        NULL, and its review list as empty."""
         missing = []
         for table in TABLE_ORDER:
             have = {row[1] for row in self._conn.execute(f"PRAGMA table_info({table})")}
             missing += [(table, c) for c in SCHEMA[table].columns if c.name not in have]
         self._absent = {(t, c.name) for t, c in missing}
-        if not missing or read_only:
+        review = self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'review'").fetchone()
+        self._has_review = review is not None
+        if (not missing and review is not None) or read_only:
             return
         with self._transaction():
+            for statement in _REVIEW_DDL:
+                self._conn.execute(statement)
+            self._has_review = True
             for table, column in missing:
                 have = {row[1] for row in self._conn.execute(f"PRAGMA table_info({table})")}
                 if column.name not in have:  # another process may have added it meanwhile
@@ -802,6 +819,37 @@ class EmbeddedStore(Store):
             return []
         return [Snapshot(*row) for row in self._conn.execute(
             "SELECT name, change_set, at, author FROM snapshots ORDER BY change_set, at")]
+
+    @_translated("reading the review list")
+    def review_entries(self, keys: Collection[str] | None = None) -> list[dict[str, Any]]:
+        if not self._has_review:
+            return []
+        sql = "SELECT key, address, name, status, meetings FROM review"
+        params: dict[str, str] = {}
+        if keys is not None:
+            sql += " WHERE key IN (SELECT value FROM json_each(:keys))"
+            params["keys"] = json.dumps(sorted(keys), ensure_ascii=False)
+        return [{"key": k, "address": a, "name": n, "status": s, "meetings": json.loads(m)}
+                for k, a, n, s, m in self._conn.execute(sql + " ORDER BY key", params)]
+
+    @_translated("writing the review list")
+    def remember_review(self, entries: Sequence[Mapping[str, Any]]) -> None:
+        if not entries:
+            return
+        with self._transaction():
+            stored = {e["key"]: e for e in self.review_entries([e["key"] for e in entries])}
+            self._conn.executemany(
+                "INSERT INTO review (key, address, name, meetings) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET address = excluded.address, "
+                "name = coalesce(review.name, excluded.name), meetings = excluded.meetings",
+                [(e["key"], e["address"], e["name"], json.dumps(e["meetings"]))
+                 for e in merged_review(stored, entries)])
+
+    @_translated("writing the review list")
+    def set_review_status(self, key: str, status: str) -> bool:
+        with self._transaction():
+            return self._conn.execute("UPDATE review SET status = ? WHERE key = ?",
+                                      (status, key)).rowcount > 0
 
     @_translated("reading")
     def counts(self) -> Counts:

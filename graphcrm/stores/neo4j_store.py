@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -48,6 +48,7 @@ from graphcrm.stores.base import (
     Store,
     count_changes,
     forget_counts,
+    merged_review,
     now_text,
 )
 from graphcrm.stores.cypher_files import TIE_TYPES, statement, statements
@@ -512,6 +513,32 @@ class Neo4jStore(Store):
             rows = session.execute_read(lambda tx: _fetch(tx, "load_snapshots"))
         return [Snapshot(r["name"], r["change_set"], r["at"], r["author"]) for r in rows]
 
+    def review_entries(self, keys: Collection[str] | None = None) -> list[dict[str, Any]]:
+        with self._translate(), self._session() as session:
+            rows = session.execute_read(_review_entries, keys)
+        return rows
+
+    def remember_review(self, entries: Sequence[Mapping[str, Any]]) -> None:
+        if not entries:
+            return
+
+        def work(tx: Any) -> None:
+            stored = {e["key"]: e for e in _review_entries(tx, [e["key"] for e in entries])}
+            rows = [{**e, "meetings": json.dumps(e["meetings"])}
+                    for e in merged_review(stored, entries)]
+            tx.run(statement("review_remember"), rows=rows).consume()
+
+        with self._translate(), self._session() as session:
+            session.execute_write(work)
+
+    def set_review_status(self, key: str, status: str) -> bool:
+        def work(tx: Any) -> int:
+            return int(tx.run(statement("review_status"), key=key, status=status).single()[
+                "found"])
+
+        with self._translate(), self._session() as session:
+            return session.execute_write(work) > 0
+
     def counts(self) -> Counts:
         with self._translate(), self._session() as session:
             rows, roles, projects = session.execute_read(_counts)
@@ -711,3 +738,10 @@ def _counts(tx: Any) -> tuple[list[tuple[str, Any, int]], dict[str, dict[str, in
         for r in _fetch(tx, "load_projects", ids=_ids(tx, "projects"))
     ]
     return rows, roles, projects
+
+
+def _review_entries(tx: Any, keys: Collection[str] | None) -> list[dict[str, Any]]:
+    rows = tx.run(statement("review_entries"),
+                  keys=None if keys is None else sorted(keys)).data()
+    return [{**r, "meetings": json.loads(r["meetings"] or "[]")} for r in rows]
+

@@ -4,11 +4,13 @@ subject or body is stored unless asked; bad files refused whole, with every prob
 
 from __future__ import annotations
 
+import json
 import mailbox
 import sqlite3
 from email.header import Header
 
 from graphcrm import api
+from graphcrm.ingest.validate import derived_id
 from graphcrm.resources import sample_dir
 from graphcrm.stores import open_store
 from tests.conftest import run_on
@@ -48,11 +50,11 @@ def mailbox_file(folder):
     return folder / "sent.mbox"
 
 
-def interactions(store) -> list[tuple]:
+def interactions(store, since: str = "2026-11-24") -> list[tuple]:
     with open_store(store) as opened:
         rows = opened.load().table("interactions")
     return sorted((r["date"], r["person_id"], r["our_person_id"], r["channel"], r["notes"])
-                  for r in rows if r["date"] >= "2026-11-24")
+                  for r in rows if r["date"] >= since)
 
 
 def test_calendar_and_mail_become_interactions_on_both_stores(target, tmp_path, request):
@@ -147,3 +149,58 @@ def test_bad_calendar_and_mailbox_refused_whole(tmp_path):
     assert "Traceback" not in done.output
     assert interactions(store) == []
     assert (tmp_path / "bid.db").read_bytes() == before
+
+
+def test_the_review_list_end_to_end(target, tmp_path, request):
+    """Unmatched contacts wait on the review list: accepted as a new person at the
+    organization their mail domain says, merged with someone known (who keeps the address),
+    or ignored (and not listed again); each decision imports their meetings as
+    interactions, through the change plan and the history."""
+    store, env = target
+    where = request.getfixturevalue("neo4j_settings") if env else store
+    assert run_on(target, "import", sample_dir()).exit_code == 0
+    domains = tmp_path / "organizations.csv"
+    domains.write_text("id,name,kind,domains\ndfny-js,东方新能源江苏有限公司,customer,"
+                       "dfny-js.example\n", encoding="utf-8")
+    assert run_on(target, "import", domains).exit_code == 0
+    box = mailbox.mbox(tmp_path / "m.mbox")
+    for i, (other, day) in enumerate([("新面孔 <new.face@dfny-js.example>", 20),
+                                      ("新面孔 <new.face@dfny-js.example>", 21),
+                                      ("W. Jianguo <wjg@qq.com>", 22),
+                                      ("Vendor <news@vendor.example>", 23)]):
+        box.add(message("lin.x@huaxin.example", [other], f"Mon, {day} Nov 2026 10:00:00 +0800",
+                        "x", message_id=f"<r{i}@huaxin.example>"))
+    box.flush()
+    assert run_on(target, "import", tmp_path / "m.mbox").exit_code == 0
+    listed = run_on(target, "review", "--format", "json")
+    assert listed.exit_code == 0, listed.output
+    rows = json.loads(listed.stdout)
+    assert [(r["contact"], r["times"], r["met_by"]) for r in rows] == [
+        ("new.face@dfny-js.example", 2, ["林晓"]), ("news@vendor.example", 1, ["林晓"]),
+        ("wjg@qq.com", 1, ["林晓"])]
+    accepted = run_on(target, "review", "accept", "New.Face@dfny-js.example", "--name", "孙悦")
+    assert accepted.exit_code == 0, accepted.output
+    assert "+ people 孙悦" in accepted.stdout and "+ interactions 2026-11-21 孙悦 email" in \
+        accepted.stdout
+    merged = run_on(target, "review", "merge", "wjg@qq.com", "王建国")
+    assert merged.exit_code == 0, merged.output
+    assert "~ people 王建国 (p201): email: wang.jg@dfny-js.example → wang.jg@dfny-js.example; " \
+           "wjg@qq.com" in merged.stdout
+    ignored = run_on(target, "review", "ignore", "news@vendor.example")
+    assert ignored.exit_code == 0 and "left off the review list" in ignored.stdout
+    assert json.loads(run_on(target, "review", "--format", "json").stdout) == []
+    decided = json.loads(run_on(target, "review", "--all", "--format", "json").stdout)
+    assert sorted(r["decision"] for r in decided) == ["accepted", "ignored", "merged"]
+    again = run_on(target, "import", tmp_path / "m.mbox")
+    assert again.exit_code == 0 and "nothing changed" in again.stdout
+    assert "match nobody" not in again.stdout  # accepted and merged match; ignored unlisted
+    sun = derived_id("people", {"name": "孙悦", "org_id": "dfny-js"})
+    assert [r[:4] for r in interactions(where, since="2026-11-20")
+            if r[1] in (sun, "p201") and r[0] <= "2026-11-23"] == [
+        ("2026-11-20", sun, "p002", "email"), ("2026-11-21", sun, "p002", "email"),
+        ("2026-11-22", "p201", "p002", "email")]
+    history = run_on(target, "history", "--format", "json")
+    assert [h["command"] for h in json.loads(history.stdout)][-3:] == [
+        "review accept", "review merge", "import"]
+    missing = run_on(target, "review", "accept", "nobody@x.example")
+    assert missing.exit_code == 5 and "not on the review list" in missing.output

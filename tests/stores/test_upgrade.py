@@ -120,8 +120,8 @@ def test_a_column_added_since_is_added_in_place_or_read_as_blank(tmp_path):
         with sqlite3.connect(f"file:{disk / 'team.db'}?immutable=1", uri=True) as conn:
             columns = [row[1] for row in conn.execute("PRAGMA table_info(organizations)")]
         assert "domains" not in columns  # read-only: left as it was
-    (tmp_path / "organizations.csv").write_text("id,name,kind,domains\nhuaxin,华信智能科技有限公司,own,"
-                                      "huaxin.example\n", encoding="utf-8")
+    (tmp_path / "organizations.csv").write_text(
+        "id,name,kind,domains\nhuaxin,华信智能科技有限公司,own,huaxin.example\n", encoding="utf-8")
     GraphCRM(path).import_data([tmp_path / "organizations.csv"])
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT domains FROM organizations WHERE id = 'huaxin'"
