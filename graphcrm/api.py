@@ -22,7 +22,7 @@ import builtins
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -53,10 +53,13 @@ from graphcrm.export import export_graph
 from graphcrm.graph import build_graph
 from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping
 from graphcrm.ingest.activity import activity_kind
+from graphcrm.ingest.cards import card_kind
 from graphcrm.ingest.participants import (
+    CARD_SOURCE,
     ActivityReport,
     Directory,
     activity_tables,
+    contact_tables,
     split_list,
 )
 from graphcrm.ingest.readers import RawTable
@@ -243,9 +246,9 @@ class GraphCRM:
         headers = Headers(read_mapping(mapping)) if mapping is not None else None
         info = ChangeInfo("import --sync" if sync else "import", author or "",
                           tuple(str(p) for p in paths))
-        paths, activities = _activity_files(paths)
+        paths, activities, cards = _activity_files(paths)
         options = {"only_domains": only_domains, "skip_domains": skip_domains,
-                   "keep_subjects": keep_subjects}
+                   "keep_subjects": keep_subjects, "until": until}
         report: ActivityReport | None = None
         if self._exists():
             with open_store(self.store) as opened:
@@ -254,15 +257,15 @@ class GraphCRM:
                          "known_names": _known_names(opened, index),
                          "known_people": {p: (d["name"], d["org_id"]) for p, d in index.items()}}
                 more: list[RawTable] = []
-                if activities:
-                    domains = {o["id"]: o.get("domains")
-                               for o in opened.load(people=()).table("organizations")}
-                    more, report = _activity_tables(
-                        activities, index, domains, paths, until, options,
+                if activities or cards:
+                    more, report = _extra_tables(
+                        activities, cards, index, opened.load(people=()).table("organizations"),
+                        lambda ids: {r["id"]: r for r in opened.load(people=ids).table("people")},
+                        paths, options,
                         dict(encoding=encoding, limits=limits, headers=headers, **known))
                 dataset = _without_generated(read_dataset(
                     paths, encoding=encoding, limits=limits, headers=headers,
-                    allow_reassign=allow_reassign, more=more, **known), activities)
+                    allow_reassign=allow_reassign, more=more, **known), [*activities, *cards])
                 summary = opened.import_dataset(dataset, sync=sync, info=info,
                                                 dry_run=dry_run)
                 if report is not None:
@@ -270,12 +273,13 @@ class GraphCRM:
                 return replace(summary, activity=report)
         # validate before creating anything: a rejected import leaves no file behind
         more = []
-        if activities:
-            more, report = _activity_tables(activities, {}, {}, paths, until, options,
-                                            dict(encoding=encoding, limits=limits,
-                                                 headers=headers))
+        if activities or cards:
+            more, report = _extra_tables(activities, cards, {}, [], lambda ids: {}, paths,
+                                         options, dict(encoding=encoding, limits=limits,
+                                                       headers=headers))
         dataset = _without_generated(read_dataset(paths, encoding=encoding, limits=limits,
-                                                  headers=headers, more=more), activities)
+                                                  headers=headers, more=more),
+                                     [*activities, *cards])
         if dry_run:
             return replace(ImportSummary.of(dataset, plan(dataset, Dataset()), dry_run=True),
                            activity=report)
@@ -927,17 +931,21 @@ def _people(opened: Store, texts: builtins.list[str]) -> dict[str, dict]:
     return opened.people_index()
 
 
-def _activity_files(paths: Sequence[str | Path]
-                    ) -> tuple[builtins.list[str | Path], builtins.list[Path]]:
-    """The import's table files, and its calendar and mail files (told by their content)."""
-    tables, activities = [], []
+def _activity_files(paths: Sequence[str | Path]) -> tuple[
+        builtins.list[str | Path], builtins.list[Path], builtins.list[Path]]:
+    """The import's table files, its calendar and mail files, and its contact cards (vCard,
+    LinkedIn connections), told by their content."""
+    tables, activities, cards = [], [], []
     for path in paths:
         found = Path(path)
-        if found.is_file() and activity_kind(_head(found)) is not None:
+        head = _head(found) if found.is_file() else b""
+        if head and activity_kind(head) is not None:
             activities.append(found)
+        elif head and card_kind(head) is not None:
+            cards.append(found)
         else:
             tables.append(path)
-    return tables, activities
+    return tables, activities, cards
 
 
 def _to_review(opened: Store, report: ActivityReport, *, remember: bool) -> None:
@@ -988,10 +996,10 @@ def _organization_for(organizations: Sequence[Mapping[str, Any]], entry: Mapping
 
 
 def _without_generated(dataset: Dataset, activities: builtins.list[Path]) -> Dataset:
-    """``dataset`` without "headers understood" lines for the interactions made from
-    calendar and mail files (they had no headers to understand)."""
-    sources = tuple(str(p) for p in activities)
-    if sources:
+    """``dataset`` without "headers understood" lines for the tables made from calendar,
+    mail and contact-card files (they had no headers to understand)."""
+    sources = (*(str(p) for p in activities), CARD_SOURCE)
+    if activities:
         dataset.understood = [line for line in dataset.understood
                               if not line.startswith(sources)]
     return dataset
@@ -1005,28 +1013,52 @@ def _head(path: Path) -> bytes:
         return b""
 
 
-def _activity_tables(activities: builtins.list[Path], index: Mapping[str, Mapping],
-                     domains: Mapping[str, str | None], paths: Sequence[str | Path],
-                     until: dt.date | None, options: dict, reading: dict
-                     ) -> tuple[builtins.list[RawTable], ActivityReport]:
-    """The interactions of calendar and mail files, matched against the store's people and
-    the people and organizations of the import's own table files."""
+def _extra_tables(activities: builtins.list[Path], cards: builtins.list[Path],
+                  index: Mapping[str, Mapping], organizations: Sequence[Mapping[str, Any]],
+                  stored: Callable[[Collection[str]], Mapping[str, Mapping[str, Any]]],
+                  paths: Sequence[str | Path], options: dict, reading: dict
+                  ) -> tuple[builtins.list[RawTable], ActivityReport]:
+    """The tables calendar, mail and contact-card files make: interactions, and people
+    (with new organizations); matched against the store's people and organizations and
+    those of the import's own table files."""
     people = {p: dict(d) for p, d in index.items()}
-    domains = dict(domains)
+    orgs = {o["id"]: dict(o) for o in organizations}
+    records: dict[str, Mapping[str, Any]] = {}
     if paths:  # the same import's people and organizations count too
         files = read_dataset(paths, **reading)
-        kinds = {o["id"]: o.get("kind") for o in files.table("organizations")}
         for org in files.table("organizations"):
-            domains[org["id"]] = org.get("domains") or domains.get(org["id"])
+            orgs[org["id"]] = {**orgs.get(org["id"], {}),
+                               **{k: v for k, v in org.items() if v is not None}}
         for person in files.table("people"):
             known = people.get(person["id"], {})
+            org = orgs.get(person["org_id"], {})
             people[person["id"]] = {
                 "name": person["name"], "org_id": person["org_id"],
-                "org_kind": kinds.get(person["org_id"]) or known.get("org_kind"),
+                "org_name": org.get("name") or known.get("org_name"),
+                "org_kind": org.get("kind") or known.get("org_kind"),
                 "email": person.get("email") or known.get("email"),
                 "phone": person.get("phone") or known.get("phone")}
-    return activity_tables(activities, Directory(people, domains), until or dt.date.today(),
-                           **options)
+            records[person["id"]] = person
+    directory = Directory(people, {o: d.get("domains") for o, d in orgs.items()})
+    tables: builtins.list[RawTable] = []
+    report = ActivityReport()
+    if cards:
+        def lookup(ids: Collection[str]) -> Mapping[str, Mapping[str, Any]]:
+            found = dict(stored([i for i in ids if i not in records]))
+            return {**found, **{i: records[i] for i in ids if i in records}}
+
+        made, report.cards = contact_tables(cards, directory, orgs.values(), lookup)
+        tables += made
+    if activities:
+        made, found = activity_tables(activities, directory,
+                                      options["until"] or dt.date.today(),
+                                      only_domains=options["only_domains"],
+                                      skip_domains=options["skip_domains"],
+                                      keep_subjects=options["keep_subjects"])
+        found.cards = report.cards
+        report = found
+        tables += made
+    return tables, report
 
 
 def _known_names(opened: Store, index: dict[str, dict]) -> dict[str, dict[str, set[str]]]:

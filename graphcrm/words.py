@@ -381,6 +381,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "import.activity.unmatched_row": ("  {who}: once, {first}", "  {who}：1 次，{first}"),
     "import.activity.unmatched_row.n": ("  {who}: {n} times, {first} – {last}",
                                         "  {who}：{n} 次，{first} 至 {last}"),
+    "import.cards.read": ("{file}: {n} contact card", "{file}：{n} 张名片"),
+    "import.cards.read.n": ("{file}: {n} contact cards", "{file}：{n} 张名片"),
+    "import.cards.people": (
+        "people from contact cards: {new} new, {known} already known (addresses and numbers "
+        "joined, title updated); new organizations: {orgs}",
+        "名片中的人员：新增 {new} 人，已有 {known} 人（合并邮箱与电话，更新职务）；"
+        "新增单位 {orgs} 个"),
+    "import.cards.left_out": ("warning: {where}: no organization, left out",
+                              "警告：{where}：没有单位，未导入"),
     "import.more_unmatched": ("  … and {n} more (graphcrm review lists them all)",
                               "  … 另有 {n} 人（graphcrm review 列出全部）"),
     "review.left_off": ("{contact}: left off the review list", "{contact}：已从待核对名单中移除"),

@@ -75,7 +75,17 @@ UNMATCHED_SHOWN = 15
 
 
 def _echo_activity(report: ActivityReport, lang: str) -> None:
-    """What calendar and mail files held, and who in them matched nobody."""
+    """What calendar, mail and contact-card files held, and who in them matched nobody."""
+    cards = report.cards
+    if cards is not None:
+        for source, items in cards.read.items():
+            click.echo(word("import.cards.read", lang, file=source, n=items))
+        click.echo(word("import.cards.people", lang, new=len(cards.new),
+                        known=len(set(cards.known)), orgs=len(cards.organizations)))
+        for where in cards.left_out:
+            click.echo(word("import.cards.left_out", lang, where=where), err=True)
+    if not report.read:
+        return
     for source, items in report.read.items():
         key = "import.activity.events" if report.kinds.get(source) == "calendar" \
             else "import.activity.messages"

@@ -37,7 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,10 +45,13 @@ from typing import Any
 from graphcrm.domain import OrgKind
 from graphcrm.errors import InputError, Problem, ValidationFailed
 from graphcrm.ingest.activity import Activity, Attendee, read_activity
+from graphcrm.ingest.cards import Card, parse_cards
 from graphcrm.ingest.readers import RawTable
+from graphcrm.ingest.validate import derived_id
 
 __all__ = ["Directory", "ActivityReport", "Unmatched", "interactions_from", "split_list",
-           "INTERACTION_COLUMNS", "activity_tables"]
+           "INTERACTION_COLUMNS", "activity_tables", "phone_key", "CardReport", "card_person",
+           "card_tables", "CARD_COLUMNS", "contact_tables", "CARD_SOURCE"]
 
 #: The columns of the interactions an activity import makes.
 INTERACTION_COLUMNS = ["date", "person_id", "our_person_id", "channel", "notes"]
@@ -63,6 +66,16 @@ def split_list(text: str | None) -> list[str]:
     """
     return [part.strip().lower().lstrip("@") for part in _SPLIT.split(text or "")
             if part.strip()]
+
+
+def phone_key(number: str) -> str:
+    """A phone number as matched: its last eleven digits (a Chinese mobile without +86).
+
+    >>> phone_key("+86 139-1111-0201"), phone_key("13911110201")
+    ('13911110201', '13911110201')
+    """
+    digits = re.sub(r"\D", "", number)
+    return digits[-11:] if len(digits) >= 7 else ""
 
 
 def _domain_in(domain: str, domains: Collection[str]) -> bool:
@@ -81,9 +94,13 @@ class Directory:
     def __post_init__(self) -> None:
         self.by_address: dict[str, set[str]] = defaultdict(set)
         self.by_name: dict[str, set[str]] = defaultdict(set)
+        self.by_phone: dict[str, set[str]] = defaultdict(set)
         for person, data in self.people.items():
             for address in split_list(data.get("email")):
                 self.by_address[address].add(person)
+            for number in re.split(r"[;,，；、/]+", str(data.get("phone") or "")):
+                if phone_key(number):
+                    self.by_phone[phone_key(number)].add(person)
             if data.get("name"):
                 self.by_name[str(data["name"]).strip()].add(person)
         own_orgs = {d.get("org_id") for d in self.people.values()
@@ -147,6 +164,7 @@ class ActivityReport:
     private: int = 0
     interactions: Counter = field(default_factory=Counter)  # contact id → interactions
     unmatched: dict[str, Unmatched] = field(default_factory=dict)
+    cards: CardReport | None = None  # what contact cards gave, when there were any
 
 
 def interactions_from(files: Iterable[tuple[str, list[Activity]]], directory: Directory, *,
@@ -259,3 +277,136 @@ def activity_tables(paths: Iterable[Path], directory: Directory, until: dt.date,
                         for number, row in enumerate(rows, start=2)])
               for source, rows in made if rows]
     return tables, report
+
+
+# -- contact cards ----------------------------------------------------------------------------
+
+#: The people columns a contact-card import writes.
+CARD_COLUMNS = ["id", "name", "org_id", "department", "title", "email", "phone"]
+#: The source the tables made from contact cards name (they come from several files).
+CARD_SOURCE = "contact cards"
+
+
+@dataclass
+class CardReport:
+    """What contact cards gave: per file the cards read; people new and already known (by
+    id), organizations new (by name), and cards left out (no organization) by where."""
+
+    read: Counter = field(default_factory=Counter)
+    new: list[str] = field(default_factory=list)
+    known: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+
+
+def card_person(card: Card, directory: Directory) -> str | None:
+    """The known person a card is: by an e-mail address, then a phone number, then the exact
+    name at the same organization name (or anywhere, when only one person has it)."""
+    for found in ([directory.by_address.get(a, set()) for a in card.emails]
+                  + [directory.by_phone.get(phone_key(t), set()) for t in card.phones]):
+        if len(found) == 1:
+            return next(iter(found))
+    named = directory.by_name.get(card.name.strip(), set())
+    if len(named) == 1:
+        return next(iter(named))
+    at = [p for p in named if directory.people[p].get("org_name") == card.organization]
+    return at[0] if len(at) == 1 else None
+
+
+def card_tables(files: Iterable[tuple[str, list[Card]]], directory: Directory,
+                organizations: Iterable[Mapping[str, Any]],
+                stored: Callable[[Collection[str]], Mapping[str, Mapping[str, Any]]]
+                ) -> tuple[list[RawTable], CardReport]:
+    """People (and new organizations) from contact cards, as tables for the import's
+    validation and change plan.
+
+    A card that is someone known updates them: their addresses and numbers are joined to
+    the stored ones, a title the card gives replaces the stored one, and their name and
+    organization stay as they are (``stored(ids)`` gives their records). Any other card is a
+    new person (a stable id from name and organization) at the organization of that exact
+    name, or a new one of kind ``other``. A card with no organization is left out (said in
+    the report): a person needs one.
+    """
+    report = CardReport()
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for org in organizations:
+        by_name[str(org["name"])].append(str(org["id"]))
+    matched: list[tuple[str, Card, str | None]] = []
+    for source, cards in files:
+        report.read[source] += len(cards)
+        matched += [(source, card, card_person(card, directory)) for card in cards]
+    records = stored({p for _, _, p in matched if p})
+    rows: dict[str, list[str]] = {}
+    new_orgs: dict[str, str] = {}
+    for source, card, person in matched:
+        if person is not None:
+            old = records.get(person) or directory.people[person]
+            row = dict(old)
+            if card.title:
+                row["title"] = card.title
+            row["department"] = old.get("department") or card.department
+            report.known.append(person)
+        elif card.organization:
+            ids = sorted(by_name.get(card.organization, []))
+            if ids:
+                org_id = ids[0]
+            else:
+                org_id = new_orgs.setdefault(card.organization, derived_id(
+                    "organizations", {"name": card.organization}))
+            row = {"name": card.name, "org_id": org_id, "department": card.department,
+                   "title": card.title}
+            row["id"] = derived_id("people", row)
+            old = {}
+            if row["id"] not in report.new:
+                report.new.append(row["id"])
+        else:
+            report.left_out.append(f"{source}, {card.where}: {card.name}")
+            continue
+        emails = list(dict.fromkeys([*split_list(old.get("email")), *card.emails]))
+        phones = list(dict.fromkeys([p.strip() for p in re.split(
+            r"[;,，；、]+", str(old.get("phone") or "")) if p.strip()] + list(card.phones)))
+        row["email"], row["phone"] = "; ".join(emails), "; ".join(phones)
+        if row["id"] in rows:  # two cards of one person: the addresses of both
+            earlier = dict(zip(CARD_COLUMNS, rows[row["id"]], strict=True))
+            for column in ("email", "phone"):
+                both = [*re.split(r"; ", earlier[column]), *re.split(r"; ", row[column])]
+                row[column] = "; ".join(dict.fromkeys(v for v in both if v))
+        rows[row["id"]] = [str(row.get(c) or "") for c in CARD_COLUMNS]
+    report.organizations = sorted(new_orgs)
+    tables = []
+    if new_orgs:
+        tables.append(RawTable("organizations", CARD_SOURCE, ["id", "name", "kind"],
+                               [(i, [org_id, name, OrgKind.OTHER.value]) for i, (name, org_id)
+                                in enumerate(sorted(new_orgs.items()), start=2)]))
+    if rows:
+        tables.append(RawTable("people", CARD_SOURCE, list(CARD_COLUMNS),
+                               [(i, cells) for i, cells in enumerate(rows.values(), start=2)]))
+    return tables, report
+
+
+def contact_tables(paths: Iterable[Path], directory: Directory,
+                   organizations: Iterable[Mapping[str, Any]],
+                   stored: Callable[[Collection[str]], Mapping[str, Mapping[str, Any]]]
+                   ) -> tuple[list[RawTable], CardReport]:
+    """Read vCard and LinkedIn files and make the people tables :func:`card_tables` makes.
+
+    Raises
+    ------
+    ValidationFailed
+        A card has no name (each one is listed by file and card or row); nothing is
+        imported.
+    InputError
+        A file cannot be read.
+    """
+    files, problems = [], []
+    for path in paths:
+        try:
+            found = parse_cards(path.read_bytes(), str(path))
+        except OSError as err:
+            raise InputError(f"{path}: cannot read ({err.strerror})") from None
+        problems += [Problem(str(path), "people", None, None, None, text)
+                     for text in found.problems]
+        files.append((str(path), found.cards))
+    if problems:
+        raise ValidationFailed(problems)
+    return card_tables(files, directory, organizations, stored)

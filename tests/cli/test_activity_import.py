@@ -204,3 +204,29 @@ def test_the_review_list_end_to_end(target, tmp_path, request):
         "review accept", "review merge", "import"]
     missing = run_on(target, "review", "accept", "nobody@x.example")
     assert missing.exit_code == 5 and "not on the review list" in missing.output
+
+
+def test_contact_cards_on_both_stores(target, tmp_path, request):
+    """vCards and LinkedIn connections become people through the change plan: a known
+    person gains an address, a new one is created at a new organization; importing the same
+    cards again changes nothing."""
+    from tests.ingest.test_cards import LINKEDIN, VCARD3, VCARD4
+
+    store, env = target
+    where = request.getfixturevalue("neo4j_settings") if env else store
+    assert run_on(target, "import", sample_dir()).exit_code == 0
+    (tmp_path / "contacts.vcf").write_text(VCARD3 + VCARD4, encoding="utf-8")
+    (tmp_path / "Connections.csv").write_text(LINKEDIN, encoding="utf-8")
+    done = run_on(target, "import", tmp_path / "contacts.vcf", tmp_path / "Connections.csv")
+    assert done.exit_code == 0, done.output
+    assert "~ people 王建国 (p201): email: wang.jg@dfny-js.example → wang.jg@dfny-js.example; " \
+           "wjg@qq.com" in done.stdout
+    assert "+ organizations 新客户股份有限公司" in done.stdout and "+ people 孙悦" in done.stdout
+    assert "row 6: Maria Garcia: no organization, left out" in done.output
+    again = run_on(target, "import", tmp_path / "contacts.vcf", tmp_path / "Connections.csv")
+    assert again.exit_code == 0 and "nothing changed" in again.stdout
+    with open_store(where) as opened:
+        people = {p["name"]: p for p in opened.load().table("people")}
+    assert people["孙悦"]["title"] == "采购经理" and people["Sun Yue"]["phone"] == \
+        "+86-138-0000-9999"
+    assert people["王建国"]["title"] == "总经理"

@@ -1,0 +1,94 @@
+"""Contact cards as people: vCard 3 and 4 (unknown properties passed over) and LinkedIn's
+Connections.csv, matched to the people already known by address, then phone, then name."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphcrm.errors import ValidationFailed
+from graphcrm.ingest.cards import card_kind, parse_cards
+from graphcrm.ingest.participants import Directory, card_person, card_tables, contact_tables
+
+VCARD3 = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:王;建国;;;\r\nFN:王建国\r\n"
+          "ORG:东方新能源江苏有限公司;公司领导\r\nTITLE:总经理\r\n"
+          "EMAIL;TYPE=INTERNET,pref:WJG@qq.com\r\nTEL;TYPE=CELL:139-1111-0201\r\n"
+          "X-WECHAT:wjg\r\nPHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQ\r\n"
+          " AAAQABAAD\r\nBDAY:1970-01-01\r\nEND:VCARD\r\n")
+VCARD4 = ("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Sun Yue\r\nN:Sun;Yue;;;\r\n"
+          "ORG:NewCo Ltd.\r\nTITLE:Purchasing Manager\r\nEMAIL;TYPE=work:sun.y@newco.example\r\n"
+          "TEL;VALUE=uri;TYPE=\"voice,cell\":tel:+86-138-0000-9999\r\n"
+          "X-SOCIALPROFILE;TYPE=linkedin:https://x.example\r\nEND:VCARD\r\n")
+LINKEDIN = ("Notes:\n\"When exporting your connection data, you may notice that some of the "
+            "email addresses are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,"
+            "Position,Connected On\n悦,孙,https://www.linkedin.com/in/x,,新客户股份有限公司,"
+            "采购经理,12 Oct 2025\nMaria,Garcia,https://www.linkedin.com/in/y,maria@hx.example,"
+            ",Freelancer,01 Jan 2024\n")
+
+PEOPLE = {
+    "p201": {"name": "王建国", "org_id": "dfny-js", "org_name": "东方新能源江苏有限公司",
+             "org_kind": "customer", "email": "wang.jg@dfny-js.example",
+             "phone": "139-1111-0201"},
+    "p9": {"name": "张伟", "org_id": "a", "org_name": "A", "org_kind": "customer",
+           "email": None, "phone": None},
+    "p10": {"name": "张伟", "org_id": "b", "org_name": "B", "org_kind": "customer",
+            "email": None, "phone": None},
+}
+ORGS = [{"id": "dfny-js", "name": "东方新能源江苏有限公司"}, {"id": "a", "name": "A"},
+        {"id": "b", "name": "B"}]
+
+
+def test_recognised_by_content():
+    assert card_kind(VCARD3.encode()[:50]) == "vcard"
+    assert card_kind(LINKEDIN.encode()) == "linkedin"
+    assert card_kind(b"id,name\n") is None
+
+
+def test_vcard_3_and_4_with_unknown_properties():
+    found = parse_cards((VCARD3 + VCARD4).encode(), "all.vcf")
+    assert found.problems == [] and found.items == 2
+    wang, sun = found.cards
+    assert (wang.name, wang.organization, wang.department, wang.title) == (
+        "王建国", "东方新能源江苏有限公司", "公司领导", "总经理")
+    assert wang.emails == ("wjg@qq.com",) and wang.phones == ("139-1111-0201",)
+    assert (sun.name, sun.organization, sun.phones) == ("Sun Yue", "NewCo Ltd.",
+                                                        ("+86-138-0000-9999",))
+
+
+def test_linkedin_connections_with_chinese_names():
+    found = parse_cards(LINKEDIN.encode(), "Connections.csv")
+    assert [(c.name, c.organization, c.title, c.where) for c in found.cards] == [
+        ("孙悦", "新客户股份有限公司", "采购经理", "row 5"),
+        ("Maria Garcia", None, "Freelancer", "row 6")]
+
+
+def test_a_card_without_a_name_is_a_problem(tmp_path):
+    path = tmp_path / "bad.vcf"
+    path.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nORG:X\r\nEND:VCARD\r\n" + VCARD4.encode())
+    with pytest.raises(ValidationFailed, match=r"bad.vcf: card 1: no name \(FN or N\)"):
+        contact_tables([path], Directory(PEOPLE), ORGS, lambda ids: {})
+
+
+def test_matched_by_address_then_phone_then_name():
+    who = Directory(PEOPLE)
+    wang = parse_cards(VCARD3.encode(), "a.vcf").cards[0]
+    assert card_person(wang, who) == "p201"  # the phone (the address is a new one)
+    namesake = parse_cards(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\xe5\xbc\xa0\xe4\xbc\x9f\r\n"
+                           b"ORG:B\r\nEND:VCARD\r\n", "z.vcf").cards[0]
+    assert card_person(namesake, who) == "p10"  # two 张伟: the one at B
+
+
+def test_known_people_keep_their_name_and_gain_addresses():
+    who = Directory(PEOPLE)
+    files = [("a.vcf", parse_cards((VCARD3 + VCARD4).encode(), "a.vcf").cards),
+             ("c.csv", parse_cards(LINKEDIN.encode(), "c.csv").cards)]
+    stored = {"p201": {**PEOPLE["p201"], "id": "p201", "title": "总经理",
+                       "department": "公司领导"}}
+    tables, report = card_tables(files, who, ORGS, lambda ids: {i: stored[i] for i in ids})
+    orgs, people = tables
+    assert [r[1][1:] for r in orgs.rows] == [["NewCo Ltd.", "other"],
+                                             ["新客户股份有限公司", "other"]]
+    rows = {cells[1]: dict(zip(people.header, cells, strict=True)) for _, cells in people.rows}
+    assert rows["王建国"]["id"] == "p201"
+    assert rows["王建国"]["email"] == "wang.jg@dfny-js.example; wjg@qq.com"
+    assert set(rows) == {"王建国", "Sun Yue", "孙悦"}
+    assert report.left_out == ["c.csv, row 6: Maria Garcia"]
