@@ -60,6 +60,7 @@ from graphcrm.ingest.participants import (
     Directory,
     activity_tables,
     contact_tables,
+    moved_ties,
     split_list,
 )
 from graphcrm.ingest.readers import RawTable
@@ -260,8 +261,7 @@ class GraphCRM:
                 if activities or cards:
                     more, report = _extra_tables(
                         activities, cards, index, opened.load(people=()).table("organizations"),
-                        lambda ids: {r["id"]: r for r in opened.load(people=ids).table("people")},
-                        paths, options,
+                        lambda ids: opened.load(people=ids), paths, options,
                         dict(encoding=encoding, limits=limits, headers=headers, **known))
                 dataset = _without_generated(read_dataset(
                     paths, encoding=encoding, limits=limits, headers=headers,
@@ -274,9 +274,9 @@ class GraphCRM:
         # validate before creating anything: a rejected import leaves no file behind
         more = []
         if activities or cards:
-            more, report = _extra_tables(activities, cards, {}, [], lambda ids: {}, paths,
-                                         options, dict(encoding=encoding, limits=limits,
-                                                       headers=headers))
+            more, report = _extra_tables(activities, cards, {}, [], None, paths, options,
+                                         dict(encoding=encoding, limits=limits,
+                                              headers=headers))
         dataset = _without_generated(read_dataset(paths, encoding=encoding, limits=limits,
                                                   headers=headers, more=more),
                                      [*activities, *cards])
@@ -1015,12 +1015,13 @@ def _head(path: Path) -> bytes:
 
 def _extra_tables(activities: builtins.list[Path], cards: builtins.list[Path],
                   index: Mapping[str, Mapping], organizations: Sequence[Mapping[str, Any]],
-                  stored: Callable[[Collection[str]], Mapping[str, Mapping[str, Any]]],
+                  stored: Callable[[Collection[str]], Dataset] | None,
                   paths: Sequence[str | Path], options: dict, reading: dict
                   ) -> tuple[builtins.list[RawTable], ActivityReport]:
     """The tables calendar, mail and contact-card files make: interactions, and people
-    (with new organizations); matched against the store's people and organizations and
-    those of the import's own table files."""
+    (with new organizations); matched against the store's people and organizations
+    (``stored(ids)`` loads some people of the store with their ties and interactions; None
+    for a new store) and those of the import's own table files."""
     people = {p: dict(d) for p, d in index.items()}
     orgs = {o["id"]: dict(o) for o in organizations}
     records: dict[str, Mapping[str, Any]] = {}
@@ -1044,7 +1045,8 @@ def _extra_tables(activities: builtins.list[Path], cards: builtins.list[Path],
     report = ActivityReport()
     if cards:
         def lookup(ids: Collection[str]) -> Mapping[str, Mapping[str, Any]]:
-            found = dict(stored([i for i in ids if i not in records]))
+            wanted = [i for i in ids if i not in records]
+            found = {r["id"]: r for r in stored(wanted).table("people")} if stored else {}
             return {**found, **{i: records[i] for i in ids if i in records}}
 
         made, report.cards = contact_tables(cards, directory, orgs.values(), lookup)
@@ -1058,6 +1060,19 @@ def _extra_tables(activities: builtins.list[Path], cards: builtins.list[Path],
         found.cards = report.cards
         report = found
         tables += made
+        report.names = {p: str(d.get("name")) for p, d in people.items()
+                        if p in report.interactions or any(p in u.ours
+                                                           for u in report.unmatched.values())}
+        met: dict[tuple[str, str], str] = {}
+        for table in made:
+            for _, (date, contact, ours, *_rest) in table.rows:
+                met[(contact, ours)] = max(met.get((contact, ours), ""), date)
+        if stored is not None and met:
+            before = stored({p for pair in met for p in pair})
+            report.moved = moved_ties(met, before.table("relationships"),
+                                      before.table("interactions"))
+            report.names.update({p: str(people[p].get("name")) for a, b, *_ in report.moved
+                                 for p in (a, b) if p in people})
     return tables, report
 
 

@@ -381,6 +381,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "import.activity.unmatched_row": ("  {who}: once, {first}", "  {who}：1 次，{first}"),
     "import.activity.unmatched_row.n": ("  {who}: {n} times, {first} – {last}",
                                         "  {who}：{n} 次，{first} 至 {last}"),
+    "import.activity.per_person": ("interactions per person: {people}",
+                                   "各人联系记录数：{people}"),
+    "import.activity.moved": ("last contact moved: {a} — {b}: {before} → {after}",
+                              "最近联系更新：{a} — {b}：{before} → {after}"),
     "import.cards.read": ("{file}: {n} contact card", "{file}：{n} 张名片"),
     "import.cards.read.n": ("{file}: {n} contact cards", "{file}：{n} 张名片"),
     "import.cards.people": (

@@ -17,7 +17,7 @@ from graphcrm.errors import StoreDamaged
 from graphcrm.ingest.limits import Limits
 from graphcrm.results import Block, layout, shown
 from graphcrm.stores import ImportSummary
-from graphcrm.words import word
+from graphcrm.words import joined, word
 
 if TYPE_CHECKING:
     from graphcrm.ingest.participants import ActivityReport
@@ -95,6 +95,13 @@ def _echo_activity(report: ActivityReport, lang: str) -> None:
                     people=word("people", lang, n=len(report.interactions)),
                     internal=report.internal, private=report.private,
                     without=report.without_us))
+    names = report.names
+    if report.interactions:
+        click.echo(word("import.activity.per_person", lang, people=joined(
+            [f"{names.get(p, p)} {n}" for p, n in report.interactions.most_common()], lang)))
+    for a, b, before, after in report.moved:
+        click.echo(word("import.activity.moved", lang, a=names.get(a, a), b=names.get(b, b),
+                        before=before or word("undated", lang), after=after))
     if report.unmatched:
         found = sorted(report.unmatched.values(), key=lambda u: (-u.count, u.address, u.name))
         click.echo(word("import.activity.unmatched", lang,

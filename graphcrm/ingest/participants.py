@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graphcrm.domain import OrgKind
+from graphcrm.domain import OrgKind, TieType
 from graphcrm.errors import InputError, Problem, ValidationFailed
 from graphcrm.ingest.activity import Activity, Attendee, read_activity
 from graphcrm.ingest.cards import Card, parse_cards
@@ -51,7 +51,7 @@ from graphcrm.ingest.validate import derived_id
 
 __all__ = ["Directory", "ActivityReport", "Unmatched", "interactions_from", "split_list",
            "INTERACTION_COLUMNS", "activity_tables", "phone_key", "CardReport", "card_person",
-           "card_tables", "CARD_COLUMNS", "contact_tables", "CARD_SOURCE"]
+           "card_tables", "CARD_COLUMNS", "contact_tables", "CARD_SOURCE", "moved_ties"]
 
 #: The columns of the interactions an activity import makes.
 INTERACTION_COLUMNS = ["date", "person_id", "our_person_id", "channel", "notes"]
@@ -165,6 +165,9 @@ class ActivityReport:
     interactions: Counter = field(default_factory=Counter)  # contact id → interactions
     unmatched: dict[str, Unmatched] = field(default_factory=dict)
     cards: CardReport | None = None  # what contact cards gave, when there were any
+    names: dict[str, str] = field(default_factory=dict)  # person id → name, for reports
+    #: ties whose last contact the import moves: (a, b, before, after)
+    moved: list[tuple[str, str, str, str]] = field(default_factory=list)
 
 
 def interactions_from(files: Iterable[tuple[str, list[Activity]]], directory: Directory, *,
@@ -410,3 +413,34 @@ def contact_tables(paths: Iterable[Path], directory: Directory,
     if problems:
         raise ValidationFailed(problems)
     return card_tables(files, directory, organizations, stored)
+
+
+def moved_ties(met: Mapping[tuple[str, str], str], ties: Iterable[Mapping[str, Any]],
+               interactions: Iterable[Mapping[str, Any]]) -> list[tuple[str, str, str, str]]:
+    """The ties whose last contact the new interactions move later: ``(a, b, before,
+    after)`` for each KNOWS tie between a pair in ``met`` (``(contact, our person) → the
+    latest new date``), ``before`` being the later of the tie's recorded last contact and
+    the latest stored interaction between the two (``""`` when there is none), as
+    :func:`graphcrm.graph.build_graph` reckons it.
+
+    >>> moved_ties({("c", "us"): "2026-11-25"},
+    ...            [{"source": "us", "target": "c", "type": "KNOWS", "last_contact": "2026-10-01"}],
+    ...            [{"person_id": "c", "our_person_id": "us", "date": "2026-10-20"}])
+    [('us', 'c', '2026-10-20', '2026-11-25')]
+    """
+    latest: dict[frozenset[str], str] = {}
+    for row in interactions:
+        pair = frozenset((row["person_id"], row.get("our_person_id") or ""))
+        latest[pair] = max(latest.get(pair, ""), str(row["date"]))
+    wanted = {frozenset(pair): date for pair, date in met.items()}
+    out = []
+    for tie in ties:
+        if tie["type"] != TieType.KNOWS.value:
+            continue
+        pair = frozenset((tie["source"], tie["target"]))
+        if pair not in wanted:
+            continue
+        before = max(str(tie.get("last_contact") or ""), latest.get(pair, ""))
+        if wanted[pair] > before:
+            out.append((tie["source"], tie["target"], before, wanted[pair]))
+    return sorted(out)

@@ -230,3 +230,24 @@ def test_contact_cards_on_both_stores(target, tmp_path, request):
     assert people["孙悦"]["title"] == "采购经理" and people["Sun Yue"]["phone"] == \
         "+86-138-0000-9999"
     assert people["王建国"]["title"] == "总经理"
+
+
+def test_the_summary_says_per_person_and_which_ties_moved(tmp_path):
+    """林晓 and 刘洋 (no address on file: matched by name) last met in May; a meeting in
+    November moves their tie's last contact, and the summary says so."""
+    store = str(tmp_path / "bid.db")
+    assert run_on((store, {}), "import", sample_dir()).exit_code == 0
+    (tmp_path / "cal.ics").write_bytes(ics("""
+UID:price-1
+SUMMARY:价格澄清
+DTSTART;TZID=Asia/Shanghai:20261126T150000
+ORGANIZER;CN=林晓:mailto:lin.x@huaxin.example
+ATTENDEE;CN=刘洋:mailto:liu.yang@dfny-js.example
+ATTENDEE;CN=王建国:mailto:wang.jg@dfny-js.example
+"""))
+    done = run_on((store, {}), "import", tmp_path / "cal.ics")
+    assert done.exit_code == 0, done.output
+    assert "interactions per person: 刘洋 1, 王建国 1" in done.stdout
+    assert "last contact moved: 林晓 — 刘洋: 2026-05-20 → 2026-11-26" in done.stdout
+    chinese = run_on((store, {}), "import", tmp_path / "cal.ics", "--lang", "zh", "--dry-run")
+    assert "各人联系记录数：刘洋 1、王建国 1" in chinese.stdout
