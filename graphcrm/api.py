@@ -62,6 +62,8 @@ from graphcrm.ingest.participants import (
     contact_tables,
     moved_ties,
     split_list,
+    suggested_strength,
+    tie_suggestions,
 )
 from graphcrm.ingest.readers import RawTable
 from graphcrm.ingest.validate import derived_id, parse_date
@@ -186,7 +188,8 @@ class GraphCRM:
                     allow_reassign: bool = False, sync: bool = False,
                     author: str | None = None, only_domains: Sequence[str] = (),
                     skip_domains: Sequence[str] = (), keep_subjects: bool = False,
-                    until: dt.date | None = None) -> ImportSummary:
+                    until: dt.date | None = None, suggest_ties: int | None = None
+                    ) -> ImportSummary:
         """Validate the files at ``paths`` and upsert them in one transaction
         (``graphcrm import``).
 
@@ -225,6 +228,11 @@ class GraphCRM:
         until
             Calendar: count the occurrences of recurring events up to this day (default
             today).
+        suggest_ties
+            Calendar and mail: propose a KNOWS tie, on the review list, for each of our
+            people and a contact who met or mailed on at least this many days and have
+            none (strength from frequency and recency:
+            :func:`graphcrm.ingest.participants.suggested_strength`).
 
         Returns
         -------
@@ -249,7 +257,8 @@ class GraphCRM:
                           tuple(str(p) for p in paths))
         paths, activities, cards = _activity_files(paths)
         options = {"only_domains": only_domains, "skip_domains": skip_domains,
-                   "keep_subjects": keep_subjects, "until": until}
+                   "keep_subjects": keep_subjects, "until": until,
+                   "suggest_ties": suggest_ties}
         report: ActivityReport | None = None
         if self._exists():
             with open_store(self.store) as opened:
@@ -294,11 +303,13 @@ class GraphCRM:
 
     def review(self, *, everyone: bool = False) -> TableResult:
         """The contacts calendar and mail imports could not match (``graphcrm review``):
-        ``contact`` (their address, or name), ``name``, ``times`` (meetings and messages
-        with us), ``first``, ``last``, ``met_by`` (which of us) and ``decision`` (``open``,
-        ``ignored``, ``accepted``, ``merged``); open ones only unless ``everyone``. Accept
-        one as a new person (:meth:`accept_contact`), merge them with someone known
-        (:meth:`merge_contact`) or ignore them (:meth:`ignore_contact`)."""
+        ``contact`` (their address, or name), ``name``, ``proposal`` (for a tie proposed by
+        ``import --suggest-ties``: "our person — contact", and the strength proposed),
+        ``times`` (days they met or mailed us), ``first``, ``last``, ``met_by`` (which of
+        us) and ``decision`` (``open``, ``ignored``, ``accepted``, ``merged``); open ones
+        only unless ``everyone``. Accept one as a new person or tie
+        (:meth:`accept_contact`), merge them with someone known (:meth:`merge_contact`) or
+        ignore them (:meth:`ignore_contact`)."""
         with open_store(self.store) as opened:
             entries, index = opened.review_entries(), opened.people_index(involved=True)
         rows = []
@@ -306,15 +317,19 @@ class GraphCRM:
             if not everyone and entry["status"] != "open":
                 continue
             days = sorted(m[0] for m in entry["meetings"])
+            tie = entry["key"].startswith("tie:")
             rows.append({
-                "contact": entry["address"] or entry["name"], "name": entry["name"],
+                "contact": entry["name"] if tie else entry["address"] or entry["name"],
+                "name": None if tie else entry["name"],
+                "proposal": _tie_strength(entry) if tie else None,
                 "times": len(entry["meetings"]), "first": days[0] if days else None,
                 "last": days[-1] if days else None,
                 "met_by": sorted({index.get(m[1], {}).get("name") or m[1]
                                   for m in entry["meetings"]}),
                 "decision": entry["status"]})
-        rows.sort(key=lambda r: (-r["times"], r["contact"]))
-        columns = ["contact", "name", "times", "first", "last", "met_by", "decision"]
+        rows.sort(key=lambda r: (r["proposal"] is not None, -r["times"], r["contact"]))
+        columns = ["contact", "name", "proposal", "times", "first", "last", "met_by",
+                   "decision"]
         return TableResult("review", {"contacts": Part(columns, rows)})
 
     def accept_contact(self, contact: str, *, org: str | None = None, name: str | None = None,
@@ -334,6 +349,8 @@ class GraphCRM:
         """
         with open_store(self.store) as opened:
             entry = _review_entry(opened, contact)
+            if entry["key"].startswith("tie:"):
+                return self._accept_tie(opened, entry, author)
             organizations = opened.load(people=()).table("organizations")
             org_id = _organization_for(organizations, entry, org)
             person = {"name": name or entry["name"] or entry["address"].partition("@")[0],
@@ -361,6 +378,23 @@ class GraphCRM:
         """Leave ``contact`` out of the review list, now and in every later import."""
         with open_store(self.store) as opened:
             opened.set_review_status(_review_entry(opened, contact)["key"], "ignored")
+
+    def _accept_tie(self, opened: Store, entry: Mapping[str, Any], author: str | None
+                    ) -> ImportSummary:
+        """A proposed KNOWS tie, as a business tie of the proposed strength, since the first
+        day the two met and last in contact the last."""
+        self._graph = None
+        _, ours, contact = entry["key"].split(":", 2)
+        days = sorted(m[0] for m in entry["meetings"])
+        columns = ["source", "target", "type", "strength", "level", "since", "last_contact"]
+        tie = RawTable("relationships", f"review: {entry['key']}", columns, [(2, [
+            ours, contact, TieType.KNOWS.value, str(_tie_strength(entry)), "1", days[0],
+            days[-1]])])
+        dataset = read_dataset((), known_ids=opened.known_ids(), more=[tie])
+        summary = opened.import_dataset(
+            dataset, info=ChangeInfo("review accept", author or "", (entry["key"],)))
+        opened.set_review_status(entry["key"], "accepted")
+        return summary
 
     def _settle(self, opened: Store, entry: Mapping[str, Any], person: Mapping[str, Any],
                 status: str, command: str, author: str | None) -> ImportSummary:
@@ -951,19 +985,30 @@ def _activity_files(paths: Sequence[str | Path]) -> tuple[
 def _to_review(opened: Store, report: ActivityReport, *, remember: bool) -> None:
     """Put the unmatched contacts of an import on the review list (unless a dry run), and
     leave those the user chose to ignore out of the report."""
-    if not report.unmatched:
+    keys = [*report.unmatched, *(s["key"] for s in report.suggested)]
+    if not keys:
         return
-    decided = {e["key"]: e["status"] for e in opened.review_entries(report.unmatched)}
+    decided = {e["key"]: e["status"] for e in opened.review_entries(keys)}
     if remember:
-        opened.remember_review([u.entry() for u in report.unmatched.values()])
+        opened.remember_review([u.entry() for u in report.unmatched.values()]
+                               + [{k: s[k] for k in ("key", "address", "name", "meetings")}
+                                  for s in report.suggested])
     report.unmatched = {k: u for k, u in report.unmatched.items()
                         if decided.get(k) != "ignored"}
+    report.suggested = [s for s in report.suggested if decided.get(s["key"]) != "ignored"]
+
+
+def _tie_strength(entry: Mapping[str, Any], today: dt.date | None = None) -> int:
+    """The strength proposed for the tie of a ``tie:`` review entry, as of ``today``."""
+    last = max(m[0] for m in entry["meetings"])
+    return suggested_strength(len(entry["meetings"]), dt.date.fromisoformat(last),
+                              today or dt.date.today())
 
 
 def _review_entry(opened: Store, contact: str) -> dict[str, Any]:
     """The review entry of ``contact`` (an address, any case, or a name)."""
     text = contact.strip()
-    for key in (text.lower(), f"name:{text}"):
+    for key in dict.fromkeys((text, text.lower(), f"name:{text}")):
         found = opened.review_entries([key])
         if found:
             return found[0]
@@ -1025,6 +1070,7 @@ def _extra_tables(activities: builtins.list[Path], cards: builtins.list[Path],
     people = {p: dict(d) for p, d in index.items()}
     orgs = {o["id"]: dict(o) for o in organizations}
     records: dict[str, Mapping[str, Any]] = {}
+    files = Dataset()
     if paths:  # the same import's people and organizations count too
         files = read_dataset(paths, **reading)
         for org in files.table("organizations"):
@@ -1067,12 +1113,18 @@ def _extra_tables(activities: builtins.list[Path], cards: builtins.list[Path],
         for table in made:
             for _, (date, contact, ours, *_rest) in table.rows:
                 met[(contact, ours)] = max(met.get((contact, ours), ""), date)
+        before = stored({p for pair in met for p in pair}) if stored and met else Dataset()
         if stored is not None and met:
-            before = stored({p for pair in met for p in pair})
             report.moved = moved_ties(met, before.table("relationships"),
                                       before.table("interactions"))
             report.names.update({p: str(people[p].get("name")) for a, b, *_ in report.moved
                                  for p in (a, b) if p in people})
+        if options["suggest_ties"]:
+            report.names.update({p: str(people[p].get("name")) for pair in report.pairs
+                                 for p in pair if p in people})
+            report.suggested = tie_suggestions(
+                report, [*before.table("relationships"), *files.table("relationships")],
+                options["suggest_ties"], options["until"] or dt.date.today())
     return tables, report
 
 

@@ -211,6 +211,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.category": ("category", "类别"),
     "col.review.contact": ("contact", "联系人"),
     "col.times": ("times", "次数"),
+    "col.proposal": ("proposed strength", "建议强度"),
     "col.first": ("first", "首次"),
     "col.last": ("last", "最近"),
     "col.met_by": ("met by", "我方接触人"),
@@ -385,6 +386,10 @@ WORDS: dict[str, tuple[str, str]] = {
                                    "各人联系记录数：{people}"),
     "import.activity.moved": ("last contact moved: {a} — {b}: {before} → {after}",
                               "最近联系更新：{a} — {b}：{before} → {after}"),
+    "import.activity.suggested": ("ties proposed (graphcrm review to accept them): {ties}",
+                                  "建议新增关系（用 graphcrm review 确认）：{ties}"),
+    "import.activity.suggested_tie": ("{pair} (met on {n} days: strength {strength})",
+                                      "{pair}（{n} 天有往来：强度 {strength}）"),
     "import.cards.read": ("{file}: {n} contact card", "{file}：{n} 张名片"),
     "import.cards.read.n": ("{file}: {n} contact cards", "{file}：{n} 张名片"),
     "import.cards.people": (

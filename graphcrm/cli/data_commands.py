@@ -102,6 +102,10 @@ def _echo_activity(report: ActivityReport, lang: str) -> None:
     for a, b, before, after in report.moved:
         click.echo(word("import.activity.moved", lang, a=names.get(a, a), b=names.get(b, b),
                         before=before or word("undated", lang), after=after))
+    if report.suggested:
+        click.echo(word("import.activity.suggested", lang, ties=joined(
+            [word("import.activity.suggested_tie", lang, pair=s["name"], n=len(s["meetings"]),
+                  strength=s["strength"]) for s in report.suggested], lang)))
     if report.unmatched:
         found = sorted(report.unmatched.values(), key=lambda u: (-u.count, u.address, u.name))
         click.echo(word("import.activity.unmatched", lang,
@@ -153,6 +157,9 @@ def _echo_summary(summary: ImportSummary, lang: str) -> None:
 @click.option("--skip-domain", "skip_domains", multiple=True, metavar="DOMAIN",
               help="Calendar and mail: leave out contacts at this domain, e.g. private mail "
                    "such as qq.com (repeatable).")
+@click.option("--suggest-ties", type=click.IntRange(1), metavar="N",
+              help="Calendar and mail: propose a KNOWS tie (on the review list) for each of us "
+                   "and a contact who met or mailed on N days or more without one.")
 @click.option("--keep-subjects", is_flag=True,
               help="Calendar and mail: keep subjects as the interactions' notes (bodies are "
                    "never read).")
@@ -169,7 +176,8 @@ def _echo_summary(summary: ImportSummary, lang: str) -> None:
 def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
                    encoding: str | None, mapping: Path | None, allow_reassign: bool,
                    sync: bool, author: str | None, only_domains: tuple[str, ...],
-                   skip_domains: tuple[str, ...], keep_subjects: bool, max_rows: int,
+                   skip_domains: tuple[str, ...], suggest_ties: int | None,
+                   keep_subjects: bool, max_rows: int,
                    max_columns: int, max_cell_chars: int, max_file_mb: int) -> None:
     """Validate and load a folder of CSV files or an Excel workbook; or calendar and mail
     exports, whose meetings and messages become interactions.
@@ -218,7 +226,8 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
                                                        sync=sync, author=author,
                                                        only_domains=only_domains,
                                                        skip_domains=skip_domains,
-                                                       keep_subjects=keep_subjects)
+                                                       keep_subjects=keep_subjects,
+                                                       suggest_ties=suggest_ties)
     _echo_summary(summary, lang_of(ctx))
 
 

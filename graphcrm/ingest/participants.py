@@ -35,6 +35,7 @@ Example
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -51,7 +52,8 @@ from graphcrm.ingest.validate import derived_id
 
 __all__ = ["Directory", "ActivityReport", "Unmatched", "interactions_from", "split_list",
            "INTERACTION_COLUMNS", "activity_tables", "phone_key", "CardReport", "card_person",
-           "card_tables", "CARD_COLUMNS", "contact_tables", "CARD_SOURCE", "moved_ties"]
+           "card_tables", "CARD_COLUMNS", "contact_tables", "CARD_SOURCE", "moved_ties",
+           "suggested_strength", "tie_suggestions", "SUGGESTION_HALF_LIFE"]
 
 #: The columns of the interactions an activity import makes.
 INTERACTION_COLUMNS = ["date", "person_id", "our_person_id", "channel", "notes"]
@@ -168,6 +170,10 @@ class ActivityReport:
     names: dict[str, str] = field(default_factory=dict)  # person id → name, for reports
     #: ties whose last contact the import moves: (a, b, before, after)
     moved: list[tuple[str, str, str, str]] = field(default_factory=list)
+    #: (contact, our person) → the days and channels of every activity between them
+    pairs: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    #: ties proposed for pairs who met often with no KNOWS tie (review list entries)
+    suggested: list[dict[str, Any]] = field(default_factory=list)
 
 
 def interactions_from(files: Iterable[tuple[str, list[Activity]]], directory: Directory, *,
@@ -220,6 +226,8 @@ def interactions_from(files: Iterable[tuple[str, list[Activity]]], directory: Di
                         _note(report, attendee, activity, us)
                     continue
                 for mine in sorted(us):
+                    report.pairs.setdefault((contact, mine), []).append(
+                        (activity.date.isoformat(), activity.channel))
                     key = (activity.date.isoformat(), contact, mine, activity.channel)
                     if key in made:
                         continue
@@ -444,3 +452,48 @@ def moved_ties(met: Mapping[tuple[str, str], str], ties: Iterable[Mapping[str, A
         if wanted[pair] > before:
             out.append((tie["source"], tie["target"], before, wanted[pair]))
     return sorted(out)
+
+
+#: The half-life, in days, of how much a past meeting says about a tie today.
+SUGGESTION_HALF_LIFE = 180
+
+
+def suggested_strength(count: int, last: dt.date, today: dt.date) -> int:
+    """The strength proposed for a tie between two people who met or mailed ``count`` times,
+    last on ``last``: ``1 + log2(count) × 2^(-days since last / 180)``, rounded and kept
+    within 1–5. Frequency raises it (2 meetings: 2, 4: 3, 8: 4, 16 or more: 5, all recent);
+    a pair who stopped meeting half a year ago gets half the lift.
+
+    >>> today = dt.date(2026, 11, 28)
+    >>> [suggested_strength(n, today, today) for n in (1, 2, 4, 8, 16, 64)]
+    [1, 2, 3, 4, 5, 5]
+    >>> suggested_strength(8, dt.date(2026, 5, 28), today)  # 1 + 3 × 0.49, rounded
+    2
+    """
+    days = max(0, (today - last).days)
+    lift = math.log2(max(1, count)) * 2 ** (-days / SUGGESTION_HALF_LIFE)
+    return max(1, min(5, round(1 + lift)))
+
+
+def tie_suggestions(report: ActivityReport, ties: Iterable[Mapping[str, Any]], at_least: int,
+                    today: dt.date) -> list[dict[str, Any]]:
+    """Review-list entries proposing a KNOWS tie for each pair of ours and a contact who met
+    or mailed on at least ``at_least`` days (a day and channel counting once) in the files
+    and have no KNOWS tie (``ties``: the store's and the files' relationships). The entry's
+    key is ``tie:<our id>:<contact id>``, its ``meetings`` the pair's activities,
+    ``strength`` :func:`suggested_strength`."""
+    tied = {frozenset((t["source"], t["target"])) for t in ties
+            if t["type"] == TieType.KNOWS.value}
+    out = []
+    for (contact, ours), activities in sorted(report.pairs.items()):
+        met = sorted(set(activities))  # a day's meetings (or mails) count once
+        if len(met) < at_least or frozenset((contact, ours)) in tied:
+            continue
+        days = [day for day, _ in met]
+        out.append({"key": f"tie:{ours}:{contact}", "address": None,
+                    "name": f"{report.names.get(ours, ours)} — "
+                            f"{report.names.get(contact, contact)}",
+                    "meetings": [[day, ours, channel] for day, channel in met],
+                    "strength": suggested_strength(len(met), dt.date.fromisoformat(max(days)),
+                                                   today)})
+    return out

@@ -251,3 +251,40 @@ ATTENDEE;CN=王建国:mailto:wang.jg@dfny-js.example
     assert "last contact moved: 林晓 — 刘洋: 2026-05-20 → 2026-11-26" in done.stdout
     chinese = run_on((store, {}), "import", tmp_path / "cal.ics", "--lang", "zh", "--dry-run")
     assert "各人联系记录数：刘洋 1、王建国 1" in chinese.stdout
+
+
+def test_ties_suggested_from_frequent_meetings(target, tmp_path, request):
+    """林晓 mailed 王建国 on three days and has no KNOWS tie with him: a tie is proposed on
+    the review list, with a strength from frequency and recency; 张伟, whom she knows
+    already, is not proposed. Accepting it imports the tie."""
+    import datetime as dt
+
+    from graphcrm.ingest.participants import suggested_strength
+
+    store, env = target
+    where = request.getfixturevalue("neo4j_settings") if env else store
+    bid = api.GraphCRM(where)
+    bid.import_data([sample_dir()])
+    box = mailbox.mbox(tmp_path / "m.mbox")
+    for i, day in enumerate((20, 23, 25)):
+        for other in ("wang.jg@dfny-js.example", "zhang.w@dfny-js.example"):
+            box.add(message("lin.x@huaxin.example", [other],
+                            f"Mon, {day} Nov 2026 10:00:00 +0800", "x",
+                            message_id=f"<s{i}{other}>"))
+    box.flush()
+    summary = bid.import_data([tmp_path / "m.mbox"], suggest_ties=3,
+                              until=dt.date(2026, 11, 28))
+    assert [(s["key"], s["name"], len(s["meetings"]), s["strength"])
+            for s in summary.activity.suggested] == [("tie:p002:p201", "林晓 — 王建国", 3, 3)]
+    listed = run_on(target, "review", "--format", "json")
+    (row,) = json.loads(listed.stdout)
+    expected = suggested_strength(3, dt.date(2026, 11, 25), dt.date.today())
+    assert (row["contact"], row["proposal"], row["times"]) == ("林晓 — 王建国", expected, 3)
+    done = run_on(target, "review", "accept", "林晓 — 王建国")
+    assert done.exit_code == 0, done.output
+    assert "+ relationships" in done.stdout
+    with open_store(where) as opened:
+        ties = [t for t in opened.load(people=["p002", "p201"]).table("relationships")
+                if {t["source"], t["target"]} == {"p002", "p201"}]
+    assert [(t["type"], t["strength"], t["level"], t["since"], t["last_contact"])
+            for t in ties] == [("KNOWS", expected, 1, "2026-11-20", "2026-11-25")]
