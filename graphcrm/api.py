@@ -22,7 +22,7 @@ import builtins
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -47,23 +47,23 @@ from graphcrm.analysis import (
 )
 from graphcrm.analysis.review import ChangesResult, review_changes
 from graphcrm.changes import FROM_EMPTY, Change, dataset_of, plan, revert, state_of
+from graphcrm.contacts import (
+    extra_tables,
+    organization_for,
+    review_entry,
+    split_files,
+    tie_strength,
+    to_review,
+    without_generated,
+)
 from graphcrm.domain import MAP_LAYOUTS, Role, TieType, normalize_token
 from graphcrm.errors import BadArgument, Conflict, LookupFailed
 from graphcrm.export import export_graph
 from graphcrm.graph import build_graph
 from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping
-from graphcrm.ingest.activity import activity_kind
-from graphcrm.ingest.cards import card_kind
 from graphcrm.ingest.participants import (
-    CARD_SOURCE,
     ActivityReport,
-    Directory,
-    activity_tables,
-    contact_tables,
-    moved_ties,
     split_list,
-    suggested_strength,
-    tie_suggestions,
 )
 from graphcrm.ingest.readers import RawTable
 from graphcrm.ingest.validate import derived_id, parse_date
@@ -255,7 +255,7 @@ class GraphCRM:
         headers = Headers(read_mapping(mapping)) if mapping is not None else None
         info = ChangeInfo("import --sync" if sync else "import", author or "",
                           tuple(str(p) for p in paths))
-        paths, activities, cards = _activity_files(paths)
+        paths, activities, cards = split_files(paths)
         options = {"only_domains": only_domains, "skip_domains": skip_domains,
                    "keep_subjects": keep_subjects, "until": until,
                    "suggest_ties": suggest_ties}
@@ -268,25 +268,25 @@ class GraphCRM:
                          "known_people": {p: (d["name"], d["org_id"]) for p, d in index.items()}}
                 more: list[RawTable] = []
                 if activities or cards:
-                    more, report = _extra_tables(
+                    more, report = extra_tables(
                         activities, cards, index, opened.load(people=()).table("organizations"),
                         lambda ids: opened.load(people=ids), paths, options,
                         dict(encoding=encoding, limits=limits, headers=headers, **known))
-                dataset = _without_generated(read_dataset(
+                dataset = without_generated(read_dataset(
                     paths, encoding=encoding, limits=limits, headers=headers,
                     allow_reassign=allow_reassign, more=more, **known), [*activities, *cards])
                 summary = opened.import_dataset(dataset, sync=sync, info=info,
                                                 dry_run=dry_run)
                 if report is not None:
-                    _to_review(opened, report, remember=not dry_run)
+                    to_review(opened, report, remember=not dry_run)
                 return replace(summary, activity=report)
         # validate before creating anything: a rejected import leaves no file behind
         more = []
         if activities or cards:
-            more, report = _extra_tables(activities, cards, {}, [], None, paths, options,
+            more, report = extra_tables(activities, cards, {}, [], None, paths, options,
                                          dict(encoding=encoding, limits=limits,
                                               headers=headers))
-        dataset = _without_generated(read_dataset(paths, encoding=encoding, limits=limits,
+        dataset = without_generated(read_dataset(paths, encoding=encoding, limits=limits,
                                                   headers=headers, more=more),
                                      [*activities, *cards])
         if dry_run:
@@ -296,7 +296,7 @@ class GraphCRM:
         summary = create_embedded_store(Path(str(self.store)), dataset, info)
         if report is not None:
             with open_store(self.store) as opened:
-                _to_review(opened, report, remember=True)
+                to_review(opened, report, remember=True)
         return replace(summary, activity=report)
 
     # -- the review list of calendar and mail imports ---------------------------------------
@@ -321,7 +321,7 @@ class GraphCRM:
             rows.append({
                 "contact": entry["name"] if tie else entry["address"] or entry["name"],
                 "name": None if tie else entry["name"],
-                "proposal": _tie_strength(entry) if tie else None,
+                "proposal": tie_strength(entry) if tie else None,
                 "times": len(entry["meetings"]), "first": days[0] if days else None,
                 "last": days[-1] if days else None,
                 "met_by": sorted({index.get(m[1], {}).get("name") or m[1]
@@ -348,11 +348,11 @@ class GraphCRM:
             No organization given and none has their mail domain.
         """
         with open_store(self.store) as opened:
-            entry = _review_entry(opened, contact)
+            entry = review_entry(opened, contact)
             if entry["key"].startswith("tie:"):
                 return self._accept_tie(opened, entry, author)
             organizations = opened.load(people=()).table("organizations")
-            org_id = _organization_for(organizations, entry, org)
+            org_id = organization_for(organizations, entry, org)
             person = {"name": name or entry["name"] or entry["address"].partition("@")[0],
                       "org_id": org_id, "email": entry["address"]}
             person["id"] = derived_id("people", person)
@@ -363,7 +363,7 @@ class GraphCRM:
         """The unmatched ``contact`` is ``person`` (id or name), who keeps their address as
         another e-mail address; their meetings and messages become interactions."""
         with open_store(self.store) as opened:
-            entry = _review_entry(opened, contact)
+            entry = review_entry(opened, contact)
             index = opened.people_index()
             person_id = find_person(index, person)
             known = index[person_id]
@@ -377,7 +377,7 @@ class GraphCRM:
     def ignore_contact(self, contact: str) -> None:
         """Leave ``contact`` out of the review list, now and in every later import."""
         with open_store(self.store) as opened:
-            opened.set_review_status(_review_entry(opened, contact)["key"], "ignored")
+            opened.set_review_status(review_entry(opened, contact)["key"], "ignored")
 
     def _accept_tie(self, opened: Store, entry: Mapping[str, Any], author: str | None
                     ) -> ImportSummary:
@@ -388,7 +388,7 @@ class GraphCRM:
         days = sorted(m[0] for m in entry["meetings"])
         columns = ["source", "target", "type", "strength", "level", "since", "last_contact"]
         tie = RawTable("relationships", f"review: {entry['key']}", columns, [(2, [
-            ours, contact, TieType.KNOWS.value, str(_tie_strength(entry)), "1", days[0],
+            ours, contact, TieType.KNOWS.value, str(tie_strength(entry)), "1", days[0],
             days[-1]])])
         dataset = read_dataset((), known_ids=opened.known_ids(), more=[tie])
         summary = opened.import_dataset(
@@ -963,169 +963,6 @@ def _people(opened: Store, texts: builtins.list[str]) -> dict[str, dict]:
     if all(text in index or text in names for text in texts):
         return index
     return opened.people_index()
-
-
-def _activity_files(paths: Sequence[str | Path]) -> tuple[
-        builtins.list[str | Path], builtins.list[Path], builtins.list[Path]]:
-    """The import's table files, its calendar and mail files, and its contact cards (vCard,
-    LinkedIn connections), told by their content."""
-    tables, activities, cards = [], [], []
-    for path in paths:
-        found = Path(path)
-        head = _head(found) if found.is_file() else b""
-        if head and activity_kind(head) is not None:
-            activities.append(found)
-        elif head and card_kind(head) is not None:
-            cards.append(found)
-        else:
-            tables.append(path)
-    return tables, activities, cards
-
-
-def _to_review(opened: Store, report: ActivityReport, *, remember: bool) -> None:
-    """Put the unmatched contacts of an import on the review list (unless a dry run), and
-    leave those the user chose to ignore out of the report."""
-    keys = [*report.unmatched, *(s["key"] for s in report.suggested)]
-    if not keys:
-        return
-    decided = {e["key"]: e["status"] for e in opened.review_entries(keys)}
-    if remember:
-        opened.remember_review([u.entry() for u in report.unmatched.values()]
-                               + [{k: s[k] for k in ("key", "address", "name", "meetings")}
-                                  for s in report.suggested])
-    report.unmatched = {k: u for k, u in report.unmatched.items()
-                        if decided.get(k) != "ignored"}
-    report.suggested = [s for s in report.suggested if decided.get(s["key"]) != "ignored"]
-
-
-def _tie_strength(entry: Mapping[str, Any], today: dt.date | None = None) -> int:
-    """The strength proposed for the tie of a ``tie:`` review entry, as of ``today``."""
-    last = max(m[0] for m in entry["meetings"])
-    return suggested_strength(len(entry["meetings"]), dt.date.fromisoformat(last),
-                              today or dt.date.today())
-
-
-def _review_entry(opened: Store, contact: str) -> dict[str, Any]:
-    """The review entry of ``contact`` (an address, any case, or a name)."""
-    text = contact.strip()
-    for key in dict.fromkeys((text, text.lower(), f"name:{text}")):
-        found = opened.review_entries([key])
-        if found:
-            return found[0]
-    named = [e for e in opened.review_entries() if e["name"] == text]
-    if len(named) == 1:
-        return named[0]
-    raise LookupFailed(f"{contact!r} is not on the review list (graphcrm review lists it)")
-
-
-def _organization_for(organizations: Sequence[Mapping[str, Any]], entry: Mapping[str, Any],
-                      org: str | None) -> str:
-    """The organization a new person from the review list works at: the one named, else
-    the one whose mail domains hold their address's domain."""
-    if org is not None:
-        for field in ("id", "name"):
-            found = [o["id"] for o in organizations if o.get(field) == org]
-            if len(found) == 1:
-                return found[0]
-        raise LookupFailed(f"no organization {org!r} in the store")
-    domain = (entry.get("address") or "").rpartition("@")[2]
-    found = [o["id"] for o in organizations
-             if domain and any(domain == d or domain.endswith("." + d)
-                               for d in split_list(o.get("domains")))]
-    if len(found) == 1:
-        return found[0]
-    raise BadArgument(f"no organization has the mail domain {domain or '(none)'} in its "
-                      "domains: name one with --org" if not found else
-                      f"several organizations have the mail domain {domain}: name one with "
-                      "--org")
-
-
-def _without_generated(dataset: Dataset, activities: builtins.list[Path]) -> Dataset:
-    """``dataset`` without "headers understood" lines for the tables made from calendar,
-    mail and contact-card files (they had no headers to understand)."""
-    sources = (*(str(p) for p in activities), CARD_SOURCE)
-    if activities:
-        dataset.understood = [line for line in dataset.understood
-                              if not line.startswith(sources)]
-    return dataset
-
-
-def _head(path: Path) -> bytes:
-    try:
-        with path.open("rb") as data:
-            return data.read(4096)
-    except OSError:
-        return b""
-
-
-def _extra_tables(activities: builtins.list[Path], cards: builtins.list[Path],
-                  index: Mapping[str, Mapping], organizations: Sequence[Mapping[str, Any]],
-                  stored: Callable[[Collection[str]], Dataset] | None,
-                  paths: Sequence[str | Path], options: dict, reading: dict
-                  ) -> tuple[builtins.list[RawTable], ActivityReport]:
-    """The tables calendar, mail and contact-card files make: interactions, and people
-    (with new organizations); matched against the store's people and organizations
-    (``stored(ids)`` loads some people of the store with their ties and interactions; None
-    for a new store) and those of the import's own table files."""
-    people = {p: dict(d) for p, d in index.items()}
-    orgs = {o["id"]: dict(o) for o in organizations}
-    records: dict[str, Mapping[str, Any]] = {}
-    files = Dataset()
-    if paths:  # the same import's people and organizations count too
-        files = read_dataset(paths, **reading)
-        for org in files.table("organizations"):
-            orgs[org["id"]] = {**orgs.get(org["id"], {}),
-                               **{k: v for k, v in org.items() if v is not None}}
-        for person in files.table("people"):
-            known = people.get(person["id"], {})
-            org = orgs.get(person["org_id"], {})
-            people[person["id"]] = {
-                "name": person["name"], "org_id": person["org_id"],
-                "org_name": org.get("name") or known.get("org_name"),
-                "org_kind": org.get("kind") or known.get("org_kind"),
-                "email": person.get("email") or known.get("email"),
-                "phone": person.get("phone") or known.get("phone")}
-            records[person["id"]] = person
-    directory = Directory(people, {o: d.get("domains") for o, d in orgs.items()})
-    tables: builtins.list[RawTable] = []
-    report = ActivityReport()
-    if cards:
-        def lookup(ids: Collection[str]) -> Mapping[str, Mapping[str, Any]]:
-            wanted = [i for i in ids if i not in records]
-            found = {r["id"]: r for r in stored(wanted).table("people")} if stored else {}
-            return {**found, **{i: records[i] for i in ids if i in records}}
-
-        made, report.cards = contact_tables(cards, directory, orgs.values(), lookup)
-        tables += made
-    if activities:
-        made, found = activity_tables(activities, directory,
-                                      options["until"] or dt.date.today(),
-                                      only_domains=options["only_domains"],
-                                      skip_domains=options["skip_domains"],
-                                      keep_subjects=options["keep_subjects"])
-        found.cards = report.cards
-        report = found
-        tables += made
-        report.names = {p: str(d.get("name")) for p, d in people.items()
-                        if p in report.interactions or any(p in u.ours
-                                                           for u in report.unmatched.values())}
-        met: dict[tuple[str, str], str] = {}
-        for table in made:
-            for _, (date, contact, ours, *_rest) in table.rows:
-                met[(contact, ours)] = max(met.get((contact, ours), ""), date)
-        before = stored({p for pair in met for p in pair}) if stored and met else Dataset()
-        if stored is not None and met:
-            report.moved = moved_ties(met, before.table("relationships"),
-                                      before.table("interactions"))
-            report.names.update({p: str(people[p].get("name")) for a, b, *_ in report.moved
-                                 for p in (a, b) if p in people})
-        if options["suggest_ties"]:
-            report.names.update({p: str(people[p].get("name")) for pair in report.pairs
-                                 for p in pair if p in people})
-            report.suggested = tie_suggestions(
-                report, [*before.table("relationships"), *files.table("relationships")],
-                options["suggest_ties"], options["until"] or dt.date.today())
-    return tables, report
 
 
 def _known_names(opened: Store, index: dict[str, dict]) -> dict[str, dict[str, set[str]]]:

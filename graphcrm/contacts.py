@@ -1,0 +1,202 @@
+"""Contacts from where they already live: calendar, mail and contact-card files read against
+a store, and the review list of those nobody is known for.
+
+:func:`split_files` tells an import's files apart by content; :func:`extra_tables` turns
+calendar, mail and contact-card files into the tables an import validates with the rest
+(interactions; people and new organizations), matched against the store's people and those
+of the same import's table files (see :mod:`graphcrm.ingest.participants`); :func:`to_review`
+keeps the contacts who match nobody and the proposed ties on the store's review list, which
+:class:`graphcrm.api.GraphCRM` lists and settles (``graphcrm review``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Collection, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from graphcrm.errors import BadArgument, LookupFailed
+from graphcrm.ingest import read_dataset
+from graphcrm.ingest.activity import activity_kind
+from graphcrm.ingest.cards import card_kind
+from graphcrm.ingest.participants import (
+    CARD_SOURCE,
+    ActivityReport,
+    Directory,
+    activity_tables,
+    contact_tables,
+    moved_ties,
+    split_list,
+    suggested_strength,
+    tie_suggestions,
+)
+from graphcrm.ingest.readers import RawTable
+from graphcrm.records import Dataset
+from graphcrm.stores import Store
+
+__all__ = ["split_files", "extra_tables", "to_review", "tie_strength", "review_entry",
+           "organization_for", "without_generated"]
+
+
+def split_files(paths: Sequence[str | Path]) -> tuple[
+        list[str | Path], list[Path], list[Path]]:
+    """The import's table files, its calendar and mail files, and its contact cards (vCard,
+    LinkedIn connections), told by their content."""
+    tables, activities, cards = [], [], []
+    for path in paths:
+        found = Path(path)
+        head = _head(found) if found.is_file() else b""
+        if head and activity_kind(head) is not None:
+            activities.append(found)
+        elif head and card_kind(head) is not None:
+            cards.append(found)
+        else:
+            tables.append(path)
+    return tables, activities, cards
+
+
+def to_review(opened: Store, report: ActivityReport, *, remember: bool) -> None:
+    """Put the unmatched contacts of an import on the review list (unless a dry run), and
+    leave those the user chose to ignore out of the report."""
+    keys = [*report.unmatched, *(s["key"] for s in report.suggested)]
+    if not keys:
+        return
+    decided = {e["key"]: e["status"] for e in opened.review_entries(keys)}
+    if remember:
+        opened.remember_review([u.entry() for u in report.unmatched.values()]
+                               + [{k: s[k] for k in ("key", "address", "name", "meetings")}
+                                  for s in report.suggested])
+    report.unmatched = {k: u for k, u in report.unmatched.items()
+                        if decided.get(k) != "ignored"}
+    report.suggested = [s for s in report.suggested if decided.get(s["key"]) != "ignored"]
+
+
+def tie_strength(entry: Mapping[str, Any], today: dt.date | None = None) -> int:
+    """The strength proposed for the tie of a ``tie:`` review entry, as of ``today``."""
+    last = max(m[0] for m in entry["meetings"])
+    return suggested_strength(len(entry["meetings"]), dt.date.fromisoformat(last),
+                              today or dt.date.today())
+
+
+def review_entry(opened: Store, contact: str) -> dict[str, Any]:
+    """The review entry of ``contact`` (an address, any case, or a name)."""
+    text = contact.strip()
+    for key in dict.fromkeys((text, text.lower(), f"name:{text}")):
+        found = opened.review_entries([key])
+        if found:
+            return found[0]
+    named = [e for e in opened.review_entries() if e["name"] == text]
+    if len(named) == 1:
+        return named[0]
+    raise LookupFailed(f"{contact!r} is not on the review list (graphcrm review lists it)")
+
+
+def organization_for(organizations: Sequence[Mapping[str, Any]], entry: Mapping[str, Any],
+                      org: str | None) -> str:
+    """The organization a new person from the review list works at: the one named, else
+    the one whose mail domains hold their address's domain."""
+    if org is not None:
+        for field in ("id", "name"):
+            found = [o["id"] for o in organizations if o.get(field) == org]
+            if len(found) == 1:
+                return found[0]
+        raise LookupFailed(f"no organization {org!r} in the store")
+    domain = (entry.get("address") or "").rpartition("@")[2]
+    found = [o["id"] for o in organizations
+             if domain and any(domain == d or domain.endswith("." + d)
+                               for d in split_list(o.get("domains")))]
+    if len(found) == 1:
+        return found[0]
+    raise BadArgument(f"no organization has the mail domain {domain or '(none)'} in its "
+                      "domains: name one with --org" if not found else
+                      f"several organizations have the mail domain {domain}: name one with "
+                      "--org")
+
+
+def without_generated(dataset: Dataset, activities: list[Path]) -> Dataset:
+    """``dataset`` without "headers understood" lines for the tables made from calendar,
+    mail and contact-card files (they had no headers to understand)."""
+    sources = (*(str(p) for p in activities), CARD_SOURCE)
+    if activities:
+        dataset.understood = [line for line in dataset.understood
+                              if not line.startswith(sources)]
+    return dataset
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as data:
+            return data.read(4096)
+    except OSError:
+        return b""
+
+
+def extra_tables(activities: list[Path], cards: list[Path],
+                  index: Mapping[str, Mapping], organizations: Sequence[Mapping[str, Any]],
+                  stored: Callable[[Collection[str]], Dataset] | None,
+                  paths: Sequence[str | Path], options: dict, reading: dict
+                  ) -> tuple[list[RawTable], ActivityReport]:
+    """The tables calendar, mail and contact-card files make: interactions, and people
+    (with new organizations); matched against the store's people and organizations
+    (``stored(ids)`` loads some people of the store with their ties and interactions; None
+    for a new store) and those of the import's own table files."""
+    people = {p: dict(d) for p, d in index.items()}
+    orgs = {o["id"]: dict(o) for o in organizations}
+    records: dict[str, Mapping[str, Any]] = {}
+    files = Dataset()
+    if paths:  # the same import's people and organizations count too
+        files = read_dataset(paths, **reading)
+        for org in files.table("organizations"):
+            orgs[org["id"]] = {**orgs.get(org["id"], {}),
+                               **{k: v for k, v in org.items() if v is not None}}
+        for person in files.table("people"):
+            known = people.get(person["id"], {})
+            org = orgs.get(person["org_id"], {})
+            people[person["id"]] = {
+                "name": person["name"], "org_id": person["org_id"],
+                "org_name": org.get("name") or known.get("org_name"),
+                "org_kind": org.get("kind") or known.get("org_kind"),
+                "email": person.get("email") or known.get("email"),
+                "phone": person.get("phone") or known.get("phone")}
+            records[person["id"]] = person
+    directory = Directory(people, {o: d.get("domains") for o, d in orgs.items()})
+    tables: list[RawTable] = []
+    report = ActivityReport()
+    if cards:
+        def lookup(ids: Collection[str]) -> Mapping[str, Mapping[str, Any]]:
+            wanted = [i for i in ids if i not in records]
+            found = {r["id"]: r for r in stored(wanted).table("people")} if stored else {}
+            return {**found, **{i: records[i] for i in ids if i in records}}
+
+        made, report.cards = contact_tables(cards, directory, orgs.values(), lookup)
+        tables += made
+    if activities:
+        made, found = activity_tables(activities, directory,
+                                      options["until"] or dt.date.today(),
+                                      only_domains=options["only_domains"],
+                                      skip_domains=options["skip_domains"],
+                                      keep_subjects=options["keep_subjects"])
+        found.cards = report.cards
+        report = found
+        tables += made
+        report.names = {p: str(d.get("name")) for p, d in people.items()
+                        if p in report.interactions or any(p in u.ours
+                                                           for u in report.unmatched.values())}
+        met: dict[tuple[str, str], str] = {}
+        for table in made:
+            for _, (date, contact, ours, *_rest) in table.rows:
+                met[(contact, ours)] = max(met.get((contact, ours), ""), date)
+        before = stored({p for pair in met for p in pair}) if stored and met else Dataset()
+        if stored is not None and met:
+            report.moved = moved_ties(met, before.table("relationships"),
+                                      before.table("interactions"))
+            report.names.update({p: str(people[p].get("name")) for a, b, *_ in report.moved
+                                 for p in (a, b) if p in people})
+        if options["suggest_ties"]:
+            report.names.update({p: str(people[p].get("name")) for pair in report.pairs
+                                 for p in pair if p in people})
+            report.suggested = tie_suggestions(
+                report, [*before.table("relationships"), *files.table("relationships")],
+                options["suggest_ties"], options["until"] or dt.date.today())
+    return tables, report
