@@ -309,7 +309,22 @@ class GraphCRM:
         us) and ``decision`` (``open``, ``ignored``, ``accepted``, ``merged``); open ones
         only unless ``everyone``. Accept one as a new person or tie
         (:meth:`accept_contact`), merge them with someone known (:meth:`merge_contact`) or
-        ignore them (:meth:`ignore_contact`)."""
+        ignore them (:meth:`ignore_contact`).
+
+        Example
+        -------
+        >>> import tempfile, mailbox
+        >>> from email.message import EmailMessage
+        >>> folder = tempfile.mkdtemp()
+        >>> bid = GraphCRM(demo_store(folder))
+        >>> mail = EmailMessage()
+        >>> mail["From"], mail["To"] = "lin.x@huaxin.example", "孙悦 <sun@dfny-js.example>"
+        >>> mail["Date"] = "Mon, 23 Nov 2026 10:00:00 +0800"
+        >>> box = mailbox.mbox(os.path.join(folder, "sent.mbox")); _ = box.add(mail); box.flush()
+        >>> _ = bid.import_data([os.path.join(folder, "sent.mbox")])
+        >>> [(r["contact"], r["name"], r["times"]) for r in bid.review().records()]
+        [('sun@dfny-js.example', '孙悦', 1)]
+        """
         with open_store(self.store) as opened:
             entries, index = opened.review_entries(), opened.people_index(involved=True)
         rows = []

@@ -20,7 +20,7 @@ TWINS = {
     "demo": api.demo_store, "forget": api.GraphCRM.forget, "check": api.GraphCRM.check,
     "template": api.GraphCRM.template, "remove": api.GraphCRM.remove_tie,
     "history": api.GraphCRM.history, "snapshot": api.GraphCRM.snapshot,
-    "changes": api.GraphCRM.changes,
+    "changes": api.GraphCRM.changes, "review": api.GraphCRM.review,
 }
 
 

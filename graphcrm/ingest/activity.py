@@ -13,11 +13,12 @@ Three formats, recognised by their content (not only their extension):
   block is parsed (the standard library's ``email`` with the default policy: RFC 2047
   encoded words in GB2312, GBK or UTF-8 decoded); a body is never read.
 
-The date is the day in the event's own time zone (a time in UTC, or in a zone the system does
-not know, is taken in the machine's local zone). Each activity has a **key**: the event's UID
-with the occurrence's date, the message's Message-ID, or a digest of its headers when there is
-none, so the same event or message in two files counts once. A subject is kept only for
-``--keep-subjects``; nothing else of an event or message is read past its headers.
+The date is the day in the event's own time zone, or the sender's for a message (a time in
+UTC is taken in the machine's local zone; a zone the system does not know, as written). Each
+activity has a **key**: the event's UID with the occurrence's date, the message's Message-ID,
+or a digest of its headers when there is none, so the same event or message in two files
+counts once. A subject is kept only for ``--keep-subjects``; nothing else of an event or
+message is read past its headers.
 
 Problems (an event without a start, a bad date, a message without a date or sender) are
 collected per event or message, numbered as they come in the file, and the import refuses the
@@ -253,7 +254,7 @@ def _mail(data: bytes, source: str) -> ActivityFile:
                 found.problems.append(f"{where}: no Date header")
                 continue
             sent = parsedate_to_datetime(str(date_header))
-            day = sent.astimezone().date() if sent.tzinfo is not None else sent.date()
+            day = _day(sent)  # in the sender's own zone, as an event's day is
         except (TypeError, ValueError, IndexError, LookupError) as err:
             found.problems.append(f"{where}: a header not understood ({_short(err)})")
             continue

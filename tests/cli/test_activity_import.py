@@ -288,3 +288,35 @@ def test_ties_suggested_from_frequent_meetings(target, tmp_path, request):
                 if {t["source"], t["target"]} == {"p002", "p201"}]
     assert [(t["type"], t["strength"], t["level"], t["since"], t["last_contact"])
             for t in ties] == [("KNOWS", expected, 1, "2026-11-20", "2026-11-25")]
+
+
+def test_the_review_list_from_python(tmp_path):
+    """The API twins of ``graphcrm review``: list, accept (organization by mail domain, or
+    named), merge, ignore; clear errors for what cannot be settled."""
+    import pytest
+
+    from graphcrm.errors import BadArgument, LookupFailed
+
+    bid = api.GraphCRM(tmp_path / "bid.db")
+    bid.import_data([sample_dir()])
+    box = mailbox.mbox(tmp_path / "m.mbox")
+    for i, other in enumerate(["=?utf-8?b?" + "5a2Z5oKm" + "?= <sun@newco.example>",
+                               "Zhou <zhou@dfny.example>", "Ad <ad@spam.example>"]):
+        box.add(message("lin.x@huaxin.example", [other], "Mon, 23 Nov 2026 10:00:00 +0800",
+                        "x", message_id=f"<p{i}@x>"))
+    box.flush()
+    bid.import_data([tmp_path / "m.mbox"])
+    assert [(r["contact"], r["name"]) for r in bid.review().records()] == [
+        ("ad@spam.example", "Ad"), ("sun@newco.example", "孙悦"), ("zhou@dfny.example", "Zhou")]
+    with pytest.raises(BadArgument, match=r"no organization has the mail domain newco\.example"):
+        bid.accept_contact("sun@newco.example")
+    with pytest.raises(LookupFailed, match="no organization 'Nowhere'"):
+        bid.accept_contact("sun@newco.example", org="Nowhere")
+    summary = bid.accept_contact("孙悦", org="东方新能源江苏有限公司")
+    assert {c.table for c in summary.changes} == {"people", "interactions"}
+    bid.merge_contact("zhou@dfny.example", "郑宏")
+    assert bid.graph.nodes["p103"]["email"] == "zhou@dfny.example"  # 郑宏 had none
+    bid.ignore_contact("AD@spam.example")
+    assert bid.review().records() == []
+    assert [r["decision"] for r in bid.review(everyone=True).records()] == [
+        "ignored", "accepted", "merged"]
