@@ -52,7 +52,7 @@ from typing import Any
 from graphcrm.domain import Channel
 
 __all__ = ["Attendee", "Activity", "ActivityFile", "activity_kind", "parse_activity",
-           "read_activity"]
+           "read_activity", "short_reason"]
 
 _CALL = re.compile(r"\b(call|phone|tel)\b|电话|通话|致电|打电话", re.IGNORECASE)
 _MBOX_FROM = re.compile(rb"^From .*$", re.MULTILINE)
@@ -144,14 +144,14 @@ def _calendar(data: bytes, source: str, until: dt.date) -> ActivityFile:
     try:  # an export may hold several calendars one after the other
         calendars = icalendar.Calendar.from_ical(data, multiple=True)
     except ValueError as err:
-        found.problems.append(f"not a readable calendar ({_short(err)})")
+        found.problems.append(f"not a readable calendar ({short_reason(err)})")
         return found
     checked = []
     for calendar in calendars:
         try:
             checked.append((x_wr_timezone.to_standard(calendar), found.items))
         except Exception as err:  # the libraries raise many kinds: reported, not raised
-            found.problems.append(f"X-WR-TIMEZONE not understood ({_short(err)})")
+            found.problems.append(f"X-WR-TIMEZONE not understood ({short_reason(err)})")
             return found
         found.items += len(calendar.walk("VEVENT"))
     for calendar, before in checked:
@@ -176,7 +176,7 @@ def _occurrences(calendar: Any, before: int, until: dt.date, found: ActivityFile
         try:
             _day(start.dt)
         except (AttributeError, TypeError, ValueError) as err:
-            found.problems.append(f"{where}: DTSTART not a date ({_short(err)})")
+            found.problems.append(f"{where}: DTSTART not a date ({short_reason(err)})")
             continue
         uid = str(event.get("UID") or "")
         numbers.setdefault(uid, number)
@@ -188,7 +188,7 @@ def _occurrences(calendar: Any, before: int, until: dt.date, found: ActivityFile
         occurrences = recurring_ical_events.of(calendar).between(
             dt.date(1970, 1, 1), until + dt.timedelta(days=1))
     except Exception as err:  # the libraries raise many kinds: reported, not raised
-        found.problems.append(f"events not readable ({_short(err)})")
+        found.problems.append(f"events not readable ({short_reason(err)})")
         return
     for event in occurrences:
         day = _day(event.get("DTSTART").dt)
@@ -256,7 +256,7 @@ def _mail(data: bytes, source: str) -> ActivityFile:
             sent = parsedate_to_datetime(str(date_header))
             day = _day(sent)  # in the sender's own zone, as an event's day is
         except (TypeError, ValueError, IndexError, LookupError) as err:
-            found.problems.append(f"{where}: a header not understood ({_short(err)})")
+            found.problems.append(f"{where}: a header not understood ({short_reason(err)})")
             continue
         if not sender:
             found.problems.append(f"{where}: no sender (From)")
@@ -318,6 +318,11 @@ def _digest(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()[:32]
 
 
-def _short(err: BaseException) -> str:
+def short_reason(err: BaseException) -> str:
+    """An exception's message on one line of at most 120 characters, for a problem report.
+
+    >>> short_reason(ValueError("bad    date " + "x" * 200))[:12]
+    'bad date xxx'
+    """
     text = " ".join(str(err).split())
     return text[:120] + ("…" if len(text) > 120 else "")

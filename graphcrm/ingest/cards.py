@@ -27,6 +27,8 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from graphcrm.ingest.activity import short_reason
+
 __all__ = ["Card", "CardFile", "card_kind", "parse_cards"]
 
 _LINKEDIN = ("first name", "last name", "company", "position")
@@ -93,7 +95,7 @@ def _vcards(data: bytes, source: str) -> CardFile:
         try:
             card = vobject.readOne(_wanted(block))
         except Exception as err:  # vobject raises many kinds: reported, not raised
-            found.problems.append(f"{where}: not a readable vCard ({_short(err)})")
+            found.problems.append(f"{where}: not a readable vCard ({short_reason(err)})")
             continue
         contents = card.contents
         name = _value(contents, "fn") or _structured_name(contents)
@@ -173,8 +175,3 @@ def _linkedin(data: bytes, source: str) -> CardFile:
                                 row.get("position") or None, (email,) if email else (), (),
                                 f"row {number}"))
     return found
-
-
-def _short(err: BaseException) -> str:
-    text = " ".join(str(err).split())
-    return text[:120] + ("…" if len(text) > 120 else "")
