@@ -39,8 +39,8 @@ __all__ = ["split_files", "extra_tables", "to_review", "tie_strength", "review_e
            "organization_for", "without_generated"]
 
 
-def split_files(paths: Sequence[str | Path]) -> tuple[
-        list[str | Path], list[Path], list[Path]]:
+def split_files(paths: Sequence[str | Path]
+                ) -> tuple[list[str | Path], list[Path], list[Path]]:
     """The import's table files, its calendar and mail files, and its contact cards (vCard,
     LinkedIn connections), told by their content."""
     tables, activities, cards = [], [], []
@@ -93,7 +93,7 @@ def review_entry(opened: Store, contact: str) -> dict[str, Any]:
 
 
 def organization_for(organizations: Sequence[Mapping[str, Any]], entry: Mapping[str, Any],
-                      org: str | None) -> str:
+                     org: str | None) -> str:
     """The organization a new person from the review list works at: the one named, else
     the one whose mail domains hold their address's domain."""
     if org is not None:
@@ -133,10 +133,10 @@ def _head(path: Path) -> bytes:
 
 
 def extra_tables(activities: list[Path], cards: list[Path],
-                  index: Mapping[str, Mapping], organizations: Sequence[Mapping[str, Any]],
-                  stored: Callable[[Collection[str]], Dataset] | None,
-                  paths: Sequence[str | Path], options: dict, reading: dict
-                  ) -> tuple[list[RawTable], ActivityReport]:
+                 index: Mapping[str, Mapping], organizations: Sequence[Mapping[str, Any]],
+                 stored: Callable[[Collection[str]], Dataset] | None,
+                 paths: Sequence[str | Path], options: dict, reading: dict
+                 ) -> tuple[list[RawTable], ActivityReport]:
     """The tables calendar, mail and contact-card files make: interactions, and people
     (with new organizations); matched against the store's people and organizations
     (``stored(ids)`` loads some people of the store with their ties and interactions; None
@@ -180,9 +180,8 @@ def extra_tables(activities: list[Path], cards: list[Path],
         found.cards = report.cards
         report = found
         tables += made
-        report.names = {p: str(d.get("name")) for p, d in people.items()
-                        if p in report.interactions or any(p in u.ours
-                                                           for u in report.unmatched.values())}
+        named = {*report.interactions, *(p for u in report.unmatched.values() for p in u.ours)}
+        report.names = {p: str(people[p].get("name")) for p in named if p in people}
         met: dict[tuple[str, str], str] = {}
         for table in made:
             for _, (date, contact, ours, *_rest) in table.rows:
