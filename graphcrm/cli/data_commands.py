@@ -294,7 +294,7 @@ def template_command(ctx: click.Context, path: Path) -> None:
       graphcrm template bid-csv/
     """
     written = bid_of(ctx).template(path, lang=lang_of(ctx))
-    click.echo(f"{written}: the import template")
+    click.echo(word("cli.template", lang_of(ctx), file=written))
 
 
 @cli.command("history")
@@ -327,7 +327,7 @@ def snapshot_command(ctx: click.Context, name: str, author: str | None) -> None:
       graphcrm changes --since gate-2
     """
     made = bid_of(ctx).snapshot(name, author=author)
-    click.echo(f"snapshot {made.name!r}: the state after change set {made.change_set}")
+    click.echo(word("cli.snapshot", lang_of(ctx), name=made.name, n=made.change_set))
 
 
 @cli.group("remove")
@@ -361,7 +361,7 @@ def remove_tie_command(ctx: click.Context, a: str, b: str, tie_type: str | None,
       graphcrm remove tie p201 p502 --type KNOWS
     """
     removed = bid_of(ctx).remove_tie(a, b, tie_type=tie_type, author=author)
-    click.echo(f"removed {removed} tie{'s' if removed != 1 else ''}")
+    click.echo(word("cli.removed_ties", lang_of(ctx), n=removed))
 
 
 @remove_group.command("role")
@@ -380,7 +380,7 @@ def remove_role_command(ctx: click.Context, project: str, person: str, role: str
       graphcrm remove role 江苏储能电站智能监控系统 杨帆 项目线人
     """
     bid_of(ctx).remove_role(project, person, role, author=author)
-    click.echo("removed 1 role")
+    click.echo(word("cli.removed_role", lang_of(ctx)))
 
 
 @cli.command("check")
@@ -425,14 +425,14 @@ def forget_command(ctx: click.Context, person: str, yes: bool, author: str | Non
     bid = bid_of(ctx)
     who = bid.whois(person)
     label = f"{who['name']} ({who['id']}, {who['organization']})"
+    lang = lang_of(ctx)
     if not yes:
         if not sys.stdin.isatty():
-            raise click.UsageError(f"erasing {label} cannot be undone: add --yes to confirm")
-        click.confirm(f"Erase {label} and everything attached to them?", abort=True, err=True)
+            raise click.UsageError(word("cli.forget_needs_yes", lang, who=label))
+        click.confirm(word("cli.forget_confirm", lang, who=label), abort=True, err=True)
     erased = bid.forget(str(who["id"]), author=author)
-    click.echo(f"Forgot {label}: {erased['ties']} ties, {erased['roles']} stakeholder roles, "
-               f"{erased['interactions']} interactions; {erased['subordinates']} people no "
-               "longer report to them.")
+    click.echo(word("cli.forgot", lang, who=label, ties=erased["ties"], roles=erased["roles"],
+                    interactions=erased["interactions"], subordinates=erased["subordinates"]))
 
 
 # -- the review list of calendar and mail imports -----------------------------------------------

@@ -95,4 +95,4 @@ def export_command(ctx: click.Context, fmt: str, output: Path, project: str | No
       graphcrm export --format json -o bid.json --project prj-js-ess --redact
     """
     path = bid_of(ctx).export(output, fmt, project=project, redact=redact, as_of=as_of)
-    click.echo(f"{path}: {fmt}")
+    click.echo(word("cli.exported", lang_of(ctx), file=path, format=fmt))
