@@ -239,3 +239,13 @@ def test_subjects_only_when_asked(tmp_path):
     assert tables[0].header == ["date", "person_id", "our_person_id", "channel"]
     tables, _ = activity_tables([path], Directory(PEOPLE), UNTIL, keep_subjects=True)
     assert tables[0].rows[0][1][-1] == "电话沟通招标文件"
+
+
+def test_raw_8bit_gbk_headers_as_some_chinese_clients_send_them():
+    raw = ("From: 林晓 <lin.x@us.example>\r\nTo: 王建国 <wang@cust.example>\r\n"
+           "Date: Mon, 02 Nov 2026 10:00:00 +0800\r\nSubject: 报价\r\n\r\n正文").encode("gbk")
+    found = parse_activity(raw, "gbk.eml", UNTIL)
+    (mail,) = found.activities
+    assert [(p.address, p.name) for p in mail.people] == [("lin.x@us.example", "林晓"),
+                                                          ("wang@cust.example", "王建国")]
+    assert mail.subject == "报价" and mail.date == dt.date(2026, 11, 2)
