@@ -13,7 +13,9 @@ A project's org chart reads the way bid teams read a customer (集团 → 子公
 * **Inside a band, people hang under their superior** (``people.reports_to`` within the same
   organization) as a tidy tree: a superior centred above their reports; three or more reports
   who manage nobody stack in columns of at most :data:`LEAVES_PER_COLUMN` beside the
-  managers among them, so that a manager of thirty does not make a row thirty cards wide.
+  managers among them, so that a manager of thirty does not make a row thirty cards wide;
+  and the teams under a superior wrap into rows of about golden width, so that a general
+  manager of thirty department heads does not make a chart thirty teams wide.
   People whose superior is not known and who manage nobody are grouped by department (a
   small band per department; those without one in a plain grid). Trees and groups fill rows
   of about the band's golden width.
@@ -318,18 +320,23 @@ def _tree(root: str, reports: dict[str, list[str]]) -> _Box:
                           [(k, (i // rows) * (CARD_WIDTH + GAP_X),
                             (i % rows) * (CARD_HEIGHT + GAP_STACK))
                            for i, k in enumerate(stacked)]))
-        span = sum(item[0] for item in items) + GAP_X * (len(items) - 1)
-        width = max(CARD_WIDTH, span)
-        x = (width - span) / 2
-        placed, centres = [], []
-        for item_width, _, item_centre, cells in items:
-            placed += [(k, x + dx, top + dy) for k, dx, dy in cells]
-            centres.append(x + item_centre)
-            x += item_width + GAP_X
+        # what hangs below in rows about as wide as a golden rectangle of its area: a
+        # general manager of thirty department heads does not make a chart thirty teams wide
+        tiers = _rows(items)
+        width = max(CARD_WIDTH, *(_span(row) for row in tiers))
+        placed, centres, y = [], [], top
+        for row in tiers:
+            x = (width - _span(row)) / 2
+            for item_width, _, item_centre, cells in row:
+                placed += [(k, x + dx, y + dy) for k, dx, dy in cells]
+                centres.append(x + item_centre)
+                x += item_width + GAP_X
+            y += max(item[1] for item in row) + GAP_Y
         offsets[person] = placed
-        size[person] = (width, top + max(item[1] for item in items))
-        # centred over the first and last of what hangs below, as a tidy tree is
-        centre[person] = (centres[0] + centres[-1]) / 2
+        size[person] = (width, y - GAP_Y)
+        # centred over the first and last of what hangs below, as a tidy tree is (over the
+        # whole width when that wraps)
+        centre[person] = (centres[0] + centres[-1]) / 2 if len(tiers) == 1 else width / 2
     box = _Box(*size[root])
     corner = {root: (0.0, 0.0)}
     for person in order:
@@ -338,6 +345,26 @@ def _tree(root: str, reports: dict[str, list[str]]) -> _Box:
         for child, dx, dy in offsets[person]:
             corner[child] = (x0 + dx, y0 + dy)
     return box
+
+
+_Item = tuple[float, float, float, list[tuple[str, float, float]]]
+
+
+def _span(row: list[_Item]) -> float:
+    return sum(item[0] for item in row) + GAP_X * (len(row) - 1)
+
+
+def _rows(items: list[_Item]) -> list[list[_Item]]:
+    """Subtrees side by side, wrapped into rows no wider than the widest of them or about
+    1.6 times the side of a square of their area, whichever is wider."""
+    limit = max(max(item[0] for item in items),
+                1.6 * math.sqrt(sum(item[0] * item[1] for item in items)))
+    rows: list[list[_Item]] = [[]]
+    for item in items:
+        if rows[-1] and _span([*rows[-1], item]) > limit:
+            rows.append([])
+        rows[-1].append(item)
+    return rows
 
 
 def _grid(keys: Iterable[str]) -> _Box:

@@ -148,3 +148,21 @@ def test_random_hierarchies_lay_out_without_overlap(case):
     H.add_nodes_from(reversed(list(G.nodes(data=True))))
     H.add_edges_from(reversed(list(G.edges(keys=True, data=True))))
     assert orgchart(H, "P", roles).positions == chart.positions
+
+
+def test_a_general_manager_of_thirty_teams_wraps_into_rows():
+    """Thirty department heads with two staff each under one general manager: the teams
+    wrap into rows (no chart thirty teams wide), everyone still below their superior."""
+    G = nx.MultiDiGraph(organizations={}, projects={})
+    person(G, "gm", "c")
+    for i in range(30):
+        person(G, f"h{i:02}", "c", "gm")
+        for j in range(2):
+            person(G, f"s{i:02}{j}", "c", f"h{i:02}")
+    pos = orgchart(G).positions
+    assert overlapping(pos) == [] and superiors_below(G, pos) == []
+    xs = [x for x, _ in pos.values()]
+    ys = {pos[f"h{i:02}"][1] for i in range(30)}
+    assert len(ys) > 2  # the heads stand in several rows
+    width, height = max(xs) - min(xs), max(y for _, y in pos.values())
+    assert width < 3 * height  # about golden, not a ribbon
