@@ -64,6 +64,8 @@ GAP_X, GAP_Y, GAP_STACK = 24.0, 60.0, 14.0
 PAD, HEAD, GAP_BAND = 14.0, 30.0, 40.0
 #: Reports who manage nobody stack in columns this tall.
 LEAVES_PER_COLUMN = 6
+#: Teams under one superior wrap into rows only past this many cards' width.
+ROW_CARDS = 6
 #: The order organization kinds come in after the customer.
 KIND_ORDER = (OrgKind.CUSTOMER, OrgKind.PARTNER, OrgKind.OTHER, OrgKind.COMPETITOR, OrgKind.OWN)
 
@@ -355,10 +357,12 @@ def _span(row: list[_Item]) -> float:
 
 
 def _rows(items: list[_Item]) -> list[list[_Item]]:
-    """Subtrees side by side, wrapped into rows no wider than the widest of them or about
-    1.6 times the side of a square of their area, whichever is wider."""
+    """Subtrees side by side, wrapped into rows no wider than the widest of them, about 1.6
+    times the side of a square of their area, or :data:`ROW_CARDS` cards, whichever is
+    widest (a few teams stay side by side)."""
     limit = max(max(item[0] for item in items),
-                1.6 * math.sqrt(sum(item[0] * item[1] for item in items)))
+                1.6 * math.sqrt(sum(item[0] * item[1] for item in items)),
+                ROW_CARDS * (CARD_WIDTH + GAP_X) - GAP_X)
     rows: list[list[_Item]] = [[]]
     for item in items:
         if rows[-1] and _span([*rows[-1], item]) > limit:
