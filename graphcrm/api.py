@@ -54,13 +54,12 @@ from graphcrm.contacts import (
     split_files,
     tie_strength,
     to_review,
-    without_generated,
 )
 from graphcrm.domain import MAP_LAYOUTS, Role, TieType, normalize_token
 from graphcrm.errors import BadArgument, Conflict, LookupFailed
 from graphcrm.export import export_graph
 from graphcrm.graph import build_graph
-from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping
+from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping, read_tables
 from graphcrm.ingest.participants import (
     ActivityReport,
     split_list,
@@ -267,28 +266,31 @@ class GraphCRM:
                          "known_names": _known_names(opened, index),
                          "known_people": {p: (d["name"], d["org_id"]) for p, d in index.items()}}
                 more: list[RawTable] = []
-                if activities or cards:
+                read = None
+                if activities or cards:  # the table files are read once, validated twice
+                    read = read_tables(paths, encoding=encoding, limits=limits, headers=headers)
+                    files = read_dataset(paths, headers=headers, read=read,
+                                         allow_reassign=allow_reassign,
+                                         **known) if paths else Dataset()
                     more, report = extra_tables(
                         activities, cards, index, opened.load(people=()).table("organizations"),
-                        lambda ids: opened.load(people=ids), paths, options,
-                        dict(encoding=encoding, limits=limits, headers=headers, **known))
-                dataset = without_generated(read_dataset(
-                    paths, encoding=encoding, limits=limits, headers=headers,
-                    allow_reassign=allow_reassign, more=more, **known), [*activities, *cards])
+                        lambda ids: opened.load(people=ids), files, options)
+                dataset = read_dataset(paths, encoding=encoding, limits=limits, headers=headers,
+                                       allow_reassign=allow_reassign, more=more, read=read,
+                                       **known)
                 summary = opened.import_dataset(dataset, sync=sync, info=info,
                                                 dry_run=dry_run)
                 if report is not None:
                     to_review(opened, report, remember=not dry_run)
                 return replace(summary, activity=report)
         # validate before creating anything: a rejected import leaves no file behind
-        more = []
+        more, read = [], None
         if activities or cards:
-            more, report = extra_tables(activities, cards, {}, [], None, paths, options,
-                                         dict(encoding=encoding, limits=limits,
-                                              headers=headers))
-        dataset = without_generated(read_dataset(paths, encoding=encoding, limits=limits,
-                                                  headers=headers, more=more),
-                                     [*activities, *cards])
+            read = read_tables(paths, encoding=encoding, limits=limits, headers=headers)
+            files = read_dataset(paths, headers=headers, read=read) if paths else Dataset()
+            more, report = extra_tables(activities, cards, {}, [], None, files, options)
+        dataset = read_dataset(paths, encoding=encoding, limits=limits, headers=headers,
+                               more=more, read=read)
         if dry_run:
             return replace(ImportSummary.of(dataset, plan(dataset, Dataset()), dry_run=True),
                            activity=report)
@@ -404,7 +406,7 @@ class GraphCRM:
         columns = ["source", "target", "type", "strength", "level", "since", "last_contact"]
         tie = RawTable("relationships", f"review: {entry['key']}", columns, [(2, [
             ours, contact, TieType.KNOWS.value, str(tie_strength(entry)), "1", days[0],
-            days[-1]])])
+            days[-1]])], generated=True)
         dataset = read_dataset((), known_ids=opened.known_ids(), more=[tie])
         summary = opened.import_dataset(
             dataset, info=ChangeInfo("review accept", author or "", (entry["key"],)))
@@ -418,11 +420,12 @@ class GraphCRM:
         self._graph = None
         columns = ["id", "name", "org_id", "email"]
         people = RawTable("people", f"review: {entry['key']}", columns,
-                          [(2, [str(person.get(c) or "") for c in columns])])
+                          [(2, [str(person.get(c) or "") for c in columns])], generated=True)
         meetings = RawTable("interactions", f"review: {entry['key']}",
                             ["date", "person_id", "our_person_id", "channel"],
                             [(i, [date, person["id"], ours, channel])
-                             for i, (date, ours, channel) in enumerate(entry["meetings"], 2)])
+                             for i, (date, ours, channel) in enumerate(entry["meetings"], 2)],
+                            generated=True)
         index = opened.people_index()
         dataset = read_dataset((), known_ids=opened.known_ids(),
                                known_names=_known_names(opened, index),

@@ -17,11 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from graphcrm.errors import BadArgument, LookupFailed
-from graphcrm.ingest import read_dataset
 from graphcrm.ingest.activity import activity_kind
 from graphcrm.ingest.cards import card_kind
 from graphcrm.ingest.participants import (
-    CARD_SOURCE,
     ActivityReport,
     Directory,
     activity_tables,
@@ -36,7 +34,7 @@ from graphcrm.records import Dataset
 from graphcrm.stores import Store
 
 __all__ = ["split_files", "extra_tables", "to_review", "tie_strength", "review_entry",
-           "organization_for", "without_generated"]
+           "organization_for"]
 
 
 def split_files(paths: Sequence[str | Path]
@@ -114,16 +112,6 @@ def organization_for(organizations: Sequence[Mapping[str, Any]], entry: Mapping[
                       "--org")
 
 
-def without_generated(dataset: Dataset, activities: list[Path]) -> Dataset:
-    """``dataset`` without "headers understood" lines for the tables made from calendar,
-    mail and contact-card files (they had no headers to understand)."""
-    sources = (*(str(p) for p in activities), CARD_SOURCE)
-    if activities:
-        dataset.understood = [line for line in dataset.understood
-                              if not line.startswith(sources)]
-    return dataset
-
-
 def _head(path: Path) -> bytes:
     try:
         with path.open("rb") as data:
@@ -134,19 +122,16 @@ def _head(path: Path) -> bytes:
 
 def extra_tables(activities: list[Path], cards: list[Path],
                  index: Mapping[str, Mapping], organizations: Sequence[Mapping[str, Any]],
-                 stored: Callable[[Collection[str]], Dataset] | None,
-                 paths: Sequence[str | Path], options: dict, reading: dict
-                 ) -> tuple[list[RawTable], ActivityReport]:
+                 stored: Callable[[Collection[str]], Dataset] | None, files: Dataset,
+                 options: dict) -> tuple[list[RawTable], ActivityReport]:
     """The tables calendar, mail and contact-card files make: interactions, and people
     (with new organizations); matched against the store's people and organizations
     (``stored(ids)`` loads some people of the store with their ties and interactions; None
-    for a new store) and those of the import's own table files."""
+    for a new store) and those of the import's own table files (``files``, validated)."""
     people = {p: dict(d) for p, d in index.items()}
     orgs = {o["id"]: dict(o) for o in organizations}
     records: dict[str, Mapping[str, Any]] = {}
-    files = Dataset()
-    if paths:  # the same import's people and organizations count too
-        files = read_dataset(paths, **reading)
+    if files.records:  # the same import's people and organizations count too
         for org in files.table("organizations"):
             orgs[org["id"]] = {**orgs.get(org["id"], {}),
                                **{k: v for k, v in org.items() if v is not None}}

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from graphcrm.ingest.validate import Names
     from graphcrm.records import Dataset
 
-__all__ = ["read_dataset", "Limits", "Headers", "read_mapping"]
+__all__ = ["read_dataset", "read_tables", "Limits", "Headers", "read_mapping"]
 
 
 def __getattr__(name: str) -> Any:
@@ -41,6 +41,7 @@ def read_dataset(
     known_people: Mapping[str, tuple[str, str]] | None = None,
     allow_reassign: bool = False,
     more: Sequence[RawTable] = (),
+    read: tuple[list[RawTable], list[str]] | None = None,
 ) -> Dataset:
     """Read and validate the import files at ``paths`` (folders, CSV files, workbooks).
 
@@ -67,6 +68,9 @@ def read_dataset(
     more
         Tables read from elsewhere (the interactions of calendar and mail files, from
         :func:`graphcrm.ingest.participants.activity_tables`), validated with the rest.
+    read
+        The tables and warnings of ``paths`` already read (:func:`read_tables`), so that
+        files validated twice are read once.
 
     Returns
     -------
@@ -86,10 +90,27 @@ def read_dataset(
     True
     """
     from graphcrm.ingest.headers import Headers
-    from graphcrm.ingest.readers import read_paths
     from graphcrm.ingest.validate import validate
 
     headers = headers or Headers()
-    tables, warnings = read_paths(list(paths), encoding, limits, headers) if paths else ([], [])
+    tables, warnings = read if read is not None else read_tables(paths, encoding=encoding,
+                                                                 limits=limits, headers=headers)
     return validate([*tables, *more], known_ids, warnings, headers=headers, known_names=known_names,
                     known_people=known_people, allow_reassign=allow_reassign)
+
+
+def read_tables(paths: Sequence[str | Path], *, encoding: str | None = None,
+                limits: Limits | None = None, headers: Headers | None = None
+                ) -> tuple[list[RawTable], list[str]]:
+    """The raw tables of the import files at ``paths`` and the warnings met reading them,
+    not yet validated (see :func:`read_dataset`).
+
+    Raises
+    ------
+    InputError
+        A path cannot be read as the import format.
+    """
+    from graphcrm.ingest.readers import read_paths
+
+    return read_paths(list(paths), encoding, limits, headers) if paths else ([], [])
+

@@ -285,7 +285,7 @@ def activity_tables(paths: Iterable[Path], directory: Directory, until: dt.date,
     columns = INTERACTION_COLUMNS if keep_subjects else INTERACTION_COLUMNS[:-1]
     tables = [RawTable("interactions", source, list(columns),
                        [(number, list(row[:len(columns)]))
-                        for number, row in enumerate(rows, start=2)])
+                        for number, row in enumerate(rows, start=2)], generated=True)
               for source, rows in made if rows]
     return tables, report
 
@@ -388,10 +388,12 @@ def card_tables(files: Iterable[tuple[str, list[Card]]], directory: Directory,
     if new_orgs:
         tables.append(RawTable("organizations", CARD_SOURCE, ["id", "name", "kind"],
                                [(i, [org_id, name, OrgKind.OTHER.value]) for i, (name, org_id)
-                                in enumerate(sorted(new_orgs.items()), start=2)]))
+                                in enumerate(sorted(new_orgs.items()), start=2)],
+                               generated=True))
     if rows:
         tables.append(RawTable("people", CARD_SOURCE, list(CARD_COLUMNS),
-                               [(i, cells) for i, cells in enumerate(rows.values(), start=2)]))
+                               [(i, cells) for i, cells in enumerate(rows.values(), start=2)],
+                               generated=True))
     return tables, report
 
 

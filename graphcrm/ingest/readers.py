@@ -43,13 +43,16 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 @dataclass
 class RawTable:
     """One table as read: ``rows`` holds ``(row_number, cells)``, numbered as the spreadsheet
-    shows them; the header is row ``header_row``."""
+    shows them; the header is row ``header_row``. A ``generated`` table was made by graphcrm
+    (from calendar, mail or contact-card files, or the review list), so it has no headers a
+    person wrote to report on."""
 
     name: str
     source: str
     header: list[str]
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
     header_row: int = 1
+    generated: bool = False
 
 
 def read_paths(

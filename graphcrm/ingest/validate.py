@@ -236,7 +236,8 @@ def validate(
             unreadable.add(table.name)
             continue
         rows, carried = parsed
-        understood.append(_understood(table, headers))
+        if not table.generated:
+            understood.append(_understood(table, headers))
         located.setdefault(table.name, []).extend(rows)
         columns.setdefault(table.name, set()).update(carried)
     _resolve_names(located, known_ids or {}, known_names or {}, problems)

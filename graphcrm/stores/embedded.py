@@ -339,7 +339,7 @@ class EmbeddedStore(Store):
             conn.execute("PRAGMA secure_delete = ON")  # deleted rows are overwritten
             self._conn = conn
             self._ensure_schema(read_only)
-            self._ensure_columns(read_only)
+            self._ensure_additions(read_only)
         except BaseException:
             conn.close()
             raise
@@ -378,7 +378,7 @@ class EmbeddedStore(Store):
         elif int(found) != SCHEMA_VERSION:
             raise StoreError(f"{self.shown}: store schema {found}, expected {SCHEMA_VERSION}")
 
-    def _ensure_columns(self, read_only: bool) -> None:
+    def _ensure_additions(self, read_only: bool) -> None:
         """Columns the contract gained since the store was made (``organizations.domains``)
         and the review list: added to a writable store in place (``ALTER TABLE … ADD
         COLUMN``: nothing to copy, every row reads NULL); a read-only store reads them as
