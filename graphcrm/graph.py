@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -116,21 +116,17 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
         if ours:
             last_between[frozenset((person, ours))] = row["date"]
 
-    def tie_edges() -> Iterator[tuple[str, str, str, dict[str, Any]]]:
-        for tie in dataset.table("relationships"):
-            source, target, kind = tie["source"], tie["target"], tie["type"]
-            if source not in G or target not in G:
-                continue
-            recorded = tie.get("last_contact")
-            met = last_between.get(frozenset((source, target))) if last_between else None
-            yield source, target, kind, {
-                "type": kind, "mutual": kind == "KNOWS",
-                "last_contact": max(recorded or "", met or "") or None,
-                "last_contact_recorded": recorded, "extra": tie.get("extra") or {},
-                **{f: tie.get(f) for f in _TIE_FIELDS},
-            }
-
-    G.add_edges_from(tie_edges())
+    people, add_tie = set(G), G.add_edge  # one call per tie: MultiDiGraph.add_edges_from
+    for tie in dataset.table("relationships"):  # looks every edge up again through views
+        source, target, kind = tie["source"], tie["target"], tie["type"]
+        if source not in people or target not in people:
+            continue
+        recorded = tie.get("last_contact")
+        met = last_between.get(frozenset((source, target))) if last_between else None
+        add_tie(source, target, kind, type=kind, mutual=kind == TieType.KNOWS,
+                last_contact=max(recorded or "", met or "") or None,
+                last_contact_recorded=recorded, extra=tie.get("extra") or {},
+                **{f: tie.get(f) for f in _TIE_FIELDS})
 
     roles: dict[tuple[str, str], dict[str, Any]] = defaultdict(
         lambda: {"roles": [], "influence": None, "stance": None, "notes": []}

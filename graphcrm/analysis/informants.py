@@ -235,7 +235,7 @@ def key_informants(
             "risk": "competitor staff" if c in competitors else None,
             "_reach": reach,
         })
-    _add_structural_holes(H, skip, rows)
+    _add_structural_holes(V, skip, rows)
     for row in rows:
         row["score"] = sum(weights[k] * row[k] for k in weights)
     rows.sort(key=lambda r: (-r["score"], r["name"]))
@@ -313,7 +313,6 @@ def _burt(ties: list[tuple[str, str, float]], wanted: list[str], *, chunk: int =
           ) -> dict[str, tuple[float, float, int]]:
     """:func:`burt_measures` from a list of undirected weighted ties: ``node →
     (constraint, effective size, number of contacts)``."""
-    import numpy as np
     from scipy import sparse
 
     index: dict[str, int] = {}
@@ -333,7 +332,20 @@ def _burt(ties: list[tuple[str, str, float]], wanted: list[str], *, chunk: int =
             cols += (j, i)
             values += (w, w)
     W = sparse.csr_matrix((values, (rows, cols)), shape=(size, size))
-    B = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(size, size))  # contacts
+    return _burt_matrix(W, wanted, [index[n] for n in wanted], chunk=chunk)
+
+
+def _burt_matrix(W: Any, wanted: list[str], positions: list[int], *, chunk: int = 256
+                 ) -> dict[str, tuple[float, float, int]]:
+    """:func:`burt_measures` of ``wanted`` (rows ``positions``) from the symmetric weight
+    matrix ``W`` (a ``scipy.sparse.csr_matrix`` without diagonal): ``node → (constraint,
+    effective size, number of contacts)``."""
+    import numpy as np
+    from scipy import sparse
+
+    size = W.shape[0]
+    B = W.copy()
+    B.data = np.ones_like(B.data)  # contacts
     degree = np.asarray(B.sum(axis=1)).ravel()
     total = np.asarray(W.sum(axis=1)).ravel()
     peak = W.max(axis=1).toarray().ravel() if size else np.zeros(0)
@@ -341,7 +353,6 @@ def _burt(ties: list[tuple[str, str, float]], wanted: list[str], *, chunk: int =
         P = sparse.diags(np.where(total > 0, 1 / total, 0.0)) @ W
         MT = (sparse.diags(np.where(peak > 0, 1 / peak, 0.0)) @ W).T.tocsr()
     result: dict[str, tuple[float, float, int]] = {}
-    positions = [index[n] for n in wanted]
     for start in range(0, len(positions), chunk):
         part = positions[start:start + chunk]
         rows_p, rows_b = P[part], B[part]
@@ -358,15 +369,33 @@ def _burt(ties: list[tuple[str, str, float]], wanted: list[str], *, chunk: int =
     return result
 
 
-def _add_structural_holes(H: nx.DiGraph, skip: frozenset[str], rows: list[dict]) -> None:
+def _add_structural_holes(V: ValuedGraph, skip: frozenset[str], rows: list[dict]) -> None:
     """Burt's constraint, effective size and the structural-holes component of each row, on
-    ``H`` taken as undirected (a pair's weight: the ``p`` of its last arc, as
-    :meth:`networkx.Graph.add_weighted_edges_from` leaves it) without ``skip``."""
-    pairs: dict[frozenset[str], tuple[str, str, float]] = {}
-    for a, b, p in H.edges(data="p"):
-        if a not in skip and b not in skip:
-            pairs[frozenset((a, b))] = (a, b, p)
-    measures = _burt(list(pairs.values()), [r["person_id"] for r in rows])
+    the reach graph taken as undirected (a pair's weight: the ``p`` of its last arc in
+    ``reach.edges()`` order, as :meth:`networkx.Graph.add_weighted_edges_from` leaves it)
+    without ``skip``.
+
+    Arcs come in the order of their source's position, so a pair's last arc is the one from
+    the later person, when there is one."""
+    import numpy as np
+    from scipy import sparse
+
+    arcs = V.arcs
+    kept = arcs.without(skip)
+    source, target, p = arcs.source[kept], arcs.target[kept], arcs.p[kept]
+    size = len(arcs.nodes)
+    low, high = np.minimum(source, target), np.maximum(source, target)
+    later = source > target  # the pair's last arc
+    earlier = ~later & (source != target)
+    first = sparse.csr_matrix((p[earlier], (low[earlier], high[earlier])), shape=(size, size))
+    last = sparse.csr_matrix((p[later], (low[later], high[later])), shape=(size, size))
+    mask = last.copy()
+    mask.data = np.ones_like(mask.data)
+    upper = (first - first.multiply(mask) + last).tocsr()
+    upper.eliminate_zeros()
+    weights = (upper + upper.T).tocsr()
+    wanted = [r["person_id"] for r in rows]
+    measures = _burt_matrix(weights, wanted, [arcs.index[n] for n in wanted])
     for row in rows:
         constraint, effective, degree = measures[row["person_id"]]
         if math.isnan(constraint) or not degree:

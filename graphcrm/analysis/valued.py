@@ -21,16 +21,42 @@ Example
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
 from graphcrm.analysis.model import DEFAULT_MODEL, Hop, TieModel
 from graphcrm.analysis.network import chain_hops, reach_graph
 
-__all__ = ["ValuedGraph", "value"]
+__all__ = ["ValuedGraph", "Arcs", "value"]
+
+
+class Arcs(NamedTuple):
+    """The reach graph's arcs as columns (numpy arrays), for whole-graph measures in C.
+
+    ``nodes[i]`` is the person at position ``i`` (the reach graph's node order) and
+    ``index`` its inverse; arc ``k`` runs from ``nodes[source[k]]`` to ``nodes[target[k]]``
+    with probability ``p[k]`` and cost ``cost[k]``, in the order of
+    ``reach.edges(data=True)``.
+    """
+
+    nodes: list[str]
+    index: dict[str, int]
+    source: Any
+    target: Any
+    p: Any
+    cost: Any
+
+    def without(self, excluded: Collection[str]) -> Any:
+        """A boolean mask of the arcs that touch none of the ``excluded`` people."""
+        import numpy as np
+
+        out = np.zeros(len(self.nodes), dtype=bool)
+        out[[self.index[n] for n in excluded if n in self.index]] = True
+        return ~(out[self.source] | out[self.target])
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,6 +91,28 @@ class ValuedGraph:
         """The hops along a chain of people, each its best tie explained."""
         return chain_hops(self.reach, nodes, self.as_of, self.model)
 
+    @functools.cached_property
+    def arcs(self) -> Arcs:
+        """The reach graph's arcs as columns (:class:`Arcs`), built once."""
+        import numpy as np
+
+        nodes = list(self.reach)
+        index = {n: i for i, n in enumerate(nodes)}
+        source: list[int] = []
+        target: list[int] = []
+        p: list[float] = []
+        cost: list[float] = []
+        for u, following in self.reach.succ.items():
+            i = index[u]
+            for v, arc in following.items():
+                source.append(i)
+                target.append(index[v])
+                p.append(arc["p"])
+                cost.append(arc["cost"])
+        return Arcs(nodes, index, np.array(source, dtype=np.int64),
+                    np.array(target, dtype=np.int64), np.array(p, dtype=float),
+                    np.array(cost, dtype=float))
+
     def cost_matrix(self, excluded: Collection[str] = ()
                     ) -> tuple[list[str], dict[str, int], Any]:
         """The reach graph as a sparse matrix of arc costs (``scipy.sparse.csr_matrix``, row
@@ -72,17 +120,14 @@ class ValuedGraph:
         with its people in index order and their positions; built once per exclusion."""
         key = frozenset(excluded)
         if key not in self._matrices:
-            import numpy as np
             from scipy import sparse
 
-            nodes = list(self.reach)
-            index = {n: i for i, n in enumerate(nodes)}
-            arcs = [(index[u], index[v], c) for u, v, c in self.reach.edges(data="cost")
-                    if u not in key and v not in key]
-            rows, cols, costs = (np.array(x) for x in zip(*arcs, strict=True)) if arcs else \
-                (np.zeros(0, int), np.zeros(0, int), np.zeros(0))
-            matrix = sparse.csr_matrix((costs, (rows, cols)), shape=(len(nodes), len(nodes)))
-            self._matrices[key] = (nodes, index, matrix)
+            arcs = self.arcs
+            kept = arcs.without(key)
+            size = len(arcs.nodes)
+            matrix = sparse.csr_matrix(
+                (arcs.cost[kept], (arcs.source[kept], arcs.target[kept])), shape=(size, size))
+            self._matrices[key] = (arcs.nodes, arcs.index, matrix)
         return self._matrices[key]
 
     def distances(self, people: Collection[str], excluded: Collection[str] = (), *,
@@ -102,9 +147,10 @@ class ValuedGraph:
             return found
         table = csgraph.dijkstra(matrix.T.tocsr() if reverse else matrix, directed=True,
                                  indices=[index[t] for t in wanted])
+        names = np.array(nodes, dtype=object)
         for t, row in zip(wanted, table, strict=True):
             reached = np.flatnonzero(np.isfinite(row))
-            found[t] = {nodes[i]: float(row[i]) for i in reached}
+            found[t] = dict(zip(names[reached].tolist(), row[reached].tolist(), strict=True))
         return found
 
 

@@ -175,17 +175,23 @@ def _ddl() -> list[str]:
         defs.append("extra TEXT NOT NULL DEFAULT '{}'")
         defs.append(f"PRIMARY KEY ({', '.join(spec.key)})")
         statements.append(f"CREATE TABLE IF NOT EXISTS {name} ({', '.join(defs)})")
-    statements += [
-        "CREATE INDEX IF NOT EXISTS people_org ON people(org_id)",
-        "CREATE INDEX IF NOT EXISTS people_name ON people(name)",
-        "CREATE INDEX IF NOT EXISTS people_reports_to ON people(reports_to)",
-        "CREATE INDEX IF NOT EXISTS relationships_target ON relationships(target)",
-        "CREATE INDEX IF NOT EXISTS stakeholders_person ON stakeholders(person_id)",
-        "CREATE INDEX IF NOT EXISTS interactions_person ON interactions(person_id)",
-        "CREATE INDEX IF NOT EXISTS interactions_ours ON interactions(our_person_id)",
-        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    ]
+    statements += [f"CREATE INDEX IF NOT EXISTS {name} ON {on}" for name, on in _INDEXES.items()]
+    statements.append("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     return statements + _HISTORY_DDL + _REVIEW_DDL
+
+
+# The secondary indexes (name → table and column). An import into an empty store drops them
+# and builds each once at the end, in one sort, instead of growing them row by row: a third
+# of the SQLite time of a first import of 500,000 ties (benchmarks/README.md).
+_INDEXES = {
+    "people_org": "people(org_id)",
+    "people_name": "people(name)",
+    "people_reports_to": "people(reports_to)",
+    "relationships_target": "relationships(target)",
+    "stakeholders_person": "stakeholders(person_id)",
+    "interactions_person": "interactions(person_id)",
+    "interactions_ours": "interactions(our_person_id)",
+}
 
 
 # History (schema 2): one row per change set, its changes in JSON chunks (with the person
@@ -460,6 +466,10 @@ class EmbeddedStore(Store):
             changes = plan(dataset, self._scope(dataset, sync), sync=sync)
             if dry_run:
                 return ImportSummary.of(dataset, changes, dry_run=True)
+            first = isinstance(changes, Creations)  # into an empty store
+            if first:
+                for name in _INDEXES:
+                    self._conn.execute(f"DROP INDEX IF EXISTS {name}")
             for table, records in dataset:
                 columns = [c for c in SCHEMA[table].column_names if c in dataset.columns[table]]
                 stored = self._stored_extras(table) if any(
@@ -467,7 +477,10 @@ class EmbeddedStore(Store):
                 self._conn.executemany(
                     _upsert_sql(table, columns), self._rows(table, columns, records, stored)
                 )
-            if not isinstance(changes, Creations):
+            if first:
+                for name, on in _INDEXES.items():
+                    self._conn.execute(f"CREATE INDEX {name} ON {on}")
+            else:
                 self._delete([c for c in changes if c.action == REMOVE])
             self._record(info or ChangeInfo("import"), changes)
         return ImportSummary.of(dataset, changes)
@@ -545,7 +558,8 @@ class EmbeddedStore(Store):
                     row.append(before)
                     yield tuple(row)
                     continue
-            row.append(json.dumps(merged, ensure_ascii=False, sort_keys=True))
+            row.append(json.dumps(merged, ensure_ascii=False, sort_keys=True) if merged
+                       else "{}")
             yield tuple(row)
 
     def _count(self, table: str) -> int:

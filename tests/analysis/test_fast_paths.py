@@ -16,7 +16,7 @@ import networkx as nx
 import pytest
 
 from graphcrm.analysis.gaps import adamic_adar
-from graphcrm.analysis.informants import subset_betweenness
+from graphcrm.analysis.informants import _add_structural_holes, subset_betweenness
 from graphcrm.analysis.model import DEFAULT_MODEL
 from graphcrm.analysis.network import arc_cost, chain_region, hop_distances
 from graphcrm.analysis.valued import ValuedGraph
@@ -140,3 +140,28 @@ def test_adamic_adar_from_the_few_equals_networkx(seed):
     assert any(s > 0 for *_, s in scored)
     for u, v, expected in scored:
         assert adamic_adar(H, u, v, skip) == pytest.approx(expected, rel=1e-9, abs=1e-12)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_structural_holes_from_the_arc_columns_equal_networkx(seed):
+    """Constraint and effective size of the reach graph taken as undirected (a pair weighted
+    by the ``p`` of its last arc, as ``Graph.add_weighted_edges_from`` leaves it) without the
+    skipped people, from the valued graph's arc columns."""
+    H, skip, rng = reach_with_hubs(seed)
+    for a, b in list(H.edges())[::3]:  # pairs whose two arcs differ, so the order matters
+        H[a][b]["p"] = 0.05
+    U = nx.Graph()
+    U.add_nodes_from(set(H) - skip)
+    U.add_weighted_edges_from((a, b, p) for a, b, p in H.edges(data="p")
+                              if a not in skip and b not in skip)
+    people = sorted(n for n in rng.sample(sorted(U), 20) if U.degree(n))
+    people += [h for h in sorted(U, key=U.degree)[-3:] if h not in people]  # the hubs
+    rows = [{"person_id": n} for n in people]
+    _add_structural_holes(valued(H), frozenset(skip), rows)
+    constraint = nx.constraint(U, people, weight="weight")
+    effective = nx.effective_size(U, people, weight="weight")
+    for row in rows:
+        person = row["person_id"]
+        assert row["constraint"] == pytest.approx(constraint[person], rel=1e-9, abs=1e-12)
+        assert row["effective_size"] == pytest.approx(effective[person], rel=1e-9,
+                                                      abs=1e-12)
