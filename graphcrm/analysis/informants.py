@@ -395,7 +395,7 @@ def _add_structural_holes(V: ValuedGraph, skip: frozenset[str], rows: list[dict]
     upper.eliminate_zeros()
     weights = (upper + upper.T).tocsr()
     wanted = [r["person_id"] for r in rows]
-    measures = _burt_matrix(weights, wanted, [arcs.index[n] for n in wanted])
+    measures = _burt_matrix(weights, wanted, [arcs.position[n] for n in wanted])
     for row in rows:
         constraint, effective, degree = measures[row["person_id"]]
         if math.isnan(constraint) or not degree:

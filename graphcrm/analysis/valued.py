@@ -38,13 +38,13 @@ class Arcs(NamedTuple):
     """The reach graph's arcs as columns (numpy arrays), for whole-graph measures in C.
 
     ``nodes[i]`` is the person at position ``i`` (the reach graph's node order) and
-    ``index`` its inverse; arc ``k`` runs from ``nodes[source[k]]`` to ``nodes[target[k]]``
+    ``position`` its inverse; arc ``k`` runs from ``nodes[source[k]]`` to ``nodes[target[k]]``
     with probability ``p[k]`` and cost ``cost[k]``, in the order of
     ``reach.edges(data=True)``.
     """
 
     nodes: list[str]
-    index: dict[str, int]
+    position: dict[str, int]
     source: Any
     target: Any
     p: Any
@@ -55,7 +55,7 @@ class Arcs(NamedTuple):
         import numpy as np
 
         out = np.zeros(len(self.nodes), dtype=bool)
-        out[[self.index[n] for n in excluded if n in self.index]] = True
+        out[[self.position[n] for n in excluded if n in self.position]] = True
         return ~(out[self.source] | out[self.target])
 
 
@@ -127,7 +127,7 @@ class ValuedGraph:
             size = len(arcs.nodes)
             matrix = sparse.csr_matrix(
                 (arcs.cost[kept], (arcs.source[kept], arcs.target[kept])), shape=(size, size))
-            self._matrices[key] = (arcs.nodes, arcs.index, matrix)
+            self._matrices[key] = (arcs.nodes, arcs.position, matrix)
         return self._matrices[key]
 
     def distances(self, people: Collection[str], excluded: Collection[str] = (), *,
