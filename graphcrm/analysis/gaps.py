@@ -43,6 +43,7 @@ from graphcrm.analysis.network import (
     decision_stakeholders,
     hop_distances,
     our_people,
+    region_graph,
     require_project,
     roles_of,
 )
@@ -257,7 +258,7 @@ def _routes(H: nx.DiGraph, ours: list[str], target: str, max_hops: int,
     keep = chain_region(H, ours, target, max_hops, excluded=skip, forward=forward)
     if target not in keep:
         return 0, []
-    flow = H.subgraph(keep).copy()
+    flow = region_graph(H, keep)
     flow.add_edges_from((_SOURCE, s) for s in ours if s in keep)
     routes = local_node_connectivity(flow, _SOURCE, target)
     brokers = sorted(minimum_st_node_cut(flow, _SOURCE, target)) if routes == 1 else []

@@ -53,6 +53,7 @@ from graphcrm.analysis.network import (
     decision_stakeholders,
     hop_distances,
     our_people,
+    region_graph,
     require_project,
     roles_of,
     stance_of,
@@ -464,7 +465,7 @@ def subset_betweenness(H: nx.DiGraph, sources: list[str], targets: list[str],
     region.difference_update(skip)
     if not region:
         return {}
-    sub = H.subgraph(region).copy()
+    sub = region_graph(H, region)
     return nx.betweenness_centrality_subset(
         sub, sources=[s for s in sources if s in region],
         targets=[t for t in targets if t in region], normalized=False, weight="cost")

@@ -24,7 +24,7 @@ from graphcrm.graph import REPORTING
 __all__ = [
     "reach_graph", "our_people", "decision_stakeholders", "stance_of", "roles_of",
     "require_project", "chain_hops", "chain_probability", "chain_region", "competitor_staff",
-    "hop_distances", "arc_cost",
+    "hop_distances", "arc_cost", "region_graph",
 ]
 
 _ONE_WAY = {TieType.INFLUENCES.value}
@@ -261,3 +261,29 @@ def chain_region(H: nx.DiGraph, sources: Iterable[str], target: str, max_hops: i
         return set()
     backward = hop_distances(H, [target], max_hops, reverse=True, excluded=excluded)
     return {n for n, d in backward.items() if n in forward and d + forward[n] <= max_hops}
+
+
+def region_graph(H: nx.DiGraph, keep: Collection[str], *, not_into: Collection[str] = ()
+                 ) -> nx.DiGraph:
+    """The reach graph on the people in ``keep`` only, without the arcs into ``not_into``
+    people (each arc's attributes copied shallowly, as :meth:`networkx.Graph.copy` does).
+
+    People and arcs come in ``H``'s own order, whatever the order of ``keep``
+    (``H.subgraph(keep)`` walks a set when ``keep`` is small, which Python orders anew on
+    every run): so that among equally good chains or cuts the same one comes first every
+    time.
+
+    Example
+    -------
+    >>> H = nx.DiGraph([("s", "a"), ("a", "t"), ("s", "t"), ("t", "s")])
+    >>> list(region_graph(H, {"t", "s"}).edges())
+    [('s', 't'), ('t', 's')]
+    >>> list(region_graph(H, {"t", "s"}, not_into={"s"}).edges())
+    [('s', 't')]
+    """
+    region = [n for n in H if n in keep]
+    R = nx.DiGraph()
+    R.add_nodes_from(region)
+    R.add_edges_from((a, b, arc) for a in region for b, arc in H.succ[a].items()
+                     if b in keep and b not in not_into)
+    return R

@@ -27,6 +27,7 @@ from graphcrm.analysis.network import (
     chain_region,
     competitor_staff,
     our_people,
+    region_graph,
     stance_of,
 )
 from graphcrm.analysis.valued import ValuedGraph
@@ -248,9 +249,7 @@ def _best_paths(H: nx.DiGraph, sources: list[str], target: str, k: int,
     keep = chain_region(H, sources, target, max_hops, excluded=excluded)  # none of excluded
     if target not in keep:
         return []
-    search = H.subgraph(keep).copy()
-    ours = set(sources)
-    search.remove_edges_from([(a, b) for a, b in list(search.edges()) if b in ours])
+    search = region_graph(H, keep, not_into=set(sources))
     search.add_edges_from((_START, s, {"cost": 0.0}) for s in sources if s in keep)
     found: list[list[str]] = []
     for path in islice(nx.shortest_simple_paths(search, _START, target, weight="cost"),

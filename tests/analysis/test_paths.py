@@ -128,3 +128,44 @@ def test_avoid_opponents_needs_some_project(V):
     with pytest.raises(Conflict, match="a stakeholder of none"):
         influence_paths(V, "a", avoid_opponents=True)
     assert influence_paths(V, "a").paths  # without the option, no project is needed
+
+
+_EQUAL_CHAINS = """
+import datetime as dt
+import networkx as nx
+from graphcrm.analysis.gaps import coverage_gaps
+from graphcrm.analysis.paths import influence_paths
+from graphcrm.analysis.valued import value
+
+G = nx.MultiDiGraph(projects={"P": {"customer_id": "c"}})
+for i in range(40):  # a large graph around a small region: NetworkX walks the region's set
+    G.add_node(f"z{i:02}", name=f"z{i}", org_kind="customer", org_id="c", projects={},
+               department=None, reports_to=None)
+for n in ["us", "dm", *(f"m{i}" for i in range(8))]:
+    G.add_node(n, name=n, org_kind="own" if n == "us" else "customer", org_id="c",
+               department=None, reports_to=None, projects={})
+G.nodes["dm"]["projects"]["P"] = {"roles": ["decision_maker"], "influence": 5}
+for i in range(8):  # eight chains of equal strength us → m_i → dm
+    G.add_edge("us", f"m{i}", key="KNOWS", type="KNOWS", strength=4)
+    G.add_edge(f"m{i}", "dm", key="KNOWS", type="KNOWS", strength=4)
+V = value(G, dt.date(2026, 1, 1))
+print([p.nodes for p in influence_paths(V, "dm", k=3).paths])
+print(coverage_gaps(V, "P", max_hops=2).stakeholder_rows[0]["best_chain"])
+"""
+
+
+def test_equal_chains_come_in_the_same_order_on_every_run():
+    """Among chains of equal strength, the first three are the same whatever Python's string
+    hashing (a set's order) is: the search graph is built in the graph's order."""
+    import os
+    import subprocess
+    import sys
+
+    seen = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        done = subprocess.run([sys.executable, "-c", _EQUAL_CHAINS], capture_output=True,
+                              text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        seen.add(done.stdout)
+    assert len(seen) == 1, seen
+    assert "['us', 'm0', 'dm'], ['us', 'm1', 'dm'], ['us', 'm2', 'dm']" in seen.pop()
