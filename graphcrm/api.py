@@ -27,7 +27,7 @@ import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import networkx as nx
 
@@ -49,33 +49,14 @@ from graphcrm.analysis import (
 )
 from graphcrm.analysis.review import ChangesResult, review_changes
 from graphcrm.changes import FROM_EMPTY, Change, dataset_of, plan, revert, state_of
-from graphcrm.contacts import (
-    extra_tables,
-    organization_for,
-    review_entry,
-    split_files,
-    tie_strength,
-    to_review,
-)
 from graphcrm.domain import MAP_LAYOUTS, Role, TieType, normalize_token
 from graphcrm.errors import BadArgument, Conflict, LookupFailed
 from graphcrm.export import export_graph
 from graphcrm.graph import build_graph
 from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping, read_tables
-from graphcrm.ingest.participants import (
-    ActivityReport,
-    split_list,
-)
 from graphcrm.ingest.readers import RawTable
 from graphcrm.ingest.validate import derived_id, parse_date
 from graphcrm.lookup import find_person
-from graphcrm.map import (
-    MapSettings,
-    StakeholderMap,
-    organization_map,
-    read_positions,
-    stakeholder_map,
-)
 from graphcrm.records import Dataset
 from graphcrm.regions import ball, contact_region, path_region
 from graphcrm.resources import sample_dir
@@ -95,6 +76,10 @@ from graphcrm.stores import (
     scratch_store,
 )
 from graphcrm.words import default_lang
+
+if TYPE_CHECKING:  # imported where used: a question loads neither the map nor the contacts
+    from graphcrm.ingest.participants import ActivityReport
+    from graphcrm.map import StakeholderMap
 
 __all__ = ["GraphCRM", "open", "demo_store", "StoreLocation", "DEMO_AS_OF"]
 
@@ -276,6 +261,7 @@ class GraphCRM:
         >>> bid.import_data([sample_dir()]).changed
         True
         """
+        from graphcrm.contacts import extra_tables, split_files, to_review
         self._graph = None
         headers = Headers(read_mapping(mapping)) if mapping is not None else None
         info = ChangeInfo("import --sync" if sync else "import", author or "",
@@ -353,6 +339,7 @@ class GraphCRM:
         >>> [(r["contact"], r["name"], r["times"]) for r in bid.review().records()]
         [('sun@dfny-js.example', '孙悦', 1)]
         """
+        from graphcrm.contacts import tie_strength
         with open_store(self.store) as opened:
             entries, index = opened.review_entries(), opened.people_index(involved=True)
         rows = []
@@ -390,6 +377,7 @@ class GraphCRM:
         BadArgument
             No organization given and none has their mail domain.
         """
+        from graphcrm.contacts import organization_for, review_entry
         with open_store(self.store) as opened:
             entry = review_entry(opened, contact)
             if entry["key"].startswith("tie:"):
@@ -405,6 +393,8 @@ class GraphCRM:
                       ) -> ImportSummary:
         """The unmatched ``contact`` is ``person`` (id or name), who keeps their address as
         another e-mail address; their meetings and messages become interactions."""
+        from graphcrm.contacts import review_entry
+        from graphcrm.ingest.participants import split_list
         with open_store(self.store) as opened:
             entry = review_entry(opened, contact)
             index = opened.people_index()
@@ -419,6 +409,7 @@ class GraphCRM:
 
     def ignore_contact(self, contact: str) -> None:
         """Leave ``contact`` out of the review list, now and in every later import."""
+        from graphcrm.contacts import review_entry
         with open_store(self.store) as opened:
             opened.set_review_status(review_entry(opened, contact)["key"], "ignored")
 
@@ -426,6 +417,7 @@ class GraphCRM:
                     ) -> ImportSummary:
         """A proposed KNOWS tie, as a business tie of the proposed strength, since the first
         day the two met and last in contact the last."""
+        from graphcrm.contacts import tie_strength
         self._graph = None
         _, ours, contact = entry["key"].split(":", 2)
         days = sorted(m[0] for m in entry["meetings"])
@@ -909,6 +901,12 @@ class GraphCRM:
         >>> bid.map("prj-js-ess", layout="network").node_count  # everyone around it
         82
         """
+        from graphcrm.map import (
+            MapSettings,
+            organization_map,
+            read_positions,
+            stakeholder_map,
+        )
         chosen = layout or ("orgchart" if project is not None else "network")
         if chosen not in MAP_LAYOUTS:
             raise BadArgument(f"layout must be one of {', '.join(MAP_LAYOUTS)} "
