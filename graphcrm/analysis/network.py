@@ -160,10 +160,27 @@ def reach_graph(
     for arc, (p, data) in lines.items():
         if arc not in best or best[arc][0] < p:
             best[arc] = (p, data)
+    return _arc_graph(G, ((a, b, {"p": p, "cost": -math.log(p), "tie": data})
+                          for (a, b), (p, data) in best.items()))
+
+
+def _arc_graph(nodes: Iterable[str], arcs: Iterable[tuple[str, str, dict]]) -> nx.DiGraph:
+    """The :class:`networkx.DiGraph` of ``nodes`` and ``arcs`` (between those nodes, each
+    pair once, each attribute dict taken as it is), arcs in the order given.
+
+    Writes the adjacency NetworkX documents for a DiGraph (``_succ[u][v]`` and
+    ``_pred[v][u]``, one attribute dict) rather than calling ``add_edges_from``, which looks
+    each arc up again and copies its attributes: 0.49 of the 0.7 s that valuing a project's
+    neighbourhood at 100,000 people took (127,000 arcs), about 0.1 s this way.
+    ``tests/analysis/test_network.py`` checks the result equals what ``add_edges_from``
+    builds, arcs and their order included.
+    """
     H = nx.DiGraph()
-    H.add_nodes_from(G)
-    H.add_edges_from((a, b, {"p": p, "cost": -math.log(p), "tie": data})
-                     for (a, b), (p, data) in best.items())
+    H.add_nodes_from(nodes)
+    successors, predecessors = H._succ, H._pred
+    for a, b, data in arcs:
+        successors[a][b] = data
+        predecessors[b][a] = data
     return H
 
 

@@ -59,3 +59,40 @@ def test_an_interaction_with_any_of_us_counts():
                    interactions=[("2026-04-01", "dm", "mate")])
     assert last_contact(G, "dm") == "2026-04-01"
     assert last_contact(G, "ma") is None
+
+
+def test_the_reach_graph_is_what_add_edges_from_builds(monkeypatch):
+    """reach_graph writes its adjacency directly (_arc_graph); the graph is the one
+    NetworkX's add_edges_from builds from the same arcs: arcs, data and order, both ways."""
+    import datetime as dt
+    import random
+
+    import networkx as nx
+
+    from graphcrm.analysis import network
+
+    rng = random.Random(3)
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(f"p{i}" for i in range(60))
+    kinds = ["KNOWS", "KNOWS", "INFLUENCES", "REFERRED", "REPORTS_TO", "DOTTED_LINE"]
+    for _ in range(400):
+        a, b = rng.sample(sorted(G), 2)
+        kind = rng.choice(kinds)
+        G.add_edge(a, b, key=kind, type=kind, strength=rng.choice([None, 1, 3, 5]),
+                   last_contact=rng.choice([None, "2025-03-01", "2026-06-30"]))
+    H = network.reach_graph(G, as_of=dt.date(2026, 11, 27))
+
+    def with_add_edges_from(nodes, arcs):
+        R = nx.DiGraph()
+        R.add_nodes_from(nodes)
+        R.add_edges_from(arcs)
+        return R
+
+    monkeypatch.setattr(network, "_arc_graph", with_add_edges_from)
+    R = network.reach_graph(G, as_of=dt.date(2026, 11, 27))
+    assert nx.utils.graphs_equal(H, R)
+    assert list(H.edges(data=True)) == list(R.edges(data=True))
+    assert all(list(H.pred[n].items()) == list(R.pred[n].items()) for n in G)
+    assert H.number_of_edges() > 300
+    H.remove_node("p0")  # an ordinary graph: NetworkX's own operations work on it
+    assert "p0" not in H.pred["p1"] and "p0" not in H.succ["p1"]
