@@ -100,7 +100,7 @@ def _bulk(method: _F) -> _F:
 
     A question at 100,000 people creates a few million small, acyclic objects (records,
     attribute dicts, adjacency entries); each collection pass scans the objects alive, so the
-    collector ran often over a growing heap and took a third of ``gaps`` and a tenth of an
+    collector ran often over a growing heap and took a quarter of ``gaps`` and a tenth of an
     import (``benchmarks/README.md``) while freeing nothing: peak memory is the same with it
     paused. It runs again when the outermost call returns (nested calls leave it alone).
     """
