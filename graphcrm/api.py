@@ -98,11 +98,13 @@ _NEIGHBOURHOOD = 2  # a project's neighbourhood: its stakeholders and everyone t
 def _bulk(method: _F) -> _F:
     """Run ``method`` with Python's cycle collector paused.
 
-    A question at 100,000 people creates a few million small, acyclic objects (records,
-    attribute dicts, adjacency entries); each collection pass scans the objects alive, so the
-    collector ran often over a growing heap and took a quarter of ``gaps`` and a tenth of an
-    import (``benchmarks/README.md``) while freeing nothing: peak memory is the same with it
-    paused. It runs again when the outermost call returns (nested calls leave it alone).
+    A question at 100,000 people creates a few million small objects (records, attribute
+    dicts, adjacency entries) that live until it returns; each collection pass scans the
+    objects alive, so the collector ran often over a growing heap and took a quarter of
+    ``gaps`` and a tenth of an import (``benchmarks/README.md``) while freeing nothing: peak
+    memory is the same with it paused. It runs again when the outermost call returns
+    (nested calls leave it alone) and then frees the question's graphs. The switch is
+    process-wide: another thread's cycles wait for the question too.
     """
     @functools.wraps(method)
     def paused(*args: Any, **kwargs: Any) -> Any:

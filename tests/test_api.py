@@ -10,6 +10,7 @@ from click.testing import CliRunner
 import graphcrm
 from graphcrm import api
 from graphcrm.cli import cli
+from graphcrm.errors import LookupFailed
 
 #: Each CLI command and the API it calls.
 TWINS = {
@@ -135,3 +136,33 @@ def test_a_question_values_its_ties_once_and_the_map_follows_the_model(store, mo
     gaps = api.GraphCRM(store, model=fast).gaps("prj-js-ess", as_of=api.DEMO_AS_OF)
     shown = {dict(n["facts"]).get("coverage") for n in cooled.data["nodes"]} - {None}
     assert shown == set(gaps.stakeholders["status"])
+
+
+def test_a_question_pauses_the_cycle_collector_and_gives_it_back(store, monkeypatch):
+    """The collector is off while a question builds and walks its graphs, back on after it
+    (also after a refusal), and left alone when it was off already."""
+    import gc
+
+    import graphcrm.analysis.valued as valued
+
+    seen = []
+    original = valued.reach_graph
+
+    def watching(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(valued, "reach_graph", watching)
+    bid = api.open(store)
+    assert gc.isenabled()
+    bid.gaps("prj-js-ess", as_of=api.DEMO_AS_OF)
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(LookupFailed):
+        bid.gaps("no-such-project")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        bid.informants("prj-js-ess", as_of=api.DEMO_AS_OF)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
