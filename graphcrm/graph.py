@@ -116,8 +116,10 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
         if ours:
             last_between[frozenset((person, ours))] = row["date"]
 
-    people, add_tie = set(G), G.add_edge  # one call per tie: MultiDiGraph.add_edges_from
-    for tie in dataset.table("relationships"):  # looks every edge up again through views
+    # one add_edge per tie: MultiDiGraph.add_edges_from looks every edge up again through
+    # its views
+    people, add_tie = set(G), G.add_edge
+    for tie in dataset.table("relationships"):
         source, target, kind = tie["source"], tie["target"], tie["type"]
         if source not in people or target not in people:
             continue

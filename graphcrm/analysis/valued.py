@@ -79,7 +79,7 @@ class ValuedGraph:
     reach: nx.DiGraph
     as_of: dt.date
     model: TieModel
-    _matrices: dict[frozenset[str], tuple[list[str], dict[str, int], Any]] = field(
+    _matrices: dict[frozenset[str], Any] = field(
         default_factory=dict, repr=False)
 
     def tie(self, u: str, v: str, data: Mapping[str, Any]) -> Hop:
@@ -113,11 +113,10 @@ class ValuedGraph:
                     np.array(target, dtype=np.int64), np.array(p, dtype=float),
                     np.array(cost, dtype=float))
 
-    def cost_matrix(self, excluded: Collection[str] = ()
-                    ) -> tuple[list[str], dict[str, int], Any]:
+    def cost_matrix(self, excluded: Collection[str] = ()) -> Any:
         """The reach graph as a sparse matrix of arc costs (``scipy.sparse.csr_matrix``, row
-        ``u``, column ``v``: the cost of ``u → v``) without the arcs of ``excluded`` people,
-        with its people in index order and their positions; built once per exclusion."""
+        and column by :attr:`arcs` position: the cost of ``u → v``) without the arcs of
+        ``excluded`` people; built once per exclusion."""
         key = frozenset(excluded)
         if key not in self._matrices:
             from scipy import sparse
@@ -125,9 +124,8 @@ class ValuedGraph:
             arcs = self.arcs
             kept = arcs.without(key)
             size = len(arcs.nodes)
-            matrix = sparse.csr_matrix(
+            self._matrices[key] = sparse.csr_matrix(
                 (arcs.cost[kept], (arcs.source[kept], arcs.target[kept])), shape=(size, size))
-            self._matrices[key] = (arcs.nodes, arcs.position, matrix)
         return self._matrices[key]
 
     def distances(self, people: Collection[str], excluded: Collection[str] = (), *,
@@ -140,7 +138,8 @@ class ValuedGraph:
         import numpy as np
         from scipy.sparse import csgraph
 
-        nodes, index, matrix = self.cost_matrix(excluded)
+        nodes, index = self.arcs.nodes, self.arcs.position
+        matrix = self.cost_matrix(excluded)
         wanted = [t for t in people if t in index and t not in excluded]
         found: dict[str, dict[str, float]] = {t: {} for t in people}
         if not wanted:
