@@ -118,7 +118,7 @@ _synonyms(
     {
         "client": "customer", "客户": "customer", "cliente": "customer",
         "ours": "own", "us": "own", "our_company": "own", "我方": "own", "本公司": "own",
-        "propia": "own",
+        "我司": "own", "己方": "own", "propia": "own",
         "design_institute": "partner", "consultant": "partner", "integrator": "partner",
         "合作伙伴": "partner", "伙伴": "partner", "设计院": "partner", "咨询": "partner",
         "集成商": "partner", "socio": "partner",

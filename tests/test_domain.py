@@ -72,3 +72,9 @@ def test_decision_roles_are_the_buying_centre():
     assert Role.DECISION_MAKER in DECISION_ROLES
     assert Role.INFORMANT not in DECISION_ROLES
     assert Role.BID_TEAM not in DECISION_ROLES
+
+
+def test_chinese_spellings_of_our_own_company():
+    """我司 and 己方, as Chinese bid teams write their own side in an organizations sheet."""
+    for text in ("我方", "本公司", "我司", "己方"):
+        assert OrgKind.parse(text) is OrgKind.OWN
