@@ -1,7 +1,6 @@
-// A forgotten person's name out of the change sets' authors and file names.
-// $name: their name; $forgotten: what it becomes.
-MATCH (s:GraphcrmChangeSet)
-WHERE s.author CONTAINS $name OR any(f IN s.files WHERE f CONTAINS $name)
-SET s.author = replace(s.author, $name, $forgotten),
-    s.files = [f IN s.files | replace(f, $name, $forgotten)]
+// The change sets' file entries rewritten where they named a forgotten person.
+// $rows: [{id, files}] (computed by graphcrm.stores.base.Traces.file).
+UNWIND $rows AS row
+MATCH (s:GraphcrmChangeSet {id: row.id})
+SET s.files = row.files
 RETURN count(s) AS changed

@@ -84,7 +84,7 @@ if TYPE_CHECKING:  # imported where used: a question loads neither the map nor t
 __all__ = ["GraphCRM", "open", "demo_store", "StoreLocation", "DEMO_AS_OF"]
 
 #: Where a store is: a file path, a Neo4j URI (credentials from the environment) or settings.
-StoreLocation = str | Path | Neo4jSettings
+StoreLocation = str | Path | Neo4jSettings | Store
 
 #: The date the bundled sample's story is told as of (the demo values ties on this day).
 DEMO_AS_OF = dt.date(2026, 11, 26)
@@ -186,7 +186,8 @@ class GraphCRM:
         return value(G, _as_of(as_of), self.model)
 
     def __repr__(self) -> str:
-        shown = self.store.shown if isinstance(self.store, Neo4jSettings) else str(self.store)
+        shown = self.store.shown if isinstance(self.store, Neo4jSettings) else \
+            self.store.location if isinstance(self.store, Store) else str(self.store)
         if is_server_uri(shown):
             shown = Neo4jSettings(shown).shown
         return f"GraphCRM({shown!r})"
@@ -399,6 +400,9 @@ class GraphCRM:
         from graphcrm.ingest.participants import split_list
         with open_store(self.store) as opened:
             entry = review_entry(opened, contact)
+            if entry["key"].startswith("tie:"):  # its meetings are another person's
+                raise BadArgument(f"{contact!r} is a proposed tie, not a contact: accept or "
+                                  "ignore it (graphcrm review accept|ignore)")
             index = opened.people_index()
             person_id = find_person(index, person)
             known = index[person_id]
@@ -456,7 +460,7 @@ class GraphCRM:
         return summary
 
     def _exists(self) -> bool:
-        if isinstance(self.store, Neo4jSettings) or is_server_uri(str(self.store)):
+        if isinstance(self.store, Neo4jSettings | Store) or is_server_uri(str(self.store)):
             return True
         return Path(self.store).exists()
 
@@ -705,9 +709,9 @@ class GraphCRM:
             after = state_of(opened.load(people=_changes_region(opened, undone, chosen)))
         before = revert(after, undone)
         projects = chosen or sorted(key[0] for key in after["projects"])
-        with tempfile.TemporaryDirectory(prefix="graphcrm-before-") as folder:
-            past = GraphCRM(scratch_store(Path(folder) / "before.db", dataset_of(before)),
-                            model=self.model)
+        held = scratch_store(dataset_of(before))  # in memory: never a copy on disk
+        try:
+            past = GraphCRM(held, model=self.model)
             existed = {key[0] for key in before["projects"]}
             gaps_before = {p: past.gaps(p, as_of=as_of) if p in existed else None
                            for p in projects}
@@ -717,6 +721,8 @@ class GraphCRM:
                 people = set(self.project_graph(chosen[0]))
                 if chosen[0] in existed:
                     people |= set(past.project_graph(chosen[0]))
+        finally:
+            held.discard()
         return review_changes(before, after, gaps_before, gaps_after, since=label,
                               projects=chosen, people=people)
 

@@ -100,7 +100,7 @@ def test_changes_loads_a_region_yet_answers_as_the_whole_store_would(tmp_path):
         undone = [c for s in opened.history(after=boundary, changes=True) for c in s.changes]
         after = state_of(opened.load())
     before = revert(after, undone)
-    past = api.GraphCRM(scratch_store(tmp_path / "reference.db", dataset_of(before)))
+    past = api.GraphCRM(scratch_store(dataset_of(before)))
     people = set(past.project_graph(project)) | set(bid.project_graph(project))
     reference = review_changes(before, after, {project: past.gaps(project, as_of=as_of)},
                                {project: bid.gaps(project, as_of=as_of)},

@@ -8,6 +8,7 @@ Neo4j server.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graphcrm.records import Dataset
 from graphcrm.stores.base import (
@@ -20,6 +21,9 @@ from graphcrm.stores.base import (
     TableChanges,
 )
 from graphcrm.stores.neo4j_settings import Neo4jSettings
+
+if TYPE_CHECKING:  # the embedded store is imported where used
+    from graphcrm.stores.embedded import MemoryStore
 
 __all__ = [
     "Store", "ImportSummary", "TableChanges", "Counts", "Neo4jSettings", "open_store",
@@ -37,7 +41,7 @@ def is_server_uri(location: str) -> bool:
 
 
 def open_store(
-    location: str | Path | Neo4jSettings = DEFAULT_STORE, *, create: bool = False
+    location: str | Path | Neo4jSettings | Store = DEFAULT_STORE, *, create: bool = False
 ) -> Store:
     """Open the store at ``location``.
 
@@ -57,6 +61,8 @@ def open_store(
         The location cannot be opened as a store (for Neo4j: unreachable, credentials
         refused, no such database).
     """
+    if isinstance(location, Store):  # a store held open (a scratch store in memory)
+        return location
     if isinstance(location, Neo4jSettings) or is_server_uri(str(location)):
         from graphcrm.stores.neo4j_store import Neo4jStore
 
@@ -77,12 +83,17 @@ def create_embedded_store(path: str | Path, dataset: Dataset,
     return create_store(path, dataset, info)
 
 
-def scratch_store(path: str | Path, dataset: Dataset) -> Path:
-    """A throw-away embedded store at ``path`` holding ``dataset``, keeping no history and
-    taking references to people outside it as they are (an earlier state, or the part of it
-    a question needs, rebuilt to be asked the same questions as the real store)."""
-    from graphcrm.stores.embedded import EmbeddedStore
+def scratch_store(dataset: Dataset) -> MemoryStore:
+    """A throw-away store held in memory, holding ``dataset``, keeping no history and taking
+    references to people outside it as they are (an earlier state, or the part of it a
+    question needs, rebuilt to be asked the same questions as the real store).
 
-    with EmbeddedStore(path, create=True, scratch=True) as store:
-        store.import_dataset(dataset)
-    return Path(path)
+    Nothing of it reaches the disk, so an interrupted question leaves no copy of anybody
+    behind. :func:`open_store` gives it back as it is, and closing it there keeps it open;
+    :meth:`~graphcrm.stores.embedded.MemoryStore.discard` frees it.
+    """
+    from graphcrm.stores.embedded import MemoryStore
+
+    store = MemoryStore()
+    store.import_dataset(dataset)
+    return store

@@ -25,17 +25,19 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
 
-from graphcrm.changes import CREATE, REMOVE, UPDATE, Change, Creations
+from graphcrm.changes import CREATE, FORGOTTEN, REMOVE, UPDATE, Change, Creations
 from graphcrm.records import TABLE_ORDER, Dataset
 
 __all__ = ["Store", "ImportSummary", "TableChanges", "Counts", "OrganizationSummary",
-           "ChangeInfo", "ChangeSet", "Snapshot", "HISTORY_SCHEMA", "merged_review"]
+           "ChangeInfo", "ChangeSet", "Snapshot", "HISTORY_SCHEMA", "merged_review", "Traces",
+           "ERASED"]
 
 #: The first store schema that keeps history (schema 1 stores are upgraded on first open).
 HISTORY_SCHEMA = 2
@@ -90,6 +92,79 @@ class Snapshot:
     change_set: int
     at: str
     author: str
+
+
+#: Every place graphcrm writes a person down, and what ``forget`` does there: the one list
+#: both stores follow (and ``tests/stores/test_forget.py`` checks by reading every file).
+ERASED = (
+    "the person's record: deleted",
+    "their ties, stakeholder roles and interactions (as the contact or as one of ours): deleted",
+    "their subordinates' reporting line to them: cleared",
+    "the history: every change naming them dropped from its change set",
+    "the change sets' file entries that name them (a review key, one of their addresses, a "
+    "file named after them): replaced by (forgotten); authors are colleagues and stay",
+    "the review list: entries about them (their addresses, their name, ties proposed with "
+    "them) deleted, and meetings they had as one of ours dropped from the others",
+    "the embedded store's pre-upgrade copy (<store>.schema1.bak): the same rows deleted",
+    "the embedded store's file and write-ahead log: deleted pages overwritten (checkpoint)",
+    "`changes --since`: its rebuilt earlier state is kept in memory, never on disk",
+)
+
+_ADDRESSES = re.compile(r"[;,，；\s]+")
+
+
+@dataclass(frozen=True)
+class Traces:
+    """What identifies ``person`` outside their own records: their id, their name and their
+    e-mail addresses (as the review list and the history's file entries hold them).
+
+    Example
+    -------
+    >>> t = Traces.of("p1", "杨帆", "yf@x.cn; YF@gmail.com")
+    >>> t.about({"key": "yf@gmail.com", "address": "yf@gmail.com", "name": "Fan"})
+    True
+    >>> t.about({"key": "tie:p9:p1", "address": "", "name": "林晓 — 杨帆"})
+    True
+    >>> t.file("yf@x.cn"), t.file("名片/杨帆.vcf"), t.file("杨帆明的客户.xlsx")
+    ('(forgotten)', '名片/(forgotten).vcf', '杨帆明的客户.xlsx')
+    """
+
+    person: str
+    name: str
+    addresses: frozenset[str]
+
+    @classmethod
+    def of(cls, person: str, name: str | None, email: str | None) -> Traces:
+        """The traces of ``person`` called ``name`` with the addresses in ``email``."""
+        return cls(person, name or "", frozenset(
+            a.lower() for a in _ADDRESSES.split(email or "") if "@" in a))
+
+    def about(self, entry: Mapping[str, Any]) -> bool:
+        """Whether the review entry ``entry`` is about the person: one of their addresses,
+        their name, or a tie proposed with them."""
+        key = str(entry.get("key") or "")
+        if key.startswith("tie:"):
+            return self.person in key.split(":", 2)[1:]
+        address = str(entry.get("address") or "").lower()
+        return key.lower() in self.addresses or address in self.addresses or \
+            (bool(self.name) and key == f"name:{self.name}")
+
+    def meetings(self, meetings: Sequence[Sequence[Any]]) -> list[list[Any]]:
+        """``meetings`` (``[date, our person id, channel]``) without those the person had as
+        one of ours."""
+        return [list(m) for m in meetings if m[1] != self.person]
+
+    def file(self, entry: str) -> str:
+        """A change set's file entry, or ``(forgotten)`` where it names the person: a review
+        key of theirs, one of their addresses, or a file named exactly after them (a file
+        whose name merely contains theirs is another's)."""
+        if self.about({"key": entry, "address": entry}):
+            return FORGOTTEN
+        folder, _, leaf = entry.replace("\\", "/").rpartition("/")
+        stem, dot, suffix = leaf.rpartition(".") if "." in leaf else (leaf, "", "")
+        if self.name and stem == self.name:
+            return entry[:len(folder) + 1 if folder else 0] + FORGOTTEN + dot + suffix
+        return entry
 
 
 def forget_counts(erased: dict[str, int]) -> dict[str, dict[str, int]]:

@@ -30,7 +30,6 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 from graphcrm.changes import (
-    FORGOTTEN,
     REMOVE,
     Change,
     Creations,
@@ -62,6 +61,7 @@ from graphcrm.stores.base import (
     OrganizationSummary,
     Snapshot,
     Store,
+    Traces,
     count_changes,
     forget_counts,
     merged_review,
@@ -415,14 +415,19 @@ class EmbeddedStore(Store):
         (``<store>.schema1.bak``, made with SQLite's online backup before the upgrade
         starts)."""
         backup = Path(f"{self.path}.schema1.bak")
-        if not backup.exists():
-            aside = backup.with_name(backup.name + ".new")
-            target = sqlite3.connect(aside)
-            try:
-                self._conn.backup(target)
-            finally:
-                target.close()
+        # always a fresh copy: a backup left beside the file may be another store's (a
+        # store file replaced by another of the same name), or of this one before a forget
+        aside = backup.with_name(backup.name + ".new")
+        target = sqlite3.connect(aside)
+        try:
+            self._conn.backup(target)
+            copied = target.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        finally:
+            target.close()
+        if copied is not None and int(copied[0]) == 1:
             os.replace(aside, backup)
+        else:  # another process upgraded it meanwhile: its backup stands
+            aside.unlink(missing_ok=True)
         with self._transaction():
             row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if row is None or int(row[0]) != 1:  # another process upgraded it meanwhile
@@ -745,25 +750,18 @@ class EmbeddedStore(Store):
     def forget(self, person: str, info: ChangeInfo | None = None) -> dict[str, int]:
         conn = self._conn
         with self._transaction():
-            found = conn.execute("SELECT name FROM people WHERE id = ?", (person,)).fetchone()
+            found = conn.execute("SELECT name, email FROM people WHERE id = ?",
+                                 (person,)).fetchone()
             if not found:
                 raise LookupFailed(f"nobody with id {person!r} in {self.location}")
-            erased = {
-                "ties": conn.execute("DELETE FROM relationships WHERE source = ? OR target = ?",
-                                     (person, person)).rowcount,
-                "roles": conn.execute("DELETE FROM stakeholders WHERE person_id = ?",
-                                      (person,)).rowcount,
-                "interactions": conn.execute(
-                    "DELETE FROM interactions WHERE person_id = ? OR our_person_id = ?",
-                    (person, person)).rowcount,
-                "subordinates": conn.execute(
-                    "UPDATE people SET reports_to = NULL WHERE reports_to = ?", (person,)
-                ).rowcount,
-            }
-            conn.execute("DELETE FROM people WHERE id = ?", (person,))
+            traces = Traces.of(person, *found)
+            erased = _erase(conn, person)
             if self.schema >= SCHEMA_VERSION:
-                self._scrub_history(person, found[0])
+                self._scrub_history(traces)
                 self._record(info or ChangeInfo("forget"), [], counts=forget_counts(erased))
+            if self._has_review:
+                self._scrub_review(traces)
+        self._scrub_backup(person)
         # overwrite what was deleted, in the file and in the write-ahead log: until this
         # checkpoint the old pages are still in the store file
         busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
@@ -777,21 +775,55 @@ class EmbeddedStore(Store):
                 "erasure", erased)
         return erased
 
-    def _scrub_history(self, person: str, name: str) -> None:
-        """Rewrite every history chunk that mentions ``person`` without those changes, and
-        their name out of the change sets' authors and file names."""
-        for column in ("author", "files"):
-            self._conn.execute(f"UPDATE change_sets SET {column} = replace({column}, ?, ?) "
-                               f"WHERE instr({column}, ?) > 0", (name, FORGOTTEN, name))
-        mentioned = json.dumps(person, ensure_ascii=False)
+    def _scrub_history(self, traces: Traces) -> None:
+        """Rewrite every history chunk that mentions the person without those changes, and
+        the change sets' file entries that name them (:meth:`Traces.file`)."""
+        for set_id, files in self._conn.execute(
+                "SELECT id, files FROM change_sets WHERE files <> '[]'").fetchall():
+            before = json.loads(files)
+            after = [traces.file(f) for f in before]
+            if after != before:
+                self._conn.execute("UPDATE change_sets SET files = ? WHERE id = ?",
+                                   (json.dumps(after, ensure_ascii=False), set_id))
+        mentioned = json.dumps(traces.person, ensure_ascii=False)
         rows = self._conn.execute(
             "SELECT set_id, seq, changes FROM change_chunks WHERE instr(people, ?) > 0",
             (mentioned,)).fetchall()
         for set_id, seq, text in rows:
-            kept, people = scrub(text, person)
+            kept, people = scrub(text, traces.person)
             self._conn.execute(
                 "UPDATE change_chunks SET changes = ?, people = ? WHERE set_id = ? AND seq = ?",
                 (kept, json.dumps(people, ensure_ascii=False), set_id, seq))
+
+    def _scrub_review(self, traces: Traces) -> None:
+        """The review list without the entries about the person and the meetings they had
+        as one of ours."""
+        for entry in self.review_entries():
+            if traces.about(entry):
+                self._conn.execute("DELETE FROM review WHERE key = ?", (entry["key"],))
+            elif (kept := traces.meetings(entry["meetings"])) != entry["meetings"]:
+                self._conn.execute("UPDATE review SET meetings = ? WHERE key = ?",
+                                   (json.dumps(kept, ensure_ascii=False), entry["key"]))
+
+    def _scrub_backup(self, person: str) -> None:
+        """The person out of the copy kept from before the schema upgrade too (rows deleted,
+        the file rewritten so that no freed page keeps them); a copy that cannot be opened
+        as a store is removed, since it cannot be cleaned."""
+        backup = Path(f"{self.path}.schema1.bak")
+        if not backup.exists():
+            return
+        try:
+            copy = sqlite3.connect(backup, isolation_level=None)
+            try:
+                copy.execute("PRAGMA secure_delete = ON")
+                copy.execute("BEGIN IMMEDIATE")
+                _erase(copy, person)
+                copy.execute("COMMIT")
+                copy.execute("VACUUM")
+            finally:
+                copy.close()
+        except sqlite3.Error:
+            backup.unlink(missing_ok=True)
 
     # -- history -------------------------------------------------------------------------
 
@@ -900,6 +932,40 @@ class EmbeddedStore(Store):
 
     def close(self) -> None:
         self._conn.close()
+
+
+class MemoryStore(EmbeddedStore):
+    """A scratch store held in memory (:func:`graphcrm.stores.scratch_store`): nothing of it
+    reaches the disk. Closing it keeps it open, so that every question asked of it finds it
+    whole; :meth:`discard` frees it."""
+
+    def __init__(self) -> None:
+        super().__init__(":memory:", create=True, shown_as="(memory)", scratch=True)
+
+    def close(self) -> None:
+        """Kept open: the store lives as long as its connection."""
+
+    def discard(self) -> None:
+        """Free the store."""
+        super().close()
+
+
+def _erase(conn: sqlite3.Connection, person: str) -> dict[str, int]:
+    """Delete ``person``'s record and everything attached (the stores' first three
+    :data:`~graphcrm.stores.base.ERASED` places); return how many of each went."""
+    erased = {
+        "ties": conn.execute("DELETE FROM relationships WHERE source = ? OR target = ?",
+                             (person, person)).rowcount,
+        "roles": conn.execute("DELETE FROM stakeholders WHERE person_id = ?",
+                              (person,)).rowcount,
+        "interactions": conn.execute(
+            "DELETE FROM interactions WHERE person_id = ? OR our_person_id = ?",
+            (person, person)).rowcount,
+        "subordinates": conn.execute(
+            "UPDATE people SET reports_to = NULL WHERE reports_to = ?", (person,)).rowcount,
+    }
+    conn.execute("DELETE FROM people WHERE id = ?", (person,))
+    return erased
 
 
 class _Transaction:

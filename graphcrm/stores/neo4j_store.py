@@ -22,7 +22,6 @@ from contextlib import contextmanager
 from typing import Any
 
 from graphcrm.changes import (
-    FORGOTTEN,
     REMOVE,
     Change,
     Creations,
@@ -46,6 +45,7 @@ from graphcrm.stores.base import (
     OrganizationSummary,
     Snapshot,
     Store,
+    Traces,
     count_changes,
     forget_counts,
     merged_review,
@@ -455,8 +455,19 @@ class Neo4jStore(Store):
             if record is None:
                 return None
             erased = dict(record.data())
-            tx.run(statement("forget_in_change_sets"), name=named[0][0]["name"],
-                   forgotten=FORGOTTEN).consume()
+            props = named[0][0] if named else {}
+            traces = Traces.of(person, props.get("name"), props.get("email"))
+            files = [{"id": r["id"], "files": renamed}
+                     for r in _fetch(tx, "change_set_files")
+                     if (renamed := [traces.file(f) for f in r["files"]]) != list(r["files"])]
+            tx.run(statement("forget_in_change_sets"), rows=files).consume()
+            entries = _review_entries(tx, None)
+            tx.run(statement("forget_in_review"),
+                   gone=[e["key"] for e in entries if traces.about(e)],
+                   kept=[{"key": e["key"], "meetings": json.dumps(kept)} for e in entries
+                         if not traces.about(e)
+                         and (kept := traces.meetings(e["meetings"])) != e["meetings"]]
+                   ).consume()
             rows = []
             for found in tx.run(statement("history_mentions"), id=person):
                 text, mentioned = scrub(found["changes"], person)

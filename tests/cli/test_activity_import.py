@@ -280,6 +280,9 @@ def test_ties_suggested_from_frequent_meetings(target, tmp_path, request):
     (row,) = json.loads(listed.stdout)
     expected = suggested_strength(3, dt.date(2026, 11, 25), dt.date.today())
     assert (row["contact"], row["proposal"], row["times"]) == ("林晓 — 王建国", expected, 3)
+    misused = run_on(target, "review", "merge", "林晓 — 王建国", "刘洋")  # not 刘洋's meetings
+    assert misused.exit_code == 2 and "a proposed tie, not a contact" in misused.output
+    assert "Traceback" not in misused.output
     done = run_on(target, "review", "accept", "林晓 — 王建国")
     assert done.exit_code == 0, done.output
     assert "+ relationships" in done.stdout
