@@ -23,7 +23,6 @@ import datetime as dt
 import functools
 import gc
 import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
