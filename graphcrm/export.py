@@ -33,7 +33,7 @@ from graphcrm.redaction import (
     PROJECT_FIELDS,
     TIE_FIELDS,
     shareable,
-    shareable_roles,
+    shareable_projects,
 )
 
 if TYPE_CHECKING:
@@ -94,9 +94,10 @@ def flatten(G: nx.MultiDiGraph, *, redact: bool = False,
         if not redact:
             attrs.update(_extras(data.get("extra")))
         pairs, stances = [], set()
-        for project, entry in sorted((data.get("projects") or {}).items()):
-            roles = shareable_roles(entry["roles"]) if redact else entry["roles"]
-            pairs += [f"{_text(project)}:{r}" for r in roles]
+        projects = data.get("projects") or {}
+        for project, entry in sorted((shareable_projects(projects) if redact
+                                      else projects).items()):
+            pairs += [f"{_text(project)}:{r}" for r in entry["roles"]]
             if entry.get("influence") is not None:
                 attrs[f"influence:{_text(project)}"] = entry["influence"]
             if entry.get("stance"):

@@ -49,7 +49,7 @@ from graphcrm.map.orgchart import (
     tint,
 )
 from graphcrm.palette import KIND_COLOR, PATH_COLOR, STANCE_COLOR, TIE_COLOR
-from graphcrm.redaction import shareable_roles
+from graphcrm.redaction import SECRET_ROLES, card_secret, shareable_projects
 from graphcrm.stores.base import OrganizationSummary
 from graphcrm.words import WORDS, role_words, vocab, word
 
@@ -127,6 +127,8 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
         return organization_map_data(summarize_organizations(whole), as_of, settings)
     project = settings.project
     marks = _marks(V, settings)
+    if settings.redact:  # who had a hidden role is not to be told from anything drawn
+        whole = _shareable(whole)
     names = _pseudonyms(whole, project, settings) if settings.pseudonymize else {
         n: whole.nodes[n]["name"] for n in whole}
     chart = settings.layout == "orgchart"
@@ -162,7 +164,8 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
         bands = place_cards(G, project, nodes, marks["missing_roles"], ids, orgs, colours,
                             departments=not settings.pseudonymize, lang=settings.lang,
                             saved=dict(settings.positions or {}),
-                            keyed=not settings.pseudonymize)
+                            keyed=not settings.pseudonymize,
+                            secret=card_secret() if settings.redact else None)
     for node in nodes:
         node.pop("card", None)
     return {
@@ -187,6 +190,19 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
             "as_of": as_of.isoformat(),
         },
     }
+
+
+def _shareable(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``G`` with each person's parts in projects as a redacted map may show them
+    (:func:`graphcrm.redaction.shareable_projects`): a copy of the attribute dicts where one
+    is hidden, the rest shared."""
+    H = G.copy(as_view=False) if any(
+        r in SECRET_ROLES for _, d in G.nodes(data=True)
+        for e in d.get("projects", {}).values() for r in e.get("roles", [])) else G
+    if H is not G:
+        for _, data in H.nodes(data=True):
+            data["projects"] = shareable_projects(data.get("projects") or {})
+    return H
 
 
 def _organizations(G: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
@@ -305,8 +321,6 @@ def _pseudonyms(G: nx.MultiDiGraph, project: str | None, settings: MapSettings
     names = {}
     for person in sorted(G):
         roles = roles_of(G, person, project)
-        if settings.redact:
-            roles = shareable_roles(roles)
         main = next((r for r, _ in ROLE_SHAPE if r in roles), roles[0] if roles else None)
         if main is None:
             key = "map.our_team" if G.nodes[person]["org_kind"] == OrgKind.OWN \
@@ -344,8 +358,6 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
             ) -> dict[str, Any]:
     data = G.nodes[person]
     roles = roles_of(G, person, project)
-    if settings.redact:
-        roles = shareable_roles(roles)
     entry = data["projects"].get(project, {}) if project else {}
     stance = stance_of(G, person, project)
     influence = entry.get("influence")

@@ -104,9 +104,11 @@ def influence_bar(influence: int | None) -> str:
     return "" if not influence else "▮" * int(influence) + "▯" * (5 - int(influence))
 
 
-def card_key(person: str) -> str:
-    """The key a saved layout knows a person's card by: a digest, never the id itself."""
-    return hashlib.blake2b(person.encode(), digest_size=6).hexdigest()
+def card_key(person: str, secret: bytes | None = None) -> str:
+    """The key a saved layout knows a person's card by: a digest, never the id itself; on a
+    shared (redacted) page a digest under that page's own ``secret``
+    (:func:`graphcrm.redaction.card_secret`), which nobody can recompute from ids."""
+    return hashlib.blake2b(person.encode(), digest_size=6, key=secret or b"").hexdigest()
 
 
 def card_style(stance: str | None, uncovered: bool) -> dict[str, Any]:
@@ -128,14 +130,15 @@ def place_cards(G: nx.MultiDiGraph, project: str | None, nodes: list[dict[str, A
                 missing_roles: list[str], ids: dict[str, str], orgs: dict[str, str],
                 colours: dict[str, str], departments: bool, lang: str,
                 saved: dict[str, tuple[float, float]] | None = None,
-                keyed: bool = True) -> list[dict[str, Any]]:
+                keyed: bool = True, secret: bytes | None = None) -> list[dict[str, Any]]:
     """Give each node its card and position; return the bands to draw behind them.
 
     ``nodes`` are the map's person nodes (each with its ``card`` lines) followed by the
     placeholders; ``ids`` maps person ids to node ids; ``orgs`` names organizations (already
     pseudonymized when the map is) and ``colours`` colours their bands (by kind);
     ``departments`` says whether department names may show. ``saved`` positions (by card
-    key) win over the layout's; ``keyed`` puts the keys on the page (not when pseudonymized).
+    key) win over the layout's; ``keyed`` puts the keys on the page (not when pseudonymized),
+    under ``secret`` when given (a redacted page: see :func:`card_key`).
     """
     chart = orgchart(G, project, missing_roles)
     person_of = {node_id: person for person, node_id in ids.items()}
@@ -147,7 +150,7 @@ def place_cards(G: nx.MultiDiGraph, project: str | None, nodes: list[dict[str, A
             x, y = saved[key]
         node.update(x=x, y=y)
         if keyed or person is None:
-            node["key"] = key
+            node["key"] = key if person is None or secret is None else card_key(person, secret)
         if person is None:  # a placeholder: its dashed box, the card's size
             node.update(BOX, label=card(node["tip"]), font={"size": 12, "align": "left"})
             continue
