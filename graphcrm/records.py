@@ -198,12 +198,42 @@ class Dataset:
     ``columns[table]`` lists the contract columns the input carried for that table: an
     upsert writes those and leaves the others as they are in the store. ``understood``
     says, per file or sheet, how its headers were read (``姓名 → people.name``).
+    ``defaulted[table][key]`` names the columns of a record that its file did not have and
+    that carry their default (an organization's ``kind``, a project's ``stage``): the value
+    of a record the import creates, never a change to one the store holds (see
+    :meth:`settle`).
     """
 
     records: dict[str, list[Record]] = field(default_factory=dict)
     columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     understood: list[str] = field(default_factory=list)
+    defaulted: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = field(
+        default_factory=dict)
+
+    def settle(self, stored: Dataset) -> None:
+        """Give the records ``stored`` holds their stored value wherever this dataset has
+        only a default (a column their file lacked): a missing column never changes what
+        the store holds. Both stores call this inside the import, before planning.
+
+        Example
+        -------
+        >>> org = {"id": "us", "name": "华信", "kind": "customer", "extra": {}}
+        >>> incoming = Dataset({"organizations": [org]}, defaulted={
+        ...     "organizations": {("us",): ("kind",)}})
+        >>> incoming.settle(Dataset({"organizations": [{**org, "kind": "own"}]}))
+        >>> org["kind"]
+        'own'
+        """
+        for table, filled in self.defaulted.items():
+            held = {record_key(table, r): r for r in stored.table(table)}
+            if not held:
+                continue
+            for record in self.table(table):
+                key = record_key(table, record)
+                if key in filled and key in held:
+                    for column in filled[key]:
+                        record[column] = held[key].get(column)
 
     def table(self, name: str) -> list[Record]:
         """The records of table ``name`` (empty when the input had none)."""

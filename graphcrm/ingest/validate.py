@@ -65,6 +65,7 @@ class _Located:
     record: Record
     ok: bool = True
     spelled: Mapping[str, str] | None = None  # contract column → header as the file has it
+    preset: tuple[str, ...] = ()  # columns its file lacked, filled with their default
 
     def column(self, name: str) -> str:
         return (self.spelled or {}).get(name, name)
@@ -263,6 +264,8 @@ def validate(
         },
         warnings=list(warnings),
         understood=understood,
+        defaulted={name: {record_key(name, r.record): r.preset for r in rows if r.preset}
+                   for name, rows in located.items() if any(r.preset for r in rows)},
     )
 
 
@@ -349,7 +352,7 @@ def _parse_table(
         }
         if ok and spec.name == "relationships":
             ok = _check_tie(table.source, number, record, problems)
-        rows.append(_Located(table.source, number, record, ok, spelled))
+        rows.append(_Located(table.source, number, record, ok, spelled, tuple(preset)))
     return rows, carried
 
 

@@ -468,7 +468,9 @@ class EmbeddedStore(Store):
     def import_dataset(self, dataset: Dataset, *, sync: bool = False,
                        info: ChangeInfo | None = None, dry_run: bool = False) -> ImportSummary:
         with self._transaction("DEFERRED" if dry_run else "IMMEDIATE"):
-            changes = plan(dataset, self._scope(dataset, sync), sync=sync)
+            held = self._scope(dataset, sync)
+            dataset.settle(held)  # a column the files lacked changes nothing stored
+            changes = plan(dataset, held, sync=sync)
             if dry_run:
                 return ImportSummary.of(dataset, changes, dry_run=True)
             first = isinstance(changes, Creations)  # into an empty store

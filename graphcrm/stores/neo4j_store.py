@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -324,21 +324,22 @@ class Neo4jStore(Store):
                 changes = session.execute_read(_planned, dataset, sync)
             return ImportSummary.of(dataset, changes, dry_run=True)
         self._ensure_schema()
-        steps = _Plan(dataset, self._empty_tie_types())
-        batches = [
-            (table, query, rows[i:i + self.batch_size], tie_type)
-            for table, query, rows, tie_type in steps.steps
-            for i in range(0, len(rows), self.batch_size)
-        ]
+        empty = self._empty_tie_types()
+
+        def batches(settled: Dataset) -> list[_Batch]:  # built once the plan settled it
+            return [(table, query, rows[i:i + self.batch_size], tie_type)
+                    for table, query, rows, tie_type in _Plan(settled, empty).steps
+                    for i in range(0, len(rows), self.batch_size)]
+
         # tie types the database held none of: how many ties of each this import made so far
-        bulk = {t: 0 for t in steps.empty_tie_types}
+        bulk = {t: 0 for t in empty}
         with self._translate(), self._session() as session:
-            if sum(len(rows) for _, _, rows, _ in batches) <= self.single_transaction_rows:
+            if sum(len(rows) for _, rows in dataset) <= self.single_transaction_rows:
                 changes, bulk = session.execute_write(_import_all, dataset, sync, batches, bulk,
                                                       info)
             else:  # batched: planned first, then written batch by batch, recorded last
                 changes = session.execute_read(_planned, dataset, sync)
-                for batch in batches:
+                for batch in batches(dataset):
                     bulk = session.execute_write(_run_all, [batch], bulk)
                 session.execute_write(_finish, changes, info)
         return ImportSummary.of(dataset, changes)
@@ -611,17 +612,21 @@ def _scope_records(tx: Any, people: Collection[str], projects: Collection[str] =
 
 
 def _planned(tx: Any, dataset: Dataset, sync: bool) -> Sequence[Change]:
+    """The change plan, after settling ``dataset`` against the store (a column the files
+    lacked changes nothing stored: :meth:`Dataset.settle`)."""
     projects = sync_scope(dataset)[0] if sync else set()
-    return plan(dataset, _scope_records(tx, people_of(dataset), projects), sync=sync)
+    stored = _scope_records(tx, people_of(dataset), projects)
+    dataset.settle(stored)
+    return plan(dataset, stored, sync=sync)
 
 
-def _import_all(tx: Any, dataset: Dataset, sync: bool, batches: list[_Batch],
-                bulk: dict[str, int], info: ChangeInfo
-                ) -> tuple[Sequence[Change], dict[str, int]]:
+def _import_all(tx: Any, dataset: Dataset, sync: bool,
+                batches: Callable[[Dataset], list[_Batch]], bulk: dict[str, int],
+                info: ChangeInfo) -> tuple[Sequence[Change], dict[str, int]]:
     """A whole import in one transaction: lock, plan, write, remove, record."""
     tx.run(statement("lock_import")).consume()
     changes = _planned(tx, dataset, sync)
-    bulk = _run_all(tx, batches, bulk)
+    bulk = _run_all(tx, batches(dataset), bulk)
     _finish(tx, changes, info)
     return changes, bulk
 

@@ -379,3 +379,26 @@ def test_forget_erases_the_person_from_the_history(store, tiny):
     assert (sets[1].author, sets[1].files) == ("陈总", ("bids/陈总的名片.xlsx",
                                                         "名片/(forgotten).vcf"))
     assert sets[-1].command == "forget" and sets[-1].counts["people"] == {"forget": 1}
+
+
+def test_a_column_the_file_lacks_changes_nothing_stored(store, tiny, make_tables):
+    """An organizations sheet with only id and name keeps our company ours and the
+    competitor a competitor; a projects sheet without a stage keeps the stage; a new
+    organization from such a sheet is a customer (the default), and a new project a lead."""
+    store.import_dataset(tiny)
+    names = make_tables({
+        "organizations": [["id", "name"], ["o-us", "我们公司"], ["o-c", "客户公司"],
+                          ["o-x", "Rival Ltd"], ["o-new", "新单位"]],
+        "projects": [["id", "name", "customer_id"], ["P1", "储能监控", "o-c"],
+                     ["P2", "二期", "o-c"]],
+    })
+    incoming = read_dataset([names], known_ids=store.known_ids())
+    planned = store.import_dataset(incoming, dry_run=True)
+    assert [str(c) for c in planned.changes] == ["organizations 新单位 (o-new): create",
+                                                 "projects 二期 (P2): create"]
+    store.import_dataset(read_dataset([names], known_ids=store.known_ids()))
+    loaded = store.load()
+    assert {o["id"]: o["kind"] for o in loaded.table("organizations")} == {
+        "o-us": "own", "o-c": "customer", "o-x": "competitor", "o-new": "customer"}
+    assert {p["id"]: p["stage"] for p in loaded.table("projects")} == {
+        "P1": "bidding", "P2": "lead"}
