@@ -32,6 +32,9 @@ from graphcrm.ingest.activity import short_reason
 __all__ = ["Card", "CardFile", "card_kind", "parse_cards"]
 
 _LINKEDIN = ("first name", "last name", "company", "position")
+#: Every column of LinkedIn's Connections.csv: a header with any other column (a CRM
+#: export's Contact ID, Mobile, Reports To) is a table, read by the import's headers.
+_LINKEDIN_ALL = frozenset({*_LINKEDIN, "url", "email address", "connected on"})
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -70,9 +73,22 @@ def card_kind(head: bytes) -> str | None:
     if text[:11].upper() == b"BEGIN:VCARD":
         return "vcard"
     lines = head.decode("utf-8", "replace").lower().splitlines()[:12]
-    if any(all(word in line for word in _LINKEDIN) for line in lines):
+    if any(_linkedin_header(line) for line in lines):
         return "linkedin"
     return None
+
+
+def _linkedin_header(line: str) -> bool:
+    """Whether ``line`` is LinkedIn's header: its four columns, and no column of its own.
+
+    >>> _linkedin_header("First Name,Last Name,URL,Email Address,Company,Position,Connected On")
+    True
+    >>> _linkedin_header("Contact ID,First Name,Last Name,Company,Position,Mobile,Reports To")
+    False
+    """
+    cells = {c.strip().strip('"').strip().lower()
+             for c in next(csv.reader([line]), []) if c.strip()}
+    return set(_LINKEDIN) <= cells <= _LINKEDIN_ALL
 
 
 def parse_cards(data: bytes, source: str) -> CardFile:
@@ -156,8 +172,7 @@ def _phone(text: str) -> str:
 def _linkedin(data: bytes, source: str) -> CardFile:
     found = CardFile(source, "linkedin")
     lines = data.decode("utf-8-sig", "replace").splitlines()
-    start = next((i for i, line in enumerate(lines)
-                  if all(w in line.lower() for w in _LINKEDIN)), None)
+    start = next((i for i, line in enumerate(lines) if _linkedin_header(line)), None)
     if start is None:
         found.problems.append("no LinkedIn header (First Name, Last Name, Company, Position)")
         return found

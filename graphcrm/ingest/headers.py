@@ -64,7 +64,7 @@ _COLUMNS: dict[str, dict[str, list[str]]] = {
         "name": ["姓名", "名字", "联系人", "full name"],
         "org_id": ["单位", "单位编号", "所在单位", "公司", "组织", "account name", "account",
                    "company", "organization"],
-        "title": ["职务", "职位", "头衔", "job title"],
+        "title": ["职务", "职位", "头衔", "job title", "position"],
         "department": ["部门", "处室", "科室", "dept"],
         "reports_to": ["上级", "直属上级", "汇报对象", "reports to", "manager"],
         "email": ["邮箱", "电子邮件", "电子邮箱", "e mail", "email address", "mail"],

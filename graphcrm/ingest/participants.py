@@ -312,16 +312,30 @@ class CardReport:
 
 def card_person(card: Card, directory: Directory) -> str | None:
     """The known person a card is: by an e-mail address, then a phone number, then the exact
-    name at the same organization name (or anywhere, when only one person has it)."""
+    name at the organization of the same name. A namesake at another organization, or a
+    card that names none, is somebody else: identities never merge across organizations.
+
+    >>> d = Directory({"p1": {"name": "王建国", "org_name": "东方新能源"}})
+    >>> def card(org):
+    ...     return Card("王建国", org, None, None, (), (), "card 1")
+    >>> [card_person(card(org), d) for org in ("东方新能源", "远大咨询", None)]
+    ['p1', None, None]
+    """
     for found in ([directory.by_address.get(a, set()) for a in card.emails]
                   + [directory.by_phone.get(phone_key(t), set()) for t in card.phones]):
         if len(found) == 1:
             return next(iter(found))
+    if not card.organization:
+        return None
     named = directory.by_name.get(card.name.strip(), set())
-    if len(named) == 1:
-        return next(iter(named))
-    at = [p for p in named if directory.people[p].get("org_name") == card.organization]
+    at = [p for p in named
+          if _same_name(directory.people[p].get("org_name"), card.organization)]
     return at[0] if len(at) == 1 else None
+
+
+def _same_name(a: object, b: object) -> bool:
+    return bool(a) and bool(b) and " ".join(str(a).split()).casefold() == \
+        " ".join(str(b).split()).casefold()
 
 
 def card_tables(files: Iterable[tuple[str, list[Card]]], directory: Directory,
@@ -368,7 +382,7 @@ def card_tables(files: Iterable[tuple[str, list[Card]]], directory: Directory,
                    "title": card.title}
             row["id"] = derived_id("people", row)
             old = {}
-            if row["id"] not in report.new:
+            if row["id"] not in rows:  # each new person once (rows holds every one so far)
                 report.new.append(row["id"])
         else:
             report.left_out.append(f"{source}, {card.where}: {card.name}")

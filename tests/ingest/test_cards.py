@@ -92,3 +92,26 @@ def test_known_people_keep_their_name_and_gain_addresses():
     assert rows["王建国"]["email"] == "wang.jg@dfny-js.example; wjg@qq.com"
     assert set(rows) == {"王建国", "Sun Yue", "孙悦"}
     assert report.left_out == ["c.csv, row 6: Maria Garcia"]
+
+
+def test_a_namesake_at_another_organization_is_somebody_else():
+    """A card of a 王建国 at another company does not rewrite the customer's 王建国 (the
+    README's promise: a name matches only at the same organization); it is a new person."""
+    other = parse_cards("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:王建国\r\nORG:远大咨询\r\n"
+                        "TITLE:Intern\r\nEMAIL:wjg@yuanda.example\r\nEND:VCARD\r\n".encode(),
+                        "o.vcf").cards[0]
+    who = Directory(PEOPLE)
+    assert card_person(other, who) is None
+    tables, report = card_tables([("o.vcf", [other])], who, ORGS, lambda ids: {})
+    assert report.known == [] and len(report.new) == 1
+    (_, cells), = tables[-1].rows
+    assert cells[0] != "p201" and "Intern" in cells
+
+
+def test_a_crm_export_is_a_table_not_linkedin():
+    """First Name / Last Name / Company / Position with the CRM's own columns beside them
+    (Contact ID, Mobile, Reports To) is a people table, every column read."""
+    head = b"Contact ID,First Name,Last Name,Company,Position,Mobile,Reports To\n"
+    assert card_kind(head) is None
+    assert card_kind(LINKEDIN.encode()) == "linkedin"
+
