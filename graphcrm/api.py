@@ -271,7 +271,7 @@ class GraphCRM:
         paths, activities, cards = split_files(paths)
         options = {"only_domains": only_domains, "skip_domains": skip_domains,
                    "keep_subjects": keep_subjects, "until": until,
-                   "suggest_ties": suggest_ties}
+                   "suggest_ties": suggest_ties, "limits": limits or Limits()}
         report: ActivityReport | None = None
         if self._exists():
             with open_store(self.store) as opened:

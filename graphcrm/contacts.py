@@ -154,14 +154,16 @@ def extra_tables(activities: list[Path], cards: list[Path],
             found = {r["id"]: r for r in stored(wanted).table("people")} if stored else {}
             return {**found, **{i: records[i] for i in ids if i in records}}
 
-        made, report.cards = contact_tables(cards, directory, orgs.values(), lookup)
+        made, report.cards = contact_tables(cards, directory, orgs.values(), lookup,
+                                            options["limits"])
         tables += made
     if activities:
         made, found = activity_tables(activities, directory,
                                       options["until"] or dt.date.today(),
                                       only_domains=options["only_domains"],
                                       skip_domains=options["skip_domains"],
-                                      keep_subjects=options["keep_subjects"])
+                                      keep_subjects=options["keep_subjects"],
+                                      limits=options["limits"])
         found.cards = report.cards
         report = found
         tables += made

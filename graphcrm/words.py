@@ -386,6 +386,8 @@ WORDS: dict[str, tuple[str, str]] = {
                                    "各人联系记录数：{people}"),
     "import.activity.moved": ("last contact moved: {a} — {b}: {before} → {after}",
                               "最近联系更新：{a} — {b}：{before} → {after}"),
+    "import.activity.future": ("{file}: message {n} is dated {date}, after today: left out",
+                               "{file}：第 {n} 封邮件日期为 {date}，晚于今天，未计入"),
     "import.activity.suggested": ("ties proposed (graphcrm review to accept them): {ties}",
                                   "建议新增关系（用 graphcrm review 确认）：{ties}"),
     "import.activity.suggested_tie": ("{pair} (met on {n} days: strength {strength})",

@@ -102,6 +102,8 @@ def _echo_activity(report: ActivityReport, lang: str) -> None:
     for a, b, before, after in report.moved:
         click.echo(word("import.activity.moved", lang, a=names.get(a, a), b=names.get(b, b),
                         before=before or word("undated", lang), after=after))
+    for source, number, day in report.future:
+        click.echo(word("import.activity.future", lang, file=source, n=number, date=day))
     if report.suggested:
         click.echo(word("import.activity.suggested", lang, ties=joined(
             [word("import.activity.suggested_tie", lang, pair=s["name"], n=len(s["meetings"]),
@@ -171,14 +173,20 @@ def _echo_summary(summary: ImportSummary, lang: str) -> None:
               show_default=True, help="Refuse a cell with more characters.")
 @click.option("--max-file-mb", type=click.IntRange(1), default=Limits.max_file_mb,
               show_default=True,
-              help="Refuse a larger file (a workbook may unpack to twice as much).")
+              help="Refuse a larger file of any kind (a workbook may unpack to twice as "
+                   "much).")
+@click.option("--max-occurrences", type=click.IntRange(1), default=Limits.max_occurrences,
+              show_default=True,
+              help="Calendar: refuse an event whose rule would step through more instances "
+                   "from its start (an event every minute since 2020).")
 @click.pass_context
 def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
                    encoding: str | None, mapping: Path | None, allow_reassign: bool,
                    sync: bool, author: str | None, only_domains: tuple[str, ...],
                    skip_domains: tuple[str, ...], suggest_ties: int | None,
                    keep_subjects: bool, max_rows: int,
-                   max_columns: int, max_cell_chars: int, max_file_mb: int) -> None:
+                   max_columns: int, max_cell_chars: int, max_file_mb: int,
+                   max_occurrences: int) -> None:
     """Validate and load a folder of CSV files or an Excel workbook; or calendar and mail
     exports, whose meetings and messages become interactions.
 
@@ -194,7 +202,8 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
     known contact (matched by e-mail address, then exact name; our people by their address
     or our organizations' mail domains) becomes a meeting, call or email interaction on its
     day. Declined invitations and internal-only events do not count; recurring events count
-    each occurrence so far; re-importing the same export changes nothing. Contacts who match
+    each occurrence of the last two years up to today; a message dated after tomorrow is
+    left out and said; re-importing the same export changes nothing. Contacts who match
     nobody are listed, never created.
 
     Every problem in the input is listed (file, row, column, value, reason) and nothing is
@@ -218,7 +227,8 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
       graphcrm import outlook.ics sent.mbox --skip-domain qq.com --skip-domain 163.com
     """
     limits = Limits(max_rows=max_rows, max_columns=max_columns,
-                    max_cell_chars=max_cell_chars, max_file_mb=max_file_mb)
+                    max_cell_chars=max_cell_chars, max_file_mb=max_file_mb,
+                    max_occurrences=max_occurrences)
     summary = bid_of(ctx).import_data(list(paths), encoding=encoding,
                                                        dry_run=dry_run, limits=limits,
                                                        mapping=mapping,

@@ -5,20 +5,31 @@ Three formats, recognised by their content (not only their extension):
 * **iCalendar** (``.ics``: Outlook, Google, Apple, Feishu/Lark and DingTalk export it): each
   event's organizer and attendees (an attendee who declined does not count) on the date of
   its start, read with the maintained ``icalendar`` parser. A recurring event counts each
-  occurrence that has happened, up to the import date (``recurring-ical-events``); Google's
-  ``X-WR-TIMEZONE`` is honoured. An event is a ``call`` when its summary or location says so
-  (call, phone, 电话, 通话, 致电), else a ``meeting``.
+  occurrence of the last two years (:data:`RECURRENCE_YEARS`) up to the import date
+  (``recurring-ical-events``); a rule that would make the library step through more than
+  ``max_occurrences`` instances from its start (an event every minute since 2020) is a
+  problem, found before any is made. Google's ``X-WR-TIMEZONE`` is honoured. An event is a
+  ``call`` when its summary or location says so (call, phone, 电话, 通话, 致电), else a
+  ``meeting``.
 * **A mailbox** (``.mbox``, as Thunderbird and Google Takeout write it) or **one message**
   (``.eml``): each message's From, To and Cc on its Date, as an ``email``. Only the header
   block is parsed (the standard library's ``email``; RFC 2047 encoded words in GB2312, GBK
-  or UTF-8 decoded, raw 8-bit GBK headers read as GB18030); a body is never read.
+  or UTF-8 decoded, raw 8-bit GBK headers read as GB18030); a body is never read. In a
+  mailbox a message starts at a ``From`` line of the mbox form (``From sender Mon Nov  2
+  10:00:00 2026``) after a blank line, so a body's unescaped "From the desk of …" is no
+  message.
+
+Dates: an event after the import date has not happened yet and does not count; a message
+dated more than a day after it (:data:`FUTURE_DAYS`: a sender's clock or zone may be ahead)
+cannot have been sent, and is left out and said; either before 1970 is a problem.
 
 The date is the day in the event's own time zone, or the sender's for a message (a time in
 UTC is taken in the machine's local zone; a zone the system does not know, as written). Each
-activity has a **key**: the event's UID with the occurrence's date, the message's Message-ID,
-or a digest of its headers when there is none, so the same event or message in two files
-counts once. A subject is kept only for ``--keep-subjects``; nothing else of an event or
-message is read past its headers.
+activity has a **key**: the event's UID with the occurrence's date, the message's Message-ID
+with a digest of its From, To, Cc, Date and Subject (two messages that share an id but not their
+headers are two), or a digest of its headers when there is none, so the same event or
+message in two files counts once. A subject is kept only for ``--keep-subjects``; nothing
+else of an event or message is read past its headers.
 
 Problems (an event without a start, a bad date, a message without a date or sender) are
 collected per event or message, numbered as they come in the file, and the import refuses the
@@ -52,10 +63,33 @@ from typing import Any
 from graphcrm.domain import Channel
 
 __all__ = ["Attendee", "Activity", "ActivityFile", "activity_kind", "parse_activity",
-           "read_activity", "short_reason"]
+           "read_activity", "short_reason", "RECURRENCE_YEARS", "FUTURE_DAYS",
+           "MAX_OCCURRENCES"]
 
 _CALL = re.compile(r"\b(call|phone|tel)\b|电话|通话|致电|打电话", re.IGNORECASE)
-_MBOX_FROM = re.compile(rb"^From .*$", re.MULTILINE)
+#: An mbox ``From`` line: ``From <sender> <asctime>`` (Thunderbird writes ``From - …``,
+#: Google Takeout a zone before the year).
+_MBOX_FROM = re.compile(
+    rb"^From \S+ +[A-Z][a-z]{2} +[A-Z][a-z]{2} +\d{1,2} +\d{1,2}:\d{2}(?::\d{2})?"
+    rb"(?: +(?:[+-]\d{4}|[A-Z]{2,5}))? +\d{4}[ \t]*\r?$", re.MULTILINE)
+_HEADER_LINE = re.compile(rb"[!-9;-~]+:")
+#: Headers that only mail has: a block of these is a message, whatever comes first (a
+#: Gmail message opens with kilobytes of Received, ARC and DKIM headers).
+_MAIL_HEADERS = {b"from", b"date", b"message-id", b"received", b"return-path",
+                 b"delivered-to", b"dkim-signature", b"arc-seal", b"arc-message-signature",
+                 b"arc-authentication-results", b"x-received", b"x-gm-message-state",
+                 b"authentication-results", b"received-spf", b"mime-version"}
+
+#: How many years back from the import date a recurring event's occurrences count.
+RECURRENCE_YEARS = 2
+#: How many days after the import date a date may lie (a clock or zone ahead) and count.
+FUTURE_DAYS = 1
+#: The default bound on the instances a recurrence rule may make the library step through
+#: from its start (``--max-occurrences``): an event every minute since 2020 is 3.6 million.
+MAX_OCCURRENCES = 100_000
+_EPOCH = dt.date(1970, 1, 1)
+_PERIOD = {"SECONDLY": 1, "MINUTELY": 60, "HOURLY": 3_600, "DAILY": 86_400,
+           "WEEKLY": 604_800, "MONTHLY": 2_629_746, "YEARLY": 31_556_952}
 
 
 @dataclass(frozen=True)
@@ -89,36 +123,44 @@ class ActivityFile:
     items: int = 0
     activities: list[Activity] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    #: messages left out as dated after the import date: (message number, date)
+    future: list[tuple[int, dt.date]] = field(default_factory=list)
 
 
 def activity_kind(head: bytes) -> str | None:
     """``calendar``, ``mail`` or ``None``, from the first bytes of a file.
 
-    >>> activity_kind(b"\\xef\\xbb\\xbfBEGIN:VCALENDAR\\r\\n"), activity_kind(b"From x@y Mon"),
-    ('calendar', 'mail')
+    >>> activity_kind(b"\\xef\\xbb\\xbfBEGIN:VCALENDAR\\r\\n")
+    'calendar'
+    >>> activity_kind(b"From x@y Mon Nov  2 10:00:00 2026\\nFrom: x@y\\n")
+    'mail'
+    >>> activity_kind(b"From 2026 to 2027: bid plan,,\\nid,name\\n") is None  # a title row
+    True
     >>> activity_kind(b"id,name\\n") is None
     True
     """
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if text[:15].upper() == b"BEGIN:VCALENDAR":
         return "calendar"
-    if text.startswith(b"From "):
-        return "mail"
+    if _MBOX_FROM.match(text) and _HEADER_LINE.match(text.partition(b"\n")[2]):
+        return "mail"  # a mailbox: its From line, then a message's headers
     header = re.match(rb"(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)+", text)
     if header:
         names = {line.split(b":", 1)[0].lower() for line in header.group(0).splitlines()
                  if b":" in line and not line[:1].isspace()}
-        if {b"from", b"date"} <= names or {b"message-id", b"from"} <= names:
+        if len(names & _MAIL_HEADERS) >= 2:
             return "mail"
     return None
 
 
-def read_activity(path: Path, until: dt.date) -> ActivityFile:
+def read_activity(path: Path, until: dt.date, max_occurrences: int = MAX_OCCURRENCES
+                  ) -> ActivityFile:
     """Read a calendar or mail file (see :func:`parse_activity`)."""
-    return parse_activity(path.read_bytes(), str(path), until)
+    return parse_activity(path.read_bytes(), str(path), until, max_occurrences)
 
 
-def parse_activity(data: bytes, source: str, until: dt.date) -> ActivityFile:
+def parse_activity(data: bytes, source: str, until: dt.date,
+                   max_occurrences: int = MAX_OCCURRENCES) -> ActivityFile:
     """The activities in ``data`` (a calendar or a mailbox or message), up to ``until``.
 
     Raises
@@ -126,17 +168,19 @@ def parse_activity(data: bytes, source: str, until: dt.date) -> ActivityFile:
     ValueError
         ``data`` is neither a calendar nor mail.
     """
+    data = data.removeprefix(b"\xef\xbb\xbf")
     kind = activity_kind(data[:4096])
     if kind == "calendar":
-        return _calendar(data, source, until)
+        return _calendar(data, source, until, max_occurrences)
     if kind == "mail":
-        return _mail(data, source)
+        return _mail(data, source, until)
     raise ValueError(f"{source}: neither a calendar (.ics) nor mail (.eml, .mbox)")
 
 
 # -- calendars --------------------------------------------------------------------------------
 
-def _calendar(data: bytes, source: str, until: dt.date) -> ActivityFile:
+def _calendar(data: bytes, source: str, until: dt.date, max_occurrences: int
+              ) -> ActivityFile:
     import icalendar
     import x_wr_timezone
 
@@ -155,17 +199,20 @@ def _calendar(data: bytes, source: str, until: dt.date) -> ActivityFile:
             return found
         found.items += len(calendar.walk("VEVENT"))
     for calendar, before in checked:
-        _occurrences(calendar, before, until, found)
+        _occurrences(calendar, before, until, found, max_occurrences)
     return found
 
 
-def _occurrences(calendar: Any, before: int, until: dt.date, found: ActivityFile) -> None:
+def _occurrences(calendar: Any, before: int, until: dt.date, found: ActivityFile,
+                 max_occurrences: int) -> None:
     """The events of one calendar (numbered from ``before + 1`` in the file) into
-    ``found``: problems first; every occurrence up to ``until`` when there are none."""
+    ``found``: problems first; when there are none, every single event up to ``until`` and
+    every occurrence of a recurring one in the window (module docs)."""
     import recurring_ical_events
 
     numbers: dict[str, int] = {}  # an event's UID → its number in the file (for reports)
     repeating: set[str] = set()
+    singles: list[tuple[Any, dt.date, int]] = []
     problems = len(found.problems)
     for number, event in enumerate(calendar.walk("VEVENT"), start=before + 1):
         where = f"event {number}"
@@ -174,31 +221,91 @@ def _occurrences(calendar: Any, before: int, until: dt.date, found: ActivityFile
             found.problems.append(f"{where}: no start (DTSTART)")
             continue
         try:
-            _day(start.dt)
-        except (AttributeError, TypeError, ValueError) as err:
+            day = _day(start.dt)
+        except (AttributeError, TypeError, ValueError, OverflowError) as err:
             found.problems.append(f"{where}: DTSTART not a date ({short_reason(err)})")
+            continue
+        if day < _EPOCH:
+            found.problems.append(f"{where}: dated {day.isoformat()}, before 1970")
             continue
         uid = str(event.get("UID") or "")
         numbers.setdefault(uid, number)
         if any(event.get(k) is not None for k in ("RRULE", "RDATE", "RECURRENCE-ID")):
             repeating.add(uid)
+            steps = _rule_steps(event, start.dt, until)
+            if steps > max_occurrences:
+                found.problems.append(
+                    f"{where}: repeats about {steps:,} times from {day.isoformat()} to "
+                    f"{until.isoformat()}, more than {max_occurrences:,} (the limit; raise "
+                    "it with --max-occurrences)")
+        else:
+            singles.append((event, day, number))
     if len(found.problems) > problems:
         return
-    try:  # every occurrence that has happened, a moved one where it was moved to
+    for event, day, number in singles:
+        if uid_of(event) in repeating:
+            continue  # a moved occurrence without a rule of its own: the library's
+        if day <= until:  # a calendar holds meetings still to come: not yet contacts
+            key = uid_of(event) or _digest(event.to_ical())
+            found.activities.append(_event(event, day, key, f"event {number}"))
+    if not repeating:
+        return
+    window = until.replace(year=until.year - RECURRENCE_YEARS) if not (
+        until.month == 2 and until.day == 29) else until - dt.timedelta(days=365 * 2)
+    try:  # each occurrence of the window, a moved one where it was moved to
         occurrences = recurring_ical_events.of(calendar).between(
-            dt.date(1970, 1, 1), until + dt.timedelta(days=1))
+            window, until + dt.timedelta(days=1))
     except Exception as err:  # the libraries raise many kinds: reported, not raised
         found.problems.append(f"events not readable ({short_reason(err)})")
         return
     for event in occurrences:
-        day = _day(event.get("DTSTART").dt)
-        if day > until:
+        uid = uid_of(event)
+        if uid not in repeating:
+            continue  # a single event, counted above
+        try:
+            day = _day(event.get("DTSTART").dt)
+        except (AttributeError, TypeError, ValueError, OverflowError):
             continue
-        uid = str(event.get("UID") or "")
-        key = uid or _digest(event.to_ical())
-        if uid in repeating:
-            key += f"/{day.isoformat()}"
-        found.activities.append(_event(event, day, key, f"event {numbers.get(uid, 0)}"))
+        if day > until or day < window:
+            continue
+        found.activities.append(_event(event, day, f"{uid}/{day.isoformat()}",
+                                       f"event {numbers.get(uid, 0)}"))
+
+
+def uid_of(event: Any) -> str:
+    """An event's UID (``""`` when it has none)."""
+    return str(event.get("UID") or "")
+
+
+def _rule_steps(event: Any, start: dt.date | dt.datetime, until: dt.date) -> int:
+    """About how many instances the event's recurrence rules make a reader step through
+    from its start up to ``until`` (each rule: the span over its period and interval, times
+    what its BY parts expand to; COUNT bounds a rule without BY parts). An upper estimate,
+    computed without expanding anything."""
+    rules = event.get("RRULE")
+    total = 0
+    first = start.date() if isinstance(start, dt.datetime) else start
+    for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
+        freq = str((rule.get("FREQ") or ["DAILY"])[0]).upper()
+        interval = max(1, int((rule.get("INTERVAL") or [1])[0] or 1))
+        end = until
+        stop = (rule.get("UNTIL") or [None])[0]
+        if stop is not None:
+            stop_day = stop.date() if isinstance(stop, dt.datetime) else stop
+            if isinstance(stop_day, dt.date):
+                end = min(end, stop_day)
+        seconds = max(0, (end - first).days + 1) * 86_400
+        steps = seconds // (_PERIOD.get(freq, 86_400) * interval) + 1
+        by = [k for k in rule if str(k).upper().startswith("BY")]
+        for key in by:
+            steps *= max(1, len(rule[key]))
+        count = (rule.get("COUNT") or [None])[0]
+        if count is not None and not by:
+            steps = min(steps, int(count))
+        total += steps
+    rdates = event.get("RDATE")
+    total += len(rdates) if isinstance(rdates, list) else 1 if rdates is not None else 0
+    return total
 
 
 def _event(event: Any, day: dt.date, key: str, where: str) -> Activity:
@@ -228,10 +335,14 @@ def _attendee(value: Any) -> Attendee:
 
 def _day(value: dt.date | dt.datetime) -> dt.date:
     """The day of a start: a date as it is; a time in its own zone; UTC (or no zone the
-    system knows) in the machine's."""
+    system knows) in the machine's (the day as written where that zone runs out: year 1 or
+    9999)."""
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None and value.utcoffset() == dt.timedelta(0):
-            return value.astimezone().date()
+            try:
+                return value.astimezone().date()
+            except OverflowError:
+                return value.date()
         return value.date()
     if isinstance(value, dt.date):
         return value
@@ -240,7 +351,7 @@ def _day(value: dt.date | dt.datetime) -> dt.date:
 
 # -- mail -------------------------------------------------------------------------------------
 
-def _mail(data: bytes, source: str) -> ActivityFile:
+def _mail(data: bytes, source: str, until: dt.date) -> ActivityFile:
     found = ActivityFile(source, "mail")
     # the legacy policy leaves headers as text; only the few read are decoded (below): the
     # default policy's header registry parses every header and costs five times as much
@@ -257,16 +368,23 @@ def _mail(data: bytes, source: str) -> ActivityFile:
                 continue
             sent = parsedate_to_datetime(_text(date_header))
             day = _day(sent)  # in the sender's own zone, as an event's day is
-        except (TypeError, ValueError, IndexError, LookupError) as err:
+        except (TypeError, ValueError, IndexError, LookupError, OverflowError) as err:
             found.problems.append(f"{where}: a header not understood ({short_reason(err)})")
             continue
         if not sender:
             found.problems.append(f"{where}: no sender (From)")
             continue
+        if day < _EPOCH:
+            found.problems.append(f"{where}: dated {day.isoformat()}, before 1970")
+            continue
+        if day > until + dt.timedelta(days=FUTURE_DAYS):
+            found.future.append((number, day))
+            continue
         people = sender + _addresses(message, "To") + _addresses(message, "Cc")
-        key = _text(message.get("Message-ID")).strip() or _digest(
-            "\n".join(_text(message.get(h)) for h in ("From", "To", "Cc", "Date",
-                                                       "Subject")).encode())
+        headers = _digest("\n".join(_text(message.get(h)) for h in (
+            "From", "To", "Cc", "Date", "Subject")).encode())
+        message_id = _text(message.get("Message-ID")).strip()
+        key = f"{message_id} {headers}" if message_id else headers
         subject = _decoded(message.get("Subject")) or None
         found.activities.append(Activity(key, day, Channel.EMAIL.value, _unique(people),
                                          subject, where))
@@ -276,7 +394,7 @@ def _mail(data: bytes, source: str) -> ActivityFile:
 def _messages(data: bytes) -> Iterator[bytes]:
     """The header blocks of the messages in a mailbox (split on its ``From `` lines) or of
     one message: each up to its first blank line, so that no body is ever parsed."""
-    if data.lstrip(b"\xef\xbb\xbf").startswith(b"From "):
+    if _MBOX_FROM.match(data):
         starts = [m.start() for m in _MBOX_FROM.finditer(data)]
         # a "From " line starts a message only after a blank line (or at the top)
         starts = [s for s in starts if s == 0 or data[max(0, s - 2):s] == b"\n\n"

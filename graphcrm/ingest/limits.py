@@ -16,8 +16,11 @@ people.csv: more than 10 rows in one table (the limit; raise it with --max-rows)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-__all__ = ["Limits", "MiB"]
+from graphcrm.errors import InputError
+
+__all__ = ["Limits", "MiB", "check_size", "DEFAULT_LIMITS"]
 
 MiB = 1024 * 1024
 
@@ -29,6 +32,7 @@ _OPTION = {
     "line_chars": ("characters on one line", "--max-cell-chars"),
     "file_bytes": ("bytes in one file", "--max-file-mb"),
     "workbook_bytes": ("bytes unpacked in one workbook", "--max-file-mb"),
+    "occurrences": ("occurrences of one recurring event", "--max-occurrences"),
 }
 
 
@@ -46,14 +50,20 @@ class Limits:
         Characters in one cell (Excel's own limit is 32,767). A CSV line may hold 32
         times as many.
     max_file_mb
-        MiB in one file on disk; a workbook may unpack to twice as many (its declared size
-        is checked before it is opened).
+        MiB in one file on disk, of every kind an import reads (tables, workbooks,
+        calendars, mail, contact cards); a workbook may unpack to twice as many (its
+        declared size is checked before it is opened).
+    max_occurrences
+        Instances a recurrence rule of a calendar event may make the reader step through
+        from the event's start (an event every minute since 2020: 3.6 million); estimated
+        from the rule before anything is expanded.
     """
 
     max_rows: int = 1_000_000
     max_columns: int = 1_000
     max_cell_chars: int = 32_767
     max_file_mb: int = 256
+    max_occurrences: int = 100_000
 
     @property
     def max_cells(self) -> int:
@@ -80,9 +90,30 @@ class Limits:
         limit = {"rows": self.max_rows, "columns": self.max_columns, "cells": self.max_cells,
                  "cell_chars": self.max_cell_chars, "line_chars": self.max_line_chars,
                  "file_bytes": self.max_file_bytes,
-                 "workbook_bytes": self.max_workbook_bytes}[what]
+                 "workbook_bytes": self.max_workbook_bytes,
+                 "occurrences": self.max_occurrences}[what]
         words, option = _OPTION[what]
         if what.endswith("bytes"):
             return (f"{where}: {value / MiB:,.1f} MiB, over the limit of {limit / MiB:,.0f} MiB"
                     f" {words.removeprefix('bytes ')} (raise it with {option})")
         return f"{where}: more than {limit:,} {words} (the limit; raise it with {option})"
+
+
+#: The bounds an import has when none are given.
+DEFAULT_LIMITS = Limits()
+
+
+def check_size(path: Path, limits: Limits) -> None:
+    """Refuse ``path`` before reading it when it is larger than ``limits`` allow.
+
+    Raises
+    ------
+    InputError
+        The file cannot be read, or is over ``max_file_mb``.
+    """
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror})") from err
+    if size > limits.max_file_bytes:
+        raise InputError(limits.over("file_bytes", size, str(path)))

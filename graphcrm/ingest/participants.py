@@ -47,6 +47,7 @@ from graphcrm.domain import OrgKind, TieType
 from graphcrm.errors import InputError, Problem, ValidationFailed
 from graphcrm.ingest.activity import Activity, Attendee, read_activity
 from graphcrm.ingest.cards import Card, parse_cards
+from graphcrm.ingest.limits import DEFAULT_LIMITS, Limits, check_size
 from graphcrm.ingest.readers import RawTable
 from graphcrm.ingest.validate import derived_id
 
@@ -174,6 +175,8 @@ class ActivityReport:
     pairs: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
     #: ties proposed for pairs who met often with no KNOWS tie (review list entries)
     suggested: list[dict[str, Any]] = field(default_factory=list)
+    #: messages left out as dated after the import date: (file, message number, date)
+    future: list[tuple[str, int, str]] = field(default_factory=list)
 
 
 def interactions_from(files: Iterable[tuple[str, list[Activity]]], directory: Directory, *,
@@ -252,7 +255,8 @@ def _note(report: ActivityReport, attendee: Attendee, activity: Activity,
 
 def activity_tables(paths: Iterable[Path], directory: Directory, until: dt.date, *,
                     only_domains: Collection[str] = (), skip_domains: Collection[str] = (),
-                    keep_subjects: bool = False) -> tuple[list[RawTable], ActivityReport]:
+                    keep_subjects: bool = False, limits: Limits = DEFAULT_LIMITS
+                    ) -> tuple[list[RawTable], ActivityReport]:
     """Read calendar and mail files and turn them into ``interactions`` tables for the
     import's validation, with the report of what they held.
 
@@ -262,13 +266,14 @@ def activity_tables(paths: Iterable[Path], directory: Directory, until: dt.date,
         An event or message is malformed (each one is listed: file, event or message
         number, what is wrong); nothing is imported.
     InputError
-        A file cannot be read.
+        A file cannot be read, or is larger than ``limits`` allow.
     """
     files = []
     problems = []
     for path in paths:
         try:
-            found = read_activity(path, until)
+            check_size(path, limits)
+            found = read_activity(path, until, limits.max_occurrences)
         except OSError as err:
             raise InputError(f"{path}: cannot read ({err.strerror})") from None
         problems += [Problem(str(path), "interactions", None, None, None, text)
@@ -282,6 +287,7 @@ def activity_tables(paths: Iterable[Path], directory: Directory, until: dt.date,
     for source, found in files:
         report.read[source] = found.items
         report.kinds[source] = found.kind
+        report.future += [(source, n, day.isoformat()) for n, day in found.future]
     columns = INTERACTION_COLUMNS if keep_subjects else INTERACTION_COLUMNS[:-1]
     tables = [RawTable("interactions", source, list(columns),
                        [(number, list(row[:len(columns)]))
@@ -413,8 +419,8 @@ def card_tables(files: Iterable[tuple[str, list[Card]]], directory: Directory,
 
 def contact_tables(paths: Iterable[Path], directory: Directory,
                    organizations: Iterable[Mapping[str, Any]],
-                   stored: Callable[[Collection[str]], Mapping[str, Mapping[str, Any]]]
-                   ) -> tuple[list[RawTable], CardReport]:
+                   stored: Callable[[Collection[str]], Mapping[str, Mapping[str, Any]]],
+                   limits: Limits = DEFAULT_LIMITS) -> tuple[list[RawTable], CardReport]:
     """Read vCard and LinkedIn files and make the people tables :func:`card_tables` makes.
 
     Raises
@@ -423,10 +429,11 @@ def contact_tables(paths: Iterable[Path], directory: Directory,
         A card has no name (each one is listed by file and card or row); nothing is
         imported.
     InputError
-        A file cannot be read.
+        A file cannot be read, or is larger than ``limits`` allow.
     """
     files, problems = [], []
     for path in paths:
+        check_size(path, limits)
         try:
             found = parse_cards(path.read_bytes(), str(path))
         except OSError as err:

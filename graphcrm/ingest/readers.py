@@ -32,7 +32,7 @@ from typing import Any
 
 from graphcrm.errors import InputError
 from graphcrm.ingest.headers import Headers
-from graphcrm.ingest.limits import Limits
+from graphcrm.ingest.limits import Limits, check_size
 from graphcrm.records import SCHEMA
 
 __all__ = ["RawTable", "read_paths", "decode_csv"]
@@ -110,15 +110,6 @@ def _check_encoding(encoding: str) -> None:
         raise InputError(f"unknown text encoding {encoding!r} (try utf-8 or gb18030)") from err
 
 
-def _check_size(path: Path, limits: Limits) -> None:
-    try:
-        size = path.stat().st_size
-    except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror})") from err
-    if size > limits.max_file_bytes:
-        raise InputError(limits.over("file_bytes", size, str(path)))
-
-
 def _expected() -> str:
     return ", ".join(SCHEMA)
 
@@ -188,7 +179,7 @@ def decode_csv(data: bytes, source: str, encoding: str | None = None) -> str:
 
 def _read_csv(path: Path, name: str, encoding: str | None, limits: Limits,
               headers: Headers, warnings: list[str]) -> RawTable:
-    _check_size(path, limits)
+    check_size(path, limits)
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -262,7 +253,7 @@ def _read_workbook(path: Path, warnings: list[str], limits: Limits,
     from defusedxml import DefusedXmlException
     from openpyxl.utils.exceptions import InvalidFileException
 
-    _check_size(path, limits)
+    check_size(path, limits)
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())

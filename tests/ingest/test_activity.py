@@ -166,7 +166,7 @@ def test_a_mailbox_with_chinese_encoded_words(tmp_path):
     first_read, second_read = found.activities
     assert first_read.people[0].name == "林晓" and first_read.channel == "email"
     assert [p.name for p in second_read.people] == ["王建国", "林晓", "张伟"]
-    assert second_read.key == "<m2@cust.example>"
+    assert second_read.key.startswith("<m2@cust.example> sha256:")  # id and headers
     assert first_read.key.startswith("sha256:")  # no Message-ID: a digest of the headers
 
 
@@ -249,3 +249,104 @@ def test_raw_8bit_gbk_headers_as_some_chinese_clients_send_them():
     assert [(p.address, p.name) for p in mail.people] == [("lin.x@us.example", "林晓"),
                                                           ("wang@cust.example", "王建国")]
     assert mail.subject == "报价" and mail.date == dt.date(2026, 11, 2)
+
+
+# -- hostile and careless files (issue 22) -----------------------------------------------------
+
+def _mbox(*raw: bytes) -> bytes:
+    return b"".join(b"From MAILER-DAEMON Mon Nov  2 10:00:00 2026\n" + m + b"\n" for m in raw)
+
+
+def _raw(sender: str, date: str, message_id: str, body: str = "x") -> bytes:
+    return (f"From: {sender}\nTo: wang@cust.example\nDate: {date}\n"
+            f"Message-ID: {message_id}\nSubject: s\n\n{body}\n").encode()
+
+
+def test_a_message_from_the_future_is_left_out_and_said():
+    """A mail dated 2099 is no contact (it would take the overdue decision maker off the
+    call plan); one a day ahead (a sender's clock or zone) still counts."""
+    found = parse_activity(_mbox(
+        _raw("lin@us.example", "Mon, 1 Jan 2099 10:00:00 +0800", "<f1@x>"),
+        _raw("lin@us.example", "Sun, 29 Nov 2026 07:00:00 +0800", "<f2@x>"),
+        _raw("lin@us.example", "Fri, 27 Nov 2026 10:00:00 +0800", "<f3@x>")), "m.mbox", UNTIL)
+    assert found.problems == [] and found.items == 3
+    assert [a.date.isoformat() for a in found.activities] == ["2026-11-29", "2026-11-27"]
+    assert found.future == [(1, dt.date(2099, 1, 1))]
+
+
+def test_a_shared_message_id_with_other_headers_is_another_message():
+    same = _raw("lin@us.example", "Fri, 27 Nov 2026 10:00:00 +0800", "<dup@x>")
+    other = _raw("lin@us.example", "Fri, 20 Nov 2026 10:00:00 +0800", "<dup@x>")
+    found = parse_activity(_mbox(same, other, same), "m.mbox", UNTIL)
+    keys = [a.key for a in found.activities]
+    assert len(set(keys)) == 2 and keys[0] == keys[2]  # the copy is the same message
+
+
+def test_an_unescaped_from_in_a_body_is_no_message():
+    body = "Dear Wang,\n\nFrom the desk of our GM: the offer stands.\n\nFrom now on, call me."
+    found = parse_activity(_mbox(_raw("lin@us.example", "Fri, 27 Nov 2026 10:00:00 +0800",
+                                      "<b@x>", body)), "m.mbox", UNTIL)
+    assert found.problems == [] and found.items == 1
+
+
+def test_title_rows_and_long_gmail_headers_are_told_apart():
+    """A CSV whose title row begins "From " is a table; a Gmail .eml whose Received, ARC and
+    DKIM headers fill the first kilobytes is mail."""
+    assert activity_kind("From 2026年11月 to 2027年, 客户联系人\nid,name\n".encode()) is None
+    long = "".join(f"Received: from mx{i}.google.com (mx{i}.google.com. [209.85.220.{i}])\n"
+                   f"        by 2002:a05:6a10:{i} with SMTP id {'x' * 60};\n"
+                   f"        Mon, 23 Nov 2026 01:0{i % 10}:00 -0800 (PST)\n" for i in range(20))
+    dkim = "DKIM-Signature: v=1; a=rsa-sha256; " + "b=" + "A" * 3000 + "\n"
+    eml = (f"Delivered-To: lin@us.example\n{long}{dkim}From: 王建国 <wang@cust.example>\n"
+           "To: lin@us.example\nDate: Mon, 23 Nov 2026 17:00:00 +0800\n"
+           "Message-ID: <g1@mail.gmail.com>\nSubject: hi\n\nbody\n").encode()
+    assert len(eml[:eml.index(b"From: ")]) > 4096
+    assert activity_kind(eml[:4096]) == "mail"
+    found = parse_activity(eml, "gmail.eml", UNTIL)
+    assert found.problems == [] and found.activities[0].date == dt.date(2026, 11, 23)
+
+
+def test_a_mailbox_with_a_byte_order_mark():
+    found = parse_activity(b"\xef\xbb\xbf" + _mbox(
+        _raw("lin@us.example", "Fri, 27 Nov 2026 10:00:00 +0800", "<bom@x>")), "m.mbox", UNTIL)
+    assert found.problems == [] and len(found.activities) == 1
+
+
+def test_years_one_and_9999_outside_utc():
+    found = parse_activity(ics("UID:a\nDTSTART;TZID=Asia/Shanghai:99991231T230000\n"
+                               "ORGANIZER:mailto:lin@us.example",
+                               "UID:b\nDTSTART:00010101T000000Z\nORGANIZER:mailto:lin@us.example",
+                               "UID:c\nDTSTART:99991231T235959Z\nORGANIZER:mailto:lin@us.example"),
+                           "far.ics", UNTIL)
+    assert found.problems == ["event 2: dated 0001-01-01, before 1970"]
+
+
+def test_a_rule_that_repeats_without_bound_is_refused_before_it_runs():
+    """FREQ=MINUTELY since 2020 (3.6 million steps) and SECONDLY with a huge COUNT are
+    problems named by event, found from the rule alone; a weekly meeting since 2015 counts
+    its occurrences of the last two years only."""
+    found = parse_activity(ics(
+        "UID:m\nDTSTART:20200101T000000Z\nRRULE:FREQ=MINUTELY\nORGANIZER:mailto:l@us.example",
+        "UID:s\nDTSTART:20260101T000000Z\nRRULE:FREQ=SECONDLY;COUNT=999999999\n"
+        "ORGANIZER:mailto:l@us.example",
+        "UID:w\nDTSTART:20150105T100000Z\nRRULE:FREQ=WEEKLY\nORGANIZER:mailto:l@us.example"),
+        "spam.ics", UNTIL)
+    assert [p.split(":")[0] for p in found.problems] == ["event 1", "event 2"]
+    assert "--max-occurrences" in found.problems[0]
+    weekly = parse_activity(ics(
+        "UID:w\nDTSTART:20150105T100000Z\nRRULE:FREQ=WEEKLY\nORGANIZER:mailto:l@us.example"),
+        "w.ics", UNTIL)
+    days = [a.date for a in weekly.activities]
+    assert days and min(days) >= dt.date(2024, 11, 28) and max(days) <= UNTIL
+    assert 100 <= len(days) <= 106
+
+
+def test_every_reader_keeps_to_max_file_mb(tmp_path):
+    from graphcrm.errors import InputError
+    from graphcrm.ingest.limits import Limits
+
+    box = tmp_path / "big.mbox"
+    box.write_bytes(_mbox(_raw("lin@us.example", "Fri, 27 Nov 2026 10:00:00 +0800", "<x>",
+                               "y" * 2_000_000)))
+    with pytest.raises(InputError, match=r"big.mbox: 1.9 MiB, over the limit of 1 MiB"):
+        activity_tables([box], Directory({}), UNTIL, limits=Limits(max_file_mb=1))
