@@ -23,7 +23,7 @@ import datetime as dt
 import functools
 import gc
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -200,8 +200,8 @@ class GraphCRM:
                     allow_reassign: bool = False, sync: bool = False,
                     author: str | None = None, only_domains: Sequence[str] = (),
                     skip_domains: Sequence[str] = (), keep_subjects: bool = False,
-                    until: dt.date | None = None, suggest_ties: int | None = None
-                    ) -> ImportSummary:
+                    until: dt.date | None = None, suggest_ties: int | None = None,
+                    allow_losses: bool = False) -> ImportSummary:
         """Validate the files at ``paths`` and upsert them in one transaction
         (``graphcrm import``).
 
@@ -228,7 +228,10 @@ class GraphCRM:
         sync
             The files are the truth for what they cover: stakeholder rows of their projects
             and ties among their people that they no longer list are removed (see
-            :mod:`graphcrm.changes`). Without it an import only adds and updates.
+            :mod:`graphcrm.changes`). Without it an import only adds and updates. A sync
+            that would remove more of a table than the files list of it (an emptied or
+            half-lost sheet) is refused unless ``allow_losses`` (``--yes``); the plan says
+            so either way.
         author
             Who imports, recorded in the history (default: the operating-system user).
         only_domains, skip_domains
@@ -245,6 +248,8 @@ class GraphCRM:
             people and a contact who met or mailed on at least this many days and have
             none (strength from frequency and recency:
             :func:`graphcrm.ingest.participants.suggested_strength`).
+        allow_losses
+            With ``sync``: proceed even where it removes more than the files list.
 
         Returns
         -------
@@ -263,7 +268,7 @@ class GraphCRM:
         >>> bid.import_data([sample_dir()]).changed
         True
         """
-        from graphcrm.contacts import extra_tables, split_files, to_review
+        from graphcrm.contacts import extra_tables, review_additions, split_files, to_review
         self._graph = None
         headers = Headers(read_mapping(mapping)) if mapping is not None else None
         info = ChangeInfo("import --sync" if sync else "import", author or "",
@@ -278,7 +283,8 @@ class GraphCRM:
                 index = opened.people_index()
                 known: dict[str, Any] = {"known_ids": opened.known_ids(),
                          "known_names": _known_names(opened, index),
-                         "known_people": {p: (d["name"], d["org_id"]) for p, d in index.items()}}
+                         "known_people": {p: (d["name"], d["org_id"]) for p, d in index.items()},
+                         "known_parents": _stored_parents(opened)}
                 more: list[RawTable] = []
                 read = None
                 if activities or cards:  # the table files are read once, validated twice
@@ -292,10 +298,13 @@ class GraphCRM:
                 dataset = read_dataset(paths, encoding=encoding, limits=limits, headers=headers,
                                        allow_reassign=allow_reassign, more=more, read=read,
                                        **known)
+                if sync and not dry_run and not allow_losses:
+                    _refuse_losses(opened.import_dataset(dataset, sync=True, dry_run=True))
                 summary = opened.import_dataset(dataset, sync=sync, info=info,
-                                                dry_run=dry_run)
+                                                dry_run=dry_run,
+                                                review=review_additions(report))
                 if report is not None:
-                    to_review(opened, report, remember=not dry_run)
+                    to_review(opened, report)
                 return replace(summary, activity=report)
         # validate before creating anything: a rejected import leaves no file behind
         more, read = [], None
@@ -309,10 +318,8 @@ class GraphCRM:
             return replace(ImportSummary.of(dataset, plan(dataset, Dataset()), dry_run=True),
                            activity=report)
         # built aside and moved into place whole (or not at all)
-        summary = create_embedded_store(Path(str(self.store)), dataset, info)
-        if report is not None:
-            with open_store(self.store) as opened:
-                to_review(opened, report, remember=True)
+        summary = create_embedded_store(Path(str(self.store)), dataset, info,
+                                        review_additions(report))
         return replace(summary, activity=report)
 
     # -- the review list of calendar and mail imports ---------------------------------------
@@ -1022,6 +1029,33 @@ def _people(opened: Store, texts: builtins.list[str]) -> dict[str, dict]:
     if all(text in index or text in names for text in texts):
         return index
     return opened.people_index()
+
+
+def _refuse_losses(planned: ImportSummary) -> None:
+    """Refuse a sync that would remove more of a table than the files list of it."""
+    lost = [t for t in planned.tables if t.removed > t.rows]
+    if lost:
+        counts = "; ".join(f"{t.table}: {t.removed} removed, {t.rows} listed" for t in lost)
+        raise Conflict(f"--sync would remove more than the files list ({counts}): a sheet "
+                       "emptied or cut short by mistake? See the plan with --dry-run; give "
+                       "--yes to remove them all the same")
+
+
+def _stored_parents(opened: Store) -> Callable[[str, Collection[str]], dict[str, str | None]]:
+    """The stored superiors (people) and parent organizations of some ids, read as asked
+    (validation follows reporting chains into the store to find cycles)."""
+    organizations: dict[str, str | None] = {}
+
+    def parents(table: str, ids: Collection[str]) -> dict[str, str | None]:
+        if table == "people":
+            return {r["id"]: r.get("reports_to")
+                    for r in opened.load(people=sorted(ids)).table("people")}
+        if not organizations:
+            organizations.update({o["id"]: o.get("parent_id")
+                                  for o in opened.load(people=()).table("organizations")})
+        return {i: organizations.get(i) for i in ids}
+
+    return parents
 
 
 def _known_names(opened: Store, index: dict[str, dict]) -> dict[str, dict[str, set[str]]]:

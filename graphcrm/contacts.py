@@ -5,7 +5,8 @@ a store, and the review list of those nobody is known for.
 calendar, mail and contact-card files into the tables an import validates with the rest
 (interactions; people and new organizations), matched against the store's people and those
 of the same import's table files (see :mod:`graphcrm.ingest.participants`); :func:`to_review`
-keeps the contacts who match nobody and the proposed ties on the store's review list, which
+(with :func:`review_additions`) keeps the contacts who match nobody and the proposed ties on
+the store's review list, written with the import, which
 :class:`graphcrm.api.GraphCRM` lists and settles (``graphcrm review``).
 """
 
@@ -34,7 +35,7 @@ from graphcrm.records import Dataset
 from graphcrm.stores import Store
 
 __all__ = ["split_files", "extra_tables", "to_review", "tie_strength", "review_entry",
-           "organization_for"]
+           "organization_for", "review_additions"]
 
 
 def split_files(paths: Sequence[str | Path]
@@ -54,17 +55,21 @@ def split_files(paths: Sequence[str | Path]
     return tables, activities, cards
 
 
-def to_review(opened: Store, report: ActivityReport, *, remember: bool) -> None:
-    """Put the unmatched contacts of an import on the review list (unless a dry run), and
-    leave those the user chose to ignore out of the report."""
+def review_additions(report: ActivityReport | None) -> list[dict[str, Any]]:
+    """The review-list entries an import adds (its unmatched contacts and proposed ties),
+    written in the import's own transaction (:meth:`Store.import_dataset`)."""
+    if report is None:
+        return []
+    return [u.entry() for u in report.unmatched.values()] + [
+        {k: s[k] for k in ("key", "address", "name", "meetings")} for s in report.suggested]
+
+
+def to_review(opened: Store, report: ActivityReport) -> None:
+    """Leave the contacts and ties the user chose to ignore out of the import's report."""
     keys = [*report.unmatched, *(s["key"] for s in report.suggested)]
     if not keys:
         return
     decided = {e["key"]: e["status"] for e in opened.review_entries(keys)}
-    if remember:
-        opened.remember_review([u.entry() for u in report.unmatched.values()]
-                               + [{k: s[k] for k in ("key", "address", "name", "meetings")}
-                                  for s in report.suggested])
     report.unmatched = {k: u for k, u in report.unmatched.items()
                         if decided.get(k) != "ignored"}
     report.suggested = [s for s in report.suggested if decided.get(s["key"]) != "ignored"]

@@ -165,6 +165,9 @@ def _echo_summary(summary: ImportSummary, lang: str) -> None:
 @click.option("--keep-subjects", is_flag=True,
               help="Calendar and mail: keep subjects as the interactions' notes (bodies are "
                    "never read).")
+@click.option("--yes", "allow_losses", is_flag=True,
+              help="With --sync: remove all the same where it removes more of a table than "
+                   "the files list (refused otherwise: an emptied sheet).")
 @click.option("--max-rows", type=click.IntRange(1), default=Limits.max_rows, show_default=True,
               help="Refuse a table with more data rows.")
 @click.option("--max-columns", type=click.IntRange(1), default=Limits.max_columns,
@@ -186,7 +189,7 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
                    skip_domains: tuple[str, ...], suggest_ties: int | None,
                    keep_subjects: bool, max_rows: int,
                    max_columns: int, max_cell_chars: int, max_file_mb: int,
-                   max_occurrences: int) -> None:
+                   max_occurrences: int, allow_losses: bool) -> None:
     """Validate and load a folder of CSV files or an Excel workbook; or calendar and mail
     exports, whose meetings and messages become interactions.
 
@@ -237,7 +240,8 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
                                                        only_domains=only_domains,
                                                        skip_domains=skip_domains,
                                                        keep_subjects=keep_subjects,
-                                                       suggest_ties=suggest_ties)
+                                                       suggest_ties=suggest_ties,
+                                                       allow_losses=allow_losses)
     _echo_summary(summary, lang_of(ctx))
 
 

@@ -16,7 +16,7 @@ from graphcrm.ingest.limits import Limits
 if TYPE_CHECKING:
     from graphcrm.ingest.headers import Headers, read_mapping
     from graphcrm.ingest.readers import RawTable
-    from graphcrm.ingest.validate import Names
+    from graphcrm.ingest.validate import Names, Parents
     from graphcrm.records import Dataset
 
 __all__ = ["read_dataset", "read_tables", "Limits", "Headers", "read_mapping"]
@@ -42,6 +42,7 @@ def read_dataset(
     allow_reassign: bool = False,
     more: Sequence[RawTable] = (),
     read: tuple[list[RawTable], list[str]] | None = None,
+    known_parents: Parents | None = None,
 ) -> Dataset:
     """Read and validate the import files at ``paths`` (folders, CSV files, workbooks).
 
@@ -71,6 +72,9 @@ def read_dataset(
     read
         The tables and warnings of ``paths`` already read (:func:`read_tables`), so that
         files validated twice are read once.
+    known_parents
+        ``(table, ids) → id → stored superior or parent organization``: a reporting line
+        that closes a cycle through earlier imports is refused like one within the files.
 
     Returns
     -------
@@ -96,7 +100,8 @@ def read_dataset(
     tables, warnings = read if read is not None else read_tables(paths, encoding=encoding,
                                                                  limits=limits, headers=headers)
     return validate([*tables, *more], known_ids, warnings, headers=headers, known_names=known_names,
-                    known_people=known_people, allow_reassign=allow_reassign)
+                    known_people=known_people, allow_reassign=allow_reassign,
+                    known_parents=known_parents)
 
 
 def read_tables(paths: Sequence[str | Path], *, encoding: str | None = None,

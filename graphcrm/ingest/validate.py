@@ -23,7 +23,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +44,8 @@ _DERIVED = {"organizations": ("o", ("name",)), "people": ("p", ("name", "org_id"
             "projects": ("prj", ("name", "customer_id"))}
 #: ``table → name → ids``: who is called what (in the store, or in the input).
 Names = Mapping[str, Mapping[str, Iterable[str]]]
+#: ``(table, ids) → id → stored parent``: superiors (people) or parent organizations.
+Parents = Callable[[str, Collection[str]], Mapping[str, str | None]]
 
 
 def derived_id(table: str, record: Record) -> str:
@@ -179,6 +181,7 @@ def validate(
     known_names: Names | None = None,
     known_people: Mapping[str, tuple[str, str]] | None = None,
     allow_reassign: bool = False,
+    known_parents: Parents | None = None,
 ) -> Dataset:
     """Validate ``tables`` and return the records, or raise with every problem found.
 
@@ -202,6 +205,11 @@ def validate(
         another name *and* another organization is refused (almost always a different
         person reusing the id) unless ``allow_reassign``; a new name at the same
         organization is a warning.
+
+    known_parents
+        ``known_parents(table, ids)``: the stored superior (``people``) or parent
+        organization (``organizations``) of each of ``ids``, so that a reporting line or a
+        parent that closes a cycle through what earlier imports stored is refused too.
 
     Returns
     -------
@@ -249,7 +257,7 @@ def validate(
     _check_reassigned(located.get("people", []), known_people or {}, allow_reassign, problems,
                       warnings)
     for kind, column in (("people", "reports_to"), ("organizations", "parent_id")):
-        _check_cycles(kind, column, located.get(kind, []), problems)
+        _check_cycles(kind, column, located.get(kind, []), problems, known_parents)
     if problems:
         problems.sort(key=lambda p: (p.source, p.row or 0))
         raise ValidationFailed(problems)
@@ -536,15 +544,26 @@ def _check_reassigned(rows: list[_Located], known: Mapping[str, tuple[str, str]]
                             f"{new_name}")
 
 
-def _check_cycles(table: str, column: str, rows: list[_Located], problems: list[Problem]) -> None:
+def _check_cycles(table: str, column: str, rows: list[_Located], problems: list[Problem],
+                  known_parents: Parents | None = None) -> None:
+    """A problem for each cycle the rows' ``column`` closes, through other rows or, with
+    ``known_parents``, through what the store holds for the people (organizations) the
+    rows' chains reach."""
     parent = {
         r.record["id"]: r.record.get(column)
         for r in rows
         if isinstance(r.record.get(column), str) or r.record.get(column) is None
     }
     where = {r.record["id"]: r for r in rows}
+    if known_parents is not None:  # follow the chains into the store, a level at a time
+        frontier = {p for p in parent.values() if p and p not in parent}
+        while frontier:
+            found = known_parents(table, frontier)
+            for reached in frontier:
+                parent[reached] = found.get(reached)
+            frontier = {p for p in found.values() if p and p not in parent}
     done: set[str] = set()
-    for start in parent:
+    for start in where:
         chain: list[str] = []
         node: str | None = start
         while node is not None and node in parent and node not in done and node not in chain:
@@ -552,7 +571,12 @@ def _check_cycles(table: str, column: str, rows: list[_Located], problems: list[
             node = parent[node]
         if node is not None and node in chain:
             cycle = chain[chain.index(node):]
-            row = where[cycle[0]]
+            first = next((n for n in cycle if n in where), None)
+            if first is None:  # a cycle the store held already: not this file's
+                done.update(chain)
+                continue
+            cycle = cycle[cycle.index(first):] + cycle[:cycle.index(first)]
+            row = where[first]
             loop = " → ".join([*cycle, cycle[0]])
             problems.append(
                 Problem(row.source, table, row.row, column, row.record[column],

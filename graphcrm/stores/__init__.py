@@ -7,8 +7,9 @@ Neo4j server.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from graphcrm.records import Dataset
 from graphcrm.stores.base import (
@@ -75,12 +76,13 @@ def open_store(
 
 
 def create_embedded_store(path: str | Path, dataset: Dataset,
-                          info: ChangeInfo | None = None) -> ImportSummary:
-    """A new embedded store at ``path`` holding ``dataset``, or nothing at all if the import
-    fails (see :func:`graphcrm.stores.embedded.create_store`)."""
+                          info: ChangeInfo | None = None,
+                          review: Sequence[Mapping[str, Any]] = ()) -> ImportSummary:
+    """A new embedded store at ``path`` holding ``dataset`` (and ``review`` entries), or
+    nothing at all if the import fails (see :func:`graphcrm.stores.embedded.create_store`)."""
     from graphcrm.stores.embedded import create_store
 
-    return create_store(path, dataset, info)
+    return create_store(path, dataset, info, review)
 
 
 def scratch_store(dataset: Dataset) -> MemoryStore:

@@ -233,6 +233,12 @@ class ImportSummary:
         warnings = [*dataset.warnings, *(
             f"project {p}: all its stakeholder roles {verb} removed (--sync, and the files "
             "list no stakeholder of it)" for p in emptied)]
+        for name in tables:
+            removed = counts.get(name, {}).get(REMOVE, 0)
+            given = len(dataset.table(name))
+            if removed > given:
+                warnings.append(f"{name}: {removed} {verb} removed by --sync, more than the "
+                                f"{given} the files list")
         return cls(
             tuple(TableChanges(name, len(dataset.table(name)),
                                counts.get(name, {}).get(CREATE, 0),
@@ -277,7 +283,8 @@ class Store(ABC):
 
     @abstractmethod
     def import_dataset(self, dataset: Dataset, *, sync: bool = False,
-                       info: ChangeInfo | None = None, dry_run: bool = False) -> ImportSummary:
+                       info: ChangeInfo | None = None, dry_run: bool = False,
+                       review: Sequence[Mapping[str, Any]] = ()) -> ImportSummary:
         """Upsert ``dataset`` in one transaction, record it as a change set, and say what
         changed, field by field (:func:`graphcrm.changes.plan`, computed inside the
         transaction from what the store holds).
@@ -285,6 +292,9 @@ class Store(ABC):
         ``sync`` also removes the stakeholder rows and ties the files cover but no longer list
         (:mod:`graphcrm.changes`). ``info`` says who imports which files (default: the
         operating-system user, command ``import``). ``dry_run`` plans and writes nothing.
+        ``review`` entries (calendar and mail imports' unmatched contacts and proposed ties,
+        as :meth:`remember_review` takes them) are added in the same transaction: the
+        interactions and the review list are written together or not at all.
 
         Raises
         ------

@@ -414,6 +414,12 @@ class EmbeddedStore(Store):
         """Schema 1 → 2 (history), in one transaction, after a backup copy of the file
         (``<store>.schema1.bak``, made with SQLite's online backup before the upgrade
         starts)."""
+        found = [str(r[0]) for r in self._conn.execute("PRAGMA quick_check")]
+        if found != ["ok"]:  # upgrading would write into a damaged file
+            raise StoreDamaged(
+                f"{self.shown}: the store is damaged ({'; '.join(found[:3])}) and was not "
+                f"upgraded or written to; see `graphcrm --store {self.shown} check`, then "
+                "restore a backup or import your files into a new store")
         backup = Path(f"{self.path}.schema1.bak")
         # always a fresh copy: a backup left beside the file may be another store's (a
         # store file replaced by another of the same name), or of this one before a forget
@@ -466,7 +472,8 @@ class EmbeddedStore(Store):
 
     @_translated("importing")
     def import_dataset(self, dataset: Dataset, *, sync: bool = False,
-                       info: ChangeInfo | None = None, dry_run: bool = False) -> ImportSummary:
+                       info: ChangeInfo | None = None, dry_run: bool = False,
+                       review: Sequence[Mapping[str, Any]] = ()) -> ImportSummary:
         with self._transaction("DEFERRED" if dry_run else "IMMEDIATE"):
             held = self._scope(dataset, sync)
             dataset.settle(held)  # a column the files lacked changes nothing stored
@@ -490,6 +497,7 @@ class EmbeddedStore(Store):
             else:
                 self._delete([c for c in changes if c.action == REMOVE])
             self._record(info or ChangeInfo("import"), changes)
+            self._remember(review)
         return ImportSummary.of(dataset, changes)
 
     def _scope(self, dataset: Dataset, sync: bool) -> Dataset:
@@ -885,13 +893,19 @@ class EmbeddedStore(Store):
         if not entries:
             return
         with self._transaction():
-            stored = {e["key"]: e for e in self.review_entries([e["key"] for e in entries])}
-            self._conn.executemany(
-                "INSERT INTO review (key, address, name, meetings) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET address = excluded.address, "
-                "name = coalesce(review.name, excluded.name), meetings = excluded.meetings",
-                [(e["key"], e["address"], e["name"], json.dumps(e["meetings"]))
-                 for e in merged_review(stored, entries)])
+            self._remember(entries)
+
+    def _remember(self, entries: Sequence[Mapping[str, Any]]) -> None:
+        """Add review entries inside the caller's transaction."""
+        if not entries:
+            return
+        stored = {e["key"]: e for e in self.review_entries([e["key"] for e in entries])}
+        self._conn.executemany(
+            "INSERT INTO review (key, address, name, meetings) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET address = excluded.address, "
+            "name = coalesce(review.name, excluded.name), meetings = excluded.meetings",
+            [(e["key"], e["address"], e["name"], json.dumps(e["meetings"]))
+             for e in merged_review(stored, entries)])
 
     @_translated("writing the review list")
     def set_review_status(self, key: str, status: str) -> bool:
@@ -1003,8 +1017,8 @@ class _Transaction:
             raise _translate(exc, self._path, "writing") from exc
 
 
-def create_store(path: str | Path, dataset: Dataset, info: ChangeInfo | None = None
-                 ) -> ImportSummary:
+def create_store(path: str | Path, dataset: Dataset, info: ChangeInfo | None = None,
+                 review: Sequence[Mapping[str, Any]] = ()) -> ImportSummary:
     """Create the embedded store ``path`` holding ``dataset``: built in a temporary file
     beside it and linked into place only when the import succeeded.
 
@@ -1028,7 +1042,7 @@ def create_store(path: str | Path, dataset: Dataset, info: ChangeInfo | None = N
     temporary.unlink()  # SQLite makes the file itself
     try:
         with EmbeddedStore(temporary, create=True, shown_as=path) as store:
-            summary = store.import_dataset(dataset, info=info)
+            summary = store.import_dataset(dataset, info=info, review=review)
         # closing folded the write-ahead log into the file: it is whole on its own
         wal = Path(f"{temporary}-wal")
         if wal.exists() and wal.stat().st_size:
@@ -1038,7 +1052,7 @@ def create_store(path: str | Path, dataset: Dataset, info: ChangeInfo | None = N
             os.link(temporary, path)
         except FileExistsError:
             with EmbeddedStore(path) as store:
-                return store.import_dataset(dataset, info=info)
+                return store.import_dataset(dataset, info=info, review=review)
         except OSError as err:
             raise StoreError(f"{path}: cannot create the store ({err.strerror})") from err
         return summary

@@ -317,7 +317,8 @@ class Neo4jStore(Store):
     # -- writing -------------------------------------------------------------------------
 
     def import_dataset(self, dataset: Dataset, *, sync: bool = False,
-                       info: ChangeInfo | None = None, dry_run: bool = False) -> ImportSummary:
+                       info: ChangeInfo | None = None, dry_run: bool = False,
+                       review: Sequence[Mapping[str, Any]] = ()) -> ImportSummary:
         info = info or ChangeInfo("import")
         if dry_run:
             with self._translate(), self._session() as session:
@@ -336,12 +337,12 @@ class Neo4jStore(Store):
         with self._translate(), self._session() as session:
             if sum(len(rows) for _, rows in dataset) <= self.single_transaction_rows:
                 changes, bulk = session.execute_write(_import_all, dataset, sync, batches, bulk,
-                                                      info)
+                                                      info, review)
             else:  # batched: planned first, then written batch by batch, recorded last
                 changes = session.execute_read(_planned, dataset, sync)
                 for batch in batches(dataset):
                     bulk = session.execute_write(_run_all, [batch], bulk)
-                session.execute_write(_finish, changes, info)
+                session.execute_write(_finish, changes, info, review)
         return ImportSummary.of(dataset, changes)
 
     def _empty_tie_types(self) -> frozenset[str]:
@@ -534,14 +535,8 @@ class Neo4jStore(Store):
         if not entries:
             return
 
-        def work(tx: Any) -> None:
-            stored = {e["key"]: e for e in _review_entries(tx, [e["key"] for e in entries])}
-            rows = [{**e, "meetings": json.dumps(e["meetings"])}
-                    for e in merged_review(stored, entries)]
-            tx.run(statement("review_remember"), rows=rows).consume()
-
         with self._translate(), self._session() as session:
-            session.execute_write(work)
+            session.execute_write(_remember_review, entries)
 
     def set_review_status(self, key: str, status: str) -> bool:
         def work(tx: Any) -> int:
@@ -622,21 +617,33 @@ def _planned(tx: Any, dataset: Dataset, sync: bool) -> Sequence[Change]:
 
 def _import_all(tx: Any, dataset: Dataset, sync: bool,
                 batches: Callable[[Dataset], list[_Batch]], bulk: dict[str, int],
-                info: ChangeInfo) -> tuple[Sequence[Change], dict[str, int]]:
+                info: ChangeInfo, review: Sequence[Mapping[str, Any]] = ()
+                ) -> tuple[Sequence[Change], dict[str, int]]:
     """A whole import in one transaction: lock, plan, write, remove, record."""
     tx.run(statement("lock_import")).consume()
     changes = _planned(tx, dataset, sync)
     bulk = _run_all(tx, batches(dataset), bulk)
-    _finish(tx, changes, info)
+    _finish(tx, changes, info, review)
     return changes, bulk
 
 
-def _finish(tx: Any, changes: Sequence[Change], info: ChangeInfo) -> None:
-    """Remove what the plan removes and record the change set."""
+def _finish(tx: Any, changes: Sequence[Change], info: ChangeInfo,
+            review: Sequence[Mapping[str, Any]] = ()) -> None:
+    """Remove what the plan removes, record the change set and add the review entries."""
     tx.run(statement("lock_import")).consume()
     if not isinstance(changes, Creations):
         _delete(tx, [c for c in changes if c.action == REMOVE])
     _record_history(tx, info, changes)
+    _remember_review(tx, review)
+
+
+def _remember_review(tx: Any, entries: Sequence[Mapping[str, Any]]) -> None:
+    """Add review entries inside the caller's transaction."""
+    if not entries:
+        return
+    stored = {e["key"]: e for e in _review_entries(tx, [e["key"] for e in entries])}
+    rows = [{**e, "meetings": json.dumps(e["meetings"])} for e in merged_review(stored, entries)]
+    tx.run(statement("review_remember"), rows=rows).consume()
 
 
 def _delete(tx: Any, changes: list[Change]) -> None:

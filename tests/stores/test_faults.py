@@ -297,3 +297,51 @@ def test_an_import_killed_at_any_moment_leaves_the_store_before_or_after(tmp_pat
         after = canonical(opened.load())
     assert "before" in outcomes
     assert after != before and len(after["people"]) > len(before["people"])
+
+
+@pytest.mark.parametrize("damage", ["pages", "truncated"])
+def test_a_damaged_schema_1_store_is_not_upgraded(tmp_path, damage):
+    """An old (schema 1) store that is damaged is not upgraded on opening: every command
+    says it is damaged, none writes, and no backup is made of it."""
+    store = tmp_path / "old.db"
+    data = bytearray((ROOT / "tests" / "fixtures" / "schema1-sample.db").read_bytes())
+    if damage == "pages":
+        for start in range(3 * 4096, len(data) - 4096, 5 * 4096):
+            data[start:start + 4096] = os.urandom(4096)
+    else:
+        data = data[: len(data) // 2]
+    store.write_bytes(bytes(data))
+    before = digest(store)
+    outcomes = [run(store, *args) for args in [["stats"], ["import", sample_dir()], ["check"]]]
+    assert all(r.exit_code == 4 for r in outcomes), [r.output for r in outcomes]
+    assert all("damaged" in r.stderr or "problem(s) in the store" in r.stderr
+               for r in outcomes), [r.stderr for r in outcomes]
+    assert digest(store) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.db"]
+
+
+def test_a_full_disk_during_a_mail_import_writes_neither_interactions_nor_review(tmp_path,
+                                                                                  demo):
+    """The interactions of a mailbox and its unmatched contacts (the review list) are
+    written in one transaction: a full disk leaves both as they were, as the message says
+    (the review list used to be written after the interactions had been committed)."""
+    import mailbox
+
+    from tests.ingest.test_activity import message
+
+    box = mailbox.mbox(tmp_path / "big.mbox")
+    for i in range(3000):
+        other = "wang.jg@dfny-js.example" if i % 2 else f"新人{i} <n{i}@{'x' * 200}.example>"
+        box.add(message("lin.x@huaxin.example", [other],
+                        f"Mon, {1 + i % 28} Nov 2026 10:{i % 60:02d}:00 +0800", "x",
+                        message_id=f"<m{i}@huaxin.example>"))
+    box.flush()
+    with tmpfs(tmp_path / "disk", 400) as disk:
+        store = disk / "bid.db"
+        store.write_bytes(demo.read_bytes())
+        before = run(store, "stats", "--format", "json").stdout
+        result = run(store, "import", tmp_path / "big.mbox")
+        assert result.exit_code == 4, result.output
+        assert "the disk is full" in result.stderr and "nothing was written" in result.stderr
+        assert run(store, "stats", "--format", "json").stdout == before
+        assert run(store, "review", "--format", "json").stdout.strip() == "[]"
