@@ -25,9 +25,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from graphcrm.ingest.activity import short_reason
+from graphcrm.ingest.limits import DEFAULT_LIMITS
 
 __all__ = ["Card", "CardFile", "card_kind", "parse_cards"]
 
@@ -86,8 +89,11 @@ def _linkedin_header(line: str) -> bool:
     >>> _linkedin_header("Contact ID,First Name,Last Name,Company,Position,Mobile,Reports To")
     False
     """
-    cells = {c.strip().strip('"').strip().lower()
-             for c in next(csv.reader([line]), []) if c.strip()}
+    try:
+        cells = {c.strip().strip('"').strip().lower()
+                 for c in next(csv.reader([line]), []) if c.strip()}
+    except csv.Error:  # a line no header is: a field over the csv module's limit
+        return False
     return set(_LINKEDIN) <= cells <= _LINKEDIN_ALL
 
 
@@ -169,6 +175,22 @@ def _phone(text: str) -> str:
     return text.removeprefix("tel:").strip()
 
 
+def _rows(reader: csv.DictReader, found: CardFile, first: int) -> Iterator[dict[str, Any]]:
+    """The reader's rows, until one cannot be read (a field over the csv module's limit):
+    that one is a problem, and the rest of the file is not read."""
+    number = first
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            found.problems.append(f"row {number}: not readable ({short_reason(err)})")
+            return
+        yield row
+        number += 1
+
+
 def _linkedin(data: bytes, source: str) -> CardFile:
     found = CardFile(source, "linkedin")
     lines = data.decode("utf-8-sig", "replace").splitlines()
@@ -176,8 +198,9 @@ def _linkedin(data: bytes, source: str) -> CardFile:
     if start is None:
         found.problems.append("no LinkedIn header (First Name, Last Name, Company, Position)")
         return found
+    csv.field_size_limit(DEFAULT_LIMITS.max_line_chars)  # as the table reader bounds it
     reader = csv.DictReader(io.StringIO("\n".join(lines[start:])))
-    for number, row in enumerate(reader, start=start + 2):
+    for number, row in enumerate(_rows(reader, found, start + 2), start=start + 2):
         found.items += 1
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()
                if isinstance(v, str)}

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphcrm.errors import InputError
+from graphcrm.ingest.limits import DEFAULT_LIMITS
 from graphcrm.records import SCHEMA
 
 __all__ = ["Headers", "fold", "read_mapping", "chinese_header", "FIRST_NAME", "LAST_NAME"]
@@ -186,7 +187,12 @@ def read_mapping(path: str | Path) -> dict[str, dict[str, str]]:
         text = decode_csv(path.read_bytes(), str(path))
     except OSError as err:
         raise InputError(f"{path}: cannot be read ({err.strerror})") from err
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    csv.field_size_limit(DEFAULT_LIMITS.max_line_chars)  # as the table reader bounds it
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as err:  # a field over the csv module's limit, a stray NUL
+        raise InputError(f"{path}: not a mapping file ({err}); expected the columns table, "
+                         "column, header") from None
     if not rows:
         raise InputError(f"{path}: empty; expected the columns table, column, header")
     header = [fold(c) for c in rows[0]]

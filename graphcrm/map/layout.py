@@ -157,7 +157,7 @@ def orgchart(G: nx.MultiDiGraph, project: str | None = None,
             parent[org] = up
             kind.setdefault(up, (organizations.get(up) or {}).get("kind") or OrgKind.CUSTOMER)
             queue.append(up)
-    parent = _without_cycles(parent)
+    parent = _within(_without_cycles(parent), MAX_NESTING)
     children: dict[str, list[str]] = defaultdict(list)
     for org, up in parent.items():
         children[up].append(org)
@@ -198,6 +198,28 @@ def orgchart(G: nx.MultiDiGraph, project: str | None = None,
     chart.positions = {key: (round(x, 1), round(y, 1)) for key, x, y in whole.cards}
     chart.bands = whole.bands
     return chart
+
+
+#: How deep subsidiaries' bands nest; one deeper is drawn at this depth, in its ancestor's band
+#: of that level (a group of a hundred levels is no picture, and no stack holds it).
+MAX_NESTING = 8
+
+
+def _within(parent: dict[str, str], levels: int) -> dict[str, str]:
+    """``parent`` (acyclic) with each organization deeper than ``levels`` below its top
+    moved up under its ancestor ``levels - 1`` below the top.
+
+    >>> _within({"b": "a", "c": "b", "d": "c"}, 2)
+    {'b': 'a', 'c': 'b', 'd': 'b'}
+    """
+    out = dict(parent)
+    for org in parent:
+        chain = [org]
+        while chain[-1] in parent:
+            chain.append(parent[chain[-1]])
+        if len(chain) > levels + 1:  # chain: org, its parent, …, the top
+            out[org] = chain[-levels]
+    return out
 
 
 def _without_cycles(parent: dict[str, str]) -> dict[str, str]:

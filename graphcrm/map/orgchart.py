@@ -236,6 +236,9 @@ def read_positions(path: str | os.PathLike[str]) -> dict[str, tuple[float, float
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise InputError(f"{shown}: not a layout file saved by a graphcrm map "
                          f"(not JSON: {err})") from None
+    except (RecursionError, ValueError):  # nested thousands deep; a number of 5,000 digits
+        raise InputError(f"{shown}: not a layout file saved by a graphcrm map (nested too "
+                         "deep or a number too long to be a position)") from None
     if not isinstance(found, dict) or found.get("graphcrm") != "positions":
         raise InputError(f"{shown}: not a layout file saved by a graphcrm map "
                          "(no \"graphcrm\": \"positions\")")
@@ -245,9 +248,24 @@ def read_positions(path: str | os.PathLike[str]) -> dict[str, tuple[float, float
     out = {}
     for key, where in positions.items():
         if not (isinstance(where, list) and len(where) == 2
-                and all(isinstance(v, int | float) and not isinstance(v, bool)
-                        and math.isfinite(v) for v in where)):
-            raise InputError(f"{shown}: card {key!r}: a position is [x, y] (two numbers), "
-                             f"not {json.dumps(where)[:40]}")
+                and all(_coordinate(v) is not None for v in where)):
+            raise InputError(f"{shown}: card {str(key)[:40]!r}: a position is [x, y] (two "
+                             f"numbers within ±{_FAR:,.0f}), not "
+                             f"{json.dumps(where, default=str)[:40]}")
         out[str(key)] = (float(where[0]), float(where[1]))
     return out
+
+
+_FAR = 1e7  # further from the chart's origin than any page draws
+
+
+def _coordinate(value: object) -> float | None:
+    """``value`` as a coordinate, or None: a finite number within ±:data:`_FAR` (a number
+    of 400 digits is none)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) and abs(number) <= _FAR else None

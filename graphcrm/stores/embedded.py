@@ -374,6 +374,10 @@ class EmbeddedStore(Store):
                     found = str(SCHEMA_VERSION)
         if found is None:
             raise StoreError(f"{self.shown}: an empty SQLite file, not a graphcrm store")
+        if not found.isdigit():
+            raise StoreDamaged(f"{self.shown}: the store says its schema is {found[:20]!r}, "
+                               "which no graphcrm wrote: damaged, or not a graphcrm store "
+                               "(restore a backup, or import your files into a new store)")
         if int(found) > SCHEMA_VERSION:
             raise StoreError(f"{self.shown}: made by a newer graphcrm (store schema {found}, "
                              f"this one reads {SCHEMA_VERSION}); upgrade graphcrm")

@@ -34,7 +34,7 @@ from graphcrm.changes import (
     sync_scope,
 )
 from graphcrm.domain import OrgKind
-from graphcrm.errors import Conflict, LookupFailed, StoreError
+from graphcrm.errors import Conflict, LookupFailed, StoreDamaged, StoreError
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record, record_key
 from graphcrm.stores.base import (
     HISTORY_SCHEMA,
@@ -306,6 +306,10 @@ class Neo4jStore(Store):
                                             database_=self.settings.database,
                                             routing_="r").records[0]
         found = record["schema"]
+        if found is not None and not str(found).isdigit():
+            raise StoreDamaged(f"{self.location}: the store says its schema is "
+                               f"{str(found)[:20]!r}, which no graphcrm wrote: damaged, or "
+                               "not a graphcrm database")
         if found is not None and int(found) > HISTORY_SCHEMA:
             raise StoreError(f"{self.location}: made by a newer graphcrm (store schema {found}, "
                              f"this one reads {HISTORY_SCHEMA}); upgrade graphcrm")

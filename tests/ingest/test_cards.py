@@ -115,3 +115,10 @@ def test_a_crm_export_is_a_table_not_linkedin():
     assert card_kind(head) is None
     assert card_kind(LINKEDIN.encode()) == "linkedin"
 
+
+
+def test_a_field_longer_than_the_csv_module_reads_is_a_problem():
+    data = ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+            "a,b," + "x" * 1_100_000 + ",,c,d,e\n").encode()
+    found = parse_cards(data, "Connections.csv")
+    assert found.problems == ["row 2: not readable (field larger than field limit (1048544))"]

@@ -156,6 +156,8 @@ def test_a_mapping_file_names_the_headers_nobody_else_would_know(tmp_path, canon
     ("table,column,header\npeople,name,x\npeople,title,X\n",
      r"row 3, column header: 'X' is mapped twice for people \(first at row 2\)"),
     ("table,header\npeople,x\n", r"row 1: missing column column"),
+    ("table,column,header\npeople,name," + "x" * 1_100_000 + "\n",
+     r"not a mapping file \(field larger than field limit"),
 ])
 def test_a_broken_mapping_file_is_refused_with_its_row(tmp_path, content, message):
     path = tmp_path / "mapping.csv"

@@ -166,3 +166,36 @@ def test_a_general_manager_of_thirty_teams_wraps_into_rows():
     assert len(ys) > 2  # the heads stand in several rows
     width, height = max(xs) - min(xs), max(y for _, y in pos.values())
     assert width < 3 * height  # about golden, not a ribbon
+
+
+def test_a_group_nine_hundred_levels_deep_draws_at_most_eight():
+    """Subsidiaries nested 900 deep (a hostile workbook) lay out without running out of
+    stack: bands nest eight deep, deeper units in their eighth-level ancestor's band."""
+    from graphcrm.map.layout import MAX_NESTING
+
+    G = nx.MultiDiGraph(organizations={
+        **{f"o{i}": {"name": f"单位{i}", "kind": "customer",
+                     "parent_id": f"o{i - 1}" if i else None} for i in range(900)}},
+        projects={"P": {"customer_id": "o0"}})
+    for i in (0, 450, 899):
+        G.add_node(f"p{i}", name=f"人{i}", org_id=f"o{i}", org_kind="customer",
+                   projects={"P": {"roles": ["user"]}}, reports_to=None)
+    chart = orgchart(G, "P", [])
+    assert {f"p{i}" for i in (0, 450, 899)} <= set(chart.positions)
+    assert max(b.depth for b in chart.bands) <= MAX_NESTING
+
+
+def test_layout_files_that_are_not_are_refused_by_name(tmp_path):
+    import pytest
+
+    from graphcrm.errors import InputError
+    from graphcrm.map import read_positions
+
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 3000 + "]" * 3000)
+    with pytest.raises(InputError, match=r"deep.json: not a layout file.*nested too deep"):
+        read_positions(deep)
+    huge = tmp_path / "huge.json"
+    huge.write_text('{"graphcrm": "positions", "positions": {"k": [' + "9" * 400 + ", 1]}}")
+    with pytest.raises(InputError, match=r"huge.json: card 'k': a position is \[x, y\]"):
+        read_positions(huge)

@@ -345,3 +345,17 @@ def test_a_full_disk_during_a_mail_import_writes_neither_interactions_nor_review
         assert "the disk is full" in result.stderr and "nothing was written" in result.stderr
         assert run(store, "stats", "--format", "json").stdout == before
         assert run(store, "review", "--format", "json").stdout.strip() == "[]"
+
+
+def test_a_schema_value_no_graphcrm_wrote_is_damage_not_a_crash(tmp_path, demo):
+    import sqlite3
+
+    store = tmp_path / "bid.db"
+    store.write_bytes(demo.read_bytes())
+    with sqlite3.connect(store) as conn:
+        conn.execute("UPDATE meta SET value = 'abc' WHERE key = 'schema'")
+    conn.close()
+    for args in (["stats"], ["check"]):
+        result = run(store, *args)
+        assert result.exit_code == 4 and "schema is 'abc', which no graphcrm wrote" in \
+            result.stderr, result.output
