@@ -2,15 +2,18 @@
 
 The files are the ones a careless or hostile sender can make small: a 16 KB workbook that
 claims every cell of its sheet, a 1 MB workbook holding a 1 GiB shared string, a 50 MB CSV
-whose header has 25 million columns, a people.csv of a million rows, and a re-import of a
-file with 16,000 extra columns. Each runs ``graphcrm import`` (``--dry-run`` where the file
-is refused or only read) in its own process; the figures are medians of ``--runs`` runs,
+whose header has 25 million columns, a people.csv of a million rows, a re-import of a file
+with 16,000 extra columns, a calendar event repeating every minute since 2020, a 300 MB
+mailbox, LinkedIn's export of 60,000 connections and an address book of 100,000 vCards.
+Each runs ``graphcrm import`` (``--dry-run`` where the file is refused or only read) in its
+own process; the figures are medians of ``--runs`` runs,
 beside a baseline measured in the same run (importing the bundled sample), since the
 machines are shared and noisy.
 
 Usage::
 
-    python benchmarks/bench_hostile.py --runs 3 [--cases bomb string header rows extras]
+    python benchmarks/bench_hostile.py --runs 3 [--cases bomb string header rows extras
+                                                 minutely mbox linkedin vcards]
 """
 
 from __future__ import annotations
@@ -118,8 +121,58 @@ def make_extras(folder: Path) -> list[str]:
     return command
 
 
+def _sample_store(folder: Path) -> Path:
+    store = folder / "sample.db"
+    _run(["--store", str(store), "import", str(ROOT / "data" / "sample")])
+    return store
+
+
+def make_minutely(folder: Path) -> list[str]:
+    """A calendar whose one event repeats every minute since 2020 (3.6 million steps)."""
+    path = folder / "minutely.ics"
+    path.write_bytes(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:m\r\n"
+                     b"DTSTART:20200101T000000Z\r\nRRULE:FREQ=MINUTELY\r\n"
+                     b"ORGANIZER:mailto:lin.x@huaxin.example\r\n"
+                     b"ATTENDEE:mailto:wang.jg@dfny-js.example\r\nEND:VEVENT\r\n"
+                     b"END:VCALENDAR\r\n")
+    return ["--store", str(_sample_store(folder)), "import", "--dry-run", str(path)]
+
+
+def make_mbox(folder: Path) -> list[str]:
+    """A 300 MB mailbox (over the default --max-file-mb of 256): refused before reading."""
+    path = folder / "big.mbox"
+    message = (b"From MAILER-DAEMON Mon Nov  2 10:00:00 2026\nFrom: lin.x@huaxin.example\n"
+               b"To: wang.jg@dfny-js.example\nDate: Mon, 2 Nov 2026 10:00:00 +0800\n"
+               b"Subject: x\n\n" + b"y" * 1_000_000 + b"\n\n")
+    with path.open("wb") as out:
+        for _ in range(300):
+            out.write(message)
+    return ["--store", str(_sample_store(folder)), "import", "--dry-run", str(path)]
+
+
+def make_linkedin(folder: Path) -> list[str]:
+    """LinkedIn's Connections.csv with 60,000 people nobody knows yet."""
+    path = folder / "Connections.csv"
+    with path.open("w", encoding="utf-8") as out:
+        out.write("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n")
+        for i in range(60_000):
+            out.write(f"名{i},李,https://x/{i},,新客户{i % 50},工程师,01 Jan 2024\n")
+    return ["--store", str(_sample_store(folder)), "import", "--dry-run", str(path)]
+
+
+def make_vcards(folder: Path) -> list[str]:
+    """100,000 vCards (a phone's whole address book)."""
+    path = folder / "all.vcf"
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(100_000):
+            out.write(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:联系人{i}\r\nORG:单位{i % 80}\r\n"
+                      f"EMAIL:c{i}@example.cn\r\nTEL:139{i:08d}\r\nEND:VCARD\r\n")
+    return ["--store", str(_sample_store(folder)), "import", "--dry-run", str(path)]
+
+
 CASES = {"bomb": make_bomb, "string": make_string, "header": make_header, "rows": make_rows,
-         "extras": make_extras}
+         "extras": make_extras, "minutely": make_minutely, "mbox": make_mbox,
+         "linkedin": make_linkedin, "vcards": make_vcards}
 
 _MEASURE = """
 import resource, subprocess, sys, time

@@ -232,7 +232,11 @@ def _occurrences(calendar: Any, before: int, until: dt.date, found: ActivityFile
         numbers.setdefault(uid, number)
         if any(event.get(k) is not None for k in ("RRULE", "RDATE", "RECURRENCE-ID")):
             repeating.add(uid)
-            steps = _rule_steps(event, start.dt, until)
+            try:
+                steps = _rule_steps(event, start.dt, until)
+            except Exception as err:  # icalendar raises many kinds for a broken rule
+                found.problems.append(f"{where}: RRULE not understood ({short_reason(err)})")
+                continue
             if steps > max_occurrences:
                 found.problems.append(
                     f"{where}: repeats about {steps:,} times from {day.isoformat()} to "

@@ -39,6 +39,7 @@ _LINKEDIN = ("first name", "last name", "company", "position")
 #: export's Contact ID, Mobile, Reports To) is a table, read by the import's headers.
 _LINKEDIN_ALL = frozenset({*_LINKEDIN, "url", "email address", "connected on"})
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_ADDRESS = re.compile(r"[^@\s;,]+@[^@\s;,]+")  # an e-mail address, not "@" or "bad"
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,9 @@ def _vcards(data: bytes, source: str) -> CardFile:
         org = contents.get("org")
         parts = [str(p).strip() for p in (org[0].value if org else [])
                  if str(p).strip()] if org else []
-        emails = tuple(dict.fromkeys(str(e.value).strip().lower()
-                                     for e in contents.get("email", []) if e.value))
+        emails = tuple(dict.fromkeys(
+            address for e in contents.get("email", []) if e.value
+            if _ADDRESS.fullmatch(address := str(e.value).strip().lower())))
         phones = tuple(dict.fromkeys(_phone(str(t.value)) for t in contents.get("tel", [])
                                      if t.value))
         found.cards.append(Card(name, parts[0] if parts else None,
@@ -209,6 +211,7 @@ def _linkedin(data: bytes, source: str) -> CardFile:
             found.problems.append(f"row {number}: no name (First Name, Last Name)")
             continue
         email = row.get("email address", "").lower()
+        email = email if _ADDRESS.fullmatch(email) else ""
         found.cards.append(Card(name, row.get("company") or None, None,
                                 row.get("position") or None, (email,) if email else (), (),
                                 f"row {number}"))

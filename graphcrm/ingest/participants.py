@@ -67,8 +67,8 @@ def split_list(text: str | None) -> list[str]:
     >>> split_list("a@x.cn; B@y.cn，c@z.cn")
     ['a@x.cn', 'b@y.cn', 'c@z.cn']
     """
-    return [part.strip().lower().lstrip("@") for part in _SPLIT.split(text or "")
-            if part.strip()]
+    return [value for part in _SPLIT.split(text or "")
+            if (value := part.strip().lower().lstrip("@"))]
 
 
 def phone_key(number: str) -> str:
@@ -344,6 +344,30 @@ def _same_name(a: object, b: object) -> bool:
         " ".join(str(b).split()).casefold()
 
 
+def _matched(cards: list[tuple[str, Card]], directory: Directory) -> list[str | None]:
+    """The known person each card is (:func:`card_person`), as the import will leave them:
+    a card matched gives its person its addresses and numbers, so that another card with
+    one of them is that person too, on this import as on the next one. Passes until
+    nothing more matches (a second pass is rare, a third rarer)."""
+    found: list[str | None] = [None] * len(cards)
+    left = list(range(len(cards)))
+    while left:
+        now = [(i, card_person(cards[i][1], directory)) for i in left]
+        hits = [(i, person) for i, person in now if person is not None]
+        for i, person in hits:
+            found[i] = person
+            card = cards[i][1]
+            for address in card.emails:
+                directory.by_address[address].add(person)
+            for number in card.phones:
+                if phone_key(number):
+                    directory.by_phone[phone_key(number)].add(person)
+        if not hits:
+            break
+        left = [i for i, person in now if person is None]
+    return found
+
+
 def card_tables(files: Iterable[tuple[str, list[Card]]], directory: Directory,
                 organizations: Iterable[Mapping[str, Any]],
                 stored: Callable[[Collection[str]], Mapping[str, Mapping[str, Any]]]
@@ -362,10 +386,12 @@ def card_tables(files: Iterable[tuple[str, list[Card]]], directory: Directory,
     by_name: dict[str, list[str]] = defaultdict(list)
     for org in organizations:
         by_name[str(org["name"])].append(str(org["id"]))
-    matched: list[tuple[str, Card, str | None]] = []
+    everything = [(source, card) for source, cards in files for card in cards]
     for source, cards in files:
         report.read[source] += len(cards)
-        matched += [(source, card, card_person(card, directory)) for card in cards]
+    people = _matched(everything, directory)
+    matched = [(source, card, person)
+               for (source, card), person in zip(everything, people, strict=True)]
     records = stored({p for _, _, p in matched if p})
     rows: dict[str, list[str]] = {}
     new_orgs: dict[str, str] = {}
