@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphcrm.errors import InputError
-from graphcrm.ingest.limits import DEFAULT_LIMITS
+from graphcrm.ingest.limits import DEFAULT_LIMITS, check_size
 from graphcrm.records import SCHEMA
 
 __all__ = ["Headers", "fold", "read_mapping", "chinese_header", "FIRST_NAME", "LAST_NAME"]
@@ -183,6 +183,7 @@ def read_mapping(path: str | Path) -> dict[str, dict[str, str]]:
     from graphcrm.ingest.readers import decode_csv
 
     path = Path(path)
+    check_size(path, DEFAULT_LIMITS)
     try:
         text = decode_csv(path.read_bytes(), str(path))
     except OSError as err:

@@ -25,6 +25,7 @@ from graphcrm.cli import cli
 from graphcrm.stores import open_store
 from tests.conftest import TINY, write_tables
 from tests.fuzz import fuzz
+from tests.ingest.test_fuzz_import import imported
 from tests.stores.test_contract import canonical
 
 HOSTILE = ["", " ", "=1+1", "😀", "مرحبا", "\u202eevil", "王建国", "Alice 林", "陈总",
@@ -130,15 +131,6 @@ def base_store(tmp_path_factory) -> Path:
     return store
 
 
-def _imported(store: Path, path: Path):
-    result = CliRunner().invoke(cli, ["--store", str(store), "import", str(path),
-                                      "--suggest-ties", "2"])
-    assert "Traceback" not in result.output and "internal error" not in result.output, \
-        result.output
-    assert result.exit_code in (0, 3), result.output
-    return result
-
-
 def _state(store: Path) -> dict:
     with open_store(store) as opened:
         return {"tables": canonical(opened.load()), "review": opened.review_entries()}
@@ -150,14 +142,14 @@ def _check(folder: Path, base: Path, name: str, data: bytes) -> None:
     before = _state(store)
     path = folder / name
     path.write_bytes(data)
-    result = _imported(store, path)
+    result = imported(store, path, "--suggest-ties", "2")
     event(f"exit {result.exit_code}")
     if result.exit_code == 3:
         assert _state(store) == before
         assert result.stderr.strip().splitlines()[0].startswith("graphcrm: ")
         return
     after = _state(store)
-    again = _imported(store, path)
+    again = imported(store, path, "--suggest-ties", "2")
     assert again.exit_code == 0 and "nothing changed" in again.stdout, again.output
     assert _state(store)["tables"] == after["tables"]
 
