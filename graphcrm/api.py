@@ -47,7 +47,7 @@ from graphcrm.analysis import (
     value,
 )
 from graphcrm.analysis.review import ChangesResult, review_changes
-from graphcrm.changes import FROM_EMPTY, Change, dataset_of, plan, revert, state_of
+from graphcrm.changes import FROM_EMPTY, Change, dataset_of, labelled, plan, revert, state_of
 from graphcrm.domain import MAP_LAYOUTS, Role, TieType, normalize_token
 from graphcrm.errors import BadArgument, Conflict, LookupFailed
 from graphcrm.export import export_graph
@@ -201,7 +201,7 @@ class GraphCRM:
                     author: str | None = None, only_domains: Sequence[str] = (),
                     skip_domains: Sequence[str] = (), keep_subjects: bool = False,
                     until: dt.date | None = None, suggest_ties: int | None = None,
-                    allow_losses: bool = False) -> ImportSummary:
+                    allow_losses: bool = False, clear_blanks: bool = False) -> ImportSummary:
         """Validate the files at ``paths`` and upsert them in one transaction
         (``graphcrm import``).
 
@@ -250,6 +250,10 @@ class GraphCRM:
             :func:`graphcrm.ingest.participants.suggested_strength`).
         allow_losses
             With ``sync``: proceed even where it removes more than the files list.
+        clear_blanks
+            A blank cell erases the stored value (``--clear-blanks``). By default a blank
+            leaves what the store holds: a colleague's older copy of a sheet, with a phone
+            number or a last contact not yet filled in, erases nothing.
 
         Returns
         -------
@@ -297,7 +301,7 @@ class GraphCRM:
                         lambda ids: opened.load(people=ids), files, options)
                 dataset = read_dataset(paths, encoding=encoding, limits=limits, headers=headers,
                                        allow_reassign=allow_reassign, more=more, read=read,
-                                       **known)
+                                       clear_blanks=clear_blanks, **known)
                 if sync and not dry_run and not allow_losses:
                     _refuse_losses(opened.import_dataset(dataset, sync=True, dry_run=True))
                 summary = opened.import_dataset(dataset, sync=sync, info=info,
@@ -613,11 +617,18 @@ class GraphCRM:
 
     # -- history ------------------------------------------------------------------------
 
-    def history(self) -> TableResult:
+    def history(self, change_set: int | None = None) -> TableResult:
         """Every recorded write, oldest first (``graphcrm history``): ``change_set``, ``at``,
         ``author``, ``command``, ``files``, ``created``, ``updated``, ``removed`` (forgotten
         people count as removed) and ``snapshots`` (the names given to the state right after
-        it).
+        it). With ``change_set``, what that one change set did (``graphcrm history N``):
+        one row per field changed — ``table``, ``action``, ``record``, ``field``,
+        ``before``, ``after`` — with its ``author`` and ``at``.
+
+        Raises
+        ------
+        LookupFailed
+            No change set with that number.
 
         Example
         -------
@@ -626,6 +637,8 @@ class GraphCRM:
         >>> bid.history().to_frame()[["change_set", "command", "created"]].to_dict("records")
         [{'change_set': 1, 'command': 'import', 'created': 399}]
         """
+        if change_set is not None:
+            return self._change_set(change_set)
         with open_store(self.store) as opened:
             sets, snaps = opened.history(), opened.snapshots()
         named: dict[int, builtins.list[str]] = {}
@@ -647,6 +660,35 @@ class GraphCRM:
                             "removed": 0, "snapshots": named[0]})
         columns = ["change_set", "at", "author", "command", "files", "created", "updated",
                    "removed", "snapshots"]
+        return TableResult("history", {"changes": Part(columns, rows)})
+
+    def _change_set(self, number: int) -> TableResult:
+        """The field-level changes of change set ``number`` (see :meth:`history`)."""
+        with open_store(self.store) as opened:
+            found = [s for s in opened.history(after=number - 1, changes=True)
+                     if s.id == number]
+            if not found:
+                raise LookupFailed(f"no change set {number} (graphcrm history lists them)")
+            base = opened.load(people=())  # every organization and project, for their names
+            names = Dataset({**base.records, "people": [
+                {"id": p, "name": d["name"]} for p, d in opened.people_index().items()]})
+        rows = []
+        for change in labelled(found[0].changes, names):
+            common = {"change_set": number, "at": found[0].at, "author": found[0].author,
+                      "table": None if change.action == FROM_EMPTY else change.table,
+                      "action": change.action,
+                      "record": change.label or " ".join(change.key) or None}
+            fields = [(f, b, a) for f, (b, a) in change.fields.items() if f != "extra"]
+            fields += [(f"extra.{k}", (change.fields["extra"][0] or {}).get(k),
+                        (change.fields["extra"][1] or {}).get(k))
+                       for k in sorted({*(change.fields.get("extra", (None, None))[0] or {}),
+                                        *(change.fields.get("extra", (None, None))[1] or {})})
+                       if "extra" in change.fields]
+            changed: builtins.list[tuple[str | None, Any, Any]] = [
+                (f, b, a) for f, b, a in fields if b != a] or [(None, None, None)]
+            rows += [{**common, "field": f, "before": b, "after": a} for f, b, a in changed]
+        columns = ["change_set", "at", "author", "table", "action", "record", "field",
+                   "before", "after"]
         return TableResult("history", {"changes": Part(columns, rows)})
 
     def snapshot(self, name: str, *, author: str | None = None) -> Snapshot:
@@ -709,8 +751,10 @@ class GraphCRM:
         with open_store(self.store) as opened:
             boundary, label = _since(since, opened.history(), opened.snapshots(),
                                      opened.location)
-            undone = [c for found in opened.history(after=boundary, changes=True)
-                      for c in found.changes]
+            recorded = opened.history(after=boundary, changes=True)
+            undone = [c for found in recorded for c in found.changes]
+            authors = {(c.table, c.key): found.author for found in recorded
+                       for c in found.changes if c.key}  # the last change's author wins
             chosen = [_project_id(opened, project)] if project is not None else None
             after = state_of(opened.load(people=_changes_region(opened, undone, chosen)))
         before = revert(after, undone)
@@ -730,7 +774,7 @@ class GraphCRM:
         finally:
             held.discard()
         return review_changes(before, after, gaps_before, gaps_after, since=label,
-                              projects=chosen, people=people)
+                              projects=chosen, people=people, authors=authors)
 
     def whois(self, person: str) -> dict[str, object]:
         """The id, name and organization of the person ``person`` names (id or name)."""

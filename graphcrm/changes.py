@@ -48,6 +48,7 @@ __all__ = [
     "Creations",
     "Change",
     "plan",
+    "labelled",
     "sync_scope",
     "diff_states",
     "revert",
@@ -276,10 +277,10 @@ def plan(incoming: Dataset, stored: Dataset, *, sync: bool = False) -> Sequence[
                 changes.append(Change(table, UPDATE, key, fields))
     if sync:
         changes += _removals(incoming, held, listed)
-    return _labelled(changes, incoming, stored)
+    return labelled(changes, incoming, stored)
 
 
-def _labelled(changes: list[Change], *datasets: Dataset) -> list[Change]:
+def labelled(changes: Sequence[Change], *datasets: Dataset) -> list[Change]:
     """The changes with labels naming people, organizations and projects by name."""
     names: dict[str, dict[str, str]] = {"people": {}, "organizations": {}, "projects": {}}
     for dataset in reversed(datasets):  # the first dataset's names win
@@ -293,6 +294,9 @@ def _labelled(changes: list[Change], *datasets: Dataset) -> list[Change]:
     labelled = []
     for change in changes:
         key = change.key
+        if not key:  # the first import into an empty store, recorded as one change
+            labelled.append(change)
+            continue
         if change.table in names:
             label = names[change.table].get(key[0], key[0])
             label = label if label == key[0] else f"{label} ({key[0]})"

@@ -20,7 +20,7 @@ Example
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from graphcrm.domain import (
@@ -198,10 +198,10 @@ class Dataset:
     ``columns[table]`` lists the contract columns the input carried for that table: an
     upsert writes those and leaves the others as they are in the store. ``understood``
     says, per file or sheet, how its headers were read (``姓名 → people.name``).
-    ``defaulted[table][key]`` names the columns of a record that its file did not have and
-    that carry their default (an organization's ``kind``, a project's ``stage``): the value
-    of a record the import creates, never a change to one the store holds (see
-    :meth:`settle`).
+    ``defaulted[table][key]`` names the columns of a record whose value its file did not
+    give: a column the file lacks (carrying its default, as an organization's ``kind``) or a
+    blank cell (unless the import clears blanks). They hold for a record the import creates,
+    and never change one the store holds (see :meth:`settle`).
     """
 
     records: dict[str, list[Record]] = field(default_factory=dict)
@@ -211,29 +211,35 @@ class Dataset:
     defaulted: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = field(
         default_factory=dict)
 
-    def settle(self, stored: Dataset) -> None:
-        """Give the records ``stored`` holds their stored value wherever this dataset has
-        only a default (a column their file lacked): a missing column never changes what
-        the store holds. Both stores call this inside the import, before planning.
+    def settled(self, stored: Dataset) -> Dataset:
+        """This dataset with the records ``stored`` holds given their stored value wherever
+        it has only a default or a blank (a value the file did not give): what the file did
+        not say never changes what the store holds. Both stores call this inside the
+        import, before planning. The records given are left as they are (the same dataset
+        may go to several stores).
 
         Example
         -------
         >>> org = {"id": "us", "name": "华信", "kind": "customer", "extra": {}}
         >>> incoming = Dataset({"organizations": [org]}, defaulted={
         ...     "organizations": {("us",): ("kind",)}})
-        >>> incoming.settle(Dataset({"organizations": [{**org, "kind": "own"}]}))
-        >>> org["kind"]
-        'own'
+        >>> settled = incoming.settled(Dataset({"organizations": [{**org, "kind": "own"}]}))
+        >>> settled.table("organizations")[0]["kind"], org["kind"]
+        ('own', 'customer')
         """
+        records = dict(self.records)
         for table, filled in self.defaulted.items():
             held = {record_key(table, r): r for r in stored.table(table)}
             if not held:
                 continue
+            rows = []
             for record in self.table(table):
                 key = record_key(table, record)
                 if key in filled and key in held:
-                    for column in filled[key]:
-                        record[column] = held[key].get(column)
+                    record = {**record, **{c: held[key].get(c) for c in filled[key]}}
+                rows.append(record)
+            records[table] = rows
+        return replace(self, records=records)
 
     def table(self, name: str) -> list[Record]:
         """The records of table ``name`` (empty when the input had none)."""

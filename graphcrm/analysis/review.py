@@ -38,7 +38,7 @@ Example
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ChangesResult", "review_changes", "COLUMNS"]
 
-COLUMNS = ["what", "project", "who", "field", "before", "after"]
+COLUMNS = ["what", "project", "who", "field", "before", "after", "author"]
 #: The rows that say what the changes did to the bid (the others are the changes).
 _BID_ROWS = ("coverage", "best chain", "coverage score")
 _TIE_RATING = ("strength", "level")
@@ -113,7 +113,9 @@ class ChangesResult(Result):
 def review_changes(before: State, after: State, gaps_before: dict[str, GapsResult | None],
                    gaps_after: dict[str, GapsResult], *, since: str = "the last review",
                    projects: Collection[str] | None = None,
-                   people: Collection[str] | None = None) -> ChangesResult:
+                   people: Collection[str] | None = None,
+                   authors: Mapping[tuple[str, tuple[str, ...]], str] | None = None
+                   ) -> ChangesResult:
     """The findings between two states of a store.
 
     Parameters
@@ -129,6 +131,9 @@ def review_changes(before: State, after: State, gaps_before: dict[str, GapsResul
         Report stakeholder changes of these projects only (default: all).
     people
         Report people and ties of these people only (default: all).
+    authors
+        ``(table, key) → author`` of the last recorded change to each record: each finding
+        about a record says who made it (``author``).
 
     Returns
     -------
@@ -156,25 +161,30 @@ def review_changes(before: State, after: State, gaps_before: dict[str, GapsResul
         return str(names.get(person or "") or person or "")
 
     roles: dict[tuple[str, str], dict[str, list[Change]]] = {}
+    by = authors or {}
     for change in diff_states(before, after):
-        row = _row(change, who, orgs, keep_project, keep_person, roles)
-        rows.extend(row)
+        found_rows = _row(change, who, orgs, keep_project, keep_person, roles)
+        rows.extend({**r, "author": by.get((change.table, change.key))} for r in found_rows)
     for (project, person), found in sorted(roles.items()):
         added = sorted(c.key[2] for c in found.get(CREATE, []))
         removed = sorted(c.key[2] for c in found.get(REMOVE, []))
+        made_by = ", ".join(sorted({a for changes in found.values() for c in changes
+                                    if (a := by.get((c.table, c.key)))})) or None
         if added and removed:
-            rows.append(_finding("role changed", project, who(person), "role",
-                                 ", ".join(removed), ", ".join(added)))
+            rows.append({**_finding("role changed", project, who(person), "role",
+                                    ", ".join(removed), ", ".join(added)), "author": made_by})
             continue
         for change in found.get(CREATE, []):
             facts = {c: n for c, (_, n) in change.fields.items()
                      if c in ("stance", "influence") and n is not None}
             detail = "; ".join(f"{c} {v}" for c, v in facts.items())
-            rows.append(_finding("role added", project, who(person), "role", None,
-                                 change.key[2] + (f" ({detail})" if detail else "")))
+            rows.append({**_finding("role added", project, who(person), "role", None,
+                                    change.key[2] + (f" ({detail})" if detail else "")),
+                         "author": by.get((change.table, change.key))})
         for change in found.get(REMOVE, []):
-            rows.append(_finding("role removed", project, who(person), "role", change.key[2],
-                                 None))
+            rows.append({**_finding("role removed", project, who(person), "role",
+                                    change.key[2], None),
+                         "author": by.get((change.table, change.key))})
     for project in sorted(gaps_after):
         rows.extend(_coverage(project, gaps_before.get(project), gaps_after[project]))
     return ChangesResult(since, [{c: r.get(c) for c in COLUMNS} for r in rows])

@@ -165,6 +165,8 @@ def _echo_summary(summary: ImportSummary, lang: str) -> None:
 @click.option("--keep-subjects", is_flag=True,
               help="Calendar and mail: keep subjects as the interactions' notes (bodies are "
                    "never read).")
+@click.option("--clear-blanks", is_flag=True,
+              help="A blank cell erases the stored value (by default it leaves it).")
 @click.option("--yes", "allow_losses", is_flag=True,
               help="With --sync: remove all the same where it removes more of a table than "
                    "the files list (refused otherwise: an emptied sheet).")
@@ -189,7 +191,7 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
                    skip_domains: tuple[str, ...], suggest_ties: int | None,
                    keep_subjects: bool, max_rows: int,
                    max_columns: int, max_cell_chars: int, max_file_mb: int,
-                   max_occurrences: int, allow_losses: bool) -> None:
+                   max_occurrences: int, allow_losses: bool, clear_blanks: bool) -> None:
     """Validate and load a folder of CSV files or an Excel workbook; or calendar and mail
     exports, whose meetings and messages become interactions.
 
@@ -215,8 +217,9 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
     without writing). With --sync the files are the truth for what they cover: for each of
     their projects, stakeholder rows they no longer list are removed (a changed role
     replaces the old one), and so are ties between two of their people that they no longer
-    list; interactions are never removed. Every import is recorded in the history
-    (graphcrm history) with its author.
+    list; interactions are never removed. A blank cell leaves what the store holds
+    (--clear-blanks to erase with blanks). Every import that changes something is recorded in
+    the history (graphcrm history) with its author.
 
     \b
     Examples:
@@ -241,7 +244,8 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
                                                        skip_domains=skip_domains,
                                                        keep_subjects=keep_subjects,
                                                        suggest_ties=suggest_ties,
-                                                       allow_losses=allow_losses)
+                                                       allow_losses=allow_losses,
+                                                       clear_blanks=clear_blanks)
     _echo_summary(summary, lang_of(ctx))
 
 
@@ -312,19 +316,21 @@ def template_command(ctx: click.Context, path: Path) -> None:
 
 
 @cli.command("history")
+@click.argument("change_set", required=False, type=click.IntRange(1))
 @format_option
 @click.pass_context
-def history_command(ctx: click.Context) -> None:
+def history_command(ctx: click.Context, change_set: int | None) -> None:
     """List every recorded change: imports, removals, forgets, with when, who and which
     files, how many records each created, updated and removed, and the snapshots named
-    after it.
+    after it. With CHANGE_SET, what that one did, field by field, and who did it.
 
     \b
     Examples:
       graphcrm history
+      graphcrm history 7
       graphcrm history --format csv > history.csv
     """
-    show(ctx, bid_of(ctx).history())
+    show(ctx, bid_of(ctx).history(change_set))
 
 
 @cli.command("snapshot")

@@ -43,6 +43,7 @@ def read_dataset(
     more: Sequence[RawTable] = (),
     read: tuple[list[RawTable], list[str]] | None = None,
     known_parents: Parents | None = None,
+    clear_blanks: bool = False,
 ) -> Dataset:
     """Read and validate the import files at ``paths`` (folders, CSV files, workbooks).
 
@@ -75,6 +76,8 @@ def read_dataset(
     known_parents
         ``(table, ids) → id → stored superior or parent organization``: a reporting line
         that closes a cycle through earlier imports is refused like one within the files.
+    clear_blanks
+        A blank cell erases what the store holds; by default it leaves it.
 
     Returns
     -------
@@ -101,7 +104,7 @@ def read_dataset(
                                                                  limits=limits, headers=headers)
     return validate([*tables, *more], known_ids, warnings, headers=headers, known_names=known_names,
                     known_people=known_people, allow_reassign=allow_reassign,
-                    known_parents=known_parents)
+                    known_parents=known_parents, clear_blanks=clear_blanks)
 
 
 def read_tables(paths: Sequence[str | Path], *, encoding: str | None = None,

@@ -290,8 +290,12 @@ def _rule_steps(event: Any, start: dt.date | dt.datetime, until: dt.date) -> int
     total = 0
     first = start.date() if isinstance(start, dt.datetime) else start
     for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
-        freq = str((rule.get("FREQ") or ["DAILY"])[0]).upper()
-        interval = max(1, int((rule.get("INTERVAL") or [1])[0] or 1))
+        freq = str((rule.get("FREQ") or [""])[0]).upper()
+        if freq not in _PERIOD:
+            raise ValueError(f"FREQ {freq or '(none)'}: not one of {', '.join(_PERIOD)}")
+        interval = int((rule.get("INTERVAL") or [1])[0])
+        if interval < 1:  # a rule that never moves on: the reader would loop for ever
+            raise ValueError(f"INTERVAL={interval}: a rule repeats every 1 or more periods")
         end = until
         stop = (rule.get("UNTIL") or [None])[0]
         if stop is not None:
@@ -299,7 +303,7 @@ def _rule_steps(event: Any, start: dt.date | dt.datetime, until: dt.date) -> int
             if isinstance(stop_day, dt.date):
                 end = min(end, stop_day)
         seconds = max(0, (end - first).days + 1) * 86_400
-        steps = seconds // (_PERIOD.get(freq, 86_400) * interval) + 1
+        steps = seconds // (_PERIOD[freq] * interval) + 1
         by = [k for k in rule if str(k).upper().startswith("BY")]
         for key in by:
             steps *= max(1, len(rule[key]))

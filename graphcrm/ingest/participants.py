@@ -39,7 +39,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -344,27 +344,45 @@ def _same_name(a: object, b: object) -> bool:
         " ".join(str(b).split()).casefold()
 
 
+#: How :func:`_matched` names a person a card will create (its name and organization).
+_NEW = "\x1fnew:"
+
+
 def _matched(cards: list[tuple[str, Card]], directory: Directory) -> list[str | None]:
     """The known person each card is (:func:`card_person`), as the import will leave them:
     a card matched gives its person its addresses and numbers, so that another card with
-    one of them is that person too, on this import as on the next one. Passes until
+    one of them is that person too, on this import as on the next one. When nothing more
+    matches, each card left with an organization stands for the new person it will create
+    (``_NEW`` + name and organization), lending them its addresses likewise. Passes until
     nothing more matches (a second pass is rare, a third rarer)."""
     found: list[str | None] = [None] * len(cards)
+
+    def lend(i: int, person: str) -> None:
+        found[i] = person
+        for address in cards[i][1].emails:
+            directory.by_address[address].add(person)
+        for number in cards[i][1].phones:
+            if phone_key(number):
+                directory.by_phone[phone_key(number)].add(person)
+
     left = list(range(len(cards)))
+    creating = False
     while left:
         now = [(i, card_person(cards[i][1], directory)) for i in left]
         hits = [(i, person) for i, person in now if person is not None]
         for i, person in hits:
-            found[i] = person
-            card = cards[i][1]
-            for address in card.emails:
-                directory.by_address[address].add(person)
-            for number in card.phones:
-                if phone_key(number):
-                    directory.by_phone[phone_key(number)].add(person)
-        if not hits:
-            break
+            lend(i, person)
         left = [i for i, person in now if person is None]
+        if hits:
+            continue
+        fresh = [i for i in left if cards[i][1].organization]
+        if creating or not fresh:
+            break
+        creating = True
+        for i in fresh:
+            card = cards[i][1]
+            lend(i, f"{_NEW}{card.name}\x1f{card.organization}")
+        left = [i for i in left if found[i] is None]
     return found
 
 
@@ -392,10 +410,13 @@ def card_tables(files: Iterable[tuple[str, list[Card]]], directory: Directory,
     people = _matched(everything, directory)
     matched = [(source, card, person)
                for (source, card), person in zip(everything, people, strict=True)]
-    records = stored({p for _, _, p in matched if p})
+    records = stored({p for _, _, p in matched if p and not p.startswith(_NEW)})
     rows: dict[str, list[str]] = {}
     new_orgs: dict[str, str] = {}
     for source, card, person in matched:
+        if person is not None and person.startswith(_NEW):  # a new person, as its first card
+            name, organization = person.removeprefix(_NEW).split("\x1f", 1)
+            card, person = replace(card, name=name, organization=organization), None
         if person is not None:
             old = records.get(person) or directory.people[person]
             row = dict(old)
@@ -428,6 +449,8 @@ def card_tables(files: Iterable[tuple[str, list[Card]]], directory: Directory,
             for column in ("email", "phone"):
                 both = [*re.split(r"; ", earlier[column]), *re.split(r"; ", row[column])]
                 row[column] = "; ".join(dict.fromkeys(v for v in both if v))
+            for column in ("title", "department"):  # a card that gives none keeps the other's
+                row[column] = row.get(column) or earlier[column]
         rows[row["id"]] = [str(row.get(c) or "") for c in CARD_COLUMNS]
     report.organizations = sorted(new_orgs)
     tables = []

@@ -67,7 +67,9 @@ class _Located:
     record: Record
     ok: bool = True
     spelled: Mapping[str, str] | None = None  # contract column → header as the file has it
-    preset: tuple[str, ...] = ()  # columns its file lacked, filled with their default
+    #: columns whose value its file did not give: a column the file lacks (filled with its
+    #: default) or, unless blanks clear, a blank cell
+    preset: tuple[str, ...] = ()
 
     def column(self, name: str) -> str:
         return (self.spelled or {}).get(name, name)
@@ -182,6 +184,7 @@ def validate(
     known_people: Mapping[str, tuple[str, str]] | None = None,
     allow_reassign: bool = False,
     known_parents: Parents | None = None,
+    clear_blanks: bool = False,
 ) -> Dataset:
     """Validate ``tables`` and return the records, or raise with every problem found.
 
@@ -210,6 +213,10 @@ def validate(
         ``known_parents(table, ids)``: the stored superior (``people``) or parent
         organization (``organizations``) of each of ``ids``, so that a reporting line or a
         parent that closes a cycle through what earlier imports stored is refused too.
+    clear_blanks
+        A blank cell erases the stored value. By default it leaves it (a colleague's older
+        copy of a sheet, with cells not yet filled in, erases nothing): the record's
+        ``Dataset.defaulted`` names the column, and the store settles it.
 
     Returns
     -------
@@ -241,7 +248,7 @@ def validate(
             unreadable.add(spec.name)
     for table in tables:
         spec = SCHEMA[table.name]
-        parsed = _parse_table(table, spec, problems, headers)
+        parsed = _parse_table(table, spec, problems, headers, clear_blanks)
         if parsed is None:
             unreadable.add(table.name)
             continue
@@ -278,9 +285,11 @@ def validate(
 
 
 def _parse_table(
-    table: RawTable, spec: TableSpec, problems: list[Problem], headers: Headers
+    table: RawTable, spec: TableSpec, problems: list[Problem], headers: Headers,
+    clear_blanks: bool = False,
 ) -> tuple[list[_Located], set[str]] | None:
-    """Parse every row; ``None`` when the header makes the table unreadable."""
+    """Parse every row; ``None`` when the header makes the table unreadable. A blank cell
+    is a value the file did not give (the stored one stays) unless ``clear_blanks``."""
     fields: list[tuple[int, Column, Parser]] = []
     parts: dict[str, int] = {}  # a CRM export's first and last name
     extras: list[tuple[int, str]] = []
@@ -334,6 +343,7 @@ def _parse_table(
     for number, cells in table.rows:
         record: Record = dict(preset)
         ok = True
+        given = list(preset)
         for index, column, parse in fields:
             text = cells[index].strip() if index < len(cells) else ""
             if not text:
@@ -341,6 +351,8 @@ def _parse_table(
                     problems.append(Problem(table.source, spec.name, number,
                                             spelled[column.name], "", "missing value"))
                     ok = False
+                elif not clear_blanks and not table.generated:
+                    given.append(column.name)
                 record[column.name] = blank[column.name]
                 continue
             try:
@@ -360,7 +372,7 @@ def _parse_table(
         }
         if ok and spec.name == "relationships":
             ok = _check_tie(table.source, number, record, problems)
-        rows.append(_Located(table.source, number, record, ok, spelled, tuple(preset)))
+        rows.append(_Located(table.source, number, record, ok, spelled, tuple(given)))
     return rows, carried
 
 

@@ -480,7 +480,7 @@ class EmbeddedStore(Store):
                        review: Sequence[Mapping[str, Any]] = ()) -> ImportSummary:
         with self._transaction("DEFERRED" if dry_run else "IMMEDIATE"):
             held = self._scope(dataset, sync)
-            dataset.settle(held)  # a column the files lacked changes nothing stored
+            dataset = dataset.settled(held)  # what the files did not say changes nothing
             changes = plan(dataset, held, sync=sync)
             if dry_run:
                 return ImportSummary.of(dataset, changes, dry_run=True)
@@ -500,7 +500,8 @@ class EmbeddedStore(Store):
                     self._conn.execute(f"CREATE INDEX {name} ON {on}")
             else:
                 self._delete([c for c in changes if c.action == REMOVE])
-            self._record(info or ChangeInfo("import"), changes)
+            if changes:  # an import that changed nothing leaves no change set
+                self._record(info or ChangeInfo("import"), changes)
             self._remember(review)
         return ImportSummary.of(dataset, changes)
 

@@ -15,6 +15,7 @@ an interrupted import again completes it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -323,11 +324,11 @@ class Neo4jStore(Store):
     def import_dataset(self, dataset: Dataset, *, sync: bool = False,
                        info: ChangeInfo | None = None, dry_run: bool = False,
                        review: Sequence[Mapping[str, Any]] = ()) -> ImportSummary:
-        info = info or ChangeInfo("import")
+        info = self._signed(info or ChangeInfo("import"))
         if dry_run:
             with self._translate(), self._session() as session:
-                changes = session.execute_read(_planned, dataset, sync)
-            return ImportSummary.of(dataset, changes, dry_run=True)
+                settled, changes = session.execute_read(_planned, dataset, sync)
+            return ImportSummary.of(settled, changes, dry_run=True)
         self._ensure_schema()
         empty = self._empty_tie_types()
 
@@ -343,11 +344,16 @@ class Neo4jStore(Store):
                 changes, bulk = session.execute_write(_import_all, dataset, sync, batches, bulk,
                                                       info, review)
             else:  # batched: planned first, then written batch by batch, recorded last
-                changes = session.execute_read(_planned, dataset, sync)
+                dataset, changes = session.execute_read(_planned, dataset, sync)
                 for batch in batches(dataset):
                     bulk = session.execute_write(_run_all, [batch], bulk)
                 session.execute_write(_finish, changes, info, review)
         return ImportSummary.of(dataset, changes)
+
+    def _signed(self, info: ChangeInfo) -> ChangeInfo:
+        """``info`` with the Neo4j login as its author when none was given (the team's
+        store knows who logged in; the machine's user is often ``root``)."""
+        return info if info.author else dataclasses.replace(info, author=self.settings.username)
 
     def _empty_tie_types(self) -> frozenset[str]:
         with self._translate():
@@ -427,7 +433,7 @@ class Neo4jStore(Store):
             return [removal("relationships", t) for t in dataset.table("relationships")
                     if t["type"] in chosen and {t["source"], t["target"]} == {a, b}]
 
-        return self._remove([a, b], pick, info or ChangeInfo("remove tie"))
+        return self._remove([a, b], pick, self._signed(info or ChangeInfo("remove tie")))
 
     def remove_role(self, project: str, person: str, role: str,
                     info: ChangeInfo | None = None) -> int:
@@ -435,7 +441,7 @@ class Neo4jStore(Store):
             return [removal("stakeholders", r) for r in dataset.table("stakeholders")
                     if r["project_id"] == project and r["role"] == role]
 
-        return self._remove([person], pick, info or ChangeInfo("remove role"))
+        return self._remove([person], pick, self._signed(info or ChangeInfo("remove role")))
 
     def _remove(self, people: list[str], pick: Any, info: ChangeInfo) -> int:
         self._ensure_schema()
@@ -481,7 +487,8 @@ class Neo4jStore(Store):
                              "people": mentioned})
             if rows:
                 tx.run(statement("rewrite_history"), rows=rows).consume()
-            _record_history(tx, info or ChangeInfo("forget"), [], counts=forget_counts(erased))
+            _record_history(tx, self._signed(info or ChangeInfo("forget")), [],
+                            counts=forget_counts(erased))
             return erased
 
         with self._translate(), self._session() as session:
@@ -510,6 +517,7 @@ class Neo4jStore(Store):
     def snapshot(self, name: str, info: ChangeInfo) -> Snapshot:
         self._ensure_schema()
         at = now_text()
+        info = self._signed(info)
 
         def work(tx: Any) -> int | None:
             tx.run(statement("lock_import")).consume()
@@ -610,13 +618,13 @@ def _scope_records(tx: Any, people: Collection[str], projects: Collection[str] =
     return Dataset(records=tables, columns={n: SCHEMA[n].column_names for n in tables})
 
 
-def _planned(tx: Any, dataset: Dataset, sync: bool) -> Sequence[Change]:
-    """The change plan, after settling ``dataset`` against the store (a column the files
-    lacked changes nothing stored: :meth:`Dataset.settle`)."""
+def _planned(tx: Any, dataset: Dataset, sync: bool) -> tuple[Dataset, Sequence[Change]]:
+    """``dataset`` settled against the store (what the files did not say changes nothing
+    stored: :meth:`Dataset.settled`), and its change plan."""
     projects = sync_scope(dataset)[0] if sync else set()
     stored = _scope_records(tx, people_of(dataset), projects)
-    dataset.settle(stored)
-    return plan(dataset, stored, sync=sync)
+    settled = dataset.settled(stored)
+    return settled, plan(settled, stored, sync=sync)
 
 
 def _import_all(tx: Any, dataset: Dataset, sync: bool,
@@ -625,8 +633,8 @@ def _import_all(tx: Any, dataset: Dataset, sync: bool,
                 ) -> tuple[Sequence[Change], dict[str, int]]:
     """A whole import in one transaction: lock, plan, write, remove, record."""
     tx.run(statement("lock_import")).consume()
-    changes = _planned(tx, dataset, sync)
-    bulk = _run_all(tx, batches(dataset), bulk)
+    settled, changes = _planned(tx, dataset, sync)
+    bulk = _run_all(tx, batches(settled), bulk)
     _finish(tx, changes, info, review)
     return changes, bulk
 
@@ -637,7 +645,8 @@ def _finish(tx: Any, changes: Sequence[Change], info: ChangeInfo,
     tx.run(statement("lock_import")).consume()
     if not isinstance(changes, Creations):
         _delete(tx, [c for c in changes if c.action == REMOVE])
-    _record_history(tx, info, changes)
+    if changes:  # an import that changed nothing leaves no change set
+        _record_history(tx, info, changes)
     _remember_review(tx, review)
 
 

@@ -350,3 +350,16 @@ def test_every_reader_keeps_to_max_file_mb(tmp_path):
                                "y" * 2_000_000)))
     with pytest.raises(InputError, match=r"big.mbox: 1.9 MiB, over the limit of 1 MiB"):
         activity_tables([box], Directory({}), UNTIL, limits=Limits(max_file_mb=1))
+
+
+def test_rules_that_never_move_on_are_problems():
+    """INTERVAL=0 made the recurrence reader loop for ever (found by the fuzz tests); a rule
+    without FREQ, or with one that is none, is named by event too."""
+    found = parse_activity(ics(
+        "UID:a\nDTSTART:20261120T100000Z\nRRULE:FREQ=HOURLY;INTERVAL=0\n"
+        "ORGANIZER:mailto:l@us.example",
+        "UID:b\nDTSTART:20261120T100000Z\nRRULE:COUNT=3\nORGANIZER:mailto:l@us.example",
+        "UID:c\nDTSTART:20261120T100000Z\nRRULE:FREQ=FOO\nORGANIZER:mailto:l@us.example"),
+        "loop.ics", UNTIL)
+    assert [p.split(": RRULE not understood")[0] for p in found.problems] == [
+        "event 1", "event 2", "event 3"]

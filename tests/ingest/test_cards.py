@@ -122,3 +122,19 @@ def test_a_field_longer_than_the_csv_module_reads_is_a_problem():
             "a,b," + "x" * 1_100_000 + ",,c,d,e\n").encode()
     found = parse_cards(data, "Connections.csv")
     assert found.problems == ["row 2: not readable (field larger than field limit (1048544))"]
+
+
+def test_two_cards_of_one_new_person_make_one_person_at_once():
+    """A card with an organization and another with the same address but none (found by
+    the fuzz tests): one new person with what both say, on the first import as on the next
+    (the second card was left out first, then matched on re-import, a change each time)."""
+    found = parse_cards("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:孙悦\r\nORG:新客户\r\n"
+                        "EMAIL:sun@new.example\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\n"
+                        "FN:Sun Yue\r\nEMAIL:sun@new.example\r\nTEL:138-0000-9999\r\n"
+                        "TITLE:采购经理\r\nEND:VCARD\r\n".encode(), "two.vcf").cards
+    tables, report = card_tables([("two.vcf", found)], Directory(PEOPLE), ORGS, lambda ids: {})
+    assert len(report.new) == 1 and report.left_out == []
+    (_, cells), = tables[-1].rows
+    row = dict(zip(tables[-1].header, cells, strict=True))
+    assert (row["name"], row["title"], row["email"], row["phone"]) == (
+        "孙悦", "采购经理", "sun@new.example", "138-0000-9999")

@@ -1,0 +1,69 @@
+"""A team on one store (issue 30, first part), on both stores: who did what — the author of
+every change set (on Neo4j the login by default), the field-level changes of one change set,
+no change set for an import that changed nothing — and blank cells that keep what a
+colleague filled in."""
+
+from __future__ import annotations
+
+import json
+
+from graphcrm.resources import sample_dir
+from tests.conftest import run_on
+
+
+def _sheet(folder, rows: str):
+    folder.mkdir(exist_ok=True)
+    (folder / "people.csv").write_text("id,name,org_id,title,phone\n" + rows,
+                                       encoding="utf-8")
+    return folder
+
+
+def test_who_changed_what_field_by_field(target, tmp_path):
+    _store, env = target
+    assert run_on(target, "import", sample_dir()).exit_code == 0
+    week2 = _sheet(tmp_path / "w2", "p201,王建国,dfny-js,董事长,139-1111-0201\n")
+    assert run_on(target, "import", week2, "--author", "王明").exit_code == 0
+    again = run_on(target, "import", week2, "--author", "孙佳")
+    assert again.exit_code == 0 and "nothing changed" in again.stdout
+    history = json.loads(run_on(target, "history", "--format", "json").stdout)
+    assert [(h["change_set"], h["author"]) for h in history][1:] == [(2, "王明")]  # no 3
+    default = history[0]["author"]
+    if env:  # a team's Neo4j store: the login, not the machine's user
+        assert default == env["NEO4J_USERNAME"]
+    detail = run_on(target, "--lang", "zh", "history", "2")
+    assert detail.exit_code == 0, detail.output
+    assert "王明" in detail.stdout and "王建国 (p201)" in detail.stdout
+    assert "职务" in detail.stdout and "总经理" in detail.stdout and "董事长" in detail.stdout
+    rows = json.loads(run_on(target, "history", "2", "--format", "json").stdout)
+    assert [(r["table"], r["action"], r["field"], r["before"], r["after"]) for r in rows] == [
+        ("people", "update", "title", "总经理", "董事长")]
+    missing = run_on(target, "history", "9")
+    assert missing.exit_code == 5 and "no change set 9" in missing.output
+
+
+def test_a_blank_cell_keeps_what_a_colleague_filled_in(target, tmp_path):
+    """An older copy of a sheet with the title and phone not yet filled in erases nothing;
+    --clear-blanks erases on purpose."""
+    assert run_on(target, "import", sample_dir()).exit_code == 0
+    older = _sheet(tmp_path / "old", "p201,王建国,dfny-js,,\n")
+    kept = run_on(target, "import", older)
+    assert kept.exit_code == 0 and "nothing changed" in kept.stdout, kept.output
+    cleared = run_on(target, "import", older, "--clear-blanks")
+    assert cleared.exit_code == 0
+    assert "title: 总经理 → (blank); phone: 139-1111-0201 → (blank)" in cleared.stdout
+
+
+def test_changes_say_who_made_each(target, tmp_path):
+    assert run_on(target, "import", sample_dir()).exit_code == 0
+    assert run_on(target, "snapshot", "gate").exit_code == 0
+    week2 = _sheet(tmp_path / "w2", "p201,王建国,dfny-js,董事长,139-1111-0201\n")
+    assert run_on(target, "import", week2, "--author", "王明").exit_code == 0
+    assert run_on(target, "remove", "role", "prj-js-ess", "杨帆", "informant",
+                  "--author", "孙佳").exit_code == 0
+    found = run_on(target, "changes", "--since", "gate", "--project", "prj-js-ess",
+                   "--format", "json")
+    assert found.exit_code == 0, found.output
+    rows = {r["what"]: r for r in json.loads(found.stdout)}
+    assert rows["person changed"]["author"] == "王明"
+    assert rows["role removed"]["author"] == "孙佳"
+    assert all(r["author"] is None for r in json.loads(found.stdout) if r["what"] == "coverage")
