@@ -288,7 +288,10 @@ class GraphCRM:
                 known: dict[str, Any] = {"known_ids": opened.known_ids(),
                          "known_names": _known_names(opened, index),
                          "known_people": {p: (d["name"], d["org_id"]) for p, d in index.items()},
-                         "known_parents": _stored_parents(opened)}
+                         "known_parents": _stored_parents(opened),
+                         # a colleague's import may add a person this file names: the
+                         # store checks the references it does not hold yet under its lock
+                         "defer_references": True}
                 more: list[RawTable] = []
                 read = None
                 if activities or cards:  # the table files are read once, validated twice

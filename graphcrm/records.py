@@ -19,7 +19,7 @@ Example
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -34,6 +34,7 @@ from graphcrm.domain import (
     TieType,
     Vocabulary,
 )
+from graphcrm.errors import Problem, ValidationFailed
 
 __all__ = ["Column", "TableSpec", "SCHEMA", "TABLE_ORDER", "Record", "Dataset", "record_key"]
 
@@ -198,6 +199,7 @@ class Dataset:
     ``columns[table]`` lists the contract columns the input carried for that table: an
     upsert writes those and leaves the others as they are in the store. ``understood``
     says, per file or sheet, how its headers were read (``姓名 → people.name``).
+    ``pending`` holds references the store checks under its import lock.
     ``defaulted[table][key]`` names the columns of a record whose value its file did not
     give: a column the file lacks (carrying its default, as an organization's ``kind``) or a
     blank cell (unless the import clears blanks). They hold for a record the import creates,
@@ -210,6 +212,31 @@ class Dataset:
     understood: list[str] = field(default_factory=list)
     defaulted: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = field(
         default_factory=dict)
+    #: references to ids that neither the files nor the store held when they were read:
+    #: ``(table referred to, id, problem)``, checked by the store under its import lock
+    #: (:meth:`check_pending`)
+    pending: list[tuple[str, str, Problem]] = field(default_factory=list)
+
+    def check_pending(self, existing: Callable[[dict[str, set[str]]], dict[str, set[str]]]
+                      ) -> None:
+        """Refuse the references still pending whose id the store does not hold now
+        (``existing(wanted)``: of the ids wanted by table, those the store holds).
+
+        Raises
+        ------
+        ValidationFailed
+            With one problem (file, row, column, id) for each.
+        """
+        if not self.pending:
+            return
+        wanted: dict[str, set[str]] = {}
+        for table, value, _ in self.pending:
+            wanted.setdefault(table, set()).add(value)
+        held = existing(wanted)
+        missing = [problem for table, value, problem in self.pending
+                   if value not in held.get(table, set())]
+        if missing:
+            raise ValidationFailed(sorted(missing, key=lambda p: (p.source, p.row or 0)))
 
     def settled(self, stored: Dataset) -> Dataset:
         """This dataset with the records ``stored`` holds given their stored value wherever

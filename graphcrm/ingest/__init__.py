@@ -44,6 +44,7 @@ def read_dataset(
     read: tuple[list[RawTable], list[str]] | None = None,
     known_parents: Parents | None = None,
     clear_blanks: bool = False,
+    defer_references: bool = False,
 ) -> Dataset:
     """Read and validate the import files at ``paths`` (folders, CSV files, workbooks).
 
@@ -78,6 +79,9 @@ def read_dataset(
         that closes a cycle through earlier imports is refused like one within the files.
     clear_blanks
         A blank cell erases what the store holds; by default it leaves it.
+    defer_references
+        Leave references to ids the store does not hold yet for the store to check under its
+        import lock (``Dataset.pending``), instead of refusing them now.
 
     Returns
     -------
@@ -104,7 +108,8 @@ def read_dataset(
                                                                  limits=limits, headers=headers)
     return validate([*tables, *more], known_ids, warnings, headers=headers, known_names=known_names,
                     known_people=known_people, allow_reassign=allow_reassign,
-                    known_parents=known_parents, clear_blanks=clear_blanks)
+                    known_parents=known_parents, clear_blanks=clear_blanks,
+                    defer_references=defer_references)
 
 
 def read_tables(paths: Sequence[str | Path], *, encoding: str | None = None,

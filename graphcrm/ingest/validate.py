@@ -185,6 +185,7 @@ def validate(
     allow_reassign: bool = False,
     known_parents: Parents | None = None,
     clear_blanks: bool = False,
+    defer_references: bool = False,
 ) -> Dataset:
     """Validate ``tables`` and return the records, or raise with every problem found.
 
@@ -217,6 +218,11 @@ def validate(
         A blank cell erases the stored value. By default it leaves it (a colleague's older
         copy of a sheet, with cells not yet filled in, erases nothing): the record's
         ``Dataset.defaulted`` names the column, and the store settles it.
+    defer_references
+        A reference to an id neither the files nor ``known_ids`` hold is not refused here but
+        left pending (``Dataset.pending``), for the store to check under its import lock: a
+        colleague's import may add that person meanwhile. (When anything else is wrong, the
+        pending references are listed with it.)
 
     Returns
     -------
@@ -260,12 +266,15 @@ def validate(
     _resolve_names(located, known_ids or {}, known_names or {}, problems)
     for name in TABLE_ORDER:
         _check_duplicates(name, located.get(name, []), problems)
-    _check_references(located, known_ids or {}, unreadable, problems)
+    pending: list[tuple[str, str, Problem]] = []
+    _check_references(located, known_ids or {}, unreadable, problems,
+                      pending if defer_references else None)
     _check_reassigned(located.get("people", []), known_people or {}, allow_reassign, problems,
                       warnings)
     for kind, column in (("people", "reports_to"), ("organizations", "parent_id")):
         _check_cycles(kind, column, located.get(kind, []), problems, known_parents)
     if problems:
+        problems += [problem for _, _, problem in pending]
         problems.sort(key=lambda p: (p.source, p.row or 0))
         raise ValidationFailed(problems)
     assert all(row.ok for rows in located.values() for row in rows)
@@ -281,6 +290,7 @@ def validate(
         understood=understood,
         defaulted={name: {record_key(name, r.record): r.preset for r in rows if r.preset}
                    for name, rows in located.items() if any(r.preset for r in rows)},
+        pending=pending,
     )
 
 
@@ -513,7 +523,10 @@ def _check_references(
     known_ids: Mapping[str, set[str]],
     unreadable: set[str],
     problems: list[Problem],
+    pending: list[tuple[str, str, Problem]] | None = None,
 ) -> None:
+    """A problem for each reference to an id nobody holds; with ``pending``, such references
+    go there instead (``(table referred to, id, problem)``), for the store to check."""
     ids = {
         name: {r.record["id"] for r in located.get(name, [])
                if isinstance(r.record.get("id"), str)}
@@ -528,11 +541,13 @@ def _check_references(
             for column in references:
                 value = row.record.get(column.name)
                 if isinstance(value, str) and value not in ids[column.references or ""]:
-                    problems.append(
-                        Problem(row.source, name, row.row, row.column(column.name), value,
-                                f"unknown {_SINGULAR[column.references or '']} "
-                                f"(no such id in {column.references})")
-                    )
+                    problem = Problem(row.source, name, row.row, row.column(column.name), value,
+                                      f"unknown {_SINGULAR[column.references or '']} "
+                                      f"(no such id in {column.references})")
+                    if pending is None:
+                        problems.append(problem)
+                    else:
+                        pending.append((column.references or "", value, problem))
 
 
 def _check_reassigned(rows: list[_Located], known: Mapping[str, tuple[str, str]],

@@ -479,6 +479,7 @@ class EmbeddedStore(Store):
                        info: ChangeInfo | None = None, dry_run: bool = False,
                        review: Sequence[Mapping[str, Any]] = ()) -> ImportSummary:
         with self._transaction("DEFERRED" if dry_run else "IMMEDIATE"):
+            dataset.check_pending(self._existing)  # under the lock: colleagues' imports count
             held = self._scope(dataset, sync)
             dataset = dataset.settled(held)  # what the files did not say changes nothing
             changes = plan(dataset, held, sync=sync)
@@ -504,6 +505,18 @@ class EmbeddedStore(Store):
                 self._record(info or ChangeInfo("import"), changes)
             self._remember(review)
         return ImportSummary.of(dataset, changes)
+
+    def _existing(self, wanted: dict[str, set[str]]) -> dict[str, set[str]]:
+        """Of the ids ``wanted`` by table, those the store holds."""
+        found: dict[str, set[str]] = {}
+        for table, ids in wanted.items():
+            chosen = sorted(ids)
+            for start in range(0, len(chosen), 500):
+                part = chosen[start:start + 500]
+                marks = ", ".join("?" for _ in part)
+                found.setdefault(table, set()).update(r[0] for r in self._conn.execute(
+                    f"SELECT id FROM {_TABLE_SQL[table]} WHERE id IN ({marks})", part))
+        return found
 
     def _scope(self, dataset: Dataset, sync: bool) -> Dataset:
         """What the store holds that an import of ``dataset`` may change (see
@@ -987,6 +1000,10 @@ def _erase(conn: sqlite3.Connection, person: str) -> dict[str, int]:
     }
     conn.execute("DELETE FROM people WHERE id = ?", (person,))
     return erased
+
+
+#: The tables a reference may name, as SQL identifiers (a fixed list, never user text).
+_TABLE_SQL = {"organizations": "organizations", "people": "people", "projects": "projects"}
 
 
 class _Transaction:

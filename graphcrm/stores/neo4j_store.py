@@ -621,10 +621,21 @@ def _scope_records(tx: Any, people: Collection[str], projects: Collection[str] =
 def _planned(tx: Any, dataset: Dataset, sync: bool) -> tuple[Dataset, Sequence[Change]]:
     """``dataset`` settled against the store (what the files did not say changes nothing
     stored: :meth:`Dataset.settled`), and its change plan."""
+    dataset.check_pending(lambda wanted: _existing(tx, wanted))  # colleagues' imports count
     projects = sync_scope(dataset)[0] if sync else set()
     stored = _scope_records(tx, people_of(dataset), projects)
     settled = dataset.settled(stored)
     return settled, plan(settled, stored, sync=sync)
+
+
+def _existing(tx: Any, wanted: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Of the ids ``wanted`` by table, those the database holds."""
+    found: dict[str, set[str]] = {}
+    for row in tx.run(statement("existing_ids"),
+                      **{t: sorted(wanted.get(t, ())) for t in
+                         ("organizations", "people", "projects")}):
+        found.setdefault(row["table"], set()).add(row["id"])
+    return found
 
 
 def _import_all(tx: Any, dataset: Dataset, sync: bool,

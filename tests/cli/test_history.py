@@ -71,7 +71,7 @@ def test_two_weeks_of_a_bid(target, make_tables):
     assert table.stdout.startswith("Since snapshot '第一次评审' (")
     assert "): 6 changes; coverage of 1 project before and after\n" in table.stdout
     csv = run(target, "changes", "--since", "第一次评审", "--as-of", AS_OF, "--format", "csv")
-    assert csv.stdout.splitlines()[0] == "\ufeffwhat,project,who,field,before,after"
+    assert csv.stdout.splitlines()[0] == "\ufeffwhat,project,who,field,before,after,author"
     for text in (table.stdout, csv.stdout, shown.stdout):
         assert "nan" not in text and "None" not in text and "NaT" not in text
 

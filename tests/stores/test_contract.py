@@ -402,3 +402,24 @@ def test_a_column_the_file_lacks_changes_nothing_stored(store, tiny, make_tables
         "o-us": "own", "o-c": "customer", "o-x": "competitor", "o-new": "customer"}
     assert {p["id"]: p["stage"] for p in loaded.table("projects")} == {
         "P1": "bidding", "P2": "lead"}
+
+
+def test_a_reference_is_checked_under_the_import_lock(store, tiny, make_tables):
+    """A roles sheet names a person nobody has imported yet: read, it is pending; if a
+    colleague's import adds the person before this one takes the lock, it goes through;
+    if nobody does, it is refused with its row, and nothing is written."""
+    from graphcrm.errors import ValidationFailed
+
+    store.import_dataset(tiny)
+    roles = make_tables({"stakeholders": [["project_id", "person_id", "role"],
+                                          ["P1", "p801", "evaluator"]]})
+    pending = read_dataset([roles], known_ids=store.known_ids(), defer_references=True)
+    assert [(t, i) for t, i, _ in pending.pending] == [("people", "p801")]
+    before = canonical(store.load())
+    with pytest.raises(ValidationFailed, match=r"row 2, column person_id: 'p801': unknown "):
+        store.import_dataset(pending)
+    assert canonical(store.load()) == before
+    colleague = make_tables({"people": [["id", "name", "org_id"], ["p801", "孙悦", "o-c"]]})
+    store.import_dataset(read_dataset([colleague], known_ids=store.known_ids()))
+    done = store.import_dataset(pending)
+    assert {t.table: t.created for t in done.tables} == {"stakeholders": 1}
