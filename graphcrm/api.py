@@ -201,7 +201,8 @@ class GraphCRM:
                     author: str | None = None, only_domains: Sequence[str] = (),
                     skip_domains: Sequence[str] = (), keep_subjects: bool = False,
                     until: dt.date | None = None, suggest_ties: int | None = None,
-                    allow_losses: bool = False, clear_blanks: bool = False) -> ImportSummary:
+                    allow_losses: bool = False, clear_blanks: bool = False,
+                    take_over: bool = False) -> ImportSummary:
         """Validate the files at ``paths`` and upsert them in one transaction
         (``graphcrm import``).
 
@@ -250,6 +251,9 @@ class GraphCRM:
             :func:`graphcrm.ingest.participants.suggested_strength`).
         allow_losses
             With ``sync``: proceed even where it removes more than the files list.
+        take_over
+            With ``sync``: remove also records other authors entered (``--take-over``); by
+            default a sync removes only what its author entered and refuses otherwise.
         clear_blanks
             A blank cell erases the stored value (``--clear-blanks``). By default a blank
             leaves what the store holds: a colleague's older copy of a sheet, with a phone
@@ -309,7 +313,8 @@ class GraphCRM:
                     _refuse_losses(opened.import_dataset(dataset, sync=True, dry_run=True))
                 summary = opened.import_dataset(dataset, sync=sync, info=info,
                                                 dry_run=dry_run,
-                                                review=review_additions(report))
+                                                review=review_additions(report),
+                                                take_over=take_over)
                 if report is not None:
                     to_review(opened, report)
                 return replace(summary, activity=report)

@@ -165,6 +165,9 @@ def _echo_summary(summary: ImportSummary, lang: str) -> None:
 @click.option("--keep-subjects", is_flag=True,
               help="Calendar and mail: keep subjects as the interactions' notes (bodies are "
                    "never read).")
+@click.option("--take-over", is_flag=True,
+              help="With --sync: remove also what other colleagues entered (by default a "
+                   "sync removes only what its author entered, and refuses otherwise).")
 @click.option("--clear-blanks", is_flag=True,
               help="A blank cell erases the stored value (by default it leaves it).")
 @click.option("--yes", "allow_losses", is_flag=True,
@@ -191,7 +194,8 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
                    skip_domains: tuple[str, ...], suggest_ties: int | None,
                    keep_subjects: bool, max_rows: int,
                    max_columns: int, max_cell_chars: int, max_file_mb: int,
-                   max_occurrences: int, allow_losses: bool, clear_blanks: bool) -> None:
+                   max_occurrences: int, allow_losses: bool, clear_blanks: bool,
+                   take_over: bool) -> None:
     """Validate and load a folder of CSV files or an Excel workbook; or calendar and mail
     exports, whose meetings and messages become interactions.
 
@@ -217,9 +221,10 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
     without writing). With --sync the files are the truth for what they cover: for each of
     their projects, stakeholder rows they no longer list are removed (a changed role
     replaces the old one), and so are ties between two of their people that they no longer
-    list; interactions are never removed. A blank cell leaves what the store holds
-    (--clear-blanks to erase with blanks). Every import that changes something is recorded in
-    the history (graphcrm history) with its author.
+    list — only those the same author entered (--take-over for a colleague's); interactions
+    are never removed. A blank cell leaves what the store holds (--clear-blanks to erase
+    with blanks). Every import that changes something is recorded in the history (graphcrm
+    history) with its author.
 
     \b
     Examples:
@@ -245,7 +250,8 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
                                                        keep_subjects=keep_subjects,
                                                        suggest_ties=suggest_ties,
                                                        allow_losses=allow_losses,
-                                                       clear_blanks=clear_blanks)
+                                                       clear_blanks=clear_blanks,
+                                                       take_over=take_over)
     _echo_summary(summary, lang_of(ctx))
 
 

@@ -32,12 +32,21 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
 
-from graphcrm.changes import CREATE, FORGOTTEN, REMOVE, UPDATE, Change, Creations
+from graphcrm.changes import (
+    CREATE,
+    FORGOTTEN,
+    FROM_EMPTY,
+    REMOVE,
+    UPDATE,
+    Change,
+    Creations,
+)
+from graphcrm.errors import Conflict
 from graphcrm.records import TABLE_ORDER, Dataset
 
 __all__ = ["Store", "ImportSummary", "TableChanges", "Counts", "OrganizationSummary",
            "ChangeInfo", "ChangeSet", "Snapshot", "HISTORY_SCHEMA", "merged_review", "Traces",
-           "ERASED"]
+           "ERASED", "owners", "guard_sync"]
 
 #: The first store schema that keeps history (schema 1 stores are upgraded on first open).
 HISTORY_SCHEMA = 2
@@ -284,7 +293,8 @@ class Store(ABC):
     @abstractmethod
     def import_dataset(self, dataset: Dataset, *, sync: bool = False,
                        info: ChangeInfo | None = None, dry_run: bool = False,
-                       review: Sequence[Mapping[str, Any]] = ()) -> ImportSummary:
+                       review: Sequence[Mapping[str, Any]] = (),
+                       take_over: bool = False) -> ImportSummary:
         """Upsert ``dataset`` in one transaction, record it as a change set, and say what
         changed, field by field (:func:`graphcrm.changes.plan`, computed inside the
         transaction from what the store holds).
@@ -294,12 +304,18 @@ class Store(ABC):
         operating-system user, command ``import``). ``dry_run`` plans and writes nothing.
         ``review`` entries (calendar and mail imports' unmatched contacts and proposed ties,
         as :meth:`remember_review` takes them) are added in the same transaction: the
-        interactions and the review list are written together or not at all.
+        interactions and the review list are written together or not at all. A sync removes
+        only what its author entered (:func:`guard_sync`): one that would remove a
+        colleague's records is refused unless ``take_over``; a dry run labels them.
 
         Raises
         ------
         StoreError
             The store could not be written; nothing was.
+        Conflict
+            A sync would remove records another author entered (without ``take_over``).
+        ValidationFailed
+            A reference the files left pending names an id the store does not hold.
         """
 
     @abstractmethod
@@ -450,3 +466,64 @@ def merged_review(stored: Mapping[str, Mapping[str, Any]],
         meetings = sorted({tuple(m) for m in [*known, *entry["meetings"]]})
         out.append({**entry, "meetings": [list(m) for m in meetings]})
     return out
+
+
+def owners(sets: Sequence[ChangeSet], keys: Collection[tuple[str, tuple[str, ...]]]
+           ) -> dict[tuple[str, tuple[str, ...]], str]:
+    """Who entered each record of ``keys`` (``(table, key)``): the author of the last change
+    set that created it, or of the first import into the empty store for a record no later
+    one created; a record older than the history has no owner.
+
+    >>> first = ChangeSet(1, "t", "王明", "import", changes=(Change("*", FROM_EMPTY, ()),))
+    >>> tie = ("relationships", ("a", "b", "KNOWS"))
+    >>> later = ChangeSet(2, "t", "林晓", "import", changes=(Change(tie[0], CREATE, tie[1]),))
+    >>> owners([first, later], [tie, ("people", ("a",))])
+    {('relationships', ('a', 'b', 'KNOWS')): '林晓', ('people', ('a',)): '王明'}
+    """
+    wanted = set(keys)
+    found: dict[tuple[str, tuple[str, ...]], str] = {}
+    first = next((s.author for s in sets if any(c.action == FROM_EMPTY for c in s.changes)),
+                 None)
+    for change_set in sets:  # oldest first: a record removed and made again, by its maker
+        for change in change_set.changes:
+            if change.action == CREATE and (change.table, change.key) in wanted:
+                found[(change.table, change.key)] = change_set.author
+    if first is not None:
+        found.update({k: first for k in wanted if k not in found})
+    return found
+
+
+def guard_sync(changes: Sequence[Change], sets: Sequence[ChangeSet], author: str, *,
+               take_over: bool, dry_run: bool) -> tuple[list[Change], list[str]]:
+    """What a sync by ``author`` may remove: only what ``author`` entered. The removals of
+    records another author entered are labelled with who (``(entered by 林晓)``) and said in
+    a warning; unless ``take_over`` or a dry run, they refuse the import.
+
+    Raises
+    ------
+    Conflict
+        The sync would remove another author's records, and ``take_over`` is not given.
+    """
+    removals = [(c.table, c.key) for c in changes if c.action == REMOVE]
+    if not removals:
+        return list(changes), []
+    owner = owners(sets, removals)
+    theirs: dict[str, int] = {}
+    out = []
+    for change in changes:
+        who = owner.get((change.table, change.key)) if change.action == REMOVE else None
+        if who is not None and who != author:
+            theirs[who] = theirs.get(who, 0) + 1
+            change = Change(change.table, change.action, change.key, change.fields,
+                            f"{change.label or ' '.join(change.key)} (entered by {who})")
+        out.append(change)
+    if not theirs:
+        return out, []
+    counts = ", ".join(f"{n} entered by {who}" for who, n in sorted(theirs.items()))
+    if not (take_over or dry_run):
+        raise Conflict(f"--sync would remove records other colleagues entered ({counts}); "
+                       "a sync removes only what its author entered. See them with --dry-run; "
+                       "give --take-over to remove them all the same")
+    verb = "would remove" if dry_run else "removed"
+    return out, [f"--sync {verb} records other colleagues entered: {counts}"
+                 + ("" if take_over else " (refused without --take-over)")]

@@ -19,6 +19,7 @@ at once give the same store as one after the other.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import json
 import os
@@ -64,6 +65,7 @@ from graphcrm.stores.base import (
     Traces,
     count_changes,
     forget_counts,
+    guard_sync,
     merged_review,
     now_text,
 )
@@ -477,14 +479,20 @@ class EmbeddedStore(Store):
     @_translated("importing")
     def import_dataset(self, dataset: Dataset, *, sync: bool = False,
                        info: ChangeInfo | None = None, dry_run: bool = False,
-                       review: Sequence[Mapping[str, Any]] = ()) -> ImportSummary:
+                       review: Sequence[Mapping[str, Any]] = (),
+                       take_over: bool = False) -> ImportSummary:
+        info = info or ChangeInfo("import")
         with self._transaction("DEFERRED" if dry_run else "IMMEDIATE"):
             dataset.check_pending(self._existing)  # under the lock: colleagues' imports count
             held = self._scope(dataset, sync)
             dataset = dataset.settled(held)  # what the files did not say changes nothing
-            changes = plan(dataset, held, sync=sync)
+            changes: Sequence[Change] = plan(dataset, held, sync=sync)
+            warned: list[str] = []
+            if sync and not isinstance(changes, Creations):
+                changes, warned = guard_sync(changes, self._history(changes=True), info.who,
+                                             take_over=take_over, dry_run=dry_run)
             if dry_run:
-                return ImportSummary.of(dataset, changes, dry_run=True)
+                return _warned(ImportSummary.of(dataset, changes, dry_run=True), warned)
             first = isinstance(changes, Creations)  # into an empty store
             if first:
                 for name in _INDEXES:
@@ -502,9 +510,9 @@ class EmbeddedStore(Store):
             else:
                 self._delete([c for c in changes if c.action == REMOVE])
             if changes:  # an import that changed nothing leaves no change set
-                self._record(info or ChangeInfo("import"), changes)
+                self._record(info, changes)
             self._remember(review)
-        return ImportSummary.of(dataset, changes)
+        return _warned(ImportSummary.of(dataset, changes), warned)
 
     def _existing(self, wanted: dict[str, set[str]]) -> dict[str, set[str]]:
         """Of the ids ``wanted`` by table, those the store holds."""
@@ -860,15 +868,21 @@ class EmbeddedStore(Store):
         if self.schema < SCHEMA_VERSION:
             return []
         with self._transaction("DEFERRED"):
-            sets = self._conn.execute(
-                "SELECT id, at, author, command, files, counts FROM change_sets WHERE id > ? "
-                "ORDER BY id", (after,)).fetchall()
-            found: dict[int, list[Change]] = {}
-            if changes:
-                for set_id, text in self._conn.execute(
-                        "SELECT set_id, changes FROM change_chunks WHERE set_id > ? "
-                        "ORDER BY set_id, seq", (after,)):
-                    found.setdefault(set_id, []).extend(decode(text))
+            return self._history(after, changes)
+
+    def _history(self, after: int = 0, changes: bool = False) -> list[ChangeSet]:
+        """The change sets after ``after``, read inside the caller's transaction."""
+        if self.schema < SCHEMA_VERSION or not self.keeps_history:
+            return []
+        sets = self._conn.execute(
+            "SELECT id, at, author, command, files, counts FROM change_sets WHERE id > ? "
+            "ORDER BY id", (after,)).fetchall()
+        found: dict[int, list[Change]] = {}
+        if changes:
+            for set_id, text in self._conn.execute(
+                    "SELECT set_id, changes FROM change_chunks WHERE set_id > ? "
+                    "ORDER BY set_id, seq", (after,)):
+                found.setdefault(set_id, []).extend(decode(text))
         return [ChangeSet(set_id, at, author, command, tuple(json.loads(files)),
                           json.loads(counts), tuple(found.get(set_id, ())))
                 for set_id, at, author, command, files, counts in sets]
@@ -982,6 +996,12 @@ class MemoryStore(EmbeddedStore):
     def discard(self) -> None:
         """Free the store."""
         super().close()
+
+
+def _warned(summary: ImportSummary, warnings: Sequence[str]) -> ImportSummary:
+    """``summary`` with ``warnings`` added."""
+    return dataclasses.replace(summary, warnings=(*summary.warnings, *warnings)) \
+        if warnings else summary
 
 
 def _erase(conn: sqlite3.Connection, person: str) -> dict[str, int]:

@@ -49,6 +49,7 @@ from graphcrm.stores.base import (
     Traces,
     count_changes,
     forget_counts,
+    guard_sync,
     merged_review,
     now_text,
 )
@@ -323,12 +324,14 @@ class Neo4jStore(Store):
 
     def import_dataset(self, dataset: Dataset, *, sync: bool = False,
                        info: ChangeInfo | None = None, dry_run: bool = False,
-                       review: Sequence[Mapping[str, Any]] = ()) -> ImportSummary:
+                       review: Sequence[Mapping[str, Any]] = (),
+                       take_over: bool = False) -> ImportSummary:
         info = self._signed(info or ChangeInfo("import"))
+        guard = _Guard(info.who, take_over, dry_run)
         if dry_run:
             with self._translate(), self._session() as session:
-                settled, changes = session.execute_read(_planned, dataset, sync)
-            return ImportSummary.of(settled, changes, dry_run=True)
+                settled, changes, warned = session.execute_read(_planned, dataset, sync, guard)
+            return _warned(ImportSummary.of(settled, changes, dry_run=True), warned)
         self._ensure_schema()
         empty = self._empty_tie_types()
 
@@ -341,14 +344,14 @@ class Neo4jStore(Store):
         bulk = {t: 0 for t in empty}
         with self._translate(), self._session() as session:
             if sum(len(rows) for _, rows in dataset) <= self.single_transaction_rows:
-                changes, bulk = session.execute_write(_import_all, dataset, sync, batches, bulk,
-                                                      info, review)
+                changes, bulk, warned = session.execute_write(
+                    _import_all, dataset, sync, batches, bulk, info, review, guard)
             else:  # batched: planned first, then written batch by batch, recorded last
-                dataset, changes = session.execute_read(_planned, dataset, sync)
+                dataset, changes, warned = session.execute_read(_planned, dataset, sync, guard)
                 for batch in batches(dataset):
                     bulk = session.execute_write(_run_all, [batch], bulk)
                 session.execute_write(_finish, changes, info, review)
-        return ImportSummary.of(dataset, changes)
+        return _warned(ImportSummary.of(dataset, changes), warned)
 
     def _signed(self, info: ChangeInfo) -> ChangeInfo:
         """``info`` with the Neo4j login as its author when none was given (the team's
@@ -500,19 +503,8 @@ class Neo4jStore(Store):
     # -- history -------------------------------------------------------------------------
 
     def history(self, *, after: int = 0, changes: bool = False) -> list[ChangeSet]:
-        def read(tx: Any) -> tuple[list[Any], dict[int, list[Change]]]:
-            sets = _fetch(tx, "load_history", after=after)
-            found: dict[int, list[Change]] = {}
-            if changes:
-                for row in _fetch(tx, "load_history_changes", after=after):
-                    found.setdefault(row["set_id"], []).extend(decode(row["changes"]))
-            return sets, found
-
         with self._translate(), self._session() as session:
-            sets, found = session.execute_read(read)
-        return [ChangeSet(r["id"], r["at"], r["author"], r["command"], tuple(r["files"]),
-                          json.loads(r["counts"]), tuple(found.get(r["id"], ())))
-                for r in sets]
+            return session.execute_read(_history, after, changes)
 
     def snapshot(self, name: str, info: ChangeInfo) -> Snapshot:
         self._ensure_schema()
@@ -618,14 +610,49 @@ def _scope_records(tx: Any, people: Collection[str], projects: Collection[str] =
     return Dataset(records=tables, columns={n: SCHEMA[n].column_names for n in tables})
 
 
-def _planned(tx: Any, dataset: Dataset, sync: bool) -> tuple[Dataset, Sequence[Change]]:
+@dataclasses.dataclass(frozen=True)
+class _Guard:
+    """Who syncs, whether they take over colleagues' records, whether it is a dry run
+    (:func:`graphcrm.stores.base.guard_sync`)."""
+
+    author: str
+    take_over: bool = False
+    dry_run: bool = False
+
+
+def _warned(summary: ImportSummary, warnings: Sequence[str]) -> ImportSummary:
+    """``summary`` with ``warnings`` added."""
+    return dataclasses.replace(summary, warnings=(*summary.warnings, *warnings)) \
+        if warnings else summary
+
+
+def _history(tx: Any, after: int = 0, changes: bool = False) -> list[ChangeSet]:
+    """The change sets after ``after``, read in the caller's transaction."""
+    sets = _fetch(tx, "load_history", after=after)
+    found: dict[int, list[Change]] = {}
+    if changes:
+        for row in _fetch(tx, "load_history_changes", after=after):
+            found.setdefault(row["set_id"], []).extend(decode(row["changes"]))
+    return [ChangeSet(r["id"], r["at"], r["author"], r["command"], tuple(r["files"]),
+                      json.loads(r["counts"]), tuple(found.get(r["id"], ())))
+            for r in sets]
+
+
+def _planned(tx: Any, dataset: Dataset, sync: bool, guard: _Guard
+             ) -> tuple[Dataset, Sequence[Change], list[str]]:
     """``dataset`` settled against the store (what the files did not say changes nothing
-    stored: :meth:`Dataset.settled`), and its change plan."""
+    stored: :meth:`Dataset.settled`), its change plan, and what a sync says of colleagues'
+    records (:func:`graphcrm.stores.base.guard_sync`)."""
     dataset.check_pending(lambda wanted: _existing(tx, wanted))  # colleagues' imports count
     projects = sync_scope(dataset)[0] if sync else set()
     stored = _scope_records(tx, people_of(dataset), projects)
     settled = dataset.settled(stored)
-    return settled, plan(settled, stored, sync=sync)
+    changes: Sequence[Change] = plan(settled, stored, sync=sync)
+    warned: list[str] = []
+    if sync and not isinstance(changes, Creations):
+        changes, warned = guard_sync(changes, _history(tx, changes=True), guard.author,
+                                     take_over=guard.take_over, dry_run=guard.dry_run)
+    return settled, changes, warned
 
 
 def _existing(tx: Any, wanted: dict[str, set[str]]) -> dict[str, set[str]]:
@@ -640,14 +667,14 @@ def _existing(tx: Any, wanted: dict[str, set[str]]) -> dict[str, set[str]]:
 
 def _import_all(tx: Any, dataset: Dataset, sync: bool,
                 batches: Callable[[Dataset], list[_Batch]], bulk: dict[str, int],
-                info: ChangeInfo, review: Sequence[Mapping[str, Any]] = ()
-                ) -> tuple[Sequence[Change], dict[str, int]]:
+                info: ChangeInfo, review: Sequence[Mapping[str, Any]], guard: _Guard
+                ) -> tuple[Sequence[Change], dict[str, int], list[str]]:
     """A whole import in one transaction: lock, plan, write, remove, record."""
     tx.run(statement("lock_import")).consume()
-    settled, changes = _planned(tx, dataset, sync)
+    settled, changes, warned = _planned(tx, dataset, sync, guard)
     bulk = _run_all(tx, batches(settled), bulk)
     _finish(tx, changes, info, review)
-    return changes, bulk
+    return changes, bulk, warned
 
 
 def _finish(tx: Any, changes: Sequence[Change], info: ChangeInfo,

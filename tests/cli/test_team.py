@@ -67,3 +67,37 @@ def test_changes_say_who_made_each(target, tmp_path):
     assert rows["person changed"]["author"] == "王明"
     assert rows["role removed"]["author"] == "孙佳"
     assert all(r["author"] is None for r in json.loads(found.stdout) if r["what"] == "coverage")
+
+
+def _ties_sheet(folder, ties: list[str]):
+    folder.mkdir(exist_ok=True)
+    (folder / "people.csv").write_text(
+        "id,name,org_id\np203,张伟,dfny-js\np206,杨帆,dfny-js\np207,黄蕾,dfny-js\n",
+        encoding="utf-8")
+    (folder / "relationships.csv").write_text(
+        "source,target,type,strength\n" + "".join(f"{t},KNOWS,3\n" for t in ties),
+        encoding="utf-8")
+    return folder
+
+
+def test_a_sync_removes_only_what_its_author_entered(target, tmp_path):
+    """王明 imported the bid; 林晓 syncs her sheet of three engineers, which lists one of
+    the two ties among them: the sync would remove 王明's other tie, so it is refused
+    (exit 2) and the plan says whose it is. A tie 林晓 entered herself, her sync removes;
+    --take-over removes 王明's too."""
+    assert run_on(target, "import", sample_dir(), "--author", "王明").exit_code == 0
+    sheet = _ties_sheet(tmp_path / "lin", ["p206,p207"])
+    refused = run_on(target, "import", sheet, "--sync", "--author", "林晓")
+    assert refused.exit_code == 2, refused.output
+    assert "1 entered by 王明" in refused.output and "--take-over" in refused.output
+    plan = run_on(target, "import", sheet, "--sync", "--author", "林晓", "--dry-run")
+    assert "- relationships 张伟 — 杨帆 KNOWS (entered by 王明)" in plan.stdout, plan.output
+    hers = _ties_sheet(tmp_path / "hers", ["p206,p207", "p203,p206", "p203,p207"])
+    assert run_on(target, "import", hers, "--author", "林晓").exit_code == 0
+    mine = run_on(target, "import", _ties_sheet(tmp_path / "again", ["p206,p207", "p203,p206"]),
+                  "--sync", "--author", "林晓")
+    assert mine.exit_code == 0, mine.output
+    assert "- relationships 张伟 — 黄蕾 KNOWS" in mine.stdout
+    taken = run_on(target, "import", sheet, "--sync", "--author", "林晓", "--take-over")
+    assert taken.exit_code == 0, taken.output
+    assert "- relationships 张伟 — 杨帆 KNOWS (entered by 王明)" in taken.stdout
