@@ -202,7 +202,7 @@ class GraphCRM:
                     skip_domains: Sequence[str] = (), keep_subjects: bool = False,
                     until: dt.date | None = None, suggest_ties: int | None = None,
                     allow_losses: bool = False, clear_blanks: bool = False,
-                    take_over: bool = False) -> ImportSummary:
+                    take_over: bool = False, settle: str | None = None) -> ImportSummary:
         """Validate the files at ``paths`` and upsert them in one transaction
         (``graphcrm import``).
 
@@ -254,6 +254,10 @@ class GraphCRM:
         take_over
             With ``sync``: remove also records other authors entered (``--take-over``); by
             default a sync removes only what its author entered and refuses otherwise.
+        settle
+            ``"theirs"`` or ``"mine"``: how to settle a conflict, an update of a value a
+            colleague set since your last import (``--theirs``, ``--mine``). By default a
+            conflict refuses the import, listing each (field, theirs, yours, who, when).
         clear_blanks
             A blank cell erases the stored value (``--clear-blanks``). By default a blank
             leaves what the store holds: a colleague's older copy of a sheet, with a phone
@@ -314,7 +318,7 @@ class GraphCRM:
                 summary = opened.import_dataset(dataset, sync=sync, info=info,
                                                 dry_run=dry_run,
                                                 review=review_additions(report),
-                                                take_over=take_over)
+                                                take_over=take_over, settle=settle)
                 if report is not None:
                     to_review(opened, report)
                 return replace(summary, activity=report)
@@ -450,8 +454,9 @@ class GraphCRM:
             ours, contact, TieType.KNOWS.value, str(tie_strength(entry)), "1", days[0],
             days[-1]])], generated=True)
         dataset = read_dataset((), known_ids=opened.known_ids(), more=[tie])
-        summary = opened.import_dataset(
-            dataset, info=ChangeInfo("review accept", author or "", (entry["key"],)))
+        summary = opened.import_dataset(  # an explicit decision on one record: settled as ours
+            dataset, info=ChangeInfo("review accept", author or "", (entry["key"],)),
+            settle="mine")
         opened.set_review_status(entry["key"], "accepted")
         return summary
 
@@ -473,7 +478,8 @@ class GraphCRM:
                                known_names=_known_names(opened, index),
                                more=[people, meetings])
         info = ChangeInfo(command, author or "", (entry["key"],))
-        summary = opened.import_dataset(dataset, info=info)
+        # an explicit decision on one record (a merge adds an address): settled as ours
+        summary = opened.import_dataset(dataset, info=info, settle="mine")
         opened.set_review_status(entry["key"], status)
         return summary
 

@@ -268,6 +268,17 @@ class Dataset:
             records[table] = rows
         return replace(self, records=records)
 
+    def keeping(self, values: dict[tuple[str, tuple[str, ...]], dict[str, Any]]) -> Dataset:
+        """This dataset with the fields in ``values`` (``(table, key) → field → value``) set
+        to those values: a colleague's values kept where an import settles a conflict their
+        way. The records given are left as they are."""
+        if not values:
+            return self
+        records = {table: [{**r, **values[(table, record_key(table, r))]}
+                           if (table, record_key(table, r)) in values else r for r in rows]
+                   for table, rows in self.records.items()}
+        return replace(self, records=records)
+
     def table(self, name: str) -> list[Record]:
         """The records of table ``name`` (empty when the input had none)."""
         return self.records.get(name, [])

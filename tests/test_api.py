@@ -97,14 +97,17 @@ def test_changes_loads_a_region_yet_answers_as_the_whole_store_would(tmp_path):
 
     with open_store(bid.store) as opened:
         boundary = {s.name: s.change_set for s in opened.snapshots()}["gate"]
-        undone = [c for s in opened.history(after=boundary, changes=True) for c in s.changes]
+        recorded = opened.history(after=boundary, changes=True)
+        undone = [c for s in recorded for c in s.changes]
+        authors = {(c.table, c.key): s.author for s in recorded for c in s.changes if c.key}
         after = state_of(opened.load())
     before = revert(after, undone)
     past = api.GraphCRM(scratch_store(dataset_of(before)))
     people = set(past.project_graph(project)) | set(bid.project_graph(project))
     reference = review_changes(before, after, {project: past.gaps(project, as_of=as_of)},
                                {project: bid.gaps(project, as_of=as_of)},
-                               since=found.since, projects=[project], people=people)
+                               since=found.since, projects=[project], people=people,
+                               authors=authors)
     assert found.records() == reference.records()
     chains = [r for r in found.records() if r["what"] == "best chain"]
     assert chains and all(r["before"] != r["after"] for r in chains)

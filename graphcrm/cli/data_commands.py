@@ -165,6 +165,10 @@ def _echo_summary(summary: ImportSummary, lang: str) -> None:
 @click.option("--keep-subjects", is_flag=True,
               help="Calendar and mail: keep subjects as the interactions' notes (bodies are "
                    "never read).")
+@click.option("--theirs", "settle", flag_value="theirs",
+              help="A value a colleague set since your last import: keep theirs.")
+@click.option("--mine", "settle", flag_value="mine",
+              help="A value a colleague set since your last import: write yours.")
 @click.option("--take-over", is_flag=True,
               help="With --sync: remove also what other colleagues entered (by default a "
                    "sync removes only what its author entered, and refuses otherwise).")
@@ -195,7 +199,7 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
                    keep_subjects: bool, max_rows: int,
                    max_columns: int, max_cell_chars: int, max_file_mb: int,
                    max_occurrences: int, allow_losses: bool, clear_blanks: bool,
-                   take_over: bool) -> None:
+                   take_over: bool, settle: str | None) -> None:
     """Validate and load a folder of CSV files or an Excel workbook; or calendar and mail
     exports, whose meetings and messages become interactions.
 
@@ -222,9 +226,10 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
     their projects, stakeholder rows they no longer list are removed (a changed role
     replaces the old one), and so are ties between two of their people that they no longer
     list — only those the same author entered (--take-over for a colleague's); interactions
-    are never removed. A blank cell leaves what the store holds (--clear-blanks to erase
-    with blanks). Every import that changes something is recorded in the history (graphcrm
-    history) with its author.
+    are never removed. Changing a value a colleague set since your last import is a
+    conflict: listed, and refused unless --theirs or --mine says how to settle it. A blank
+    cell leaves what the store holds (--clear-blanks to erase with blanks). Every import that
+    changes something is recorded in the history (graphcrm history) with its author.
 
     \b
     Examples:
@@ -251,7 +256,7 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool,
                                                        suggest_ties=suggest_ties,
                                                        allow_losses=allow_losses,
                                                        clear_blanks=clear_blanks,
-                                                       take_over=take_over)
+                                                       take_over=take_over, settle=settle)
     _echo_summary(summary, lang_of(ctx))
 
 

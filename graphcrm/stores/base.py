@@ -46,7 +46,7 @@ from graphcrm.records import TABLE_ORDER, Dataset
 
 __all__ = ["Store", "ImportSummary", "TableChanges", "Counts", "OrganizationSummary",
            "ChangeInfo", "ChangeSet", "Snapshot", "HISTORY_SCHEMA", "merged_review", "Traces",
-           "ERASED", "owners", "guard_sync"]
+           "ERASED", "owners", "guard_sync", "guard_conflicts", "SETTLE"]
 
 #: The first store schema that keeps history (schema 1 stores are upgraded on first open).
 HISTORY_SCHEMA = 2
@@ -294,7 +294,7 @@ class Store(ABC):
     def import_dataset(self, dataset: Dataset, *, sync: bool = False,
                        info: ChangeInfo | None = None, dry_run: bool = False,
                        review: Sequence[Mapping[str, Any]] = (),
-                       take_over: bool = False) -> ImportSummary:
+                       take_over: bool = False, settle: str | None = None) -> ImportSummary:
         """Upsert ``dataset`` in one transaction, record it as a change set, and say what
         changed, field by field (:func:`graphcrm.changes.plan`, computed inside the
         transaction from what the store holds).
@@ -306,14 +306,18 @@ class Store(ABC):
         as :meth:`remember_review` takes them) are added in the same transaction: the
         interactions and the review list are written together or not at all. A sync removes
         only what its author entered (:func:`guard_sync`): one that would remove a
-        colleague's records is refused unless ``take_over``; a dry run labels them.
+        colleague's records is refused unless ``take_over``; a dry run labels them. An update
+        of a value another author set since this author's last change set is a conflict
+        (:func:`guard_conflicts`), refused unless ``settle`` says ``theirs`` (keep it) or
+        ``mine``; a dry run lists the conflicts.
 
         Raises
         ------
         StoreError
             The store could not be written; nothing was.
         Conflict
-            A sync would remove records another author entered (without ``take_over``).
+            A sync would remove records another author entered (without ``take_over``), or
+            an update would overwrite a colleague's newer value (without ``settle``).
         ValidationFailed
             A reference the files left pending names an id the store does not hold.
         """
@@ -527,3 +531,81 @@ def guard_sync(changes: Sequence[Change], sets: Sequence[ChangeSet], author: str
     verb = "would remove" if dry_run else "removed"
     return out, [f"--sync {verb} records other colleagues entered: {counts}"
                  + ("" if take_over else " (refused without --take-over)")]
+
+
+#: How an import settles a conflict with a colleague's value: keep theirs, or write mine.
+SETTLE = ("theirs", "mine")
+
+
+def guard_conflicts(changes: Sequence[Change], sets: Sequence[ChangeSet], author: str, *,
+                    settle: str | None, dry_run: bool
+                    ) -> tuple[list[Change], list[str], dict[tuple[str, tuple[str, ...]],
+                                                               dict[str, Any]]]:
+    """The updates of ``changes`` that would overwrite a value another author set after
+    ``author``'s last change set (or ever, when ``author`` has none): conflicts.
+
+    Returns the changes to make, the conflicts in words (field, theirs, mine, who, when), and
+    for ``settle="theirs"`` the values to keep by record (``(table, key) → field → their
+    value``): those fields are left out of the changes. ``settle="mine"`` writes mine.
+
+    Raises
+    ------
+    Conflict
+        There are conflicts, ``settle`` is not given and this is no dry run.
+
+    Example
+    -------
+    >>> first = ChangeSet(1, "11-30", "王明", "import",
+    ...                   changes=(Change("*", FROM_EMPTY, ()),))
+    >>> mine = Change("people", UPDATE, ("p1",), {"title": ("总经理", "董事长")}, "王建国 (p1)")
+    >>> kept, said, theirs = guard_conflicts([mine], [first], "林晓", settle="theirs",
+    ...                                       dry_run=False)
+    >>> kept, theirs
+    ([], {('people', ('p1',)): {'title': '总经理'}})
+    >>> print(said[0])
+    kept a colleague's value: 王建国 (p1) title: 王明 set 总经理 (11-30), this import 董事长
+    """
+    mine_last = max((s.id for s in sets if s.author == author), default=0)
+    first = next((s for s in sets if any(c.action == FROM_EMPTY for c in s.changes)), None)
+    setter: dict[tuple[str, tuple[str, ...], str], ChangeSet] = {}
+    for change_set in sets:
+        for change in change_set.changes:
+            if change.action in (CREATE, UPDATE):
+                for name in change.fields:
+                    setter[(change.table, change.key, name)] = change_set
+    found: list[tuple[Change, str, Any, Any, ChangeSet]] = []
+    for change in changes:
+        if change.action != UPDATE:
+            continue
+        for name, (old, new) in change.fields.items():
+            if name == "extra":
+                continue
+            by = setter.get((change.table, change.key, name), first)
+            if by is not None and by.author != author and by.id > mine_last:
+                found.append((change, name, old, new, by))
+    said = [f"{c.label or ' '.join(c.key)} {name}: {by.author} set {_plain(old)} ({by.at}), "
+            f"this import {_plain(new)}" for c, name, old, new, by in found]
+    if found and settle is None and not dry_run:
+        shown = "; ".join(said[:5]) + (f"; … {len(said) - 5} more" if len(said) > 5 else "")
+        raise Conflict(f"{len(said)} value(s) a colleague set since your last import would "
+                       f"change: {shown}. Give --theirs to keep theirs or --mine to write "
+                       "yours (--dry-run lists them all)")
+    if settle != "theirs" or not found:
+        return list(changes), said if dry_run else [], {}
+    keep: dict[tuple[str, tuple[str, ...]], dict[str, Any]] = {}
+    for change, name, old, _, _ in found:
+        keep.setdefault((change.table, change.key), {})[name] = old
+    out = []
+    for change in changes:
+        kept = keep.get((change.table, change.key))
+        if change.action == UPDATE and kept:
+            fields = {k: v for k, v in change.fields.items() if k not in kept}
+            if not fields:
+                continue
+            change = Change(change.table, change.action, change.key, fields, change.label)
+        out.append(change)
+    return out, [f"kept a colleague's value: {line}" for line in said], keep
+
+
+def _plain(value: Any) -> str:
+    return "(blank)" if value is None or value == "" else str(value)

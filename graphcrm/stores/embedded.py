@@ -65,6 +65,7 @@ from graphcrm.stores.base import (
     Traces,
     count_changes,
     forget_counts,
+    guard_conflicts,
     guard_sync,
     merged_review,
     now_text,
@@ -480,7 +481,7 @@ class EmbeddedStore(Store):
     def import_dataset(self, dataset: Dataset, *, sync: bool = False,
                        info: ChangeInfo | None = None, dry_run: bool = False,
                        review: Sequence[Mapping[str, Any]] = (),
-                       take_over: bool = False) -> ImportSummary:
+                       take_over: bool = False, settle: str | None = None) -> ImportSummary:
         info = info or ChangeInfo("import")
         with self._transaction("DEFERRED" if dry_run else "IMMEDIATE"):
             dataset.check_pending(self._existing)  # under the lock: colleagues' imports count
@@ -488,9 +489,15 @@ class EmbeddedStore(Store):
             dataset = dataset.settled(held)  # what the files did not say changes nothing
             changes: Sequence[Change] = plan(dataset, held, sync=sync)
             warned: list[str] = []
-            if sync and not isinstance(changes, Creations):
-                changes, warned = guard_sync(changes, self._history(changes=True), info.who,
-                                             take_over=take_over, dry_run=dry_run)
+            if not isinstance(changes, Creations) and changes:
+                sets = self._history(changes=True)
+                if sync:
+                    changes, warned = guard_sync(changes, sets, info.who, take_over=take_over,
+                                                 dry_run=dry_run)
+                changes, told, theirs = guard_conflicts(changes, sets, info.who,
+                                                        settle=settle, dry_run=dry_run)
+                warned += told
+                dataset = dataset.keeping(theirs)
             if dry_run:
                 return _warned(ImportSummary.of(dataset, changes, dry_run=True), warned)
             first = isinstance(changes, Creations)  # into an empty store

@@ -49,6 +49,7 @@ from graphcrm.stores.base import (
     Traces,
     count_changes,
     forget_counts,
+    guard_conflicts,
     guard_sync,
     merged_review,
     now_text,
@@ -325,9 +326,9 @@ class Neo4jStore(Store):
     def import_dataset(self, dataset: Dataset, *, sync: bool = False,
                        info: ChangeInfo | None = None, dry_run: bool = False,
                        review: Sequence[Mapping[str, Any]] = (),
-                       take_over: bool = False) -> ImportSummary:
+                       take_over: bool = False, settle: str | None = None) -> ImportSummary:
         info = self._signed(info or ChangeInfo("import"))
-        guard = _Guard(info.who, take_over, dry_run)
+        guard = _Guard(info.who, take_over, dry_run, settle)
         if dry_run:
             with self._translate(), self._session() as session:
                 settled, changes, warned = session.execute_read(_planned, dataset, sync, guard)
@@ -618,6 +619,7 @@ class _Guard:
     author: str
     take_over: bool = False
     dry_run: bool = False
+    settle: str | None = None  # a conflict with a colleague's value: theirs or mine
 
 
 def _warned(summary: ImportSummary, warnings: Sequence[str]) -> ImportSummary:
@@ -649,9 +651,15 @@ def _planned(tx: Any, dataset: Dataset, sync: bool, guard: _Guard
     settled = dataset.settled(stored)
     changes: Sequence[Change] = plan(settled, stored, sync=sync)
     warned: list[str] = []
-    if sync and not isinstance(changes, Creations):
-        changes, warned = guard_sync(changes, _history(tx, changes=True), guard.author,
-                                     take_over=guard.take_over, dry_run=guard.dry_run)
+    if not isinstance(changes, Creations) and changes:
+        sets = _history(tx, changes=True)
+        if sync:
+            changes, warned = guard_sync(changes, sets, guard.author,
+                                         take_over=guard.take_over, dry_run=guard.dry_run)
+        changes, told, theirs = guard_conflicts(changes, sets, guard.author,
+                                                settle=guard.settle, dry_run=guard.dry_run)
+        warned += told
+        settled = settled.keeping(theirs)
     return settled, changes, warned
 
 

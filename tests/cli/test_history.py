@@ -36,10 +36,17 @@ def test_two_weeks_of_a_bid(target, make_tables):
     plan = run(target, "import", second, "--sync", "--dry-run")
     assert plan.exit_code == 0, plan.output
     for line in ("  ~ stakeholders P1 陈总 decision_maker: stance: neutral → opponent",
-                 "  - relationships 陈总 — 张工 KNOWS", "  - stakeholders P1 张工 evaluator",
+                 "  - relationships 陈总 — 张工 KNOWS (entered by 王明)",
+                 "  - stakeholders P1 张工 evaluator (entered by 王明)",
                  "  + people 冯总 (f)", "valid; nothing written (dry run)"):
         assert line in plan.stdout.splitlines(), plan.stdout
-    assert run(target, "import", second, "--sync", "--author", "李华").exit_code == 0
+    # 李华 takes over 王明's week: removing his records and changing his values, on purpose
+    refused = run(target, "import", second, "--sync", "--author", "李华")
+    assert refused.exit_code == 2 and "entered by 王明" in refused.stderr
+    settle = run(target, "import", second, "--sync", "--author", "李华", "--take-over")
+    assert settle.exit_code == 2 and "王明 set neutral" in settle.stderr, settle.output
+    assert run(target, "import", second, "--sync", "--author", "李华", "--take-over",
+               "--mine").exit_code == 0
 
     history = json.loads(run(target, "history", "--format", "json").stdout)
     assert [(h["command"], h["author"], h["snapshots"]) for h in history] == [

@@ -22,7 +22,8 @@ def test_who_changed_what_field_by_field(target, tmp_path):
     _store, env = target
     assert run_on(target, "import", sample_dir()).exit_code == 0
     week2 = _sheet(tmp_path / "w2", "p201,王建国,dfny-js,董事长,139-1111-0201\n")
-    assert run_on(target, "import", week2, "--author", "王明").exit_code == 0
+    # the sample's import was by another author (the default): 王明 writes his on purpose
+    assert run_on(target, "import", week2, "--author", "王明", "--mine").exit_code == 0
     again = run_on(target, "import", week2, "--author", "孙佳")
     assert again.exit_code == 0 and "nothing changed" in again.stdout
     history = json.loads(run_on(target, "history", "--format", "json").stdout)
@@ -57,7 +58,7 @@ def test_changes_say_who_made_each(target, tmp_path):
     assert run_on(target, "import", sample_dir()).exit_code == 0
     assert run_on(target, "snapshot", "gate").exit_code == 0
     week2 = _sheet(tmp_path / "w2", "p201,王建国,dfny-js,董事长,139-1111-0201\n")
-    assert run_on(target, "import", week2, "--author", "王明").exit_code == 0
+    assert run_on(target, "import", week2, "--author", "王明", "--mine").exit_code == 0
     assert run_on(target, "remove", "role", "prj-js-ess", "杨帆", "informant",
                   "--author", "孙佳").exit_code == 0
     found = run_on(target, "changes", "--since", "gate", "--project", "prj-js-ess",
@@ -75,7 +76,9 @@ def _ties_sheet(folder, ties: list[str]):
         "id,name,org_id\np203,张伟,dfny-js\np206,杨帆,dfny-js\np207,黄蕾,dfny-js\n",
         encoding="utf-8")
     (folder / "relationships.csv").write_text(
-        "source,target,type,strength\n" + "".join(f"{t},KNOWS,3\n" for t in ties),
+        "source,target,type,strength\n" + "".join(
+            f"{a},{b},KNOWS,{'4' if {a, b} == {'p203', 'p206'} else '3'}\n"  # as stored
+            for a, b in (t.split(",") for t in ties)),
         encoding="utf-8")
     return folder
 
@@ -101,3 +104,25 @@ def test_a_sync_removes_only_what_its_author_entered(target, tmp_path):
     taken = run_on(target, "import", sheet, "--sync", "--author", "林晓", "--take-over")
     assert taken.exit_code == 0, taken.output
     assert "- relationships 张伟 — 杨帆 KNOWS (entered by 王明)" in taken.stdout
+
+
+def test_a_colleagues_newer_value_is_a_conflict_told(target, tmp_path):
+    """王明 imported the bid; 林晓, who never imported, sends 王建国 as 董事长: a conflict
+    with 王明's value, refused and listed (field, theirs, mine, who, when); --theirs keeps
+    his, --mine writes hers. After her own import, a value she set last is hers to change."""
+    assert run_on(target, "import", sample_dir(), "--author", "王明").exit_code == 0
+    hers = _sheet(tmp_path / "lin", "p201,王建国,dfny-js,董事长,139-1111-0201\n")
+    refused = run_on(target, "import", hers, "--author", "林晓")
+    assert refused.exit_code == 2, refused.output
+    assert "王建国 (p201) title: 王明 set 总经理 (" in refused.stderr
+    assert "this import 董事长" in refused.stderr and "--theirs" in refused.stderr
+    listed = run_on(target, "import", hers, "--author", "林晓", "--dry-run")
+    assert listed.exit_code == 0 and "王明 set 总经理" in listed.output
+    kept = run_on(target, "import", hers, "--author", "林晓", "--theirs")
+    assert kept.exit_code == 0 and "nothing changed" in kept.stdout, kept.output
+    written = run_on(target, "import", hers, "--author", "林晓", "--mine")
+    assert written.exit_code == 0 and "title: 总经理 → 董事长" in written.stdout
+    again = _sheet(tmp_path / "lin2", "p201,王建国,dfny-js,副董事长,139-1111-0201\n")
+    assert run_on(target, "import", again, "--author", "林晓").exit_code == 0
+    back = run_on(target, "import", hers, "--author", "王明")  # 林晓 set it after his import
+    assert back.exit_code == 2 and "林晓 set 副董事长" in back.stderr
