@@ -46,6 +46,7 @@ from graphcrm.analysis import (
     stakeholder_matrix,
     value,
 )
+from graphcrm.analysis.gaps import STATUSES
 from graphcrm.analysis.review import ChangesResult, review_changes
 from graphcrm.changes import FROM_EMPTY, Change, dataset_of, labelled, plan, revert, state_of
 from graphcrm.domain import MAP_LAYOUTS, Role, TieType, normalize_token
@@ -871,11 +872,14 @@ class GraphCRM:
         return result
 
     @_bulk
-    def gaps(self, project: str | None = None, *, max_hops: int = 4, as_of: dt.date | None = None
-             ) -> GapsResult:
+    def gaps(self, project: str | None = None, *, max_hops: int = 4, as_of: dt.date | None = None,
+             avoid: Sequence[str] = ()) -> GapsResult:
         """Coverage of the project's decision-making stakeholders, the introduction plan and
         the coverage score (``graphcrm gaps``); see
-        :func:`graphcrm.analysis.gaps.coverage_gaps`.
+        :func:`graphcrm.analysis.gaps.coverage_gaps`. ``avoid`` (people by id or name): the
+        coverage without them — no chain through them, none of ours among them — which
+        stakeholders only they cover (``gaps --avoid``: a colleague who leaves, a broker
+        the team will not use).
 
         Example
         -------
@@ -886,6 +890,11 @@ class GraphCRM:
         """
         _at_least_one(max_hops=max_hops)
         G, project_id = self._project(project)
+        if avoid:
+            with open_store(self.store) as opened:
+                index = opened.people_index(named=avoid)
+            G = G.copy()
+            G.remove_nodes_from([find_person(index, a) for a in avoid])
         return coverage_gaps(self._value(G, as_of), project_id, max_hops=max_hops)
 
     @_bulk
@@ -908,11 +917,12 @@ class GraphCRM:
                               include_competitors=include_competitors)
 
     @_bulk
-    def health(self, *, project: str | None = None, as_of: dt.date | None = None
-               ) -> ContactPlan:
+    def health(self, *, project: str | None = None, as_of: dt.date | None = None,
+               avoid: Sequence[str] = ()) -> ContactPlan:
         """The contact plan: cooling ties and overdue stakeholders, whom to call, by whom and
         why (``graphcrm health``); see :func:`graphcrm.analysis.health.contact_plan`. Loads our
-        people, everyone they know directly, and the stakeholders.
+        people, everyone they know directly, and the stakeholders. ``avoid`` (people by id or
+        name): the plan without them (who would call instead).
 
         Example
         -------
@@ -929,7 +939,64 @@ class GraphCRM:
             region = contact_region(opened, _ours(index, project_id), stakeholders,
                                     _ours(index, None))
             G = build_graph(opened.load(people=region))
+            if avoid:
+                G.remove_nodes_from([find_person(opened.people_index(named=avoid), a)
+                                     for a in avoid])
         return contact_plan(self._value(G, as_of), project_id)
+
+    @_bulk
+    def handover(self, person: str, *, project: str | None = None,
+                 as_of: dt.date | None = None) -> TableResult:
+        """What the team loses when ``person`` (id or name; one of ours, or a broker) leaves
+        (``graphcrm handover``): in each project they take part in (or ``project``), the
+        decision-making stakeholders whose coverage falls without them, with the best chain
+        left and who else could take each (``stakeholders``); and the calls the contact plan
+        gives them, with who would make each instead (``calls``).
+
+        Example
+        -------
+        >>> import tempfile
+        >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
+        >>> lost = bid.handover("韩梅", as_of=DEMO_AS_OF).part("stakeholders").rows
+        >>> [(r["name"], r["status_now"], r["status_without"], r["who_else"]) for r in lost]
+        [('陆振华', 'single-threaded', 'uncovered', None), ('邓晓', 'covered', 'weak', '周敏')]
+        """
+        with open_store(self.store) as opened:
+            index = opened.people_index(named=[person])
+            who = find_person(index, person)
+            roles = opened.people_index(named=[who])[who]["roles"]
+            projects = [_project_id(opened, project)] if project is not None else \
+                sorted(roles) or sorted(p["id"] for p in
+                                        opened.load(people=()).table("projects"))
+        rank = {s: i for i, s in enumerate(STATUSES)}
+        lost = []
+        for project_id in projects:
+            now = self.gaps(project_id, as_of=as_of)
+            without = {r["person_id"]: r for r in
+                       self.gaps(project_id, as_of=as_of, avoid=[who]).stakeholder_rows}
+            for row in now.stakeholder_rows:
+                if row["person_id"] == who:
+                    continue
+                after = without.get(row["person_id"], {})
+                status = after.get("status", "uncovered")
+                if rank[status] < rank[row["status"]]:
+                    chain = after.get("best_chain") or []
+                    lost.append({"project": project_id, "person_id": row["person_id"],
+                                 "name": row["name"], "status_now": row["status"],
+                                 "status_without": status,
+                                 "best_chain": " → ".join(chain) or None,
+                                 "who_else": chain[0] if len(chain) > 1 else None})
+        plan = self.health(project=project, as_of=as_of)
+        instead = {r["person_id"]: r for r in
+                   self.health(project=project, as_of=as_of, avoid=[who]).rows}
+        calls = [{"person_id": r["person_id"], "name": r["name"],
+                  "organization": r["organization"], "kind": r["kind"],
+                  "who_else": (instead.get(r["person_id"]) or {}).get("by_name")}
+                 for r in plan.rows if r["by"] == who]
+        return TableResult("handover", {
+            "stakeholders": Part(["project", "name", "status_now", "status_without",
+                                  "best_chain", "who_else"], lost),
+            "calls": Part(["name", "organization", "kind", "who_else"], calls)})
 
     @_bulk
     def matrix(self, project: str | None = None, *, as_of: dt.date | None = None) -> MatrixResult:

@@ -348,6 +348,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "what.project changed": ("project changed", "项目信息变更"),
     "col.what": ("what", "变化"),
     "col.record": ("record", "记录"),
+    "col.status_now": ("now", "现在"),
+    "col.status_without": ("without them", "其离开后"),
+    "col.who_else": ("who else", "可接手者"),
     "col.department": ("department", "部门"),
     "col.reports_to": ("reports to", "直接上级"),
     "col.email": ("e-mail", "邮箱"),
@@ -560,6 +563,7 @@ _CELL_VOCAB = {
     "quadrant": "quadrant", "kind": "kind", "hole": "hole", "stage": "ProjectStage",
     "channel": "Channel", "sentiment": "Sentiment", "org_kind": "OrgKind", "what": "what",
     "decision": "review", "action": "action", "table": "stats", "field": "col",
+    "status_now": "status", "status_without": "status",
 }
 
 

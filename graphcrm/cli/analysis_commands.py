@@ -77,11 +77,13 @@ def path_command(ctx: click.Context, people: tuple[str, ...], project: str | Non
               help="Longer routes do not count.")
 @click.option("--part", type=click.Choice(["stakeholders", "plan", "holes"]),
               help="With --format csv (or json): only this part (CSV default: stakeholders).")
+@click.option("--avoid", multiple=True, metavar="PERSON",
+              help="Coverage without this person (repeatable): who only they cover.")
 @as_of_option
 @format_option
 @click.pass_context
 def gaps_command(ctx: click.Context, project: str | None, max_hops: int, part: str | None,
-                 as_of: dt.date | None) -> None:
+                 avoid: tuple[str, ...], as_of: dt.date | None) -> None:
     """Each decision-making stakeholder: covered, weak, single-threaded or uncovered.
 
     Also: the broker of each single-threaded stakeholder, who could introduce us, the
@@ -92,8 +94,32 @@ def gaps_command(ctx: click.Context, project: str | None, max_hops: int, part: s
       graphcrm gaps prj-bh-bms
       graphcrm gaps prj-js-ess --as-of 2027-01-01 --format json
       graphcrm gaps prj-js-ess --format csv --part plan > plan.csv
+      graphcrm gaps prj-js-ess --avoid 林晓      # if 林晓 left: whom only she covers
     """
-    show(ctx, bid_of(ctx).gaps(project, max_hops=max_hops, as_of=as_of), part)
+    show(ctx, bid_of(ctx).gaps(project, max_hops=max_hops, as_of=as_of, avoid=avoid), part)
+
+
+# -- handover -----------------------------------------------------------------------------------
+
+
+@cli.command("handover")
+@click.argument("person")
+@click.option("--project", "-p", metavar="PROJECT", help="Only this project (id or name).")
+@as_of_option
+@format_option
+@click.pass_context
+def handover_command(ctx: click.Context, person: str, project: str | None,
+                     as_of: dt.date | None) -> None:
+    """What the team loses when PERSON leaves: the stakeholders whose coverage falls without
+    them (with the best chain left and who else could take each), and the calls the contact
+    plan gives them (with who would make each instead).
+
+    \b
+    Examples:
+      graphcrm handover 林晓
+      graphcrm handover 韩梅 --project prj-bh-bms --format json
+    """
+    show(ctx, bid_of(ctx).handover(person, project=project, as_of=as_of))
 
 
 # -- informants ---------------------------------------------------------------------------------

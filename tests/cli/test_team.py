@@ -126,3 +126,36 @@ def test_a_colleagues_newer_value_is_a_conflict_told(target, tmp_path):
     assert run_on(target, "import", again, "--author", "林晓").exit_code == 0
     back = run_on(target, "import", hers, "--author", "王明")  # 林晓 set it after his import
     assert back.exit_code == 2 and "林晓 set 副董事长" in back.stderr
+
+
+def test_gaps_without_a_colleague_shows_whom_only_they_cover(target):
+    """陆振华 is reached only through 韩梅: without her he is uncovered; an unknown name is
+    refused by name."""
+    assert run_on(target, "import", sample_dir()).exit_code == 0
+    def statuses(*avoid):
+        found = run_on(target, "gaps", "prj-bh-bms", "--as-of", "2026-11-26", "--format",
+                       "json", *[a for person in avoid for a in ("--avoid", person)])
+        assert found.exit_code == 0, found.output
+        return {r["name"]: r["status"] for r in json.loads(found.stdout)["stakeholders"]}
+    assert statuses()["陆振华"] == "single-threaded"
+    without = statuses("韩梅")
+    assert without["陆振华"] == "uncovered" and "韩梅" not in without
+    missing = run_on(target, "gaps", "prj-bh-bms", "--avoid", "无此人")
+    assert missing.exit_code == 5 and "nobody called '无此人'" in missing.output
+
+
+def test_handover_says_what_the_team_loses(target):
+    """When 韩梅 (the broker 陆振华 depends on) leaves: 陆振华 falls to uncovered, 邓晓 to
+    weak with 周敏's chain left; in Chinese, with no English word and no internal id."""
+    assert run_on(target, "import", sample_dir()).exit_code == 0
+    found = run_on(target, "handover", "韩梅", "--as-of", "2026-11-26", "--format", "json")
+    assert found.exit_code == 0, found.output
+    rows = json.loads(found.stdout)["stakeholders"]
+    assert [(r["name"], r["status_now"], r["status_without"], r["who_else"]) for r in rows] \
+        == [("陆振华", "single-threaded", "uncovered", None), ("邓晓", "covered", "weak", "周敏")]
+    shown = run_on(target, "--lang", "zh", "handover", "韩梅", "--as-of", "2026-11-26")
+    assert "陆振华  单线    未覆盖" in shown.stdout and "p321" not in shown.stdout
+    assert not any(w in shown.stdout for w in ("covered", "weak", "None", "nan"))
+    calls = json.loads(run_on(target, "handover", "林晓", "--as-of", "2026-11-26", "--format",
+                              "json").stdout)["calls"]
+    assert calls and all(c["who_else"] for c in calls)
