@@ -60,7 +60,7 @@ from graphcrm.lookup import find_person
 from graphcrm.records import Dataset
 from graphcrm.regions import ball, contact_region, path_region
 from graphcrm.resources import sample_dir
-from graphcrm.results import Part, TableResult
+from graphcrm.results import Part, ReportResult, TableResult
 from graphcrm.stats import Stats, summarize
 from graphcrm.stores import (
     DEFAULT_STORE,
@@ -946,7 +946,7 @@ class GraphCRM:
 
     @_bulk
     def handover(self, person: str, *, project: str | None = None,
-                 as_of: dt.date | None = None) -> TableResult:
+                 as_of: dt.date | None = None) -> ReportResult:
         """What the team loses when ``person`` (id or name; one of ours, or a broker) leaves
         (``graphcrm handover``): in each project they take part in (or ``project``), the
         decision-making stakeholders whose coverage falls without them, with the best chain
@@ -993,7 +993,7 @@ class GraphCRM:
                   "organization": r["organization"], "kind": r["kind"],
                   "who_else": (instead.get(r["person_id"]) or {}).get("by_name")}
                  for r in plan.rows if r["by"] == who]
-        return TableResult("handover", {
+        return ReportResult("handover", {
             "stakeholders": Part(["project", "name", "status_now", "status_without",
                                   "best_chain", "who_else"], lost),
             "calls": Part(["name", "organization", "kind", "who_else"], calls)})

@@ -40,7 +40,8 @@ from graphcrm.words import cell, column, default_lang, joined, word
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Block", "Part", "Result", "TableResult", "layout", "plain", "shown"]
+__all__ = ["Block", "Part", "Result", "TableResult", "ReportResult", "layout", "plain",
+           "shown"]
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,14 @@ class TableResult(Result):
             out.append(self.table(name, lang) if self._parts[name].rows
                        else Block(word("none", lang)))
         return out
+
+
+class ReportResult(TableResult):
+    """Tables that answer one question together (``handover``): shown one after the other,
+    and in JSON one object with a key per part."""
+
+    def records(self) -> Any:
+        return {name: plain(part.rows) for name, part in self.parts().items()}
 
 
 WIDTH = 100

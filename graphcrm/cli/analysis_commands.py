@@ -105,10 +105,12 @@ def gaps_command(ctx: click.Context, project: str | None, max_hops: int, part: s
 @cli.command("handover")
 @click.argument("person")
 @click.option("--project", "-p", metavar="PROJECT", help="Only this project (id or name).")
+@click.option("--part", type=click.Choice(["stakeholders", "calls"]),
+              help="With --format csv: this part (default: stakeholders).")
 @as_of_option
 @format_option
 @click.pass_context
-def handover_command(ctx: click.Context, person: str, project: str | None,
+def handover_command(ctx: click.Context, person: str, project: str | None, part: str | None,
                      as_of: dt.date | None) -> None:
     """What the team loses when PERSON leaves: the stakeholders whose coverage falls without
     them (with the best chain left and who else could take each), and the calls the contact
@@ -118,8 +120,9 @@ def handover_command(ctx: click.Context, person: str, project: str | None,
     Examples:
       graphcrm handover 林晓
       graphcrm handover 韩梅 --project prj-bh-bms --format json
+      graphcrm handover 林晓 --format csv --part calls > calls.csv
     """
-    show(ctx, bid_of(ctx).handover(person, project=project, as_of=as_of))
+    show(ctx, bid_of(ctx).handover(person, project=project, as_of=as_of), part)
 
 
 # -- informants ---------------------------------------------------------------------------------
