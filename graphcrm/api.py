@@ -50,14 +50,14 @@ from graphcrm.analysis.gaps import STATUSES
 from graphcrm.analysis.review import ChangesResult, review_changes
 from graphcrm.changes import FROM_EMPTY, Change, dataset_of, labelled, plan, revert, state_of
 from graphcrm.domain import MAP_LAYOUTS, Role, TieType, normalize_token
-from graphcrm.errors import BadArgument, Conflict, LookupFailed
+from graphcrm.errors import BadArgument, Conflict, InputError, LookupFailed
 from graphcrm.export import export_graph
 from graphcrm.graph import build_graph
 from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping, read_tables
 from graphcrm.ingest.readers import RawTable
 from graphcrm.ingest.validate import derived_id, parse_date
 from graphcrm.lookup import find_person
-from graphcrm.records import Dataset
+from graphcrm.records import TABLE_ORDER, Dataset
 from graphcrm.regions import ball, contact_region, path_region
 from graphcrm.resources import sample_dir
 from graphcrm.results import Part, ReportResult, TableResult
@@ -66,6 +66,7 @@ from graphcrm.stores import (
     DEFAULT_STORE,
     ChangeInfo,
     ChangeSet,
+    Dump,
     ImportSummary,
     Neo4jSettings,
     Snapshot,
@@ -533,6 +534,71 @@ class GraphCRM:
         with open_store(self.store) as opened:
             return opened.forget(find_person(opened.people_index(), person),
                                  ChangeInfo("forget", author or ""))
+
+    def dump(self, path: str | Path) -> dict[str, int]:
+        """Everything the store holds — records, the history with every change, snapshots,
+        the review list — into one portable JSON file (``graphcrm dump``), written whole or
+        not at all; it restores into an empty store of either kind (:meth:`restore`).
+        Returns how many of each it holds.
+
+        Example
+        -------
+        >>> import tempfile, os
+        >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
+        >>> bid.dump(os.path.join(tempfile.mkdtemp(), "bid.json"))["change_sets"]
+        1
+        """
+        from graphcrm.atomic import replacing
+
+        with open_store(self.store) as opened:
+            everything = opened.load()
+            found = Dump({t: everything.table(t) for t in TABLE_ORDER},
+                         tuple(opened.history(changes=True)), tuple(opened.snapshots()),
+                         tuple(opened.review_entries()))
+        with replacing(path) as temporary:
+            temporary.write_text(found.to_json(), encoding="utf-8")
+        return found.counts()
+
+    def restore(self, path: str | Path, *, dry_run: bool = False) -> dict[str, int]:
+        """Restore a dump (:meth:`dump`) into this store, which must be empty (a new
+        embedded file is made; a Neo4j database must hold nothing of graphcrm's), in one
+        transaction, history included (``graphcrm restore``). Returns how many of each.
+
+        Raises
+        ------
+        InputError
+            The file cannot be read or is not a graphcrm dump.
+        Conflict
+            The store is not empty.
+
+        Example
+        -------
+        >>> import tempfile, os
+        >>> folder = tempfile.mkdtemp()
+        >>> _ = GraphCRM(demo_store(folder)).dump(os.path.join(folder, "bid.json"))
+        >>> GraphCRM(os.path.join(folder, "copy.db")).restore(os.path.join(folder, "bid.json")
+        ...                                                 )["people"]
+        98
+        """
+        shown = Path(path)
+        try:
+            found = Dump.from_json(shown.read_text(encoding="utf-8"))
+        except OSError as err:
+            raise InputError(f"{shown}: cannot be read ({err.strerror})") from None
+        except (ValueError, KeyError, TypeError) as err:
+            raise InputError(f"{shown}: not a graphcrm dump ({err})") from None
+        if dry_run and not self._exists():
+            return found.counts()  # a new file would be made: nothing else to check
+        made = not self._exists()
+        try:
+            with open_store(self.store, create=made) as opened:
+                return opened.restore(found, dry_run=dry_run)
+        except BaseException:
+            if made:  # a new file that could not be filled: not left half-made
+                for leftover in (Path(str(self.store)), Path(f"{self.store}-wal"),
+                                 Path(f"{self.store}-shm")):
+                    leftover.unlink(missing_ok=True)
+            raise
 
     def template(self, path: str | Path, *, lang: str = "en") -> Path:
         """Write an empty import workbook (``.xlsx``) or CSV folder to start from: the exact

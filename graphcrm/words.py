@@ -433,6 +433,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "import.more_unmatched": ("  … and {n} more (graphcrm review lists them all)",
                               "  … 另有 {n} 人（graphcrm review 列出全部）"),
     "cli.template": ("{file}: the import template", "{file}：导入模板"),
+    "cli.dump": ("{file}: {people} people and {sets} change sets, with the snapshots and the "
+                 "review list", "{file}：{people} 人，{sets} 个变更批次，含快照与待核对名单"),
+    "cli.restore": ("restored {file}: {people} people and {sets} change sets",
+                    "已恢复 {file}：{people} 人，{sets} 个变更批次"),
+    "cli.restore.dry": ("{file} restores: {people} people and {sets} change sets; nothing "
+                        "written (dry run)",
+                        "{file} 可以恢复：{people} 人，{sets} 个变更批次；未写入（试运行）"),
     "cli.snapshot": ("snapshot '{name}': the state after change set {n}",
                      "快照“{name}”：变更集 {n} 之后的状态"),
     "cli.removed_ties": ("removed {n} tie", "已删除 {n} 条关系"),

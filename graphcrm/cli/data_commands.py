@@ -344,6 +344,42 @@ def history_command(ctx: click.Context, change_set: int | None) -> None:
     show(ctx, bid_of(ctx).history(change_set))
 
 
+@cli.command("dump")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def dump_command(ctx: click.Context, file: Path) -> None:
+    """Write everything the store holds to FILE: records, the history with every change,
+    snapshots and the review list, as one portable JSON file (a backup, or a move between
+    an embedded store and Neo4j).
+
+    \b
+    Examples:
+      graphcrm dump backup-2026-12-06.json
+      graphcrm --store neo4j://db.example:7687 dump team.json
+    """
+    counts = bid_of(ctx).dump(file)
+    click.echo(word("cli.dump", lang_of(ctx), file=file, people=counts["people"],
+                    sets=counts["change_sets"]))
+
+
+@cli.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check the file and the store; write nothing.")
+@click.pass_context
+def restore_command(ctx: click.Context, file: Path, dry_run: bool) -> None:
+    """Restore a dump (graphcrm dump) into an empty store of either kind, in one
+    transaction, history and snapshots included.
+
+    \b
+    Examples:
+      graphcrm --store restored.db restore backup-2026-12-06.json
+      graphcrm --store neo4j://db.example:7687 restore team.json --dry-run
+    """
+    counts = bid_of(ctx).restore(file, dry_run=dry_run)
+    click.echo(word("cli.restore.dry" if dry_run else "cli.restore", lang_of(ctx), file=file,
+                    people=counts["people"], sets=counts["change_sets"]))
+
+
 @cli.command("snapshot")
 @click.argument("name")
 @author_option

@@ -16,6 +16,7 @@ from graphcrm.stores.base import (
     ChangeInfo,
     ChangeSet,
     Counts,
+    Dump,
     ImportSummary,
     Snapshot,
     Store,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:  # the embedded store is imported where used
 __all__ = [
     "Store", "ImportSummary", "TableChanges", "Counts", "Neo4jSettings", "open_store",
     "is_server_uri", "create_embedded_store", "scratch_store", "ChangeInfo", "ChangeSet",
-    "Snapshot",
+    "Snapshot", "Dump",
 ]
 
 DEFAULT_STORE = "graphcrm.db"

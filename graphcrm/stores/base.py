@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import json
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Mapping, Sequence
@@ -46,7 +47,7 @@ from graphcrm.records import TABLE_ORDER, Dataset
 
 __all__ = ["Store", "ImportSummary", "TableChanges", "Counts", "OrganizationSummary",
            "ChangeInfo", "ChangeSet", "Snapshot", "HISTORY_SCHEMA", "merged_review", "Traces",
-           "ERASED", "owners", "guard_sync", "guard_conflicts", "SETTLE"]
+           "ERASED", "owners", "guard_sync", "guard_conflicts", "SETTLE", "Dump"]
 
 #: The first store schema that keeps history (schema 1 stores are upgraded on first open).
 HISTORY_SCHEMA = 2
@@ -284,6 +285,80 @@ class Counts:
     projects: list[dict[str, object]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Dump:
+    """Everything a store holds, as one portable value (``graphcrm dump``): the records of
+    every table, the history with every change, the snapshots and the review list. It
+    restores into an empty store of either kind (:meth:`Store.restore`).
+
+    Example
+    -------
+    >>> empty = Dump({t: [] for t in TABLE_ORDER})
+    >>> Dump.from_json(empty.to_json()).counts()["change_sets"]
+    0
+    """
+
+    tables: dict[str, list[dict[str, Any]]]
+    history: tuple[ChangeSet, ...] = ()
+    snapshots: tuple[Snapshot, ...] = ()
+    review: tuple[dict[str, Any], ...] = ()
+
+    FORMAT = "graphcrm-dump"
+    VERSION = 1
+
+    def dataset(self) -> Dataset:
+        """The records, as an import would give them (every contract column carried)."""
+        from graphcrm.records import SCHEMA
+
+        return Dataset(records={t: [dict(r) for r in self.tables.get(t, [])]
+                                for t in TABLE_ORDER},
+                       columns={t: SCHEMA[t].column_names for t in TABLE_ORDER})
+
+    def counts(self) -> dict[str, int]:
+        """How many of each it holds (records by table, change sets, snapshots, review)."""
+        return {**{t: len(self.tables.get(t, [])) for t in TABLE_ORDER},
+                "change_sets": len(self.history), "snapshots": len(self.snapshots),
+                "review": len(self.review)}
+
+    def to_json(self) -> str:
+        """The dump as JSON text (UTF-8, the changes in the history's own encoding)."""
+        from graphcrm.changes import encode
+
+        return json.dumps({
+            "graphcrm": self.FORMAT, "version": self.VERSION, "tables": self.tables,
+            "history": [{"id": s.id, "at": s.at, "author": s.author, "command": s.command,
+                         "files": list(s.files), "counts": s.counts,
+                         "changes": encode(list(s.changes))[0]} for s in self.history],
+            "snapshots": [vars(n) for n in self.snapshots],
+            "review": list(self.review)}, ensure_ascii=False, default=str)
+
+    @classmethod
+    def from_json(cls, text: str) -> Dump:
+        """A dump from :meth:`to_json`'s text.
+
+        Raises
+        ------
+        ValueError
+            Not a graphcrm dump (or of a newer version).
+        """
+        from graphcrm.changes import decode
+
+        found = json.loads(text)
+        if not isinstance(found, dict) or found.get("graphcrm") != cls.FORMAT:
+            raise ValueError('no "graphcrm": "graphcrm-dump"')
+        if found.get("version") != cls.VERSION:
+            raise ValueError(f"a dump of version {found.get('version')}; this graphcrm reads "
+                             f"version {cls.VERSION}")
+        return cls(
+            {t: list(found["tables"].get(t, [])) for t in TABLE_ORDER},
+            tuple(ChangeSet(int(s["id"]), s["at"], s["author"], s["command"],
+                            tuple(s["files"]), s["counts"], tuple(decode(s["changes"])))
+                  for s in found.get("history", [])),
+            tuple(Snapshot(n["name"], int(n["change_set"]), n["at"], n["author"])
+                  for n in found.get("snapshots", [])),
+            tuple(found.get("review", [])))
+
+
 class Store(ABC):
     """A place that keeps a bid team's graph: an embedded file or a Neo4j database."""
 
@@ -320,6 +395,19 @@ class Store(ABC):
             an update would overwrite a colleague's newer value (without ``settle``).
         ValidationFailed
             A reference the files left pending names an id the store does not hold.
+        """
+
+    @abstractmethod
+    def restore(self, dump: Dump, *, dry_run: bool = False) -> dict[str, int]:
+        """Write ``dump`` into this store, which must be empty, in one transaction: its
+        records, its history as it was (ids, authors, times, changes), its snapshots and its
+        review list (decisions included). Returns :meth:`Dump.counts`; ``dry_run`` checks
+        and writes nothing.
+
+        Raises
+        ------
+        Conflict
+            The store is not empty.
         """
 
     @abstractmethod

@@ -58,6 +58,7 @@ from graphcrm.stores.base import (
     ChangeInfo,
     ChangeSet,
     Counts,
+    Dump,
     ImportSummary,
     OrganizationSummary,
     Snapshot,
@@ -501,25 +502,62 @@ class EmbeddedStore(Store):
             if dry_run:
                 return _warned(ImportSummary.of(dataset, changes, dry_run=True), warned)
             first = isinstance(changes, Creations)  # into an empty store
-            if first:
-                for name in _INDEXES:
-                    self._conn.execute(f"DROP INDEX IF EXISTS {name}")
-            for table, records in dataset:
-                columns = [c for c in SCHEMA[table].column_names if c in dataset.columns[table]]
-                stored = self._stored_extras(table) if any(
-                    r.get("extra") for r in records) else {}
-                self._conn.executemany(
-                    _upsert_sql(table, columns), self._rows(table, columns, records, stored)
-                )
-            if first:
-                for name, on in _INDEXES.items():
-                    self._conn.execute(f"CREATE INDEX {name} ON {on}")
-            else:
+            self._write(dataset, first)
+            if not first:
                 self._delete([c for c in changes if c.action == REMOVE])
             if changes:  # an import that changed nothing leaves no change set
                 self._record(info, changes)
             self._remember(review)
         return _warned(ImportSummary.of(dataset, changes), warned)
+
+    def _write(self, dataset: Dataset, empty: bool) -> None:
+        """Upsert ``dataset`` (inside the caller's transaction); into an ``empty`` store,
+        with the secondary indexes built once at the end."""
+        if empty:
+            for name in _INDEXES:
+                self._conn.execute(f"DROP INDEX IF EXISTS {name}")
+        for table, records in dataset:
+            columns = [c for c in SCHEMA[table].column_names if c in dataset.columns[table]]
+            stored = self._stored_extras(table) if any(
+                r.get("extra") for r in records) else {}
+            self._conn.executemany(
+                _upsert_sql(table, columns), self._rows(table, columns, records, stored))
+        if empty:
+            for name, on in _INDEXES.items():
+                self._conn.execute(f"CREATE INDEX {name} ON {on}")
+
+    @_translated("restoring")
+    def restore(self, dump: Dump, *, dry_run: bool = False) -> dict[str, int]:
+        with self._transaction("DEFERRED" if dry_run else "IMMEDIATE"):
+            if self._conn.execute("SELECT 1 FROM organizations LIMIT 1").fetchone() or \
+                    self._conn.execute("SELECT 1 FROM change_sets LIMIT 1").fetchone():
+                raise Conflict(f"{self.location} is not empty: a dump is restored into an "
+                               "empty store (choose a new --store)")
+            if dry_run:
+                return dump.counts()
+            self._write(dump.dataset(), empty=True)
+            for found in dump.history:
+                self._conn.execute(
+                    "INSERT INTO change_sets (id, at, author, command, files, counts) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (found.id, found.at, found.author, found.command,
+                     json.dumps(list(found.files), ensure_ascii=False),
+                     json.dumps(found.counts, ensure_ascii=False)))
+                self._conn.executemany(
+                    "INSERT INTO change_chunks (set_id, seq, changes, people) "
+                    "VALUES (?, ?, ?, ?)",
+                    ((found.id, seq, text, json.dumps(people, ensure_ascii=False))
+                     for seq, (text, people) in enumerate(chunks(found.changes))))
+            self._conn.executemany(
+                "INSERT INTO snapshots (name, change_set, at, author) VALUES (?, ?, ?, ?)",
+                [(n.name, n.change_set, n.at, n.author) for n in dump.snapshots])
+            self._conn.executemany(
+                "INSERT INTO review (key, address, name, status, meetings) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(e["key"], e.get("address"), e.get("name"), e.get("status") or "open",
+                  json.dumps(e.get("meetings") or [], ensure_ascii=False))
+                 for e in dump.review])
+        return dump.counts()
 
     def _existing(self, wanted: dict[str, set[str]]) -> dict[str, set[str]]:
         """Of the ids ``wanted`` by table, those the store holds."""

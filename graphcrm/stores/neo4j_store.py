@@ -42,6 +42,7 @@ from graphcrm.stores.base import (
     ChangeInfo,
     ChangeSet,
     Counts,
+    Dump,
     ImportSummary,
     OrganizationSummary,
     Snapshot,
@@ -358,6 +359,43 @@ class Neo4jStore(Store):
         """``info`` with the Neo4j login as its author when none was given (the team's
         store knows who logged in; the machine's user is often ``root``)."""
         return info if info.author else dataclasses.replace(info, author=self.settings.username)
+
+    def restore(self, dump: Dump, *, dry_run: bool = False) -> dict[str, int]:
+        self._ensure_schema()
+        steps = _Plan(dump.dataset(), frozenset(TIE_TYPES)).steps
+        batches = [(table, query, rows, tie_type) for table, query, rows, tie_type in steps]
+
+        def refuse_unless_empty(tx: Any) -> None:
+            if tx.run(statement("restore_is_empty")).single()["taken"]:
+                raise Conflict(f"{self.location} is not empty: a dump is restored into an "
+                               "empty database (choose another)")
+
+        def work(tx: Any) -> None:
+            tx.run(statement("lock_import")).consume()
+            refuse_unless_empty(tx)
+            _run_all(tx, batches, {t: 0 for t in TIE_TYPES})
+            tx.run(statement("restore_history"), rows=[
+                {"id": s.id, "at": s.at, "author": s.author, "command": s.command,
+                 "files": list(s.files), "counts": json.dumps(s.counts, ensure_ascii=False),
+                 "chunks": [{"seq": seq, "changes": text, "people": people}
+                            for seq, (text, people) in enumerate(chunks(s.changes))]}
+                for s in dump.history]).consume()
+            tx.run(statement("restore_counter"),
+                   last=max((s.id for s in dump.history), default=0)).consume()
+            tx.run(statement("restore_snapshots"),
+                   rows=[vars(n) for n in dump.snapshots]).consume()
+            tx.run(statement("restore_review"), rows=[
+                {"key": e["key"], "address": e.get("address"), "name": e.get("name"),
+                 "status": e.get("status") or "open",
+                 "meetings": json.dumps(e.get("meetings") or [], ensure_ascii=False)}
+                for e in dump.review]).consume()
+
+        with self._translate(), self._session() as session:
+            if dry_run:
+                session.execute_read(refuse_unless_empty)
+            else:
+                session.execute_write(work)
+        return dump.counts()
 
     def _empty_tie_types(self) -> frozenset[str]:
         with self._translate():

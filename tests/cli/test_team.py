@@ -159,3 +159,111 @@ def test_handover_says_what_the_team_loses(target):
     calls = json.loads(run_on(target, "handover", "林晓", "--as-of", "2026-11-26", "--format",
                               "json").stdout)["calls"]
     assert calls and all(c["who_else"] for c in calls)
+
+
+def _everything(where) -> dict:
+    from graphcrm.stores import open_store
+    from tests.stores.test_contract import canonical
+
+    with open_store(where) as opened:
+        return {"tables": canonical(opened.load()),
+                "history": [(s.id, s.at, s.author, s.command, s.files, s.counts,
+                             [str(c) for c in s.changes])
+                            for s in opened.history(changes=True)],
+                "snapshots": [vars(n) for n in opened.snapshots()],
+                "review": opened.review_entries()}
+
+
+def test_dump_and_restore_between_both_kinds_of_store(target, tmp_path, request):
+    """A team's store — imports by three colleagues, a snapshot, a removal, a review list
+    with a decision — dumped and restored into an empty store of the other kind (Neo4j to a
+    file and back), whole: records, history (ids, authors, times, changes), snapshots and
+    the review list; it answers `changes --since` as the original did; a store that is not
+    empty refuses it."""
+    from graphcrm.stores import open_store
+    from tests.conftest import run_on as run_at
+
+    store, env = target
+    where = request.getfixturevalue("neo4j_settings") if env else store
+    assert run_on(target, "import", sample_dir(), "--author", "王明").exit_code == 0
+    assert run_on(target, "snapshot", "gate").exit_code == 0
+    week2 = _sheet(tmp_path / "w2", "p201,王建国,dfny-js,董事长,139-1111-0201\n")
+    assert run_on(target, "import", week2, "--author", "林晓", "--mine").exit_code == 0
+    assert run_on(target, "remove", "role", "prj-js-ess", "杨帆", "informant",
+                  "--author", "孙佳").exit_code == 0
+    with open_store(where) as opened:
+        opened.remember_review([{"key": "x@qq.com", "address": "x@qq.com", "name": "X",
+                                 "meetings": [["2026-11-20", "p002", "email"]]}])
+        opened.set_review_status("x@qq.com", "ignored")
+    original = _everything(where)
+    since = run_on(target, "changes", "--since", "gate", "--format", "json").stdout
+
+    dumped = run_on(target, "dump", tmp_path / "team.json")
+    assert dumped.exit_code == 0, dumped.output
+    copy = tmp_path / "copy.db"
+    assert run_at((str(copy), {}), "restore", tmp_path / "team.json").exit_code == 0
+    assert _everything(copy) == original
+    assert run_at((str(copy), {}), "changes", "--since", "gate", "--format",
+                  "json").stdout == since
+    again = run_on(target, "restore", tmp_path / "team.json")
+    assert again.exit_code == 2 and "is not empty" in again.output
+    if env:  # and back into the emptied Neo4j database
+        from tests.neo4j_server import erase
+
+        erase(where)
+        assert run_at((str(copy), {}), "dump", tmp_path / "back.json").exit_code == 0
+        back = run_on(target, "restore", tmp_path / "back.json")
+        assert back.exit_code == 0, back.output
+        assert _everything(where) == original
+        after = run_on(target, "import", week2, "--author", "林晓")
+        assert after.exit_code == 0 and "nothing changed" in after.stdout
+
+
+def test_three_colleagues_sync_at_once_and_lose_nothing(target, tmp_path, request):
+    """Three account managers, each covering their part of the customer, sync their sheets
+    into one store at the same moment, each adding a tie: every import runs whole, one after
+    the other; none removes another's tie or 王明's; the history says who did what."""
+    import threading
+
+    from graphcrm import api
+    from graphcrm.stores import open_store
+
+    store, env = target
+    where = request.getfixturevalue("neo4j_settings") if env else store
+    assert run_on(target, "import", sample_dir(), "--author", "王明").exit_code == 0
+    parts = {"林晓": ("p201", "王建国", "p205", "陈静"),
+             "赵磊": ("p202", "李娜", "p208", "徐明"),
+             "孙佳": ("p203", "张伟", "p209", "孙浩")}
+    folders = {}
+    for who, (a, a_name, b, b_name) in parts.items():
+        folder = tmp_path / who
+        folder.mkdir()
+        (folder / "people.csv").write_text(
+            f"id,name,org_id\n{a},{a_name},dfny-js\n{b},{b_name},dfny-js\n",
+            encoding="utf-8")
+        (folder / "relationships.csv").write_text(
+            f"source,target,type,strength\n{a},{b},KNOWS,3\n", encoding="utf-8")
+        folders[who] = folder
+    with open_store(where) as opened:
+        before = len(opened.load().table("relationships"))
+    failures: list[BaseException] = []
+
+    def sync(who: str) -> None:
+        try:
+            api.GraphCRM(where).import_data([folders[who]], sync=True, author=who)
+        except BaseException as err:
+            failures.append(err)
+
+    threads = [threading.Thread(target=sync, args=(who,)) for who in parts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert failures == []
+    with open_store(where) as opened:
+        ties = opened.load().table("relationships")
+        synced = sorted(s.author for s in opened.history() if s.command == "import --sync")
+    assert len(ties) == before + 3
+    held = {frozenset((t["source"], t["target"])) for t in ties}
+    assert all(frozenset((a, b)) in held for a, _, b, _ in parts.values())
+    assert synced == sorted(parts)
