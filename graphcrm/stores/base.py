@@ -29,7 +29,7 @@ import json
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import TracebackType
 from typing import Any
 
@@ -41,9 +41,11 @@ from graphcrm.changes import (
     UPDATE,
     Change,
     Creations,
+    decode,
+    encode,
 )
 from graphcrm.errors import Conflict
-from graphcrm.records import TABLE_ORDER, Dataset
+from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset
 
 __all__ = ["Store", "ImportSummary", "TableChanges", "Counts", "OrganizationSummary",
            "ChangeInfo", "ChangeSet", "Snapshot", "HISTORY_SCHEMA", "merged_review", "Traces",
@@ -224,6 +226,10 @@ class ImportSummary:
     #: what calendar and mail files held (an ActivityReport), when the import had any
     activity: Any = None
 
+    def warned(self, warnings: Sequence[str]) -> ImportSummary:
+        """This summary with ``warnings`` added."""
+        return replace(self, warnings=(*self.warnings, *warnings)) if warnings else self
+
     @property
     def changed(self) -> bool:
         """Whether the import created, updated or removed anything."""
@@ -308,8 +314,6 @@ class Dump:
 
     def dataset(self) -> Dataset:
         """The records, as an import would give them (every contract column carried)."""
-        from graphcrm.records import SCHEMA
-
         return Dataset(records={t: [dict(r) for r in self.tables.get(t, [])]
                                 for t in TABLE_ORDER},
                        columns={t: SCHEMA[t].column_names for t in TABLE_ORDER})
@@ -322,8 +326,6 @@ class Dump:
 
     def to_json(self) -> str:
         """The dump as JSON text (UTF-8, the changes in the history's own encoding)."""
-        from graphcrm.changes import encode
-
         return json.dumps({
             "graphcrm": self.FORMAT, "version": self.VERSION, "tables": self.tables,
             "history": [{"id": s.id, "at": s.at, "author": s.author, "command": s.command,
@@ -341,8 +343,6 @@ class Dump:
         ValueError
             Not a graphcrm dump (or of a newer version).
         """
-        from graphcrm.changes import decode
-
         found = json.loads(text)
         if not isinstance(found, dict) or found.get("graphcrm") != cls.FORMAT:
             raise ValueError('no "graphcrm": "graphcrm-dump"')

@@ -19,7 +19,6 @@ at once give the same store as one after the other.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import json
 import os
@@ -500,7 +499,7 @@ class EmbeddedStore(Store):
                 warned += told
                 dataset = dataset.keeping(theirs)
             if dry_run:
-                return _warned(ImportSummary.of(dataset, changes, dry_run=True), warned)
+                return ImportSummary.of(dataset, changes, dry_run=True).warned(warned)
             first = isinstance(changes, Creations)  # into an empty store
             self._write(dataset, first)
             if not first:
@@ -508,7 +507,7 @@ class EmbeddedStore(Store):
             if changes:  # an import that changed nothing leaves no change set
                 self._record(info, changes)
             self._remember(review)
-        return _warned(ImportSummary.of(dataset, changes), warned)
+        return ImportSummary.of(dataset, changes).warned(warned)
 
     def _write(self, dataset: Dataset, empty: bool) -> None:
         """Upsert ``dataset`` (inside the caller's transaction); into an ``empty`` store,
@@ -1042,11 +1041,6 @@ class MemoryStore(EmbeddedStore):
         """Free the store."""
         super().close()
 
-
-def _warned(summary: ImportSummary, warnings: Sequence[str]) -> ImportSummary:
-    """``summary`` with ``warnings`` added."""
-    return dataclasses.replace(summary, warnings=(*summary.warnings, *warnings)) \
-        if warnings else summary
 
 
 def _erase(conn: sqlite3.Connection, person: str) -> dict[str, int]:

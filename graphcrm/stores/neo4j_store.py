@@ -333,7 +333,7 @@ class Neo4jStore(Store):
         if dry_run:
             with self._translate(), self._session() as session:
                 settled, changes, warned = session.execute_read(_planned, dataset, sync, guard)
-            return _warned(ImportSummary.of(settled, changes, dry_run=True), warned)
+            return ImportSummary.of(settled, changes, dry_run=True).warned(warned)
         self._ensure_schema()
         empty = self._empty_tie_types()
 
@@ -353,7 +353,7 @@ class Neo4jStore(Store):
                 for batch in batches(dataset):
                     bulk = session.execute_write(_run_all, [batch], bulk)
                 session.execute_write(_finish, changes, info, review)
-        return _warned(ImportSummary.of(dataset, changes), warned)
+        return ImportSummary.of(dataset, changes).warned(warned)
 
     def _signed(self, info: ChangeInfo) -> ChangeInfo:
         """``info`` with the Neo4j login as its author when none was given (the team's
@@ -659,11 +659,6 @@ class _Guard:
     dry_run: bool = False
     settle: str | None = None  # a conflict with a colleague's value: theirs or mine
 
-
-def _warned(summary: ImportSummary, warnings: Sequence[str]) -> ImportSummary:
-    """``summary`` with ``warnings`` added."""
-    return dataclasses.replace(summary, warnings=(*summary.warnings, *warnings)) \
-        if warnings else summary
 
 
 def _history(tx: Any, after: int = 0, changes: bool = False) -> list[ChangeSet]:
