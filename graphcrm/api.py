@@ -830,8 +830,8 @@ class GraphCRM:
         """
         as_of = _as_of(as_of)  # both states valued on the same day
         with open_store(self.store) as opened:
-            boundary, label = _since(since, opened.history(), opened.snapshots(),
-                                     opened.location)
+            snapshots = opened.snapshots()
+            boundary, label = _since(since, opened.history(), snapshots, opened.location)
             recorded = opened.history(after=boundary, changes=True)
             undone = [c for found in recorded for c in found.changes]
             authors = {(c.table, c.key): found.author for found in recorded
@@ -855,7 +855,8 @@ class GraphCRM:
         finally:
             held.discard()
         return review_changes(before, after, gaps_before, gaps_after, since=label,
-                              projects=chosen, people=people, authors=authors)
+                              projects=chosen, people=people, authors=authors,
+                              snapshot=any(s.name == since for s in snapshots))
 
     def whois(self, person: str) -> dict[str, object]:
         """The id, name and organization of the person ``person`` names (id or name)."""
@@ -1161,7 +1162,7 @@ def _since(since: str, sets: builtins.list[ChangeSet], snapshots: builtins.list[
     """The last change set before ``since`` (a snapshot name or a date), and how to name it."""
     for snap in snapshots:
         if snap.name == since:
-            return snap.change_set, f"snapshot {since!r} ({snap.at[:16].replace('T', ' ')}, " \
+            return snap.change_set, f"{since!r} ({snap.at[:16].replace('T', ' ')}, " \
                                     f"{snap.author})"
     try:
         day = dt.date.fromisoformat(parse_date(since.strip()))

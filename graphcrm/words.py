@@ -316,6 +316,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "stats.none": ("none yet", "暂无"),
     # -- changes -----------------------------------------------------------------------------------
     "changes.since": ("Since {since}: {what}", "自 {since} 以来：{what}"),
+    "changes.since.snapshot": ("Since snapshot {since}: {what}", "自快照 {since} 以来：{what}"),
     "changes.count": ("{n} change", "{n} 处变化"),
     "changes.count.n": ("{n} changes", "{n} 处变化"),
     "changes.nothing": ("nothing changed", "没有变化"),

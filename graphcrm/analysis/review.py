@@ -69,6 +69,8 @@ class ChangesResult(Result):
 
     since: str
     rows: list[dict[str, Any]]
+    #: whether ``since`` names a snapshot (else a date)
+    snapshot: bool = False
 
     kind = "changes"
 
@@ -88,7 +90,8 @@ class ChangesResult(Result):
             word("changes.nothing", lang)
         if projects:
             what += word("changes.projects", lang, n=projects)
-        return word("changes.since", lang, since=self.since, what=what)
+        return word("changes.since.snapshot" if self.snapshot else "changes.since", lang,
+                    since=self.since, what=what)
 
     def blocks(self, lang: str) -> list[Block]:
         out = [Block(self.summary(lang))]
@@ -114,8 +117,8 @@ def review_changes(before: State, after: State, gaps_before: dict[str, GapsResul
                    gaps_after: dict[str, GapsResult], *, since: str = "the last review",
                    projects: Collection[str] | None = None,
                    people: Collection[str] | None = None,
-                   authors: Mapping[tuple[str, tuple[str, ...]], str] | None = None
-                   ) -> ChangesResult:
+                   authors: Mapping[tuple[str, tuple[str, ...]], str] | None = None,
+                   snapshot: bool = False) -> ChangesResult:
     """The findings between two states of a store.
 
     Parameters
@@ -134,6 +137,8 @@ def review_changes(before: State, after: State, gaps_before: dict[str, GapsResul
     authors
         ``(table, key) → author`` of the last recorded change to each record: each finding
         about a record says who made it (``author``).
+    snapshot
+        ``since`` names a snapshot (said so in the text rendering, in its language).
 
     Returns
     -------
@@ -187,7 +192,7 @@ def review_changes(before: State, after: State, gaps_before: dict[str, GapsResul
                          "author": by.get((change.table, change.key))})
     for project in sorted(gaps_after):
         rows.extend(_coverage(project, gaps_before.get(project), gaps_after[project]))
-    return ChangesResult(since, [{c: r.get(c) for c in COLUMNS} for r in rows])
+    return ChangesResult(since, [{c: r.get(c) for c in COLUMNS} for r in rows], snapshot)
 
 
 def _finding(what: str, project: str | None, who: str | None, field: str | None, before: Any,

@@ -68,6 +68,10 @@ def test_changes_say_who_made_each(target, tmp_path):
     assert rows["person changed"]["author"] == "王明"
     assert rows["role removed"]["author"] == "孙佳"
     assert all(r["author"] is None for r in json.loads(found.stdout) if r["what"] == "coverage")
+    chinese = run_on(target, "--lang", "zh", "changes", "--since", "gate", "--project",
+                     "prj-js-ess")
+    assert chinese.stdout.startswith("自快照 'gate' (") and "snapshot" not in chinese.stdout
+    assert "王明" in chinese.stdout and "孙佳" in chinese.stdout  # the author column
 
 
 def _ties_sheet(folder, ties: list[str]):
