@@ -48,7 +48,18 @@ from graphcrm.analysis import (
 )
 from graphcrm.analysis.gaps import STATUSES
 from graphcrm.analysis.review import ChangesResult, review_changes
-from graphcrm.changes import FROM_EMPTY, Change, dataset_of, labelled, plan, revert, state_of
+from graphcrm.changes import (
+    FROM_EMPTY,
+    REMOVE,
+    UPDATE,
+    Change,
+    dataset_of,
+    diff_states,
+    labelled,
+    plan,
+    revert,
+    state_of,
+)
 from graphcrm.domain import MAP_LAYOUTS, Role, TieType, normalize_token
 from graphcrm.errors import BadArgument, Conflict, InputError, LookupFailed
 from graphcrm.export import export_graph
@@ -57,7 +68,7 @@ from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping, read_ta
 from graphcrm.ingest.readers import RawTable
 from graphcrm.ingest.validate import derived_id, parse_date
 from graphcrm.lookup import find_person
-from graphcrm.records import TABLE_ORDER, Dataset
+from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset
 from graphcrm.regions import ball, contact_region, path_region
 from graphcrm.resources import sample_dir
 from graphcrm.results import Part, ReportResult, TableResult
@@ -534,6 +545,62 @@ class GraphCRM:
         with open_store(self.store) as opened:
             return opened.forget(find_person(opened.people_index(), person),
                                  ChangeInfo("forget", author or ""))
+
+    def revert(self, change_set: int, *, author: str | None = None, dry_run: bool = False
+               ) -> ImportSummary:
+        """Undo change set ``change_set`` (``graphcrm revert``): the ties, roles and
+        interactions it created go, those it removed come back whole, the fields it updated
+        get their earlier values — one transaction, itself recorded as a change set
+        (``revert N``). ``dry_run`` shows the plan and writes nothing.
+
+        Raises
+        ------
+        LookupFailed
+            No such change set.
+        Conflict
+            It cannot be undone here: the first import into the empty store (restore a
+            dump or start a new store), a forget or an upgrade (nothing recorded to undo), one
+            that created or removed people, organizations or projects (remove or forget them
+            by hand), or one whose records a later change set changed again (revert that
+            first).
+
+        Example
+        -------
+        >>> import tempfile
+        >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
+        >>> _ = bid.remove_role("prj-js-ess", "杨帆", "informant")
+        >>> [str(c) for c in bid.revert(2).changes]
+        ['stakeholders prj-js-ess 杨帆 informant: create']
+        """
+        with open_store(self.store) as opened:
+            sets = opened.history(after=change_set - 1, changes=True)
+            if not sets or sets[0].id != change_set:
+                raise LookupFailed(f"no change set {change_set} (graphcrm history lists them)")
+            target, later = sets[0], sets[1:]
+            refused = _unrevertable(target, later)
+            if refused:
+                raise Conflict(f"change set {change_set} ({target.command}, {target.author}) "
+                               f"cannot be reverted: {refused}")
+            held = opened.load(people=sorted({p for c in target.changes for p in c.people()}))
+            now = state_of(held)
+            touched = {(c.table, c.key) for c in target.changes}
+            wanted = revert(now, list(target.changes))
+            undo = [c for c in diff_states(
+                {t: {k: r for k, r in now.get(t, {}).items() if (t, k) in touched}
+                 for t in TABLE_ORDER},
+                {t: {k: r for k, r in wanted.get(t, {}).items() if (t, k) in touched}
+                 for t in TABLE_ORDER})]
+            undo = labelled(undo, held)
+            tables = {c.table for c in undo}
+            records = Dataset(
+                records={t: [wanted[t][c.key] for c in undo
+                             if c.table == t and c.action != REMOVE]
+                         for t in TABLE_ORDER if t in tables},
+                columns={t: SCHEMA[t].column_names for t in TABLE_ORDER if t in tables})
+            if not dry_run and undo:
+                self._graph = None
+                opened.apply(undo, records, ChangeInfo(f"revert {change_set}", author or ""))
+        return ImportSummary.of(records, undo, dry_run=dry_run)
 
     def dump(self, path: str | Path) -> dict[str, int]:
         """Everything the store holds — records, the history with every change, snapshots,
@@ -1221,6 +1288,26 @@ def _people(opened: Store, texts: builtins.list[str]) -> dict[str, dict]:
     if all(text in index or text in names for text in texts):
         return index
     return opened.people_index()
+
+
+def _unrevertable(target: ChangeSet, later: Sequence[ChangeSet]) -> str | None:
+    """Why change set ``target`` cannot be reverted (see :meth:`GraphCRM.revert`), or None."""
+    if any(c.action == FROM_EMPTY for c in target.changes):
+        return "it made the store from empty; restore a dump or start a new store instead"
+    if not target.changes:
+        return "it recorded no changes to undo (a forget or an upgrade)"
+    whole = sorted({f"{c.table} {' '.join(c.key)}" for c in target.changes
+                    if c.table in ("people", "organizations", "projects")
+                    and c.action != UPDATE})
+    if whole:
+        return (f"it created or removed {', '.join(whole[:5])}; revert takes back ties, roles, "
+                "interactions and field changes (remove or forget these by hand)")
+    mine = {(c.table, c.key) for c in target.changes}
+    again = sorted({s.id for s in later for c in s.changes if (c.table, c.key) in mine})
+    if again:
+        return ("change set(s) " + ", ".join(map(str, again)) + " changed its records "
+                "again; revert those first")
+    return None
 
 
 def _refuse_losses(planned: ImportSummary) -> None:

@@ -17,7 +17,7 @@ TWINS = {
     "import": api.GraphCRM.import_data, "stats": api.GraphCRM.stats,
     "path": api.GraphCRM.paths, "gaps": api.GraphCRM.gaps,
     "handover": api.GraphCRM.handover, "dump": api.GraphCRM.dump,
-    "restore": api.GraphCRM.restore,
+    "restore": api.GraphCRM.restore, "revert": api.GraphCRM.revert,
     "informants": api.GraphCRM.informants, "health": api.GraphCRM.health,
     "matrix": api.GraphCRM.matrix, "map": api.GraphCRM.map, "export": api.GraphCRM.export,
     "demo": api.demo_store, "forget": api.GraphCRM.forget, "check": api.GraphCRM.check,

@@ -344,6 +344,26 @@ def history_command(ctx: click.Context, change_set: int | None) -> None:
     show(ctx, bid_of(ctx).history(change_set))
 
 
+@cli.command("revert")
+@click.argument("change_set", type=click.IntRange(1))
+@click.option("--dry-run", is_flag=True, help="Show what would be undone; write nothing.")
+@author_option
+@click.pass_context
+def revert_command(ctx: click.Context, change_set: int, dry_run: bool,
+                   author: str | None) -> None:
+    """Undo CHANGE_SET (graphcrm history lists them): the ties, roles and interactions it
+    created go, those it removed come back, the fields it updated get their earlier values;
+    in one transaction, itself recorded in the history.
+
+    \b
+    Examples:
+      graphcrm revert 7 --dry-run
+      graphcrm revert 7 --author 王明
+    """
+    _echo_summary(bid_of(ctx).revert(change_set, author=author, dry_run=dry_run),
+                  lang_of(ctx))
+
+
 @cli.command("dump")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_context

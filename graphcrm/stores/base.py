@@ -398,6 +398,12 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def apply(self, changes: Sequence[Change], records: Dataset, info: ChangeInfo) -> None:
+        """Make ``changes`` (a revert's, worked out from the history) in one transaction:
+        upsert ``records`` (the records they create or update, whole), delete the removals
+        (ties, roles, interactions), and record them as one change set."""
+
+    @abstractmethod
     def restore(self, dump: Dump, *, dry_run: bool = False) -> dict[str, int]:
         """Write ``dump`` into this store, which must be empty, in one transaction: its
         records, its history as it was (ids, authors, times, changes), its snapshots and its

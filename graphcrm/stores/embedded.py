@@ -525,6 +525,13 @@ class EmbeddedStore(Store):
             for name, on in _INDEXES.items():
                 self._conn.execute(f"CREATE INDEX {name} ON {on}")
 
+    @_translated("reverting")
+    def apply(self, changes: Sequence[Change], records: Dataset, info: ChangeInfo) -> None:
+        with self._transaction():
+            self._write(records, empty=False)
+            self._delete([c for c in changes if c.action == REMOVE])
+            self._record(info, changes)
+
     @_translated("restoring")
     def restore(self, dump: Dump, *, dry_run: bool = False) -> dict[str, int]:
         with self._transaction("DEFERRED" if dry_run else "IMMEDIATE"):

@@ -360,6 +360,20 @@ class Neo4jStore(Store):
         store knows who logged in; the machine's user is often ``root``)."""
         return info if info.author else dataclasses.replace(info, author=self.settings.username)
 
+    def apply(self, changes: Sequence[Change], records: Dataset, info: ChangeInfo) -> None:
+        info = self._signed(info)
+        steps = _Plan(records, frozenset()).steps
+
+        def work(tx: Any) -> None:
+            tx.run(statement("lock_import")).consume()
+            _run_all(tx, steps, {})
+            _delete(tx, [c for c in changes if c.action == REMOVE])
+            _record_history(tx, info, changes)
+
+        self._ensure_schema()
+        with self._translate(), self._session() as session:
+            session.execute_write(work)
+
     def restore(self, dump: Dump, *, dry_run: bool = False) -> dict[str, int]:
         self._ensure_schema()
         steps = _Plan(dump.dataset(), frozenset(TIE_TYPES)).steps
@@ -747,6 +761,9 @@ def _delete(tx: Any, changes: list[Change]) -> None:
         tx.run(statement("delete_ties"), rows=ties).consume()
     if roles:
         tx.run(statement("delete_roles"), rows=roles).consume()
+    meetings = ["|".join(c.key) for c in changes if c.table == "interactions"]
+    if meetings:
+        tx.run(statement("delete_interactions"), keys=meetings).consume()
 
 
 def _record_history(tx: Any, info: ChangeInfo, changes: Sequence[Change],

@@ -271,3 +271,53 @@ def test_three_colleagues_sync_at_once_and_lose_nothing(target, tmp_path, reques
     held = {frozenset((t["source"], t["target"])) for t in ties}
     assert all(frozenset((a, b)) in held for a, _, b, _ in parts.values())
     assert synced == sorted(parts)
+
+
+def test_revert_a_bad_sync(target, tmp_path):
+    """林晓 enters three ties, then syncs a copy of her sheet that lost two rows: the two go.
+    `revert` brings them back whole, as a change set of its own; reverting the same set
+    again, or the first import, or a change set whose records changed since, is refused."""
+    assert run_on(target, "import", sample_dir(), "--author", "王明").exit_code == 0
+    people = [("p201", "p205"), ("p206", "p208"), ("p916", "p917")]  # no tie among them yet
+    folder = tmp_path / "lin"
+    folder.mkdir()
+    (folder / "relationships.csv").write_text(
+        "source,target,type,strength,notes\n" + "".join(
+            f"{a},{b},KNOWS,4,饭局认识\n" for a, b in people), encoding="utf-8")
+    assert run_on(target, "import", folder, "--author", "林晓").exit_code == 0
+    lost = tmp_path / "lost"
+    lost.mkdir()
+    names = {"p201": "王建国", "p205": "陈静", "p206": "杨帆", "p208": "徐明", "p916": "熊杰",
+             "p917": "徐鹏"}
+    (lost / "people.csv").write_text(
+        "id,name,org_id\n" + "".join(f"{p},{names[p]},dfny-js\n" for pair in people
+                                     for p in pair), encoding="utf-8")
+    (lost / "relationships.csv").write_text(
+        "source,target,type,strength,notes\np201,p205,KNOWS,4,饭局认识\n", encoding="utf-8")
+    synced = run_on(target, "import", lost, "--sync", "--author", "林晓", "--yes")
+    assert synced.exit_code == 0 and synced.stdout.count("- relationships") == 2, synced.output
+    bad = json.loads(run_on(target, "history", "--format", "json").stdout)[-1]["change_set"]
+    planned = run_on(target, "revert", str(bad), "--dry-run")
+    assert planned.exit_code == 0 and planned.stdout.count("+ relationships") == 2
+    done = run_on(target, "revert", str(bad), "--author", "林晓")
+    assert done.exit_code == 0, done.output
+    with open_store_of(target) as opened:
+        ties = {(t["source"], t["target"]): (t["strength"], t["notes"])
+                for t in opened.load().table("relationships")}
+    assert all(ties[pair] == (4, "饭局认识") for pair in people)
+    history = json.loads(run_on(target, "history", "--format", "json").stdout)
+    assert (history[-1]["command"], history[-1]["author"]) == (f"revert {bad}", "林晓")
+    again = run_on(target, "revert", str(bad))
+    assert again.exit_code == 2 and f"change set(s) {bad + 1}" in again.output
+    first = run_on(target, "revert", "1")
+    assert first.exit_code == 2 and "made the store from empty" in first.output
+
+
+def open_store_of(target):
+    from graphcrm.stores import Neo4jSettings, open_store
+
+    store, env = target
+    if not env:
+        return open_store(store)
+    return open_store(Neo4jSettings(store, username=env["NEO4J_USERNAME"],
+                                    password=env["NEO4J_PASSWORD"]))
