@@ -236,20 +236,22 @@ class ImportSummary:
         return any(t.created or t.updated or t.removed for t in self.tables)
 
     @classmethod
-    def of(cls, dataset: Dataset, changes: Sequence[Change], *, dry_run: bool = False
-           ) -> ImportSummary:
-        """The summary of importing ``dataset`` with the change plan ``changes``."""
+    def of(cls, dataset: Dataset, changes: Sequence[Change], *, dry_run: bool = False,
+           sync: bool = False) -> ImportSummary:
+        """The summary of importing ``dataset`` with the change plan ``changes``; a ``sync``
+        warns where it removes all of a project's roles, or more of a table than the files
+        list."""
         counts = count_changes(changes)
         tables = [name for name in TABLE_ORDER if name in dataset.records or name in counts]
         listed = {r["project_id"] for r in dataset.table("stakeholders")}
-        emptied = [] if isinstance(changes, Creations) else sorted(
+        emptied = [] if isinstance(changes, Creations) or not sync else sorted(
             {c.key[0] for c in changes if c.table == "stakeholders" and c.action == REMOVE
              and c.key[0] not in listed})
         verb = "would be" if dry_run else "were"
         warnings = [*dataset.warnings, *(
             f"project {p}: all its stakeholder roles {verb} removed (--sync, and the files "
             "list no stakeholder of it)" for p in emptied)]
-        for name in tables:
+        for name in tables if sync else ():
             removed = counts.get(name, {}).get(REMOVE, 0)
             given = len(dataset.table(name))
             if removed > given:

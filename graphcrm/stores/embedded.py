@@ -499,7 +499,7 @@ class EmbeddedStore(Store):
                 warned += told
                 dataset = dataset.keeping(theirs)
             if dry_run:
-                return ImportSummary.of(dataset, changes, dry_run=True).warned(warned)
+                return ImportSummary.of(dataset, changes, dry_run=True, sync=sync).warned(warned)
             first = isinstance(changes, Creations)  # into an empty store
             self._write(dataset, first)
             if not first:
@@ -507,7 +507,7 @@ class EmbeddedStore(Store):
             if changes:  # an import that changed nothing leaves no change set
                 self._record(info, changes)
             self._remember(review)
-        return ImportSummary.of(dataset, changes).warned(warned)
+        return ImportSummary.of(dataset, changes, sync=sync).warned(warned)
 
     def _write(self, dataset: Dataset, empty: bool) -> None:
         """Upsert ``dataset`` (inside the caller's transaction); into an ``empty`` store,

@@ -333,7 +333,7 @@ class Neo4jStore(Store):
         if dry_run:
             with self._translate(), self._session() as session:
                 settled, changes, warned = session.execute_read(_planned, dataset, sync, guard)
-            return ImportSummary.of(settled, changes, dry_run=True).warned(warned)
+            return ImportSummary.of(settled, changes, dry_run=True, sync=sync).warned(warned)
         self._ensure_schema()
         empty = self._empty_tie_types()
 
@@ -353,7 +353,7 @@ class Neo4jStore(Store):
                 for batch in batches(dataset):
                     bulk = session.execute_write(_run_all, [batch], bulk)
                 session.execute_write(_finish, changes, info, review)
-        return ImportSummary.of(dataset, changes).warned(warned)
+        return ImportSummary.of(dataset, changes, sync=sync).warned(warned)
 
     def _signed(self, info: ChangeInfo) -> ChangeInfo:
         """``info`` with the Neo4j login as its author when none was given (the team's

@@ -296,9 +296,11 @@ def test_revert_a_bad_sync(target, tmp_path):
         "source,target,type,strength,notes\np201,p205,KNOWS,4,饭局认识\n", encoding="utf-8")
     synced = run_on(target, "import", lost, "--sync", "--author", "林晓", "--yes")
     assert synced.exit_code == 0 and synced.stdout.count("- relationships") == 2, synced.output
+    assert "relationships: 2 were removed by --sync, more than the 1" in synced.output
     bad = json.loads(run_on(target, "history", "--format", "json").stdout)[-1]["change_set"]
     planned = run_on(target, "revert", str(bad), "--dry-run")
     assert planned.exit_code == 0 and planned.stdout.count("+ relationships") == 2
+    assert "--sync" not in planned.output  # a revert is no sync: no sync warning
     done = run_on(target, "revert", str(bad), "--author", "林晓")
     assert done.exit_code == 0, done.output
     with open_store_of(target) as opened:
