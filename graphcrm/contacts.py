@@ -4,10 +4,11 @@ a store, and the review list of those nobody is known for.
 :func:`split_files` tells an import's files apart by content; :func:`extra_tables` turns
 calendar, mail and contact-card files into the tables an import validates with the rest
 (interactions; people and new organizations), matched against the store's people and those
-of the same import's table files (see :mod:`graphcrm.ingest.participants`); :func:`to_review`
-(with :func:`review_additions`) keeps the contacts who match nobody and the proposed ties on
-the store's review list, written with the import, which
-:class:`graphcrm.api.GraphCRM` lists and settles (``graphcrm review``).
+of the same import's table files (see :mod:`graphcrm.ingest.participants`);
+:func:`review_additions` gives the contacts who match nobody and the proposed ties, which the
+store puts on its review list in the import's own transaction, and :func:`to_review` leaves
+those the user chose to ignore out of the import's report. :class:`graphcrm.api.GraphCRM`
+lists and settles the review list (``graphcrm review``).
 """
 
 from __future__ import annotations
