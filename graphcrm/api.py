@@ -60,7 +60,7 @@ from graphcrm.changes import (
     revert,
     state_of,
 )
-from graphcrm.domain import MAP_LAYOUTS, Role, TieType, normalize_token
+from graphcrm.domain import MAP_LAYOUTS, OrgKind, Role, TieType, is_former, normalize_token
 from graphcrm.errors import BadArgument, Conflict, InputError, LookupFailed
 from graphcrm.export import export_graph
 from graphcrm.graph import build_graph
@@ -1350,9 +1350,11 @@ def _known_names(opened: Store, index: dict[str, dict]) -> dict[str, dict[str, s
 
 
 def _ours(index: dict[str, dict], project: str | None) -> builtins.list[str]:
-    """Our people from a people index: the project's bid team, else everyone at ``own``."""
+    """Our people from a people index: the project's bid team, else everyone at ``own`` —
+    those still in post (someone of ours who left starts no chain)."""
+    present = {p: d for p, d in index.items() if not is_former(d.get("status"))}
     if project is not None:
-        team = [p for p, d in index.items() if "bid_team" in d["roles"].get(project, [])]
+        team = [p for p, d in present.items() if Role.BID_TEAM in d["roles"].get(project, [])]
         if team:
             return sorted(team)
-    return sorted(p for p, d in index.items() if d["org_kind"] == "own")
+    return sorted(p for p, d in present.items() if d["org_kind"] == OrgKind.OWN)

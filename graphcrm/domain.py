@@ -30,10 +30,12 @@ __all__ = [
     "Channel",
     "Sentiment",
     "ProjectStage",
+    "PersonStatus",
     "DECISION_ROLES",
     "MAP_LAYOUTS",
     "REPORTS_TO",
     "PAPERS",
+    "is_former",
     "normalize_token",
     "chinese_words",
 ]
@@ -315,6 +317,55 @@ _synonyms(
         "未中标": "lost",
     }
 )
+
+
+class PersonStatus(Vocabulary):
+    """Person status: whether a person still holds the post the store records for them."""
+
+    IN_POST = "in_post"
+    #: newly appointed to the post (新任): in post, and new to us
+    NEW = "new"
+    #: moved to another post at the same organization (调任): in post there
+    MOVED = "moved"
+    #: transferred away from the organization (调离)
+    TRANSFERRED = "transferred"
+    LEFT = "left"
+    RETIRED = "retired"
+
+    @property
+    def former(self) -> bool:
+        """True for someone who no longer holds a post here (transferred away, left,
+        retired): on no chain and in no plan, their history kept.
+
+        >>> PersonStatus.parse("调离").former, PersonStatus.parse("新任").former
+        (True, False)
+        """
+        return self in _FORMER
+
+
+_FORMER = frozenset({PersonStatus.TRANSFERRED, PersonStatus.LEFT, PersonStatus.RETIRED})
+_synonyms(
+    PersonStatus,
+    {
+        "active": "in_post", "current": "in_post", "employed": "in_post", "在职": "in_post",
+        "在任": "in_post", "在岗": "in_post", "现任": "in_post",
+        "newly_appointed": "new", "appointed": "new", "新任": "new", "新到任": "new",
+        "reassigned": "moved", "调任": "moved", "转岗": "moved", "轮岗": "moved",
+        "transferred_out": "transferred", "调离": "transferred", "调走": "transferred",
+        "resigned": "left", "departed": "left", "former": "left", "离职": "left",
+        "离任": "left", "辞职": "left", "已离职": "left", "已调离": "transferred",
+        "退休": "retired", "已退休": "retired",
+    }
+)
+
+
+def is_former(status: str | None) -> bool:
+    """Whether a stored ``status`` value (or None: in post) marks someone no longer in post.
+
+    >>> is_former("left"), is_former(None), is_former("moved")
+    (True, False, False)
+    """
+    return bool(status) and PersonStatus(status).former
 
 
 #: The edge type of the formal hierarchy (from ``people.reports_to``; not a relationship row).

@@ -31,8 +31,15 @@ a dict from project id to ``{"roles": [...], "influence": int | None, "stance": 
 "notes": [...]}`` (a person has roles, influence and stance per project). ``last_interaction``
 is the date of the latest interaction with the person (None if never).
 
-Graph attributes: ``organizations`` (id → record), ``projects`` (id → record) and
-``interactions`` (records, oldest first).
+**Former people are not in the graph.** Someone whose ``status`` says they no longer hold a
+post here (transferred away, left, retired: :attr:`PersonStatus.former
+<graphcrm.domain.PersonStatus.former>`) is no node: none of their ties, roles or reporting
+lines is a route, a stakeholder or a caller in any analysis or map. Their records stay in
+the store (history, ``whois``); the graph lists them in ``G.graph["former"]``.
+
+Graph attributes: ``organizations`` (id → record), ``projects`` (id → record),
+``interactions`` (records, oldest first) and ``former`` (id → the person's record, for the
+people left out as former).
 
 Example
 -------
@@ -52,7 +59,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphcrm.domain import REPORTS_TO, OrgKind, TieType
+from graphcrm.domain import REPORTS_TO, OrgKind, TieType, is_former
 from graphcrm.records import Dataset
 
 __all__ = ["build_graph", "last_contact", "last_contacts", "REPORTS_TO", "DOTTED_LINE",
@@ -64,7 +71,8 @@ DOTTED_LINE = TieType.DOTTED_LINE.value
 #: contact.
 REPORTING = frozenset({REPORTS_TO, DOTTED_LINE})
 
-_PERSON_FIELDS = ("name", "org_id", "title", "department", "reports_to", "email", "phone", "notes")
+_PERSON_FIELDS = ("name", "org_id", "title", "department", "reports_to", "email", "phone", "notes",
+                  "status", "status_since")
 _TIE_FIELDS = ("strength", "level", "since", "notes")
 
 
@@ -90,7 +98,12 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
     )
     G.graph["interactions"] = interactions
 
+    former: dict[str, dict[str, Any]] = {}
+    G.graph["former"] = former
     for person in dataset.table("people"):
+        if is_former(person.get("status")):
+            former[person["id"]] = dict(person)
+            continue
         org = organizations.get(person["org_id"], {})
         attrs: dict[str, Any] = {f: person.get(f) for f in _PERSON_FIELDS}
         attrs.update(

@@ -26,6 +26,7 @@ from typing import Any
 from graphcrm.domain import (
     Channel,
     OrgKind,
+    PersonStatus,
     ProjectStage,
     Role,
     Sentiment,
@@ -112,6 +113,8 @@ SCHEMA: dict[str, TableSpec] = {
                 Column("email"),
                 Column("phone"),
                 Column("notes"),
+                _vocab("status", PersonStatus),
+                Column("status_since", "date"),
             ),
             key=("id",),
             required=True,

@@ -29,6 +29,7 @@ from typing import Any
 from graphcrm.domain import (
     Channel,
     OrgKind,
+    PersonStatus,
     ProjectStage,
     Role,
     Sentiment,
@@ -37,15 +38,16 @@ from graphcrm.domain import (
     TieType,
     Vocabulary,
 )
+from graphcrm.records import SCHEMA
 
 __all__ = ["LANGUAGES", "VOCABULARIES", "cell", "column", "default_lang", "joined", "role_words",
-           "vocab", "word", "WORDS"]
+           "vocab", "word", "WORDS", "field_name", "field_value"]
 
 LANGUAGES = ("en", "zh")
 
 #: The vocabularies whose values are shown to users, translated.
 VOCABULARIES: tuple[type[Vocabulary], ...] = (
-    OrgKind, Role, Stance, TieType, TieLevel, Channel, Sentiment, ProjectStage)
+    OrgKind, Role, Stance, TieType, TieLevel, Channel, Sentiment, ProjectStage, PersonStatus)
 
 # key → (English, Chinese). Plural forms: "<key>" for one and "<key>.n" for several.
 WORDS: dict[str, tuple[str, str]] = {
@@ -95,6 +97,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "ProjectStage.bidding": ("bidding", "投标"),
     "ProjectStage.won": ("won", "赢单"),
     "ProjectStage.lost": ("lost", "丢单"),
+    "field.status": ("status", "状态"),
+    "field.status_since": ("status_since", "状态日期"),
+    "blank": ("(blank)", "（空）"),
+    "PersonStatus.in_post": ("in post", "在职"),
+    "PersonStatus.new": ("newly appointed", "新任"),
+    "PersonStatus.moved": ("moved to another post", "调任"),
+    "PersonStatus.transferred": ("transferred away", "调离"),
+    "PersonStatus.left": ("left", "离职"),
+    "PersonStatus.retired": ("retired", "退休"),
     # -- coverage, brokerage, quadrants, contact plan ------------------------------------------
     "status.covered": ("covered", "已覆盖"),
     "status.weak": ("weak", "关系弱"),
@@ -571,7 +582,7 @@ _CELL_VOCAB = {
     "quadrant": "quadrant", "kind": "kind", "hole": "hole", "stage": "ProjectStage",
     "channel": "Channel", "sentiment": "Sentiment", "org_kind": "OrgKind", "what": "what",
     "decision": "review", "action": "action", "table": "stats", "field": "col",
-    "status_now": "status", "status_without": "status",
+    "status_now": "status", "status_without": "status", "person_status": "PersonStatus",
 }
 
 
@@ -604,6 +615,8 @@ def cell(column_name: str, value: Any, lang: str) -> Any:
     anything else unchanged."""
     if column_name == "last_contact" and value == "undated":
         return word("undated", lang)
+    if column_name == "field" and isinstance(value, str):
+        return field_name(value, lang)
     prefix = _CELL_VOCAB.get(column_name)
     if prefix is None or value is None:
         return value
@@ -615,6 +628,30 @@ def cell(column_name: str, value: Any, lang: str) -> Any:
     if prefix == "TieLevel" and isinstance(value, int) and 1 <= value <= len(TieLevel):
         return word(f"TieLevel.{list(TieLevel)[value - 1].value}", lang)
     return value
+
+
+def field_name(name: str, lang: str) -> str:
+    """The word for a record's field: in English the contract's column name (what a sheet's
+    header says), in Chinese its word (``status`` of a person is 状态, not coverage)."""
+    if lang == "en":
+        return name
+    return word(f"field.{name}", lang) if f"field.{name}" in WORDS else column(name, lang)
+
+
+def field_value(table: str, name: str, value: Any, lang: str) -> str:
+    """A field's value as a person reads it: a vocabulary value by its word, a blank as
+    ``(blank)``.
+
+    >>> field_value("people", "status", "left", "zh"), field_value("people", "phone", None, "zh")
+    ('离职', '（空）')
+    """
+    if value is None or value == "":
+        return word("blank", lang)
+    spec = SCHEMA.get(table)
+    vocabulary = next((c.vocabulary for c in spec.columns if c.name == name), None) \
+        if spec else None
+    key = f"{vocabulary.__name__}.{value}" if vocabulary is not None else ""
+    return word(key, lang) if key in WORDS else str(value)
 
 
 def vocab(member: Vocabulary | str, lang: str, prefix: str = "") -> str:

@@ -33,8 +33,9 @@ def test_the_template_imports_as_written(tmp_path, lang, target):
 
 
 @pytest.mark.parametrize(("lang", "sheets", "words"), [
-    ("en", ["README", "organizations", "people"], ["decision_maker", "champion", "friendship"]),
-    ("zh", ["说明", "单位", "人员"], ["决策者", "铁杆", "友情"]),
+    ("en", ["README", "organizations", "people"], ["decision_maker", "champion", "friendship",
+                                                    "transferred"]),
+    ("zh", ["说明", "单位", "人员"], ["决策者", "铁杆", "友情", "调离"]),
 ])
 def test_the_workbook_has_drop_downs_and_explains_every_column(tmp_path, lang, sheets, words):
     path = tmp_path / "bid.xlsx"
@@ -44,7 +45,7 @@ def test_the_workbook_has_drop_downs_and_explains_every_column(tmp_path, lang, s
     lists = " ".join(v.formula1 for sheet in book.worksheets
                      for v in sheet.data_validations.dataValidation)
     assert all(word in lists for word in words)
-    assert len([v for s in book.worksheets for v in s.data_validations.dataValidation]) == 8
+    assert len([v for s in book.worksheets for v in s.data_validations.dataValidation]) == 9
     explained = " ".join(str(c.value) for row in book.worksheets[0].iter_rows() for c in row)
     assert sum(len(spec.columns) for spec in SCHEMA.values()) + len(SCHEMA) + 1 == \
         book.worksheets[0].max_row

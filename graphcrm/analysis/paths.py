@@ -139,6 +139,15 @@ def _shunned(strict: bool) -> set[str]:
     return {Stance.OPPONENT.value} | ({Stance.SKEPTIC.value} if strict else set())
 
 
+def _refuse_former(G: nx.MultiDiGraph, person: str) -> None:
+    """Refuse a chain to or from someone no longer in post (see :mod:`graphcrm.graph`)."""
+    record = G.graph.get("former", {}).get(person)
+    if record is not None:
+        since = f" since {record['status_since']}" if record.get("status_since") else ""
+        raise Conflict(f"{record['name']} is no longer in post ({record['status']}{since}): "
+                       "no chain runs to or through them; ask about their successor")
+
+
 def _stance_projects(G: nx.MultiDiGraph, target: str, project: str | None) -> list[str]:
     """The projects whose stances count: ``project``, else every project the target is a
     stakeholder of."""
@@ -219,6 +228,8 @@ def influence_paths(
     G = V.people
     if k < 1 or max_hops < 1:
         raise BadArgument(f"k and max_hops must be at least 1 (got k={k}, max_hops={max_hops})")
+    for person in (target, *(sources or ())):
+        _refuse_former(V.people, person)
     if target not in G:
         raise LookupFailed(f"nobody with id {target!r}")
     starts = sorted(set(sources) if sources is not None else our_people(G, project))

@@ -17,7 +17,7 @@ from graphcrm.errors import StoreDamaged
 from graphcrm.ingest.limits import Limits
 from graphcrm.results import Block, layout, shown
 from graphcrm.stores import ImportSummary
-from graphcrm.words import joined, word
+from graphcrm.words import field_name, field_value, joined, word
 
 if TYPE_CHECKING:
     from graphcrm.ingest.participants import ActivityReport
@@ -47,7 +47,11 @@ def _plan_line(change: Change, lang: str) -> str:
         return f"  + {table} {label}"
     if change.action == REMOVE:
         return f"  - {table} {change.label}"
-    return f"  ~ {table} {change.label}: {change.fields_text()}"
+    colon = "：" if lang == "zh" else ": "
+    fields = joined((f"{field_name(name, lang)}{colon}{field_value(change.table, name, old, lang)}"
+                     f" → {field_value(change.table, name, new, lang)}"
+                     for name, (old, new) in change.field_changes()), lang, zh="；", en="; ")
+    return f"  ~ {table} {change.label}: {fields}"
 
 
 def _echo_plan(summary: ImportSummary, lang: str) -> None:
@@ -501,8 +505,9 @@ def forget_command(ctx: click.Context, person: str, yes: bool, author: str | Non
     """Erase a person and everything attached to them: ties, roles, interactions, and every
     mention of them in the history (the forget itself is recorded with counts only).
 
-    For when somebody asks to be forgotten, or left the picture for good. This cannot be
-    undone (re-importing a file that still names them brings them back).
+    For when somebody asks to be forgotten. This cannot be undone (re-importing a file that
+    still names them brings them back). For someone who left or moved on, give their row a
+    status instead (离职, 调离, 退休 …): they leave every chain and plan, their history stays.
 
     \b
     Examples:

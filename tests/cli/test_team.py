@@ -323,3 +323,49 @@ def open_store_of(target):
         return open_store(store)
     return open_store(Neo4jSettings(store, username=env["NEO4J_USERNAME"],
                                     password=env["NEO4J_PASSWORD"]))
+
+
+def _status_sheet(folder, rows: str):
+    folder.mkdir(exist_ok=True)
+    (folder / "人员.csv").write_text("编号,姓名,单位,状态,变动日期\n" + rows, encoding="utf-8")
+    return folder
+
+
+def test_one_of_ours_who_left_is_on_no_chain_and_in_no_plan(target, tmp_path):
+    """林晓 (ours) leaves and 韩梅 (the hospital's broker) is transferred away, told by a
+    status column: neither is on a chain, among the stakeholders or in a plan; their ties
+    and roles stay in the store; a chain to or from them is refused, saying why."""
+    assert run_on(target, "import", sample_dir()).exit_code == 0
+    def rows(*args):
+        found = run_on(target, *args, "--as-of", "2026-11-26", "--format", "json")
+        assert found.exit_code == 0, found.output
+        return json.loads(found.stdout)
+    assert any(r["by_name"] == "林晓" for r in rows("health"))
+    assert any("林晓" in chain["names"] for chain in rows("path", "王建国"))
+    sheet = _status_sheet(tmp_path / "left", "p002,林晓,huaxin,离职,2026-11-02\n"
+                                             "p304,韩梅,binhai-h1,调离,2026-11-20\n")
+    imported = run_on(target, "import", sheet)
+    assert imported.exit_code == 0, imported.output
+    assert "status: (blank) → left" in imported.stdout
+    plan = rows("health")
+    assert plan and not any("林晓" in (r["by_name"], r["name"]) for r in plan)
+    assert not any(r["name"] == "韩梅" for r in plan)
+    gaps = rows("gaps", "prj-bh-bms")
+    names = {r["name"]: r["status"] for r in gaps["stakeholders"]}
+    assert names["陆振华"] == "uncovered" and "韩梅" not in names  # only she reached him
+    assert not any("林晓" in str(step) or "韩梅" in str(step) for step in gaps["plan"])
+    chains = rows("path", "王建国")
+    assert chains and not any("林晓" in chain["names"] for chain in chains)
+    to_her = run_on(target, "path", "韩梅")
+    assert to_her.exit_code == 2 and "韩梅 is no longer in post (transferred since 2026-11-20)" \
+        in to_her.output and "Traceback" not in to_her.output
+    from_him = run_on(target, "path", "王建国", "林晓")
+    assert from_him.exit_code == 2 and "林晓 is no longer in post (left since 2026-11-02)" \
+        in from_him.output
+    with open_store_of(target) as opened:  # history intact: her ties and roles are kept
+        held = opened.load()
+    assert any("p304" in (t["source"], t["target"]) for t in held.table("relationships"))
+    assert [p["status"] for p in held.table("people") if p["id"] == "p002"] == ["left"]
+    back = _status_sheet(tmp_path / "back", "p002,林晓,huaxin,在职,2026-12-01\n")
+    assert run_on(target, "import", back).exit_code == 0  # rehired: on chains again
+    assert any(r["by_name"] == "林晓" for r in rows("health"))
