@@ -51,7 +51,6 @@ from graphcrm.analysis.review import ChangesResult, review_changes
 from graphcrm.changes import (
     FROM_EMPTY,
     REMOVE,
-    UPDATE,
     Change,
     dataset_of,
     diff_states,
@@ -68,7 +67,7 @@ from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping, read_ta
 from graphcrm.ingest.readers import RawTable
 from graphcrm.ingest.validate import derived_id, parse_date
 from graphcrm.lookup import find_person
-from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset
+from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, record_key
 from graphcrm.regions import ball, contact_region, path_region
 from graphcrm.resources import sample_dir
 from graphcrm.results import Part, ReportResult, TableResult
@@ -548,10 +547,10 @@ class GraphCRM:
 
     def revert(self, change_set: int, *, author: str | None = None, dry_run: bool = False
                ) -> ImportSummary:
-        """Undo change set ``change_set`` (``graphcrm revert``): the ties, roles and
-        interactions it created go, those it removed come back whole, the fields it updated
-        get their earlier values — one transaction, itself recorded as a change set
-        (``revert N``). ``dry_run`` shows the plan and writes nothing.
+        """Undo change set ``change_set`` (``graphcrm revert``): the records it created go
+        (people, organizations and projects included), those it removed come back whole,
+        the fields it updated get their earlier values — one transaction, itself recorded as
+        a change set (``revert N``). ``dry_run`` shows the plan and writes nothing.
 
         Raises
         ------
@@ -560,9 +559,9 @@ class GraphCRM:
         Conflict
             It cannot be undone here: the first import into the empty store (restore a
             dump or start a new store), a forget or an upgrade (nothing recorded to undo), one
-            that created or removed people, organizations or projects (remove or forget them
-            by hand), or one whose records a later change set changed again (revert that
-            first).
+            whose records a later change set changed again (revert that first), or one that
+            created people, organizations or projects that records it did not make refer to
+            now (a colleague's tie to a person it added: revert or remove those first).
 
         Example
         -------
@@ -591,6 +590,7 @@ class GraphCRM:
                 {t: {k: r for k, r in wanted.get(t, {}).items() if (t, k) in touched}
                  for t in TABLE_ORDER})]
             undo = labelled(undo, held)
+            _refuse_dangling(opened, change_set, undo)
             tables = {c.table for c in undo}
             records = Dataset(
                 records={t: [wanted[t][c.key] for c in undo
@@ -1296,18 +1296,41 @@ def _unrevertable(target: ChangeSet, later: Sequence[ChangeSet]) -> str | None:
         return "it made the store from empty; restore a dump or start a new store instead"
     if not target.changes:
         return "it recorded no changes to undo (a forget or an upgrade)"
-    whole = sorted({f"{c.table} {' '.join(c.key)}" for c in target.changes
-                    if c.table in ("people", "organizations", "projects")
-                    and c.action != UPDATE})
-    if whole:
-        return (f"it created or removed {', '.join(whole[:5])}; revert takes back ties, roles, "
-                "interactions and field changes (remove or forget these by hand)")
     mine = {(c.table, c.key) for c in target.changes}
     again = sorted({s.id for s in later for c in s.changes if (c.table, c.key) in mine})
     if again:
         return ("change set(s) " + ", ".join(map(str, again)) + " changed its records "
                 "again; revert those first")
     return None
+
+
+def _refuse_dangling(opened: Store, change_set: int, undo: Sequence[Change]) -> None:
+    """Refuse a revert that would remove people, organizations or projects that records it
+    leaves in place refer to (a colleague's tie to a person the change set added, a person
+    at an organization it created): nothing is left pointing at nothing."""
+    going = {(c.table, c.key[0]) for c in undo if c.action == REMOVE and c.table in _ENTITIES}
+    if not going:
+        return
+    removed = {(c.table, c.key) for c in undo if c.action == REMOVE}
+    everything = opened.load()
+    held: list[str] = []
+    for table, records in everything:
+        for record in records:
+            if (table, record_key(table, record)) in removed:
+                continue
+            for column in SCHEMA[table].columns:
+                value = record.get(column.name)
+                if column.references and (column.references, value) in going:
+                    held.append(f"{table} {' '.join(k for k in record_key(table, record) if k)}"
+                                f" ({column.name} {value})")
+    if held:
+        raise Conflict(f"change set {change_set} cannot be reverted: what it created is "
+                       f"referred to by records it did not make: {', '.join(held[:5])}"
+                       f"{' …' if len(held) > 5 else ''} (revert or remove those first)")
+
+
+#: Tables whose records other records refer to by id.
+_ENTITIES = ("organizations", "people", "projects")
 
 
 def _refuse_losses(planned: ImportSummary) -> None:

@@ -355,9 +355,10 @@ def history_command(ctx: click.Context, change_set: int | None) -> None:
 @click.pass_context
 def revert_command(ctx: click.Context, change_set: int, dry_run: bool,
                    author: str | None) -> None:
-    """Undo CHANGE_SET (graphcrm history lists them): the ties, roles and interactions it
-    created go, those it removed come back, the fields it updated get their earlier values;
-    in one transaction, itself recorded in the history.
+    """Undo CHANGE_SET (graphcrm history lists them): the records it created go (people,
+    organizations and projects too, unless other records refer to them), those it removed
+    come back, the fields it updated get their earlier values; in one transaction, itself
+    recorded in the history.
 
     \b
     Examples:

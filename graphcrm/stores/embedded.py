@@ -529,7 +529,9 @@ class EmbeddedStore(Store):
     def apply(self, changes: Sequence[Change], records: Dataset, info: ChangeInfo) -> None:
         with self._transaction():
             self._write(records, empty=False)
-            self._delete([c for c in changes if c.action == REMOVE])
+            # what refers to a record goes before it
+            self._delete(sorted((c for c in changes if c.action == REMOVE),
+                                key=lambda c: -TABLE_ORDER.index(c.table)))
             self._record(info, changes)
 
     @_translated("restoring")

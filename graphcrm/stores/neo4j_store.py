@@ -764,6 +764,10 @@ def _delete(tx: Any, changes: list[Change]) -> None:
     meetings = ["|".join(c.key) for c in changes if c.table == "interactions"]
     if meetings:
         tx.run(statement("delete_interactions"), keys=meetings).consume()
+    whole = {table: [c.key[0] for c in changes if c.table == table]
+             for table in ("people", "projects", "organizations")}
+    if any(whole.values()):
+        tx.run(statement("delete_records"), **whole).consume()
 
 
 def _record_history(tx: Any, info: ChangeInfo, changes: Sequence[Change],

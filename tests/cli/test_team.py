@@ -369,3 +369,42 @@ def test_one_of_ours_who_left_is_on_no_chain_and_in_no_plan(target, tmp_path):
     back = _status_sheet(tmp_path / "back", "p002,林晓,huaxin,在职,2026-12-01\n")
     assert run_on(target, "import", back).exit_code == 0  # rehired: on chains again
     assert any(r["by_name"] == "林晓" for r in rows("health"))
+
+
+def test_revert_an_import_that_added_people_and_an_organization(target, tmp_path):
+    """An import by mistake into the team store: a new organization, two people there, a
+    tie and a role. Its revert takes all of them back — unless a colleague has since tied
+    one of ours to one of them: then it is refused, naming that tie, and nothing changes."""
+    assert run_on(target, "import", sample_dir(), "--author", "王明").exit_code == 0
+    wrong = tmp_path / "wrong"
+    wrong.mkdir()
+    (wrong / "organizations.csv").write_text("id,name,kind\nx-org,某设计院,partner\n",
+                                             encoding="utf-8")
+    (wrong / "people.csv").write_text("id,name,org_id\nx1,甲工,x-org\nx2,乙工,x-org\n",
+                                      encoding="utf-8")
+    (wrong / "relationships.csv").write_text("source,target,type,strength\nx1,x2,KNOWS,3\n",
+                                             encoding="utf-8")
+    (wrong / "stakeholders.csv").write_text("project_id,person_id,role\nprj-js-ess,x1,user\n",
+                                            encoding="utf-8")
+    assert run_on(target, "import", wrong, "--author", "孙佳").exit_code == 0
+    bad = json.loads(run_on(target, "history", "--format", "json").stdout)[-1]["change_set"]
+    colleague = tmp_path / "colleague"
+    colleague.mkdir()
+    (colleague / "relationships.csv").write_text(
+        "source,target,type,strength\np002,x2,KNOWS,2\n", encoding="utf-8")
+    assert run_on(target, "import", colleague, "--author", "林晓").exit_code == 0
+    refused = run_on(target, "revert", str(bad))
+    assert refused.exit_code == 2, refused.output
+    assert "referred to by records it did not make: relationships p002 x2 KNOWS" \
+        in refused.output
+    assert run_on(target, "remove", "tie", "p002", "x2").exit_code == 0
+    done = run_on(target, "revert", str(bad), "--author", "孙佳")
+    assert done.exit_code == 0, done.output
+    assert "- people 甲工 (x1)" in done.stdout or "- people x1" in done.stdout, done.stdout
+    with open_store_of(target) as opened:
+        held = opened.load()
+    assert not {"x1", "x2"} & {p["id"] for p in held.table("people")}
+    assert "x-org" not in {o["id"] for o in held.table("organizations")}
+    assert not any(r["person_id"] == "x1" for r in held.table("stakeholders"))
+    check = run_on(target, "check")
+    assert check.exit_code == 0, check.output
