@@ -408,3 +408,48 @@ def test_revert_an_import_that_added_people_and_an_organization(target, tmp_path
     assert not any(r["person_id"] == "x1" for r in held.table("stakeholders"))
     check = run_on(target, "check")
     assert check.exit_code == 0, check.output
+
+
+def test_two_colleagues_changing_one_value_at_once_are_told(target, tmp_path, request):
+    """Three rounds: 林晓 has just set a person's title and 孙佳 has imported since, so each
+    may change it; both send a different title at the same moment. Whoever the lock lets in
+    second finds the value the other has just set — a conflict, refused — so in every round
+    exactly one import changes it and the title never flips silently."""
+    import threading
+
+    from graphcrm import api
+    from graphcrm.errors import Conflict
+    from graphcrm.stores import open_store
+
+    store, env = target
+    where = request.getfixturevalue("neo4j_settings") if env else store
+    assert run_on(target, "import", sample_dir(), "--author", "王明").exit_code == 0
+    people = [("p201", "王建国"), ("p203", "张伟"), ("p204", "刘洋")]
+    for n, (pid, name) in enumerate(people):
+        base = _sheet(tmp_path / f"base{n}", f"{pid},{name},dfny-js,原职务{n},\n")
+        assert run_on(target, "import", base, "--author", "林晓", "--mine").exit_code == 0
+        other = _sheet(tmp_path / f"other{n}", f"p205,陈静,dfny-js,运维班长{n},\n")
+        assert run_on(target, "import", other, "--author", "孙佳", "--mine").exit_code == 0
+        sheets = {who: _sheet(tmp_path / f"{who}{n}", f"{pid},{name},dfny-js,{who}的职务{n},\n")
+                  for who in ("林晓", "孙佳")}
+        outcome: dict[str, str] = {}
+
+        def send(who: str) -> None:
+            try:
+                api.GraphCRM(where).import_data([sheets[who]], author=who)
+                outcome[who] = "written"
+            except Conflict as err:
+                outcome[who] = "conflict" if "set" in str(err) else str(err)
+            except BaseException as err:  # anything else is a failure of the test
+                outcome[who] = repr(err)
+
+        threads = [threading.Thread(target=send, args=(who,)) for who in sheets]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+        assert sorted(outcome.values()) == ["conflict", "written"], outcome
+        winner = next(who for who, said in outcome.items() if said == "written")
+        with open_store(where) as opened:
+            title = opened.load(people=[pid]).table("people")[0]["title"]
+        assert title == f"{winner}的职务{n}"

@@ -1,0 +1,19 @@
+// Remove people, projects and organizations by id (a revert of the change set that created
+// them; the caller has checked that nothing it keeps refers to them). Their own edges go
+// with them: WORKS_AT, REPORTS_TO, PART_OF, FOR. $people, $projects, $organizations: [id].
+CALL (){
+  UNWIND $people AS id
+  MATCH (p:Person {id: id})
+  DETACH DELETE p
+}
+CALL (){
+  UNWIND $projects AS id
+  MATCH (j:Project {id: id})
+  DETACH DELETE j
+}
+CALL (){
+  UNWIND $organizations AS id
+  MATCH (o:Organization {id: id})
+  DETACH DELETE o
+}
+RETURN 1 AS done
