@@ -23,3 +23,22 @@ def open(store: str = "graphcrm.db", **options):  # noqa: ANN201, ANN003
     from graphcrm.api import GraphCRM  # imported on use: `import graphcrm` stays light
 
     return GraphCRM(store, **options)
+
+
+#: Names of the API importable from the package itself (``graphcrm.GraphCRM``,
+#: ``graphcrm.demo_store`` …), loaded on first use so that ``import graphcrm`` stays light.
+_API_NAMES = {"GraphCRM": "graphcrm.api", "demo_store": "graphcrm.api",
+              "DEMO_AS_OF": "graphcrm.api", "TieModel": "graphcrm.analysis",
+              "DEFAULT_MODEL": "graphcrm.analysis"}
+
+
+def __getattr__(name: str):  # noqa: ANN202 — PEP 562: the API's names, imported on use
+    if name in _API_NAMES:
+        import importlib
+
+        return getattr(importlib.import_module(_API_NAMES[name]), name)
+    raise AttributeError(f"module 'graphcrm' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_API_NAMES])

@@ -60,13 +60,14 @@ from graphcrm.changes import (
     state_of,
 )
 from graphcrm.domain import MAP_LAYOUTS, OrgKind, Role, TieType, is_former, normalize_token
-from graphcrm.errors import BadArgument, Conflict, InputError, LookupFailed
-from graphcrm.export import export_graph
+from graphcrm.errors import BadArgument, Conflict, InputError, LookupFailed, WrongType
+from graphcrm.export import export_graph, networkx_graph
 from graphcrm.graph import build_graph
 from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping, read_tables
 from graphcrm.ingest.readers import RawTable
 from graphcrm.ingest.validate import derived_id, parse_date
 from graphcrm.lookup import find_person
+from graphcrm.questions import QUESTIONS, DateLike, as_date, asks, people_of_argument
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, record_key
 from graphcrm.regions import ball, contact_region, path_region
 from graphcrm.resources import sample_dir
@@ -190,9 +191,8 @@ class GraphCRM:
                  model: TieModel = DEFAULT_MODEL) -> None:
         self.store = store
         self.model = model
-        self._graph: nx.MultiDiGraph | None = None
 
-    def _value(self, G: nx.MultiDiGraph, as_of: dt.date | None) -> ValuedGraph:
+    def _value(self, G: nx.MultiDiGraph, as_of: DateLike) -> ValuedGraph:
         """The question's valued graph: ``G`` as of ``as_of`` (today when not given)."""
         return value(G, _as_of(as_of), self.model)
 
@@ -293,7 +293,6 @@ class GraphCRM:
         True
         """
         from graphcrm.contacts import extra_tables, review_additions, split_files, to_review
-        self._graph = None
         headers = Headers(read_mapping(mapping)) if mapping is not None else None
         info = ChangeInfo("import --sync" if sync else "import", author or "",
                           tuple(str(p) for p in paths))
@@ -458,7 +457,6 @@ class GraphCRM:
         """A proposed KNOWS tie, as a business tie of the proposed strength, since the first
         day the two met and last in contact the last."""
         from graphcrm.contacts import tie_strength
-        self._graph = None
         _, ours, contact = entry["key"].split(":", 2)
         days = sorted(m[0] for m in entry["meetings"])
         columns = ["source", "target", "type", "strength", "level", "since", "last_contact"]
@@ -476,7 +474,6 @@ class GraphCRM:
                 status: str, command: str, author: str | None) -> ImportSummary:
         """Import ``person`` and the interactions of ``entry``'s meetings, then record the
         decision."""
-        self._graph = None
         columns = ["id", "name", "org_id", "email"]
         people = RawTable("people", f"review: {entry['key']}", columns,
                           [(2, [str(person.get(c) or "") for c in columns])], generated=True)
@@ -513,17 +510,38 @@ class GraphCRM:
             return summarize(opened.counts())
 
     @_bulk
-    def export(self, path: str | Path, fmt: str = "graphml", *, project: str | None = None,
-               redact: bool = False, as_of: dt.date | None = None) -> Path:
-        """Write the graph (or a project's neighbourhood) for Gephi, Cytoscape or D3
-        (``graphcrm export``); see :mod:`graphcrm.export`.
+    def export(self, path: str | Path, fmt: str | None = None, *, project: str | None = None,
+               redact: bool = False, as_of: DateLike = None) -> Path:
+        """Write the graph (or a project's neighbourhood) for Gephi, Cytoscape, D3 or
+        NetworkX (``graphcrm export``); see :mod:`graphcrm.export`.
+
+        Parameters
+        ----------
+        path
+            The file to write; its suffix (``.graphml``, ``.gexf``, ``.json``) names the
+            format unless ``fmt`` does.
+        fmt
+            ``graphml``, ``gexf`` or ``json``.
+        project
+            Only this project's neighbourhood (id or name).
+        redact
+            Leave out notes, e-mail, phone, informant roles and extra columns.
+        as_of
+            The day ties are weighted at (default today).
+
+        Returns
+        -------
+        pathlib.Path
+            The file written (whole, or not at all).
 
         Example
         -------
         >>> import tempfile, os
         >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
-        >>> bid.export(os.path.join(tempfile.mkdtemp(), "bid.gexf"), "gexf").suffix
-        '.gexf'
+        >>> import networkx as nx
+        >>> G = nx.read_gexf(bid.export(os.path.join(tempfile.mkdtemp(), "bid.gexf")))
+        >>> G.nodes["p201"]["label"]
+        '王建国'
         """
         G = self.project_graph(project) if project is not None else self.graph
         return export_graph(G, path, fmt, redact=redact, valued=self._value(G, as_of))
@@ -540,7 +558,6 @@ class GraphCRM:
         >>> bid.forget("杨帆")
         {'ties': 6, 'roles': 1, 'interactions': 3, 'subordinates': 0}
         """
-        self._graph = None
         with open_store(self.store) as opened:
             return opened.forget(find_person(opened.people_index(), person),
                                  ChangeInfo("forget", author or ""))
@@ -598,7 +615,6 @@ class GraphCRM:
                          for t in TABLE_ORDER if t in tables},
                 columns={t: SCHEMA[t].column_names for t in TABLE_ORDER if t in tables})
             if not dry_run and undo:
-                self._graph = None
                 opened.apply(undo, records, ChangeInfo(f"revert {change_set}", author or ""))
         return ImportSummary.of(records, undo, dry_run=dry_run)
 
@@ -718,7 +734,6 @@ class GraphCRM:
                 types = [TieType.parse(tie_type).value]
             except ValueError as err:
                 raise LookupFailed(str(err)) from err
-        self._graph = None
         with open_store(self.store) as opened:
             index = opened.people_index()
             first, second = find_person(index, a), find_person(index, b)
@@ -751,7 +766,6 @@ class GraphCRM:
             wanted = Role.parse(role).value
         except ValueError as err:
             raise LookupFailed(str(err)) from err
-        self._graph = None
         with open_store(self.store) as opened:
             project_id = _project_id(opened, project)
             index = opened.people_index()
@@ -861,8 +875,9 @@ class GraphCRM:
             return opened.snapshot(name.strip(), ChangeInfo("snapshot", author or ""))
 
     @_bulk
-    def changes(self, since: str, *, project: str | None = None,
-                as_of: dt.date | None = None) -> ChangesResult:
+    @asks(QUESTIONS["changes"])
+    def changes(self, since: str | dt.date, project: str | None = None, *,
+                as_of: DateLike = None) -> ChangesResult:
         """What changed since a snapshot or a date, and what it did to the bid
         (``graphcrm changes``): people added and gone, role, stance and influence changes,
         ties added, removed or re-rated, and for each project (or ``project``) every
@@ -876,8 +891,19 @@ class GraphCRM:
         Parameters
         ----------
         since
-            A snapshot name, or a date (any form the import accepts: ``2026-11-20``,
-            ``2026/11/20``, ``2026年11月20日``): the changes made on or after that day.
+            A snapshot name, or a date (a ``datetime.date``, a ``pandas.Timestamp`` or any
+            text the import accepts: ``2026-11-20``, ``2026/11/20``, ``2026年11月20日``): the
+            changes made on or after that day.
+        project
+            Only this project (id or name); default every project.
+        as_of
+            The day both states are valued at (default today).
+
+        Returns
+        -------
+        ChangesResult
+            One row per change (``records()``, ``to_frame()``), then each project's coverage
+            before and after.
 
         Raises
         ------
@@ -898,7 +924,8 @@ class GraphCRM:
         as_of = _as_of(as_of)  # both states valued on the same day
         with open_store(self.store) as opened:
             snapshots = opened.snapshots()
-            boundary, label = _since(since, opened.history(), snapshots, opened.location)
+            boundary, label = _since(str(since), opened.history(), snapshots,
+                                     opened.location)
             recorded = opened.history(after=boundary, changes=True)
             undone = [c for found in recorded for c in found.changes]
             authors = {(c.table, c.key): found.author for found in recorded
@@ -923,7 +950,7 @@ class GraphCRM:
             held.discard()
         return review_changes(before, after, gaps_before, gaps_after, since=label,
                               projects=chosen, people=people, authors=authors,
-                              snapshot=any(s.name == since for s in snapshots))
+                              snapshot=any(s.name == str(since) for s in snapshots))
 
     def whois(self, person: str) -> dict[str, object]:
         """The id, name and organization of the person ``person`` names (id or name)."""
@@ -938,16 +965,17 @@ class GraphCRM:
     @property
     @_bulk
     def graph(self) -> nx.MultiDiGraph:
-        """The whole store as a NetworkX graph (loaded once; see :mod:`graphcrm.graph`)."""
-        if self._graph is None:
-            with open_store(self.store) as opened:
-                self._graph = build_graph(opened.load())
-        return self._graph
+        """The whole store as graphcrm's people graph (see :mod:`graphcrm.graph`): a new,
+        independent graph at each access, so that editing it changes no later answer. For
+        the graph the analyses reason on — mutual ties both ways, ``weight`` and ``cost``
+        on every arc, flat attributes — use :meth:`to_networkx`."""
+        with open_store(self.store) as opened:
+            return build_graph(opened.load())
 
     @_bulk
-    def project_graph(self, project: str) -> nx.MultiDiGraph:
+    def project_graph(self, project: str | None = None) -> nx.MultiDiGraph:
         """The neighbourhood of ``project`` (its id or name): its stakeholders and everyone
-        within two ties of them, as a NetworkX graph.
+        within two ties of them, as graphcrm's people graph (new at each call).
 
         Example
         -------
@@ -958,7 +986,51 @@ class GraphCRM:
         """
         return self._project(project)[0]
 
+    @_bulk
+    def to_networkx(self, project: str | None = None, *, as_of: DateLike = None,
+                    directed: bool = True, redact: bool = False) -> nx.DiGraph | nx.Graph:
+        """The graph graphcrm reasons on, for NetworkX as it is: the store (or ``project``'s
+        neighbourhood) with its ties valued as of ``as_of``, one arc per ordered pair of
+        people — a mutual tie both ways — weighted by the best tie between them.
+
+        Parameters
+        ----------
+        project
+            Only this project's neighbourhood (id or name); default everyone.
+        as_of
+            The day ties are valued at (default today).
+        directed
+            A :class:`networkx.DiGraph` (default); False: a :class:`networkx.Graph` whose
+            edge is the better direction of each pair.
+        redact
+            Leave out notes, e-mail, phone, informant roles and extra columns (as
+            ``export --redact``).
+
+        Returns
+        -------
+        networkx.DiGraph or networkx.Graph
+            A new graph each call. Nodes: person ids, with ``name``, ``org_name``,
+            ``org_kind``, ``roles`` (``project:role; …``), ``stance:<project>`` … — text,
+            numbers and booleans only, so ``nx.write_graphml`` writes it. Edges: ``weight``
+            (the probability the tie passes a request), ``cost`` (``-log weight``: what a
+            shortest path adds), ``tie`` (its type), ``strength``, ``level``,
+            ``last_contact``; reporting lines are ties too.
+
+        Example
+        -------
+        >>> import graphcrm, tempfile, networkx as nx
+        >>> bid = graphcrm.open(graphcrm.demo_store(tempfile.mkdtemp()))
+        >>> G = bid.to_networkx(as_of=graphcrm.DEMO_AS_OF)
+        >>> path = nx.shortest_path(G, "p002", "p201", weight="cost")
+        >>> [G.nodes[n]["name"] for n in path] == bid.paths("林晓", "王建国", k=1,
+        ...     as_of=graphcrm.DEMO_AS_OF).paths[0].names
+        True
+        """
+        G = self._project(project)[0] if project is not None else self.graph
+        return networkx_graph(self._value(G, as_of), directed=directed, redact=redact)
+
     def _project(self, project: str | None) -> tuple[nx.MultiDiGraph, str]:
+        """The project's neighbourhood graph, and the project's id."""
         with open_store(self.store) as opened:
             project_id = _project_id(opened, project)
             return build_graph(opened.load(project_id)), project_id
@@ -966,23 +1038,68 @@ class GraphCRM:
     # -- the questions --------------------------------------------------------------------
 
     @_bulk
-    def paths(self, target: str, source: str | None = None, *, project: str | None = None,
-              k: int = 3, max_hops: int = 4, avoid: Sequence[str] = (),
-              avoid_opponents: bool = False, strict: bool = False,
-              include_competitors: bool = False, as_of: dt.date | None = None) -> PathResult:
-        """The best influence paths to ``target`` from our people or ``source``, people by id
-        or name (``graphcrm path``); see :func:`graphcrm.analysis.paths.influence_paths`.
-        Only the people who may lie on a chain are loaded
-        (:func:`graphcrm.regions.path_region`).
+    @asks(QUESTIONS["path"])
+    def paths(self, *people: str, project: str | None = None, k: int = 3, max_hops: int = 4,
+              avoid: Sequence[str] | str = (), avoid_opponents: bool = False,
+              strict: bool = False, include_competitors: bool = False,
+              as_of: DateLike = None) -> PathResult:
+        """The best influence paths from our people (or a source) to a target, people by id
+        or name: ``paths(TARGET)`` or ``paths(SOURCE, TARGET)``, in the order of
+        ``graphcrm path [SOURCE] TARGET``; see
+        :func:`graphcrm.analysis.paths.influence_paths`. Only the people who may lie on a
+        chain are loaded (:func:`graphcrm.regions.path_region`).
+
+        Parameters
+        ----------
+        *people
+            ``TARGET``, or ``SOURCE, TARGET``.
+        project
+            The project (id or name): its bid team starts (else everyone of ours), its
+            stances count.
+        k
+            How many paths (at least 1).
+        max_hops
+            Ties per path at most (at least 1).
+        avoid
+            People never passed through (one name, or a list).
+        avoid_opponents
+            Never pass through an opponent (their stance in ``project``, else in any project
+            the target is a stakeholder of); with ``strict`` skeptics too.
+        strict
+            See ``avoid_opponents``.
+        include_competitors
+            Let paths pass competitor staff.
+        as_of
+            The day ties are valued at (a date, a ``pandas.Timestamp`` or text; default
+            today).
+
+        Returns
+        -------
+        PathResult
+            The paths best first (``paths``, ``records()``, ``to_frame()``), or the
+            ``reason`` there is none.
+
+        Raises
+        ------
+        LookupFailed
+            Nobody of that name or id; an unknown project.
+        WrongType
+            A person given as anything but text.
 
         Example
         -------
-        >>> import tempfile
-        >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
+        >>> import graphcrm, tempfile
+        >>> bid = graphcrm.open(graphcrm.demo_store(tempfile.mkdtemp()))
         >>> bid.paths("高明", max_hops=1).reason
         'no route within 1 hops (the shortest takes 2)'
+        >>> bid.paths("林晓", "王建国", as_of=graphcrm.DEMO_AS_OF).paths[0].names[0]
+        '林晓'
         """
-        _at_least_one(k=k, max_hops=max_hops)
+        if not 1 <= len(people) <= 2 or not all(isinstance(p, str) for p in people):
+            raise WrongType(f"paths takes TARGET or SOURCE, TARGET: people by id or name as "
+                            f"text (got {', '.join(repr(p) for p in people) or 'nobody'})")
+        source, target = (None, people[0]) if len(people) == 1 else people
+        avoid = people_of_argument(avoid, "avoid")
         with open_store(self.store) as opened:
             texts = [target, *([source] if source else []), *avoid]
             index = _people(opened, texts)
@@ -1006,14 +1123,30 @@ class GraphCRM:
         return result
 
     @_bulk
-    def gaps(self, project: str | None = None, *, max_hops: int = 4, as_of: dt.date | None = None,
-             avoid: Sequence[str] = ()) -> GapsResult:
+    @asks(QUESTIONS["gaps"])
+    def gaps(self, project: str | None = None, *, max_hops: int = 4,
+             avoid: Sequence[str] | str = (), as_of: DateLike = None) -> GapsResult:
         """Coverage of the project's decision-making stakeholders, the introduction plan and
         the coverage score (``graphcrm gaps``); see
-        :func:`graphcrm.analysis.gaps.coverage_gaps`. ``avoid`` (people by id or name): the
-        coverage without them — no chain through them, none of ours among them — which
-        stakeholders only they cover (``gaps --avoid``: a colleague who leaves, a broker
-        the team will not use).
+        :func:`graphcrm.analysis.gaps.coverage_gaps`.
+
+        Parameters
+        ----------
+        project
+            The project (id or name); may be left out when the store holds one.
+        max_hops
+            Longer routes do not count (at least 1).
+        avoid
+            People by id or name (one, or a list): the coverage without them — no chain
+            through them, none of ours among them — which stakeholders only they cover (a
+            colleague who leaves, a broker the team will not use).
+        as_of
+            The day ties are valued at (default today).
+
+        Returns
+        -------
+        GapsResult
+            Parts ``stakeholders``, ``plan`` and ``holes`` (``part(name)``), the ``score``.
 
         Example
         -------
@@ -1022,7 +1155,6 @@ class GraphCRM:
         >>> bid.gaps("prj-bh-bms", as_of=DEMO_AS_OF).plan["meet_name"].tolist()
         ['陆振华', '田蕾']
         """
-        _at_least_one(max_hops=max_hops)
         G, project_id = self._project(project)
         if avoid:
             with open_store(self.store) as opened:
@@ -1032,11 +1164,28 @@ class GraphCRM:
         return coverage_gaps(self._value(G, as_of), project_id, max_hops=max_hops)
 
     @_bulk
-    def informants(self, project: str | None = None, *, top: int | None = 15,
-                   include_competitors: bool = False, as_of: dt.date | None = None
+    @asks(QUESTIONS["informants"])
+    def informants(self, project: str | None = None, *, top: int | None = 10,
+                   include_competitors: bool = False, as_of: DateLike = None
                    ) -> InformantsResult:
         """Ranked key-informant candidates with the reasons for each score
         (``graphcrm informants``); see :func:`graphcrm.analysis.informants.key_informants`.
+
+        Parameters
+        ----------
+        project
+            The project (id or name); may be left out when the store holds one.
+        top
+            How many candidates (at least 1; None: all).
+        include_competitors
+            Rank competitor staff too (as a risk).
+        as_of
+            The day ties are valued at (default today).
+
+        Returns
+        -------
+        InformantsResult
+            Candidates best first, each score with its parts and reasons.
 
         Example
         -------
@@ -1045,18 +1194,32 @@ class GraphCRM:
         >>> bid.informants("prj-js-ess", top=1, as_of=DEMO_AS_OF).to_frame()["name"].tolist()
         ['张伟']
         """
-        _at_least_one(top=top)
         G, project_id = self._project(project)
         return key_informants(self._value(G, as_of), project_id, top=top,
                               include_competitors=include_competitors)
 
     @_bulk
-    def health(self, *, project: str | None = None, as_of: dt.date | None = None,
-               avoid: Sequence[str] = ()) -> ContactPlan:
+    @asks(QUESTIONS["health"])
+    def health(self, project: str | None = None, *, avoid: Sequence[str] | str = (),
+               as_of: DateLike = None) -> ContactPlan:
         """The contact plan: cooling ties and overdue stakeholders, whom to call, by whom and
         why (``graphcrm health``); see :func:`graphcrm.analysis.health.contact_plan`. Loads our
-        people, everyone they know directly, and the stakeholders. ``avoid`` (people by id or
-        name): the plan without them (who would call instead).
+        people, everyone they know directly, and the stakeholders.
+
+        Parameters
+        ----------
+        project
+            Only this project (id or name); default every project.
+        avoid
+            People by id or name (one, or a list): the plan without them (who would call
+            instead).
+        as_of
+            The day of the plan (default today).
+
+        Returns
+        -------
+        ContactPlan
+            One row per call: whom, by whom, why, how overdue.
 
         Example
         -------
@@ -1079,8 +1242,9 @@ class GraphCRM:
         return contact_plan(self._value(G, as_of), project_id)
 
     @_bulk
-    def handover(self, person: str, *, project: str | None = None,
-                 as_of: dt.date | None = None) -> ReportResult:
+    @asks(QUESTIONS["handover"])
+    def handover(self, person: str, project: str | None = None, *,
+                 as_of: DateLike = None) -> ReportResult:
         """What the team loses when ``person`` (id or name; one of ours, or a broker) leaves
         (``graphcrm handover``): in each project they take part in (or ``project``), the
         decision-making stakeholders whose coverage falls without them, with the best chain
@@ -1133,9 +1297,22 @@ class GraphCRM:
             "calls": Part(["name", "organization", "kind", "who_else"], calls)})
 
     @_bulk
-    def matrix(self, project: str | None = None, *, as_of: dt.date | None = None) -> MatrixResult:
+    @asks(QUESTIONS["matrix"])
+    def matrix(self, project: str | None = None, *, as_of: DateLike = None) -> MatrixResult:
         """The stakeholder matrix: influence × stance quadrants with coverage
         (``graphcrm matrix``); see :func:`graphcrm.analysis.matrix.stakeholder_matrix`.
+
+        Parameters
+        ----------
+        project
+            The project (id or name); may be left out when the store holds one.
+        as_of
+            The day ties are valued at (default today).
+
+        Returns
+        -------
+        MatrixResult
+            One row per stakeholder: influence, stance, quadrant, coverage.
 
         Example
         -------
@@ -1199,10 +1376,11 @@ class GraphCRM:
         return stakeholder_map(self._value(self.graph, as_of), settings)
 
 
-def _as_of(as_of: dt.date | None) -> dt.date:
-    """The date a question values ties at: the one asked for, else today. Decided here, at
-    the API's boundary, and nowhere below."""
-    return as_of or dt.date.today()
+def _as_of(as_of: DateLike) -> dt.date:
+    """The date a question values ties at: the one asked for (in any form a Python user has:
+    :func:`graphcrm.questions.as_date`), else today. Decided here, at the API's boundary, and
+    nowhere below."""
+    return as_date(as_of, "as_of") or dt.date.today()
 
 
 def _changes_region(opened: Store, undone: builtins.list[Change],
@@ -1246,13 +1424,6 @@ def _since(since: str, sets: builtins.list[ChangeSet], snapshots: builtins.list[
     start = dt.datetime.combine(day, dt.time()).astimezone()
     boundary = max((s.id for s in sets if dt.datetime.fromisoformat(s.at) < start), default=0)
     return boundary, str(day)
-
-
-def _at_least_one(**counts: int | None) -> None:
-    """Refuse a count below 1 (``k=0`` would ask for no path, or every path)."""
-    for name, count in counts.items():
-        if count is not None and count < 1:
-            raise BadArgument(f"{name} must be at least 1 (got {count})")
 
 
 def _project_id(opened: Store, text: str | None) -> str:

@@ -10,9 +10,11 @@
     │   ├── StoreDamaged          the store's file is corrupt or truncated
     │   ├── StoreBusy             another process holds the store too long
     │   └── ErasureIncomplete     forget erased, but a reader keeps the old copy
-    ├── LookupFailed              a person or project named by the user is not there  exit 5
+    ├── LookupFailed (LookupError) a person or project named is not there        exit 5
     │   └── AmbiguousName         a name matches several people (candidates listed)
     ├── Conflict                  a snapshot name is taken, a date precedes history  exit 2
+    ├── BadArgument (ValueError)  an argument out of range                       exit 2
+    │   └── WrongType (TypeError) an argument of the wrong type
     └── OutputError               a map, export or picture cannot be written     exit 6
 
 Library code raises these and never prints or exits; the CLI turns them into one message on
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 __all__ = [
     "GraphCRMError",
     "BadArgument",
+    "WrongType",
     "Conflict",
     "InputError",
     "Problem",
@@ -82,7 +85,7 @@ class Problem:
         return f"{where}:{value} {self.reason}"
 
 
-class ValidationFailed(GraphCRMError):
+class ValidationFailed(GraphCRMError, ValueError):
     """The input has invalid rows; nothing was written. ``problems`` lists every one."""
 
     exit_code = 3
@@ -132,8 +135,8 @@ class OutputError(GraphCRMError):
     exit_code = 6
 
 
-class LookupFailed(GraphCRMError):
-    """A person or project named by the user does not exist."""
+class LookupFailed(GraphCRMError, LookupError):
+    """A person or project named by the user does not exist (a :class:`LookupError`)."""
 
     exit_code = 5
 
@@ -155,7 +158,13 @@ class Conflict(GraphCRMError):
     exit_code = 2
 
 
-class BadArgument(GraphCRMError):
-    """An argument out of its range (``k`` below 1, a part that a result does not have)."""
+class BadArgument(GraphCRMError, ValueError):
+    """An argument out of its range (``k`` below 1, a part that a result does not have): a
+    :class:`ValueError`."""
 
     exit_code = 2
+
+
+class WrongType(BadArgument, TypeError):
+    """An argument of the wrong type (``top="5"``, a number for a person): a
+    :class:`TypeError` (and a :class:`ValueError`, as every bad argument)."""

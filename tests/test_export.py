@@ -49,13 +49,15 @@ def test_attributes_are_plain_values(G):
 
 
 def test_json_node_link_for_d3(G, tmp_path):
-    data = json.loads(export_graph(G, tmp_path / "bid.json", "json").read_text("utf-8"))
-    assert {"nodes", "links", "graph"} <= set(data)
+    data = json.loads(export_graph(G, tmp_path / "bid.json").read_text("utf-8"))
+    assert {"nodes", "edges", "graph"} <= set(data)
     assert len(data["nodes"]) == G.number_of_nodes()
-    assert len(data["links"]) == G.number_of_edges()
+    knows = sum(1 for *_, d in G.edges(data=True) if d["type"] == "KNOWS")
+    assert len(data["edges"]) == G.number_of_edges() + knows  # a mutual tie is two arcs
     assert "prj-js-ess" in data["graph"]["projects"]
-    back = nx.node_link_graph(data, edges="links")
+    back = nx.node_link_graph(data)  # NetworkX's defaults read it
     assert back.nodes["p201"]["name"] == "王建国"
+    assert back.number_of_edges() == len(data["edges"])
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
@@ -147,7 +149,7 @@ def test_control_characters_still_give_parseable_xml(tmp_path, fmt, read):
     G.add_node("b", name="Bo", projects={})
     G.add_edge("a\x01", "b", key="KNOWS", type="KNOWS", strength=3, notes="x\x0b")
     back = read(export_graph(G, tmp_path / f"c.{fmt}", fmt))
-    assert back.number_of_nodes() == 2 and back.number_of_edges() == 1
+    assert back.number_of_nodes() == 2 and back.number_of_edges() == 2  # mutual: both ways
     names = {d.get("name", d.get("label")) for _, d in back.nodes(data=True)}
     assert "Ana\ufffd\ufffd[31m\ufffd" in names
 
@@ -180,14 +182,16 @@ def test_graphml_for_cytoscape(G, valued, tmp_path):
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     tree = ET.parse(path)
     ids = [e.get("id") for e in tree.iterfind(".//g:edge", ns)]
-    assert len(ids) == len(set(ids)) == G.number_of_edges()  # no id="KNOWS" twice
+    knows = sum(1 for *_, d in G.edges(data=True) if d["type"] == "KNOWS")
+    assert len(ids) == len(set(ids)) == G.number_of_edges() + knows  # no id twice
+    assert not [e for e in tree.iterfind(".//g:edge", ns) if e.get("directed") == "false"]
     back = read_back(path)
     assert back.nodes["p201"]["label"] == "王建国" and back.nodes["p201"]["person_id"] == "p201"
-    knows = [e for e in tree.iterfind(".//g:edge", ns) if e.get("directed") == "false"]
-    assert len(knows) == sum(1 for *_, d in G.edges(data=True) if d["type"] == "KNOWS")
-    # each tie weighted as the model values it today: the probability it passes a request
+    mutual = [(u, v) for u, v, d in back.edges(data=True) if d["mutual"]]
+    assert len(mutual) == 2 * knows and all((v, u) in mutual for u, v in mutual)
+    # each arc weighted as the model values it today: the probability it passes a request
     for u, v, data in back.edges(data=True):
-        tie = next(d for a, b, d in G.edges(data=True) if (a, b) == (u, v)
+        tie = next(d for a, b, d in G.edges(data=True) if {(a, b), (b, a)} & {(u, v)}
                    and d["type"] == data["tie"])
         assert data["weight"] == pytest.approx(valued.tie(u, v, tie).probability, abs=1e-4)
 
@@ -207,9 +211,8 @@ def test_gexf_for_gephi(G, valued, tmp_path):
     assert tuple(int(color.get(c)) for c in "rgb") == rgb(STANCE_COLOR[stance])
     ours = tree.find(".//x:node[@id='p001']/viz:color", ns)  # no stance: the kind
     assert tuple(int(ours.get(c)) for c in "rgb") == rgb(KIND_COLOR["own"])
-    types = {(e.get("source"), e.get("target")): e.get("type")
-             for e in tree.iterfind(".//x:edge", ns)}
-    for u, v, d in G.edges(data=True):
-        if d["type"] == "INFLUENCES":
-            assert types[(u, v)] == "directed"
-    assert "undirected" in types.values()
+    assert tree.find(".//x:graph", ns).get("defaultedgetype") == "directed"
+    assert not [e for e in tree.iterfind(".//x:edge", ns) if e.get("type") == "undirected"]
+    back = read_back(path)  # nx.read_gexf, as it is
+    knows = sum(1 for *_, d in G.edges(data=True) if d["type"] == "KNOWS")
+    assert sum(1 for *_, d in back.edges(data=True) if d["mutual"]) == 2 * knows

@@ -1,10 +1,14 @@
-"""The questions a bid team asks: ``path``, ``gaps``, ``informants``, ``health``, ``matrix``,
-``changes``. Each command parses its options, asks the API, and hands the result to
+"""The questions a bid team asks: ``path``, ``gaps``, ``handover``, ``informants``,
+``health``, ``matrix``, ``changes`` — each command made from its declaration in
+:data:`graphcrm.questions.QUESTIONS` (the same the API methods are checked against): it
+parses its arguments, asks the API, and hands the result to
 :func:`graphcrm.cli.options.show`: one output path for every result."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
@@ -18,206 +22,87 @@ from graphcrm.cli.options import (
     project_argument,
     show,
 )
+from graphcrm.questions import QUESTIONS, Param, Question
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 #: Options that admit a count: at least 1.
 POSITIVE = click.IntRange(min=1)
 
 
-# -- path -------------------------------------------------------------------------------------
+def _option(param: Param) -> Callable[[F], F]:
+    """The command-line option of a question's parameter."""
+    flag = param.option or "--" + param.name.replace("_", "-")
+    if param.kind == "flag":
+        return click.option(flag, param.name, is_flag=True, help=param.help)
+    if param.kind == "count":
+        return click.option(flag, param.name, default=param.default, show_default=True,
+                            type=click.IntRange(min=param.low), help=param.help)
+    if param.kind == "people":
+        return click.option(flag, param.name, multiple=True, metavar=param.metavar or "PERSON",
+                            help=param.help)
+    if param.kind == "date":
+        return click.option(flag, param.name, required=param.default is None,
+                            metavar=param.metavar, help=param.help)
+    return click.option(flag, param.name, default=param.default, metavar=param.metavar,
+                        help=param.help)
 
 
-@cli.command("path")
-@click.argument("people", nargs=-1, required=True, metavar="[SOURCE] TARGET")
-@click.option("--project", "-p", help="Project: its bid team starts, its stances count.")
-@click.option("--k", "k", default=3, show_default=True, type=POSITIVE, help="How many paths.")
-@click.option("--max-hops", default=4, show_default=True, type=POSITIVE,
-              help="Ties per path at most.")
-@click.option("--avoid", multiple=True, metavar="PERSON", help="Never pass through (repeat).")
-@click.option("--avoid-opponents", is_flag=True,
-              help="Never pass through an opponent (their stance in --project, else in any "
-                   "project TARGET is a stakeholder of).")
-@click.option("--strict", is_flag=True, help="With --avoid-opponents: skeptics too.")
-@click.option("--include-competitors", is_flag=True,
-              help="Let paths pass competitor staff.")
-@as_of_option
-@format_option
-@click.pass_context
-def path_command(ctx: click.Context, people: tuple[str, ...], project: str | None, k: int,
-                 max_hops: int, avoid: tuple[str, ...], avoid_opponents: bool, strict: bool,
-                 include_competitors: bool, as_of: dt.date | None) -> None:
-    """Best influence paths from our people (or SOURCE) to TARGET.
-
-    People are named by id or by name. Each path lists every hop: who, tie type, recorded
-    strength, strength today, level and last contact; the chain strength is the product of
-    the hops' probabilities.
-
-    \b
-    Examples:
-      graphcrm path 王建国 --project prj-js-ess
-      graphcrm path 林晓 王建国 --avoid-opponents --project prj-js-ess
-      graphcrm path p201 --max-hops 3 --avoid 周建平 --format json
-    """
-    if len(people) > 2:
-        raise click.UsageError("give at most a SOURCE and a TARGET")
-    source, target = (None, people[0]) if len(people) == 1 else people
-    result = bid_of(ctx).paths(target, source, project=project, k=k,
-                       max_hops=max_hops, avoid=avoid, avoid_opponents=avoid_opponents,
-                       strict=strict, include_competitors=include_competitors, as_of=as_of)
-    show(ctx, result)
-    if not result.paths and format_of(ctx) != "table":  # the reason, where a reader sees it
-        click.echo(result.text(lang_of(ctx)), err=True, nl=False)
+def _project_option(question: Question) -> Callable[[F], F]:
+    return click.option("--project", "-p", "project", metavar="PROJECT",
+                        help=question.project_help)
 
 
-# -- gaps -------------------------------------------------------------------------------------
+def command_of(question: Question) -> click.Command:
+    """The click command of ``question``: its subject as arguments (or, for a date, a
+    required option), ``PROJECT`` and ``--project/-p``, one option per parameter, ``--part``
+    when its result has parts, ``--as-of`` and ``--format``; it asks the API method of the
+    same declaration and shows the result through the one output path."""
+    def run(ctx: click.Context, **given: Any) -> None:
+        part = given.pop("part", None)
+        subject = []
+        for param in question.subject:
+            value = given.pop(param.name)
+            if param.kind == "people":
+                if len(value) > 2:
+                    raise click.UsageError("give at most a SOURCE and a TARGET")
+                subject += list(value)
+            else:
+                subject.append(value)
+        result = getattr(bid_of(ctx), question.method)(*subject, **given)
+        show(ctx, result, part)
+        if question.reason_to_stderr and not result.records() and format_of(ctx) != "table":
+            click.echo(result.text(lang_of(ctx)), err=True, nl=False)  # where a reader sees it
+
+    examples = "\n".join(f"  {line}" for line in question.examples)
+    command: Any = click.pass_context(run)
+    decorators: list[Callable[[Any], Any]] = []
+    for param in question.subject:
+        if param.kind == "people":
+            decorators.append(click.argument(param.name, nargs=-1, required=True,
+                                             metavar=param.help))
+        elif param.kind == "date":
+            decorators.append(_option(param))
+        else:
+            decorators.append(click.argument(param.name, metavar=param.help))
+    if question.project:
+        decorators.append(project_argument if question.project_positional
+                          else _project_option(question))
+    decorators += [_option(param) for param in question.params]
+    if question.parts:
+        decorators.append(click.option("--part", type=click.Choice(question.parts),
+                                       help=question.parts_help))
+    if question.as_of:
+        decorators.append(as_of_option)
+    decorators.append(format_option)
+    for decorate in reversed(decorators):
+        command = decorate(command)
+    return click.command(question.name, help=f"{question.help}\n\n\b\nExamples:\n{examples}"
+                         )(command)
 
 
-@cli.command("gaps")
-@project_argument
-@click.option("--max-hops", default=4, show_default=True, type=POSITIVE,
-              help="Longer routes do not count.")
-@click.option("--part", type=click.Choice(["stakeholders", "plan", "holes"]),
-              help="With --format csv (or json): only this part (CSV default: stakeholders).")
-@click.option("--avoid", multiple=True, metavar="PERSON",
-              help="Coverage without this person (repeatable): who only they cover.")
-@as_of_option
-@format_option
-@click.pass_context
-def gaps_command(ctx: click.Context, project: str | None, max_hops: int, part: str | None,
-                 avoid: tuple[str, ...], as_of: dt.date | None) -> None:
-    """Each decision-making stakeholder: covered, weak, single-threaded or uncovered.
-
-    Also: the broker of each single-threaded stakeholder, who could introduce us, the
-    introduction plan, org-chart holes and the project's coverage score.
-
-    \b
-    Examples:
-      graphcrm gaps prj-bh-bms
-      graphcrm gaps prj-js-ess --as-of 2027-01-01 --format json
-      graphcrm gaps prj-js-ess --format csv --part plan > plan.csv
-      graphcrm gaps prj-js-ess --avoid 林晓      # if 林晓 left: whom only she covers
-    """
-    show(ctx, bid_of(ctx).gaps(project, max_hops=max_hops, as_of=as_of, avoid=avoid), part)
-
-
-# -- handover -----------------------------------------------------------------------------------
-
-
-@cli.command("handover")
-@click.argument("person")
-@click.option("--project", "-p", metavar="PROJECT", help="Only this project (id or name).")
-@click.option("--part", type=click.Choice(["stakeholders", "calls"]),
-              help="With --format csv: this part (default: stakeholders).")
-@as_of_option
-@format_option
-@click.pass_context
-def handover_command(ctx: click.Context, person: str, project: str | None, part: str | None,
-                     as_of: dt.date | None) -> None:
-    """What the team loses when PERSON leaves: the stakeholders whose coverage falls without
-    them (with the best chain left and who else could take each), and the calls the contact
-    plan gives them (with who would make each instead).
-
-    \b
-    Examples:
-      graphcrm handover 林晓
-      graphcrm handover 韩梅 --project prj-bh-bms --format json
-      graphcrm handover 林晓 --format csv --part calls > calls.csv
-    """
-    show(ctx, bid_of(ctx).handover(person, project=project, as_of=as_of), part)
-
-
-# -- informants ---------------------------------------------------------------------------------
-
-
-@cli.command("informants")
-@project_argument
-@click.option("--top", default=10, show_default=True, type=POSITIVE,
-              help="How many candidates.")
-@click.option("--include-competitors", is_flag=True, help="Rank competitor staff (as a risk).")
-@as_of_option
-@format_option
-@click.pass_context
-def informants_command(ctx: click.Context, project: str | None, top: int, include_competitors: bool,
-                       as_of: dt.date | None) -> None:
-    """Ranked key-informant candidates, with the reasons for each score.
-
-    The score adds access to the decision makers, our tie to the candidate, brokerage
-    between us and them, structural holes (Burt) and stance; the brokerage role relative to
-    organizations follows Gould & Fernandez.
-
-    \b
-    Examples:
-      graphcrm informants prj-js-ess
-      graphcrm informants prj-js-ess --top 5 --format csv
-    """
-    show(ctx, bid_of(ctx).informants(project, top=top,
-                                     include_competitors=include_competitors, as_of=as_of))
-
-
-# -- health -----------------------------------------------------------------------------------
-
-
-@cli.command("health")
-@project_argument
-@as_of_option
-@format_option
-@click.pass_context
-def health_command(ctx: click.Context, project: str | None, as_of: dt.date | None) -> None:
-    """Ties going cold and contacts overdue, as a plan: whom, by whom, why.
-
-    Cadences: decision makers every 14 days, informants every 7, others every 30.
-
-    \b
-    Examples:
-      graphcrm health --project prj-js-ess
-      graphcrm health --as-of 2026-12-15 --format csv
-    """
-    show(ctx, bid_of(ctx).health(project=project, as_of=as_of))
-
-
-# -- matrix -----------------------------------------------------------------------------------
-
-
-@cli.command("matrix")
-@project_argument
-@as_of_option
-@format_option
-@click.pass_context
-def matrix_command(ctx: click.Context, project: str | None, as_of: dt.date | None) -> None:
-    """Stakeholders by influence and stance, in four quadrants, with coverage.
-
-    \b
-    Examples:
-      graphcrm matrix prj-js-ess
-      graphcrm matrix prj-js-ess --format json
-    """
-    show(ctx, bid_of(ctx).matrix(project, as_of=as_of))
-
-
-# -- changes ----------------------------------------------------------------------------------
-
-
-@cli.command("changes")
-@click.option("--since", required=True, metavar="SNAPSHOT|DATE",
-              help="A snapshot name (graphcrm snapshot) or a date: changes made since then.")
-@click.option("--project", metavar="PROJECT", help="Only this project (id or name).")
-@as_of_option
-@format_option
-@click.pass_context
-def changes_command(ctx: click.Context, since: str, project: str | None,
-                    as_of: dt.date | None) -> None:
-    """What changed since a snapshot or a date, and what it did to the bid.
-
-    People added and gone, role, stance and influence changes, ties added, removed or
-    re-rated; then, for each project, every decision-making stakeholder's coverage and best
-    chain from us, and the coverage score, before and after (both valued as of --as-of).
-
-    \b
-    Examples:
-      graphcrm changes --since gate-2
-      graphcrm changes --since 2026-11-01 --project prj-js-ess
-      graphcrm changes --since gate-2 --format csv > changes.csv
-    """
-    show(ctx, bid_of(ctx).changes(since, project=project, as_of=as_of))
+for _question in QUESTIONS.values():
+    cli.add_command(command_of(_question))
 
 
 #: The demo: each question with the arguments of the command that asks it. The demo runs

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from graphcrm.cli import cli
-from graphcrm.cli.options import as_of_option, bid_of, lang_of
+from graphcrm.cli.options import as_of_option, bid_of, lang_of, project_argument
 from graphcrm.domain import MAP_LAYOUTS, PAPERS
 from graphcrm.export import EXPORT_FORMATS
 from graphcrm.words import word
@@ -17,7 +17,7 @@ from graphcrm.words import word
 
 
 @cli.command("map")
-@click.argument("project", required=False)
+@project_argument
 @click.option("-o", "--output", "output", required=True, metavar="FILE.html",
               type=click.Path(dir_okay=False, path_type=Path), help="The page to write.")
 @click.option("--paths", is_flag=True, help="Highlight the best path to each decision maker.")
@@ -75,24 +75,26 @@ def map_command(ctx: click.Context, project: str | None, output: Path, paths: bo
 
 
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="graphml",
-              show_default=True, help="GraphML or GEXF (Gephi, Cytoscape), JSON (D3 node-link).")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS),
+              help="GraphML or GEXF (Gephi, Cytoscape), JSON (D3 node-link); default: from "
+                   "the file's suffix, else GraphML.")
 @click.option("-o", "--output", "output", required=True,
               type=click.Path(dir_okay=False, path_type=Path), help="The file to write.")
-@click.option("--project", "-p", help="Only this project's neighbourhood.")
+@project_argument
 @click.option("--redact", is_flag=True, help="Leave out notes, e-mail, phone and informants.")
 @as_of_option
 @click.pass_context
-def export_command(ctx: click.Context, fmt: str, output: Path, project: str | None,
+def export_command(ctx: click.Context, project: str | None, fmt: str | None, output: Path,
                    redact: bool, as_of: dt.date | None) -> None:
     """The graph for Gephi, Cytoscape and other tools: names as labels, stance or
     organization kind as colours, ties weighted by how likely they pass a request today
-    (or --as-of), KNOWS ties undirected.
+    (or --as-of). With PROJECT, only that project's neighbourhood. NetworkX reads every
+    format back (read_graphml, read_gexf, node_link_graph).
 
     \b
     Examples:
-      graphcrm export --format gexf -o bid.gexf
-      graphcrm export --format json -o bid.json --project prj-js-ess --redact
+      graphcrm export -o bid.gexf
+      graphcrm export prj-js-ess -o bid.json --redact
     """
     path = bid_of(ctx).export(output, fmt, project=project, redact=redact, as_of=as_of)
-    click.echo(word("cli.exported", lang_of(ctx), file=path, format=fmt))
+    click.echo(word("cli.exported", lang_of(ctx), file=path, format=path.suffix.lstrip(".")))

@@ -434,7 +434,7 @@ def test_two_colleagues_changing_one_value_at_once_are_told(target, tmp_path, re
                   for who in ("林晓", "孙佳")}
         outcome: dict[str, str] = {}
 
-        def send(who: str) -> None:
+        def send(who: str, sheets=sheets, outcome=outcome) -> None:
             try:
                 api.GraphCRM(where).import_data([sheets[who]], author=who)
                 outcome[who] = "written"

@@ -1,0 +1,187 @@
+"""One declaration per question (issue 27, item 1; issue 29, items 1, 4, 5 and 8): the API
+and the command line are both made from :data:`graphcrm.questions.QUESTIONS`, so the same
+names in the same order, with the defaults, give the same answer both ways; arguments a
+Python user has (a date as text or a Timestamp, one name for ``avoid``) work, and wrong ones
+are refused as ``TypeError``/``ValueError``/``LookupError`` saying which argument."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import json
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import graphcrm
+from graphcrm import api
+from graphcrm.cli import cli
+from graphcrm.errors import BadArgument, LookupFailed, WrongType
+from graphcrm.output import emit
+from graphcrm.questions import QUESTIONS, Param, Question, asks
+
+AS_OF = "2026-11-26"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    return str(api.demo_store(tmp_path_factory.mktemp("demo")))
+
+
+def _cli(store: str, *args: str) -> object:
+    found = CliRunner().invoke(cli, ["--store", store, *args, "--as-of", AS_OF, "--format",
+                                     "json"])
+    assert found.exit_code == 0, found.output
+    return json.loads(found.stdout)
+
+
+def _api(result) -> object:
+    return json.loads(emit(result, "json", "en"))
+
+
+@pytest.mark.parametrize("name", sorted(QUESTIONS))
+def test_command_and_method_have_the_declared_defaults(name):
+    question = QUESTIONS[name]
+    method = inspect.signature(getattr(api.GraphCRM, question.method))
+    options = {p.name: p for p in cli.commands[name].params}
+    for param in question.params:
+        assert method.parameters[param.name].default == param.default
+        if param.kind == "count":
+            assert options[param.name].default == param.default
+    assert ("project" in options) == question.project
+    assert ("part" in options) == bool(question.parts)
+
+
+# Each question asked with the same words both ways: (CLI arguments, API call).
+SAME = [
+    (["path", "王建国"], lambda b: b.paths("王建国", as_of=AS_OF)),
+    (["path", "林晓", "王建国"], lambda b: b.paths("林晓", "王建国", as_of=AS_OF)),
+    (["path", "王建国", "-p", "prj-js-ess", "--k", "2"],
+     lambda b: b.paths("王建国", project="prj-js-ess", k=2, as_of=AS_OF)),
+    (["gaps", "prj-bh-bms"], lambda b: b.gaps("prj-bh-bms", as_of=AS_OF)),
+    (["gaps", "-p", "prj-bh-bms", "--avoid", "韩梅"],
+     lambda b: b.gaps("prj-bh-bms", avoid="韩梅", as_of=AS_OF)),
+    (["informants", "prj-js-ess"], lambda b: b.informants("prj-js-ess", as_of=AS_OF)),
+    (["health", "prj-js-ess"], lambda b: b.health("prj-js-ess", as_of=AS_OF)),
+    (["health", "--avoid", "林晓"], lambda b: b.health(avoid=["林晓"], as_of=AS_OF)),
+    (["matrix", "-p", "prj-js-ess"], lambda b: b.matrix("prj-js-ess", as_of=AS_OF)),
+    (["handover", "韩梅", "prj-bh-bms"],
+     lambda b: b.handover("韩梅", "prj-bh-bms", as_of=AS_OF)),
+    (["changes", "prj-js-ess", "--since", dt.date.today().isoformat()],
+     lambda b: b.changes(dt.date.today(), "prj-js-ess", as_of=AS_OF)),
+]
+
+
+@pytest.mark.parametrize(("args", "ask"), SAME, ids=[" ".join(a) for a, _ in SAME])
+def test_the_cli_and_the_api_give_the_same_answer(demo, args, ask):
+    assert _cli(demo, *args) == _api(ask(api.GraphCRM(demo)))
+
+
+def test_paths_take_source_then_target_as_the_command_does(demo):
+    chains = api.GraphCRM(demo).paths("林晓", "王建国", as_of=AS_OF).paths
+    assert chains and all(c.names[0] == "林晓" and c.names[-1] == "王建国" for c in chains)
+    ids = {c.nodes[0] for c in chains}
+    assert ids == {"p002"}
+
+
+def test_informants_count_the_same_both_ways(demo):
+    assert len(api.GraphCRM(demo).informants("prj-js-ess", as_of=AS_OF).records()) == 10 == \
+        len(_cli(demo, "informants", "prj-js-ess"))
+
+
+@pytest.mark.parametrize("day", ["2026-11-26", "2026/11/26", "2026年11月26日",
+                                 dt.date(2026, 11, 26), dt.datetime(2026, 11, 26, 9, 30),
+                                 pd.Timestamp("2026-11-26"), pd.Timestamp("2026-11-26").to_numpy()])
+def test_a_date_in_any_form_a_python_user_has(demo, day):
+    bid = api.GraphCRM(demo)
+    assert bid.gaps("prj-bh-bms", as_of=day).records() == \
+        bid.gaps("prj-bh-bms", as_of=dt.date(2026, 11, 26)).records()
+
+
+@pytest.mark.parametrize(("ask", "error", "words"), [
+    (lambda b: b.paths(201), TypeError, "people must be"),
+    (lambda b: b.paths("王建国", k=0), ValueError, "k must be at least 1 (got 0)"),
+    (lambda b: b.informants("prj-js-ess", top="5"), TypeError, "top must be a whole number"),
+    (lambda b: b.gaps("prj-js-ess", avoid=[3]), TypeError, "avoid must be"),
+    (lambda b: b.gaps("prj-js-ess", as_of=20261126), TypeError, "as_of must be a date"),
+    (lambda b: b.gaps("prj-js-ess", as_of="next week"), ValueError, "as_of: 'next week'"),
+    (lambda b: b.gaps(7), TypeError, "project must be"),
+    (lambda b: b.paths("无此人"), LookupError, "nobody called '无此人'"),
+    (lambda b: b.matrix("no-such-project"), LookupError, "no project 'no-such-project'"),
+    (lambda b: b.paths("王建国", kk=3), TypeError, "kk"),
+])
+def test_wrong_arguments_are_refused_as_python_errors(demo, ask, error, words):
+    with pytest.raises(error, match=None) as raised:
+        ask(api.GraphCRM(demo))
+    assert words in str(raised.value)
+
+
+def test_errors_are_standard_exceptions():
+    assert issubclass(LookupFailed, LookupError) and issubclass(BadArgument, ValueError)
+    assert issubclass(WrongType, TypeError) and issubclass(WrongType, ValueError)
+
+
+def test_one_name_to_avoid_is_one_person(demo):
+    bid = api.GraphCRM(demo)
+    assert bid.gaps("prj-bh-bms", avoid="韩梅", as_of=AS_OF).records() == \
+        bid.gaps("prj-bh-bms", avoid=["韩梅"], as_of=AS_OF).records()
+
+
+def test_a_method_that_drifts_from_its_question_is_refused_when_defined():
+    question = Question("q", "q", "A question.", params=(Param("top", 10, "count", "How many."),))
+    with pytest.raises(TypeError, match="parameter top must default to 10"):
+        @asks(question)
+        def q(self, project=None, *, top=15):
+            return top
+
+
+def test_the_names_in_examples_import_from_the_package():
+    assert graphcrm.GraphCRM is api.GraphCRM and graphcrm.DEMO_AS_OF == api.DEMO_AS_OF
+    assert callable(graphcrm.demo_store) and "GraphCRM" in dir(graphcrm)
+
+
+# -- the graph a NetworkX user gets (issue 29, items 2 and 3) ----------------------------------
+
+
+def test_to_networkx_is_the_graph_graphcrm_reasons_on(demo, tmp_path):
+    import networkx as nx
+
+    bid = api.GraphCRM(demo)
+    G = bid.to_networkx(as_of=AS_OF)
+    assert isinstance(G, nx.DiGraph) and not G.is_multigraph()
+    assert all({"weight", "cost", "tie"} <= set(d) for *_, d in G.edges(data=True))
+    assert G["p002"]["p203"]["weight"] == G["p203"]["p002"]["weight"]  # a mutual tie: both ways
+    best = bid.paths("林晓", "王建国", k=1, as_of=AS_OF).paths[0]
+    assert nx.shortest_path(G, "p002", "p201", weight="cost") == best.nodes
+    assert nx.shortest_path_length(G, "p002", "p201", weight="cost") == \
+        pytest.approx(-__import__("math").log(best.strength), abs=1e-6)
+    nx.write_graphml(G, tmp_path / "g.graphml")  # flat attributes: writes as it is
+    assert nx.read_graphml(tmp_path / "g.graphml").number_of_edges() == G.number_of_edges()
+    U = bid.to_networkx("prj-js-ess", as_of=AS_OF, directed=False)
+    assert isinstance(U, nx.Graph) and not U.is_directed()
+    assert nx.number_connected_components(U) >= 1  # no "not implemented for directed"
+    assert set(U) <= set(G) and U.number_of_nodes() < G.number_of_nodes()
+
+
+def test_the_graph_is_new_at_each_access(demo):
+    bid = api.GraphCRM(demo)
+    G = bid.graph
+    G.remove_node("p201")
+    assert "p201" in bid.graph and bid.paths("王建国", as_of=AS_OF).paths
+
+
+@pytest.mark.parametrize("suffix", ["graphml", "gexf", "json"])
+def test_exports_read_back_with_networkx_defaults(demo, tmp_path, suffix):
+    import networkx as nx
+
+    path = api.GraphCRM(demo).export(tmp_path / f"bid.{suffix}", as_of=AS_OF)
+    if suffix == "json":
+        back = nx.node_link_graph(json.loads(path.read_text("utf-8")))
+    else:
+        back = {"graphml": nx.read_graphml, "gexf": nx.read_gexf}[suffix](path)
+        assert path.read_text("utf-8").lstrip().startswith("<?xml")
+    assert back.nodes["p201"]["label"] == "王建国"
+    assert all(d["weight"] > 0 for *_, d in back.edges(data=True))
+    if suffix == "gexf":
+        assert "<gexf" in path.read_text("utf-8")  # the format from the suffix
