@@ -35,7 +35,7 @@ from graphcrm.changes import (
     sync_scope,
 )
 from graphcrm.domain import OrgKind
-from graphcrm.errors import Conflict, LookupFailed, StoreDamaged, StoreError
+from graphcrm.errors import Conflict, GraphCRMError, LookupFailed, StoreDamaged, StoreError
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record, record_key
 from graphcrm.stores.base import (
     HISTORY_SCHEMA,
@@ -253,6 +253,8 @@ class Neo4jStore(Store):
         where = self.location
         try:
             yield
+        except GraphCRMError:  # graphcrm's own (a ValidationFailed is a ValueError too)
+            raise
         except AuthError as err:
             raise StoreError(
                 f"{where}: Neo4j refused the credentials of user {self.settings.username!r} "
