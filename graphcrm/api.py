@@ -62,7 +62,7 @@ from graphcrm.changes import (
 from graphcrm.domain import MAP_LAYOUTS, OrgKind, Role, TieType, is_former, normalize_token
 from graphcrm.errors import BadArgument, Conflict, InputError, LookupFailed, WrongType
 from graphcrm.export import export_graph, networkx_graph
-from graphcrm.graph import build_graph
+from graphcrm.graph import as_known, build_graph
 from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping, read_tables
 from graphcrm.ingest.readers import RawTable
 from graphcrm.ingest.validate import derived_id, parse_date
@@ -193,8 +193,13 @@ class GraphCRM:
         self.model = model
 
     def _value(self, G: nx.MultiDiGraph, as_of: DateLike) -> ValuedGraph:
-        """The question's valued graph: ``G`` as of ``as_of`` (today when not given)."""
-        return value(G, _as_of(as_of), self.model)
+        """The question's valued graph: ``G`` as of ``as_of`` (today when not given) — for a
+        day past, the network as the team knew it then (:func:`graphcrm.graph.as_known`:
+        no tie that began later, no interaction after it)."""
+        day = _as_of(as_of)
+        if day < dt.date.today():
+            G = as_known(G, day.isoformat())
+        return value(G, day, self.model)
 
     def __repr__(self) -> str:
         shown = self.store.shown if isinstance(self.store, Neo4jSettings) else \

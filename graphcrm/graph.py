@@ -62,8 +62,8 @@ import networkx as nx
 from graphcrm.domain import REPORTS_TO, OrgKind, TieType, is_former
 from graphcrm.records import Dataset
 
-__all__ = ["build_graph", "last_contact", "last_contacts", "REPORTS_TO", "DOTTED_LINE",
-           "REPORTING"]
+__all__ = ["build_graph", "as_known", "last_contact", "last_contacts", "REPORTS_TO",
+           "DOTTED_LINE", "REPORTING"]
 
 #: A second, dotted-line superior (a ``DOTTED_LINE`` row of the relationships table).
 DOTTED_LINE = TieType.DOTTED_LINE.value
@@ -161,6 +161,56 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
         entry["roles"].sort()
         G.nodes[person_id]["projects"][project_id] = entry
     return G
+
+
+def as_known(G: nx.MultiDiGraph, day: str) -> nx.MultiDiGraph:
+    """The people graph as the team knew it on ``day`` (ISO text): ties whose ``since`` is
+    later are left out, interactions after it are forgotten, and a tie's or person's last
+    contact is the latest one on or before it (a tie's recorded ``last_contact`` after the
+    day says nothing about the day: the tie counts as undated unless an interaction dates
+    it). ``G`` is left as it is; the copy shares no attribute dict a caller may change.
+
+    What the store cannot date — a person or a role entered after the day, a strength
+    re-rated since — is as recorded today (``G.graph["as_known"]`` names the day).
+
+    Example
+    -------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("us", org_kind="own", last_interaction=None)
+    >>> G.add_node("x", org_kind="customer", last_interaction="2026-06-01")
+    >>> _ = G.add_edge("us", "x", key="KNOWS", type="KNOWS", since="2026-05-01",
+    ...                last_contact="2026-06-01", last_contact_recorded="2026-06-01")
+    >>> G.graph["interactions"] = [{"date": "2026-06-01", "person_id": "x",
+    ...                             "our_person_id": "us"}]
+    >>> as_known(G, "2026-03-01").number_of_edges(), as_known(G, "2026-05-15")["us"]["x"][
+    ...     "KNOWS"]["last_contact"]
+    (0, None)
+    """
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
+    H.graph["as_known"] = day
+    interactions = [r for r in G.graph.get("interactions", []) if r["date"] <= day]
+    H.graph["interactions"] = interactions
+    last_met: dict[str, str] = {}
+    last_between: dict[frozenset[str], str] = {}
+    for row in interactions:  # oldest first: the last one wins
+        last_met[row["person_id"]] = row["date"]
+        if row.get("our_person_id"):
+            last_between[frozenset((row["person_id"], row["our_person_id"]))] = row["date"]
+    for person, data in G.nodes(data=True):
+        H.add_node(person, **{**data, "last_interaction": last_met.get(person)})
+    for u, v, key, data in G.edges(keys=True, data=True):
+        if (data.get("since") or "") > day:
+            continue
+        if data["type"] in REPORTING:
+            H.add_edge(u, v, key=key, **data)
+            continue
+        recorded = data.get("last_contact_recorded")
+        recorded = recorded if recorded and recorded <= day else None
+        met = last_between.get(frozenset((u, v)))
+        H.add_edge(u, v, key=key, **{**data, "last_contact_recorded": recorded,
+                                     "last_contact": max(recorded or "", met or "") or None})
+    return H
 
 
 def last_contact(G: nx.MultiDiGraph, person: str) -> str | None:

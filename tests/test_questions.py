@@ -185,3 +185,21 @@ def test_exports_read_back_with_networkx_defaults(demo, tmp_path, suffix):
     assert all(d["weight"] > 0 for *_, d in back.edges(data=True))
     if suffix == "gexf":
         assert "<gexf" in path.read_text("utf-8")  # the format from the suffix
+
+
+def test_as_of_is_the_network_as_known_then(demo):
+    """as_of a day past: no tie that began later, no interaction after it (issue 29, 4)."""
+    bid = api.GraphCRM(demo)
+    today = bid.gaps("prj-js-ess", as_of=AS_OF).score["score"]
+    assert bid.gaps("prj-js-ess", as_of="2000-01-01").score["score"] == 0 < today
+    assert bid.gaps("prj-js-ess", as_of="2020-01-01").score["score"] < today
+    assert not bid.paths("王建国", as_of="2000-01-01").paths
+    people = bid.graph
+    began: dict[frozenset, list[str]] = {}
+    for u, v, d in people.edges(data=True):
+        began.setdefault(frozenset((u, v)), []).append(d.get("since") or "")
+    new = [tuple(pair) for pair, days in began.items() if min(days) > "2024-12-31"]
+    assert new  # ties that all began in 2025 or later
+    then, now = (bid.to_networkx(as_of=day) for day in ("2024-12-31", AS_OF))
+    assert all(now.has_edge(u, v) for u, v in new)
+    assert not any(then.has_edge(u, v) or then.has_edge(v, u) for u, v in new)
