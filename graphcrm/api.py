@@ -60,9 +60,17 @@ from graphcrm.changes import (
     state_of,
 )
 from graphcrm.domain import MAP_LAYOUTS, OrgKind, Role, TieType, is_former, normalize_token
-from graphcrm.errors import BadArgument, Conflict, InputError, LookupFailed, WrongType
+from graphcrm.errors import (
+    BadArgument,
+    Conflict,
+    GraphCRMError,
+    InputError,
+    LookupFailed,
+    WrongType,
+)
 from graphcrm.export import export_graph, networkx_graph
 from graphcrm.graph import as_known, build_graph
+from graphcrm.import_report import ImportReport
 from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping, read_tables
 from graphcrm.ingest.readers import RawTable
 from graphcrm.ingest.validate import derived_id, parse_date
@@ -208,6 +216,15 @@ class GraphCRM:
             shown = Neo4jSettings(shown).shown
         return f"GraphCRM({shown!r})"
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's display of the graph: where it is and what it holds (or why it holds
+        nothing yet)."""
+        try:
+            held = self.stats().text()
+        except GraphCRMError as err:  # no store yet: say so, never a traceback
+            held = f"{err}\n"
+        printer.text(f"{self!r}\n{held}")
+
     # -- data in and out ------------------------------------------------------------------
 
     @_bulk
@@ -219,7 +236,7 @@ class GraphCRM:
                     skip_domains: Sequence[str] = (), keep_subjects: bool = False,
                     until: dt.date | None = None, suggest_ties: int | None = None,
                     allow_losses: bool = False, clear_blanks: bool = False,
-                    take_over: bool = False, settle: str | None = None) -> ImportSummary:
+                    take_over: bool = False, settle: str | None = None) -> ImportReport:
         """Validate the files at ``paths`` and upsert them in one transaction
         (``graphcrm import``).
 
@@ -337,7 +354,7 @@ class GraphCRM:
                                                 take_over=take_over, settle=settle)
                 if report is not None:
                     to_review(opened, report)
-                return replace(summary, activity=report)
+                return ImportReport.showing(replace(summary, activity=report))
         # validate before creating anything: a rejected import leaves no file behind
         more, read = [], None
         if activities or cards:
@@ -347,12 +364,13 @@ class GraphCRM:
         dataset = read_dataset(paths, encoding=encoding, limits=limits, headers=headers,
                                more=more, read=read)
         if dry_run:
-            return replace(ImportSummary.of(dataset, plan(dataset, Dataset()), dry_run=True),
-                           activity=report)
+            return ImportReport.showing(replace(
+                ImportSummary.of(dataset, plan(dataset, Dataset()), dry_run=True),
+                activity=report))
         # built aside and moved into place whole (or not at all)
         summary = create_embedded_store(Path(str(self.store)), dataset, info,
                                         review_additions(report))
-        return replace(summary, activity=report)
+        return ImportReport.showing(replace(summary, activity=report))
 
     # -- the review list of calendar and mail imports ---------------------------------------
 
@@ -404,7 +422,7 @@ class GraphCRM:
         return TableResult("review", {"contacts": Part(columns, rows)})
 
     def accept_contact(self, contact: str, *, org: str | None = None, name: str | None = None,
-                       author: str | None = None) -> ImportSummary:
+                       author: str | None = None) -> ImportReport:
         """Add an unmatched contact (address or name, as :meth:`review` lists them) as a new
         person at ``org`` (id or name; default: the organization whose mail ``domains``
         hold their address's), named ``name`` (default: the name their mail or invitation
@@ -422,16 +440,17 @@ class GraphCRM:
         with open_store(self.store) as opened:
             entry = review_entry(opened, contact)
             if entry["key"].startswith("tie:"):
-                return self._accept_tie(opened, entry, author)
+                return ImportReport.showing(self._accept_tie(opened, entry, author))
             organizations = opened.load(people=()).table("organizations")
             org_id = organization_for(organizations, entry, org)
             person = {"name": name or entry["name"] or entry["address"].partition("@")[0],
                       "org_id": org_id, "email": entry["address"]}
             person["id"] = derived_id("people", person)
-            return self._settle(opened, entry, person, "accepted", "review accept", author)
+            return ImportReport.showing(
+                self._settle(opened, entry, person, "accepted", "review accept", author))
 
     def merge_contact(self, contact: str, person: str, *, author: str | None = None
-                      ) -> ImportSummary:
+                      ) -> ImportReport:
         """The unmatched ``contact`` is ``person`` (id or name), who keeps their address as
         another e-mail address; their meetings and messages become interactions."""
         from graphcrm.contacts import review_entry
@@ -449,7 +468,8 @@ class GraphCRM:
                 emails.append(entry["address"])
             row = {"id": person_id, "name": known["name"], "org_id": known["org_id"],
                    "email": "; ".join(emails) or None}
-            return self._settle(opened, entry, row, "merged", "review merge", author)
+            return ImportReport.showing(
+                self._settle(opened, entry, row, "merged", "review merge", author))
 
     def ignore_contact(self, contact: str) -> None:
         """Leave ``contact`` out of the review list, now and in every later import."""
@@ -568,7 +588,7 @@ class GraphCRM:
                                  ChangeInfo("forget", author or ""))
 
     def revert(self, change_set: int, *, author: str | None = None, dry_run: bool = False
-               ) -> ImportSummary:
+               ) -> ImportReport:
         """Undo change set ``change_set`` (``graphcrm revert``): the records it created go
         (people, organizations and projects included), those it removed come back whole,
         the fields it updated get their earlier values — one transaction, itself recorded as
@@ -596,7 +616,7 @@ class GraphCRM:
         with open_store(self.store) as opened:
             sets = opened.history(after=change_set - 1, changes=True)
             if not sets or sets[0].id != change_set:
-                raise LookupFailed(f"no change set {change_set} (graphcrm history lists them)")
+                raise LookupFailed(f"no change set {change_set} (history lists them)")
             target, later = sets[0], sets[1:]
             refused = _unrevertable(target, later)
             if refused:
@@ -621,7 +641,7 @@ class GraphCRM:
                 columns={t: SCHEMA[t].column_names for t in TABLE_ORDER if t in tables})
             if not dry_run and undo:
                 opened.apply(undo, records, ChangeInfo(f"revert {change_set}", author or ""))
-        return ImportSummary.of(records, undo, dry_run=dry_run)
+        return ImportReport.showing(ImportSummary.of(records, undo, dry_run=dry_run))
 
     def dump(self, path: str | Path) -> dict[str, int]:
         """Everything the store holds — records, the history with every change, snapshots,
@@ -835,7 +855,7 @@ class GraphCRM:
             found = [s for s in opened.history(after=number - 1, changes=True)
                      if s.id == number]
             if not found:
-                raise LookupFailed(f"no change set {number} (graphcrm history lists them)")
+                raise LookupFailed(f"no change set {number} (history lists them)")
             base = opened.load(people=())  # every organization and project, for their names
             names = Dataset({**base.records, "people": [
                 {"id": p, "name": d["name"]} for p, d in opened.people_index().items()]})
@@ -1418,13 +1438,13 @@ def _since(since: str, sets: builtins.list[ChangeSet], snapshots: builtins.list[
         day = dt.date.fromisoformat(parse_date(since.strip()))
     except ValueError:
         names = ", ".join(repr(s.name) for s in snapshots) or "none yet"
-        raise LookupFailed(f"--since {since!r}: no snapshot of that name and not a date "
+        raise LookupFailed(f"since {since!r}: no snapshot of that name and not a date "
                            f"(snapshots: {names})") from None
     if not sets:
         raise Conflict(f"{where} has no history yet: nothing to compare with {day}")
     first = dt.datetime.fromisoformat(sets[0].at)
     if day < first.date():
-        raise Conflict(f"--since {day}: the history of {where} starts on {first.date()} "
+        raise Conflict(f"since {day}: the history of {where} starts on {first.date()} "
                        f"({sets[0].command}); choose that day or later")
     start = dt.datetime.combine(day, dt.time()).astimezone()
     boundary = max((s.id for s in sets if dt.datetime.fromisoformat(s.at) < start), default=0)

@@ -35,6 +35,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from graphcrm.errors import BadArgument
 from graphcrm.words import cell, column, default_lang, joined, word
 
 if TYPE_CHECKING:
@@ -136,7 +137,8 @@ class Result:
         if name is None:
             return next(iter(parts.values()))
         if name not in parts:
-            raise KeyError(f"no part {name!r} (expected one of: {', '.join(parts)})")
+            raise BadArgument(f"a {self.kind} result has no part {name!r} (its parts: "
+                              f"{', '.join(parts)})")
         return parts[name]
 
     def to_frame(self, part: str | None = None) -> pd.DataFrame:
@@ -164,6 +166,14 @@ class Result:
 
     def __str__(self) -> str:
         return self.text()
+
+    def __repr__(self) -> str:
+        parts = ", ".join(f"{name} ({len(part.rows)} rows)" for name, part in self.parts().items())
+        return f"<{type(self).__name__}: {parts}; .to_frame(part), .records(), .text(lang)>"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's plain-text display: the text a person reads."""
+        printer.text(self.text())
 
     def _repr_html_(self) -> str:
         out = []

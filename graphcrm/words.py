@@ -38,6 +38,7 @@ from graphcrm.domain import (
     TieType,
     Vocabulary,
 )
+from graphcrm.errors import BadArgument
 from graphcrm.records import SCHEMA
 
 __all__ = ["LANGUAGES", "VOCABULARIES", "cell", "column", "default_lang", "joined", "role_words",
@@ -596,6 +597,8 @@ def word(key: str, lang: str, **values: Any) -> str:
     KeyError
         When the catalogue has no such key (a test runs every command in both languages).
     """
+    if lang not in LANGUAGES:
+        raise BadArgument(f"lang must be one of {', '.join(LANGUAGES)} (got {lang!r})")
     if values.get("n", 1) != 1 and f"{key}.n" in WORDS:
         key = f"{key}.n"
     text = WORDS[key][LANGUAGES.index(lang)]

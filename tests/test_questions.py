@@ -203,3 +203,47 @@ def test_as_of_is_the_network_as_known_then(demo):
     then, now = (bid.to_networkx(as_of=day) for day in ("2024-12-31", AS_OF))
     assert all(now.has_edge(u, v) for u, v in new)
     assert not any(then.has_edge(u, v) or then.has_edge(v, u) for u, v in new)
+
+
+# -- displays (issue 29, 7) -------------------------------------------------------------------
+
+
+def test_an_import_shows_itself_briefly(tmp_path):
+    from graphcrm.resources import sample_dir
+
+    bid = api.GraphCRM(str(tmp_path / "bid.db"))
+    report = bid.import_data([sample_dir()])
+    assert report.changed and report.tables  # still the summary it was
+    assert len(repr(report)) < 200 and repr(report).startswith("<ImportReport (import)")
+    assert "<table>" in report._repr_html_() and "people" in report.text("en")
+    assert "人员" in report.text("zh") and "people" not in report.text("zh")
+    assert set(report.records()) == {"dry_run", "changed", "tables", "changes", "warnings"}
+    assert list(report.to_frame("tables")["table"])[:2] == ["organizations", "people"]
+    again = bid.import_data([sample_dir()], dry_run=True)
+    assert "nothing" not in repr(again) or "dry run" in repr(again)
+
+
+def test_results_show_as_text_in_a_notebook(demo):
+    import io
+
+    from IPython.lib.pretty import RepresentationPrinter
+
+    history = api.GraphCRM(demo).history()
+    assert "at 0x" not in repr(history) and "rows" in repr(history)
+    out = io.StringIO()
+    printer = RepresentationPrinter(out)
+    printer.pretty(history)
+    printer.flush()
+    assert "import" in out.getvalue()
+    printer = RepresentationPrinter(out := io.StringIO())
+    printer.pretty(api.GraphCRM(demo))
+    printer.flush()
+    assert out.getvalue().startswith("GraphCRM(") and "prj-js-ess" in out.getvalue()
+
+
+def test_a_part_or_a_language_that_is_not_there_says_so(demo):
+    result = api.GraphCRM(demo).gaps("prj-bh-bms", as_of=AS_OF)
+    with pytest.raises(ValueError, match="no part 'nonsense' \\(its parts: stakeholders"):
+        result.to_frame("nonsense")
+    with pytest.raises(ValueError, match="lang must be one of en, zh \\(got 'fr'\\)"):
+        result.text("fr")

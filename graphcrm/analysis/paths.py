@@ -237,8 +237,8 @@ def influence_paths(
         raise LookupFailed(f"{G.nodes[target]['name']} is on our side: no path needed")
     projects = _stance_projects(G, target, project)
     if avoid_opponents and not projects:
-        raise Conflict(f"--avoid-opponents needs a project: {G.nodes[target]['name']} is a "
-                       "stakeholder of none (name one with --project)")
+        raise Conflict(f"avoiding opponents needs a project: {G.nodes[target]['name']} is a "
+                       "stakeholder of none (name one)")
     excluded = _excluded(G, projects, avoid, avoid_opponents, strict, include_competitors,
                          starts)
     excluded -= {target}

@@ -4,75 +4,21 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from graphcrm.changes import CREATE, REMOVE, Change, Creations
 from graphcrm.cli import cli
 from graphcrm.cli.options import author_option, bid_of, format_option, lang_of, show
 from graphcrm.errors import StoreDamaged
+from graphcrm.import_report import ImportReport, report_text
 from graphcrm.ingest.limits import Limits
-from graphcrm.results import Block, layout, shown
 from graphcrm.stores import ImportSummary
-from graphcrm.words import field_name, field_value, joined, word
+from graphcrm.words import joined, word
 
 if TYPE_CHECKING:
     from graphcrm.ingest.participants import ActivityReport
-
-#: Lines of the change plan shown: creations (each names itself) and the rest.
-PLAN_CREATIONS, PLAN_OTHERS = 20, 500
-
-
-def _summary_table(summary: ImportSummary, lang: str) -> str:
-    """What the import read and did per table, in ``lang``."""
-    verb = "import.would." if summary.dry_run else "import."
-    columns = ["table", "rows", "created", "updated", "removed", "unchanged"]
-    rows = [{"table": word(f"stats.{t.table}", lang), "rows": t.rows, "created": t.created,
-             "updated": t.updated, "removed": t.removed, "unchanged": t.unchanged}
-            for t in summary.tables]
-    headers = [word(f"import.{c}", lang) if c in ("table", "rows", "unchanged")
-               else word(f"{verb}{c}", lang) for c in columns]
-    return layout([Block(headers=headers, rows=[[shown(r[c]) for c in columns] for r in rows])])
-
-
-def _plan_line(change: Change, lang: str) -> str:
-    table = word(f"stats.{change.table}", lang) if lang != "en" else change.table
-    if change.action == CREATE:
-        named = change.fields.get("name", (None, None))[1]
-        label = change.label or (f"{named} ({change.key[0]})" if named else "/".join(
-            k for k in change.key if k))
-        return f"  + {table} {label}"
-    if change.action == REMOVE:
-        return f"  - {table} {change.label}"
-    colon = "：" if lang == "zh" else ": "
-    fields = joined((f"{field_name(name, lang)}{colon}{field_value(change.table, name, old, lang)}"
-                     f" → {field_value(change.table, name, new, lang)}"
-                     for name, (old, new) in change.field_changes()), lang, zh="；", en="; ")
-    return f"  ~ {table} {change.label}: {fields}"
-
-
-def _echo_plan(summary: ImportSummary, lang: str) -> None:
-    if not summary.changes:
-        return
-    if isinstance(summary.changes, Creations):  # into an empty store: made on demand
-        shown, created, others = summary.changes[:PLAN_CREATIONS], len(summary.changes), []
-    else:
-        creations = [c for c in summary.changes if c.action == CREATE]
-        shown, created = creations[:PLAN_CREATIONS], len(creations)
-        others = [c for c in summary.changes if c.action != CREATE]
-    click.echo(word("import.plan" if summary.dry_run else "import.changes", lang))
-    for change in shown:
-        click.echo(_plan_line(change, lang))
-    if created > PLAN_CREATIONS:
-        click.echo(word("import.more_created", lang, n=created - PLAN_CREATIONS))
-    for change in others[:PLAN_OTHERS]:
-        click.echo(_plan_line(change, lang))
-    if len(others) > PLAN_OTHERS:
-        click.echo(word("import.more_changed", lang, n=len(others) - PLAN_OTHERS))
-
 
 #: How many unmatched contacts the import summary lists (all: in --dry-run's full list).
 UNMATCHED_SHOWN = 15
@@ -129,17 +75,7 @@ def _echo_summary(summary: ImportSummary, lang: str) -> None:
         click.echo(word("import.warning", lang, text=warning), err=True)
     if summary.activity is not None:
         _echo_activity(summary.activity, lang)
-    click.echo(_summary_table(summary, lang), nl=False)
-    if summary.dry_run and summary.understood:
-        click.echo(word("import.understood", lang))
-        for line in summary.understood:
-            click.echo(textwrap.fill(line, 100, initial_indent="  ",
-                                     subsequent_indent="    "))
-    _echo_plan(summary, lang)
-    if summary.dry_run:
-        click.echo(word("import.dry_run", lang))
-    elif not summary.changed:
-        click.echo(word("changes.nothing", lang))
+    click.echo(report_text(ImportReport.showing(summary), lang), nl=False)
 
 
 @cli.command("import")

@@ -296,8 +296,8 @@ class EmbeddedStore(Store):
         self.read_only = False
         if not create and not self.path.exists():
             raise StoreNotFound(
-                f"no store at {self.shown}: import data first (graphcrm import PATH) "
-                "or choose another with --store"
+                f"no store at {self.shown}: import data first (graphcrm import PATH; in "
+                "Python import_data) or choose another store"
             )
         if self.path.is_dir():
             raise StoreError(f"{self.shown}: a folder, not a store file (choose another --store)")

@@ -94,7 +94,7 @@ def test_hostile_history_commands_get_one_line_and_change_nothing(target, make_t
     assert "starts on" in early.stderr and "choose that day or later" in early.stderr
     unknown = run(target, "changes", "--since", "gate-9")
     assert unknown.exit_code == 5
-    assert "--since 'gate-9': no snapshot of that name and not a date (snapshots: 'gate-1')" \
+    assert "since 'gate-9': no snapshot of that name and not a date (snapshots: 'gate-1')" \
         in unknown.stderr
     today = run(target, "changes", "--since", dt.date.today().strftime("%Y年%m月%d日"),
                 "--format", "json")

@@ -165,7 +165,7 @@ def test_informants_and_health_machine_outputs_carry_the_reasons(store):
     (["gaps"], "name a project (projects: prj-bh-bms, prj-js-ess, prj-metro5)"),
     (["gaps", "prj-js-ess", "--project", "prj-bh-bms"], "two projects given"),
     (["gaps", "no-such"], "no project 'no-such'"),
-    (["path", "马建华", "--avoid-opponents"], "--avoid-opponents needs a project"),
+    (["path", "马建华", "--avoid-opponents"], "avoiding opponents needs a project"),
     (["matrix", "prj-js-ess", "--as-of", "2026-13-01"], "not a calendar date"),
     (["matrix", "prj-js-ess", "--as-of", "01/11/2026"], "not a date"),
 ])

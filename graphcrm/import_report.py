@@ -1,0 +1,147 @@
+"""What an import did, as a result like every other: counts per table, the change plan and
+the warnings, in English or Chinese — for the command line and for a notebook alike.
+
+:class:`ImportReport` is an :class:`~graphcrm.stores.ImportSummary` (every attribute of it)
+that is also a :class:`~graphcrm.results.Result`: ``parts()`` (``tables``, ``changes``),
+``records()``, ``to_frame(part)``, ``text(lang)`` and a display in Jupyter, so that
+``bid.import_data([...])`` shows a short table and its plan rather than thousands of
+characters of dataclass.
+
+Example
+-------
+>>> from graphcrm.stores.base import TableChanges
+>>> from graphcrm.changes import Change
+>>> summary = ImportSummary((TableChanges("people", 1, 0, 1, 0),), dry_run=True, changes=(
+...     Change("people", "update", ("p1",), {"status": (None, "left")}, "林晓 (p1)"),))
+>>> print(ImportReport.showing(summary).text("zh"), end="")
+表    行数  将新建  将更新  将删除  未变
+----  ----  ------  ------  ------  ----
+人员  1     0       1       0       0
+变更计划：
+  ~ 人员 林晓 (p1): 状态：（空） → 离职
+校验通过；未写入（试运行）
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import textwrap
+from typing import Any
+
+from graphcrm.changes import CREATE, REMOVE, Change, Creations
+from graphcrm.results import Block, Part, Result, layout, shown
+from graphcrm.stores.base import ImportSummary
+from graphcrm.words import field_name, field_value, joined, word
+
+__all__ = ["ImportReport", "PLAN_CREATIONS", "PLAN_OTHERS"]
+
+#: Lines of the change plan shown: creations (each names itself) and the rest.
+PLAN_CREATIONS, PLAN_OTHERS = 20, 500
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class ImportReport(ImportSummary, Result):
+    """An import's summary that shows itself (see the module docs)."""
+
+    kind = "import"
+
+    @classmethod
+    def showing(cls, summary: ImportSummary) -> ImportReport:
+        """The report of ``summary`` (itself when it is one)."""
+        if isinstance(summary, ImportReport):
+            return summary
+        return cls(**{f.name: getattr(summary, f.name) for f in dataclasses.fields(summary)})
+
+    def parts(self) -> dict[str, Part]:
+        tables = [{"table": t.table, "rows": t.rows, "created": t.created,
+                   "updated": t.updated, "removed": t.removed, "unchanged": t.unchanged}
+                  for t in self.tables]
+        changes = [{"table": c.table, "action": c.action, "record": _label(c),
+                    "fields": c.fields_text() if c.fields and c.action != CREATE else None}
+                   for c in self.changes[:PLAN_CREATIONS + PLAN_OTHERS]]
+        return {"tables": Part(["table", "rows", "created", "updated", "removed",
+                                "unchanged"], tables),
+                "changes": Part(["table", "action", "record", "fields"], changes)}
+
+    def records(self) -> Any:
+        parts = self.parts()
+        return {"dry_run": self.dry_run, "changed": self.changed,
+                "tables": parts["tables"].rows, "changes": parts["changes"].rows,
+                "warnings": list(self.warnings)}
+
+    def blocks(self, lang: str) -> list[Block]:
+        return [*(Block(word("import.warning", lang, text=w)) for w in self.warnings),
+                *self.body(lang)]
+
+    def body(self, lang: str) -> list[Block]:
+        """The report without its warnings (the command line prints those on stderr)."""
+        verb = "import.would." if self.dry_run else "import."
+        columns = ["table", "rows", "created", "updated", "removed", "unchanged"]
+        headers = [word(f"import.{c}", lang) if c in ("table", "rows", "unchanged")
+                   else word(f"{verb}{c}", lang) for c in columns]
+        rows = self.parts()["tables"].rows
+        out = [Block(headers=headers, rows=[[word(f"stats.{r['table']}", lang),
+                                             *(shown(r[c]) for c in columns[1:])]
+                                            for r in rows])]
+        if self.dry_run and self.understood:
+            out.append(Block(word("import.understood", lang)))
+            out += [Block(textwrap.fill(line, 100, initial_indent="  ",
+                                        subsequent_indent="    ")) for line in self.understood]
+        out += [Block(line) for line in self._plan(lang)]
+        if self.dry_run:
+            out.append(Block(word("import.dry_run", lang)))
+        elif not self.changed:
+            out.append(Block(word("changes.nothing", lang)))
+        return out
+
+    def _plan(self, lang: str) -> list[str]:
+        if not self.changes:
+            return []
+        if isinstance(self.changes, Creations):  # into an empty store: made on demand
+            first, created, others = self.changes[:PLAN_CREATIONS], len(self.changes), []
+        else:
+            creations = [c for c in self.changes if c.action == CREATE]
+            first, created = creations[:PLAN_CREATIONS], len(creations)
+            others = [c for c in self.changes if c.action != CREATE]
+        lines = [word("import.plan" if self.dry_run else "import.changes", lang)]
+        lines += [plan_line(c, lang) for c in first]
+        if created > PLAN_CREATIONS:
+            lines.append(word("import.more_created", lang, n=created - PLAN_CREATIONS))
+        lines += [plan_line(c, lang) for c in others[:PLAN_OTHERS]]
+        if len(others) > PLAN_OTHERS:
+            lines.append(word("import.more_changed", lang, n=len(others) - PLAN_OTHERS))
+        return lines
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{t.table} {t.created}+ {t.updated}~ {t.removed}-"
+                           for t in self.tables if t.created or t.updated or t.removed)
+        what = "dry run" if self.dry_run else "import"
+        return (f"<ImportReport ({what}): {counts or 'nothing changed'}; "
+                f"{len(self.changes)} changes, {len(self.warnings)} warnings>")
+
+
+def _label(change: Change) -> str:
+    if change.label:
+        return change.label
+    named = change.fields.get("name", (None, None))[1]
+    return f"{named} ({change.key[0]})" if named else "/".join(k for k in change.key if k)
+
+
+def plan_line(change: Change, lang: str) -> str:
+    """One line of the change plan: ``+ 人员 王建国 (p201)``, ``- …``, or ``~ 人员 林晓
+    (p002): 状态：在职 → 离职`` (fields and values in ``lang``)."""
+    table = word(f"stats.{change.table}", lang) if lang != "en" else change.table
+    if change.action == CREATE:
+        return f"  + {table} {_label(change)}"
+    if change.action == REMOVE:
+        return f"  - {table} {change.label}"
+    colon = "：" if lang == "zh" else ": "
+    fields = joined((f"{field_name(name, lang)}{colon}{field_value(change.table, name, old, lang)}"
+                     f" → {field_value(change.table, name, new, lang)}"
+                     for name, (old, new) in change.field_changes()), lang, zh="；", en="; ")
+    return f"  ~ {table} {change.label}: {fields}"
+
+
+def report_text(report: ImportReport, lang: str) -> str:
+    """The report without warnings, laid out for a terminal."""
+    return layout(report.body(lang))
