@@ -98,6 +98,8 @@ from graphcrm.stores import (
 from graphcrm.words import default_lang
 
 if TYPE_CHECKING:  # imported where used: a question loads neither the map nor the contacts
+    import pandas as pd
+
     from graphcrm.ingest.participants import ActivityReport
     from graphcrm.map import StakeholderMap
 
@@ -521,6 +523,115 @@ class GraphCRM:
         if isinstance(self.store, Neo4jSettings | Store) or is_server_uri(str(self.store)):
             return True
         return Path(self.store).exists()
+
+    @_bulk
+    def people(self) -> pd.DataFrame:
+        """Everyone the store holds, one row each — those who left too (``former``) — as a
+        DataFrame that joins every result on ``person_id``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``person_id``, ``name``, ``org_id``, ``org_name``, ``org_kind``, ``title``,
+            ``department``, ``reports_to`` (a person id), ``email``, ``phone``, ``status``,
+            ``status_since`` (datetime64), ``former`` (no longer in post) and ``notes``.
+
+        Example
+        -------
+        >>> import graphcrm, tempfile
+        >>> bid = graphcrm.open(graphcrm.demo_store(tempfile.mkdtemp()))
+        >>> bid.people().set_index("person_id").loc["p201", ["name", "org_kind"]].tolist()
+        ['王建国', 'customer']
+        """
+        import pandas as pd
+
+        with open_store(self.store) as opened:
+            held = opened.load()
+        organizations = {o["id"]: o for o in held.table("organizations")}
+        rows = [{"person_id": p["id"], "name": p["name"], "org_id": p["org_id"],
+                 "org_name": organizations.get(p["org_id"], {}).get("name"),
+                 "org_kind": organizations.get(p["org_id"], {}).get("kind"),
+                 **{c: p.get(c) for c in ("title", "department", "reports_to", "email",
+                                          "phone", "status", "status_since")},
+                 "former": is_former(p.get("status")), "notes": p.get("notes")}
+                for p in held.table("people")]
+        frame = pd.DataFrame(rows, columns=_PEOPLE_COLUMNS)
+        frame["status_since"] = pd.to_datetime(frame["status_since"], errors="coerce")
+        return frame
+
+    @_bulk
+    def ties(self, project: str | None = None, *, as_of: DateLike = None) -> pd.DataFrame:
+        """Every tie between people in post (or in ``project``'s neighbourhood), one row per
+        recorded tie, valued as of ``as_of`` as every question values it.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``source_id``, ``source_name``, ``target_id``, ``target_name``, ``type``
+            (KNOWS, INFLUENCES, REFERRED, DOTTED_LINE, REPORTS_TO), ``mutual``, ``strength``,
+            ``level``, ``since``, ``last_contact`` (datetime64), ``weight`` (the probability
+            it passes a request as of ``as_of``) and ``cost`` (``-log weight``).
+
+        Example
+        -------
+        >>> import graphcrm, tempfile
+        >>> bid = graphcrm.open(graphcrm.demo_store(tempfile.mkdtemp()))
+        >>> ties = bid.ties(as_of=graphcrm.DEMO_AS_OF)
+        >>> ties.query("source_id == 'p002' and target_id == 'p203'")["weight"].round(2).tolist()
+        [0.79]
+        """
+        import math
+
+        import pandas as pd
+
+        G = self._project(project)[0] if project is not None else self.graph
+        V = self._value(G, as_of)
+        people = V.people
+        rows = []
+        for u, v, data in people.edges(data=True):
+            p = V.tie(u, v, data).probability
+            rows.append({"source_id": u, "source_name": people.nodes[u]["name"],
+                         "target_id": v, "target_name": people.nodes[v]["name"],
+                         "type": data["type"], "mutual": bool(data.get("mutual")),
+                         "strength": data.get("strength"), "level": data.get("level"),
+                         "since": data.get("since"), "last_contact": data.get("last_contact"),
+                         "weight": p, "cost": -math.log(p) if p > 0 else math.inf})
+        frame = pd.DataFrame(rows, columns=_TIE_COLUMNS)
+        for name in ("since", "last_contact"):
+            frame[name] = pd.to_datetime(frame[name], errors="coerce", format="ISO8601")
+        return frame
+
+    @_bulk
+    def roles(self, project: str | None = None) -> pd.DataFrame:
+        """Every stakeholder role (of ``project``, or of every project), one row each.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``project_id``, ``project_name``, ``person_id``, ``name``, ``role``,
+            ``influence``, ``stance`` (the word) and ``notes``.
+
+        Example
+        -------
+        >>> import graphcrm, tempfile
+        >>> bid = graphcrm.open(graphcrm.demo_store(tempfile.mkdtemp()))
+        >>> bid.roles("prj-js-ess").query("role == 'decision_maker'")["name"].tolist()
+        ['刘国强', '王建国']
+        """
+        import pandas as pd
+
+        with open_store(self.store) as opened:
+            chosen = _project_id(opened, project) if project is not None else None
+            held = opened.load()
+        names = {p["id"]: p["name"] for p in held.table("people")}
+        projects = {p["id"]: p["name"] for p in held.table("projects")}
+        rows = [{"project_id": r["project_id"], "project_name": projects.get(r["project_id"]),
+                 "person_id": r["person_id"], "name": names.get(r["person_id"]),
+                 "role": r["role"], "influence": r.get("influence"), "stance": r.get("stance"),
+                 "notes": r.get("notes")}
+                for r in held.table("stakeholders")
+                if chosen is None or r["project_id"] == chosen]
+        return pd.DataFrame(rows, columns=_ROLE_COLUMNS)
 
     def stats(self) -> Stats:
         """Counts by kind and per project (``graphcrm stats``).
@@ -1281,7 +1392,7 @@ class GraphCRM:
         >>> import tempfile
         >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
         >>> lost = bid.handover("韩梅", as_of=DEMO_AS_OF).part("stakeholders").rows
-        >>> [(r["name"], r["status_now"], r["status_without"], r["who_else"]) for r in lost]
+        >>> [(r["name"], r["status_now"], r["status_without"], r["who_else_name"]) for r in lost]
         [('陆振华', 'single-threaded', 'uncovered', None), ('邓晓', 'covered', 'weak', '周敏')]
         """
         with open_store(self.store) as opened:
@@ -1308,18 +1419,23 @@ class GraphCRM:
                                  "name": row["name"], "status_now": row["status"],
                                  "status_without": status,
                                  "best_chain": " → ".join(chain) or None,
-                                 "who_else": chain[0] if len(chain) > 1 else None})
+                                 "who_else_name": chain[0] if len(chain) > 1 else None})
         plan = self.health(project=project, as_of=as_of)
         instead = {r["person_id"]: r for r in
                    self.health(project=project, as_of=as_of, avoid=[who]).rows}
         calls = [{"person_id": r["person_id"], "name": r["name"],
                   "organization": r["organization"], "kind": r["kind"],
-                  "who_else": (instead.get(r["person_id"]) or {}).get("by_name")}
-                 for r in plan.rows if r["by"] == who]
+                  "who_else_id": (instead.get(r["person_id"]) or {}).get("by_id"),
+                  "who_else_name": (instead.get(r["person_id"]) or {}).get("by_name")}
+                 for r in plan.rows if r["by_id"] == who]
         return ReportResult("handover", {
-            "stakeholders": Part(["project", "name", "status_now", "status_without",
-                                  "best_chain", "who_else"], lost),
-            "calls": Part(["name", "organization", "kind", "who_else"], calls)})
+            "stakeholders": Part(["project", "person_id", "name", "status_now",
+                                  "status_without", "best_chain", "who_else_name"], lost,
+                                 shown=("project", "name", "status_now", "status_without",
+                                        "best_chain", "who_else_name")),
+            "calls": Part(["person_id", "name", "organization", "kind", "who_else_id",
+                           "who_else_name"], calls,
+                          shown=("name", "organization", "kind", "who_else_name"))})
 
     @_bulk
     @asks(QUESTIONS["matrix"])
@@ -1399,6 +1515,14 @@ class GraphCRM:
             if people > settings.aggregate_above:
                 return organization_map(opened.organization_summary(), _as_of(as_of), settings)
         return stakeholder_map(self._value(self.graph, as_of), settings)
+
+
+_PEOPLE_COLUMNS = ["person_id", "name", "org_id", "org_name", "org_kind", "title", "department",
+                   "reports_to", "email", "phone", "status", "status_since", "former", "notes"]
+_TIE_COLUMNS = ["source_id", "source_name", "target_id", "target_name", "type", "mutual",
+                "strength", "level", "since", "last_contact", "weight", "cost"]
+_ROLE_COLUMNS = ["project_id", "project_name", "person_id", "name", "role", "influence",
+                 "stance", "notes"]
 
 
 def _as_of(as_of: DateLike) -> dt.date:

@@ -42,15 +42,21 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["Block", "Part", "Result", "TableResult", "ReportResult", "layout", "plain",
-           "shown"]
+           "shown", "DATE_COLUMNS"]
+
+#: Columns that hold a date (ISO text in records and JSON; datetime64 in frames).
+DATE_COLUMNS = frozenset({"last_contact", "at", "deadline", "since", "date", "first", "last",
+                          "status_since"})
 
 
 @dataclass(frozen=True)
 class Part:
-    """One table of a result: its columns (English keys) and rows (records)."""
+    """One table of a result: its columns (English keys) and rows (records); ``shown``, the
+    columns a person reads in its text table (default all: ids stay in the data)."""
 
     columns: list[str]
     rows: list[dict[str, Any]]
+    shown: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, frame: pd.DataFrame) -> Part:
@@ -142,11 +148,15 @@ class Result:
         return parts[name]
 
     def to_frame(self, part: str | None = None) -> pd.DataFrame:
-        """A part (the main one by default) as a DataFrame."""
+        """A part (the main one by default) as a DataFrame, its dates (:data:`DATE_COLUMNS`)
+        as ``datetime64`` (a missing date ``NaT``)."""
         import pandas as pd
 
         chosen = self.part(part)
-        return pd.DataFrame(chosen.rows, columns=chosen.columns)
+        frame = pd.DataFrame(chosen.rows, columns=chosen.columns)
+        for name in DATE_COLUMNS.intersection(frame.columns):
+            frame[name] = pd.to_datetime(frame[name], errors="coerce", format="ISO8601")
+        return frame
 
     def table(self, part: str | None = None, lang: str = "en",
               columns: list[str] | None = None, rows: list[dict[str, Any]] | None = None,
@@ -154,7 +164,7 @@ class Result:
         """A part as a table block in ``lang``: translated headers and vocabulary cells;
         only ``columns`` and ``rows`` of it when given (a chain's hops, a quadrant)."""
         chosen = self.part(part)
-        names = columns or chosen.columns
+        names = columns or list(chosen.shown) or chosen.columns
         return Block(headers=[column(c, lang, self.kind) for c in names],
                      rows=[[shown(cell(c, row.get(c), lang), lang) for c in names]
                            for row in (chosen.rows if rows is None else rows)],

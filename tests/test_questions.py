@@ -247,3 +247,39 @@ def test_a_part_or_a_language_that_is_not_there_says_so(demo):
         result.to_frame("nonsense")
     with pytest.raises(ValueError, match="lang must be one of en, zh \\(got 'fr'\\)"):
         result.text("fr")
+
+
+# -- frames that join (issue 29, 6) ------------------------------------------------------------
+
+
+def test_frames_join_on_person_id_with_one_meaning_per_column(demo):
+    bid = api.GraphCRM(demo)
+    people = bid.people()
+    assert people["person_id"].is_unique and len(people) == 98
+    plan = bid.health("prj-js-ess", as_of=AS_OF).to_frame()
+    joined = plan.merge(people, left_on="by_id", right_on="person_id", suffixes=("", "_by"))
+    assert (joined["name_by"] == joined["by_name"]).all() and len(joined) == len(plan)
+    gaps = bid.gaps("prj-js-ess", as_of=AS_OF).to_frame()
+    roles = bid.roles("prj-js-ess")
+    assert set(gaps["person_id"]) <= set(roles["person_id"])
+    assert roles["stance"].dropna().isin(["champion", "supporter", "neutral", "skeptic",
+                                          "opponent"]).all()
+    informants = bid.informants("prj-js-ess", as_of=AS_OF).to_frame()
+    matrix = bid.matrix("prj-js-ess", as_of=AS_OF).to_frame()
+    for frame in (informants, matrix):
+        assert frame["stance"].dropna().map(type).eq(str).all()  # the word, in both
+    assert informants["stance_fit"].between(0, 1).all()
+    hops = bid.paths("王建国", as_of=AS_OF).to_frame()
+    assert {"from_id", "to_id"} <= set(hops) and set(hops["from_id"]) <= set(people["person_id"])
+    assert str(hops["last_contact"].dtype).startswith("datetime64")
+    assert hops.loc[hops["undated"], "last_contact"].isna().all()
+    assert "undated" not in set(hops["last_contact"].astype(str))
+    ties = bid.ties(as_of=AS_OF)
+    assert (ties["weight"].between(0, 1)).all() and ties["type"].isin(
+        ["KNOWS", "INFLUENCES", "REFERRED", "DOTTED_LINE", "REPORTS_TO"]).all()
+    assert str(ties["last_contact"].dtype).startswith("datetime64")
+    for frame in (plan, gaps, informants, matrix, hops, ties, people, roles):
+        for name in frame.columns:  # no column mixes kinds of value (dates, words, numbers)
+            kinds = {type(v).__name__ for v in frame[name].dropna()
+                     if not isinstance(v, (list, dict))}
+            assert len(kinds - {"int", "float", "int64", "float64"}) <= 1, (name, kinds)

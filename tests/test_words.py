@@ -47,7 +47,8 @@ def test_plurals_and_cells():
     assert cell("roles", ["decision_maker", "informant"], "zh") == ["决策者", "项目线人"]
     assert cell("level", 3, "en") == "friendship"  # a tie level by its name, not its number
     assert cell("name", "status", "zh") == "status"  # only vocabulary columns are translated
-    assert column("stance", "zh", "informants") == "立场分"
+    assert column("stance_fit", "zh", "informants") == "立场分"
+    assert column("stance", "zh", "informants") == column("stance", "zh", "matrix") == "立场"
     assert column("stance", "zh", "matrix") == "立场"
 
 

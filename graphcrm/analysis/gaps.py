@@ -59,9 +59,9 @@ __all__ = ["GapsResult", "coverage_gaps", "adamic_adar", "contacts", "STATUSES"]
 
 STATUSES = ("uncovered", "single-threaded", "weak", "covered")
 STAKEHOLDER_COLUMNS = ["person_id", "name", "roles", "influence", "status", "best_strength",
-                       "routes", "brokers", "broker_names", "best_chain", "introducers",
+                       "routes", "broker_ids", "broker_names", "best_chain", "introducers",
                        "likely_ties"]
-PLAN_COLUMNS = ["step", "meet", "meet_name", "who", "who_name", "via", "covers", "influence"]
+PLAN_COLUMNS = ["step", "meet_id", "meet_name", "who_id", "who_name", "via", "covers", "influence"]
 HOLE_COLUMNS = ["hole", "where", "detail"]
 _SOURCE = "\x00ours"
 _KNOWS_WELL = 0.6  # probability of a tie "known well" (strength 3 or more, today)
@@ -143,7 +143,7 @@ class GapsResult(Result):
             out += [Block(), Block(word("gaps.plan", lang))]
             for row in self.part("plan").rows:
                 chain = " → ".join(row["via"])
-                via = word("gaps.cold", lang) if not row["who"] else \
+                via = word("gaps.cold", lang) if not row["who_id"] else \
                     word("gaps.via", lang, chain=chain) if row["via"] else ""
                 who = row["who_name"] if isinstance(row["who_name"], str) else \
                     word("gaps.one_of_us", lang)
@@ -238,7 +238,7 @@ def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4) -> GapsRes
             "status": status,
             "best_strength": round(best, 3),
             "routes": routes,
-            "brokers": brokers,
+            "broker_ids": brokers,
             "broker_names": [G.nodes[b]["name"] for b in brokers],
             "best_chain": [G.nodes[n]["name"] for n in chains.get(person, [])],
             "introducers": [] if status == "covered" else
@@ -325,7 +325,7 @@ def _plan(G: nx.MultiDiGraph, H: nx.DiGraph, skip: frozenset[str], distance: dic
           chains: dict[str, list[str]], table: list[dict[str, Any]]) -> list[dict[str, Any]]:
     needy = [r for r in table if r["status"] in ("uncovered", "single-threaded")]
     remaining = {r["person_id"]: r["influence"] for r in needy}
-    brokers = {r["person_id"]: r["brokers"] for r in needy}
+    brokers = {r["person_id"]: r["broker_ids"] for r in needy}
     covers: dict[str, set[str]] = {t: {t} for t in remaining}
     for target in remaining:
         for contact in H.predecessors(target):
@@ -346,8 +346,8 @@ def _plan(G: nx.MultiDiGraph, H: nx.DiGraph, skip: frozenset[str], distance: dic
         who = chain[0] if chain else None
         rows.append({
             "step": len(rows) + 1,
-            "meet": contact, "meet_name": G.nodes[contact]["name"],
-            "who": who, "who_name": G.nodes[who]["name"] if who else None,
+            "meet_id": contact, "meet_name": G.nodes[contact]["name"],
+            "who_id": who, "who_name": G.nodes[who]["name"] if who else None,
             "via": [G.nodes[n]["name"] for n in chain[1:-1]],
             "covers": [G.nodes[t]["name"] for t in covered],
             "influence": sum(remaining.pop(t) for t in covered),

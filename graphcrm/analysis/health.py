@@ -95,7 +95,7 @@ def contact_plan(
             "urgency": round(((days if days is not None else 4 * cadence) - cadence) / cadence
                              * influence / 5, 2),
             "person_id": person, "name": data["name"], "organization": data.get("org_name"),
-            "by": by, "by_name": G.nodes[by]["name"] if by else None, "kind": "overdue",
+            "by_id": by, "by_name": G.nodes[by]["name"] if by else None, "kind": "overdue",
             "_why": ("health.overdue", {"role": Role(role), "days": days, "cadence": cadence})
             if days is not None else ("health.never", {"role": Role(role), "cadence": cadence}),
             "last_contact": last, "days": days,
@@ -116,7 +116,7 @@ def contact_plan(
             "urgency": round(tie["strength"] - hop.effective_strength, 2),
             "person_id": contact, "name": G.nodes[contact]["name"],
             "organization": G.nodes[contact].get("org_name"),
-            "by": mine, "by_name": G.nodes[mine]["name"], "kind": "cooling",
+            "by_id": mine, "by_name": G.nodes[mine]["name"], "kind": "cooling",
             "_why": ("health.cooling", {"tie": TieType(tie["type"]), "old": tie["strength"],
                                         "now": hop.effective_strength, "days": days}),
             "last_contact": tie.get("last_contact"), "days": days,
@@ -127,7 +127,7 @@ def contact_plan(
     return ContactPlan(project, rows)
 
 
-_COLUMNS = ["urgency", "person_id", "name", "organization", "by", "by_name", "kind",
+_COLUMNS = ["urgency", "person_id", "name", "organization", "by_id", "by_name", "kind",
             "reason", "last_contact", "days"]
 
 

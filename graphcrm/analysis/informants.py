@@ -68,7 +68,8 @@ __all__ = ["key_informants", "brokerage_roles", "burt_measures", "subset_between
 
 #: How the components add up to the score.
 WEIGHTS: Mapping[str, float] = {
-    "access": 0.30, "our_tie": 0.25, "brokerage": 0.15, "structural_holes": 0.10, "stance": 0.20,
+    "access": 0.30, "our_tie": 0.25, "brokerage": 0.15, "structural_holes": 0.10,
+    "stance_fit": 0.20,
 }
 GF_ROLES = ("coordinator", "gatekeeper", "representative", "consultant", "liaison")
 _STANCE = {"champion": 1.0, "supporter": 0.75, "neutral": 0.5, "skeptic": 0.25, "opponent": 0.0}
@@ -229,7 +230,7 @@ def key_informants(
             "our_tie": math.exp(-reach_us[c]),
             "brokerage": between.get(c, 0.0) / top_between,
             "structural_holes": 0.0,
-            "stance": _STANCE.get(stance or "neutral", 0.5),
+            "stance_fit": _STANCE.get(stance or "neutral", 0.5),
             "constraint": None, "effective_size": None,
             "stance_word": stance,
             "recorded_informant": Role.INFORMANT.value in roles_of(G, c, project),
@@ -251,7 +252,7 @@ def key_informants(
         row["gf_counts"] = {r: roles[r] for r in GF_ROLES if roles[r]}
         row["_why"] = _reasons(G, row, row.pop("_reach"))
         row["reasons"] = reasons_text(row["_why"], "en")
-        row["stance_is"] = row.pop("stance_word")
+        row["stance"] = row.pop("stance_word")
         for column in ("score", *WEIGHTS, "constraint", "effective_size"):
             if row[column] is not None:
                 row[column] = round(float(row[column]), 3)
@@ -509,7 +510,7 @@ def reasons_text(reasons: list[tuple[str, dict[str, Any]]], lang: str) -> str:
 
 
 _COLUMNS = ["rank", "person_id", "name", "organization", "title", "score", *WEIGHTS,
-            "constraint", "effective_size", "stance_is", "gf_role", "gf_counts",
+            "constraint", "effective_size", "stance", "gf_role", "gf_counts",
             "recorded_informant", "risk", "reasons"]
 
 
@@ -517,7 +518,7 @@ _COLUMNS = ["rank", "person_id", "name", "organization", "title", "score", *WEIG
 class InformantsResult(Result):
     """Ranked key-informant candidates of ``project``: one row per candidate, best first
     (``rank``, ``person_id``, ``name``, ``organization``, ``title``, ``score``, the
-    components, ``constraint``, ``effective_size``, ``stance_is``, ``gf_role`` and its
+    components, ``constraint``, ``effective_size``, ``stance`` (the word), ``gf_role`` and its
     counts, ``recorded_informant``, ``risk`` and ``reasons``, in English)."""
 
     project: str
@@ -533,7 +534,7 @@ class InformantsResult(Result):
         if not self.rows:
             return [Block(word("informants.none", lang))]
         names = ["rank", "name", "organization", "score", "access", "our_tie", "brokerage",
-                 "structural_holes", "stance_is", "gf_role"]
+                 "structural_holes", "stance", "gf_role"]
         starred = [{**r, "name": f"{r['name']}*" if r["recorded_informant"] else r["name"]}
                    for r in self.rows]
         table = self.table(None, lang, names, rows=starred)

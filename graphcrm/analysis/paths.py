@@ -93,8 +93,9 @@ class PathResult(Result):
         return plain([p.as_dict() for p in self.paths])
 
     def parts(self) -> dict[str, Part]:
-        """``hops``: one row per hop (rank, chain strength, who to whom, tie type, strength,
-        strength today, level, last contact)."""
+        """``hops``: one row per hop (rank, chain strength, who to whom by id and name, tie
+        type, strength, strength today, level, last contact — None, with ``undated`` True,
+        when the tie has no date)."""
         rows = []
         for path in self.paths:
             for step, (hop, name_from, name_to) in enumerate(
@@ -102,14 +103,17 @@ class PathResult(Result):
             ):
                 rows.append({
                     "rank": path.rank, "chain": round(path.strength, 3), "hop": step,
-                    "from": name_from, "to": name_to, "tie": hop.type,
+                    "from_id": hop.source, "from": name_from, "to_id": hop.target,
+                    "to": name_to, "tie": hop.type,
                     "strength": hop.strength, "now": round(hop.effective_strength, 1),
-                    "level": hop.level, "last_contact": hop.last_contact or
-                    ("undated" if hop.undated else None),
+                    "level": hop.level, "last_contact": hop.last_contact,
+                    "undated": hop.undated,
                 })
-        columns = ["rank", "chain", "hop", "from", "to", "tie", "strength", "now", "level",
-                   "last_contact"]
-        return {"hops": Part(columns, rows)}
+        columns = ["rank", "chain", "hop", "from_id", "from", "to_id", "to", "tie", "strength",
+                   "now", "level", "last_contact", "undated"]
+        return {"hops": Part(columns, rows, shown=(
+            "rank", "chain", "hop", "from", "to", "tie", "strength", "now", "level",
+            "last_contact"))}
 
     def blocks(self, lang: str) -> list[Block]:
         if not self.paths:
@@ -125,8 +129,9 @@ class PathResult(Result):
                 out.append(Block(word("path.warn", lang, text=word(
                     "path.through_opponent", lang, names=joined(path.opposed, lang))),
                     indent="    "))
-            out.append(self.table("hops", lang, shown_columns, indent="    ",
-                                  rows=[r for r in hops if r["rank"] == path.rank]))
+            out.append(self.table("hops", lang, shown_columns, indent="    ", rows=[
+                {**r, "last_contact": "undated" if r["undated"] else r["last_contact"]}
+                for r in hops if r["rank"] == path.rank]))
             out.append(Block())
         return out[:-1]
 

@@ -271,8 +271,8 @@ def _marks(V: ValuedGraph, settings: MapSettings) -> dict[str, Any]:
     marks["missing_roles"] = [values["role"] for key, values in coverage.hole_reasons
                               if key == "gaps.missing_role"]
     marks["status"] = {r["person_id"]: r["status"] for r in gaps}
-    marks["brokers"] = {b for r in gaps for b in r["brokers"]}
-    marks["via"] = {r["person_id"]: r["brokers"] for r in gaps if r["brokers"]}
+    marks["brokers"] = {b for r in gaps for b in r["broker_ids"]}
+    marks["via"] = {r["person_id"]: r["broker_ids"] for r in gaps if r["broker_ids"]}
     if not settings.redact:
         candidates = key_informants(V, project, top=settings.informants)
         marks["informants"] = {row["person_id"] for row in candidates.rows}

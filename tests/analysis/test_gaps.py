@@ -44,7 +44,7 @@ def test_each_status(result):
 def test_routes_strength_and_broker(result):
     assert (row(result, "dm1")["routes"], row(result, "dm1")["best_strength"]) == (2, 0.8)
     dm2 = row(result, "dm2")
-    assert (dm2["routes"], dm2["brokers"], dm2["best_strength"]) == (1, ["br"], 0.64)
+    assert (dm2["routes"], dm2["broker_ids"], dm2["best_strength"]) == (1, ["br"], 0.64)
     assert row(result, "dm3")["routes"] == 0
     assert row(result, "ev1")["best_strength"] == pytest.approx(0.04)  # .2 * .2
 
@@ -60,8 +60,8 @@ def test_introduction_plan_is_a_greedy_cover(result):
     plan = result.plan
     assert len(plan) == 1
     step = plan.iloc[0]
-    assert (step["meet"], sorted(step["covers"]), step["influence"]) == ("z", ["DM2", "DM3"], 9)
-    assert step["who"] in {"us1", "us2"} and step["via"] == ["BR", "DM2"]
+    assert (step["meet_id"], sorted(step["covers"]), step["influence"]) == ("z", ["DM2", "DM3"], 9)
+    assert step["who_id"] in {"us1", "us2"} and step["via"] == ["BR", "DM2"]
 
 
 def test_coverage_score_and_parts(result):
@@ -90,7 +90,7 @@ def test_holes_in_chinese(result):
 
 def test_records_carry_the_json_fields(result):
     record = result.records()["stakeholders"][0]
-    assert {"person_id", "status", "best_strength", "brokers"} <= set(record)
+    assert {"person_id", "status", "best_strength", "broker_ids"} <= set(record)
 
 
 def test_unknown_project():
@@ -105,7 +105,7 @@ def test_a_decision_maker_on_our_bid_team_is_covered_directly():
                    [("us", "dm", 4), ("dm", "leaf", 2)],
                    [("us", "bid_team"), ("dm", "bid_team"), ("dm", "decision_maker", 5)])
     row = coverage_gaps(V, "P").stakeholders.iloc[0]
-    assert (row["person_id"], row["status"], row["routes"], row["brokers"]) == (
+    assert (row["person_id"], row["status"], row["routes"], row["broker_ids"]) == (
         "dm", "covered", 2, [])  # dm themself, and us → dm
 
 

@@ -23,7 +23,7 @@ def test_overdue_against_each_roles_cadence():
     rows = plan().set_index("person_id")
     dm = rows.loc["dm"]
     # last contact: the interaction on 05-12 (20 days ago); decision makers every 14 days
-    assert (dm["kind"], dm["days"], dm["by"]) == ("overdue", 20, "us2")  # strongest tie: us2
+    assert (dm["kind"], dm["days"], dm["by_id"]) == ("overdue", 20, "us2")  # strongest tie: us2
     assert dm["reason"] == "decision maker: last contact 20 days ago (every 14 days)"
     assert "inf" not in rows.index  # 2 days ago, cadence 7
     user = rows.loc["user"]
@@ -36,7 +36,7 @@ def test_cooling_ties_and_order():
     cooling = frame[frame["kind"] == "cooling"]
     assert cooling["person_id"].tolist() == ["old"]
     assert cooling.iloc[0]["reason"].startswith("knows tie cooled from 4 to 1.7")
-    assert cooling.iloc[0]["by"] == "us2"
+    assert cooling.iloc[0]["by_id"] == "us2"
     # most urgent first: user never contacted (4 cadences: (120-30)/30 * 2/5 = 1.2)
     assert frame["urgency"].is_monotonic_decreasing
     assert frame.iloc[0]["person_id"] == "old"  # lost 2.27 of strength

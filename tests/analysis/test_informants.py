@@ -49,7 +49,7 @@ def test_ranking_and_components(V):
     assert i2["access"] == pytest.approx(0.4)
     assert i1["our_tie"] == pytest.approx(0.95) and i2["our_tie"] == pytest.approx(0.4)
     assert (i1["brokerage"], i2["brokerage"]) == (1.0, 0.0)  # our best route runs via i1
-    assert (i1["stance"], i2["stance"]) == (1.0, 0.5)
+    assert (i1["stance_fit"], i2["stance_fit"]) == (1.0, 0.5)
     # i3's best road to dm runs through us and i1: .95 * .95 * .95
     assert frame.loc["i3", "access"] == pytest.approx(0.857, abs=0.001)
     expected = 0.3 * 0.95 + 0.25 * 0.95 + 0.15 * 1 + 0.1 * i1["structural_holes"] + 0.2 * 1

@@ -124,8 +124,8 @@ def test_gaps(store):
                              *AS_OF).stdout)["stakeholders"]
     by_id = {r["person_id"]: r for r in records}
     assert by_id["p322"]["status"] == "uncovered"
-    assert by_id["p321"]["status"] == "single-threaded" and by_id["p321"]["brokers"] == ["p304"]
-    assert {"person_id", "status", "best_strength", "brokers"} <= set(records[0])
+    assert by_id["p321"]["status"] == "single-threaded" and by_id["p321"]["broker_ids"] == ["p304"]
+    assert {"person_id", "status", "best_strength", "broker_ids"} <= set(records[0])
     fewer = json.loads(run(store, "gaps", "prj-bh-bms", "--max-hops", "2", "--format", "json",
                            *AS_OF).stdout)["stakeholders"]
     assert sum(r["status"] == "covered" for r in fewer) < sum(
@@ -149,7 +149,7 @@ def test_health(store):
     table = run(store, "health", "-p", "prj-js-ess", *AS_OF).stdout
     assert table.splitlines()[0].startswith(" 1. call 刘洋")
     records = json.loads(run(store, "health", "--format", "json", *AS_OF).stdout)
-    assert {"person_id", "reason", "by", "kind"} <= set(records[0])
+    assert {"person_id", "reason", "by_id", "kind"} <= set(records[0])
     later = json.loads(run(store, "health", "-p", "prj-js-ess", "--as-of", "2027-06-01",
                            "--format", "json").stdout)
     assert len(later) > len(json.loads(run(store, "health", "-p", "prj-js-ess", "--format",

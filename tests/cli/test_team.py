@@ -155,14 +155,14 @@ def test_handover_says_what_the_team_loses(target):
     found = run_on(target, "handover", "韩梅", "--as-of", "2026-11-26", "--format", "json")
     assert found.exit_code == 0, found.output
     rows = json.loads(found.stdout)["stakeholders"]
-    assert [(r["name"], r["status_now"], r["status_without"], r["who_else"]) for r in rows] \
+    assert [(r["name"], r["status_now"], r["status_without"], r["who_else_name"]) for r in rows] \
         == [("陆振华", "single-threaded", "uncovered", None), ("邓晓", "covered", "weak", "周敏")]
     shown = run_on(target, "--lang", "zh", "handover", "韩梅", "--as-of", "2026-11-26")
     assert "陆振华  单线    未覆盖" in shown.stdout and "p321" not in shown.stdout
     assert not any(w in shown.stdout for w in ("covered", "weak", "None", "nan"))
     calls = json.loads(run_on(target, "handover", "林晓", "--as-of", "2026-11-26", "--format",
                               "json").stdout)["calls"]
-    assert calls and all(c["who_else"] for c in calls)
+    assert calls and all(c["who_else_name"] and c["who_else_id"] for c in calls)
 
 
 def _everything(where) -> dict:
