@@ -22,17 +22,17 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "schema1-sample.db"
 def answers(bid: GraphCRM) -> dict[str, str]:
     """Every question on the sample, as comparable text (JSON, blanks as null)."""
     return {
-        "stats": bid.stats().counts.to_json(orient="records", force_ascii=False),
+        "stats": bid.stats().counts.to_json(orient="records", force_ascii=False, date_format="iso"),
         "path": str([p.names for p in bid.paths("王建国", project="prj-js-ess",
                                                 as_of=DEMO_AS_OF).paths]),
         "gaps": bid.gaps("prj-bh-bms", as_of=DEMO_AS_OF).stakeholders.to_json(
-            orient="records", force_ascii=False),
+            orient="records", force_ascii=False, date_format="iso"),
         "informants": bid.informants("prj-js-ess", as_of=DEMO_AS_OF).to_frame().to_json(
-            orient="records", force_ascii=False),
+            orient="records", force_ascii=False, date_format="iso"),
         "health": bid.health(project="prj-js-ess", as_of=DEMO_AS_OF).to_frame().to_json(
-            orient="records", force_ascii=False),
+            orient="records", force_ascii=False, date_format="iso"),
         "matrix": bid.matrix("prj-js-ess", as_of=DEMO_AS_OF).to_frame().to_json(
-            orient="records", force_ascii=False),
+            orient="records", force_ascii=False, date_format="iso"),
     }
 
 
