@@ -633,6 +633,51 @@ class GraphCRM:
                 if chosen is None or r["project_id"] == chosen]
         return pd.DataFrame(rows, columns=_ROLE_COLUMNS)
 
+    def cypher(self, query: str, **params: Any) -> pd.DataFrame:
+        """Run your own Cypher query on a Neo4j store, as a read, and get its rows as a
+        DataFrame (as graphdatascience's ``run_cypher``). The graph model is in
+        ``cypher/README.md``.
+
+        Parameters
+        ----------
+        query
+            The Cypher text; values go in ``params`` (``$project``), never into the text.
+        **params
+            The query's parameters.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One column per returned name; nodes and relationships as their property dicts.
+
+        Raises
+        ------
+        BadArgument
+            The store is the embedded one (it speaks SQL, not Cypher).
+        StoreError
+            The server refused the query (a syntax error; a write, which a read may not do).
+
+        Example
+        -------
+        >>> bid = open("neo4j://localhost:7687")  # doctest: +SKIP
+        >>> query = "MATCH (p:Person {id: $id}) RETURN p.name AS name"
+        >>> bid.cypher(query, id="p201")  # doctest: +SKIP
+              name
+        0  王建国
+        """
+        import pandas as pd
+
+        from graphcrm.stores.neo4j_store import Neo4jStore
+
+        if not isinstance(query, str):
+            raise WrongType(f"query must be Cypher text (got {type(query).__name__})")
+        with open_store(self.store) as opened:
+            if not isinstance(opened, Neo4jStore):
+                raise BadArgument(f"cypher() needs a Neo4j store; {self!r} is an embedded one "
+                                  "(its data: people(), ties(), roles(), to_networkx())")
+            columns, rows = opened.read_cypher(query, params)
+        return pd.DataFrame([[_plain_value(v) for v in row] for row in rows], columns=columns)
+
     def stats(self) -> Stats:
         """Counts by kind and per project (``graphcrm stats``).
 
@@ -1515,6 +1560,16 @@ class GraphCRM:
             if people > settings.aggregate_above:
                 return organization_map(opened.organization_summary(), _as_of(as_of), settings)
         return stakeholder_map(self._value(self.graph, as_of), settings)
+
+
+def _plain_value(value: Any) -> Any:
+    """A value a Cypher query returned, for a DataFrame: a node or relationship as its
+    properties, a temporal value as Python's."""
+    if hasattr(value, "to_native"):
+        return value.to_native()
+    if hasattr(value, "items") and hasattr(value, "element_id"):
+        return dict(value.items())
+    return value
 
 
 _PEOPLE_COLUMNS = ["person_id", "name", "org_id", "org_name", "org_kind", "title", "department",

@@ -38,9 +38,13 @@ def test_explore_bid_runs_on_the_embedded_store(tmp_path):
     text = outputs(notebook)
     assert "coverage 72% → 84%" in text
     assert "田蕾: uncovered → covered" in text
-    html = [o["data"].get("text/html", "") for c in notebook.cells if c.cell_type == "code"
-            for o in c.outputs if "data" in o]
-    assert any(h.startswith("<iframe srcdoc=") for h in html)  # the map, inline
+    pictures = [o["data"]["image/png"] for c in notebook.cells if c.cell_type == "code"
+                for o in c.outputs if "image/png" in o.get("data", {})]
+    assert len(pictures) == 1 and len(pictures[0]) < 1_000_000  # the map, a static picture
+    route = "林晓 → 张伟 → 周建平 → 王建国"
+    assert f"{route}\n{route} (graphcrm path)" in text  # NetworkX finds graphcrm's chain
+    assert "role removed" in text and "杨帆" in text  # what changed since the snapshot
+    assert "Traceback" not in text and "nan" not in text.split()
 
 
 def point_kernel_at(monkeypatch, settings, variable: str) -> None:

@@ -283,3 +283,28 @@ def test_frames_join_on_person_id_with_one_meaning_per_column(demo):
             kinds = {type(v).__name__ for v in frame[name].dropna()
                      if not isinstance(v, (list, dict))}
             assert len(kinds - {"int", "float", "int64", "float64"}) <= 1, (name, kinds)
+
+
+@pytest.mark.neo4j
+def test_cypher_on_a_neo4j_store_gives_a_frame_and_only_reads(neo4j_settings):
+    from graphcrm.errors import StoreError
+    from graphcrm.resources import sample_dir
+
+    bid = api.GraphCRM(neo4j_settings)
+    bid.import_data([sample_dir()])
+    deciders = bid.cypher(
+        "MATCH (p:Person)-[s:STAKEHOLDER_IN {role: $role}]->(:Project {id: $project}) "
+        "RETURN p.id AS person_id, p.name AS name, s.influence AS influence, p AS node "
+        "ORDER BY person_id", role="decision_maker", project="prj-js-ess")
+    assert deciders["name"].tolist() == ["刘国强", "王建国"]
+    assert deciders.loc[1, "node"]["id"] == "p201"  # a node as its properties
+    joined = deciders.merge(bid.gaps("prj-js-ess", as_of=AS_OF).to_frame(), on="person_id")
+    assert len(joined) == 2
+    with pytest.raises(StoreError, match=r"(?i)write"):
+        bid.cypher("CREATE (:Person {id: 'x'})")
+    assert bid.cypher("MATCH (p:Person {id: 'x'}) RETURN count(p) AS n")["n"].tolist() == [0]
+
+
+def test_cypher_on_the_embedded_store_says_where_its_data_is(demo):
+    with pytest.raises(ValueError, match="cypher\\(\\) needs a Neo4j store"):
+        api.GraphCRM(demo).cypher("MATCH (n) RETURN n")

@@ -10,6 +10,7 @@ import datetime as dt
 import html
 import os
 from pathlib import Path
+from typing import Any
 
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.atomic import replacing
@@ -74,6 +75,18 @@ class StakeholderMap:
         render_pdf(render_page(self.data, paper, slide=True), Path(path),
                    size=PAPER_SIZES[paper][1])
         return Path(path)
+
+    def picture(self) -> Any:
+        """The map as a static PNG picture for a notebook (``IPython.display.Image``): a
+        notebook that stays small and renders on GitHub, where the interactive page (a few
+        hundred kilobytes inline) would not. Rendered through headless Chromium."""
+        import tempfile
+
+        from IPython.display import Image
+
+        with tempfile.TemporaryDirectory(prefix="graphcrm-picture-") as folder:
+            data = self.png(Path(folder) / "map.png").read_bytes()
+        return Image(data=data, format="png")
 
     def _repr_html_(self) -> str:
         """An iframe with the page in ``srcdoc`` (JupyterLab, VS Code: no file needed)."""

@@ -20,7 +20,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 
 from graphcrm.changes import (
     REMOVE,
@@ -441,6 +441,18 @@ class Neo4jStore(Store):
             records.sort(key=lambda r, name=name: record_key(name, r))
         return Dataset(records=tables,
                        columns={name: SCHEMA[name].column_names for name in tables})
+
+    def read_cypher(self, query: str, params: Mapping[str, Any]) -> tuple[list[str],
+                                                                         list[list[Any]]]:
+        """A user's own Cypher query, sent as a read (a query that writes is refused by the
+        server): its column names and rows. Parameters go as parameters, never into the
+        text."""
+        def read(tx: Any) -> tuple[list[str], list[list[Any]]]:
+            result = tx.run(query, dict(params))
+            return list(result.keys()), [list(record.values()) for record in result]
+
+        with self._translate(), self._session() as session:
+            return cast(tuple[list[str], list[list[Any]]], session.execute_read(read))
 
     def neighbours(self, people: Collection[str]) -> set[str]:
         with self._translate(), self._session() as session:
