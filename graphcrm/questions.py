@@ -26,6 +26,7 @@ graphcrm.errors.BadArgument: k must be at least 1 (got 0)
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import inspect
 from collections.abc import Callable, Sequence
@@ -215,9 +216,20 @@ def asks(question: Question) -> Callable[[_F], _F]:
         if question.project and "project" not in signature.parameters:
             raise TypeError(f"{method.__qualname__} must take a project")
 
+        known = [n for n in signature.parameters if n != "self"]
+
         @functools.wraps(method)
         def checked(self: Any, *args: Any, **kwargs: Any) -> Any:
-            bound = signature.bind(self, *args, **kwargs)
+            for name in kwargs:
+                if name not in signature.parameters:
+                    close = difflib.get_close_matches(name, known, n=1)
+                    hint = f"; did you mean {close[0]!r}?" if close else \
+                        f" (its arguments: {', '.join(known)})"
+                    raise WrongType(f"{question.method}() has no argument {name!r}{hint}")
+            try:
+                bound = signature.bind(self, *args, **kwargs)
+            except TypeError as err:
+                raise WrongType(f"{question.method}(): {err}") from None
             values = question.check({k: v for k, v in bound.arguments.items()
                                      if k != "self"})
             bound.arguments.update(values)

@@ -109,7 +109,10 @@ def test_a_date_in_any_form_a_python_user_has(demo, day):
     (lambda b: b.gaps(7), TypeError, "project must be"),
     (lambda b: b.paths("无此人"), LookupError, "nobody called '无此人'"),
     (lambda b: b.matrix("no-such-project"), LookupError, "no project 'no-such-project'"),
-    (lambda b: b.paths("王建国", kk=3), TypeError, "kk"),
+    (lambda b: b.paths("王建国", kk=3), TypeError, "paths() has no argument 'kk'; did you "
+                                                   "mean 'k'?"),
+    (lambda b: b.gaps("prj-js-ess", max_hop=3), TypeError, "did you mean 'max_hops'?"),
+    (lambda b: b.informants("prj-js-ess", 5), TypeError, "informants(): too many positional"),
 ])
 def test_wrong_arguments_are_refused_as_python_errors(demo, ask, error, words):
     with pytest.raises(error, match=None) as raised:
