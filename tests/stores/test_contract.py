@@ -39,12 +39,14 @@ def test_import_then_load_gives_back_every_record(store, tiny):
 
 def test_reimport_changes_nothing(store, sample):
     store.import_dataset(sample)
-    before = canonical(store.load())
+    before, counts = canonical(store.load()), store.counts()
+    history = len(store.history())
     again = store.import_dataset(copy.deepcopy(sample))
     assert not again.changed
     assert all(t.unchanged == t.rows for t in again.tables)
     assert canonical(store.load()) == before
-    assert store.counts() == store.counts()
+    assert store.counts() == counts  # the same records, counted the same
+    assert len(store.history()) == history  # an import that changed nothing leaves no trace
 
 
 def test_an_updated_file_updates_what_changed(store, tiny, make_tables):
