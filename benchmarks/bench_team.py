@@ -78,7 +78,7 @@ def main() -> None:
                 team.import_data([people_sheet(Path(tmp) / f"s{sets}-{n}", rows)],
                                  author=AUTHORS[n % len(AUTHORS)], settle="mine")
             found: dict[str, list[float]] = {"team": [], "base": []}
-            for run in range(args.runs):
+            for _run in range(args.runs):
                 for kind, source in (("team", store), ("base", base)):
                     copy = Path(tmp) / f"run-{kind}.db"
                     shutil.copy(source, copy)

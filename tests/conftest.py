@@ -191,3 +191,20 @@ def pytest_terminal_summary(terminalreporter):
     if PASSWORDS:
         terminalreporter.write_line(
             "test password absent from " + ", ".join(f"{n:,} {k}" for k, n in CHECKED.items()))
+
+
+# -- the quick loop -------------------------------------------------------------------------
+#: Test modules that take seconds each (a real browser, a notebook kernel, fault injection in
+#: child processes, property tests, a wheel build): marked ``slow``, left out of
+#: ``bash scripts/test --quick`` and run by the full suite (CI).
+SLOW_MODULES = ("test_faults.py", "test_notebooks.py", "test_packaging.py",
+                "test_random_networks.py", "test_fuzz_import.py", "test_fuzz_activity.py",
+                "test_fast_paths.py", "test_startup.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.path.name
+        if module in SLOW_MODULES or item.get_closest_marker("browser") or \
+                item.get_closest_marker("neo4j"):
+            item.add_marker(pytest.mark.slow)
