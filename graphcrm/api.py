@@ -59,7 +59,7 @@ from graphcrm.changes import (
     revert,
     state_of,
 )
-from graphcrm.domain import MAP_LAYOUTS, OrgKind, Role, TieType, is_former, normalize_token
+from graphcrm.domain import MAP_LAYOUTS, Role, TieType, is_former, our_side
 from graphcrm.errors import (
     BadArgument,
     Conflict,
@@ -74,7 +74,7 @@ from graphcrm.import_report import ImportReport
 from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping, read_tables
 from graphcrm.ingest.readers import RawTable
 from graphcrm.ingest.validate import derived_id, parse_date
-from graphcrm.lookup import find_person
+from graphcrm.lookup import find_person, find_project
 from graphcrm.questions import QUESTIONS, DateLike, as_date, asks, people_of_argument
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, record_key
 from graphcrm.regions import ball, contact_region, path_region
@@ -1631,27 +1631,9 @@ def _since(since: str, sets: builtins.list[ChangeSet], snapshots: builtins.list[
 
 
 def _project_id(opened: Store, text: str | None) -> str:
-    """The id of the project ``text`` names in the store: its id or its name (exact, then
-    ignoring case and full-width forms), or, with no text, the store's only project."""
-    projects = opened.load(people=()).table("projects")  # every project, nobody loaded
-    ids = {p["id"] for p in projects}
-    listed = ", ".join(sorted(ids)) or "none"
-    if text is None:
-        if len(ids) == 1:
-            return next(iter(ids))
-        raise LookupFailed(f"name a project (projects: {listed})")
-    if text in ids:
-        return text
-    for same in (lambda name: name == text,
-                 lambda name: normalize_token(name) == normalize_token(text)):
-        named = [p["id"] for p in projects if p["name"] and same(p["name"])]
-        if len(named) == 1:
-            return named[0]
-        if len(named) > 1:
-            raise LookupFailed(f"{text!r} names {len(named)} projects; give the id "
-                               f"({', '.join(sorted(named))})")
-    raise LookupFailed(f"no project {text!r} (projects: {listed})")
-
+    """The id of the project ``text`` names in the store (:func:`graphcrm.lookup.find_project`:
+    its id or its name, or with no text the store's only project)."""
+    return find_project(opened.load(people=()).table("projects"), text)  # nobody loaded
 
 def _people(opened: Store, texts: builtins.list[str]) -> dict[str, dict]:
     """The part of the people index a question about the people ``texts`` name needs: those
@@ -1750,9 +1732,5 @@ def _known_names(opened: Store, index: dict[str, dict]) -> dict[str, dict[str, s
 def _ours(index: dict[str, dict], project: str | None) -> builtins.list[str]:
     """Our people from a people index: the project's bid team, else everyone at ``own`` —
     those still in post (someone of ours who left starts no chain)."""
-    present = {p: d for p, d in index.items() if not is_former(d.get("status"))}
-    if project is not None:
-        team = [p for p, d in present.items() if Role.BID_TEAM in d["roles"].get(project, [])]
-        if team:
-            return sorted(team)
-    return sorted(p for p, d in present.items() if d["org_kind"] == OrgKind.OWN)
+    return our_side(((p, d["org_kind"], d["roles"]) for p, d in index.items()
+                     if not is_former(d.get("status"))), project)

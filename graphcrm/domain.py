@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
 from functools import cache
 from typing import TypeVar
@@ -36,6 +37,7 @@ __all__ = [
     "REPORTS_TO",
     "PAPERS",
     "is_former",
+    "our_side",
     "normalize_token",
     "chinese_words",
 ]
@@ -212,8 +214,20 @@ class TieType(Vocabulary):
 
     @property
     def directed(self) -> bool:
-        """KNOWS is mutual; the others point from source to target."""
+        """KNOWS is mutual; the others point from source to target (as recorded and drawn)."""
         return self is not TieType.KNOWS
+
+    @property
+    def requests_one_way(self) -> bool:
+        """Whether a request travels the tie only from source to target: an INFLUENCES tie
+        (the source's opinion moves the target, not the other way). Every other tie carries
+        requests both ways — a referrer and whom they referred know each other, a dotted
+        line joins two colleagues — whichever way it was recorded.
+
+        >>> [t.value for t in TieType if t.requests_one_way]
+        ['INFLUENCES']
+        """
+        return self is TieType.INFLUENCES
 
 
 _synonyms(
@@ -366,6 +380,24 @@ def is_former(status: str | None) -> bool:
     (True, False, False)
     """
     return bool(status) and PersonStatus(status).former
+
+
+def our_side(people: Iterable[tuple[str, str | None, Mapping[str, Sequence[str]]]],
+             project: str | None = None) -> list[str]:
+    """Our people, the one rule: the project's bid team when it has one, else everyone at an
+    ``own`` organization. ``people``: ``(id, organization kind, roles by project)`` of the
+    people in post (someone who left is on nobody's side).
+
+    >>> people = [("a", "own", {}), ("b", "own", {"P": ["bid_team"]}), ("c", "customer", {})]
+    >>> our_side(people, "P"), our_side(people, "Q"), our_side(people)
+    (['b'], ['a', 'b'], ['a', 'b'])
+    """
+    chosen = list(people)
+    if project is not None:
+        team = sorted(p for p, _, roles in chosen if Role.BID_TEAM in roles.get(project, ()))
+        if team:
+            return team
+    return sorted(p for p, kind, _ in chosen if kind == OrgKind.OWN)
 
 
 #: The edge type of the formal hierarchy (from ``people.reports_to``; not a relationship row).

@@ -1,24 +1,20 @@
 """Find the person or project a user named: by id, or by name in any script.
 
-Exact id first, then exact name, then a case-insensitive match (Unicode-folded, so full-width
-and half-width forms agree). A name that fits several people is an error that lists them.
+Exact id first, then exact name, then a case-insensitive match (folded by
+:func:`graphcrm.domain.normalize_token`, the one folding rule for names, headers and
+vocabulary: full-width and half-width forms agree). A name that fits several people is an
+error that lists them.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-import networkx as nx
-
+from graphcrm.domain import normalize_token
 from graphcrm.errors import AmbiguousName, LookupFailed
 
 __all__ = ["find_person", "find_project"]
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).strip().casefold()
 
 
 def find_person(people: Mapping[str, Mapping[str, Any]], text: str) -> str:
@@ -34,6 +30,7 @@ def find_person(people: Mapping[str, Mapping[str, Any]], text: str) -> str:
 
     Example
     -------
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("p1", name="王建国", org_name="东方")
     >>> find_person(G.nodes, "王建国"), find_person(G.nodes, "p1")
@@ -43,7 +40,8 @@ def find_person(people: Mapping[str, Mapping[str, Any]], text: str) -> str:
         return text
     for matches in (
         [n for n, d in people.items() if d.get("name") == text],
-        [n for n, d in people.items() if _fold(d.get("name") or "") == _fold(text)],
+        [n for n, d in people.items()
+         if normalize_token(d.get("name") or "") == normalize_token(text)],
     ):
         if len(matches) == 1:
             return matches[0]
@@ -55,13 +53,38 @@ def find_person(people: Mapping[str, Mapping[str, Any]], text: str) -> str:
     raise LookupFailed(f"nobody called {text!r} (give a person's id or name)")
 
 
-def find_project(G: nx.MultiDiGraph, text: str) -> str:
-    """The id of the project ``text`` names (its id or its name)."""
-    projects = G.graph.get("projects", {})
-    if text in projects:
+def find_project(projects: Iterable[Mapping[str, Any]], text: str | None) -> str:
+    """The id of the project ``text`` names among ``projects`` (records with ``id`` and
+    ``name``): its id, or its name (exact, then ignoring case and full-width forms); with no
+    text, the only project there is.
+
+    Raises
+    ------
+    LookupFailed
+        No such project, several projects of that name (their ids listed), or no text
+        where there are several projects.
+
+    Example
+    -------
+    >>> projects = [{"id": "P1", "name": "储能监控"}, {"id": "P2", "name": "Metro"}]
+    >>> find_project(projects, "P1"), find_project(projects, "ＭＥＴＲＯ")
+    ('P1', 'P2')
+    """
+    chosen = list(projects)
+    ids = {p["id"] for p in chosen}
+    listed = ", ".join(sorted(ids)) or "none"
+    if text is None:
+        if len(ids) == 1:
+            return next(iter(ids))
+        raise LookupFailed(f"name a project (projects: {listed})")
+    if text in ids:
         return text
-    matches = [p for p, d in projects.items() if _fold(d.get("name") or "") == _fold(text)]
-    if len(matches) == 1:
-        return matches[0]
-    known = ", ".join(sorted(projects)) or "none"
-    raise LookupFailed(f"no project {text!r} (projects: {known})")
+    for same in (lambda name: name == text,
+                 lambda name: normalize_token(name) == normalize_token(text)):
+        named = sorted(p["id"] for p in chosen if p.get("name") and same(p["name"]))
+        if len(named) == 1:
+            return named[0]
+        if len(named) > 1:
+            raise LookupFailed(f"{text!r} names {len(named)} projects; give the id "
+                               f"({', '.join(named)})")
+    raise LookupFailed(f"no project {text!r} (projects: {listed})")

@@ -7,7 +7,7 @@ from graphcrm.lookup import find_person, find_project
 
 @pytest.fixture
 def G():
-    G = nx.MultiDiGraph(projects={"P1": {"name": "储能监控"}})
+    G = nx.MultiDiGraph(projects={"P1": {"id": "P1", "name": "储能监控"}})
     G.add_node("p1", name="王建国", org_name="东方")
     G.add_node("p2", name="Li Na", org_name="东方")
     G.add_node("p3", name="li na", org_name="滨海")
@@ -39,6 +39,7 @@ def test_unknown(G):
 
 
 def test_projects(G):
-    assert find_project(G, "P1") == find_project(G, "储能监控") == "P1"
+    projects = G.graph["projects"].values()
+    assert find_project(projects, "P1") == find_project(projects, "储能监控") == "P1"
     with pytest.raises(LookupFailed, match=r"projects: P1"):
-        find_project(G, "P2")
+        find_project(projects, "P2")

@@ -64,7 +64,6 @@ STAKEHOLDER_COLUMNS = ["person_id", "name", "roles", "influence", "status", "bes
 PLAN_COLUMNS = ["step", "meet_id", "meet_name", "who_id", "who_name", "via", "covers", "influence"]
 HOLE_COLUMNS = ["hole", "where", "detail"]
 _SOURCE = "\x00ours"
-_KNOWS_WELL = 0.6  # probability of a tie "known well" (strength 3 or more, today)
 
 
 @dataclass(frozen=True)
@@ -205,7 +204,7 @@ def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4) -> GapsRes
     G, H, model = V.people, V.reach, V.model
     require_project(G, project)
     ours = our_people(G, project)
-    targets = decision_stakeholders(G, project)
+    targets = decision_stakeholders(G, project, model)
     skip = frozenset(competitor_staff(G, keep=[*targets, *ours]))
     distance, chains = (nx.multi_source_dijkstra(H, set(ours), weight=arc_cost(skip))
                         if ours else ({}, {}))
@@ -242,14 +241,16 @@ def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4) -> GapsRes
             "broker_names": [G.nodes[b]["name"] for b in brokers],
             "best_chain": [G.nodes[n]["name"] for n in chains.get(person, [])],
             "introducers": [] if status == "covered" else
-            _introducers(G, H, skip, distance, chains, person, brokers),
+            _introducers(G, H, skip, distance, chains, person, brokers,
+                         model.known_well_probability),
             "likely_ties": [] if status == "covered" else
             _likely_ties(G, H, skip, ours, person),
         })
     order = {s: i for i, s in enumerate(STATUSES)}
     rows.sort(key=lambda r: (order[r["status"]], -r["influence"], r["name"]))
     holes, reasons = _holes(G, project, H, skip, ours)
-    return GapsResult(project, rows, _plan(G, H, skip, distance, chains, rows), holes,
+    plan = _plan(G, H, skip, distance, chains, rows, model.known_well_probability)
+    return GapsResult(project, rows, plan, holes,
                       _score(rows), reasons)
 
 
@@ -267,13 +268,14 @@ def _routes(H: nx.DiGraph, ours: list[str], target: str, max_hops: int,
 
 def _introducers(G: nx.MultiDiGraph, H: nx.DiGraph, skip: frozenset[str],
                  distance: dict[str, float], chains: dict[str, list[str]], target: str,
-                 brokers: list[str]) -> list[dict[str, Any]]:
-    """People we reach well who know ``target`` well, best first (at most three); not the
-    broker, and not someone we reach only through the target."""
+                 brokers: list[str], well: float) -> list[dict[str, Any]]:
+    """People we reach well who know ``target`` well (a tie of probability ``well`` or
+    more), best first (at most three); not the broker, and not someone we reach only
+    through the target."""
     found = []
     for contact in H.predecessors(target):
         known = H[contact][target]["p"]
-        if contact in skip or contact in brokers or known < _KNOWS_WELL or contact not in distance \
+        if contact in skip or contact in brokers or known < well or contact not in distance \
                 or target in chains[contact]:
             continue
         reach = math.exp(-distance[contact])
@@ -322,14 +324,15 @@ def adamic_adar(H: nx.DiGraph, u: str, v: str, skip: Collection[str] = ()) -> fl
 
 
 def _plan(G: nx.MultiDiGraph, H: nx.DiGraph, skip: frozenset[str], distance: dict[str, float],
-          chains: dict[str, list[str]], table: list[dict[str, Any]]) -> list[dict[str, Any]]:
+          chains: dict[str, list[str]], table: list[dict[str, Any]], well: float
+          ) -> list[dict[str, Any]]:
     needy = [r for r in table if r["status"] in ("uncovered", "single-threaded")]
     remaining = {r["person_id"]: r["influence"] for r in needy}
     brokers = {r["person_id"]: r["broker_ids"] for r in needy}
     covers: dict[str, set[str]] = {t: {t} for t in remaining}
     for target in remaining:
         for contact in H.predecessors(target):
-            if contact not in skip and H[contact][target]["p"] >= _KNOWS_WELL \
+            if contact not in skip and H[contact][target]["p"] >= well \
                     and contact not in brokers[target] \
                     and G.nodes[contact]["org_kind"] != OrgKind.OWN:
                 covers.setdefault(contact, set()).add(target)

@@ -37,7 +37,7 @@ def contact_plan(
     V: ValuedGraph,
     project: str | None = None,
     *,
-    cold_below: float = 2.5,
+    cold_below: float | None = None,
 ) -> ContactPlan:
     """Whom to call this week, by whom, and why.
 
@@ -49,7 +49,8 @@ def contact_plan(
     project
         Only this project's stakeholders and bid team (default: every project, all our people).
     cold_below
-        A tie whose effective strength falls below this is cooling.
+        A tie whose effective strength falls below this is cooling (default: the model's
+        ``cold_below``).
 
     Returns
     -------
@@ -73,6 +74,7 @@ def contact_plan(
     [['DM', 'Us', 'overdue']]
     """
     G, H, as_of, model = V.people, V.reach, V.as_of, V.model
+    cold = model.cold_below if cold_below is None else cold_below
     ours = set(our_people(G, project))
     _, chains = nx.multi_source_dijkstra(H, ours, weight="cost") if ours else ({}, {})
     rows = []
@@ -88,8 +90,8 @@ def contact_plan(
         days = days_between(last, as_of)
         if days is not None and days <= cadence:
             continue
-        influence = max((e["influence"] or 3 for p, e in data["projects"].items()
-                         if project in (None, p)), default=3)
+        influence = max((model.influence(e["influence"]) for p, e in data["projects"].items()
+                         if project in (None, p)), default=model.unknown_influence)
         by = _best_of_ours(H, ours, chains, person)
         rows.append({
             "urgency": round(((days if days is not None else 4 * cadence) - cadence) / cadence
@@ -109,7 +111,7 @@ def contact_plan(
         if G.nodes[contact]["org_kind"] == OrgKind.OWN:
             continue
         hop = V.tie(mine, contact, tie)
-        if hop.undated or hop.effective_strength >= cold_below or tie["strength"] < cold_below:
+        if hop.undated or hop.effective_strength >= cold or tie["strength"] < cold:
             continue
         days = days_between(tie.get("last_contact"), as_of)
         rows.append({

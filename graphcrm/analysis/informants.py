@@ -48,6 +48,7 @@ from typing import Any
 
 import networkx as nx
 
+from graphcrm.analysis.model import DEFAULT_MODEL
 from graphcrm.analysis.network import (
     competitor_staff,
     decision_stakeholders,
@@ -66,11 +67,8 @@ from graphcrm.words import joined, vocab, word
 __all__ = ["key_informants", "brokerage_roles", "burt_measures", "subset_betweenness",
            "WEIGHTS", "GF_ROLES", "InformantsResult", "reasons_text"]
 
-#: How the components add up to the score.
-WEIGHTS: Mapping[str, float] = {
-    "access": 0.30, "our_tie": 0.25, "brokerage": 0.15, "structural_holes": 0.10,
-    "stance_fit": 0.20,
-}
+#: How the components add up to the score: the default model's (one place: the model).
+WEIGHTS: Mapping[str, float] = DEFAULT_MODEL.informant_weights
 GF_ROLES = ("coordinator", "gatekeeper", "representative", "consultant", "liaison")
 _STANCE = {"champion": 1.0, "supporter": 0.75, "neutral": 0.5, "skeptic": 0.25, "opponent": 0.0}
 _REACH = 2  # candidates are within this many ties of a decision-making stakeholder
@@ -157,7 +155,7 @@ def key_informants(
     *,
     top: int | None = 15,
     include_competitors: bool = False,
-    weights: Mapping[str, float] = WEIGHTS,
+    weights: Mapping[str, float] | None = None,
 ) -> InformantsResult:
     """Rank the people who could best tell us what is happening in ``project``.
 
@@ -172,7 +170,8 @@ def key_informants(
     include_competitors
         Rank competitor staff too, flagged as a risk (left out by default).
     weights
-        Weight of each component in the score (see module docs).
+        Weight of each component in the score (see module docs; default: the model's
+        ``informant_weights``).
 
     Returns
     -------
@@ -197,9 +196,10 @@ def key_informants(
     ['I']
     """
     G, H = V.people, V.reach
+    chosen = V.model.informant_weights if weights is None else weights
     require_project(G, project)
     ours = set(our_people(G, project))
-    targets = decision_stakeholders(G, project)
+    targets = decision_stakeholders(G, project, V.model)
     competitors = competitor_staff(G)
     skip = frozenset(() if include_competitors else competitor_staff(G, keep=[*targets, *ours]))
     near = hop_distances(H, targets, _REACH, both=True, excluded=skip)
@@ -239,7 +239,7 @@ def key_informants(
         })
     _add_structural_holes(V, skip, rows)
     for row in rows:
-        row["score"] = sum(weights[k] * row[k] for k in weights)
+        row["score"] = sum(chosen[k] * row[k] for k in chosen)
     rows.sort(key=lambda r: (-r["score"], r["name"]))
     rows = rows[:top] if top else rows
     group = {n: d.get("org_id") for n, d in G.nodes(data=True)}

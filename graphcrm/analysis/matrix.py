@@ -36,7 +36,7 @@ def stakeholder_matrix(
     V: ValuedGraph,
     project: str,
     *,
-    high_influence: int = 4,
+    high_influence: int | None = None,
     gaps: GapsResult | None = None,
 ) -> MatrixResult:
     """Place every stakeholder of ``project`` (our bid team aside) in a quadrant.
@@ -48,7 +48,8 @@ def stakeholder_matrix(
     project
         The project id.
     high_influence
-        Influence from which a stakeholder counts as powerful.
+        Influence from which a stakeholder counts as powerful (default: the model's
+        ``high_influence``).
     gaps
         The project's coverage, when already computed on ``V`` (computed here otherwise).
 
@@ -81,9 +82,9 @@ def stakeholder_matrix(
         if not roles:
             continue
         entry = data["projects"][project]
-        influence = entry["influence"] or 3
+        influence = V.model.influence(entry["influence"])
         score = Stance(entry["stance"]).score if entry["stance"] else 0
-        high, leans = influence >= high_influence, score != 0
+        high, leans = influence >= (high_influence or V.model.high_influence), score != 0
         quadrant = QUADRANTS[(0 if high else 2) + (0 if leans else 1)]
         rows.append({
             "quadrant": quadrant, "person_id": person, "name": data["name"],

@@ -89,9 +89,26 @@ class TieModel:
     reports_to_strength, default_strength
         Strength of a formal reporting line, and of a tie recorded without a strength.
     weak_probability
-        Below this chain probability a route is weak.
+        Below this chain probability a route is weak (``gaps``).
+    known_well_probability
+        From this tie probability (strength 3 or more, today) two people know each other
+        well enough for one to introduce us to the other (``gaps``' introducers and plan).
     cadence_days
-        How often each role should hear from us; ``other`` for every other role.
+        How often each role should hear from us; ``other`` for every other role
+        (``health``).
+    cold_below
+        A tie whose strength today falls below this, recorded at or above it, is cooling
+        (``health``).
+    high_influence
+        Influence (1–5) from which a stakeholder counts as powerful (``matrix``).
+    unknown_influence
+        The influence a stakeholder recorded without one counts as (every analysis).
+    informant_weights
+        The weight of each component of a key informant's score (``informants``).
+
+    Every analysis reads its numbers from the model of the valued graph it is given: one
+    table, one place (``graphcrm.open(store, model=TieModel(...))`` changes them for every
+    question and the map).
     """
 
     probabilities: tuple[float, float, float, float, float] = (0.2, 0.4, 0.6, 0.8, 0.95)
@@ -99,9 +116,25 @@ class TieModel:
     reports_to_strength: float = 3.0
     default_strength: float = 3.0
     weak_probability: float = 0.3
+    known_well_probability: float = 0.6
     cadence_days: dict[str, int] = field(
         default_factory=lambda: {"decision_maker": 14, "informant": 7, "other": 30}
     )
+    cold_below: float = 2.5
+    high_influence: int = 4
+    unknown_influence: int = 3
+    informant_weights: dict[str, float] = field(default_factory=lambda: {
+        "access": 0.30, "our_tie": 0.25, "brokerage": 0.15, "structural_holes": 0.10,
+        "stance_fit": 0.20})
+
+    def influence(self, recorded: int | None) -> int:
+        """A stakeholder's influence, counting one recorded without as
+        ``unknown_influence``.
+
+        >>> TieModel().influence(None), TieModel().influence(5)
+        (3, 5)
+        """
+        return recorded or self.unknown_influence
 
     def probability(self, strength: float) -> float:
         """Probability for a (possibly fractional) strength between 1 and 5."""

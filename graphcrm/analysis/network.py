@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 import networkx as nx
 
 from graphcrm.analysis.model import DEFAULT_MODEL, Hop, TieModel
-from graphcrm.domain import DECISION_ROLES, OrgKind, Role, TieType
+from graphcrm.domain import DECISION_ROLES, OrgKind, TieType, our_side
 from graphcrm.errors import LookupFailed
 from graphcrm.graph import REPORTING
 
@@ -27,7 +27,7 @@ __all__ = [
     "hop_distances", "arc_cost", "region_graph",
 ]
 
-_ONE_WAY = {TieType.INFLUENCES.value}
+_ONE_WAY = {t.value for t in TieType if t.requests_one_way}  # the rule: TieType
 
 
 def require_project(G: nx.MultiDiGraph, project: str) -> dict:
@@ -55,12 +55,10 @@ def stance_of(G: nx.MultiDiGraph, person: str, project: str | None) -> str | Non
 
 
 def our_people(G: nx.MultiDiGraph, project: str | None = None) -> list[str]:
-    """Our side: the project's bid team, or everyone at an ``own`` organization."""
-    if project is not None:
-        team = [n for n in G if Role.BID_TEAM.value in roles_of(G, n, project)]
-        if team:
-            return sorted(team)
-    return sorted(n for n, d in G.nodes(data=True) if d["org_kind"] == OrgKind.OWN.value)
+    """Our side in the graph (:func:`graphcrm.domain.our_side`): the project's bid team,
+    or everyone at an ``own`` organization."""
+    return our_side(((n, d.get("org_kind"), {p: e["roles"] for p, e in d["projects"].items()})
+                     for n, d in G.nodes(data=True)), project)
 
 
 def competitor_staff(G: nx.MultiDiGraph, keep: Iterable[str] = ()) -> set[str]:
@@ -83,15 +81,17 @@ def competitor_staff(G: nx.MultiDiGraph, keep: Iterable[str] = ()) -> set[str]:
             if d.get("org_kind") == OrgKind.COMPETITOR.value and n not in kept}
 
 
-def decision_stakeholders(G: nx.MultiDiGraph, project: str) -> dict[str, int]:
-    """The project's decision-making stakeholders with their influence (3 when unknown)."""
+def decision_stakeholders(G: nx.MultiDiGraph, project: str,
+                          model: TieModel = DEFAULT_MODEL) -> dict[str, int]:
+    """The project's decision-making stakeholders with their influence (the model's
+    ``unknown_influence`` when none is recorded), our own people aside."""
     require_project(G, project)
     wanted = {r.value for r in DECISION_ROLES}
     result = {}
     for person, data in G.nodes(data=True):
         entry = data["projects"].get(project)
-        if entry and wanted.intersection(entry["roles"]) and data["org_kind"] != "own":
-            result[person] = entry["influence"] or 3
+        if entry and wanted.intersection(entry["roles"]) and data["org_kind"] != OrgKind.OWN:
+            result[person] = model.influence(entry["influence"])
     return dict(sorted(result.items()))
 
 

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graphcrm.domain import normalize_token
 from graphcrm.errors import InputError
 from graphcrm.ingest.limits import DEFAULT_LIMITS, check_size
 from graphcrm.records import SCHEMA
@@ -34,10 +34,10 @@ LAST_NAME = "_last_name"
 
 
 def fold(text: str) -> str:
-    """A header or sheet name folded for matching: ``" Org-ID "`` → ``"org_id"``,
-    ``"ＩＤ"`` → ``"id"``."""
-    text = unicodedata.normalize("NFKC", text)
-    return "_".join(text.strip().casefold().replace("-", " ").replace("_", " ").split())
+    """A header or sheet name folded for matching — the one folding rule,
+    :func:`graphcrm.domain.normalize_token`: ``" Org-ID "`` → ``"org_id"``, ``"ＩＤ"`` →
+    ``"id"``."""
+    return normalize_token(text)
 
 
 _TABLES = {
