@@ -316,11 +316,13 @@ class GraphCRM:
         >>> bid.import_data([sample_dir()]).changed
         True
         """
-        from graphcrm.contacts import extra_tables, review_additions, split_files, to_review
+        from graphcrm.contacts import extra_tables, review_additions, to_review
+        from graphcrm.ingest.formats import by_family
         headers = Headers(read_mapping(mapping)) if mapping is not None else None
         info = ChangeInfo("import --sync" if sync else "import", author or "",
                           tuple(str(p) for p in paths))
-        paths, activities, cards = split_files(paths)
+        families = by_family(paths)
+        paths, activities, cards = families["tables"], families["activity"], families["cards"]
         options = {"only_domains": only_domains, "skip_domains": skip_domains,
                    "keep_subjects": keep_subjects, "until": until,
                    "suggest_ties": suggest_ties, "limits": limits or Limits()}

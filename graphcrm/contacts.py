@@ -1,7 +1,8 @@
 """Contacts from where they already live: calendar, mail and contact-card files read against
 a store, and the review list of those nobody is known for.
 
-:func:`split_files` tells an import's files apart by content; :func:`extra_tables` turns
+:func:`graphcrm.ingest.formats.by_family` tells an import's files apart by content (the
+format registry); :func:`extra_tables` turns
 calendar, mail and contact-card files into the tables an import validates with the rest
 (interactions; people and new organizations), matched against the store's people and those
 of the same import's table files (see :mod:`graphcrm.ingest.participants`);
@@ -19,8 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from graphcrm.errors import BadArgument, LookupFailed
-from graphcrm.ingest.activity import activity_kind
-from graphcrm.ingest.cards import card_kind
 from graphcrm.ingest.participants import (
     ActivityReport,
     Directory,
@@ -35,25 +34,8 @@ from graphcrm.ingest.readers import RawTable
 from graphcrm.records import Dataset
 from graphcrm.stores import Store
 
-__all__ = ["split_files", "extra_tables", "to_review", "tie_strength", "review_entry",
+__all__ = ["extra_tables", "to_review", "tie_strength", "review_entry",
            "organization_for", "review_additions"]
-
-
-def split_files(paths: Sequence[str | Path]
-                ) -> tuple[list[str | Path], list[Path], list[Path]]:
-    """The import's table files, its calendar and mail files, and its contact cards (vCard,
-    LinkedIn connections), told by their content."""
-    tables, activities, cards = [], [], []
-    for path in paths:
-        found = Path(path)
-        head = _head(found) if found.is_file() else b""
-        if head and activity_kind(head) is not None:
-            activities.append(found)
-        elif head and card_kind(head) is not None:
-            cards.append(found)
-        else:
-            tables.append(path)
-    return tables, activities, cards
 
 
 def review_additions(report: ActivityReport | None) -> list[dict[str, Any]]:
@@ -116,14 +98,6 @@ def organization_for(organizations: Sequence[Mapping[str, Any]], entry: Mapping[
                       "domains: name one with --org" if not found else
                       f"several organizations have the mail domain {domain}: name one with "
                       "--org")
-
-
-def _head(path: Path) -> bytes:
-    try:
-        with path.open("rb") as data:
-            return data.read(4096)
-    except OSError:
-        return b""
 
 
 def extra_tables(activities: list[Path], cards: list[Path],
