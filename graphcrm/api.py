@@ -73,7 +73,7 @@ from graphcrm.graph import as_known, build_graph
 from graphcrm.import_report import ImportReport
 from graphcrm.ingest import Headers, Limits, read_dataset, read_mapping, read_tables
 from graphcrm.ingest.readers import RawTable
-from graphcrm.ingest.validate import derived_id, parse_date
+from graphcrm.ingest.validate import derived_id, parse_day
 from graphcrm.lookup import find_person, find_project
 from graphcrm.questions import QUESTIONS, DateLike, as_date, asks, people_of_argument
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, record_key
@@ -1616,7 +1616,7 @@ def _since(since: str, sets: builtins.list[ChangeSet], snapshots: builtins.list[
             return snap.change_set, f"{since!r} ({snap.at[:16].replace('T', ' ')}, " \
                                     f"{snap.author})"
     try:
-        day = dt.date.fromisoformat(parse_date(since.strip()))
+        day = parse_day(since.strip())
     except ValueError:
         names = ", ".join(repr(s.name) for s in snapshots) or "none yet"
         raise LookupFailed(f"since {since!r}: no snapshot of that name and not a date "

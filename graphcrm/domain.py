@@ -127,7 +127,13 @@ _synonyms(
         "合作伙伴": "partner", "伙伴": "partner", "设计院": "partner", "咨询": "partner",
         "集成商": "partner", "socio": "partner",
         "竞争对手": "competitor", "对手": "competitor", "competidor": "competitor",
-        "其他": "other", "otro": "other",
+        "友商": "competitor",
+        "业主": "customer", "甲方": "customer", "建设单位": "customer", "招标人": "customer",
+        "业主单位": "customer", "用户单位": "customer",
+        "总包": "partner", "epc": "partner", "总包单位": "partner", "招标代理": "partner",
+        "代理": "partner", "代理商": "partner", "分包": "partner",
+        "我公司": "own",
+        "其他": "other", "协会": "other", "otro": "other",
     }
 )
 
@@ -261,6 +267,11 @@ _synonyms(
         "1": "business", "2": "personal", "3": "friendship", "4": "family",
         "商务": "business", "业务": "business", "业余": "personal", "个人": "personal",
         "友情": "friendship", "朋友": "friendship", "亲情": "family", "family_like": "family",
+        # 关系性质: what the tie is, as a Chinese team writes it
+        "同学": "friendship", "战友": "friendship", "私交": "friendship",
+        "校友": "personal", "老乡": "personal", "同事": "personal", "老同事": "personal",
+        "老上下级": "personal", "师生": "personal", "亲戚": "family", "家人": "family",
+        "商务关系": "business", "工作关系": "business",
     }
 )
 
@@ -285,7 +296,9 @@ _synonyms(
         "wechat": "message", "chat": "message", "sms": "message", "dinner": "meal",
         "lunch": "meal", "会议": "meeting", "会面": "meeting", "电话": "call", "邮件": "email",
         "微信": "message", "消息": "message", "社交": "social", "活动": "event", "饭局": "meal",
-        "吃饭": "meal", "拜访": "visit",
+        "吃饭": "meal", "拜访": "visit", "宴请": "meal", "聚餐": "meal", "走访": "visit",
+        "考察": "visit", "现场考察": "visit", "技术交流": "meeting", "交流": "meeting",
+        "座谈": "meeting", "汇报": "meeting", "短信": "message", "电话沟通": "call",
     }
 )
 
@@ -308,7 +321,9 @@ _synonyms(
     {
         "-1": "negative", "0": "neutral", "1": "positive", "+1": "positive", "bad": "negative",
         "good": "positive", "负面": "negative", "中性": "neutral", "正面": "positive",
-        "积极": "positive", "消极": "negative",
+        "积极": "positive", "消极": "negative", "好": "positive", "较好": "positive",
+        "很好": "positive", "一般": "neutral", "差": "negative", "不好": "negative",
+        "较差": "negative",
     }
 )
 
@@ -327,7 +342,8 @@ _synonyms(
     ProjectStage,
     {
         "线索": "lead", "opportunity": "qualifying", "资格确认": "qualifying",
-        "投标": "bidding", "tender": "bidding", "赢单": "won", "中标": "won", "丢单": "lost",
+        "投标": "bidding", "tender": "bidding", "招标": "bidding", "投标阶段": "bidding",
+        "立项": "qualifying", "可研": "qualifying", "赢单": "won", "中标": "won", "丢单": "lost",
         "未中标": "lost",
     }
 )

@@ -184,10 +184,10 @@ def as_date(value: Any, name: str = "date") -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, str):
-        from graphcrm.ingest.validate import parse_date  # not at start-up: --help stays fast
+        from graphcrm.ingest.validate import parse_day  # not at start-up: --help stays fast
 
         try:
-            return dt.date.fromisoformat(parse_date(value.strip()))
+            return parse_day(value.strip())
         except ValueError as err:
             raise BadArgument(f"{name}: {value!r} is not a date ({err})") from None
     convert = getattr(value, "to_pydatetime", None) or getattr(value, "item", None)

@@ -153,6 +153,8 @@ SCHEMA: dict[str, TableSpec] = {
                 _vocab("role", Role, required=True),
                 Column("influence", "int", low=1, high=5),
                 _vocab("stance", Stance),
+                #: the competitor the person leans to (态度 "倾向XX"): counts as opposition
+                Column("leaning"),
                 Column("notes"),
             ),
             key=("project_id", "person_id", "role"),

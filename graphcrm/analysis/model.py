@@ -39,10 +39,21 @@ __all__ = ["TieModel", "Hop", "DEFAULT_MODEL", "as_date", "days_between"]
 
 
 def as_date(value: str | dt.date | None) -> dt.date | None:
-    """A date from ISO text (or a date); ``None`` stays ``None``."""
+    """A date from ISO text (or a date); ``None`` stays ``None``. A date known only to the
+    month is the middle of it (the 15th), one known only to the year its middle (1 July):
+    the least wrong day to count decay from.
+
+    >>> as_date("2026-11"), as_date("1998"), as_date("2026-11-20")
+    (datetime.date(2026, 11, 15), datetime.date(1998, 7, 1), datetime.date(2026, 11, 20))
+    """
     if value is None or isinstance(value, dt.date):
         return value
-    return dt.date.fromisoformat(str(value)[:10])
+    text = str(value)
+    if len(text) == 7:
+        return dt.date(int(text[:4]), int(text[5:7]), 15)
+    if len(text) == 4:
+        return dt.date(int(text), 7, 1)
+    return dt.date.fromisoformat(text[:10])
 
 
 def days_between(earlier: str | dt.date | None, later: dt.date) -> int | None:

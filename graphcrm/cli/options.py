@@ -99,10 +99,10 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
     ``2026年11月1日``)."""
     if value is None:
         return None
-    from graphcrm.ingest.validate import parse_date  # not at start-up: --help stays fast
+    from graphcrm.ingest.validate import parse_day  # not at start-up: --help stays fast
 
     try:
-        return dt.date.fromisoformat(parse_date(value))
+        return parse_day(value)
     except ValueError as error:
         raise click.BadParameter(f"{value!r}: {error}") from None
 

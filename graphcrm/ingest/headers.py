@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +27,8 @@ from graphcrm.errors import InputError
 from graphcrm.ingest.limits import DEFAULT_LIMITS, check_size
 from graphcrm.records import SCHEMA
 
-__all__ = ["Headers", "fold", "read_mapping", "chinese_header", "FIRST_NAME", "LAST_NAME"]
+__all__ = ["Headers", "fold", "read_mapping", "chinese_header", "header_unit", "FIRST_NAME",
+           "LAST_NAME", "ROW_NUMBER", "UNITS"]
 
 #: Pseudo-columns of a CRM export: joined into ``name`` by validation.
 FIRST_NAME = "_first_name"
@@ -54,20 +56,21 @@ _COLUMNS: dict[str, dict[str, list[str]]] = {
     "organizations": {
         "id": ["编号", "单位编号", "org id", "account id"],
         "name": ["名称", "单位名称", "单位", "组织名称", "客户名称", "account name", "company"],
-        "kind": ["类型", "单位类型", "type"],
+        "kind": ["类型", "单位类型", "单位性质", "type"],
         "industry": ["行业"],
-        "region": ["地区", "区域", "省份", "城市"],
+        "region": ["地区", "区域", "省份", "城市", "所在地", "所在地区"],
         "parent_id": ["上级单位", "母公司", "所属集团", "parent", "parent account"],
-        "domains": ["邮箱域名", "域名", "mail domains", "email domains", "domain"],
+        "domains": ["邮箱域名", "域名", "邮箱后缀", "mail domains", "email domains", "domain"],
     },
     "people": {
         "id": ["编号", "人员编号", "工号", "contact id"],
         "name": ["姓名", "名字", "联系人", "full name"],
         "org_id": ["单位", "单位编号", "所在单位", "公司", "组织", "account name", "account",
                    "company", "organization"],
-        "title": ["职务", "职位", "头衔", "job title", "position"],
-        "department": ["部门", "处室", "科室", "dept"],
-        "reports_to": ["上级", "直属上级", "汇报对象", "reports to", "manager"],
+        "title": ["职务", "职位", "头衔", "岗位", "job title", "position"],
+        "department": ["部门", "处室", "科室", "所在部门", "dept"],
+        "reports_to": ["上级", "直属上级", "直接上级", "上级领导", "直属领导", "直接领导",
+                       "分管领导", "汇报对象", "reports to", "manager"],
         "email": ["邮箱", "电子邮件", "电子邮箱", "e mail", "email address", "mail"],
         "phone": ["电话", "手机", "联系电话", "手机号", "mobile", "mobile phone",
                   "business phone", "tel", "telephone"],
@@ -79,40 +82,76 @@ _COLUMNS: dict[str, dict[str, list[str]]] = {
         LAST_NAME: ["last name", "surname", "family name", "姓"],
     },
     "relationships": {
-        "source": ["人员甲", "甲方", "人员a", "from", "person a"],
-        "target": ["人员乙", "乙方", "人员b", "to", "person b"],
+        "source": ["人员甲", "甲方", "人员a", "关系人1", "关系人甲", "from", "person a"],
+        "target": ["人员乙", "乙方", "人员b", "关系人2", "关系人乙", "to", "person b"],
         "type": ["类型", "关系类型"],
-        "strength": ["强度", "关系强度", "亲密度"],
-        "level": ["层级", "关系层级", "级别"],
-        "since": ["开始", "相识时间", "开始时间", "认识时间"],
-        "last_contact": ["最近联系", "最近联系时间", "最后联系", "last contacted"],
+        "strength": ["强度", "关系强度", "亲密度", "亲密程度", "熟悉程度"],
+        "level": ["层级", "关系层级", "级别", "关系性质", "关系类别", "关系属性"],
+        "since": ["开始", "相识时间", "开始时间", "认识时间", "相识年份"],
+        "last_contact": ["最近联系", "最近联系时间", "最后联系", "最近一次联系",
+                         "last contacted"],
         "notes": ["备注", "说明"],
     },
     "projects": {
         "id": ["编号", "项目编号", "商机编号", "opportunity id"],
         "name": ["名称", "项目名称", "商机名称", "opportunity name"],
-        "customer_id": ["客户", "客户单位", "业主", "account name", "account"],
+        "customer_id": ["客户", "客户单位", "业主", "业主单位", "招标人", "建设单位", "甲方",
+                        "account name", "account"],
         "stage": ["阶段", "项目阶段", "商机阶段"],
-        "value": ["金额", "项目金额", "预算", "amount"],
-        "deadline": ["截止日期", "投标截止", "截止时间", "close date"],
+        "value": ["金额", "项目金额", "预算", "项目预算", "合同金额", "amount"],
+        "deadline": ["截止日期", "投标截止", "投标截止时间", "截止时间", "开标时间",
+                     "开标日期", "close date"],
     },
     "stakeholders": {
         "project_id": ["项目", "项目编号", "商机"],
-        "person_id": ["人员", "姓名", "联系人"],
-        "role": ["角色", "项目角色"],
-        "influence": ["影响力"],
-        "stance": ["立场", "态度"],
+        "person_id": ["人员", "姓名", "联系人", "客户人员", "人员姓名"],
+        "role": ["角色", "项目角色", "决策角色", "角色定位"],
+        "influence": ["影响力", "影响程度"],
+        "stance": ["立场", "态度", "倾向"],
         "notes": ["备注", "说明"],
     },
     "interactions": {
         "date": ["日期", "时间", "联系日期", "拜访日期"],
         "person_id": ["人员", "客户人员", "联系人", "对方"],
         "our_person_id": ["我方人员", "我方", "拜访人"],
-        "channel": ["方式", "渠道", "联系方式"],
-        "sentiment": ["感受", "效果", "反馈"],
+        "channel": ["方式", "渠道", "联系方式", "形式", "拜访方式"],
+        "sentiment": ["感受", "效果", "反馈", "结果"],
         "notes": ["备注", "内容", "说明"],
     },
 }
+
+
+#: What a sheet's columns must include to be read as each table, whatever it is called.
+_SIGNATURES = {
+    "people": lambda c: "name" in c and bool(c & {"org_id", "title", "department",
+                                                  "reports_to"}),
+    "relationships": lambda c: {"source", "target"} <= c,
+    "stakeholders": lambda c: "person_id" in c and bool(c & {"role", "stance", "influence"}),
+    "interactions": lambda c: {"date", "person_id"} <= c and bool(c & {"our_person_id",
+                                                                       "channel"}),
+    "organizations": lambda c: "name" in c and bool(c & {"kind", "parent_id", "domains"}),
+    "projects": lambda c: "name" in c and bool(c & {"customer_id", "stage", "value",
+                                                    "deadline"}),
+}
+
+
+#: A header that numbers the rows (序号, No., #, 行号): read, never stored.
+ROW_NUMBER = "_row_number"
+_ROW_NUMBERS = {fold(h) for h in ("序号", "编号序号", "行号", "no", "no.", "#", "n°", "顺序号")}
+#: A unit in brackets at the end of a header: 预算（万元）, 金额(元).
+_UNIT = re.compile(r"_?\(([^()]*)\)$")
+#: What an amount's unit multiplies it by (amounts are stored in yuan).
+UNITS = {"元": 1, "万": 10_000, "万元": 10_000, "亿": 100_000_000, "亿元": 100_000_000}
+
+
+def header_unit(header: str) -> int:
+    """What the unit in a header's brackets multiplies its amounts by (1 without one).
+
+    >>> header_unit("预算（万元）"), header_unit("金额(元)"), header_unit("预算")
+    (10000, 1, 1)
+    """
+    found = _UNIT.search(fold(header))
+    return UNITS.get(found.group(1), 1) if found else 1
 
 
 def chinese_header(table: str, column: str) -> str | None:
@@ -153,8 +192,52 @@ class Headers:
         return self._tables.get(fold(name))
 
     def column(self, table: str, header: str) -> str | None:
-        """The contract column (or CRM name part) a header of ``table`` means, if any."""
-        return self._columns[table].get(fold(header))
+        """The contract column (or CRM name part) a header of ``table`` means, if any; a
+        unit in brackets after it is not part of its name (``预算（万元）`` is ``value``).
+        Row numbers (序号, No., #) are no column: ``ROW_NUMBER``."""
+        folded = fold(header)
+        if folded in _ROW_NUMBERS:
+            return ROW_NUMBER
+        found = self._columns[table].get(folded)
+        if found is None and _UNIT.search(folded):
+            found = self._columns[table].get(_UNIT.sub("", folded))
+        return found
+
+    def hinted(self, title: str) -> str | None:
+        """The one table a sheet's title mentions (``关系网络表`` → relationships,
+        ``决策链条梳理`` → stakeholders), or None when it mentions none or several."""
+        folded = fold(title)
+        found = {table for word, table in self._tables.items()
+                 if len(word) >= 2 and word in folded}
+        return found.pop() if len(found) == 1 else None
+
+    def classify(self, title: str, rows: list[list[str]]) -> tuple[str | None, str]:
+        """Which table a sheet holds, by what its columns are (its title only breaks a tie):
+        ``(table, why)``; ``(None, why)`` for a sheet of instructions (one column of text) or
+        one whose columns match no table. ``rows``: its first non-blank rows.
+
+        >>> Headers().classify("相关人员", [["序号", "姓名", "单位", "职务", "直接上级"]])
+        ('people', '姓名 → name, 单位 → org_id, 职务 → title, 直接上级 → reports_to')
+        >>> Headers().classify("填写说明", [["本表用于……"], ["1. 按部门填写"]])
+        (None, 'instructions')
+        """
+        if all(sum(1 for c in cells if c.strip()) <= 1 for cells in rows):
+            return None, "instructions"
+        hint = self.hinted(title)
+        best: tuple[tuple[int, bool, int], str, list[str]] | None = None
+        for index, cells in enumerate(rows):
+            for table, signature in _SIGNATURES.items():
+                named = {c.strip(): self.column(table, c) for c in cells if c.strip()}
+                found = {v for v in named.values() if v}
+                if not signature(found):
+                    continue
+                score = (len(found), table == hint, -index)
+                if best is None or score > best[0]:
+                    best = (score, table, [f"{k} → {v}" for k, v in named.items()
+                                           if v and v != ROW_NUMBER])
+        if best is None:
+            return None, "its columns match no table"
+        return best[1], ", ".join(best[2])
 
     def is_canonical(self, table: str, header: str) -> bool:
         """Whether ``header`` spells the contract's own column name."""

@@ -83,10 +83,12 @@ def read_paths(
         elif path.is_file() and path.suffix.lower() in WORKBOOK_SUFFIXES:
             tables += _read_workbook(path, warnings, limits, headers)
         elif path.is_file() and path.suffix.lower() == ".csv":
-            name = headers.table(path.stem)
-            if name is None:
-                raise InputError(f"{path}: the file name names no table (expected {_expected()})")
-            tables.append(_read_csv(path, name, encoding, limits, headers, warnings))
+            single = _read_csv(path, headers.table(path.stem), encoding, limits, headers,
+                               warnings)
+            if not single.name:
+                raise InputError(f"{path}: neither its name nor its columns name a table "
+                                 f"(expected {_expected()}, or their columns)")
+            tables.append(single)
         elif not path.exists():
             raise InputError(f"{path}: no such file or folder")
         else:
@@ -120,11 +122,9 @@ def _read_folder(folder: Path, encoding: str | None, warnings: list[str],
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() != ".csv" or not path.is_file():
             continue
-        name = headers.table(path.stem)
-        if name is None:
-            warnings.append(f"{path}: not a table of the import format; passed over")
-            continue
-        tables.append(_read_csv(path, name, encoding, limits, headers, warnings))
+        found = _read_csv(path, headers.table(path.stem), encoding, limits, headers, warnings)
+        if found.name or found.rows:
+            tables.append(found)
     return tables
 
 
@@ -177,7 +177,7 @@ def decode_csv(data: bytes, source: str, encoding: str | None = None) -> str:
         ) from err
 
 
-def _read_csv(path: Path, name: str, encoding: str | None, limits: Limits,
+def _read_csv(path: Path, name: str | None, encoding: str | None, limits: Limits,
               headers: Headers, warnings: list[str]) -> RawTable:
     check_size(path, limits)
     try:
@@ -219,7 +219,7 @@ def _read_csv(path: Path, name: str, encoding: str | None, limits: Limits,
         raise InputError(f"{path}, line {reader.line_num}: {err}") from err
     if not records:
         raise InputError(f"{path}: the first row must be the header")
-    return _with_header(RawTable(name, str(path), []), records, headers, warnings)
+    return _as_table(name, path.stem, str(path), records, headers, warnings, str(path))
 
 
 def _check_lines(text: str, path: Path, limits: Limits) -> None:
@@ -271,15 +271,14 @@ def _read_workbook(path: Path, warnings: list[str], limits: Limits,
         try:
             for sheet in book.worksheets:
                 sheet_title = sheet.title
-                name = headers.table(sheet.title)
-                if name is None:
-                    warnings.append(f"{path}, sheet {sheet.title!r}: not a table; passed over")
-                    continue
+                where = f"{path}, sheet {sheet.title!r}"
                 if getattr(sheet, "sheet_state", "visible") != "visible":
-                    warnings.append(f"{path}, sheet {sheet.title!r}: hidden; passed over")
+                    warnings.append(f"{where}: hidden; passed over")
                     continue
-                tables.append(_read_sheet_with_header(sheet, name, f"{path}:{sheet.title}",
-                                                      limits, headers, warnings))
+                source = f"{path}:{sheet.title}"
+                records = _sheet_records(sheet, source, limits)
+                tables.append(_as_table(headers.table(sheet.title), sheet.title, source,
+                                        records, headers, warnings, where))
         finally:
             book.close()
     except broken as err:
@@ -293,11 +292,32 @@ def _read_workbook(path: Path, warnings: list[str], limits: Limits,
         else:
             what = f"{type(root).__name__}: {str(root).splitlines()[0] if str(root) else ''}"
         raise InputError(f"{where}: cannot be read as an Excel workbook ({what})") from err
-    return [t for t in tables if t.header]
+    return [t for t in tables if t.header or (not t.name and t.rows)]
 
 
-def _read_sheet_with_header(sheet: Any, name: str, source: str, limits: Limits,
-                            headers: Headers, warnings: list[str]) -> RawTable:
+def _as_table(name: str | None, title: str, source: str,
+              records: list[tuple[int, list[str]]], headers: Headers, warnings: list[str],
+              where: str) -> RawTable:
+    """The table a sheet or file holds: the one its name names, else the one its columns
+    say (:meth:`Headers.classify`). A sheet of instructions is passed over, said so; a sheet
+    whose columns match no table is kept unread (``name`` empty), for validation to refuse
+    when it holds people of the import."""
+    if name is None:
+        name, why = headers.classify(title, [c for _, c in records[:HEADER_SEARCH_ROWS]])
+        if name is None:
+            if why == "instructions":
+                warnings.append(f"{where}: instructions (one column of text); passed over")
+                return RawTable("", source, [], [], generated=True)
+            header = records[0][1] if records else []
+            columns = ", ".join(c.strip() for c in header if c.strip())
+            warnings.append(f"{where}: not read — {why} ({columns}); name its columns in a "
+                            "mapping file (--mapping) if it holds people, ties or roles")
+            return RawTable("", source, header, records[1:], records[0][0] if records else 1)
+    return _with_header(RawTable(name, source, []), records, headers, warnings)
+
+
+def _sheet_records(sheet: Any, source: str, limits: Limits) -> list[tuple[int, list[str]]]:
+    """A sheet's non-blank rows, numbered as the spreadsheet shows them."""
     records: list[tuple[int, list[str]]] = []
     if hasattr(sheet, "reset_dimensions"):
         sheet.reset_dimensions()  # read the rows as stored, not as the file claims
@@ -312,7 +332,7 @@ def _read_sheet_with_header(sheet: Any, name: str, source: str, limits: Limits,
             records.append((number, cells))
             if len(records) > limits.max_rows + HEADER_SEARCH_ROWS:
                 raise InputError(limits.over("rows", len(records), source))
-    return _with_header(RawTable(name, source, []), records, headers, warnings)
+    return records
 
 
 def _cell_text(value: object) -> str:

@@ -27,9 +27,17 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from graphcrm.domain import TieType
+from graphcrm.domain import Stance, TieType, normalize_token
 from graphcrm.errors import Problem, ValidationFailed
-from graphcrm.ingest.headers import FIRST_NAME, LAST_NAME, Headers, fold
+from graphcrm.ingest.headers import (
+    FIRST_NAME,
+    LAST_NAME,
+    ROW_NUMBER,
+    UNITS,
+    Headers,
+    fold,
+    header_unit,
+)
 from graphcrm.ingest.readers import RawTable
 from graphcrm.records import SCHEMA, TABLE_ORDER, Column, Dataset, Record, TableSpec, record_key
 
@@ -89,27 +97,41 @@ _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*�
                    # an optional time of day, as spreadsheets and ISO 8601 write it
                    r"(?:[T ]\s*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?\s*"
                    r"(?:Z|[+-]\d{2}:?\d{2})?)?$")
+#: The numbering of a section row: 一、 （二） 第三部分 3. 四．
+_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．:：]"
+                      r"|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]"
+                      r"|第\s*[一二三四五六七八九十\d]+\s*(?:部分|节|章|组)|\d{1,2}\s*[、．])\s*")
+#: A stance that leans to a competitor: 倾向南方智控, 倾向于XX, leans to XX, favours XX.
+_LEANING = re.compile(r"^\s*(?:倾向(?:于)?|偏向|leans?\s+(?:to(?:wards)?\s+)?|favou?rs\s+)"
+                      r"\s*(.+?)\s*$", re.I)
+#: The project of a roles sheet without a project column: the workbook's (or store's) only one.
+_ONLY_PROJECT = "\x00the only project"
+#: A date people remember to the month or the year: 2026年11月, 2026-11, 2026.11, 1998年, 1998.
+_PARTIAL_DATE = re.compile(r"^((?:19|20)\d{2})\s*(?:年|(?=$))\s*(?:(\d{1,2})\s*月?)?$|"
+                           r"^((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})$")
 #: Numbers beyond this are not amounts anybody bids for (and overflow a store's integers).
 _LARGEST_NUMBER = 10**15
 
 
 @functools.lru_cache(maxsize=65536)  # a file repeats its dates: parse each once
 def parse_date(text: str) -> str:
-    """Parse a date cell to ISO ``YYYY-MM-DD``.
+    """Parse a date cell to ISO text, keeping its precision: ``YYYY-MM-DD``, or ``YYYY-MM``
+    and ``YYYY`` for a date people remember only to the month or the year.
 
     Accepts ISO 8601 dates and date-times, and the year-first forms spreadsheets write
     (``2026/3/1``, ``2026.03.01``, ``2026年3月1日``), each optionally followed by a time of
-    day. Day-first and month-first forms are ambiguous and rejected, and so is anything
-    else after the date: nothing is silently cut off.
+    day; and months and years (``2026年11月``, ``2026-11``, ``2026.11``, ``1998年``,
+    ``1998``). Day-first and month-first forms are ambiguous and rejected, and so is
+    anything else after the date: nothing is silently cut off.
 
-    >>> parse_date("2026/3/1")
-    '2026-03-01'
+    >>> parse_date("2026/3/1"), parse_date("2026年11月"), parse_date("1998年")
+    ('2026-03-01', '2026-11', '1998')
     >>> parse_date("2026-03-01T09:30:00+08:00")
     '2026-03-01'
     >>> parse_date("2026-03-01 garbage")
     Traceback (most recent call last):
     ...
-    ValueError: not a date (expected YYYY-MM-DD)
+    ValueError: not a date (expected YYYY-MM-DD, or a month YYYY-MM, or a year YYYY)
     """
     value = text.strip()
     if len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
@@ -119,11 +141,37 @@ def parse_date(text: str) -> str:
             pass  # left to the full check below, which says why
     match = _DATE.match(value)
     if not match:
-        raise ValueError("not a date (expected YYYY-MM-DD)")
+        partial = _PARTIAL_DATE.match(value)
+        if partial:
+            year, month = partial.group(1) or partial.group(3), partial.group(2) or \
+                partial.group(4)
+            if month is None:
+                return year
+            if 1 <= int(month) <= 12:
+                return f"{year}-{int(month):02d}"
+        raise ValueError("not a date (expected YYYY-MM-DD, or a month YYYY-MM, or a year "
+                         "YYYY)")
     try:
         return dt.date(*(int(g) for g in match.groups())).isoformat()
     except ValueError as err:
         raise ValueError(f"not a calendar date ({err})") from None
+
+
+def parse_day(text: str) -> dt.date:
+    """A whole day from any date form :func:`parse_date` takes (``--as-of``, ``--since``):
+    a month or a year is not enough.
+
+    >>> parse_day("2026年11月20日")
+    datetime.date(2026, 11, 20)
+    >>> parse_day("2026年11月")
+    Traceback (most recent call last):
+    ...
+    ValueError: a day is needed (2026-11-20), not a month or a year
+    """
+    found = parse_date(text)
+    if len(found) != 10:
+        raise ValueError("a day is needed (2026-11-20), not a month or a year")
+    return dt.date.fromisoformat(found)
 
 
 def _parse_int(column: Column) -> Parser:
@@ -134,8 +182,12 @@ def _parse_int(column: Column) -> Parser:
                 raise ValueError
             value = int(number)
         except ValueError:
+            if column.name == "strength" and normalize_token(text) in _STRENGTH_WORDS:
+                return _STRENGTH_WORDS[normalize_token(text)]
             if column.vocabulary is None:
-                raise ValueError("not a whole number") from None
+                words = "; or " + "/".join(_STRENGTH_WORDS) if column.name == "strength" \
+                    else ""
+                raise ValueError(f"not a whole number{words}") from None
             return column.vocabulary.parse(text).number  # type: ignore[attr-defined]
         if (column.low is not None and value < column.low) or (
             column.high is not None and value > column.high
@@ -146,10 +198,25 @@ def _parse_int(column: Column) -> Parser:
     return parse
 
 
-def _parse_number(text: str) -> int | float:
-    cleaned = text.strip().lstrip("¥$€£").replace(",", "").replace("_", "").strip()
+#: 亲密度 in words, as Chinese teams rate a tie (strength 1–5).
+_STRENGTH_WORDS = {"见过": 1, "认识": 2, "能约到": 3, "能说上话": 4, "铁关系": 5}
+
+
+def _parse_number(text: str, unit: int = 1) -> int | float:
+    """An amount: digits with separators and a currency sign, and a unit (万元, 亿元, 元)
+    after it or in the header (``unit``); stored in yuan.
+
+    >>> _parse_number("4,800万元"), _parse_number("4800", 10_000), _parse_number("1.2亿")
+    (48000000, 48000000, 120000000)
+    """
+    cleaned = text.strip().lstrip("¥$€£￥").replace(",", "").replace("，", "").replace(
+        "_", "").strip()
+    for word in sorted(UNITS, key=len, reverse=True):
+        if cleaned.endswith(word) and cleaned != word:
+            cleaned, unit = cleaned[:-len(word)].strip(), UNITS[word]
+            break
     try:
-        number = float(cleaned)
+        number = round(float(cleaned) * unit, 2)
     except ValueError:
         raise ValueError("not a number") from None
     if number != number or number in (float("inf"), float("-inf")):
@@ -241,6 +308,8 @@ def validate(
     located: dict[str, list[_Located]] = {}
     columns: dict[str, set[str]] = {}
     tables = list(tables)
+    unread = [t for t in tables if not t.name]
+    tables = [t for t in tables if t.name]
     present = {t.name for t in tables}
     unreadable: set[str] = set()  # references into these would only repeat their problem
     held = {name for name, ids in (known_ids or {}).items() if ids}  # the store has them
@@ -264,6 +333,7 @@ def validate(
         located.setdefault(table.name, []).extend(rows)
         columns.setdefault(table.name, set()).update(carried)
     _resolve_names(located, known_ids or {}, known_names or {}, problems)
+    _refuse_unread(unread, located.get("people", []), known_names or {}, problems)
     for name in TABLE_ORDER:
         _check_duplicates(name, located.get(name, []), problems)
     pending: list[tuple[str, str, Problem]] = []
@@ -310,6 +380,8 @@ def _parse_table(
         if not cell.strip():
             continue
         name = headers.column(spec.name, cell)
+        if name == ROW_NUMBER:  # 序号: a row's number in the sheet, never data
+            continue
         if name in (FIRST_NAME, LAST_NAME):
             parts.setdefault(name, index)
             continue
@@ -329,12 +401,17 @@ def _parse_table(
         seen[name] = (index, cell)
         spelled[name] = cell.strip()
         column = spec.column(name)
-        fields.append((index, column, _parser(column)))
+        parser = _parser(column)
+        if column.kind == "number" and header_unit(cell) != 1:  # 预算（万元）
+            parser = functools.partial(_parse_number, unit=header_unit(cell))
+        fields.append((index, column, parser))
     if "name" not in seen and parts:
         spelled["name"] = " + ".join(table.header[i].strip() for i in parts.values())
     derive = spec.name in _DERIVED and "id" not in seen and ("name" in seen or parts)
+    one_project = spec.name == "stakeholders" and "project_id" not in seen  # filled later
     missing = [c.name for c in spec.columns if c.required and c.name not in seen
-               and not (c.name == "name" and parts) and not (c.name == "id" and derive)]
+               and not (c.name == "name" and parts) and not (c.name == "id" and derive)
+               and not (c.name == "project_id" and one_project)]
     for name in missing:
         problems.append(
             Problem(table.source, spec.name, head, name, None, "required column is missing")
@@ -349,8 +426,24 @@ def _parse_table(
         carried.add("id")
     rows: list[_Located] = []
     preset = {c.name: c.default.value for c in defaults}
+    if one_project:
+        carried.add("project_id")
+        preset["project_id"] = _ONLY_PROJECT
+    leans = spec.name == "stakeholders" and "stance" in seen and "leaning" not in seen
+    if leans:
+        carried.add("leaning")  # told by the stance cell: 倾向XX sets it, 支持 clears it
     blank = {c.name: c.default.value if c.default else None for _, c, _ in fields}
+    keys = {index for index, column, _ in fields if column.required}
+    section: str | None = None
+    grouped = spec.name == "people" and not table.generated
+    if grouped and any(_SECTION.match(c[0].strip() if c else "") for _, c in table.rows):
+        carried.add("department")
     for number, cells in table.rows:
+        filled = [(i, c.strip()) for i, c in enumerate(cells) if c.strip()]
+        if len(filled) == 1 and not table.generated and (
+                filled[0][0] not in keys or _SECTION.match(filled[0][1])):
+            section = _SECTION.sub("", filled[0][1]).strip() or filled[0][1]
+            continue  # 一、公司领导: a section row, never a record; it groups the rows below
         record: Record = dict(preset)
         ok = True
         given = list(preset)
@@ -365,6 +458,12 @@ def _parse_table(
                     given.append(column.name)
                 record[column.name] = blank[column.name]
                 continue
+            leaning = _LEANING.match(text) if column.name == "stance" else None
+            if leaning:  # 倾向南方智控: leans to a competitor — opposition, and to whom
+                record["stance"], record["leaning"] = Stance.OPPONENT.value, leaning.group(1)
+                continue
+            if leans and column.name == "stance":
+                record["leaning"] = None
             try:
                 record[column.name] = parse(text)
             except ValueError as err:
@@ -372,6 +471,10 @@ def _parse_table(
                                         text, str(err)))
                 record[column.name] = _INVALID
                 ok = False
+        if leans and "leaning" not in record:  # a blank stance: the stored leaning stays
+            record["leaning"] = None
+            if not clear_blanks and not table.generated:
+                given.append("leaning")
         if parts and not record.get("name"):
             ok = _join_name(table.source, spec.name, number, cells, parts, spelled, record,
                             problems) and ok
@@ -380,10 +483,32 @@ def _parse_table(
             for index, name in extras
             if index < len(cells) and cells[index].strip()
         }
+        if grouped and section and not record.get("department"):
+            record["department"] = section  # the section row above: the department
+            given = [g for g in given if g != "department"]
         if ok and spec.name == "relationships":
             ok = _check_tie(table.source, number, record, problems)
         rows.append(_Located(table.source, number, record, ok, spelled, tuple(given)))
     return rows, carried
+
+
+def _refuse_unread(unread: list[RawTable], people: list[_Located], known_names: Names,
+                   problems: list[Problem]) -> None:
+    """A sheet graphcrm could not read that names people of the import or the store is a
+    problem, not a warning: its ties or roles would be lost without a word."""
+    names = {r.record["name"] for r in people if isinstance(r.record.get("name"), str)}
+    names |= set(known_names.get("people", {}))
+    for table in unread:
+        found = sorted({c.strip() for _, cells in table.rows for c in cells} & names)
+        if len(found) >= 2:
+            columns = ", ".join(c.strip() for c in table.header if c.strip())
+            problems.append(Problem(
+                table.source, "?", None, None, None,
+                f"this sheet names people of the import ({', '.join(found[:4])}"
+                f"{' …' if len(found) > 4 else ''}) but its columns ({columns}) match no "
+                "table: name them in a mapping file, one line per column "
+                "(table,column,header — e.g. relationships,source," +
+                (table.header[0].strip() if table.header else "人员A") + ")"))
 
 
 def _understood(table: RawTable, headers: Headers) -> str:
@@ -393,8 +518,8 @@ def _understood(table: RawTable, headers: Headers) -> str:
     for cell in table.header:
         if cell.strip():
             column = headers.column(table.name, cell)
-            shown = {None: "extra", FIRST_NAME: "name (first)", LAST_NAME: "name (last)"}.get(
-                column, column)
+            shown = {None: "extra", FIRST_NAME: "name (first)", LAST_NAME: "name (last)",
+                     ROW_NUMBER: "row number (not stored)"}.get(column, column)
             parts.append(f"{cell.strip()} → {shown}")
     return f"{table.source} as {table.name} (header row {table.header_row}): {', '.join(parts)}"
 
@@ -468,14 +593,18 @@ def _resolve_names(located: dict[str, list[_Located]], known_ids: Mapping[str, s
            | set(known_ids.get(name, ())) for name in _SINGULAR}
     names: dict[str, dict[str, set[str]]] = {
         name: {k: set(v) for k, v in known_names.get(name, {}).items()} for name in _SINGULAR}
+    org_names = {i: n for n, found in names["organizations"].items() for i in found}
+    about: dict[str, list[str]] = {}  # how people are told apart: organization, department…
     for table in TABLE_ORDER:
         rows = located.get(table, [])
         references = [c for c in SCHEMA[table].columns if c.references]
+        if table == "stakeholders":
+            _only_project(rows, located.get("projects", []), ids["projects"], problems)
         for column in references:  # other tables first: a person's id needs their org's
             target = column.references
             if target is not None and target != table:
                 for row in _unresolved(rows, column.name, ids[target]):
-                    _resolve(row, table, column.name, target, ids, names, problems)
+                    _resolve(row, table, column.name, target, ids, names, problems, about)
         if table in _DERIVED:
             for row in rows:
                 if "id" not in row.record or row.record["id"] is None:
@@ -485,10 +614,41 @@ def _resolve_names(located: dict[str, list[_Located]], known_ids: Mapping[str, s
                 if isinstance(row.record.get("name"), str):
                     names[table].setdefault(row.record["name"], set()).add(
                         str(row.record.get("id")))
+                if table == "organizations" and isinstance(row.record.get("name"), str):
+                    org_names[str(row.record["id"])] = row.record["name"]
+                if table == "people" and isinstance(row.record["id"], str):
+                    org = str(row.record.get("org_id") or "")
+                    about[row.record["id"]] = [str(v) for v in (
+                        org_names.get(org, org), row.record.get("department"),
+                        row.record.get("title")) if v]
         for column in references:  # then superiors and parents, named in the same table
             if column.references == table:
                 for row in _unresolved(rows, column.name, ids[table]):
-                    _resolve(row, table, column.name, table, ids, names, problems)
+                    _resolve(row, table, column.name, table, ids, names, problems, about)
+
+
+def _only_project(rows: list[_Located], projects: list[_Located], known: set[str],
+                  problems: list[Problem]) -> None:
+    """Give the roles of a sheet without a project column the one project there is: the
+    workbook's, else the store's; refuse them when there are several."""
+    waiting = [r for r in rows if r.record.get("project_id") == _ONLY_PROJECT]
+    if not waiting:
+        return
+    mine = {r.record["id"] for r in projects if isinstance(r.record.get("id"), str)}
+    choice = mine or known
+    if len(choice) == 1:
+        only = next(iter(choice))
+        for row in waiting:
+            row.record["project_id"] = only
+        return
+    first = waiting[0]
+    problems.append(Problem(first.source, "stakeholders", None, "project_id", None,
+                            f"this roles sheet has no project column, and there are "
+                            f"{len(choice) or 'no'} projects ({', '.join(sorted(choice)[:5])}"
+                            "): add a 项目 column naming each row's project"))
+    for row in waiting:
+        row.record["project_id"] = _INVALID
+        row.ok = False
 
 
 def _unresolved(rows: list[_Located], column: str, ids: set[str]) -> list[_Located]:
@@ -502,16 +662,38 @@ def _unresolved(rows: list[_Located], column: str, ids: set[str]) -> list[_Locat
     return [row for row in rows if row.record.get(column) in strange]
 
 
+#: A name with what tells namesakes apart: 张伟（调控中心）, 张伟(科技信通部), 张伟@物资部.
+_QUALIFIED = re.compile(r"^\s*(.+?)\s*(?:[（(]\s*(.+?)\s*[）)]|[@＠]\s*(.+?))\s*$")
+
+
 def _resolve(row: _Located, table: str, column: str, target: str, ids: dict[str, set[str]],
-             names: dict[str, dict[str, set[str]]], problems: list[Problem]) -> None:
+             names: dict[str, dict[str, set[str]]], problems: list[Problem],
+             about: Mapping[str, list[str]] | None = None) -> None:
+    """Turn the name in ``column`` into an id. A person may be written with what tells
+    namesakes apart — their organization, department or title, or a unique part of one:
+    ``张伟（调控中心）``, ``张伟@信通``. A name several people share is refused with the
+    candidates described by organization, department and title, never by internal ids."""
     value = row.record.get(column)
     if not isinstance(value, str) or value in ids[target]:
         return
+    about = about or {}
     candidates = sorted(names[target].get(value, ()))
+    qualified = _QUALIFIED.match(value) if not candidates else None
+    if qualified:
+        base, hint = qualified.group(1), qualified.group(2) or qualified.group(3)
+        named = sorted(names[target].get(base, ()))
+        candidates = [c for c in named if any(hint in fact for fact in about.get(c, ()))] \
+            or named
+        if len(candidates) > 1 and len(named) > 1:
+            value = base
     if len(candidates) == 1:
         row.record[column] = candidates[0]
     elif len(candidates) > 1:
+        described = "; ".join("、".join(about.get(c) or [c]) for c in candidates[:8])
         problems.append(Problem(row.source, table, row.row, row.column(column), value,
+                                f"{len(candidates)} people are called {value} ({described}): "
+                                f"write which, as {value}（department or organization）"
+                                if target == "people" else
                                 f"the name of {len(candidates)} {target}: "
                                 f"{', '.join(candidates[:8])} (give the id instead)"))
         row.record[column] = _INVALID

@@ -91,8 +91,8 @@ def _props(table: str, record: Record, columns: tuple[str, ...]) -> dict[str, An
         if column in _NOT_PROPERTIES[table]:
             continue
         value = record.get(column)
-        if value is not None and (table, column) in _DATE_COLUMNS:
-            value = dt.date.fromisoformat(value)
+        if value is not None and (table, column) in _DATE_COLUMNS and len(value) == 10:
+            value = dt.date.fromisoformat(value)  # a month or a year stays text: 2026-11
         props[column] = value
     if table == "stakeholders":
         props["role"] = record["role"]

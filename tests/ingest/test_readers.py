@@ -92,7 +92,7 @@ def test_a_single_csv_file_names_its_table(tiny_dir):
         ("missing", None, "no such file or folder"),
         ("", None, "no table files found"),
         ("notes.txt", "x", "not a folder of CSV"),
-        ("friends.csv", "x", "names no table"),
+        ("friends.csv", "x", "nor its columns name a table"),
         ("bad.xlsx", "not a zip", "cannot be opened as an Excel workbook"),
         ("people.csv", "", "header"),
         ("people.csv", '"id,name\n"unclosed', "people.csv"),

@@ -1,0 +1,151 @@
+"""A Chinese bid team's own workbook imports whole, with no mapping file (issue 23): sheets
+recognised by what they hold, the team's column names and words, section rows, 序号,
+namesakes written 张伟（部门）, dates to the month or the year, 万元, 倾向XX — or it is refused
+saying exactly what was not read. On both stores."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import openpyxl
+
+from tests.conftest import run_on
+from tests.fixtures.grid_tender import people_count, write_workbook
+
+
+def _held(target):
+    from tests.cli.test_team import open_store_of
+
+    with open_store_of(target) as opened:
+        return opened.load()
+
+
+def test_the_grid_tender_workbook_imports_whole(target, tmp_path):
+    book = write_workbook(tmp_path / "江南调度项目关系梳理.xlsx")
+    planned = run_on(target, "--lang", "zh", "import", book, "--dry-run")
+    assert planned.exit_code == 0, planned.output
+    said = " ".join(planned.output.split())  # the lines as read, wherever they wrap
+    assert "校验通过" in said
+    assert "决策链条梳理 as stakeholders" in said  # read as what it holds
+    assert "序号 → row number (not stored)" in said
+    done = run_on(target, "import", book)
+    assert done.exit_code == 0, done.output
+    held = _held(target)
+    assert held.counts() == {"organizations": 5, "people": people_count(), "projects": 1,
+                             "relationships": 21 + 0, "stakeholders": 14, "interactions": 4}
+    people = {p["id"]: p for p in held.table("people")}
+    by_name = {}
+    for p in people.values():
+        by_name.setdefault(p["name"], []).append(p)
+    # namesakes told apart by department; superiors by name, qualified where needed
+    zhang = {p["department"]: p["id"] for p in by_name["张伟"]}
+    assert set(zhang) == {"调控中心", "科技信通部"}
+    assert by_name["谢文斌"][0]["reports_to"] == zhang["调控中心"]
+    assert by_name["魏东"][0]["reports_to"] == zhang["科技信通部"]
+    # section rows give departments and are never people
+    assert by_name["钟平"][0]["department"] == "经济技术研究院"
+    assert not any(name.startswith(("一、", "二、")) for name in by_name)
+    assert all("序号" not in p["extra"] for p in people.values())
+    kinds = {o["name"]: o["kind"] for o in held.table("organizations")}
+    assert kinds["国网江南省电力有限公司"] == "customer" and kinds["南方智控"] == "competitor"
+    assert kinds["江南电力设计院"] == "partner" and kinds["华信智能科技"] == "own"
+    project = held.table("projects")[0]
+    assert project["value"] == 48_000_000 and project["stage"] == "bidding"  # 4800 万元
+    ties = {(people[t["source"]]["name"], people[t["target"]]["name"]): t
+            for t in held.table("relationships")}
+    ties.update({(b, a): t for (a, b), t in list(ties.items())})
+    old = ties[("郑凯", "陈国栋")]
+    assert (old["strength"], old["level"], old["since"], old["last_contact"]) == \
+        (4, 2, "2012", "2026-11")  # 能说上话, 老乡, 2012年, 2026年11月
+    assert ties[("韩东", "吴海峰")]["level"] == 4 and ties[("赵刚", "何建华")]["strength"] == 5
+    roles = {people[r["person_id"]]["name"]: r for r in held.table("stakeholders")}
+    assert (roles["吴海峰"]["stance"], roles["吴海峰"]["leaning"]) == ("opponent", "南方智控")
+    assert roles["周立新"]["leaning"] is None
+    assert roles["陈国栋"]["project_id"] == project["id"]  # the workbook's only project
+    visits = {people[v["person_id"]]["name"]: v for v in held.table("interactions")}
+    assert (visits["刘洪涛"]["channel"], visits["刘洪涛"]["sentiment"]) == ("meeting", "positive")
+    assert (visits["陈国栋"]["date"], visits["陈国栋"]["channel"]) == ("2026-11", "meal")
+    assert visits["蔡明"]["sentiment"] == "negative"
+    # and the bid reads as a bid: the competitor's man is opposition, our routes exist
+    gaps = json.loads(run_on(target, "gaps", "--as-of", "2026-12-01", "--format",
+                             "json").stdout)
+    status = {r["name"]: r["status"] for r in gaps["stakeholders"]}
+    assert status["何建华"] != "uncovered" and "陈国栋" in status
+
+
+def _reordered(source, target, seed=3):
+    """The same workbook with the people sheet's rows re-sorted and renumbered."""
+    book = openpyxl.load_workbook(source)
+    sheet = book["客户架构人员表"]
+    rows = [list(r) for r in sheet.iter_rows(min_row=3, values_only=True)]
+    people = [r for r in rows if r[1]]
+    random.Random(seed).shuffle(people)
+    sheet.delete_rows(3, sheet.max_row)
+    for number, row in enumerate(people, start=1):
+        sheet.append([number, *row[1:]])
+    book.save(target)
+    return target
+
+
+def test_re_sorting_a_sheet_changes_nothing(target, tmp_path):
+    """序号 is no data: a sheet sorted another way (numbered again) is the same bid. (The
+    re-sorted sheet has lost its section rows, so departments come from their column.)"""
+    book = write_workbook(tmp_path / "week1.xlsx")
+    assert run_on(target, "import", book).exit_code == 0
+    again = run_on(target, "import", _reordered(book, tmp_path / "week2.xlsx"))
+    assert again.exit_code == 0 and "nothing changed" in again.stdout, again.output
+
+
+def test_a_namesake_written_plainly_is_refused_with_who_they_are(tmp_path):
+    from click.testing import CliRunner
+
+    from graphcrm.cli import cli
+
+    book = write_workbook(tmp_path / "bid.xlsx")
+    workbook = openpyxl.load_workbook(book)
+    workbook["关系网络表"].append([99, "王倩", "张伟", "认识", 3, "商务", "2024年", ""])
+    workbook.save(book)
+    found = CliRunner().invoke(cli, ["--store", str(tmp_path / "x.db"), "import", str(book),
+                                     "--dry-run"])
+    assert found.exit_code == 3
+    line = next(x for x in found.output.splitlines() if "张伟" in x and "row 23" in x)
+    assert "2 people are called 张伟" in line
+    assert "调控中心" in line and "科技信通部" in line and "副主任" in line
+    assert "p-" not in line  # no internal id
+    assert "张伟（department or organization）" in line
+
+
+def test_a_sheet_that_names_people_but_matches_no_table_is_refused(tmp_path):
+    from click.testing import CliRunner
+
+    from graphcrm.cli import cli
+
+    book = write_workbook(tmp_path / "bid.xlsx")
+    workbook = openpyxl.load_workbook(book)
+    odd = workbook.create_sheet("人脉梳理补充")  # the team's own words for its columns
+    odd.append(["对象", "熟人", "备注"])
+    odd.append(["陈国栋", "郑凯", "老乡会认识"])
+    odd.append(["蔡明", "孙悦", ""])
+    workbook.save(book)
+    found = CliRunner().invoke(cli, ["--store", str(tmp_path / "x.db"), "import", str(book),
+                                     "--dry-run"])
+    assert found.exit_code == 3, found.output
+    assert "人脉梳理补充" in found.output and "names people of the import" in found.output
+    assert "mapping file" in found.output and "校验通过" not in found.output
+
+
+def test_a_roles_sheet_without_projects_needs_one_project(tmp_path):
+    from click.testing import CliRunner
+
+    from graphcrm.cli import cli
+
+    book = write_workbook(tmp_path / "bid.xlsx")
+    workbook = openpyxl.load_workbook(book)
+    workbook["项目一览"].append(["JN-2026-DD02", "江南省配网自动化", "国网江南省电力有限公司",
+                               "线索", 900, "2027-05-01"])
+    workbook.save(book)
+    found = CliRunner().invoke(cli, ["--store", str(tmp_path / "x.db"), "import", str(book),
+                                     "--dry-run"])
+    assert found.exit_code == 3
+    assert "no project column, and there are 2 projects" in found.output
