@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -82,7 +82,6 @@ class GapsResult(Result):
     plan_rows: list[dict[str, Any]]
     hole_rows: list[dict[str, Any]]
     score: dict[str, float]
-    hole_reasons: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
     kind = "gaps"
 
@@ -103,9 +102,11 @@ class GapsResult(Result):
 
     def parts(self) -> dict[str, Part]:
         """``stakeholders``, ``plan`` and ``holes`` (``--part`` for CSV)."""
+        holes = [{"hole": r["hole"], "where": r["where"],
+                  "detail": _detail(r["reason"], r["values"], "en")} for r in self.hole_rows]
         return {"stakeholders": Part(STAKEHOLDER_COLUMNS, self.stakeholder_rows),
                 "plan": Part(PLAN_COLUMNS, self.plan_rows),
-                "holes": Part(HOLE_COLUMNS, self.hole_rows)}
+                "holes": Part(HOLE_COLUMNS, holes)}
 
     def records(self) -> dict[str, Any]:
         """One object: ``score``, ``stakeholders``, ``plan`` and ``holes`` (the JSON output)."""
@@ -153,15 +154,20 @@ class GapsResult(Result):
                                  indent="    ", wrap=True))
         if self.hole_rows:
             out += [Block(), Block(word("gaps.holes", lang))]
-            for row, (key, values) in zip(self.part("holes").rows, self.hole_reasons,
-                                          strict=True):
-                detail = word(key, lang, **{k: (word("people", lang, n=v) if k == "people"
-                                                else vocab(Role(v), lang) if k == "role" else v)
-                                            for k, v in values.items()})
+            for row in self.hole_rows:
+                detail = _detail(row["reason"], row["values"], lang)
                 out.append(Block(word("gaps.hole", lang, hole=word(f"hole.{row['hole']}", lang),
-                                      where=_where(row, values, lang), detail=detail),
+                                      where=_where(row, row["values"], lang), detail=detail),
                                  indent="    ", wrap=True))
         return out
+
+
+def _detail(reason: str, values: dict[str, Any], lang: str) -> str:
+    """A hole's detail in ``lang``, from its reason code and values (the catalogue's
+    words: the analysis itself says nothing in any language)."""
+    return word(reason, lang, **{k: (word("people", lang, n=v) if k == "people"
+                                     else vocab(Role(v), lang) if k == "role" else v)
+                                 for k, v in values.items()})
 
 
 def _where(row: dict[str, Any], values: dict[str, Any], lang: str) -> str:
@@ -248,10 +254,9 @@ def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4) -> GapsRes
         })
     order = {s: i for i, s in enumerate(STATUSES)}
     rows.sort(key=lambda r: (order[r["status"]], -r["influence"], r["name"]))
-    holes, reasons = _holes(G, project, H, skip, ours)
+    holes = _holes(G, project, H, skip, ours)
     plan = _plan(G, H, skip, distance, chains, rows, model.known_well_probability)
-    return GapsResult(project, rows, plan, holes,
-                      _score(rows), reasons)
+    return GapsResult(project, rows, plan, holes, _score(rows))
 
 
 def _routes(H: nx.DiGraph, ours: list[str], target: str, max_hops: int,
@@ -363,11 +368,11 @@ BUYING_CENTRE = (Role.DECISION_MAKER, Role.EVALUATOR, Role.PROCUREMENT, Role.USE
 
 
 def _holes(G: nx.MultiDiGraph, project: str, H: nx.DiGraph, skip: frozenset[str],
-           ours: list[str]) -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]]]:
+           ours: list[str]) -> list[dict[str, Any]]:
     """Org-chart holes: buying-centre roles nobody is known for at the customer, decision
-    makers whose superior is unknown, customer departments none of us knows anyone in.
-    ``detail`` is in English; beside the table, each hole's catalogue key and values for
-    other languages."""
+    makers whose superior is unknown, customer departments none of us knows anyone in —
+    as data: what (``hole``), where, and a reason code with its values (the words come
+    from the catalogue when the result is shown)."""
     rows = []
     customer = G.graph["projects"][project].get("customer_id")
     known = {r for n, d in G.nodes(data=True) if d.get("org_kind") != OrgKind.OWN
@@ -390,15 +395,11 @@ def _holes(G: nx.MultiDiGraph, project: str, H: nx.DiGraph, skip: frozenset[str]
         if not reached.intersection(members):
             rows.append(_hole("department without contact", department, "gaps.department",
                               {"people": len(members)}))
-    reasons = [row.pop("why") for row in rows]
-    return rows, reasons
+    return rows
 
 
-def _hole(hole: str, where: str, key: str, values: dict[str, Any]) -> dict[str, Any]:
-    english = {k: (word("people", "en", n=v) if k == "people" else
-                   vocab(Role(v), "en") if k == "role" else v) for k, v in values.items()}
-    return {"hole": hole, "where": where, "detail": word(key, "en", **english),
-            "why": (key, values)}
+def _hole(hole: str, where: str, reason: str, values: dict[str, Any]) -> dict[str, Any]:
+    return {"hole": hole, "where": where, "reason": reason, "values": values}
 
 
 def _score(table: list[dict[str, Any]]) -> dict[str, float]:

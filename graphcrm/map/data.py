@@ -268,8 +268,8 @@ def _marks(V: ValuedGraph, settings: MapSettings) -> dict[str, Any]:
         return marks
     coverage = coverage_gaps(V, project)
     gaps = coverage.stakeholder_rows
-    marks["missing_roles"] = [values["role"] for key, values in coverage.hole_reasons
-                              if key == "gaps.missing_role"]
+    marks["missing_roles"] = [h["values"]["role"] for h in coverage.hole_rows
+                              if h["reason"] == "gaps.missing_role"]
     marks["status"] = {r["person_id"]: r["status"] for r in gaps}
     marks["brokers"] = {b for r in gaps for b in r["broker_ids"]}
     marks["via"] = {r["person_id"]: r["broker_ids"] for r in gaps if r["broker_ids"]}
