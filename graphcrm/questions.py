@@ -233,7 +233,11 @@ def asks(question: Question) -> Callable[[_F], _F]:
             values = question.check({k: v for k, v in bound.arguments.items()
                                      if k != "self"})
             bound.arguments.update(values)
-            return method(*bound.args, **bound.kwargs)
+            result = method(*bound.args, **bound.kwargs)
+            day = values.get("as_of")
+            if isinstance(day, dt.date) and day < dt.date.today() and hasattr(result, "noted"):
+                result.noted("note.as_known", day=day.isoformat())
+            return result
 
         checked.question = question  # type: ignore[attr-defined]
         return cast(_F, checked)

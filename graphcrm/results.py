@@ -122,9 +122,17 @@ def shown(value: Any, lang: str = "en") -> str:
 
 
 class Result:
-    """Base of every query result; subclasses give ``kind``, ``parts`` and ``blocks``."""
+    """Base of every query result; subclasses give ``kind``, ``parts`` and ``blocks``.
+    ``notes``: what a reader should know about how it was answered (catalogue keys and
+    values), shown after the text; set by the API (:meth:`noted`)."""
 
     kind = "result"
+    notes: tuple[tuple[str, dict[str, Any]], ...] = ()
+
+    def noted(self, key: str, **values: Any) -> Result:
+        """This result with a note (a catalogue key and its values) added; returns it."""
+        object.__setattr__(self, "notes", (*self.notes, (key, values)))  # frozen results too
+        return self
 
     def parts(self) -> dict[str, Part]:
         raise NotImplementedError
@@ -171,8 +179,13 @@ class Result:
                      indent=indent)
 
     def text(self, lang: str | None = None) -> str:
-        """What a person reads, laid out for a terminal (see :func:`layout`)."""
-        return layout(self.blocks(lang or default_lang()))
+        """What a person reads, laid out for a terminal (see :func:`layout`), and its
+        notes."""
+        lang = lang or default_lang()
+        return layout([*self.blocks(lang), *self._note_blocks(lang)])
+
+    def _note_blocks(self, lang: str) -> list[Block]:
+        return [Block(word(key, lang, **values), wrap=True) for key, values in self.notes]
 
     def __str__(self) -> str:
         return self.text()
@@ -187,7 +200,8 @@ class Result:
 
     def _repr_html_(self) -> str:
         out = []
-        for block in self.blocks(default_lang()):
+        lang = default_lang()
+        for block in [*self.blocks(lang), *self._note_blocks(lang)]:
             if block.is_table:
                 head = "".join(f"<th>{html.escape(h)}</th>" for h in block.headers)
                 body = "".join("<tr>" + "".join(f"<td>{html.escape(shown(c))}</td>" for c in row)

@@ -101,6 +101,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "field.status": ("status", "状态"),
     "field.status_since": ("status_since", "状态日期"),
     "blank": ("(blank)", "（空）"),
+    "note.as_known": ("As of {day}: ties that began later and interactions after it are left "
+                      "out; people and roles are as recorded today (the store cannot date "
+                      "when they became true).",
+                      "截至 {day}：此后才开始的关系和此后的联系记录不计；人员和角色按现在的"
+                      "记录（库中无从得知其何时成立）。"),
     "PersonStatus.in_post": ("in post", "在职"),
     "PersonStatus.new": ("newly appointed", "新任"),
     "PersonStatus.moved": ("moved to another post", "调任"),
