@@ -317,6 +317,6 @@ def test_a_result_as_of_a_day_past_says_what_the_store_cannot_date(demo):
     bid = api.GraphCRM(demo)
     past = bid.gaps("prj-js-ess", as_of="2020-01-01")
     assert "As of 2020-01-01: ties that began later" in past.text("en")
-    assert "截至 2020-01-01" in past.text("zh") and "截至" in past._repr_html_()
+    assert "截至 2020-01-01" in past.text("zh") and "As of 2020-01-01" in past._repr_html_()
     assert "As of" not in bid.gaps("prj-js-ess").text("en")  # today: nothing to say
     assert "note" not in json.dumps(past.records())  # the JSON keeps its shape
