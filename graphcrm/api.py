@@ -301,7 +301,7 @@ class GraphCRM:
 
         Returns
         -------
-        ImportSummary
+        ImportReport
             Rows created, updated, removed and unchanged per table, and the change plan
             (``changes``: each record created, updated field by field, or removed).
 
@@ -388,6 +388,16 @@ class GraphCRM:
         (:meth:`accept_contact`), merge them with someone known (:meth:`merge_contact`) or
         ignore them (:meth:`ignore_contact`).
 
+        Parameters
+        ----------
+        everyone
+            Also the contacts already accepted, merged or ignored.
+
+        Returns
+        -------
+        TableResult
+            Part ``contacts``, one row per contact.
+
         Example
         -------
         >>> import tempfile, mailbox
@@ -433,6 +443,24 @@ class GraphCRM:
         gave), with their address, and the interactions their meetings and messages make;
         through the same validation, change plan and history as an import.
 
+        Parameters
+        ----------
+        contact
+            The address (any case) or name the review list shows.
+        org
+            The organization (id or name); default: the one whose mail domains hold the
+            address.
+        name
+            The person's name; default: the name their mail or invitation gave.
+        author
+            Who makes the change, for the history (default: the Neo4j login, or your user
+            name).
+
+        Returns
+        -------
+        ImportReport
+            What the import of the new person and their interactions did.
+
         Raises
         ------
         LookupFailed
@@ -456,7 +484,23 @@ class GraphCRM:
     def merge_contact(self, contact: str, person: str, *, author: str | None = None
                       ) -> ImportReport:
         """The unmatched ``contact`` is ``person`` (id or name), who keeps their address as
-        another e-mail address; their meetings and messages become interactions."""
+        another e-mail address; their meetings and messages become interactions.
+
+        Parameters
+        ----------
+        contact
+            The address (any case) or name the review list shows.
+        person
+            The person they are (id or name).
+        author
+            Who makes the change, for the history (default: the Neo4j login, or your user
+            name).
+
+        Returns
+        -------
+        ImportReport
+            What the import of their interactions and address did.
+        """
         from graphcrm.contacts import review_entry
         from graphcrm.ingest.participants import split_list
         with open_store(self.store) as opened:
@@ -476,7 +520,13 @@ class GraphCRM:
                 self._settle(opened, entry, row, "merged", "review merge", author))
 
     def ignore_contact(self, contact: str) -> None:
-        """Leave ``contact`` out of the review list, now and in every later import."""
+        """Leave ``contact`` out of the review list, now and in every later import.
+
+        Parameters
+        ----------
+        contact
+            The address (any case) or name the review list shows.
+        """
         from graphcrm.contacts import review_entry
         with open_store(self.store) as opened:
             opened.set_review_status(review_entry(opened, contact)["key"], "ignored")
@@ -574,6 +624,13 @@ class GraphCRM:
             ``level``, ``since``, ``last_contact`` (datetime64), ``weight`` (the probability
             it passes a request as of ``as_of``) and ``cost`` (``-log weight``).
 
+        Parameters
+        ----------
+        project
+            Only this project's neighbourhood (id or name); default: everyone.
+        as_of
+            The day ties are valued at (default today).
+
         Example
         -------
         >>> import graphcrm, tempfile
@@ -612,6 +669,11 @@ class GraphCRM:
         pandas.DataFrame
             ``project_id``, ``project_name``, ``person_id``, ``name``, ``role``,
             ``influence``, ``stance`` (the word) and ``notes``.
+
+        Parameters
+        ----------
+        project
+            Only this project (id or name); default: every project.
 
         Example
         -------
@@ -683,6 +745,11 @@ class GraphCRM:
     def stats(self) -> Stats:
         """Counts by kind and per project (``graphcrm stats``).
 
+        Returns
+        -------
+        Stats
+            Parts ``counts`` (by scope, category and kind) and ``projects``.
+
         Example
         -------
         >>> import tempfile
@@ -731,8 +798,21 @@ class GraphCRM:
 
     def forget(self, person: str, *, author: str | None = None) -> dict[str, int]:
         """Erase a person (id or name) and everything attached to them: ties, stakeholder
-        roles, interactions, and every mention in the history (``graphcrm forget``). Returns
-        what went, by kind.
+        roles, interactions, and every mention in the history (``graphcrm forget``).
+
+        Parameters
+        ----------
+        person
+            Their id or name.
+        author
+            Who makes the change, for the history (default: the Neo4j login, or your user
+            name).
+
+        Returns
+        -------
+        dict
+            What went, by kind: ``ties``, ``roles``, ``interactions``, ``subordinates``
+            (people who reported to them).
 
         Example
         -------
@@ -751,6 +831,21 @@ class GraphCRM:
         (people, organizations and projects included), those it removed come back whole,
         the fields it updated get their earlier values — one transaction, itself recorded as
         a change set (``revert N``). ``dry_run`` shows the plan and writes nothing.
+
+        Parameters
+        ----------
+        change_set
+            The change set's number (``history`` lists them).
+        author
+            Who makes the change, for the history (default: the Neo4j login, or your user
+            name).
+        dry_run
+            Show the plan; write nothing.
+
+        Returns
+        -------
+        ImportReport
+            The changes made (or planned), recorded as change set ``revert N``.
 
         Raises
         ------
@@ -807,6 +902,17 @@ class GraphCRM:
         not at all; it restores into an empty store of either kind (:meth:`restore`).
         Returns how many of each it holds.
 
+        Parameters
+        ----------
+        path
+            The JSON file to write.
+
+        Returns
+        -------
+        dict
+            How many records of each table, change sets, snapshots and review entries it
+            holds.
+
         Example
         -------
         >>> import tempfile, os
@@ -829,6 +935,18 @@ class GraphCRM:
         """Restore a dump (:meth:`dump`) into this store, which must be empty (a new
         embedded file is made; a Neo4j database must hold nothing of graphcrm's), in one
         transaction, history included (``graphcrm restore``). Returns how many of each.
+
+        Parameters
+        ----------
+        path
+            The dump (JSON) to restore.
+        dry_run
+            Check the dump and the store; write nothing.
+
+        Returns
+        -------
+        dict
+            How many of each it restored (or would restore, with ``dry_run``).
 
         Raises
         ------
@@ -871,6 +989,18 @@ class GraphCRM:
         sheets and headers, drop-downs, two example rows each, and an explanation sheet
         (``graphcrm template``); see :mod:`graphcrm.template`. It imports as written.
 
+        Parameters
+        ----------
+        path
+            A ``.xlsx`` file, or a folder for CSV files.
+        lang
+            ``en`` or ``zh``: sheet names, headers and words.
+
+        Returns
+        -------
+        pathlib.Path
+            The file or folder written.
+
         Example
         -------
         >>> import tempfile, os
@@ -885,6 +1015,11 @@ class GraphCRM:
         """Check the store without changing what it holds (``graphcrm check``); return the
         problems found, none when it is whole. See :meth:`graphcrm.stores.Store.check`.
 
+        Returns
+        -------
+        list of str
+            The problems found; empty when the store is whole.
+
         Example
         -------
         >>> import tempfile
@@ -898,6 +1033,24 @@ class GraphCRM:
                    author: str | None = None) -> int:
         """Remove the ties between two people (ids or names), of every type or of
         ``tie_type`` only (``graphcrm remove tie``); return how many went.
+
+        Parameters
+        ----------
+        a
+            One person (id or name).
+        b
+            The other (id or name).
+        tie_type
+            Only ties of this type (KNOWS, INFLUENCES, REFERRED, DOTTED_LINE); default:
+            every type.
+        author
+            Who makes the change, for the history (default: the Neo4j login, or your user
+            name).
+
+        Returns
+        -------
+        int
+            How many ties went.
 
         Raises
         ------
@@ -932,6 +1085,23 @@ class GraphCRM:
                     author: str | None = None) -> int:
         """Remove one stakeholder role of a person (id or name) in a project (id or name)
         (``graphcrm remove role``); return how many went (1).
+
+        Parameters
+        ----------
+        project
+            The project (id or name).
+        person
+            The person (id or name).
+        role
+            The role (``decision_maker``, 决策者 …).
+        author
+            Who makes the change, for the history (default: the Neo4j login, or your user
+            name).
+
+        Returns
+        -------
+        int
+            How many roles went (1).
 
         Raises
         ------
@@ -969,6 +1139,16 @@ class GraphCRM:
         it). With ``change_set``, what that one change set did (``graphcrm history N``):
         one row per field changed — ``table``, ``action``, ``record``, ``field``,
         ``before``, ``after`` — with its ``author`` and ``at``.
+
+        Parameters
+        ----------
+        change_set
+            One change set's number: its changes field by field; default: every change set.
+
+        Returns
+        -------
+        TableResult
+            Part ``changes``: one row per change set, or per field changed.
 
         Raises
         ------
@@ -1039,6 +1219,19 @@ class GraphCRM:
     def snapshot(self, name: str, *, author: str | None = None) -> Snapshot:
         """Name the current state, e.g. a gate review (``graphcrm snapshot NAME``), for
         :meth:`changes` to compare with later.
+
+        Parameters
+        ----------
+        name
+            The snapshot's name (``gate-2``).
+        author
+            Who makes the change, for the history (default: the Neo4j login, or your user
+            name).
+
+        Returns
+        -------
+        Snapshot
+            Its name, the change set it follows, when and who.
 
         Raises
         ------
@@ -1136,7 +1329,18 @@ class GraphCRM:
                               snapshot=any(s.name == str(since) for s in snapshots))
 
     def whois(self, person: str) -> dict[str, object]:
-        """The id, name and organization of the person ``person`` names (id or name)."""
+        """The id, name and organization of the person ``person`` names (id or name).
+
+        Parameters
+        ----------
+        person
+            Their id or name.
+
+        Returns
+        -------
+        dict
+            ``id``, ``name`` and ``organization``.
+        """
         with open_store(self.store) as opened:
             index = opened.people_index()
             found = find_person(index, person)
@@ -1159,6 +1363,16 @@ class GraphCRM:
     def project_graph(self, project: str | None = None) -> nx.MultiDiGraph:
         """The neighbourhood of ``project`` (its id or name): its stakeholders and everyone
         within two ties of them, as graphcrm's people graph (new at each call).
+
+        Parameters
+        ----------
+        project
+            The project (id or name); may be left out when the store holds one.
+
+        Returns
+        -------
+        networkx.MultiDiGraph
+            graphcrm's people graph of the neighbourhood (see :mod:`graphcrm.graph`).
 
         Example
         -------
@@ -1434,6 +1648,23 @@ class GraphCRM:
         left and who else could take each (``stakeholders``); and the calls the contact plan
         gives them, with who would make each instead (``calls``).
 
+        Parameters
+        ----------
+        person
+            One of ours, or a broker (id or name).
+        project
+            Only this project (id or name); default: every project they take part in.
+        as_of
+            The day ties are valued at (default today).
+
+        Returns
+        -------
+        ReportResult
+            Parts ``stakeholders`` (``project``, ``person_id``, ``name``, ``status_now``,
+            ``status_without``, ``best_chain``, ``who_else_name``) and ``calls``
+            (``person_id``, ``name``, ``organization``, ``kind``, ``who_else_id``,
+            ``who_else_name``).
+
         Example
         -------
         >>> import tempfile
@@ -1529,6 +1760,30 @@ class GraphCRM:
         informant flags; ``pseudonymize`` (implies ``redact``) replaces names with role
         labels; ``lang`` (default ``GRAPHCRM_LANG``, else the locale) the page's words. See
         :mod:`graphcrm.map`.
+
+        Parameters
+        ----------
+        project
+            The project (id or name): its org chart; default: the whole network.
+        paths
+            Highlight the best chain to each decision maker.
+        redact
+            Leave out notes, e-mail, phone and informant flags: safe to share.
+        pseudonymize
+            Also replace names with role labels (implies ``redact``).
+        as_of
+            The day ties are valued at (default today).
+        lang
+            ``en`` or ``zh`` (default ``GRAPHCRM_LANG``, else the locale).
+        layout
+            ``orgchart`` or ``network``.
+        positions
+            Card positions saved by the page (a file, or ``key → (x, y)``).
+
+        Returns
+        -------
+        StakeholderMap
+            Shows itself in Jupyter; ``.save``, ``.png``, ``.pdf``, ``.picture()``.
 
         Example
         -------

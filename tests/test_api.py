@@ -171,3 +171,23 @@ def test_a_question_pauses_the_cycle_collector_and_gives_it_back(store, monkeypa
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_every_method_documents_its_parameters_and_what_it_returns():
+    """numpydoc for every public method (issue 29, 9): each parameter under Parameters,
+    and a Returns section unless it returns nothing."""
+    for name, method in inspect.getmembers(api.GraphCRM, inspect.isfunction):
+        if name.startswith("_"):
+            continue
+        doc = inspect.getdoc(method) or ""
+        signature = inspect.signature(method)
+        params = [p for p in signature.parameters if p != "self"]
+        if params:
+            assert "Parameters\n----------" in doc, name
+            section = doc.split("Parameters\n----------", 1)[1].split("\n\n")
+            named = {n.strip().lstrip("*") for block in section for line in block.splitlines()
+                     if line and not line.startswith(" ") for n in line.split(",")}
+            for param in params:
+                assert param in named, (name, param)
+        if signature.return_annotation not in ("None", None):
+            assert "Returns\n-------" in doc, name
