@@ -552,8 +552,8 @@ WORDS: dict[str, tuple[str, str]] = {
                      "客户：{customer} · 关系估值日期 {date}"),
     "map.subtitle_plain": ("ties valued as of {date}", "关系估值日期 {date}"),
     "map.left_out": (" · not drawn: {people} of organizations with no part in the project "
-                     "(--layout network shows them)",
-                     " · 未画出：与本项目无关单位的 {people}（--layout network 可显示）"),
+                     "(the network view shows them)",
+                     " · 未画出：与本项目无关单位的 {people}（网络视图可显示）"),
     "page.search": ("Search a name", "搜索姓名"),
     "page.organization": ("Organization", "单位"),
     "page.role": ("Role", "角色"),
