@@ -25,13 +25,14 @@ Example
 from __future__ import annotations
 
 import dataclasses
+import re
 import textwrap
 from typing import Any
 
 from graphcrm.changes import CREATE, REMOVE, Change, Creations
 from graphcrm.results import Block, Part, Result, layout, shown
 from graphcrm.stores.base import ImportSummary
-from graphcrm.words import field_name, field_value, joined, word
+from graphcrm.words import field_name, field_value, joined, say, word
 
 __all__ = ["ImportReport", "PLAN_CREATIONS", "PLAN_OTHERS"]
 
@@ -70,7 +71,7 @@ class ImportReport(ImportSummary, Result):
                 "warnings": list(self.warnings)}
 
     def blocks(self, lang: str) -> list[Block]:
-        return [*(Block(word("import.warning", lang, text=w)) for w in self.warnings),
+        return [*(Block(word("import.warning", lang, text=say(w, lang))) for w in self.warnings),
                 *self.body(lang)]
 
     def body(self, lang: str) -> list[Block]:
@@ -85,7 +86,7 @@ class ImportReport(ImportSummary, Result):
                                             for r in rows])]
         if self.dry_run and self.understood:
             out.append(Block(word("import.understood", lang)))
-            out += [Block(textwrap.fill(line, 100, initial_indent="  ",
+            out += [Block(textwrap.fill(say(line, lang), 100, initial_indent="  ",
                                         subsequent_indent="    ")) for line in self.understood]
         out += [Block(line) for line in self._plan(lang)]
         if self.dry_run:
@@ -120,11 +121,20 @@ class ImportReport(ImportSummary, Result):
                 f"{len(self.changes)} changes, {len(self.warnings)} warnings>")
 
 
+#: An id graphcrm derived from a name (a row that came without one): never shown to people.
+_DERIVED_ID = re.compile(r"^[a-z]+-[0-9a-f]{10}$")
+
+
 def _label(change: Change) -> str:
+    """How the plan names a record: its name, and its id when the file gave one."""
     if change.label:
         return change.label
     named = change.fields.get("name", (None, None))[1]
-    return f"{named} ({change.key[0]})" if named else "/".join(k for k in change.key if k)
+    if not named:
+        return "/".join(k for k in change.key if k)
+    place = change.fields.get("department", (None, None))[1]
+    own_id = not _DERIVED_ID.match(change.key[0])
+    return f"{named} ({change.key[0]})" if own_id else f"{named}（{place}）" if place else named
 
 
 def plan_line(change: Change, lang: str) -> str:

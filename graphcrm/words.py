@@ -42,7 +42,7 @@ from graphcrm.errors import BadArgument
 from graphcrm.records import SCHEMA
 
 __all__ = ["LANGUAGES", "VOCABULARIES", "cell", "column", "default_lang", "joined", "role_words",
-           "vocab", "word", "WORDS", "field_name", "field_value"]
+           "vocab", "word", "WORDS", "field_name", "field_value", "Said", "ReadAs", "say"]
 
 LANGUAGES = ("en", "zh")
 
@@ -480,6 +480,26 @@ WORDS: dict[str, tuple[str, str]] = {
     "review.accepted": ("accepted", "已新建"),
     "review.merged": ("merged", "已合并"),
     "import.understood": ("headers understood as:", "表头识别为："),
+    "import.header_row": ("{where}: the header is row {row}; the rows above it were passed "
+                          "over", "{where}：表头在第 {row} 行，上面的行已跳过"),
+    "import.hidden": ("{where}: hidden; passed over", "{where}：隐藏的工作表，已跳过"),
+    "import.instructions": ("{where}: instructions (one column of text); passed over",
+                            "{where}：说明页（只有一列文字），已跳过"),
+    "import.not_read": ("{where}: not read — its columns match no table ({columns}); name "
+                        "its columns in a mapping file (--mapping) if it holds people, ties "
+                        "or roles",
+                        "{where}：未读取——各列对不上任何表（{columns}）；如果其中有人员、关系"
+                        "或角色，请在映射文件（--mapping）里写明各列"),
+    "import.read_as": ("{source} as {table} (header row {row}): {pairs}",
+                       "{source} 读作{table}（表头第 {row} 行）：{pairs}"),
+    "import.extra": ("extra", "附加列"),
+    "col.id": ("id", "编号"),
+    "col.organizations.name": ("name", "名称"),
+    "col.projects.name": ("name", "名称"),
+    "col.stakeholders.person_id": ("person", "人员"),
+    "col.interactions.person_id": ("person", "客户人员"),
+    "col.relationships.type": ("type", "关系类型"),
+    "import.row_number": ("row number (not stored)", "行号（不存）"),
     "import.dry_run": ("valid; nothing written (dry run)", "校验通过；未写入（试运行）"),
     # -- map --------------------------------------------------------------------------------------
     "map.title": ("graphcrm — stakeholder map", "graphcrm —— 关系地图"),
@@ -638,6 +658,88 @@ def cell(column_name: str, value: Any, lang: str) -> Any:
     if prefix == "TieLevel" and isinstance(value, int) and 1 <= value <= len(TieLevel):
         return word(f"TieLevel.{list(TieLevel)[value - 1].value}", lang)
     return value
+
+
+class Said(str):
+    """A sentence said in English that knows its catalogue key and values, so that the
+    reader's language can say it too (:meth:`in_lang`): what an import tells about the
+    files it read travels as plain text (it *is* the English text) and is shown in Chinese
+    where the reader reads Chinese.
+
+    >>> said = Said("import.header_row", where="人员.csv", row=3)
+    >>> str(said)
+    '人员.csv: the header is row 3; the rows above it were passed over'
+    >>> said.in_lang("zh")
+    '人员.csv：表头在第 3 行，上面的行已跳过'
+    """
+
+    key: str
+    values: dict[str, Any]
+
+    def __new__(cls, key: str, **values: Any) -> Said:
+        said = super().__new__(cls, word(key, "en", **values))
+        said.key, said.values = key, values
+        return said
+
+    def in_lang(self, lang: str) -> str:
+        """The sentence in ``lang``."""
+        return word(self.key, lang, **self.values)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles keep the key and values
+        return _said, (self.key, self.values)
+
+
+class ReadAs(Said):
+    """How a file's or sheet's headers were read: ``人员.csv as people (header row 1): 姓名 →
+    name, 微信 → extra``, in either language (the columns by their words in Chinese).
+
+    >>> said = ReadAs("人员.csv", "people", 1, (("姓名", "name"), ("微信", None)))
+    >>> said.in_lang("zh")
+    '人员.csv 读作人员（表头第 1 行）：姓名 → 姓名，微信 → 附加列'
+    """
+
+    def __new__(cls, source: str, table: str, row: int,
+                pairs: tuple[tuple[str, str | None], ...]) -> ReadAs:
+        said = str.__new__(cls, cls._text(source, table, row, pairs, "en"))
+        said.key = "import.read_as"
+        said.values = {"source": source, "table": table, "row": row, "pairs": pairs}
+        return said
+
+    @staticmethod
+    def _text(source: str, table: str, row: int, pairs: tuple[tuple[str, str | None], ...],
+              lang: str) -> str:
+        special = {None: "import.extra", "_row_number": "import.row_number"}
+        shown = [f"{header} → " + (word(special[column], lang) if column in special else
+                                  str(column) if lang == "en" else
+                                  column_word(str(column), lang, table))
+                 for header, column in pairs]
+        return word("import.read_as", lang, source=source, row=row, pairs=joined(
+            shown, lang, zh="，", en=", "),
+            table=word(f"stats.{table}", lang) if lang != "en" else table)
+
+    def in_lang(self, lang: str) -> str:
+        return self._text(self.values["source"], self.values["table"], self.values["row"],
+                          self.values["pairs"], lang)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        v = self.values
+        return ReadAs, (v["source"], v["table"], v["row"], v["pairs"])
+
+
+def _said(key: str, values: dict[str, Any]) -> Said:
+    return Said(key, **values)
+
+
+def say(text: str, lang: str) -> str:
+    """``text`` in ``lang`` when it is a :class:`Said`, else as it is."""
+    return text.in_lang(lang) if isinstance(text, Said) else text
+
+
+def column_word(name: str, lang: str, table: str) -> str:
+    """A contract column of ``table`` by its word (``organizations.name`` is 名称, a
+    person's 姓名)."""
+    key = f"col.{table}.{name}"
+    return word(key, lang) if key in WORDS else field_name(name, lang)
 
 
 def field_name(name: str, lang: str) -> str:

@@ -15,7 +15,7 @@ from graphcrm.errors import StoreDamaged
 from graphcrm.import_report import ImportReport, report_text
 from graphcrm.ingest.limits import Limits
 from graphcrm.stores import ImportSummary
-from graphcrm.words import joined, word
+from graphcrm.words import joined, say, word
 
 if TYPE_CHECKING:
     from graphcrm.ingest.participants import ActivityReport
@@ -72,7 +72,7 @@ def _echo_activity(report: ActivityReport, lang: str) -> None:
 
 def _echo_summary(summary: ImportSummary, lang: str) -> None:
     for warning in summary.warnings:
-        click.echo(word("import.warning", lang, text=warning), err=True)
+        click.echo(word("import.warning", lang, text=say(warning, lang)), err=True)
     if summary.activity is not None:
         _echo_activity(summary.activity, lang)
     click.echo(report_text(ImportReport.showing(summary), lang), nl=False)

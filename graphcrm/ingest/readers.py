@@ -34,6 +34,7 @@ from graphcrm.errors import InputError
 from graphcrm.ingest.headers import Headers
 from graphcrm.ingest.limits import Limits, check_size
 from graphcrm.records import SCHEMA
+from graphcrm.words import Said
 
 __all__ = ["RawTable", "read_paths", "decode_csv"]
 
@@ -151,8 +152,7 @@ def _with_header(table: RawTable, records: list[tuple[int, list[str]]], headers:
     table.header, table.header_row = header, number
     table.rows = records[best + 1:]
     if number != 1:
-        warnings.append(f"{table.source}: the header is row {number}; the rows above it "
-                        "were passed over")
+        warnings.append(Said("import.header_row", where=table.source, row=number))
     return table
 
 
@@ -271,9 +271,9 @@ def _read_workbook(path: Path, warnings: list[str], limits: Limits,
         try:
             for sheet in book.worksheets:
                 sheet_title = sheet.title
-                where = f"{path}, sheet {sheet.title!r}"
+                where = f"{path}:{sheet.title}"
                 if getattr(sheet, "sheet_state", "visible") != "visible":
-                    warnings.append(f"{where}: hidden; passed over")
+                    warnings.append(Said("import.hidden", where=where))
                     continue
                 source = f"{path}:{sheet.title}"
                 records = _sheet_records(sheet, source, limits)
@@ -306,12 +306,11 @@ def _as_table(name: str | None, title: str, source: str,
         name, why = headers.classify(title, [c for _, c in records[:HEADER_SEARCH_ROWS]])
         if name is None:
             if why == "instructions":
-                warnings.append(f"{where}: instructions (one column of text); passed over")
+                warnings.append(Said("import.instructions", where=where))
                 return RawTable("", source, [], [], generated=True)
             header = records[0][1] if records else []
             columns = ", ".join(c.strip() for c in header if c.strip())
-            warnings.append(f"{where}: not read — {why} ({columns}); name its columns in a "
-                            "mapping file (--mapping) if it holds people, ties or roles")
+            warnings.append(Said("import.not_read", where=where, columns=columns))
             return RawTable("", source, header, records[1:], records[0][0] if records else 1)
     return _with_header(RawTable(name, source, []), records, headers, warnings)
 

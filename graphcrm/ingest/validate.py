@@ -40,6 +40,7 @@ from graphcrm.ingest.headers import (
 )
 from graphcrm.ingest.readers import RawTable
 from graphcrm.records import SCHEMA, TABLE_ORDER, Column, Dataset, Record, TableSpec, record_key
+from graphcrm.words import ReadAs
 
 __all__ = ["validate", "parse_date", "derived_id"]
 
@@ -512,16 +513,13 @@ def _refuse_unread(unread: list[RawTable], people: list[_Located], known_names: 
 
 
 def _understood(table: RawTable, headers: Headers) -> str:
-    """How a file's headers were read: ``people.csv (header row 1): 姓名 → name, WeChat →
-    extra``."""
-    parts = []
-    for cell in table.header:
-        if cell.strip():
-            column = headers.column(table.name, cell)
-            shown = {None: "extra", FIRST_NAME: "name (first)", LAST_NAME: "name (last)",
-                     ROW_NUMBER: "row number (not stored)"}.get(column, column)
-            parts.append(f"{cell.strip()} → {shown}")
-    return f"{table.source} as {table.name} (header row {table.header_row}): {', '.join(parts)}"
+    """How a file's headers were read (:class:`~graphcrm.words.ReadAs`: ``people.csv as
+    people (header row 1): 姓名 → name, WeChat → extra``, in the reader's language)."""
+    joined = {FIRST_NAME: "name", LAST_NAME: "name"}  # a CRM export's name parts
+    pairs = tuple((cell.strip(), joined.get(column, column) if column else None)
+                  for cell in table.header if cell.strip()
+                  for column in [headers.column(table.name, cell)])
+    return ReadAs(table.source, table.name, table.header_row, pairs)
 
 
 def _join_name(source: str, table: str, number: int, cells: list[str], parts: dict[str, int],

@@ -27,8 +27,10 @@ def test_the_grid_tender_workbook_imports_whole(target, tmp_path):
     assert planned.exit_code == 0, planned.output
     said = " ".join(planned.output.split())  # the lines as read, wherever they wrap
     assert "校验通过" in said
-    assert "决策链条梳理 as stakeholders" in said  # read as what it holds
-    assert "序号 → row number (not stored)" in said
+    assert "决策链条梳理 读作项目角色" in said  # read as what it holds, said in Chinese
+    assert "序号 → 行号（不存）" in said and "直接上级 → 直接上级" in said
+    assert "填写说明：说明页" in said and "表头在第 3 行" in said
+    assert " as " not in said and "passed over" not in said
     done = run_on(target, "import", book)
     assert done.exit_code == 0, done.output
     held = _held(target)
