@@ -9,6 +9,11 @@ OPTIONAL MATCH (i:Interaction)-[:WITH|BY]->(p)
 WITH p, ties, roles, collect(DISTINCT i) AS interactions
 OPTIONAL MATCH (sub:Person)-[:REPORTS_TO]->(p)
 WITH p, ties, roles, interactions, count(sub) AS subordinates
+// the roles they were the owner of (我方负责人) keep no owner
+CALL (p) {
+  MATCH ()-[owned:STAKEHOLDER_IN {owner: p.id}]->()
+  REMOVE owned.owner
+}
 FOREACH (i IN interactions | DETACH DELETE i)
 DETACH DELETE p
 RETURN ties, roles, size(interactions) AS interactions, subordinates

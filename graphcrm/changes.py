@@ -76,7 +76,7 @@ CHUNK = 2_000
 _PERSON_COLUMNS = {
     "people": ("id", "reports_to"),
     "relationships": ("source", "target"),
-    "stakeholders": ("person_id",),
+    "stakeholders": ("person_id", "owner"),
     "interactions": ("person_id", "our_person_id"),
 }
 

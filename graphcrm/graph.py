@@ -144,7 +144,8 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
                 **{f: tie.get(f) for f in _TIE_FIELDS})
 
     roles: dict[tuple[str, str], dict[str, Any]] = defaultdict(
-        lambda: {"roles": [], "influence": None, "stance": None, "notes": []}
+        lambda: {"roles": [], "influence": None, "stance": None, "notes": [], "owner": None,
+                 "next_step": None, "due": None, "concerns": None, "leaning": None}
     )
     for row in dataset.table("stakeholders"):
         if row["person_id"] not in G:
@@ -157,6 +158,9 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
             entry["stance"] = row["stance"]
         if row.get("notes"):
             entry["notes"].append(row["notes"])
+        for fact in ("owner", "next_step", "due", "concerns", "leaning"):
+            if row.get(fact) is not None:
+                entry[fact] = row[fact]
     for (person_id, project_id), entry in roles.items():
         entry["roles"].sort()
         G.nodes[person_id]["projects"][project_id] = entry

@@ -155,6 +155,12 @@ SCHEMA: dict[str, TableSpec] = {
                 _vocab("stance", Stance),
                 #: the competitor the person leans to (态度 "倾向XX"): counts as opposition
                 Column("leaning"),
+                #: who on our side owns this person (我方负责人), the next step and its due
+                #: date (下一步, 完成时间), what the person cares about (关注点)
+                Column("owner", "id", references="people"),
+                Column("next_step"),
+                Column("due", "date"),
+                Column("concerns"),
                 Column("notes"),
             ),
             key=("project_id", "person_id", "role"),

@@ -38,7 +38,9 @@ def test_interactions_bring_last_contact_forward(tiny):
 def test_roles_stance_influence_per_project(tiny):
     G = build_graph(tiny)
     assert G.nodes["c"]["projects"] == {
-        "P1": {"roles": ["decision_maker"], "influence": 5, "stance": "neutral", "notes": []}
+        "P1": {"roles": ["decision_maker"], "influence": 5, "stance": "neutral", "notes": [],
+               "owner": None, "next_step": None, "due": None, "concerns": None,
+               "leaning": None}
     }
     assert G.nodes["d"]["projects"]["P1"]["stance"] == "supporter"
     assert G.nodes["a"]["projects"]["P1"]["roles"] == ["bid_team"]
@@ -54,7 +56,8 @@ def test_several_roles_in_one_project(tiny):
     )
     entry = build_graph(tiny).nodes["d"]["projects"]["P1"]
     assert entry == {"roles": ["evaluator", "informant"], "influence": 4,
-                     "stance": "supporter", "notes": ["tells us"]}
+                     "stance": "supporter", "notes": ["tells us"], "owner": None,
+                     "next_step": None, "due": None, "concerns": None, "leaning": None}
 
 
 def test_edges_to_people_outside_a_neighbourhood_are_left_out(tiny):

@@ -386,6 +386,13 @@ def _holes(G: nx.MultiDiGraph, project: str, H: nx.DiGraph, skip: frozenset[str]
                 "reports_to"):
             rows.append(_hole("superior unknown", data["name"], "gaps.superior",
                               {"name": data["name"]}))
+    entries = {n: d["projects"][project] for n, d in G.nodes(data=True)
+               if project in d["projects"]}
+    if any(e.get("owner") for e in entries.values()):  # the team assigns owners: each DM one
+        for person, entry in sorted(entries.items()):
+            if Role.DECISION_MAKER.value in entry["roles"] and entry.get("owner") not in G:
+                rows.append(_hole("no owner", G.nodes[person]["name"], "gaps.no_owner",
+                                  {"name": G.nodes[person]["name"]}))
     reached = {b for a in ours if a in H and a not in skip for b in H.successors(a)} - skip
     departments: dict[str, list[str]] = {}
     for person, data in G.nodes(data=True):

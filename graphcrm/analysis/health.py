@@ -28,7 +28,7 @@ from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role, TieType
 from graphcrm.graph import REPORTING, last_contacts
 from graphcrm.results import Block, Part, Result
-from graphcrm.words import vocab, word
+from graphcrm.words import joined, vocab, word
 
 __all__ = ["contact_plan", "ContactPlan", "reason_text"]
 
@@ -88,19 +88,32 @@ def contact_plan(
         last = contacted[person]
         cadence, role = model.cadence(roles)
         days = days_between(last, as_of)
-        if days is not None and days <= cadence:
+        step = _next_step(data, project)
+        late = step is not None and step[1] < as_of.isoformat()  # the team's own next step
+        if days is not None and days <= cadence and not late:
             continue
         influence = max((model.influence(e["influence"]) for p, e in data["projects"].items()
                          if project in (None, p)), default=model.unknown_influence)
-        by = _best_of_ours(H, ours, chains, person)
-        rows.append({
-            "urgency": round(((days if days is not None else 4 * cadence) - cadence) / cadence
-                             * influence / 5, 2),
+        best = _best_of_ours(H, ours, chains, person)
+        owner = _owner(G, data, project)
+        by = owner or best  # the one the team assigned (我方负责人) calls first
+        why: list[tuple[str, dict[str, Any]]] = []
+        if days is None or days > cadence:
+            why.append(("health.overdue", {"role": Role(role), "days": days,
+                                           "cadence": cadence}) if days is not None else
+                       ("health.never", {"role": Role(role), "cadence": cadence}))
+        if late and step is not None:
+            why.append(("health.step_overdue", {"step": step[0], "due": step[1]}))
+        if owner and not H.has_edge(owner, person):
+            why.append(("health.owner_no_tie", {"owner": G.nodes[owner]["name"],
+                                                "best": G.nodes[best]["name"] if best else "—"}))
+        overdue = max(0.0, ((days if days is not None else 4 * cadence) - cadence) / cadence)
+        rows.append({  # one line per person: every reason to call them, joined
+            "urgency": round((overdue + (1 if late else 0)) * influence / 5, 2),
             "person_id": person, "name": data["name"], "organization": data.get("org_name"),
-            "by_id": by, "by_name": G.nodes[by]["name"] if by else None, "kind": "overdue",
-            "_why": ("health.overdue", {"role": Role(role), "days": days, "cadence": cadence})
-            if days is not None else ("health.never", {"role": Role(role), "cadence": cadence}),
-            "last_contact": last, "days": days,
+            "by_id": by, "by_name": G.nodes[by]["name"] if by else None,
+            "kind": "overdue" if why[0][0] != "health.step_overdue" else "next step overdue",
+            "_why": why, "last_contact": last, "days": days,
         })
     for u, v, tie in G.edges(data=True):
         if tie["type"] in REPORTING or tie.get("strength") is None:
@@ -119,8 +132,8 @@ def contact_plan(
             "person_id": contact, "name": G.nodes[contact]["name"],
             "organization": G.nodes[contact].get("org_name"),
             "by_id": mine, "by_name": G.nodes[mine]["name"], "kind": "cooling",
-            "_why": ("health.cooling", {"tie": TieType(tie["type"]), "old": tie["strength"],
-                                        "now": hop.effective_strength, "days": days}),
+            "_why": [("health.cooling", {"tie": TieType(tie["type"]), "old": tie["strength"],
+                                         "now": hop.effective_strength, "days": days})],
             "last_contact": tie.get("last_contact"), "days": days,
         })
     for row in rows:
@@ -133,17 +146,33 @@ _COLUMNS = ["urgency", "person_id", "name", "organization", "by_id", "by_name", 
             "reason", "last_contact", "days"]
 
 
-def reason_text(why: tuple[str, dict[str, Any]], lang: str) -> str:
-    """A plan line's reason in ``lang``."""
-    key, values = why
-    shown = dict(values)
-    for name in ("days", "cadence"):
-        if shown.get(name) is not None:
-            shown[name] = word("days", lang, n=shown[name])
-    for name in ("role", "tie"):
-        if name in shown:
-            shown[name] = vocab(shown[name], lang)
-    return word(key, lang, **shown)
+def reason_text(why: list[tuple[str, dict[str, Any]]], lang: str) -> str:
+    """A plan line's reasons in ``lang``, joined."""
+    said = []
+    for key, values in why:
+        shown = dict(values)
+        for name in ("days", "cadence"):
+            if shown.get(name) is not None:
+                shown[name] = word("days", lang, n=shown[name])
+        for name in ("role", "tie"):
+            if name in shown:
+                shown[name] = vocab(shown[name], lang)
+        said.append(word(key, lang, **shown))
+    return joined(said, lang, zh="；", en="; ")
+
+
+def _owner(G: nx.MultiDiGraph, data: dict[str, Any], project: str | None) -> str | None:
+    """The one of ours the team assigned to this person (我方负责人), when in post."""
+    owners = sorted({e["owner"] for p, e in data["projects"].items()
+                     if project in (None, p) and e.get("owner") and e["owner"] in G})
+    return owners[0] if owners else None
+
+
+def _next_step(data: dict[str, Any], project: str | None) -> tuple[str, str] | None:
+    """The person's next step and its due date (the earliest due), if the team set one."""
+    steps = sorted((str(e["due"]), str(e.get("next_step") or "")) for p, e in
+                   data["projects"].items() if project in (None, p) and e.get("due"))
+    return (steps[0][1], steps[0][0]) if steps else None
 
 
 @dataclass(frozen=True)

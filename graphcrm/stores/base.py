@@ -112,6 +112,7 @@ ERASED = (
     "the person's record: deleted",
     "their ties, stakeholder roles and interactions (as the contact or as one of ours): deleted",
     "their subordinates' reporting line to them: cleared",
+    "the stakeholder roles they owned (我方负责人): owner cleared",
     "the history: every change naming them dropped from its change set",
     "the change sets' file entries that name them (a review key, one of their addresses, a "
     "file named after them): replaced by (forgotten); authors are colleagues and stay",

@@ -1053,7 +1053,7 @@ class MemoryStore(EmbeddedStore):
 
 
 def _erase(conn: sqlite3.Connection, person: str) -> dict[str, int]:
-    """Delete ``person``'s record and everything attached (the stores' first three
+    """Delete ``person``'s record and everything attached (the stores' first four
     :data:`~graphcrm.stores.base.ERASED` places); return how many of each went."""
     erased = {
         "ties": conn.execute("DELETE FROM relationships WHERE source = ? OR target = ?",
@@ -1066,6 +1066,9 @@ def _erase(conn: sqlite3.Connection, person: str) -> dict[str, int]:
         "subordinates": conn.execute(
             "UPDATE people SET reports_to = NULL WHERE reports_to = ?", (person,)).rowcount,
     }
+    owned = {row[1] for row in conn.execute("PRAGMA table_info(stakeholders)")}
+    if "owner" in owned:  # a backup from before owners has none to clear
+        conn.execute("UPDATE stakeholders SET owner = NULL WHERE owner = ?", (person,))
     conn.execute("DELETE FROM people WHERE id = ?", (person,))
     return erased
 

@@ -151,3 +151,35 @@ def test_a_roles_sheet_without_projects_needs_one_project(tmp_path):
                                      "--dry-run"])
     assert found.exit_code == 3
     assert "no project column, and there are 2 projects" in found.output
+
+
+def test_owners_next_steps_and_concerns_are_fields_the_plan_uses(target, tmp_path):
+    """我方负责人, 下一步/完成时间 and 关注点 are fields, not extras (issue 25, 4): the call plan
+    proposes the owner first and says when the owner has no working tie; an overdue next
+    step is a reason to call; a decision maker without an owner is a hole; forgetting an
+    owner clears the ownership on both stores."""
+    book = write_workbook(tmp_path / "bid.xlsx")
+    assert run_on(target, "import", book).exit_code == 0
+    held = _held(target)
+    people = {p["id"]: p["name"] for p in held.table("people")}
+    roles = {people[r["person_id"]]: r for r in held.table("stakeholders")}
+    chen = roles["陈国栋"]
+    assert (people[chen["owner"]], chen["next_step"], chen["due"], chen["concerns"]) == \
+        ("郑凯", "安排高层拜访", "2026-12", "安全可靠、国产化")
+    assert "我方负责人" not in chen["extra"] and "关注点" not in chen["extra"]
+    plan = json.loads(run_on(target, "health", "--as-of", "2026-12-06", "--format",
+                             "json").stdout)
+    by = {r["name"]: r for r in plan}
+    assert by["陈国栋"]["by_name"] == "郑凯"  # the owner, not whoever has the best chain
+    assert "next step overdue since 2026-12-05: 递交资质文件" in by["曾凡"]["reason"]
+    assert "their owner 周婷 has no working tie" in by["蔡明"]["reason"]
+    assert len(plan) == len({r["person_id"] for r in plan})  # nobody twice
+    zh = run_on(target, "--lang", "zh", "health", "--as-of", "2026-12-06")
+    assert "负责人周婷与其没有可用关系" in zh.stdout
+    assert run_on(target, "forget", "郑凯", "--yes").exit_code == 0
+    after = {r["person_id"]: r for r in _held(target).table("stakeholders")}
+    assert after[chen["person_id"]]["owner"] is None
+    gaps = json.loads(run_on(target, "gaps", "--as-of", "2026-12-06", "--format",
+                             "json").stdout)
+    assert {"hole": "no owner", "where": "陈国栋"} in [
+        {k: h[k] for k in ("hole", "where")} for h in gaps["holes"]]
