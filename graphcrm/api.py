@@ -351,7 +351,8 @@ class GraphCRM:
                                        allow_reassign=allow_reassign, more=more, read=read,
                                        clear_blanks=clear_blanks, **known)
                 if sync and not dry_run and not allow_losses:
-                    _refuse_losses(opened.import_dataset(dataset, sync=True, dry_run=True))
+                    _refuse_losses(opened.import_dataset(dataset, sync=True, dry_run=True,
+                                                         info=info, take_over=take_over))
                 summary = opened.import_dataset(dataset, sync=sync, info=info,
                                                 dry_run=dry_run,
                                                 review=review_additions(report),
@@ -1948,7 +1949,17 @@ _ENTITIES = ("organizations", "people", "projects")
 
 
 def _refuse_losses(planned: ImportSummary) -> None:
-    """Refuse a sync that would remove more of a table than the files list of it."""
+    """Refuse a sync that would remove more of a table than the files list of it, or mark
+    more people as gone than its people sheet lists (a sheet cut short by mistake)."""
+    gone = [c.label or c.key[0] for c in planned.changes if c.table == "people"
+            and c.action == "update" and c.fields.get("status", (None, None))[1] == "left"
+            and "status_since" in c.fields]
+    listed = next((t.rows for t in planned.tables if t.table == "people"), 0) - len(gone)
+    if len(gone) > max(listed, 2):
+        raise Conflict(f"--sync would mark {len(gone)} people as gone, not in the people "
+                       f"sheet ({', '.join(gone[:5])}{' …' if len(gone) > 5 else ''}) — more "
+                       f"than the {listed} it lists: a sheet cut short? See the plan with "
+                       "--dry-run; give --yes to mark them all the same")
     lost = [t for t in planned.tables if t.removed > t.rows]
     if lost:
         counts = "; ".join(f"{t.table}: {t.removed} removed, {t.rows} listed" for t in lost)

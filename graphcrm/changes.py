@@ -33,10 +33,11 @@ Example
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, overload
 
+from graphcrm.domain import is_former
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record, record_key
 
 __all__ = [
@@ -211,6 +212,59 @@ def sync_scope(incoming: Dataset) -> tuple[set[str], set[str]]:
         for tie in incoming.table("relationships"):
             people.update((tie["source"], tie["target"]))
     return projects, people
+
+
+def departure_scope(incoming: Dataset) -> set[str]:
+    """The organizations whose people a synced people sheet lists: the people of theirs it
+    no longer lists have left (:func:`departures`)."""
+    return {str(r["org_id"]) for r in incoming.table("people") if r.get("org_id")}
+
+
+def departures(incoming: Dataset, stored: Dataset, day: str,
+               owned: Callable[[list[str]], set[str]] | None = None) -> Dataset:
+    """``incoming`` with the people who left: those ``stored`` at an organization whose
+    people a synced people sheet lists (:func:`departure_scope`), still in post, whom the
+    sheet no longer names — marked ``left`` as of ``day``, never deleted (their ties, roles
+    and history stay; they are on no chain and in no plan). The sheet's own people keep
+    the status the store holds unless it says otherwise. ``owned(ids)``: of those people,
+    the ones this import's author entered (a sync marks as gone only what its author owns:
+    a colleague's partial sheet says nothing of the people it leaves out).
+
+    Example
+    -------
+    >>> from graphcrm.records import Dataset
+    >>> held = Dataset({"people": [{"id": "a", "name": "甲", "org_id": "o"},
+    ...                            {"id": "b", "name": "乙", "org_id": "o"}]})
+    >>> sheet = Dataset({"people": [{"id": "a", "name": "甲", "org_id": "o", "extra": {}}]},
+    ...                 columns={"people": ("id", "name", "org_id")})
+    >>> [(p["id"], p.get("status")) for p in departures(sheet, held, "2026-12-06").table(
+    ...     "people")]
+    [('a', None), ('b', 'left')]
+    """
+    orgs = departure_scope(incoming)
+    if not orgs:
+        return incoming
+    listed = {r["id"] for r in incoming.table("people")}
+    gone = [{**r, "status": "left", "status_since": day, "extra": r.get("extra") or {}}
+            for r in stored.table("people")
+            if r.get("org_id") in orgs and r["id"] not in listed and not is_former(
+                r.get("status"))]
+    if gone and owned is not None:
+        mine = owned([r["id"] for r in gone])
+        gone = [r for r in gone if r["id"] in mine]
+    if not gone:
+        return incoming
+    columns = tuple(dict.fromkeys((*incoming.columns.get("people", ()), "status",
+                                   "status_since")))
+    defaulted = {table: dict(keys) for table, keys in incoming.defaulted.items()}
+    kept = defaulted.setdefault("people", {})
+    for record in incoming.table("people"):  # what the sheet does not say stays as stored
+        if "status" not in incoming.columns.get("people", ()):
+            key = record_key("people", record)
+            kept[key] = tuple(dict.fromkeys((*kept.get(key, ()), "status", "status_since")))
+    records = {**incoming.records, "people": [*incoming.table("people"), *gone]}
+    return replace(incoming, records=records, columns={**incoming.columns, "people": columns},
+                   defaulted=defaulted)
 
 
 def plan(incoming: Dataset, stored: Dataset, *, sync: bool = False) -> Sequence[Change]:

@@ -28,7 +28,7 @@ import getpass
 import json
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import TracebackType
 from typing import Any
@@ -49,7 +49,7 @@ from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset
 
 __all__ = ["Store", "ImportSummary", "TableChanges", "Counts", "OrganizationSummary",
            "ChangeInfo", "ChangeSet", "Snapshot", "HISTORY_SCHEMA", "merged_review", "Traces",
-           "ERASED", "owners", "guard_sync", "guard_conflicts", "SETTLE", "Dump"]
+           "ERASED", "owners", "owned_by", "guard_sync", "guard_conflicts", "SETTLE", "Dump"]
 
 #: The first store schema that keeps history (schema 1 stores are upgraded on first open).
 HISTORY_SCHEMA = 2
@@ -592,6 +592,16 @@ def owners(sets: Sequence[ChangeSet], keys: Collection[tuple[str, tuple[str, ...
     if first is not None:
         found.update({k: first for k in wanted if k not in found})
     return found
+
+
+def owned_by(sets: Sequence[ChangeSet], author: str) -> Callable[[list[str]], set[str]]:
+    """Of some people's ids, those ``author`` entered: the people a sync by ``author`` may
+    mark as gone (:func:`graphcrm.changes.departures`). ``--take-over`` does not widen it:
+    a colleague's partial sheet never says that the people it leaves out have left."""
+    def owned(ids: list[str]) -> set[str]:
+        found = owners(sets, [("people", (i,)) for i in ids])
+        return {i for i in ids if found.get(("people", (i,))) == author}
+    return owned
 
 
 def guard_sync(changes: Sequence[Change], sets: Sequence[ChangeSet], author: str, *,

@@ -19,6 +19,7 @@ at once give the same store as one after the other.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import json
 import os
@@ -35,6 +36,8 @@ from graphcrm.changes import (
     Creations,
     chunks,
     decode,
+    departure_scope,
+    departures,
     people_of,
     plan,
     removal,
@@ -69,6 +72,7 @@ from graphcrm.stores.base import (
     guard_sync,
     merged_review,
     now_text,
+    owned_by,
 )
 
 __all__ = ["EmbeddedStore", "create_store"]
@@ -486,6 +490,9 @@ class EmbeddedStore(Store):
         with self._transaction("DEFERRED" if dry_run else "IMMEDIATE"):
             dataset.check_pending(self._existing)  # under the lock: colleagues' imports count
             held = self._scope(dataset, sync)
+            if sync:  # people a synced sheet no longer lists have left (never deleted)
+                dataset = departures(dataset, held, dt.date.today().isoformat(), owned_by(
+                    self._history(changes=True), info.who))
             dataset = dataset.settled(held)  # what the files did not say changes nothing
             changes: Sequence[Change] = plan(dataset, held, sync=sync)
             warned: list[str] = []
@@ -590,6 +597,10 @@ class EmbeddedStore(Store):
             marks = ", ".join("?" for _ in projects)
             people |= {row[0] for row in self._conn.execute(
                 f"SELECT person_id FROM stakeholders WHERE project_id IN ({marks})", projects)}
+            orgs = sorted(departure_scope(dataset))
+            marks = ", ".join("?" for _ in orgs)
+            people |= {row[0] for row in self._conn.execute(
+                f"SELECT id FROM people WHERE org_id IN ({marks})", orgs)}
         return self._people_dataset(people)
 
     def _delete(self, changes: Sequence[Change]) -> None:

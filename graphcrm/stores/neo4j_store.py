@@ -28,6 +28,8 @@ from graphcrm.changes import (
     Creations,
     chunks,
     decode,
+    departure_scope,
+    departures,
     people_of,
     plan,
     removal,
@@ -54,6 +56,7 @@ from graphcrm.stores.base import (
     guard_sync,
     merged_review,
     now_text,
+    owned_by,
 )
 from graphcrm.stores.cypher_files import TIE_TYPES, statement, statements
 from graphcrm.stores.neo4j_settings import Neo4jSettings
@@ -708,7 +711,14 @@ def _planned(tx: Any, dataset: Dataset, sync: bool, guard: _Guard
     records (:func:`graphcrm.stores.base.guard_sync`)."""
     dataset.check_pending(lambda wanted: _existing(tx, wanted))  # colleagues' imports count
     projects = sync_scope(dataset)[0] if sync else set()
-    stored = _scope_records(tx, people_of(dataset), projects)
+    people = people_of(dataset)
+    if sync:  # the people of the organizations a synced people sheet lists
+        people |= set(_one(tx, "organization_people", "ids",
+                           ids=sorted(departure_scope(dataset))))
+    stored = _scope_records(tx, people, projects)
+    if sync:  # people a synced sheet no longer lists have left (never deleted)
+        dataset = departures(dataset, stored, dt.date.today().isoformat(), owned_by(
+            _history(tx, changes=True), guard.author))
     settled = dataset.settled(stored)
     changes: Sequence[Change] = plan(settled, stored, sync=sync)
     warned: list[str] = []

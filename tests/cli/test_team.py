@@ -453,3 +453,54 @@ def test_two_colleagues_changing_one_value_at_once_are_told(target, tmp_path, re
         with open_store(where) as opened:
             title = opened.load(people=[pid]).table("people")[0]["title"]
         assert title == f"{winner}的职务{n}"
+
+
+def _dfny_sheet(folder, leave_out=(), add=""):
+    """The sample's people of 东方新能源江苏 (dfny-js) as a team's people sheet, some left
+    out, a successor added."""
+    import csv as _csv
+
+    folder.mkdir(exist_ok=True)
+    with open(sample_dir() / "people.csv", encoding="utf-8") as handle:
+        rows = [r for r in _csv.DictReader(handle) if r["org_id"] == "dfny-js"
+                and r["id"] not in leave_out]
+    text = "id,name,org_id,title,department,reports_to\n" + "".join(
+        f"{r['id']},{r['name']},dfny-js,{r['title']},{r['department']},{r['reports_to']}\n"
+        for r in rows) + add
+    (folder / "people.csv").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_person_gone_from_a_synced_sheet_has_left_and_is_kept(target, tmp_path):
+    """Week two: 王明's people sheet no longer lists 李娜 (transferred away) and lists her
+    successor. Under --sync she is marked left as of the import — not deleted: her ties and
+    roles stay in the store, she is on no chain and in no plan. A colleague's partial sheet
+    marks nobody; a sheet cut short is refused unless --yes."""
+    assert run_on(target, "import", sample_dir(), "--author", "王明").exit_code == 0
+    partial = _dfny_sheet(tmp_path / "lin", leave_out=[f"p{n}" for n in range(203, 211)])
+    kept = run_on(target, "import", partial, "--sync", "--author", "林晓", "--dry-run")
+    assert kept.exit_code == 0 and "left" not in kept.stdout, kept.output  # not hers to say
+    week2 = _dfny_sheet(tmp_path / "w2", leave_out=["p202"],
+                        add="p230,钱进,dfny-js,副总经理（生产）,公司领导,p201\n")
+    planned = run_on(target, "import", week2, "--sync", "--author", "王明", "--dry-run")
+    assert planned.exit_code == 0, planned.output
+    assert "李娜 (p202): status: (blank) → left" in planned.stdout
+    done = run_on(target, "import", week2, "--sync", "--author", "王明")
+    assert done.exit_code == 0, done.output
+    held = _team_held(target)
+    li = next(p for p in held.table("people") if p["id"] == "p202")
+    assert li["status"] == "left" and li["status_since"] == __import__("datetime").date.today(
+        ).isoformat()
+    assert any("p202" in (t["source"], t["target"]) for t in held.table("relationships"))
+    to_her = run_on(target, "path", "李娜")
+    assert to_her.exit_code == 2 and "no longer in post (left" in to_her.output
+    short = _dfny_sheet(tmp_path / "short", leave_out=[f"p{n}" for n in range(203, 211)]
+                        + [f"p{n}" for n in range(915, 925)])
+    refused = run_on(target, "import", short, "--sync", "--author", "王明")
+    assert refused.exit_code == 2 and "would mark 19 people as gone" in refused.output  # + 钱进
+    assert run_on(target, "import", short, "--sync", "--author", "王明", "--yes").exit_code == 0
+
+
+def _team_held(target):
+    with open_store_of(target) as opened:
+        return opened.load()
