@@ -11,6 +11,10 @@ day, so that only the data differ). Every finding is one row of one table:
 person added       a new person (``after``: their organization)
 person gone        a person no longer in the store
 person changed     one field of a person (``field``: old in ``before``, new in ``after``)
+person left        a person no longer in post (离任: ``field`` their status, ``before``
+                   their post, ``after`` since when) — one row, not field edits
+person appointed   a person new to the store and newly appointed (新任)
+person moved       a person in another department (调任: post before and after), one row
 role added         a stakeholder role in a project (with stance and influence)
 role removed       a role gone
 role changed       the person's roles in the project were replaced
@@ -44,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from graphcrm.analysis.gaps import GapsResult
 from graphcrm.changes import CREATE, REMOVE, UPDATE, Change, State, diff_states
+from graphcrm.domain import PersonStatus, is_former
 from graphcrm.results import Block, Part, Result, shown
 from graphcrm.words import cell, column, word
 
@@ -165,10 +170,14 @@ def review_changes(before: State, after: State, gaps_before: dict[str, GapsResul
     def who(person: str | None) -> str:
         return str(names.get(person or "") or person or "")
 
+    posts = {which: {k[0]: " ".join(str(r[f]) for f in ("department", "title") if r.get(f))
+                     or None for k, r in state.get("people", {}).items()}
+             for which, state in (("old", before), ("new", after))}
+
     roles: dict[tuple[str, str], dict[str, list[Change]]] = {}
     by = authors or {}
     for change in diff_states(before, after):
-        found_rows = _row(change, who, orgs, keep_project, keep_person, roles)
+        found_rows = _row(change, who, orgs, keep_project, keep_person, roles, posts)
         rows.extend({**r, "author": by.get((change.table, change.key))} for r in found_rows)
     for (project, person), found in sorted(roles.items()):
         added = sorted(c.key[2] for c in found.get(CREATE, []))
@@ -212,7 +221,8 @@ def _text(value: Any) -> Any:
 
 
 def _row(change: Change, who: Any, orgs: dict[str, Any], keep_project: Any, keep_person: Any,
-         roles: dict[tuple[str, str], dict[str, list[Change]]]) -> list[dict[str, Any]]:
+         roles: dict[tuple[str, str], dict[str, list[Change]]],
+         posts: Mapping[str, Mapping[str, str | None]] | None = None) -> list[dict[str, Any]]:
     table, key = change.table, change.key
     if table == "stakeholders":
         project, person = key[0], key[1]
@@ -229,15 +239,26 @@ def _row(change: Change, who: Any, orgs: dict[str, Any], keep_project: Any, keep
             return []
         if change.action == CREATE:
             org = change.fields.get("org_id", (None, None))[1]
-            return [_finding("person added", None, who(key[0]), None, None,
-                             orgs.get(org) or org)]
+            appointed = change.fields.get("status", (None, None))[1] == PersonStatus.NEW
+            return [_finding("person appointed" if appointed else "person added", None,
+                             who(key[0]), None, None, orgs.get(org) or org)]
         if change.action == REMOVE:
             return [_finding("person gone", None, who(key[0]), None,
                              orgs.get(change.fields["org_id"][0]), None)]
+        fields = dict(change.field_changes())
+        status = fields.get("status", (None, None))[1]
+        if status and is_former(status):  # 离任: one row, whatever else the row changed
+            return [_finding("person left", None, who(key[0]), "status",
+                             (posts or {}).get("old", {}).get(key[0]),
+                             fields.get("status_since", (None, status))[1])]
+        if "department" in fields:  # 调任: one row, the post before and after
+            return [_finding("person moved", None, who(key[0]), "department",
+                             (posts or {}).get("old", {}).get(key[0]),
+                             (posts or {}).get("new", {}).get(key[0]))]
         return [_finding("person changed", None, who(key[0]), field,
                          who(old) if field == "reports_to" else old,
                          who(new) if field == "reports_to" else new)
-                for field, (old, new) in change.field_changes()]
+                for field, (old, new) in fields.items()]
     if table == "relationships":
         source, target, kind = key
         if not (keep_person(source) or keep_person(target)):

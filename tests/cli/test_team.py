@@ -504,3 +504,29 @@ def test_a_person_gone_from_a_synced_sheet_has_left_and_is_kept(target, tmp_path
 def _team_held(target):
     with open_store_of(target) as opened:
         return opened.load()
+
+
+def test_changes_say_left_and_moved_in_one_row_each(target, tmp_path):
+    """What changed since the gate: 李娜 left (one row: her post before, since when) and
+    徐明 moved to the dispatch centre (one row: post before and after) — not field edits."""
+    assert run_on(target, "import", sample_dir(), "--author", "王明").exit_code == 0
+    assert run_on(target, "snapshot", "gate-1").exit_code == 0
+    week2 = _dfny_sheet(tmp_path / "w2", leave_out=["p202"])
+    text = (week2 / "people.csv").read_text(encoding="utf-8").replace(
+        "p208,徐明,dfny-js,信息中心主任,信息中心,", "p208,徐明,dfny-js,调控中心副主任,调控中心,")
+    (week2 / "people.csv").write_text(text, encoding="utf-8")
+    assert run_on(target, "import", week2, "--sync", "--author", "王明").exit_code == 0
+    found = json.loads(run_on(target, "changes", "--since", "gate-1", "--format",
+                              "json").stdout)
+    people = [r for r in found if r["what"].startswith("person")]
+    by_who = {}
+    for row in people:
+        by_who.setdefault(row["who"], []).append(row)
+    assert [r["what"] for r in by_who["李娜"]] == ["person left"]
+    assert by_who["李娜"][0]["before"] == "公司领导 副总经理（生产）"
+    moved = by_who["徐明"]
+    assert [r["what"] for r in moved] == ["person moved"]
+    assert (moved[0]["before"], moved[0]["after"]) == ("信息中心 信息中心主任",
+                                                       "调控中心 调控中心副主任")
+    zh = run_on(target, "--lang", "zh", "changes", "--since", "gate-1")
+    assert "离任" in zh.stdout and "调任" in zh.stdout
