@@ -58,7 +58,8 @@ if TYPE_CHECKING:
 __all__ = ["GapsResult", "coverage_gaps", "adamic_adar", "contacts", "STATUSES"]
 
 STATUSES = ("uncovered", "single-threaded", "weak", "covered")
-STAKEHOLDER_COLUMNS = ["person_id", "name", "roles", "influence", "status", "best_strength",
+STAKEHOLDER_COLUMNS = ["person_id", "name", "roles", "influence", "leaning", "status",
+                       "best_strength",
                        "routes", "broker_ids", "broker_names", "best_chain", "introducers",
                        "likely_ties"]
 PLAN_COLUMNS = ["step", "meet_id", "meet_name", "who_id", "who_name", "via", "covers", "influence"]
@@ -244,6 +245,7 @@ def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4) -> GapsRes
             "best_strength": round(best, 3),
             "routes": routes,
             "broker_ids": brokers,
+            "leaning": G.nodes[person]["projects"].get(project, {}).get("leaning"),
             "broker_names": [G.nodes[b]["name"] for b in brokers],
             "best_chain": [G.nodes[n]["name"] for n in chains.get(person, [])],
             "introducers": [] if status == "covered" else

@@ -25,7 +25,7 @@ from graphcrm.analysis.network import require_project, roles_of
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import Role, Stance
 from graphcrm.results import Block, Part, Result
-from graphcrm.words import word
+from graphcrm.words import cell, joined, word
 
 __all__ = ["stakeholder_matrix", "MatrixResult", "QUADRANTS"]
 
@@ -90,6 +90,9 @@ def stakeholder_matrix(
             "quadrant": quadrant, "person_id": person, "name": data["name"],
             "organization": data.get("org_name"), "roles": roles, "influence": influence,
             "stance": entry["stance"] or "unknown", "stance_score": score,
+            "leaning": entry.get("leaning"),
+            "owner_id": entry.get("owner") if entry.get("owner") in G else None,
+            "owner_name": G.nodes[entry["owner"]]["name"] if entry.get("owner") in G else None,
             "coverage": status.get(person), "best_strength": strength.get(person),
         })
     order = {q: i for i, q in enumerate(QUADRANTS)}
@@ -98,7 +101,7 @@ def stakeholder_matrix(
 
 
 _COLUMNS = ["quadrant", "person_id", "name", "organization", "roles", "influence", "stance",
-            "stance_score", "coverage", "best_strength"]
+            "stance_score", "leaning", "owner_id", "owner_name", "coverage", "best_strength"]
 
 
 @dataclass(frozen=True)
@@ -127,5 +130,8 @@ class MatrixResult(Result):
                 out.append(Block())
             heading = word(f"quadrant.{quadrant}", lang)
             out.append(Block(heading.upper() if lang == "en" else f"【{heading}】"))
-            out.append(self.table(None, lang, shown, rows=mine))
+            out.append(self.table(None, lang, shown, rows=[  # 反对，倾向南方智控
+                {**r, "stance": joined([cell("stance", r["stance"], lang), word(
+                    "map.card.leaning", lang, who=r["leaning"])], lang, zh="，")}
+                if r["leaning"] else r for r in mine]))
         return out or [Block(word("none", lang))]

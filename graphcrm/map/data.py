@@ -382,6 +382,8 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
         ("department", None if settings.pseudonymize else data.get("department")),
         ("roles", role_words(roles, lang) or None),
         ("stance", vocab(Stance(stance), lang) if stance else None),
+        ("leaning", None if settings.redact else entry.get("leaning")),
+        ("owner", G.nodes[entry["owner"]]["name"] if entry.get("owner") in G else None),
         ("influence", influence),
         ("last contact", last),
         ("coverage", word(f"status.{status}", lang) if status else None),
@@ -391,7 +393,10 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
         facts.append(("broker", word("map.broker_means", lang)))
     if person in marks["informants"]:
         facts.append(("key informant", word("map.informant_means", lang)))
-    if not settings.redact:
+    if not settings.redact:  # the team's plans and what the person cares about stay inside
+        step = entry.get("next_step")
+        facts += [("next step", f"{step}（{entry['due']}）" if step and entry.get("due")
+                   else step), ("concerns", entry.get("concerns"))]
         notes = [data.get("notes"), *entry.get("notes", [])]
         facts += [("email", data.get("email")), ("phone", data.get("phone")),
                   ("notes", " · ".join(n for n in notes if n) or None)]
@@ -406,7 +411,9 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
         f"{symbol} {name}{badges}".strip(),
         "" if settings.pseudonymize else data.get("title") or "",
         " · ".join(filter(None, [role_words(roles, lang),
-                                 influence_bar(influence) if influence else ""])),
+                                 influence_bar(influence) if influence else "",
+                                 word("map.card.leaning", lang, who=entry["leaning"])
+                                 if entry.get("leaning") and not settings.redact else ""])),
         coverage,
         word("map.tie_last", lang, date=last) if last and data["org_kind"] != OrgKind.OWN
         else "",

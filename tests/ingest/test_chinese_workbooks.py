@@ -183,3 +183,32 @@ def test_owners_next_steps_and_concerns_are_fields_the_plan_uses(target, tmp_pat
                              "json").stdout)
     assert {"hole": "no owner", "where": "陈国栋"} in [
         {k: h[k] for k in ("hole", "where")} for h in gaps["holes"]]
+
+
+def test_a_stakeholder_who_leans_to_the_competitor_says_so(target, tmp_path):
+    """倾向南方智控 (issue 25, 5): opposition in the matrix and coverage, with whom he leans
+    to — in the matrix's table, its JSON, gaps' JSON and the map's card; not in a redacted
+    map."""
+    assert run_on(target, "import", write_workbook(tmp_path / "bid.xlsx")).exit_code == 0
+    table = run_on(target, "--lang", "zh", "matrix", "--as-of", "2026-12-06")
+    assert "反对，倾向南方智控" in table.stdout
+    rows = {r["name"]: r for r in json.loads(run_on(
+        target, "matrix", "--as-of", "2026-12-06", "--format", "json").stdout)}
+    assert (rows["吴海峰"]["stance"], rows["吴海峰"]["leaning"]) == ("opponent", "南方智控")
+    assert rows["刘洪涛"]["owner_name"] == "王倩"
+    gaps = json.loads(run_on(target, "gaps", "--as-of", "2026-12-06", "--format",
+                             "json").stdout)
+    assert {r["name"]: r["leaning"] for r in gaps["stakeholders"]}["吴海峰"] == "南方智控"
+    from graphcrm import api
+    from graphcrm.stores import Neo4jSettings
+
+    store, env = target
+    bid = api.GraphCRM(Neo4jSettings(store, username=env["NEO4J_USERNAME"],
+                                     password=env["NEO4J_PASSWORD"]) if env else store)
+    card = next(n for n in bid.map("JN-2026-DD01", as_of="2026-12-06", lang="zh").data[
+        "nodes"] if n["name"] == "吴海峰")
+    hidden = next(n for n in bid.map("JN-2026-DD01", as_of="2026-12-06", lang="zh",
+                                     redact=True).data["nodes"] if n["name"] == "吴海峰")
+    assert "倾向南方" in card["label"] and ("倾向", "南方智控") in card["facts"]
+    assert ("我方负责人", "郑凯") in card["facts"]
+    assert "倾向" not in hidden["label"] and "南方智控" not in str(hidden["facts"])
