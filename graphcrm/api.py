@@ -644,7 +644,7 @@ class GraphCRM:
 
         import pandas as pd
 
-        G = self._project(project)[0] if project is not None else self.graph
+        G = self.graph(project)
         V = self._value(G, as_of)
         people = V.people
         rows = []
@@ -794,7 +794,7 @@ class GraphCRM:
         >>> G.nodes["p201"]["label"]
         '王建国'
         """
-        G = self.project_graph(project) if project is not None else self.graph
+        G = self.graph(project)
         return export_graph(G, path, fmt, redact=redact, valued=self._value(G, as_of))
 
     def forget(self, person: str, *, author: str | None = None) -> dict[str, int]:
@@ -1350,13 +1350,33 @@ class GraphCRM:
 
     # -- the graph --------------------------------------------------------------------------
 
-    @property
     @_bulk
-    def graph(self) -> nx.MultiDiGraph:
-        """The whole store as graphcrm's people graph (see :mod:`graphcrm.graph`): a new,
-        independent graph at each access, so that editing it changes no later answer. For
-        the graph the analyses reason on — mutual ties both ways, ``weight`` and ``cost``
-        on every arc, flat attributes — use :meth:`to_networkx`."""
+    def graph(self, project: str | None = None) -> nx.MultiDiGraph:
+        """graphcrm's people graph (see :mod:`graphcrm.graph`) of the whole store, or of
+        ``project``'s neighbourhood (as :meth:`project_graph`): a new, independent graph at
+        each call, so that editing it changes no later answer. For the graph the analyses
+        reason on — mutual ties both ways, ``weight`` and ``cost`` on every arc, flat
+        attributes — use :meth:`to_networkx`.
+
+        Parameters
+        ----------
+        project
+            Only this project's neighbourhood (id or name); default: everyone.
+
+        Returns
+        -------
+        networkx.MultiDiGraph
+            The people graph.
+
+        Example
+        -------
+        >>> import tempfile
+        >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
+        >>> bid.graph().number_of_nodes(), bid.graph("prj-js-ess").number_of_nodes()
+        (98, 82)
+        """
+        if project is not None:
+            return self._project(project)[0]
         with open_store(self.store) as opened:
             return build_graph(opened.load())
 
@@ -1424,7 +1444,7 @@ class GraphCRM:
         ...     as_of=graphcrm.DEMO_AS_OF).paths[0].names
         True
         """
-        G = self._project(project)[0] if project is not None else self.graph
+        G = self.graph(project)
         return networkx_graph(self._value(G, as_of), directed=directed, redact=redact)
 
     def _project(self, project: str | None) -> tuple[nx.MultiDiGraph, str]:
@@ -1817,7 +1837,7 @@ class GraphCRM:
             people = sum(opened.counts().by_kind["people"].values())
             if people > settings.aggregate_above:
                 return organization_map(opened.organization_summary(), _as_of(as_of), settings)
-        return stakeholder_map(self._value(self.graph, as_of), settings)
+        return stakeholder_map(self._value(self.graph(), as_of), settings)
 
 
 def _plain_value(value: Any) -> Any:

@@ -77,7 +77,7 @@ def test_calendar_and_mail_become_interactions_on_both_stores(target, tmp_path, 
     again = run_on(target, "import", tmp_path / "cal.ics", box)
     assert again.exit_code == 0 and "nothing changed" in again.stdout
     # the analyses read them: 王建国's last contact is the meeting
-    assert api.GraphCRM(where).graph.nodes["p201"]["last_interaction"] == "2026-11-25"
+    assert api.GraphCRM(where).graph().nodes["p201"]["last_interaction"] == "2026-11-25"
 
 
 def test_no_subject_or_body_is_stored_unless_asked(tmp_path):
@@ -319,7 +319,7 @@ def test_the_review_list_from_python(tmp_path):
     summary = bid.accept_contact("孙悦", org="东方新能源江苏有限公司")
     assert {c.table for c in summary.changes} == {"people", "interactions"}
     bid.merge_contact("zhou@dfny.example", "郑宏")
-    assert bid.graph.nodes["p103"]["email"] == "zhou@dfny.example"  # 郑宏 had none
+    assert bid.graph().nodes["p103"]["email"] == "zhou@dfny.example"  # 郑宏 had none
     bid.ignore_contact("AD@spam.example")
     assert bid.review().records() == []
     assert [r["decision"] for r in bid.review(everyone=True).records()] == [

@@ -103,7 +103,7 @@ def test_derived_ids_are_stable_so_a_reimport_changes_nothing(tmp_path):
                                             ["Bo 王", "陈总", "KNOWS", "3"]]})
     more = CliRunner().invoke(cli, ["--store", store, "import", str(tmp_path / "more")])
     assert more.exit_code == 0, more.output
-    assert api.open(store).graph.number_of_edges() == build_graph(
+    assert api.open(store).graph().number_of_edges() == build_graph(
         read_dataset([path])).number_of_edges() + 1
 
 

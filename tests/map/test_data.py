@@ -168,7 +168,7 @@ def test_big_whole_network_maps_are_aggregated_in_the_store(tmp_path):
     bid.import_data([tmp_path / "net"])
     from_store = bid.map()
     assert from_store.data["meta"]["aggregated"]
-    from_graph = organization_map_data(summarize_organizations(bid.graph), AS_OF)
+    from_graph = organization_map_data(summarize_organizations(bid.graph()), AS_OF)
     assert from_store.data["nodes"] == from_graph["nodes"]
     assert [(e["from"], e["to"], e["tip"]) for e in from_store.data["edges"]] == [
         (e["from"], e["to"], e["tip"]) for e in from_graph["edges"]]
