@@ -594,12 +594,14 @@ def owners(sets: Sequence[ChangeSet], keys: Collection[tuple[str, tuple[str, ...
     return found
 
 
-def owned_by(sets: Sequence[ChangeSet], author: str) -> Callable[[list[str]], set[str]]:
+def owned_by(history: Callable[[], Sequence[ChangeSet]], author: str
+             ) -> Callable[[list[str]], set[str]]:
     """Of some people's ids, those ``author`` entered: the people a sync by ``author`` may
-    mark as gone (:func:`graphcrm.changes.departures`). ``--take-over`` does not widen it:
-    a colleague's partial sheet never says that the people it leaves out have left."""
+    mark as gone (:func:`graphcrm.changes.departures`). ``history()`` is read only when
+    someone would be (most syncs list everyone). ``--take-over`` does not widen it: a
+    colleague's partial sheet never says that the people it leaves out have left."""
     def owned(ids: list[str]) -> set[str]:
-        found = owners(sets, [("people", (i,)) for i in ids])
+        found = owners(history(), [("people", (i,)) for i in ids])
         return {i for i in ids if found.get(("people", (i,))) == author}
     return owned
 

@@ -492,7 +492,7 @@ class EmbeddedStore(Store):
             held = self._scope(dataset, sync)
             if sync:  # people a synced sheet no longer lists have left (never deleted)
                 dataset = departures(dataset, held, dt.date.today().isoformat(), owned_by(
-                    self._history(changes=True), info.who))
+                    lambda: self._history(changes=True), info.who))
             dataset = dataset.settled(held)  # what the files did not say changes nothing
             changes: Sequence[Change] = plan(dataset, held, sync=sync)
             warned: list[str] = []

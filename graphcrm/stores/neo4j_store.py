@@ -718,7 +718,7 @@ def _planned(tx: Any, dataset: Dataset, sync: bool, guard: _Guard
     stored = _scope_records(tx, people, projects)
     if sync:  # people a synced sheet no longer lists have left (never deleted)
         dataset = departures(dataset, stored, dt.date.today().isoformat(), owned_by(
-            _history(tx, changes=True), guard.author))
+            lambda: _history(tx, changes=True), guard.author))
     settled = dataset.settled(stored)
     changes: Sequence[Change] = plan(settled, stored, sync=sync)
     warned: list[str] = []
