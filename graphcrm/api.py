@@ -1472,8 +1472,8 @@ class GraphCRM:
         *people
             ``TARGET``, or ``SOURCE, TARGET``.
         project
-            The project (id or name): its bid team starts (else everyone of ours), its
-            stances count.
+            The project (id or name): its stances count, its bid team starts (with
+            everyone of ours).
         k
             How many paths (at least 1).
         max_hops

@@ -400,20 +400,21 @@ def is_former(status: str | None) -> bool:
 
 def our_side(people: Iterable[tuple[str, str | None, Mapping[str, Sequence[str]]]],
              project: str | None = None) -> list[str]:
-    """Our people, the one rule: the project's bid team when it has one, else everyone at an
-    ``own`` organization. ``people``: ``(id, organization kind, roles by project)`` of the
-    people in post (someone who left is on nobody's side).
+    """Our people, the one rule: everyone at an ``own`` organization — the regional
+    director who dines with the customer's general manager is ours whether or not the sheet
+    puts them on the bid team — and the project's bid team (someone of a partner seconded
+    to it). ``people``: ``(id, organization kind, roles by project)`` of the people in post
+    (someone who left is on nobody's side).
 
-    >>> people = [("a", "own", {}), ("b", "own", {"P": ["bid_team"]}), ("c", "customer", {})]
+    >>> people = [("a", "own", {}), ("b", "own", {"P": ["bid_team"]}), ("c", "customer", {}),
+    ...           ("d", "partner", {"P": ["bid_team"]})]
     >>> our_side(people, "P"), our_side(people, "Q"), our_side(people)
-    (['b'], ['a', 'b'], ['a', 'b'])
+    (['a', 'b', 'd'], ['a', 'b'], ['a', 'b'])
     """
     chosen = list(people)
-    if project is not None:
-        team = sorted(p for p, _, roles in chosen if Role.BID_TEAM in roles.get(project, ()))
-        if team:
-            return team
-    return sorted(p for p, kind, _ in chosen if kind == OrgKind.OWN)
+    team = {p for p, _, roles in chosen if project is not None
+            and Role.BID_TEAM in roles.get(project, ())}
+    return sorted(team | {p for p, kind, _ in chosen if kind == OrgKind.OWN})
 
 
 #: The edge type of the formal hierarchy (from ``people.reports_to``; not a relationship row).

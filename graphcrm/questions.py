@@ -267,7 +267,7 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in (
             Param("include_competitors", False, "flag", "Let paths pass competitor staff."),
         ),
         project_positional=False, reason_to_stderr=True,
-        project_help="Project: its bid team starts, its stances count.",
+        project_help="Project: its stances count; its bid team starts, with all of ours.",
         examples=("graphcrm path 王建国 --project prj-js-ess",
                   "graphcrm path 林晓 王建国 --avoid-opponents --project prj-js-ess",
                   "graphcrm path p201 --max-hops 3 --avoid 周建平 --format json"),

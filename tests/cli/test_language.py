@@ -146,7 +146,7 @@ def test_gaps_json_is_one_object_and_csv_has_parts(store):
     assert [r["meet_name"] for r in rows] == ["陆振华", "田蕾"] and rows[0]["via"] == "韩梅"
     holes = run("--store", store, "gaps", "prj-bh-bms", "--format", "csv", "--part", "holes",
                 *AS_OF).stdout
-    assert "superior unknown" in holes and "护理部" in holes
+    assert "superior unknown" in holes and "设备科" in holes
 
 
 def test_informants_and_health_machine_outputs_carry_the_reasons(store):
