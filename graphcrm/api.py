@@ -758,7 +758,8 @@ class GraphCRM:
         ['prj-bh-bms', 'prj-js-ess', 'prj-metro5']
         """
         with open_store(self.store) as opened:
-            return summarize(opened.counts())
+            names = {o["id"]: o["name"] for o in opened.load(people=()).table("organizations")}
+            return summarize(opened.counts(), names)
 
     @_bulk
     def export(self, path: str | Path, fmt: str | None = None, *, project: str | None = None,

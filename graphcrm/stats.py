@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -59,7 +60,8 @@ class Stats(Result):
             total = sum(r["count"] for r in rows)
             out.append(Block(f"{head} {total}: {kinds}", wrap=True))
         for project in self.part("projects").rows:
-            facts = [word("stats.customer", lang, customer=project["customer"])]
+            facts = [word("stats.customer", lang,
+                          customer=project.get("customer_name") or project["customer"])]
             if plain(project["stage"]) is not None:
                 facts.append(shown(cell("stage", project["stage"], lang)))
             if plain(project["value"]) is not None:
@@ -76,7 +78,8 @@ class Stats(Result):
         return out
 
 
-_PROJECT_COLUMNS = ["project", "name", "customer", "stage", "value", "deadline",
+_PROJECT_COLUMNS = ["project", "name", "customer", "customer_name", "stage", "value",
+                    "deadline",
                     "stakeholders", *(r.value for r in Role)]
 
 # the vocabulary the kinds of each count category are words of
@@ -85,8 +88,9 @@ _CATEGORY_VOCAB = {"organizations": "org_kind", "people": "org_kind",
                    "interactions": "channel"}
 
 
-def summarize(counts: Counts) -> Stats:
-    """Turn a store's :class:`~graphcrm.stores.Counts` into :class:`Stats`.
+def summarize(counts: Counts, organizations: Mapping[str, str] | None = None) -> Stats:
+    """Turn a store's :class:`~graphcrm.stores.Counts` into :class:`Stats`;
+    ``organizations`` (id → name) names each project's customer.
 
     Example
     -------
@@ -111,7 +115,9 @@ def summarize(counts: Counts) -> Stats:
         wide.append(
             {
                 "project": project["id"], "name": project["name"],
-                "customer": project["customer_id"], "stage": project["stage"],
+                "customer": project["customer_id"],
+                "customer_name": (organizations or {}).get(str(project["customer_id"])),
+                "stage": project["stage"],
                 "value": project["value"], "deadline": project["deadline"],
                 "stakeholders": sum(roles.values()),
                 **{role.value: roles.get(role.value, 0) for role in Role},

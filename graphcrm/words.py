@@ -238,6 +238,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.count": ("count", "数量"),
     "col.project": ("project", "项目"),
     "col.customer": ("customer", "客户"),
+    "col.customer_name": ("customer name", "客户名称"),
     "col.stage": ("stage", "阶段"),
     "col.value": ("value", "金额"),
     "col.deadline": ("deadline", "截止日期"),

@@ -159,7 +159,7 @@ def test_stats_of_projects_with_blank_facts_show_no_nan(runner, store, make_tabl
     tables["projects"].append(["P2", "第二个项目", "o-c", "", "", ""])  # no value, no deadline
     assert run(runner, store, "import", make_tables(tables)).exit_code == 0
     text = run(runner, store, "stats").stdout
-    assert "P2  第二个项目\n  customer o-c · lead\n" in text  # stage defaults to lead
+    assert "P2  第二个项目\n  customer 客户公司 · lead\n" in text  # stage defaults to lead
     assert "· due 2027-01-15" in text  # P1 still says when it is due
     for word in ("nan", "None", "NaT"):
         assert word not in text
