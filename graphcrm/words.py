@@ -42,7 +42,8 @@ from graphcrm.errors import BadArgument
 from graphcrm.records import SCHEMA
 
 __all__ = ["LANGUAGES", "VOCABULARIES", "cell", "column", "default_lang", "joined", "role_words",
-           "vocab", "word", "WORDS", "field_name", "field_value", "Said", "ReadAs", "say"]
+           "vocab", "word", "WORDS", "field_name", "field_value", "Said", "ReadAs", "say",
+           "VocabularyRefused", "problem_text"]
 
 LANGUAGES = ("en", "zh")
 
@@ -513,6 +514,25 @@ WORDS: dict[str, tuple[str, str]] = {
     "import.read_as": ("{source} as {table} (header row {row}): {pairs}",
                        "{source} 读作{table}（表头第 {row} 行）：{pairs}"),
     "import.extra": ("extra", "附加列"),
+    "problem.missing": ("missing value", "缺少值"),
+    "problem.no_column": ("required column is missing", "缺少必需的列"),
+    "problem.date": ("not a date (expected YYYY-MM-DD, or a month YYYY-MM, or a year YYYY)",
+                     "不是日期（应为 2026-11-20、2026年11月 或 1998年）"),
+    "problem.whole_number": ("not a whole number", "不是整数"),
+    "problem.range": ("out of range (expected {low}–{high})", "超出范围（应为 {low}–{high}）"),
+    "problem.unknown_word": ("unknown word (accepted: {accepted})", "无法识别（可用：{accepted}）"),
+    "problem.unknown_ref.people": ("unknown person (no such id in people)",
+                                   "找不到此人员（编号或名称都对不上）"),
+    "problem.unknown_ref.organizations": ("unknown organization (no such id in organizations)",
+                                          "找不到此单位（编号或名称都对不上）"),
+    "problem.unknown_ref.projects": ("unknown project (no such id in projects)",
+                                     "找不到此项目（编号或名称都对不上）"),
+    "problem.row": (", row {row}", "，第 {row} 行"),
+    "problem.column": (", column {column}", "，列 {column}"),
+    "problems.head": ("{n} problem in the input; nothing was written",
+                      "输入中有 {n} 个问题；未写入任何内容"),
+    "problems.head.n": ("{n} problems in the input; nothing was written",
+                        "输入中有 {n} 个问题；未写入任何内容"),
     "col.id": ("id", "编号"),
     "col.organizations.name": ("name", "名称"),
     "col.projects.name": ("name", "名称"),
@@ -748,6 +768,45 @@ class ReadAs(Said):
 
 def _said(key: str, values: dict[str, Any]) -> Said:
     return Said(key, **values)
+
+
+class VocabularyRefused(Said):
+    """An unknown word in a vocabulary column, with the words accepted — in the reader's
+    language (立场 accepts 铁杆、支持、中立、怀疑、反对)."""
+
+    def __new__(cls, vocabulary: type[Vocabulary], english: str) -> VocabularyRefused:
+        said = str.__new__(cls, english)
+        said.key, said.values = "problem.unknown_word", {"vocabulary": vocabulary}
+        return said
+
+    def in_lang(self, lang: str) -> str:
+        vocabulary = self.values["vocabulary"]
+        if lang == "en":
+            return str(self)
+        accepted = joined((word(f"{vocabulary.__name__}.{m.value}", lang) for m in vocabulary
+                           if f"{vocabulary.__name__}.{m.value}" in WORDS), lang)
+        return word("problem.unknown_word", lang, accepted=accepted)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return VocabularyRefused, (self.values["vocabulary"], str(self))
+
+
+def problem_text(problem: Any, lang: str) -> str:
+    """One refused spot of an import, in ``lang``: where (file, row, column), what, why.
+
+    >>> from graphcrm.errors import Problem
+    >>> problem_text(Problem("人员.csv", "people", 3, "姓名", "", Said("problem.missing")), "zh")
+    "人员.csv，第 3 行，列 姓名：''：缺少值"
+    """
+    if lang == "en":
+        return str(problem)
+    where = problem.source
+    if problem.row is not None:
+        where += word("problem.row", lang, row=problem.row)
+    if problem.column:
+        where += word("problem.column", lang, column=problem.column)
+    value = "" if problem.value is None else f"{problem.value!r}："
+    return f"{where}：{value}{say(problem.reason, lang)}"
 
 
 def say(text: str, lang: str) -> str:

@@ -21,14 +21,26 @@ __all__ = ["cli", "main"]
 
 
 class _Failure(click.ClickException):
-    """A GraphCRMError shown the click way: message on stderr, the error's exit code."""
+    """A GraphCRMError shown the click way: message on stderr, the error's exit code; an
+    import's refused rows in the reader's language."""
 
-    def __init__(self, error: GraphCRMError) -> None:
-        super().__init__(str(error))
+    def __init__(self, error: GraphCRMError, lang: str = "en") -> None:
+        super().__init__(_said(error, lang))
         self.exit_code = error.exit_code  # type: ignore[misc]  # click's per-instance code
 
     def show(self, file: Any = None) -> None:
         click.echo(f"graphcrm: {self.format_message()}", err=True)
+
+
+def _said(error: GraphCRMError, lang: str) -> str:
+    """The error as its reader reads it: a refused import, problem by problem, in ``lang``."""
+    from graphcrm.errors import ValidationFailed
+    from graphcrm.words import problem_text, word
+
+    if not isinstance(error, ValidationFailed) or lang == "en":
+        return str(error)
+    return "\n".join([word("problems.head", lang, n=len(error.problems)),
+                      *(problem_text(p, lang) for p in error.problems)])
 
 
 class _Group(click.Group):
@@ -36,7 +48,10 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except GraphCRMError as error:
-            raise _Failure(error) from error
+            from graphcrm.words import default_lang
+
+            lang = str((ctx.find_root().obj or {}).get("lang") or default_lang()).lower()
+            raise _Failure(error, lang) from error
         except KeyboardInterrupt:
             click.echo("graphcrm: interrupted", err=True)
             ctx.exit(130)

@@ -40,7 +40,7 @@ from graphcrm.ingest.headers import (
 )
 from graphcrm.ingest.readers import RawTable
 from graphcrm.records import SCHEMA, TABLE_ORDER, Column, Dataset, Record, TableSpec, record_key
-from graphcrm.words import ReadAs
+from graphcrm.words import ReadAs, Said, VocabularyRefused
 
 __all__ = ["validate", "parse_date", "derived_id"]
 
@@ -156,6 +156,21 @@ def parse_date(text: str) -> str:
         return dt.date(*(int(g) for g in match.groups())).isoformat()
     except ValueError as err:
         raise ValueError(f"not a calendar date ({err})") from None
+
+
+def _reason(column: Column, err: ValueError) -> str:
+    """Why a cell was refused, as a :class:`~graphcrm.words.Said` the reader's language can
+    say: an unknown word lists the accepted ones in that language."""
+    if column.vocabulary is not None and column.kind == "vocabulary":
+        return VocabularyRefused(column.vocabulary, str(err))
+    text = str(err)
+    if column.kind == "date":
+        return Said("problem.date") if text.startswith("not a date") else text
+    if text.startswith("not a whole number"):
+        return Said("problem.whole_number")
+    if text.startswith("out of range (expected"):
+        return Said("problem.range", low=column.low, high=column.high)
+    return text
 
 
 def parse_day(text: str) -> dt.date:
@@ -415,7 +430,7 @@ def _parse_table(
                and not (c.name == "project_id" and one_project)]
     for name in missing:
         problems.append(
-            Problem(table.source, spec.name, head, name, None, "required column is missing")
+            Problem(table.source, spec.name, head, name, None, Said("problem.no_column"))
         )
     if missing:
         return None
@@ -453,7 +468,7 @@ def _parse_table(
             if not text:
                 if column.required:
                     problems.append(Problem(table.source, spec.name, number,
-                                            spelled[column.name], "", "missing value"))
+                                            spelled[column.name], "", Said("problem.missing")))
                     ok = False
                 elif not clear_blanks and not table.generated:
                     given.append(column.name)
@@ -469,7 +484,7 @@ def _parse_table(
                 record[column.name] = parse(text)
             except ValueError as err:
                 problems.append(Problem(table.source, spec.name, number, spelled[column.name],
-                                        text, str(err)))
+                                        text, _reason(column, err)))
                 record[column.name] = _INVALID
                 ok = False
         if leans and "leaning" not in record:  # a blank stance: the stored leaning stays
@@ -722,8 +737,7 @@ def _check_references(
                 value = row.record.get(column.name)
                 if isinstance(value, str) and value not in ids[column.references or ""]:
                     problem = Problem(row.source, name, row.row, row.column(column.name), value,
-                                      f"unknown {_SINGULAR[column.references or '']} "
-                                      f"(no such id in {column.references})")
+                                      Said(f"problem.unknown_ref.{column.references}"))
                     if pending is None:
                         problems.append(problem)
                     else:

@@ -212,3 +212,29 @@ def test_a_stakeholder_who_leans_to_the_competitor_says_so(target, tmp_path):
     assert "倾向南方" in card["label"] and ("倾向", "南方智控") in card["facts"]
     assert ("我方负责人", "郑凯") in card["facts"]
     assert "倾向" not in hidden["label"] and "南方智控" not in str(hidden["facts"])
+
+
+def test_a_refused_workbook_is_told_in_chinese(tmp_path):
+    """In Chinese mode a refused import says where and why in Chinese (issue 23, 8): the
+    sheet, row and column as the user sees them, and the words a cell may hold."""
+    from click.testing import CliRunner
+
+    from graphcrm.cli import cli
+
+    book = write_workbook(tmp_path / "bid.xlsx")
+    workbook = openpyxl.load_workbook(book)
+    workbook["决策链条梳理"].append([99, "蔡明", "评估者", 9, "很难说", "", "", "", "下个月"])
+    workbook["拜访记录"].append(["", "刘洪涛", "王倩", "拜访", "好", ""])
+    workbook.save(book)
+    found = CliRunner().invoke(cli, ["--store", str(tmp_path / "x.db"), "--lang", "zh",
+                                     "import", str(book), "--dry-run"])
+    assert found.exit_code == 3
+    text = found.stderr
+    assert "输入中有" in text
+    assert "决策链条梳理，第 16 行，列 态度：'很难说'：无法识别（可用：铁杆" in text
+    assert "列 影响力：'9'：超出范围（应为 1–5）" in text
+    assert "列 完成时间：'下个月'：不是日期" in text
+    assert "拜访记录，第 6 行，列 日期：''：缺少值" in text
+    english = [w for w in ("row", "column", "missing", "unknown", "expected", "problem",
+                           "written") if w in text]
+    assert english == [], english
