@@ -20,10 +20,8 @@ import argparse
 import csv
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -38,13 +36,8 @@ def people_sheet(folder: Path, rows: list[list[str]]) -> Path:
     return folder
 
 
-def timed(*args: str) -> float:
-    start = time.perf_counter()
-    subprocess.run(args, check=True, capture_output=True)
-    return time.perf_counter() - start
-
-
 def main() -> None:
+    from bench_history import timed  # a fresh process, timed
     from generate import generate
 
     from graphcrm.api import GraphCRM
