@@ -1330,8 +1330,10 @@ class GraphCRM:
                               projects=chosen, people=people, authors=authors,
                               snapshot=any(s.name == str(since) for s in snapshots))
 
-    def whois(self, person: str) -> dict[str, object]:
-        """The id, name and organization of the person ``person`` names (id or name).
+    def whois(self, person: str) -> ReportResult:
+        """Who ``person`` (id or name) is, and their posts over time (``graphcrm whois``):
+        one row per post — title, department, superior and status — from when to when, as
+        the history recorded each change (a post older than the history starts "before").
 
         Parameters
         ----------
@@ -1340,14 +1342,34 @@ class GraphCRM:
 
         Returns
         -------
-        dict
-            ``id``, ``name`` and ``organization``.
+        ReportResult
+            Parts ``person`` (``person_id``, ``name``, ``organization``, ``title``,
+            ``department``, ``superior``, ``person_status``) and ``posts`` (``from``, ``to``,
+            ``title``, ``department``, ``superior``, ``person_status``), oldest first.
+
+        Example
+        -------
+        >>> import tempfile
+        >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
+        >>> bid.whois("王建国").part("person").rows[0]["title"]
+        '总经理'
         """
         with open_store(self.store) as opened:
             index = opened.people_index()
             found = find_person(index, person)
-        return {"id": found, "name": index[found]["name"],
-                "organization": index[found]["org_name"]}
+            held = opened.load(people=[found])
+            record = next(p for p in held.table("people") if p["id"] == found)
+            mine = [(s.at, c) for s in opened.history(changes=True) for c in s.changes
+                    if (c.table == "people" and c.key == (found,))
+                    or c.action == FROM_EMPTY]
+        names = {pid: facts["name"] for pid, facts in index.items()}
+        return ReportResult("whois", {
+            "person": Part(["person_id", "name", "organization", *_POST_COLUMNS[3:]],
+                           [{"person_id": found, "name": record["name"],
+                             "organization": index[found]["org_name"],
+                             **_post(record, names)}]),
+            "posts": Part(_POST_COLUMNS[1:],
+                          _posts(record, mine, names))})
 
     # -- the graph --------------------------------------------------------------------------
 
@@ -1857,6 +1879,40 @@ _TIE_COLUMNS = ["source_id", "source_name", "target_id", "target_name", "type", 
                 "strength", "level", "since", "last_contact", "weight", "cost"]
 _ROLE_COLUMNS = ["project_id", "project_name", "person_id", "name", "role", "influence",
                  "stance", "notes"]
+
+
+#: What a post is, in a row: ``whois``'s columns.
+_POST_COLUMNS = ["person_id", "from", "to", "title", "department", "superior", "person_status"]
+_POST_FIELDS = ("title", "department", "reports_to", "status")
+
+
+def _post(record: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
+    superior = record.get("reports_to")
+    return {"title": record.get("title"), "department": record.get("department"),
+            "superior": names.get(superior, superior) if superior else None,
+            "person_status": record.get("status") or "in_post"}
+
+
+def _posts(record: Mapping[str, Any], changes: builtins.list[tuple[str, Change]],
+           names: Mapping[str, str]) -> builtins.list[dict[str, Any]]:
+    """A person's posts over time: walk back from today's record through the recorded
+    changes of their title, department, superior or status."""
+    state = dict(record)
+    rows: builtins.list[dict[str, Any]] = []
+    until: str | None = None
+    for at, change in reversed(changes):
+        if change.action == FROM_EMPTY or change.action != "update":
+            rows.append({"from": at[:10], "to": until, **_post(state, names)})
+            break
+        touched = {f: v for f, v in change.fields.items() if f in _POST_FIELDS}
+        if not touched:
+            continue
+        rows.append({"from": at[:10], "to": until, **_post(state, names)})
+        until = at[:10]
+        state.update({f: old for f, (old, _) in touched.items()})
+    else:
+        rows.append({"from": None, "to": until, **_post(state, names)})
+    return rows[::-1]
 
 
 def _as_of(as_of: DateLike) -> dt.date:

@@ -384,6 +384,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.status_without": ("without them", "其离开后"),
     "col.who_else_name": ("who else", "可接手者"),
     "col.leaning": ("leans to", "倾向"),
+    "col.superior": ("superior", "上级"),
+    "col.person_status": ("status", "状态"),
     "col.owner_name": ("owner", "我方负责人"),
     "col.owner_id": ("owner (id)", "我方负责人编号"),
     "map.fact.leaning": ("leans to", "倾向"),

@@ -24,6 +24,7 @@ TWINS = {
     "template": api.GraphCRM.template, "remove": api.GraphCRM.remove_tie,
     "history": api.GraphCRM.history, "snapshot": api.GraphCRM.snapshot,
     "changes": api.GraphCRM.changes, "review": api.GraphCRM.review,
+    "whois": api.GraphCRM.whois,
 }
 
 

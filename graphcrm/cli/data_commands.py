@@ -284,6 +284,24 @@ def history_command(ctx: click.Context, change_set: int | None) -> None:
     show(ctx, bid_of(ctx).history(change_set))
 
 
+@cli.command("whois")
+@click.argument("person")
+@click.option("--part", type=click.Choice(["person", "posts"]),
+              help="With --format csv: this part (default: person).")
+@format_option
+@click.pass_context
+def whois_command(ctx: click.Context, person: str, part: str | None) -> None:
+    """Who PERSON (id or name) is, and their posts over time: title, department, superior
+    and status, from when to when, as the history recorded each change.
+
+    \b
+    Examples:
+      graphcrm whois 李娜
+      graphcrm whois p202 --format json
+    """
+    show(ctx, bid_of(ctx).whois(person), part)
+
+
 @cli.command("revert")
 @click.argument("change_set", type=click.IntRange(1))
 @click.option("--dry-run", is_flag=True, help="Show what would be undone; write nothing.")
@@ -452,14 +470,14 @@ def forget_command(ctx: click.Context, person: str, yes: bool, author: str | Non
       graphcrm forget 杨帆 --yes
     """
     bid = bid_of(ctx)
-    who = bid.whois(person)
-    label = f"{who['name']} ({who['id']}, {who['organization']})"
+    who = bid.whois(person).part("person").rows[0]
+    label = f"{who['name']} ({who['person_id']}, {who['organization']})"
     lang = lang_of(ctx)
     if not yes:
         if not sys.stdin.isatty():
             raise click.UsageError(word("cli.forget_needs_yes", lang, who=label))
         click.confirm(word("cli.forget_confirm", lang, who=label), abort=True, err=True)
-    erased = bid.forget(str(who["id"]), author=author)
+    erased = bid.forget(str(who["person_id"]), author=author)
     click.echo(word("cli.forgot", lang, who=label, ties=erased["ties"], roles=erased["roles"],
                     interactions=erased["interactions"], subordinates=erased["subordinates"]))
 

@@ -530,3 +530,25 @@ def test_changes_say_left_and_moved_in_one_row_each(target, tmp_path):
                                                        "调控中心 调控中心副主任")
     zh = run_on(target, "--lang", "zh", "changes", "--since", "gate-1")
     assert "离任" in zh.stdout and "调任" in zh.stdout
+
+
+def test_whois_shows_posts_over_time(target, tmp_path):
+    """徐明 was head of the information centre, then moved to the dispatch centre under
+    王建国; 李娜 left: whois shows each post from when to when (issue 25, 1)."""
+    assert run_on(target, "import", sample_dir(), "--author", "王明").exit_code == 0
+    moved = _dfny_sheet(tmp_path / "w2", leave_out=["p202"])
+    text = (moved / "people.csv").read_text(encoding="utf-8").replace(
+        "p208,徐明,dfny-js,信息中心主任,信息中心,p202",
+        "p208,徐明,dfny-js,调控中心副主任,调控中心,p201")
+    (moved / "people.csv").write_text(text, encoding="utf-8")
+    assert run_on(target, "import", moved, "--sync", "--author", "王明").exit_code == 0
+    found = json.loads(run_on(target, "whois", "徐明", "--format", "json").stdout)
+    posts = [(p["title"], p["department"], p["superior"], p["to"] is None)
+             for p in found["posts"]]
+    assert posts == [("信息中心主任", "信息中心", "李娜", False),
+                     ("调控中心副主任", "调控中心", "王建国", True)]
+    assert found["posts"][0]["to"] == found["posts"][1]["from"]
+    left = json.loads(run_on(target, "whois", "李娜", "--format", "json").stdout)
+    assert [p["person_status"] for p in left["posts"]] == ["in_post", "left"]
+    zh = run_on(target, "--lang", "zh", "whois", "李娜")
+    assert zh.exit_code == 0 and "离职" in zh.stdout and "in_post" not in zh.stdout
