@@ -146,7 +146,8 @@ class AmbiguousName(LookupFailed):
 
     def __init__(self, name: str, candidates: Sequence[tuple[str, str, str]]) -> None:
         self.candidates = list(candidates)
-        lines = [f"{name!r} matches {len(self.candidates)} people; give the id instead:"]
+        lines = [f"{name!r} matches {len(self.candidates)} people; write which, as "
+                 f"{name}（part of the organization）, or give the id:"]
         lines += [f"  {pid}  {pname}  ({org})" for pid, pname, org in self.candidates]
         super().__init__("\n".join(lines))
 

@@ -8,6 +8,7 @@ error that lists them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -17,9 +18,15 @@ from graphcrm.errors import AmbiguousName, LookupFailed
 __all__ = ["find_person", "find_project"]
 
 
+#: A name with what tells namesakes apart: 张伟（调控中心）, 张伟(信通), 张伟@国网.
+_QUALIFIED = re.compile(r"^\s*(.+?)\s*(?:[（(]\s*(.+?)\s*[）)]|[@＠]\s*(.+?))\s*$")
+
+
 def find_person(people: Mapping[str, Mapping[str, Any]], text: str) -> str:
     """The id of the person ``text`` names among ``people`` (id → ``name``, ``org_name``):
-    a graph's ``G.nodes`` or a store's :meth:`~graphcrm.stores.Store.people_index`.
+    a graph's ``G.nodes`` or a store's :meth:`~graphcrm.stores.Store.people_index`. A name
+    several people share may be written with a part of the organization (or department or
+    title) that tells them apart: ``张伟（调控中心）``, ``张伟@国网``.
 
     Raises
     ------
@@ -35,9 +42,19 @@ def find_person(people: Mapping[str, Mapping[str, Any]], text: str) -> str:
     >>> G.add_node("p1", name="王建国", org_name="东方")
     >>> find_person(G.nodes, "王建国"), find_person(G.nodes, "p1")
     ('p1', 'p1')
+    >>> G.add_node("p2", name="王建国", org_name="滨海医院")
+    >>> find_person(G.nodes, "王建国（滨海）"), find_person(G.nodes, "王建国@东方")
+    ('p2', 'p1')
     """
     if text in people:
         return text
+    qualified = _QUALIFIED.match(text)
+    if qualified and not any(d.get("name") == text for d in people.values()):
+        base, hint = qualified.group(1), qualified.group(2) or qualified.group(3)
+        fits = [n for n, d in people.items() if d.get("name") == base and any(
+            hint in str(d.get(fact) or "") for fact in ("org_name", "department", "title"))]
+        if len(fits) == 1:
+            return fits[0]
     for matches in (
         [n for n, d in people.items() if d.get("name") == text],
         [n for n, d in people.items()

@@ -28,7 +28,7 @@ def test_ambiguous_names_list_the_candidates(G):
     with pytest.raises(AmbiguousName) as info:
         find_person(G.nodes, "ana")
     assert info.value.candidates == [("p4", "Ana", "Metro"), ("p5", "Ana", "Rival")]
-    assert "give the id instead" in str(info.value)
+    assert "give the id" in str(info.value) and "ana（part of the organization）" in str(info.value)
     with pytest.raises(AmbiguousName):
         find_person(G.nodes, "LI NA")  # two case-insensitive matches
 

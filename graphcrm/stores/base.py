@@ -461,9 +461,10 @@ class Store(ABC):
     def people_index(self, *, named: Collection[str] | None = None,
                      involved: bool = False) -> dict[str, dict[str, Any]]:
         """Every person's ``name``, ``org_id``, ``org_name``, ``org_kind``, ``roles``
-        (project id → roles), ``email``, ``phone`` and ``status`` by id: enough to find
-        people by name or address, to know our people and the stakeholders without loading
-        the graph, and to notice an id reused for somebody else.
+        (project id → roles), ``email``, ``phone``, ``status``, ``department`` and
+        ``title`` by id: enough to find people by name (namesakes by their department) or
+        address, to know our people and the stakeholders without loading the graph, and to
+        notice an id reused for somebody else.
 
         With ``named`` (and/or ``involved``) only some people: those whose id or exact name
         is in ``named``, and with ``involved`` everyone at an ``own`` organization and

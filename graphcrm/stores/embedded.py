@@ -724,12 +724,14 @@ class EmbeddedStore(Store):
                 parts += ["o.kind = :own", "p.id IN (SELECT person_id FROM stakeholders)"]
             where = " WHERE " + (" OR ".join(parts) or "0")
         rows = self._conn.execute(
-            "SELECT p.id, p.name, p.org_id, o.name, o.kind, p.email, p.phone, p.status "
+            "SELECT p.id, p.name, p.org_id, o.name, o.kind, p.email, p.phone, p.status, "
+            "p.department, p.title "
             f"FROM people p LEFT JOIN organizations o ON o.id = p.org_id{where}", params)
         index: dict[str, dict[str, Any]] = {
             pid: {"name": name, "org_id": org_id, "org_name": org, "org_kind": kind,
-                  "roles": {}, "email": email, "phone": phone, "status": status}
-            for pid, name, org_id, org, kind, email, phone, status in rows
+                  "roles": {}, "email": email, "phone": phone, "status": status,
+                  "department": department, "title": title}
+            for pid, name, org_id, org, kind, email, phone, status, department, title in rows
         }
         for person, project, role in self._conn.execute(
                 "SELECT person_id, project_id, role FROM stakeholders"):
