@@ -26,7 +26,9 @@ def find_person(people: Mapping[str, Mapping[str, Any]], text: str) -> str:
     """The id of the person ``text`` names among ``people`` (id → ``name``, ``org_name``):
     a graph's ``G.nodes`` or a store's :meth:`~graphcrm.stores.Store.people_index`. A name
     several people share may be written with a part of the organization (or department or
-    title) that tells them apart: ``张伟（调控中心）``, ``张伟@国网``.
+    title) that tells them apart: ``张伟（调控中心）``, ``张伟@国网``; and people may be
+    called as colleagues call them, by surname and title (``刘总``, ``王处``, ``张工``) when
+    exactly one fits (several are listed).
 
     Raises
     ------
@@ -67,7 +69,39 @@ def find_person(people: Mapping[str, Mapping[str, Any]], text: str) -> str:
                 text, [(n, people[n]["name"], people[n].get("org_name") or "")
                        for n in sorted(matches)]
             )
+    called = _by_title(people, text)
+    if len(called) == 1:
+        return called[0]
+    if called:
+        raise AmbiguousName(text, [(n, people[n]["name"], people[n].get("org_name") or "")
+                                   for n in sorted(called)])
     raise LookupFailed(f"nobody called {text!r} (give a person's id or name)")
+
+
+#: How people are called by surname and title (刘总, 王处, 张工, 李主任): the words of the
+#: title each form needs.
+_NICKNAMES = {"总": ("总",), "处": ("处长",), "工": ("工程师", "总工", "工"),
+              "主任": ("主任",), "局": ("局长",), "部长": ("部长",), "经理": ("经理",),
+              "科长": ("科长",), "院长": ("院长",), "书记": ("书记",), "董": ("董事",)}
+
+
+def _by_title(people: Mapping[str, Mapping[str, Any]], text: str) -> list[str]:
+    """The people ``text`` calls by surname and title (刘总: a 刘 whose title has 总 in it).
+
+    >>> people = {"a": {"name": "刘洪涛", "title": "总经理"}, "b": {"name": "刘洋",
+    ...           "title": "采购部经理"}, "c": {"name": "王建", "title": "处长"}}
+    >>> _by_title(people, "刘总"), _by_title(people, "王处"), _by_title(people, "刘工")
+    (['a'], ['c'], [])
+    """
+    text = text.strip()
+    for suffix, words in _NICKNAMES.items():
+        if text.endswith(suffix) and 1 <= len(text) - len(suffix) <= 2:
+            surname = text[:-len(suffix)]
+            return sorted(n for n, d in people.items()
+                          if str(d.get("name") or "").startswith(surname)
+                          and len(str(d.get("name") or "")) > len(surname)
+                          and any(w in str(d.get("title") or "") for w in words))
+    return []
 
 
 def find_project(projects: Iterable[Mapping[str, Any]], text: str | None) -> str:

@@ -43,3 +43,21 @@ def test_projects(G):
     assert find_project(projects, "P1") == find_project(projects, "储能监控") == "P1"
     with pytest.raises(LookupFailed, match=r"projects: P1"):
         find_project(projects, "P2")
+
+
+def test_people_called_by_surname_and_title():
+    """刘总, 王处, 张工 (issue 23, 4): the one person whose surname and title fit; several
+    are listed; a real name wins."""
+    people = {"a": {"name": "刘洪涛", "title": "总经理", "org_name": "国网"},
+              "b": {"name": "刘洋", "title": "采购部经理", "org_name": "国网"},
+              "c": {"name": "王建", "title": "调度处处长", "org_name": "国网"},
+              "d": {"name": "王立", "title": "网络安全处处长", "org_name": "国网"},
+              "e": {"name": "张伟", "title": "高级工程师", "org_name": "设计院"}}
+    assert find_person(people, "刘总") == "a" and find_person(people, "张工") == "e"
+    with pytest.raises(AmbiguousName) as both:
+        find_person(people, "王处")
+    assert [c[0] for c in both.value.candidates] == ["c", "d"]
+    with pytest.raises(LookupFailed, match="nobody called '赵总'"):
+        find_person(people, "赵总")
+    people["f"] = {"name": "王处", "title": "", "org_name": "x"}
+    assert find_person(people, "王处") == "f"
