@@ -100,10 +100,11 @@ class ImportReport(ImportSummary, Result):
             return []
         if isinstance(self.changes, Creations):  # into an empty store: made on demand
             first, created, others = self.changes[:PLAN_CREATIONS], len(self.changes), []
-        else:
-            creations = [c for c in self.changes if c.action == CREATE]
+        else:  # what matters most first: people coming and going, roles, ties, details
+            ordered = sorted(self.changes, key=_importance)
+            creations = [c for c in ordered if c.action == CREATE]
             first, created = creations[:PLAN_CREATIONS], len(creations)
-            others = [c for c in self.changes if c.action != CREATE]
+            others = [c for c in ordered if c.action != CREATE]
         lines = [word("import.plan" if self.dry_run else "import.changes", lang)]
         lines += [plan_line(c, lang) for c in first]
         if created > PLAN_CREATIONS:
@@ -123,6 +124,20 @@ class ImportReport(ImportSummary, Result):
 
 #: An id graphcrm derived from a name (a row that came without one): never shown to people.
 _DERIVED_ID = re.compile(r"^[a-z]+-[0-9a-f]{10}$")
+
+
+def _importance(change: Change) -> int:
+    """Where a change stands in the plan: people joining and leaving first, then roles and
+    stances, ties, other facts about people, and the rest.
+
+    >>> _importance(Change("people", "update", ("p1",), {"status": (None, "left")}))
+    0
+    >>> _importance(Change("people", "update", ("p1",), {"phone": ("1", "2")}))
+    3
+    """
+    if change.table == "people" and (change.action != "update" or "status" in change.fields):
+        return 0
+    return {"stakeholders": 1, "relationships": 2, "people": 3}.get(change.table, 4)
 
 
 def _label(change: Change) -> str:
