@@ -30,9 +30,10 @@ import textwrap
 from typing import Any
 
 from graphcrm.changes import CREATE, REMOVE, Change, Creations
+from graphcrm.domain import Role, TieType
 from graphcrm.results import Block, Part, Result, layout, shown
 from graphcrm.stores.base import ImportSummary
-from graphcrm.words import field_name, field_value, joined, say, word
+from graphcrm.words import field_name, field_value, joined, say, vocab, word
 
 __all__ = ["ImportReport", "PLAN_CREATIONS", "PLAN_OTHERS"]
 
@@ -157,14 +158,27 @@ def plan_line(change: Change, lang: str) -> str:
     (p002): 状态：在职 → 离职`` (fields and values in ``lang``)."""
     table = word(f"stats.{change.table}", lang) if lang != "en" else change.table
     if change.action == CREATE:
-        return f"  + {table} {_label(change)}"
+        return f"  + {table} {_spoken(change, _label(change), lang)}"
     if change.action == REMOVE:
-        return f"  - {table} {change.label}"
+        return f"  - {table} {_spoken(change, change.label, lang)}"
     colon = "：" if lang == "zh" else ": "
     fields = joined((f"{field_name(name, lang)}{colon}{field_value(change.table, name, old, lang)}"
                      f" → {field_value(change.table, name, new, lang)}"
                      for name, (old, new) in change.field_changes()), lang, zh="；", en="; ")
-    return f"  ~ {table} {change.label}: {fields}"
+    return f"  ~ {table} {_spoken(change, change.label, lang)}: {fields}"
+
+
+def _spoken(change: Change, label: str, lang: str) -> str:
+    """A role's or tie's label with its role or tie type in ``lang`` (``P 王建国 决策者``,
+    ``王建国 — 周建平 认识``)."""
+    kinds = {"stakeholders": Role, "relationships": TieType}
+    if lang == "en" or change.table not in kinds or not label:
+        return label
+    head, _, last = label.rpartition(" ")
+    try:
+        return f"{head} {vocab(kinds[change.table](last), lang)}" if head else label
+    except ValueError:  # a label of another shape: as it is
+        return label
 
 
 def report_text(report: ImportReport, lang: str) -> str:

@@ -21,3 +21,4 @@ def test_the_plan_puts_people_coming_and_going_first_then_roles_ties_and_details
     lines = [line for line in report.text("zh").splitlines() if line.startswith("  ~")]
     assert [line.split()[2] for line in lines] == ["李娜", "P", "王建国", "徐明"]
     assert "状态：（空） → 离职" in lines[0] and "立场：中立 → 支持" in lines[1]
+    assert "P 王建国 决策者" in lines[1] and "王建国 — 徐明 认识" in lines[2]  # no English
