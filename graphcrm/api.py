@@ -51,6 +51,7 @@ from graphcrm.analysis.review import ChangesResult, review_changes
 from graphcrm.changes import (
     FROM_EMPTY,
     REMOVE,
+    UPDATE,
     Change,
     dataset_of,
     diff_states,
@@ -59,7 +60,7 @@ from graphcrm.changes import (
     revert,
     state_of,
 )
-from graphcrm.domain import MAP_LAYOUTS, Role, TieType, is_former, our_side
+from graphcrm.domain import MAP_LAYOUTS, PersonStatus, Role, TieType, is_former, our_side
 from graphcrm.errors import (
     BadArgument,
     Conflict,
@@ -1890,7 +1891,7 @@ def _post(record: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]
     superior = record.get("reports_to")
     return {"title": record.get("title"), "department": record.get("department"),
             "superior": names.get(superior, superior) if superior else None,
-            "person_status": record.get("status") or "in_post"}
+            "person_status": record.get("status") or PersonStatus.IN_POST.value}
 
 
 def _posts(record: Mapping[str, Any], changes: builtins.list[tuple[str, Change]],
@@ -1901,7 +1902,7 @@ def _posts(record: Mapping[str, Any], changes: builtins.list[tuple[str, Change]]
     rows: builtins.list[dict[str, Any]] = []
     until: str | None = None
     for at, change in reversed(changes):
-        if change.action == FROM_EMPTY or change.action != "update":
+        if change.action != UPDATE:  # its creation (or the first import): the first post
             rows.append({"from": at[:10], "to": until, **_post(state, names)})
             break
         touched = {f: v for f, v in change.fields.items() if f in _POST_FIELDS}
@@ -2029,7 +2030,8 @@ def _refuse_losses(planned: ImportSummary) -> None:
     """Refuse a sync that would remove more of a table than the files list of it, or mark
     more people as gone than its people sheet lists (a sheet cut short by mistake)."""
     gone = [c.label or c.key[0] for c in planned.changes if c.table == "people"
-            and c.action == "update" and c.fields.get("status", (None, None))[1] == "left"
+            and c.action == UPDATE
+            and c.fields.get("status", (None, None))[1] == PersonStatus.LEFT
             and "status_since" in c.fields]
     listed = next((t.rows for t in planned.tables if t.table == "people"), 0) - len(gone)
     if len(gone) > max(listed, 2):

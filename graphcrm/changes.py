@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, overload
 
-from graphcrm.domain import is_former
+from graphcrm.domain import PersonStatus, is_former
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record, record_key
 
 __all__ = [
@@ -245,7 +245,8 @@ def departures(incoming: Dataset, stored: Dataset, day: str,
     if not orgs:
         return incoming
     listed = {r["id"] for r in incoming.table("people")}
-    gone = [{**r, "status": "left", "status_since": day, "extra": r.get("extra") or {}}
+    gone = [{**r, "status": PersonStatus.LEFT.value, "status_since": day,
+             "extra": r.get("extra") or {}}
             for r in stored.table("people")
             if r.get("org_id") in orgs and r["id"] not in listed and not is_former(
                 r.get("status"))]

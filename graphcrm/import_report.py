@@ -29,7 +29,7 @@ import re
 import textwrap
 from typing import Any
 
-from graphcrm.changes import CREATE, REMOVE, Change, Creations
+from graphcrm.changes import CREATE, REMOVE, UPDATE, Change, Creations
 from graphcrm.domain import Role, TieType
 from graphcrm.results import Block, Part, Result, layout, shown
 from graphcrm.stores.base import ImportSummary
@@ -136,7 +136,7 @@ def _importance(change: Change) -> int:
     >>> _importance(Change("people", "update", ("p1",), {"phone": ("1", "2")}))
     3
     """
-    if change.table == "people" and (change.action != "update" or "status" in change.fields):
+    if change.table == "people" and (change.action != UPDATE or "status" in change.fields):
         return 0
     return {"stakeholders": 1, "relationships": 2, "people": 3}.get(change.table, 4)
 

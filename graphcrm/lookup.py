@@ -15,11 +15,12 @@ from typing import Any
 from graphcrm.domain import normalize_token
 from graphcrm.errors import AmbiguousName, LookupFailed
 
-__all__ = ["find_person", "find_project"]
+__all__ = ["find_person", "find_project", "QUALIFIED"]
 
 
-#: A name with what tells namesakes apart: 张伟（调控中心）, 张伟(信通), 张伟@国网.
-_QUALIFIED = re.compile(r"^\s*(.+?)\s*(?:[（(]\s*(.+?)\s*[）)]|[@＠]\s*(.+?))\s*$")
+#: A name with what tells namesakes apart: 张伟（调控中心）, 张伟(信通), 张伟@国网 — the one
+#: rule for person lookups and for names in an import's cells.
+QUALIFIED = re.compile(r"^\s*(.+?)\s*(?:[（(]\s*(.+?)\s*[）)]|[@＠]\s*(.+?))\s*$")
 
 
 def find_person(people: Mapping[str, Mapping[str, Any]], text: str) -> str:
@@ -50,7 +51,7 @@ def find_person(people: Mapping[str, Mapping[str, Any]], text: str) -> str:
     """
     if text in people:
         return text
-    qualified = _QUALIFIED.match(text)
+    qualified = QUALIFIED.match(text)
     if qualified and not any(d.get("name") == text for d in people.values()):
         base, hint = qualified.group(1), qualified.group(2) or qualified.group(3)
         fits = [n for n, d in people.items() if d.get("name") == base and any(

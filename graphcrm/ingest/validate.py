@@ -39,6 +39,7 @@ from graphcrm.ingest.headers import (
     header_unit,
 )
 from graphcrm.ingest.readers import RawTable
+from graphcrm.lookup import QUALIFIED
 from graphcrm.records import SCHEMA, TABLE_ORDER, Column, Dataset, Record, TableSpec, record_key
 from graphcrm.words import ReadAs, Said, VocabularyRefused
 
@@ -675,8 +676,6 @@ def _unresolved(rows: list[_Located], column: str, ids: set[str]) -> list[_Locat
     return [row for row in rows if row.record.get(column) in strange]
 
 
-#: A name with what tells namesakes apart: 张伟（调控中心）, 张伟(科技信通部), 张伟@物资部.
-_QUALIFIED = re.compile(r"^\s*(.+?)\s*(?:[（(]\s*(.+?)\s*[）)]|[@＠]\s*(.+?))\s*$")
 
 
 def _resolve(row: _Located, table: str, column: str, target: str, ids: dict[str, set[str]],
@@ -691,7 +690,7 @@ def _resolve(row: _Located, table: str, column: str, target: str, ids: dict[str,
         return
     about = about or {}
     candidates = sorted(names[target].get(value, ()))
-    qualified = _QUALIFIED.match(value) if not candidates else None
+    qualified = QUALIFIED.match(value) if not candidates else None
     if qualified:
         base, hint = qualified.group(1), qualified.group(2) or qualified.group(3)
         named = sorted(names[target].get(base, ()))
