@@ -46,7 +46,7 @@ from graphcrm.analysis import (
     stakeholder_matrix,
     value,
 )
-from graphcrm.analysis.gaps import STATUSES
+from graphcrm.analysis.gaps import LEVELS
 from graphcrm.analysis.review import ChangesResult, review_changes
 from graphcrm.changes import (
     FROM_EMPTY,
@@ -60,7 +60,15 @@ from graphcrm.changes import (
     revert,
     state_of,
 )
-from graphcrm.domain import MAP_LAYOUTS, PersonStatus, Role, TieType, is_former, our_side
+from graphcrm.domain import (
+    MAP_LAYOUTS,
+    Coverage,
+    PersonStatus,
+    Role,
+    TieType,
+    is_former,
+    our_side,
+)
 from graphcrm.errors import (
     BadArgument,
     Conflict,
@@ -194,8 +202,8 @@ class GraphCRM:
     -------
     >>> import tempfile
     >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
-    >>> bid.gaps("prj-bh-bms", as_of=DEMO_AS_OF).score["score"]
-    0.72
+    >>> bid.gaps("prj-bh-bms", as_of=DEMO_AS_OF).score["percent"]
+    42
     """
 
     def __init__(self, store: StoreLocation = DEFAULT_STORE, *,
@@ -1568,8 +1576,9 @@ class GraphCRM:
     @asks(QUESTIONS["gaps"])
     def gaps(self, project: str | None = None, *, max_hops: int = 4,
              avoid: Sequence[str] | str = (), as_of: DateLike = None) -> GapsResult:
-        """Coverage of the project's decision-making stakeholders, the introduction plan and
-        the coverage score (``graphcrm gaps``); see
+        """Coverage of the project's decision-making stakeholders in levels (in depth,
+        contacted, reachable, contested, uncovered), the plan that adds threads, checked by
+        simulation, and the coverage score (``graphcrm gaps``); see
         :func:`graphcrm.analysis.gaps.coverage_gaps`.
 
         Parameters
@@ -1594,8 +1603,8 @@ class GraphCRM:
         -------
         >>> import tempfile
         >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
-        >>> bid.gaps("prj-bh-bms", as_of=DEMO_AS_OF).plan["meet_name"].tolist()
-        ['陆振华', '田蕾']
+        >>> bid.gaps("prj-bh-bms", as_of=DEMO_AS_OF).plan["meet_name"].tolist()[:3]
+        ['高明', '罗燕', '陆振华']
         """
         G, project_id = self._project(project)
         if avoid:
@@ -1716,7 +1725,7 @@ class GraphCRM:
         >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
         >>> lost = bid.handover("韩梅", as_of=DEMO_AS_OF).part("stakeholders").rows
         >>> [(r["name"], r["status_now"], r["status_without"], r["who_else_name"]) for r in lost]
-        [('陆振华', 'single-threaded', 'uncovered', None), ('邓晓', 'covered', 'weak', '周敏')]
+        [('陆振华', 'reachable', 'uncovered', None), ('邓晓', 'reachable', 'uncovered', '周敏')]
         """
         with open_store(self.store) as opened:
             index = opened.people_index(named=[person])
@@ -1725,7 +1734,7 @@ class GraphCRM:
             projects = [_project_id(opened, project)] if project is not None else \
                 sorted(roles) or sorted(p["id"] for p in
                                         opened.load(people=()).table("projects"))
-        rank = {s: i for i, s in enumerate(STATUSES)}
+        rank = {s: -i for i, s in enumerate(LEVELS)}  # in depth ranks highest
         lost = []
         for project_id in projects:
             now = self.gaps(project_id, as_of=as_of)
@@ -1735,11 +1744,11 @@ class GraphCRM:
                 if row["person_id"] == who:
                     continue
                 after = without.get(row["person_id"], {})
-                status = after.get("status", "uncovered")
-                if rank[status] < rank[row["status"]]:
+                status = after.get("coverage", Coverage.UNCOVERED.value)
+                if rank[status] < rank[row["coverage"]]:
                     chain = after.get("best_chain") or []
                     lost.append({"project": project_id, "person_id": row["person_id"],
-                                 "name": row["name"], "status_now": row["status"],
+                                 "name": row["name"], "status_now": row["coverage"],
                                  "status_without": status,
                                  "best_chain": " → ".join(chain) or None,
                                  "who_else_name": chain[0] if len(chain) > 1 else None})

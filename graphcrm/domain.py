@@ -32,6 +32,8 @@ __all__ = [
     "Sentiment",
     "ProjectStage",
     "PersonStatus",
+    "Coverage",
+    "MapStatus",
     "DECISION_ROLES",
     "MAP_LAYOUTS",
     "REPORTS_TO",
@@ -415,6 +417,55 @@ def our_side(people: Iterable[tuple[str, str | None, Mapping[str, Sequence[str]]
     team = {p for p, _, roles in chosen if project is not None
             and Role.BID_TEAM in roles.get(project, ())}
     return sorted(team | {p for p, kind, _ in chosen if kind == OrgKind.OWN})
+
+
+class Coverage(Vocabulary):
+    """Coverage level: how well our side reaches one decision-making stakeholder, best
+    first (the rule that decides it: :meth:`graphcrm.analysis.model.TieModel.coverage`).
+
+    In Altify's terms *In Depth*, *Brief*, *Unknown* (reachable but not met), a contact
+    held by the other side, *No Contact*.
+    """
+
+    #: two of us hold working ties, or one does and an independent route exists (深度覆盖)
+    IN_DEPTH = "in_depth"
+    #: one of us holds a working tie: direct, not gone cold (已接触)
+    CONTACTED = "contacted"
+    #: none of us holds a working tie; routes that count reach them (可引荐)
+    REACHABLE = "reachable"
+    #: every route that counts runs through an opponent, a skeptic or a competitor's
+    #: person (受阻)
+    CONTESTED = "contested"
+    #: no route that counts (未覆盖)
+    UNCOVERED = "uncovered"
+
+
+_synonyms(
+    Coverage,
+    {"深度覆盖": "in_depth", "in depth": "in_depth", "已接触": "contacted",
+     "可引荐": "reachable", "受阻": "contested", "未覆盖": "uncovered"},
+)
+
+
+class MapStatus(Vocabulary):
+    """Relationship-map status: a project's coverage as one verdict, worst first (Altify's
+    map status 0–3)."""
+
+    #: none of us holds a working tie to any decision-making stakeholder (没有接触)
+    NO_CONTACT = "no_contact"
+    #: none of the key players (decision makers, high influence) is contacted (缺关键人)
+    NO_KEY_PLAYER = "no_key_player"
+    #: no key player we hold is a supporter or champion (关键人无支持者)
+    NO_SUPPORTIVE_KEY_PLAYER = "no_supportive_key_player"
+    #: a key player we hold supports us (正常)
+    OK = "ok"
+
+
+_synonyms(
+    MapStatus,
+    {"没有接触": "no_contact", "缺关键人": "no_key_player",
+     "关键人无支持者": "no_supportive_key_player", "正常": "ok"},
+)
 
 
 #: The edge type of the formal hierarchy (from ``people.reports_to``; not a relationship row).

@@ -274,9 +274,11 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in (
     ),
     Question(
         "gaps", "gaps",
-        "Each decision-making stakeholder: covered, weak, single-threaded or uncovered.\n\n"
-        "Also: the broker of each single-threaded stakeholder, who could introduce us, the "
-        "introduction plan, org-chart holes and the project's coverage score.",
+        "Each decision-making stakeholder: in depth, contacted, reachable, contested or "
+        "uncovered.\n\n"
+        "Also: the routes that count and the weak ones, the single thread (broker) and the "
+        "blockers of each, a plan that adds threads (checked by simulation), org-chart holes "
+        "and the coverage score with its map status.",
         params=(
             Param("max_hops", 4, "count", "Longer routes do not count."),
             Param("avoid", (), "people",

@@ -18,8 +18,8 @@ A result (paths, gaps, informants, contact plan, matrix, stats, changes) offers:
 
 Example
 -------
->>> r = TableResult("demo", {"rows": Part(["name", "status"], [{"name": "A",
-...                                                             "status": "uncovered"}])})
+>>> r = TableResult("demo", {"rows": Part(["name", "coverage"], [{"name": "A",
+...                                                               "coverage": "uncovered"}])})
 >>> print(r.text("zh"), end="")
 姓名  覆盖
 ----  ------

@@ -2,7 +2,7 @@
 
 Tables, headings, reasons, the demo, notebook displays and CSV headers take their words from
 here; JSON keys and enum values do not (they are an interface and stay English). A word is
-looked up by key, ``word("status.uncovered", "zh")``, and may carry ``{placeholders}``.
+looked up by key, ``word("Coverage.uncovered", "zh")``, and may carry ``{placeholders}``.
 
 Vocabulary values (roles, stances, tie levels …) are keyed by their vocabulary and canonical
 value, ``"Role.decision_maker"``; their Chinese words are the ones bid teams use (决策者,
@@ -15,8 +15,8 @@ Example
 '铁杆'
 >>> word("people", "en", n=1), word("people", "en", n=2)
 ('1 person', '2 people')
->>> cell("status", "single-threaded", "zh")
-'单线'
+>>> cell("coverage", "reachable", "zh")
+'可引荐'
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from typing import Any
 
 from graphcrm.domain import (
     Channel,
+    Coverage,
+    MapStatus,
     OrgKind,
     PersonStatus,
     ProjectStage,
@@ -49,7 +51,8 @@ LANGUAGES = ("en", "zh")
 
 #: The vocabularies whose values are shown to users, translated.
 VOCABULARIES: tuple[type[Vocabulary], ...] = (
-    OrgKind, Role, Stance, TieType, TieLevel, Channel, Sentiment, ProjectStage, PersonStatus)
+    OrgKind, Role, Stance, TieType, TieLevel, Channel, Sentiment, ProjectStage, PersonStatus,
+    Coverage, MapStatus)
 
 # key → (English, Chinese). Plural forms: "<key>" for one and "<key>.n" for several.
 WORDS: dict[str, tuple[str, str]] = {
@@ -79,6 +82,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "TieType.REFERRED": ("referred", "介绍"),
     "TieType.REPORTS_TO": ("reports to", "汇报"),
     "TieType.DOTTED_LINE": ("dotted-line reports to", "虚线汇报"),
+    # a reporting line on a chain, the way the request runs along it
+    "TieType.REPORTS_TO.down": ("superior introduces", "经上级引荐"),
+    "TieType.REPORTS_TO.up": ("reports to (passes it up)", "向上级汇报"),
+    "TieType.DOTTED_LINE.down": ("dotted-line superior introduces", "经虚线上级引荐"),
+    "TieType.DOTTED_LINE.up": ("dotted-line reports to (passes it up)", "向虚线上级汇报"),
     "TieLevel.business": ("business", "商务"),
     "TieLevel.personal": ("personal", "业余"),
     "TieLevel.friendship": ("friendship", "友情"),
@@ -114,15 +122,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "PersonStatus.left": ("left", "离职"),
     "PersonStatus.retired": ("retired", "退休"),
     # -- coverage, brokerage, quadrants, contact plan ------------------------------------------
-    "status.covered": ("covered", "已覆盖"),
-    "status.weak": ("weak", "关系弱"),
-    "status.single-threaded": ("single-threaded", "单线"),
-    "status.uncovered": ("uncovered", "未覆盖"),
-    "status.covered.means": ("two or more good routes from us", "我方有两条以上可靠路线"),
-    "status.weak.means": ("reachable, but only through weak ties", "够得着，但只经过弱关系"),
-    "status.single-threaded.means": ("reachable only through one person",
-                                     "只能通过一个人接触到"),
-    "status.uncovered.means": ("nobody on our side reaches them", "我方无人能接触到"),
+    "Coverage.in_depth": ("in depth", "深度覆盖"),
+    "Coverage.contacted": ("contacted", "已接触"),
+    "Coverage.reachable": ("reachable", "可引荐"),
+    "Coverage.contested": ("contested", "受阻"),
+    "Coverage.uncovered": ("uncovered", "未覆盖"),
+    "coverage.in_depth.means": ("two of us hold working ties, or one does and a second "
+                                "independent route counts",
+                                "我方两人有直接往来，或一人有且另有一条独立路线"),
+    "coverage.contacted.means": ("one of us holds a working tie", "我方一人与其有直接往来"),
+    "coverage.reachable.means": ("none of us has a working tie; introduction routes count",
+                                 "我方无人与其直接往来，但有可引荐的路线"),
+    "coverage.contested.means": ("every route runs through someone against us",
+                                 "所有路线都经过反对、怀疑我方或倾向友商的人"),
+    "coverage.uncovered.means": ("no route that counts", "没有有效路线"),
+    "MapStatus.no_contact": ("no contact", "没有接触"),
+    "MapStatus.no_key_player": ("no key player contacted", "缺关键人"),
+    "MapStatus.no_supportive_key_player": ("no key player supports us", "关键人无支持者"),
+    "MapStatus.ok": ("ok", "正常"),
     "gf.coordinator": ("coordinator", "协调者"),
     "gf.gatekeeper": ("gatekeeper", "把关者"),
     "gf.representative": ("representative", "代言人"),
@@ -184,12 +201,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.influence": ("influence", "影响力"),
     "col.status": ("status", "覆盖"),
     "col.best_strength": ("best", "最佳链"),
-    "col.routes": ("routes", "独立路线"),
+    "col.routes": ("routes", "有效路线"),
     "col.broker_ids": ("broker ids", "中间人编号"),
-    "col.broker_names": ("broker", "唯一中间人"),
+    "col.broker_names": ("single thread", "单线中间人"),
     "col.best_chain": ("best chain", "最佳链路"),
-    "col.introducers": ("could introduce us", "可引荐者"),
-    "col.likely_ties": ("likely to get on (shared contacts)", "可能合得来（共同熟人）"),
+    "col.single_threaded": ("single-threaded", "单线"),
+    "col.single_thread": ("single thread", "单线"),
+    "col.working_ids": ("working ties (ids)", "直接往来者编号"),
+    "col.working_names": ("working ties", "直接往来者"),
+    "col.counted_routes": ("routes that count", "有效路线"),
+    "col.weak_routes": ("weak routes", "弱路线"),
+    "col.blocker_ids": ("blocker ids", "阻碍者编号"),
+    "col.blocker_names": ("blocked by", "阻碍者"),
+    "col.coverage_after": ("after the plan", "计划后"),
+    "col.coverage_now": ("now", "现在"),
+    "col.approach": ("approach", "方式"),
+    "col.stakeholder_id": ("stakeholder id", "干系人编号"),
+    "col.stakeholder": ("stakeholder", "干系人"),
+    "col.why": ("why", "理由"),
     "col.step": ("step", "步骤"),
     "col.meet_id": ("meet (id)", "要见的人编号"),
     "col.meet_name": ("meet", "要见的人"),
@@ -276,24 +305,66 @@ WORDS: dict[str, tuple[str, str]] = {
                               "经过反对或怀疑我方的 {names}"),
     "path.warn": ("⚠ {text}", "⚠ {text}"),
     # -- gaps --------------------------------------------------------------------------------------
-    "gaps.score": ("Coverage score {score:.0%}: influence {covered:.0f} of {total:.0f} covered",
-                   "覆盖率 {score:.0%}：总影响力 {total:.0f}，已覆盖 {covered:.0f}"),
-    "gaps.part": ("{status}: {people}, influence {influence:.0f} ({means})",
-                  "{status}：{people}，影响力 {influence:.0f}（{means}）"),
-    "gaps.introducers": ("Who could introduce us:", "谁能引荐我们："),
-    "gaps.introducer": ("{name} (reaches and knows them: {score:.2f})",
-                        "{name}（我方够得着且与其熟识：{score:.2f}）"),
-    "gaps.likely": ("{name} directly (likely to get on, shared contacts {score:.2f})",
-                    "{name} 直接接触（可能合得来，共同熟人 {score:.2f}）"),
-    "gaps.needy": ("{name} [{status}]: {ideas}", "{name}【{status}】：{ideas}"),
-    "gaps.nobody": ("nobody yet", "暂时没有人"),
-    "gaps.plan": ("Introduction plan (fewest meetings covering the most influence):",
-                  "引荐计划（用最少的会面覆盖最多的影响力）："),
-    "gaps.step": ("{step}. {who} meets {meet}{via}: covers {covers} (influence {influence})",
-                  "{step}. {who} 去见 {meet}{via}：覆盖 {covers}（影响力 {influence}）"),
-    "gaps.via": (" via {chain}", "，经由 {chain}"),
-    "gaps.cold": (" (cold approach)", "（无人引荐，直接接触）"),
+    "gaps.score": ("Coverage {percent}% ({counts}); map status: {status}",
+                   "覆盖率 {percent}%（{counts}）；关系图状态：{status}"),
+    "gaps.part": ("{level}: {people}, influence {influence:.0f} ({means})",
+                  "{level}：{people}，影响力 {influence:.0f}（{means}）"),
+    "gaps.after": ("after the plan's {steps} (simulated): {percent}%",
+                   "执行下面 {steps}后（模拟）：{percent}%"),
+    "steps": ("{n} step", "{n} 步"),
+    "steps.n": ("{n} steps", "{n} 步"),
+    "gaps.routes": ("Routes of those not covered in depth:", "未深度覆盖者的路线："),
+    "gaps.needy": ("{name} [{level}]: {routes}", "{name}【{level}】：{routes}"),
+    "gaps.single": ("single-threaded through {names}", "单线：{names}"),
+    "gaps.working": ("working ties: {names}", "直接往来：{names}"),
+    "gaps.blockers": ("blocked by {names}", "受阻于 {names}"),
+    "gaps.counted": ("routes that count: {routes}", "有效路线：{routes}"),
+    "gaps.no_route": ("no route that counts", "无有效路线"),
+    "gaps.weak": ("weak, not counted: {routes}", "弱路线（不计）：{routes}"),
+    "gaps.plan": ("Plan (one step per stakeholder not covered in depth, most influential "
+                  "first; checked by simulation):",
+                  "行动计划（每位未深度覆盖的干系人一步，影响力高者在前；已模拟验证）："),
+    "gaps.step.introduce": ("{step}. {who} meets {meet}{via}. {why}. {after}",
+                            "{step}. {who} 去见 {meet}{via}。{why}。{after}"),
+    "gaps.step.second_thread": ("{step}. Second thread to {meet}: {who} meets {meet}{via}. "
+                                "{why}. {after}",
+                                "{step}. 给 {meet} 加第二条线：{who} 去见 {meet}{via}。{why}。"
+                                "{after}"),
+    "gaps.step.way_around": ("{step}. Around the blockers to {meet}: {who} meets {meet}{via}. "
+                             "{why}. {after}",
+                             "{step}. 绕开阻碍接触 {meet}：{who} 去见 {meet}{via}。{why}。"
+                             "{after}"),
+    "gaps.step.direct": ("{step}. {who} approaches {meet} directly. {why}. {after}",
+                         "{step}. {who} 直接接触 {meet}。{why}。{after}"),
+    "gaps.step.win_over": ("{step}. {who} works on {meet}{via}, to open the way to "
+                           "{stakeholder}. {why}. {after}",
+                           "{step}. {who} 去做 {meet} 的工作{via}，以打开通往 {stakeholder} "
+                           "的路。{why}。{after}"),
+    "gaps.step.cold": ("{step}. One of us approaches {meet} cold. {why}. {after}",
+                       "{step}. 我方派人直接接触 {meet}。{why}。{after}"),
+    "gaps.via": (" through {chain}", "（经 {chain} 引荐）"),
+    "gaps.step_after": ("{now} → {after} after the plan", "计划后：{now} → {after}"),
+    "gaps.not_simulated": ("not in the simulation: nobody named", "未计入模拟：尚无具体人选"),
+    "why.best_route": ("the best route is {route}", "最佳路线 {route}"),
+    "why.no_second": ("nobody else of ours reaches them yet", "我方暂无其他人够得着"),
+    "why.independent": ("independent of {names}", "不经过 {names}"),
+    "why.owner": ("{who} owns them on our side", "{who} 是我方负责人"),
+    "why.introducer": ("{name} knows them (strength {strength})",
+                       "{name} 与其相熟（强度 {strength}）"),
+    "why.reach": ("we reach {name} at {strength}", "我方到 {name} 的链路强度 {strength}"),
+    "why.shared": ("shared contacts: {names}", "共同熟人：{names}"),
+    "why.weak_route": ("only a weak route: {route}", "只有弱路线 {route}"),
+    "why.blocker": ("{name} ({stance}) is on every route to {stakeholder}",
+                    "通往 {stakeholder} 的路线都经过 {name}（{stance}）"),
+    "why.nobody": ("nobody of ours reaches them or shares a contact with them",
+                   "我方无人够得着，也没有共同熟人"),
     "gaps.one_of_us": ("one of us", "我方某人"),
+    "approach.introduce": ("introduction", "引荐"),
+    "approach.second_thread": ("second thread", "第二条线"),
+    "approach.way_around": ("way around", "绕开阻碍"),
+    "approach.direct": ("direct approach", "直接接触"),
+    "approach.win_over": ("win over", "做工作"),
+    "approach.cold": ("cold approach", "陌生拜访"),
     "gaps.holes": ("Org-chart holes:", "组织架构缺口："),
     "gaps.hole": ("{hole}: {where} — {detail}", "{hole}：{where} —— {detail}"),
     "gaps.superior": ("who does {name} report to?", "{name} 的上级是谁？"),
@@ -316,6 +387,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "health.none": ("Nothing overdue and nothing cooling.", "没有逾期的联系，也没有降温的关系。"),
     "health.call": ("{i:>2}. call {name} ({organization}) — by {by}: {reason}",
                     "{i:>2}. 联系 {name}（{organization}）—— 由 {by}：{reason}"),
+    "health.by_via": ("{by} through {via}", "{by} 经 {via}"),
     "health.nobody": ("nobody reaches them yet", "我方还没人能接触到"),
     "gaps.no_owner": ("decision maker {name} has no owner on our side",
                       "决策者{name}没有我方负责人"),
@@ -592,7 +664,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "map.legend.referred": ("referred (arrow: who introduced whom)", "介绍（箭头：谁介绍了谁）"),
     "map.legend.reporting": ("reports to (dotted, arrow to the superior)",
                              "汇报关系（点线，箭头指向上级）"),
-    "map.legend.broker": ("single-threaded broker", "单线的唯一中间人"),
+    "map.legend.broker": ("single thread: the one person every route passes",
+                          "单线：所有路线都经过的那个人"),
     "map.legend.informant": ("key-informant candidate", "关键线人候选"),
     "map.legend.path": ("best path to a decision maker", "通往决策者的最佳链路"),
     "map.legend.weak": ("weak or undated tie", "弱关系或无日期关系"),
@@ -609,6 +682,8 @@ WORDS: dict[str, tuple[str, str]] = {
                         "a department", "色带：单位（集团包含其子公司）、部门"),
     "map.placeholders": ("Buying-centre roles to find", "待摸清的采购角色"),
     "map.card.via": ("only via {broker}", "仅经 {broker}"),
+    "map.legend.contested": ("contested: every route runs through someone against us",
+                             "受阻：所有路线都经过反对我方的人"),
     "map.card.influence": ("influence", "影响力"),
     "map.subtitle": ("customer {customer} · ties valued as of {date}",
                      "客户：{customer} · 关系估值日期 {date}"),
@@ -647,12 +722,13 @@ WORDS: dict[str, tuple[str, str]] = {
 
 # Columns whose cells hold a vocabulary value: column → key prefix.
 _CELL_VOCAB = {
-    "status": "status", "coverage": "status", "roles": "Role", "stance": "Stance",
+    "coverage": "Coverage", "coverage_now": "Coverage", "coverage_after": "Coverage",
+    "approach": "approach", "map_status": "MapStatus", "roles": "Role", "stance": "Stance",
     "tie": "TieType", "level": "TieLevel", "gf_role": "gf",
     "quadrant": "quadrant", "kind": "kind", "hole": "hole", "stage": "ProjectStage",
     "channel": "Channel", "sentiment": "Sentiment", "org_kind": "OrgKind", "what": "what",
     "decision": "review", "action": "action", "table": "stats", "field": "col",
-    "status_now": "status", "status_without": "status", "person_status": "PersonStatus",
+    "status_now": "Coverage", "status_without": "Coverage", "person_status": "PersonStatus",
 }
 
 

@@ -10,7 +10,9 @@ from click.testing import CliRunner
 import graphcrm
 from graphcrm import api
 from graphcrm.cli import cli
+from graphcrm.domain import Coverage
 from graphcrm.errors import LookupFailed
+from graphcrm.words import vocab
 
 #: Each CLI command and the API it calls.
 TWINS = {
@@ -141,7 +143,7 @@ def test_a_question_values_its_ties_once_and_the_map_follows_the_model(store, mo
     # the coverage the map shows is what gaps answers under the same model
     gaps = api.GraphCRM(store, model=fast).gaps("prj-js-ess", as_of=api.DEMO_AS_OF)
     shown = {dict(n["facts"]).get("coverage") for n in cooled.data["nodes"]} - {None}
-    assert shown == set(gaps.stakeholders["status"])
+    assert shown == {vocab(Coverage(c), "en") for c in gaps.stakeholders["coverage"]}
 
 
 def test_a_question_pauses_the_cycle_collector_and_gives_it_back(store, monkeypatch):

@@ -36,8 +36,8 @@ def test_notebooks_are_stored_without_outputs(path):
 def test_explore_bid_runs_on_the_embedded_store(tmp_path):
     notebook = execute("explore_bid.ipynb", tmp_path)
     text = outputs(notebook)
-    assert "coverage 72% → 84%" in text
-    assert "田蕾: uncovered → covered" in text
+    assert "coverage 42% → 54%" in text
+    assert "田蕾: uncovered → in_depth" in text  # two of ours now know her
     pictures = [o["data"]["image/png"] for c in notebook.cells if c.cell_type == "code"
                 for o in c.outputs if "image/png" in o.get("data", {})]
     assert len(pictures) == 1 and len(pictures[0]) < 1_000_000  # the map, a static picture

@@ -1,88 +1,122 @@
-"""Coverage gaps: which decision-making stakeholders we reach, weakly, through one person, or not.
+"""Coverage of a bid's decision-making stakeholders, in levels a sales team recognises, and a
+plan that adds threads.
 
 For each decision-making stakeholder of a project (decision makers, evaluators, procurement,
-influencers) this finds the best chain from our people (Dijkstra on ``-log p``) and the
-number of node-independent routes to them within the hop limit: by Menger's theorem, the
-size of a minimum node cut between our people (joined to one source) and them
-(:func:`networkx.algorithms.connectivity.local_node_connectivity`). With one route, every
-route passes the same person: the broker, found as the minimum node cut.
+influencers), from our people (:func:`~graphcrm.analysis.network.our_people`):
 
-Status, in this order: ``uncovered`` (no route), ``single-threaded`` (one route: if the broker
-leaves, we lose access), ``weak`` (best chain below the model's ``weak_probability``),
-``covered``. The coverage score is the influence-weighted share of covered stakeholders.
+- **working ties**: direct ties of ours to them — not a reporting line — whose strength today
+  is at least the model's ``cold_below`` (a tie gone cold is no longer one);
+- **routes that count**: node-independent chains of at most ``max_hops`` ties, each of
+  probability at least the model's ``weak_probability``, through nobody who opposes or
+  doubts us in the project, leans to a competitor (倾向XX) or works at one. Found greedily:
+  the best chain (:func:`~graphcrm.analysis.network.best_chain`, exact under the hop limit),
+  then the best through none of the people on the chains found so far (one of ours
+  included: two chains from the same colleague are one thread), up to ``MAX_ROUTES``. Each
+  is listed, so every count can be checked by hand; a count is a lower bound of the
+  largest number of such routes (Menger 1927) and every route it reports is real;
+- **weak routes**: the best chains below ``weak_probability``: listed, never counted;
+- **blocked routes**: routes that count once opponents, skeptics and competitors' people
+  are let through: when only they reach a stakeholder, the people against us on them are
+  the **blockers**;
+- **single-threaded**: one route counts and someone on it is on every route that counts:
+  the **broker** (one of ours or an intermediary). A flag on any level.
 
-The introduction plan picks new relationships (one of our people meets a contact) that cover
-every uncovered or single-threaded stakeholder, by greedy weighted set cover: repeatedly the
-contact who covers the most remaining influence (Chvátal 1979; within a factor ln n of the
-smallest plan). A contact covers a stakeholder by being them, or by knowing them well while
-not being their present broker. Likely new ties are ranked by the Adamic–Adar index
-(Adamic & Adar 2003, :func:`networkx.adamic_adar_index`).
+The level (:class:`~graphcrm.domain.Coverage`; the rule is
+:meth:`~graphcrm.analysis.model.TieModel.coverage`, one place): ``in_depth`` 深度覆盖,
+``contacted`` 已接触, ``reachable`` 可引荐, ``contested`` 受阻, ``uncovered`` 未覆盖. The
+**score** is the influence-weighted mean of the levels' weights (the model's
+``coverage_weights``: 1, 0.7, 0.4, 0.1, 0), shown as a percentage with the count per level
+and a **map status** (:class:`~graphcrm.domain.MapStatus`, after Altify's relationship map):
+no working tie to anyone; none to a key player (a decision maker, or influence of
+``high_influence`` or more); no key player we hold supports us; or ok.
+
+The **plan** gives each stakeholder not covered in depth one step, most influential first:
+a second thread independent of the first (not the broker, not through anyone on the one
+route we have) for a single-threaded one; the introduction along the best route for a
+reachable one; the way around the blockers, or the blocker to win over, for a contested
+one. Who takes the step: the stakeholder's owner on our side (我方负责人) when they can,
+else whoever reaches the best introducer (someone who knows the stakeholder well: a tie of
+probability ``known_well_probability``), else the colleague most likely to get on with them
+(the Adamic–Adar index over shared contacts, Adamic & Adar 2003). Every step says why. The
+plan is checked by simulation: its ties (of the model's ``planned_strength``, dated the day
+of the question) are added, blockers to win over taken as neutral, and coverage computed
+again: each stakeholder's level after the plan, and the score after it.
 
 References
 ----------
 K. Menger, "Zur allgemeinen Kurventheorie", Fundamenta Mathematicae 10, 1927.
-V. Chvátal, "A greedy heuristic for the set-covering problem", Math. of OR 4(3), 1979.
 L. Adamic, E. Adar, "Friends and neighbors on the Web", Social Networks 25(3), 2003.
+R. S. Burt, *Structural Holes*, Harvard University Press, 1992 (a single broker as the
+one point of access).
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-from networkx.algorithms.connectivity import local_node_connectivity, minimum_st_node_cut
 
+from graphcrm.analysis.model import TieModel
 from graphcrm.analysis.network import (
-    arc_cost,
+    best_chain,
     chain_region,
     competitor_staff,
     decision_stakeholders,
-    hop_distances,
     our_people,
-    region_graph,
     require_project,
     roles_of,
 )
 from graphcrm.analysis.valued import ValuedGraph
-from graphcrm.domain import OrgKind, Role
+from graphcrm.domain import Coverage, MapStatus, OrgKind, Role, Stance, TieType
+from graphcrm.graph import REPORTING
 from graphcrm.results import Block, Part, Result, plain
 from graphcrm.words import joined, vocab, word
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["GapsResult", "coverage_gaps", "adamic_adar", "contacts", "STATUSES"]
+__all__ = ["GapsResult", "coverage_gaps", "adamic_adar", "contacts", "LEVELS", "MAX_ROUTES",
+           "score_text", "key_players"]
 
-STATUSES = ("uncovered", "single-threaded", "weak", "covered")
-STAKEHOLDER_COLUMNS = ["person_id", "name", "roles", "influence", "leaning", "status",
-                       "best_strength",
-                       "routes", "broker_ids", "broker_names", "best_chain", "introducers",
-                       "likely_ties"]
-PLAN_COLUMNS = ["step", "meet_id", "meet_name", "who_id", "who_name", "via", "covers", "influence"]
+#: The coverage levels, best first.
+LEVELS = tuple(level.value for level in Coverage)
+#: Routes that count are counted up to this many (two make a stakeholder in depth).
+MAX_ROUTES = 5
+STAKEHOLDER_COLUMNS = [
+    "person_id", "name", "roles", "influence", "stance", "leaning", "coverage",
+    "single_threaded", "broker_ids", "broker_names", "working_ids", "working_names",
+    "routes", "best_strength", "best_chain", "counted_routes", "weak_routes", "blocker_ids",
+    "blocker_names", "coverage_after"]
+PLAN_COLUMNS = ["step", "approach", "stakeholder_id", "stakeholder", "meet_id", "meet_name",
+                "who_id", "who_name", "via", "why", "influence", "coverage_now", "coverage_after"]
 HOLE_COLUMNS = ["hole", "where", "detail"]
-_SOURCE = "\x00ours"
+_AGAINST = frozenset({Stance.OPPONENT.value, Stance.SKEPTIC.value})
 
 
 @dataclass(frozen=True)
 class GapsResult(Result):
     """Coverage of one project's decision-making stakeholders.
 
-    ``stakeholders``: one row per stakeholder (``person_id``, ``name``, ``roles``,
-    ``influence``, ``status``, ``best_strength``, ``routes``, ``brokers``, ``broker_names``,
-    ``best_chain``, ``introducers``, ``likely_ties``). ``plan``: the introduction plan.
-    ``holes``: org-chart holes, including the buying-centre roles nobody is known for at the
-    customer. ``score``: the coverage score and its parts.
+    ``stakeholders``: one row per stakeholder — ``coverage``, its level
+    (:class:`~graphcrm.domain.Coverage`),
+    ``single_threaded`` with the ``broker_ids``/``broker_names``, the ``working_ids`` of ours
+    who hold working ties, ``routes`` (how many count), ``best_strength`` and
+    ``best_chain``, the ``counted_routes`` and ``weak_routes`` (each ``name``: the chain in
+    words, ``ids``, ``strength``), the ``blocker_ids``/``blocker_names`` of a contested one
+    and the ``coverage_after`` the plan. ``plan``: one step per stakeholder not covered in
+    depth. ``holes``: org-chart holes. ``score``: ``score`` (0–1), ``percent``, ``total``
+    influence, ``people`` and ``influence`` by level, ``map_status``, ``after_plan``.
     """
 
     project: str
     stakeholder_rows: list[dict[str, Any]]
     plan_rows: list[dict[str, Any]]
     hole_rows: list[dict[str, Any]]
-    score: dict[str, float]
+    score: dict[str, Any]
+    weights: dict[str, float] = field(default_factory=dict)
 
     kind = "gaps"
 
@@ -105,8 +139,12 @@ class GapsResult(Result):
         """``stakeholders``, ``plan`` and ``holes`` (``--part`` for CSV)."""
         holes = [{"hole": r["hole"], "where": r["where"],
                   "detail": _detail(r["reason"], r["values"], "en")} for r in self.hole_rows]
-        return {"stakeholders": Part(STAKEHOLDER_COLUMNS, self.stakeholder_rows),
-                "plan": Part(PLAN_COLUMNS, self.plan_rows),
+        plan = [{**{c: r.get(c) for c in PLAN_COLUMNS}, "why": why_text(r["_why"], "en")}
+                for r in self.plan_rows]
+        return {"stakeholders": Part(STAKEHOLDER_COLUMNS, self.stakeholder_rows, shown=(
+                    "name", "roles", "influence", "coverage", "routes", "best_strength",
+                    "broker_names", "blocker_names")),
+                "plan": Part(PLAN_COLUMNS, plan),
                 "holes": Part(HOLE_COLUMNS, holes)}
 
     def records(self) -> dict[str, Any]:
@@ -115,44 +153,32 @@ class GapsResult(Result):
 
     def blocks(self, lang: str) -> list[Block]:
         score = self.score
-        out = [Block(word("gaps.score", lang, **score))]
-        people = Counter(r["status"] for r in self.stakeholder_rows)
-        for status in STATUSES[::-1]:
-            if people.get(status):
-                out.append(Block(word("gaps.part", lang, status=word(f"status.{status}", lang),
-                                      people=word("people", lang, n=int(people[status])),
-                                      influence=score[status],
-                                      means=word(f"status.{status}.means", lang)),
-                                 indent="  "))
+        out = [Block(score_text(score, lang), wrap=True)]
+        for level in LEVELS:
+            if score["people"].get(level):
+                out.append(Block(word("gaps.part", lang, level=vocab(Coverage(level), lang),
+                                      people=word("people", lang,
+                                                  n=int(score["people"][level])),
+                                      influence=score["influence"][level],
+                                      means=word(f"coverage.{level}.means", lang)),
+                                 indent="  ", wrap=True))
+        if score.get("after_plan") is not None and self.plan_rows:
+            out.append(Block(word("gaps.after", lang, percent=score["after_plan"]["percent"],
+                                  steps=word("steps", lang, n=len(self.plan_rows))),
+                             indent="  ", wrap=True))
         out.append(Block())
-        out.append(self.table("stakeholders", lang, ["name", "roles", "influence", "status",
-                                                     "best_strength", "routes", "broker_names"]))
-        needy = [r for r in self.part("stakeholders").rows if r["status"] != "covered"]
+        out.append(self.table("stakeholders", lang, rows=[
+            {**r, "broker_names": r["broker_names"] if r["single_threaded"] else []}
+            for r in self.stakeholder_rows]))
+        needy = [r for r in self.stakeholder_rows if r["coverage"] != Coverage.IN_DEPTH.value]
         if needy:
-            out += [Block(), Block(word("gaps.introducers", lang))]
+            out += [Block(), Block(word("gaps.routes", lang))]
             for row in needy:
-                ideas = [word("gaps.introducer", lang, name=i["name"], score=i["score"])
-                         for i in row["introducers"]]
-                ideas += [word("gaps.likely", lang, name=t["name"], score=t["score"])
-                          for t in row["likely_ties"]]
-                out.append(Block(word("gaps.needy", lang, name=row["name"],
-                                      status=word(f"status.{row['status']}", lang),
-                                      ideas=joined(ideas, lang, zh="；")
-                                      or word("gaps.nobody", lang)),
-                                 indent="    ", wrap=True))
+                out.append(Block(_routes_line(row, lang), indent="    ", wrap=True))
         if self.plan_rows:
             out += [Block(), Block(word("gaps.plan", lang))]
-            for row in self.part("plan").rows:
-                chain = " → ".join(row["via"])
-                via = word("gaps.cold", lang) if not row["who_id"] else \
-                    word("gaps.via", lang, chain=chain) if row["via"] else ""
-                who = row["who_name"] if isinstance(row["who_name"], str) else \
-                    word("gaps.one_of_us", lang)
-                out.append(Block(word("gaps.step", lang, step=row["step"], who=who,
-                                      meet=row["meet_name"], via=via,
-                                      covers=joined(row["covers"], lang),
-                                      influence=row["influence"]),
-                                 indent="    ", wrap=True))
+            for row in self.plan_rows:
+                out.append(Block(_step_line(row, lang), indent="    ", wrap=True))
         if self.hole_rows:
             out += [Block(), Block(word("gaps.holes", lang))]
             for row in self.hole_rows:
@@ -161,6 +187,65 @@ class GapsResult(Result):
                                       where=_where(row, row["values"], lang), detail=detail),
                                  indent="    ", wrap=True))
         return out
+
+
+def score_text(score: dict[str, Any], lang: str) -> str:
+    """The coverage score as every output says it: the percentage, the people at each
+    level and the map status (``覆盖率 62%（深度覆盖 3 · 已接触 2 · 未覆盖 1）；关键人无支持者``).
+
+    >>> s = {"percent": 62, "people": {"in_depth": 3, "contacted": 0, "uncovered": 1},
+    ...      "map_status": "no_supportive_key_player"}
+    >>> score_text(s, "en")
+    'Coverage 62% (in depth 3 · uncovered 1); map status: no key player supports us'
+    """
+    counts = " · ".join(f"{vocab(Coverage(level), lang)} {n}"
+                        for level, n in score["people"].items() if n)
+    return word("gaps.score", lang, percent=score["percent"], counts=counts or "—",
+                status=vocab(MapStatus(score["map_status"]), lang))
+
+
+def why_text(why: list[tuple[str, dict[str, Any]]], lang: str) -> str:
+    """A plan step's reasons in ``lang``, joined: lists of names in its punctuation, a
+    stance and a leaning in its words."""
+    said = []
+    for key, values in why:
+        shown = {k: joined(v, lang) if isinstance(v, list) else v for k, v in values.items()}
+        if "stance" in values:
+            shown["stance"] = joined(filter(None, [
+                vocab(Stance(values["stance"]), lang) if values["stance"] else "",
+                word("map.card.leaning", lang, who=values["leaning"])
+                if values["leaning"] else ""]), lang, zh="，")
+        said.append(word(key, lang, **shown))
+    return joined(said, lang, zh="；", en="; ")
+
+
+def _routes_line(row: dict[str, Any], lang: str) -> str:
+    said = [vocab(Coverage(row["coverage"]), lang)]
+    if row["single_threaded"]:
+        said.append(word("gaps.single", lang, names=joined(row["broker_names"], lang)))
+    if row["working_names"]:
+        said.append(word("gaps.working", lang, names=joined(row["working_names"], lang)))
+    if row["blocker_names"]:
+        said.append(word("gaps.blockers", lang, names=joined(row["blocker_names"], lang)))
+    routes = [r["name"] for r in row["counted_routes"]]
+    weak = [r["name"] for r in row["weak_routes"]]
+    lines = [word("gaps.counted", lang, routes=joined(routes, lang, zh="；", en="; "))
+             if routes else word("gaps.no_route", lang)]
+    if weak:
+        lines.append(word("gaps.weak", lang, routes=joined(weak, lang, zh="；", en="; ")))
+    return word("gaps.needy", lang, name=row["name"], level=joined(said, lang, zh="，"),
+                routes=joined(lines, lang, zh="；", en="; "))
+
+
+def _step_line(row: dict[str, Any], lang: str) -> str:
+    who = row["who_name"] or word("gaps.one_of_us", lang)
+    via = word("gaps.via", lang, chain=joined(row["via"], lang)) if row["via"] else ""
+    after = word("gaps.step_after", lang, now=vocab(Coverage(row["coverage_now"]), lang),
+                 after=vocab(Coverage(row["coverage_after"]), lang)) \
+        if row["coverage_after"] else word("gaps.not_simulated", lang)
+    return word(f"gaps.step.{row['approach']}", lang, step=row["step"], who=who, via=via,
+                meet=row["meet_name"], stakeholder=row["stakeholder"],
+                why=why_text(row["_why"], lang), after=after)
 
 
 def _detail(reason: str, values: dict[str, Any], lang: str) -> str:
@@ -177,8 +262,61 @@ def _where(row: dict[str, Any], values: dict[str, Any], lang: str) -> str:
     return str(row["where"])
 
 
-def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4) -> GapsResult:
-    """How well our people reach each decision-making stakeholder of ``project``.
+@dataclass(frozen=True)
+class _Question:
+    """What every stakeholder's coverage is computed against: the graphs, our people, who
+    stands against us, the limits."""
+
+    V: ValuedGraph
+    project: str
+    ours: list[str]
+    against: frozenset[str]   # opponents, skeptics, competitors' people (never ours)
+    staff: frozenset[str]     # competitor staff (against us; never to be won over)
+    max_hops: int
+    planned: frozenset[tuple[str, str]] = frozenset()  # a plan's ties (when simulating)
+
+    @property
+    def model(self) -> TieModel:
+        return self.V.model
+
+    def name(self, person: str) -> str:
+        return str(self.V.people.nodes[person]["name"])
+
+    def route(self, cost: float, nodes: list[str]) -> dict[str, Any]:
+        strength = math.exp(-cost)  # shown rounded down: a weak 0.298 never reads 0.30
+        return {"name": f"{' → '.join(self.name(n) for n in nodes)} "
+                        f"({math.floor(strength * 100 + 1e-9) / 100:.2f})",
+                "ids": nodes, "strength": round(strength, 3)}
+
+    def routes(self, target: str, skip: Collection[str], *, sources: Iterable[str] = (),
+               weak: int = 2, most: int = MAX_ROUTES
+               ) -> tuple[list[tuple[float, list[str]]], list[tuple[float, list[str]]]]:
+        """Node-independent routes to ``target`` (greedy, best first): up to ``most`` that
+        count, then up to ``weak`` weak ones, never through ``skip``."""
+        starts = list(sources) or self.ours
+        H, cut = self.V.reach, -math.log(self.model.weak_probability)
+        region = chain_region(H, starts, target, self.max_hops, excluded=skip)
+        counted: list[tuple[float, list[str]]] = []
+        weaker: list[tuple[float, list[str]]] = []
+        used: set[str] = set()
+        while len(counted) < most:
+            found = best_chain(H, starts, target, self.max_hops, within=region, excluded=used)
+            if found is None or (found[0] > cut + 1e-12 and len(weaker) >= weak):
+                break
+            (counted if found[0] <= cut + 1e-12 else weaker).append(found)
+            used |= set(found[1][:-1])
+        return counted, weaker
+
+    def counts(self, target: str, skip: Collection[str], without: str) -> bool:
+        """Whether a route that counts reaches ``target`` without ``without``."""
+        counted, _ = self.routes(target, {*skip, without}, weak=0, most=1)
+        return bool(counted)
+
+
+def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4,
+                  plan: bool = True) -> GapsResult:
+    """How well our people reach each decision-making stakeholder of ``project``, in levels,
+    and the plan that adds threads where they are thin.
 
     Parameters
     ----------
@@ -188,13 +326,16 @@ def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4) -> GapsRes
         The project id.
     max_hops
         Routes longer than this do not count.
+    plan
+        Whether to make the plan and check it by simulation (``coverage_gaps`` calls itself
+        without, on the graph with the plan's ties).
 
     Returns
     -------
     GapsResult
 
-    Example
-    -------
+    Examples
+    --------
     >>> import datetime as dt
     >>> from graphcrm.analysis.valued import value
     >>> G = nx.MultiDiGraph(projects={"P": {"customer_id": "c"}})
@@ -205,102 +346,118 @@ def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4) -> GapsRes
     >>> for a, c in [("us", "b"), ("b", "dm")]:
     ...     _ = G.add_edge(a, c, key="KNOWS", type="KNOWS", strength=4)
     >>> r = coverage_gaps(value(G, dt.date(2026, 1, 1)), "P")
-    >>> r.stakeholders.loc[0, ["status", "broker_names"]].tolist()
-    ['single-threaded', ['B']]
+    >>> dm = r.part("stakeholders").rows[0]
+    >>> dm["coverage"], dm["single_threaded"], dm["broker_names"]
+    ('reachable', True, ['Us', 'B'])
+    >>> r.plan.loc[0, ["approach", "who_name", "via", "coverage_after"]].tolist()
+    ['introduce', 'Us', ['B'], 'contacted']
+    >>> r.score["percent"], r.score["after_plan"]["percent"]
+    (40, 70)
+
+    References
+    ----------
+    .. [1] K. Menger, "Zur allgemeinen Kurventheorie", *Fundamenta Mathematicae* 10 (1927).
     """
-    G, H, model = V.people, V.reach, V.model
+    return _coverage_gaps(V, project, max_hops=max_hops, plan=plan)
+
+
+def _coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int, plan: bool,
+                   planned: frozenset[tuple[str, str]] = frozenset(),
+                   won_over: frozenset[str] = frozenset()) -> GapsResult:
+    G = V.people
     require_project(G, project)
     ours = our_people(G, project)
-    targets = decision_stakeholders(G, project, model)
-    skip = frozenset(competitor_staff(G, keep=[*targets, *ours]))
-    distance, chains = (nx.multi_source_dijkstra(H, set(ours), weight=arc_cost(skip))
-                        if ours else ({}, {}))
-    forward = hop_distances(H, ours, max_hops, excluded=skip)
-    rows = []
-    for person, influence in targets.items():
-        best = math.exp(-distance[person]) if person in distance else 0.0
-        if person in ours:  # one of us: reached directly, plus whatever the others have
-            others = [o for o in ours if o != person]
-            routes = 1 + _routes(H, others, person, max_hops, skip,
-                                 hop_distances(H, others, max_hops, excluded=skip))[0]
-            brokers: list[str] = []
-        else:
-            routes, brokers = _routes(H, ours, person, max_hops, skip, forward)
-        if person in ours:
-            status = "covered"
-        elif routes == 0:
-            status = "uncovered"
-        elif routes == 1:
-            status = "single-threaded"
-        elif best < model.weak_probability:
-            status = "weak"
-        else:
-            status = "covered"
-        rows.append({
-            "person_id": person,
-            "name": G.nodes[person]["name"],
-            "roles": roles_of(G, person, project),
-            "influence": influence,
-            "status": status,
-            "best_strength": round(best, 3),
-            "routes": routes,
-            "broker_ids": brokers,
-            "leaning": G.nodes[person]["projects"].get(project, {}).get("leaning"),
-            "broker_names": [G.nodes[b]["name"] for b in brokers],
-            "best_chain": [G.nodes[n]["name"] for n in chains.get(person, [])],
-            "introducers": [] if status == "covered" else
-            _introducers(G, H, skip, distance, chains, person, brokers,
-                         model.known_well_probability),
-            "likely_ties": [] if status == "covered" else
-            _likely_ties(G, H, skip, ours, person),
-        })
-    order = {s: i for i, s in enumerate(STATUSES)}
-    rows.sort(key=lambda r: (order[r["status"]], -r["influence"], r["name"]))
-    holes = _holes(G, project, H, skip, ours)
-    plan = _plan(G, H, skip, distance, chains, rows, model.known_well_probability)
-    return GapsResult(project, rows, plan, holes, _score(rows))
+    targets = decision_stakeholders(G, project, V.model)
+    staff = frozenset(competitor_staff(G, keep=[*targets, *ours]))
+    against = frozenset(_against(G, project) | staff) - set(ours) - won_over
+    q = _Question(V, project, ours, against, staff, max_hops, planned)
+    rows = [_coverage_row(q, person, influence) for person, influence in targets.items()]
+    order = {level: i for i, level in enumerate(LEVELS)}
+    rows.sort(key=lambda r: (-order[r["coverage"]], -r["influence"], r["name"]))
+    holes = _holes(G, project, V.reach, staff, ours)
+    score = _score(G, project, rows, V.model)
+    steps: list[dict[str, Any]] = []
+    if plan:
+        steps = _plan(q, rows)
+        if steps:
+            after = _simulate(V, project, steps, max_hops)
+            level_after = {r["person_id"]: r["coverage"] for r in after.stakeholder_rows}
+            for row in rows:
+                row["coverage_after"] = level_after.get(row["person_id"])
+            for step in steps:
+                step["coverage_after"] = level_after.get(step["stakeholder_id"]) \
+                    if step["simulated"] else None
+            score["after_plan"] = {k: after.score[k] for k in ("score", "percent", "people")}
+    for row in rows:
+        del row["_blocked"], row["owner"]
+    return GapsResult(project, rows, steps, holes, score, dict(V.model.coverage_weights))
 
 
-def _routes(H: nx.DiGraph, ours: list[str], target: str, max_hops: int,
-            skip: frozenset[str], forward: dict[str, int]) -> tuple[int, list[str]]:
-    keep = chain_region(H, ours, target, max_hops, excluded=skip, forward=forward)
-    if target not in keep:
-        return 0, []
-    flow = region_graph(H, keep)
-    flow.add_edges_from((_SOURCE, s) for s in ours if s in keep)
-    routes = local_node_connectivity(flow, _SOURCE, target)
-    brokers = sorted(minimum_st_node_cut(flow, _SOURCE, target)) if routes == 1 else []
-    return routes, brokers
+def _against(G: nx.MultiDiGraph, project: str) -> set[str]:
+    """The people against us in ``project``: opponents and skeptics, and those who lean to
+    a competitor (倾向XX)."""
+    found = set()
+    for person, data in G.nodes(data=True):
+        entry = data["projects"].get(project)
+        if entry and (entry.get("stance") in _AGAINST or entry.get("leaning")):
+            found.add(person)
+    return found
 
 
-def _introducers(G: nx.MultiDiGraph, H: nx.DiGraph, skip: frozenset[str],
-                 distance: dict[str, float], chains: dict[str, list[str]], target: str,
-                 brokers: list[str], well: float) -> list[dict[str, Any]]:
-    """People we reach well who know ``target`` well (a tie of probability ``well`` or
-    more), best first (at most three); not the broker, and not someone we reach only
-    through the target."""
-    found = []
-    for contact in H.predecessors(target):
-        known = H[contact][target]["p"]
-        if contact in skip or contact in brokers or known < well or contact not in distance \
-                or target in chains[contact]:
-            continue
-        reach = math.exp(-distance[contact])
-        found.append({"person_id": contact, "name": G.nodes[contact]["name"],
-                      "score": round(reach * known, 3)})
-    return sorted(found, key=lambda f: -f["score"])[:3]
+def _working(q: _Question, target: str) -> list[tuple[float, str]]:
+    """Our people who hold a working tie to ``target`` (strength today, who), strongest
+    first: a direct tie either way, not a reporting line, not gone cold."""
+    G, held = q.V.people, []
+    for mine in q.ours:
+        ties = [*G.succ[mine].get(target, {}).values(), *G.pred[mine].get(target, {}).values()]
+        strengths = [q.V.tie(mine, target, t).effective_strength for t in ties
+                     if t["type"] not in REPORTING]
+        if (mine, target) in q.planned:
+            strengths.append(q.model.planned_strength)
+        if strengths and q.model.working(max(strengths)):
+            held.append((max(strengths), mine))
+    return sorted(held, key=lambda h: (-h[0], h[1]))
 
 
-def _likely_ties(G: nx.MultiDiGraph, H: nx.DiGraph, skip: frozenset[str], ours: list[str],
-                 target: str) -> list[dict[str, Any]]:
-    """Our people most likely to get on with ``target`` directly (Adamic–Adar, top two)."""
-    if target not in H or target in skip:
-        return []
-    mine = contacts(H, target, skip)
-    pairs = [o for o in ours if o != target and o in H and o not in skip and o not in mine]
-    scored = [(o, s) for o in pairs if (s := adamic_adar(H, o, target, skip)) > 0]
-    return [{"person_id": o, "name": G.nodes[o]["name"], "score": round(s, 3)}
-            for o, s in sorted(scored, key=lambda x: -x[1])[:2]]
+def _coverage_row(q: _Question, person: str, influence: int) -> dict[str, Any]:
+    G = q.V.people
+    entry = G.nodes[person]["projects"].get(q.project, {})
+    row: dict[str, Any] = {
+        "person_id": person, "name": q.name(person), "roles": roles_of(G, person, q.project),
+        "influence": influence, "stance": entry.get("stance"), "leaning": entry.get("leaning"),
+        "single_threaded": False, "broker_ids": [], "broker_names": [], "working_ids": [],
+        "working_names": [], "routes": 0, "best_strength": 0.0, "best_chain": [],
+        "counted_routes": [], "weak_routes": [], "blocker_ids": [], "blocker_names": [],
+        "coverage_after": None, "owner": entry.get("owner") if entry.get("owner") in G else None,
+        "_blocked": [],
+    }
+    if person in q.ours:  # one of us: covered by being here
+        row.update(coverage=Coverage.IN_DEPTH.value, working_ids=[person],
+                   working_names=[q.name(person)])
+        return row
+    skip = (q.against | q.staff) - {person}
+    working = [w for _, w in _working(q, person)]
+    counted, weak = q.routes(person, skip)
+    blocked: list[tuple[float, list[str]]] = []
+    if not counted and not working:
+        blocked, _ = q.routes(person, (), weak=0)  # everyone let through
+    level = q.model.coverage(len(working), len(counted), len(blocked))
+    brokers: list[str] = []
+    if len(counted) == 1:  # who on the one route is on every route that counts
+        brokers = [n for n in counted[0][1][:-1] if not q.counts(person, skip, n)]
+    blockers = list(dict.fromkeys(n for _, nodes in blocked for n in nodes[:-1]
+                                  if n in q.against))
+    best = min([*counted, *weak], default=None)
+    row.update(
+        coverage=level.value, single_threaded=bool(brokers), broker_ids=brokers,
+        broker_names=[q.name(b) for b in brokers], working_ids=working,
+        working_names=[q.name(w) for w in working], routes=len(counted),
+        best_strength=round(math.exp(-best[0]), 3) if best else 0.0,
+        best_chain=[q.name(n) for n in best[1]] if best else [],
+        counted_routes=[q.route(*r) for r in counted], weak_routes=[q.route(*r) for r in weak],
+        blocker_ids=blockers, blocker_names=[q.name(b) for b in blockers],
+        _blocked=blocked)
+    return row
 
 
 def contacts(H: nx.DiGraph, person: str, skip: Collection[str] = ()) -> set[str]:
@@ -330,39 +487,170 @@ def adamic_adar(H: nx.DiGraph, u: str, v: str, skip: Collection[str] = ()) -> fl
     return sum(1 / math.log(len(contacts(H, w, skip))) for w in common)
 
 
-def _plan(G: nx.MultiDiGraph, H: nx.DiGraph, skip: frozenset[str], distance: dict[str, float],
-          chains: dict[str, list[str]], table: list[dict[str, Any]], well: float
-          ) -> list[dict[str, Any]]:
-    needy = [r for r in table if r["status"] in ("uncovered", "single-threaded")]
-    remaining = {r["person_id"]: r["influence"] for r in needy}
-    brokers = {r["person_id"]: r["broker_ids"] for r in needy}
-    covers: dict[str, set[str]] = {t: {t} for t in remaining}
-    for target in remaining:
-        for contact in H.predecessors(target):
-            if contact not in skip and H[contact][target]["p"] >= well \
-                    and contact not in brokers[target] \
-                    and G.nodes[contact]["org_kind"] != OrgKind.OWN:
-                covers.setdefault(contact, set()).add(target)
-    rows: list[dict[str, Any]] = []
-    while remaining:
-        def gain(contact: str) -> tuple[float, float]:
-            return (sum(remaining.get(t, 0) for t in covers[contact]),
-                    -distance.get(contact, math.inf))
-        contact = max(sorted(covers), key=gain)
-        covered = sorted(covers[contact] & set(remaining))
-        if not covered:
-            break
-        chain = chains.get(contact, [])
-        who = chain[0] if chain else None
-        rows.append({
-            "step": len(rows) + 1,
-            "meet_id": contact, "meet_name": G.nodes[contact]["name"],
-            "who_id": who, "who_name": G.nodes[who]["name"] if who else None,
-            "via": [G.nodes[n]["name"] for n in chain[1:-1]],
-            "covers": [G.nodes[t]["name"] for t in covered],
-            "influence": sum(remaining.pop(t) for t in covered),
-        })
-    return rows
+def _plan(q: _Question, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One step for each stakeholder not covered in depth, most influential first."""
+    steps: list[dict[str, Any]] = []
+    for row in sorted(rows, key=lambda r: (-r["influence"], LEVELS.index(r["coverage"]),
+                                           r["name"])):
+        if row["coverage"] == Coverage.IN_DEPTH.value:
+            continue
+        step = _step(q, row)
+        steps.append({"step": len(steps) + 1, "stakeholder_id": row["person_id"],
+                      "stakeholder": row["name"], "influence": row["influence"],
+                      "coverage_now": row["coverage"], "coverage_after": None, **step})
+    return steps
+
+
+def _step(q: _Question, row: dict[str, Any]) -> dict[str, Any]:
+    """The step that adds a thread to ``row``'s stakeholder: who of ours meets whom, by
+    which introducers, and why."""
+    target, level = row["person_id"], row["coverage"]
+    skip = (q.against | q.staff) - {target}
+    if row["routes"] >= 2 and level == Coverage.REACHABLE.value:  # introduce along the best
+        nodes = row["counted_routes"][0]["ids"]
+        return _meet(q, "introduce", target, nodes[0], nodes[1:-1], [
+            ("why.best_route", {"route": row["counted_routes"][0]["name"]})])
+    thread = {n for r in row["counted_routes"] for n in r["ids"][:-1]} \
+        if row["routes"] == 1 else set()
+    avoid = thread | set(row["working_ids"])
+    free = [o for o in q.ours if o not in avoid]
+    independent = [("why.independent", {"names": [q.name(n) for n in
+                                                  sorted(avoid, key=q.name)]})] if avoid else []
+    action = "second_thread" if avoid else \
+        "way_around" if level == Coverage.CONTESTED.value else "introduce"
+    owner = row["owner"] if row["owner"] in free else None
+    introduced = _introduction(q, target, free, avoid | skip, owner)
+    if introduced is not None:
+        who, via, why = introduced
+        return _meet(q, action, target, who, via, [*why, *independent])
+    if owner is not None:
+        return _meet(q, action if avoid else "direct", target, owner, [],
+                     [("why.owner", {"who": q.name(owner)}), *independent])
+    likely = _likely(q, target, free, skip)
+    if likely is not None:
+        who, shared = likely
+        return _meet(q, action if avoid else "direct", target, who, [],
+                     [("why.shared", {"names": shared}), *independent])
+    if level == Coverage.REACHABLE.value:  # no second thread: meet them along the one route
+        nodes = row["counted_routes"][0]["ids"]
+        return _meet(q, "introduce", target, nodes[0], nodes[1:-1], [
+            ("why.best_route", {"route": row["counted_routes"][0]["name"]}),
+            ("why.no_second", {})])
+    if level == Coverage.UNCOVERED.value and row["weak_routes"]:
+        nodes = row["weak_routes"][0]["ids"]
+        return _meet(q, "introduce", target, nodes[0], nodes[1:-1], [
+            ("why.weak_route", {"route": row["weak_routes"][0]["name"]})])
+    if level == Coverage.CONTESTED.value:
+        won = _win_over(q, row)
+        if won is not None:
+            return won
+    return {"approach": "cold", "meet_id": target, "meet_name": q.name(target),
+            "who_id": None, "who_name": None, "via": [], "_via": [], "won_over": None,
+            "simulated": False, "_why": [("why.nobody", {}), *independent]}
+
+
+def _meet(q: _Question, action: str, target: str, who: str, via: list[str],
+          why: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+    return {"approach": action, "meet_id": target, "meet_name": q.name(target), "who_id": who,
+            "who_name": q.name(who), "via": [q.name(n) for n in via], "_via": via,
+            "won_over": None, "simulated": True, "_why": why}
+
+
+def _introduction(q: _Question, target: str, free: list[str], skip: Collection[str],
+                  owner: str | None
+                  ) -> tuple[str, list[str], list[tuple[str, dict[str, Any]]]] | None:
+    """The best introduction to ``target`` from ``free`` people of ours: through someone who
+    knows them well, whom one of ``free`` reaches by a chain through none of ``skip``; the
+    owner's own introduction when they have one. (who, introducers, why) or None."""
+    H = q.V.reach
+    found: list[tuple[bool, float, str, list[str], float]] = []
+    for contact in H.predecessors(target):
+        known = H[contact][target]["p"]
+        if contact in skip or contact in q.ours or known < q.model.known_well_probability:
+            continue
+        for starts in ([owner] if owner else [], free):
+            reached = best_chain(H, starts, contact, q.max_hops - 1,
+                                 excluded={*skip, target}) if starts else None
+            if reached is not None:
+                reach = math.exp(-reached[0])
+                found.append((starts != free, reach * known, contact, reached[1], reach))
+    if not found:
+        return None
+    _, _, contact, chain, reach = max(found, key=lambda f: (f[0], f[1]))
+    hop = q.V.hops([contact, target])[0]
+    why = [("why.introducer", {"name": q.name(contact),
+                               "strength": f"{hop.effective_strength:.1f}"})]
+    if len(chain) > 1:
+        why.append(("why.reach", {"name": q.name(contact), "strength": f"{reach:.2f}"}))
+    if owner is not None and chain[0] == owner:
+        why.insert(0, ("why.owner", {"who": q.name(owner)}))
+    return chain[0], chain[1:], why
+
+
+def _likely(q: _Question, target: str, free: list[str], skip: Collection[str]
+            ) -> tuple[str, list[str]] | None:
+    """The one of ``free`` most likely to get on with ``target`` (Adamic–Adar over shared
+    contacts, none of ``skip``), with the shared contacts' names."""
+    H = q.V.reach
+    if target not in H:
+        return None
+    theirs = contacts(H, target, skip)
+    scored = [(adamic_adar(H, o, target, skip), o) for o in free if o in H]
+    scored = [(s, o) for s, o in scored if s > 0]
+    if not scored:
+        return None
+    _, who = max(scored, key=lambda x: (x[0], -free.index(x[1])))
+    shared = sorted(q.name(n) for n in contacts(H, who, skip) & theirs)
+    return who, shared
+
+
+def _win_over(q: _Question, row: dict[str, Any]) -> dict[str, Any] | None:
+    """For a contested stakeholder with no way around: the blocker on the best blocked
+    route to win over (not competitor staff), met by the one of ours that route starts
+    from."""
+    for _, nodes in row["_blocked"]:
+        for person in reversed(nodes[:-1]):
+            if person in q.against and person not in q.staff:
+                entry = q.V.people.nodes[person]["projects"].get(q.project, {})
+                index = nodes.index(person)
+                step = _meet(q, "win_over", person, nodes[0], nodes[1:index], [
+                    ("why.blocker", {"name": q.name(person), "stance": entry.get("stance"),
+                                     "leaning": entry.get("leaning"),
+                                     "stakeholder": row["name"]})])
+                step["won_over"] = person
+                return step
+    return None
+
+
+def _simulate(V: ValuedGraph, project: str, steps: list[dict[str, Any]], max_hops: int
+              ) -> GapsResult:
+    """Coverage after the plan: its ties added (a KNOWS tie of the model's
+    ``planned_strength``, dated the day of the question: the latest evidence between the
+    two, as :func:`~graphcrm.analysis.network.reach_graph` takes it) and the blockers it
+    wins over no longer against us. The ties of the graph are not valued again: the reach
+    graph is copied and only the plan's ties are valued, by the same model and date."""
+    H = V.reach.copy()
+    tie = {"type": TieType.KNOWS.value, "strength": V.model.planned_strength,
+           "last_contact": V.as_of.isoformat(), "level": None, "planned": True}
+    planned = set()
+    for step in (s for s in steps if s["simulated"]):
+        a, b = step["who_id"], step["meet_id"]
+        p = V.tie(a, b, tie).probability
+        for arc in ((a, b), (b, a)):
+            found = H.get_edge_data(*arc)
+            if found is None or found["tie"]["type"] not in REPORTING or found["p"] < p:
+                H.add_edge(*arc, p=p, cost=-math.log(p), tie=tie)
+            planned.add(arc)
+    won = frozenset(s["won_over"] for s in steps if s["simulated"] and s["won_over"])
+    return _coverage_gaps(ValuedGraph(V.people, H, V.as_of, V.model), project,
+                          max_hops=max_hops, plan=False, planned=frozenset(planned),
+                          won_over=won)
+
+
+def key_players(G: nx.MultiDiGraph, project: str, row: dict[str, Any], model: TieModel
+                ) -> bool:
+    """Whether a stakeholder is a key player: a decision maker, or of ``high_influence``."""
+    return Role.DECISION_MAKER.value in row["roles"] or row["influence"] >= model.high_influence
 
 
 #: Buying-centre roles every bid needs someone for at the customer (a hole when nobody is).
@@ -411,8 +699,25 @@ def _hole(hole: str, where: str, reason: str, values: dict[str, Any]) -> dict[st
     return {"hole": hole, "where": where, "reason": reason, "values": values}
 
 
-def _score(table: list[dict[str, Any]]) -> dict[str, float]:
-    parts = {s: float(sum(r["influence"] for r in table if r["status"] == s))
-             for s in STATUSES}
-    total = sum(parts.values())
-    return {**parts, "total": total, "score": parts["covered"] / total if total else 0.0}
+def _score(G: nx.MultiDiGraph, project: str, rows: list[dict[str, Any]], model: TieModel
+           ) -> dict[str, Any]:
+    """The influence-weighted coverage score, people and influence by level, and the map
+    status (:class:`MapStatus`)."""
+    people = {level: sum(1 for r in rows if r["coverage"] == level) for level in LEVELS}
+    influence = {level: float(sum(r["influence"] for r in rows if r["coverage"] == level))
+                 for level in LEVELS}
+    total = sum(influence.values())
+    weighted = sum(model.coverage_weights[level] * influence[level] for level in LEVELS)
+    score = weighted / total if total else 0.0
+    held = {Coverage.IN_DEPTH.value, Coverage.CONTACTED.value}
+    keys = [r for r in rows if key_players(G, project, r, model) and r["coverage"] in held]
+    if not any(r["coverage"] in held for r in rows):
+        status = MapStatus.NO_CONTACT
+    elif not keys:
+        status = MapStatus.NO_KEY_PLAYER
+    elif not any(r["stance"] and Stance(r["stance"]).score > 0 for r in keys):
+        status = MapStatus.NO_SUPPORTIVE_KEY_PLAYER
+    else:
+        status = MapStatus.OK
+    return {"score": score, "percent": round(100 * score), "total": total, "people": people,
+            "influence": influence, "map_status": status.value, "after_plan": None}

@@ -9,10 +9,12 @@ Two kinds of trouble, both judged as of a date with the :class:`TieModel`:
   within the cadence of their strictest role (decision makers every 14 days, informants
   every 7, others every 30, by default), or ever.
 
-Each becomes a line of the plan: whom to call, by which of our people (the one with the
-strongest tie to them today), and why, most urgent first. Urgency is days overdue over the
-cadence (never contacted counts as four cadences), weighted by influence; for a cooling tie,
-the strength it has lost.
+Each becomes a line of the plan: whom to call, by which of our people (the owner the team
+assigned, else the one with the strongest tie to them today, else whoever starts the best
+chain to them) and through whom when they have no tie of their own (``via``: "王明 经 赵老"),
+and why, most urgent first. One line per person: every reason to call them, joined.
+Urgency is days overdue over the cadence (never contacted counts as four cadences),
+weighted by influence; for a cooling tie, the strength it has lost.
 """
 
 from __future__ import annotations
@@ -97,6 +99,7 @@ def contact_plan(
         best = _best_of_ours(H, ours, chains, person)
         owner = _owner(G, data, project)
         by = owner or best  # the one the team assigned (我方负责人) calls first
+        via = _via(H, by, person, chains) if by else []
         why: list[tuple[str, dict[str, Any]]] = []
         if days is None or days > cadence:
             why.append(("health.overdue", {"role": Role(role), "days": days,
@@ -112,6 +115,7 @@ def contact_plan(
             "urgency": round((overdue + (1 if late else 0)) * influence / 5, 2),
             "person_id": person, "name": data["name"], "organization": data.get("org_name"),
             "by_id": by, "by_name": G.nodes[by]["name"] if by else None,
+            "via": [G.nodes[n]["name"] for n in via],
             "kind": "overdue" if why[0][0] != "health.step_overdue" else "next step overdue",
             "_why": why, "last_contact": last, "days": days,
         })
@@ -131,7 +135,7 @@ def contact_plan(
             "urgency": round(tie["strength"] - hop.effective_strength, 2),
             "person_id": contact, "name": G.nodes[contact]["name"],
             "organization": G.nodes[contact].get("org_name"),
-            "by_id": mine, "by_name": G.nodes[mine]["name"], "kind": "cooling",
+            "by_id": mine, "by_name": G.nodes[mine]["name"], "via": [], "kind": "cooling",
             "_why": [("health.cooling", {"tie": TieType(tie["type"]), "old": tie["strength"],
                                          "now": hop.effective_strength, "days": days})],
             "last_contact": tie.get("last_contact"), "days": days,
@@ -142,8 +146,8 @@ def contact_plan(
     return ContactPlan(project, rows)
 
 
-_COLUMNS = ["urgency", "person_id", "name", "organization", "by_id", "by_name", "kind",
-            "reason", "last_contact", "days"]
+_COLUMNS = ["urgency", "person_id", "name", "organization", "by_id", "by_name", "via",
+            "kind", "reason", "last_contact", "days"]
 
 
 def reason_text(why: list[tuple[str, dict[str, Any]]], lang: str) -> str:
@@ -194,9 +198,26 @@ class ContactPlan(Result):
             return [Block(word("health.none", lang))]
         return [Block(word("health.call", lang, i=i, name=row["name"],
                            organization=row["organization"] or "",
-                           by=row["by_name"] or word("health.nobody", lang),
+                           by=word("health.by_via", lang, by=row["by_name"],
+                                   via=joined(row["via"], lang)) if row["via"] else
+                           row["by_name"] or word("health.nobody", lang),
                            reason=reason_text(row["_why"], lang)), wrap=True)
                 for i, row in enumerate(self.rows, start=1)]
+
+
+def _via(H: nx.DiGraph, by: str, person: str, chains: dict[str, list[str]]) -> list[str]:
+    """Who stands between ``by`` and ``person`` when ``by`` has no tie of their own to
+    them: the best chain's people in between (``by``'s own best chain, when the best chain
+    from all of us starts elsewhere)."""
+    if H.has_edge(by, person):
+        return []
+    chain = chains.get(person) or []
+    if not chain or chain[0] != by:
+        try:
+            chain = nx.dijkstra_path(H, by, person, weight="cost")
+        except nx.NetworkXNoPath:
+            return []
+    return chain[1:-1]
 
 
 def _best_of_ours(H: nx.DiGraph, ours: set[str], chains: dict[str, list[str]],

@@ -11,8 +11,9 @@ high influence     manage closely                keep satisfied
 low influence      keep informed                 monitor
 =================  ============================  ==================
 
-Each row carries the stakeholder's coverage status and best chain from
-:func:`graphcrm.analysis.gaps.coverage_gaps`, so a bid review starts from one table.
+Each row carries the stakeholder's coverage level, single thread and best chain from
+:func:`graphcrm.analysis.gaps.coverage_gaps`, and the table opens with the coverage score as
+``gaps`` says it, so a bid review starts from one table.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphcrm.analysis.gaps import GapsResult, coverage_gaps
+from graphcrm.analysis.gaps import GapsResult, coverage_gaps, score_text
 from graphcrm.analysis.network import require_project, roles_of
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import Role, Stance
@@ -73,9 +74,8 @@ def stakeholder_matrix(
     """
     G = V.people
     require_project(G, project)
-    coverage = (gaps or coverage_gaps(V, project)).stakeholder_rows
-    status = {r["person_id"]: r["status"] for r in coverage}
-    strength = {r["person_id"]: r["best_strength"] for r in coverage}
+    covered = gaps or coverage_gaps(V, project)
+    coverage = {r["person_id"]: r for r in covered.stakeholder_rows}
     rows = []
     for person, data in G.nodes(data=True):
         roles = [r for r in roles_of(G, person, project) if r != Role.BID_TEAM.value]
@@ -93,15 +93,18 @@ def stakeholder_matrix(
             "leaning": entry.get("leaning"),
             "owner_id": entry.get("owner") if entry.get("owner") in G else None,
             "owner_name": G.nodes[entry["owner"]]["name"] if entry.get("owner") in G else None,
-            "coverage": status.get(person), "best_strength": strength.get(person),
+            "coverage": coverage.get(person, {}).get("coverage"),
+            "single_thread": coverage.get(person, {}).get("broker_names") or None,
+            "best_strength": coverage.get(person, {}).get("best_strength"),
         })
     order = {q: i for i, q in enumerate(QUADRANTS)}
     rows.sort(key=lambda r: (order[r["quadrant"]], -r["influence"], r["name"]))
-    return MatrixResult(project, rows)
+    return MatrixResult(project, rows, covered.score)
 
 
 _COLUMNS = ["quadrant", "person_id", "name", "organization", "roles", "influence", "stance",
-            "stance_score", "leaning", "owner_id", "owner_name", "coverage", "best_strength"]
+            "stance_score", "leaning", "owner_id", "owner_name", "coverage", "single_thread",
+            "best_strength"]
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ class MatrixResult(Result):
 
     project: str
     rows: list[dict[str, Any]] = field(default_factory=list)
+    score: dict[str, Any] = field(default_factory=dict)
 
     kind = "matrix"
 
@@ -119,14 +123,15 @@ class MatrixResult(Result):
         return {"stakeholders": Part(_COLUMNS, self.rows)}
 
     def blocks(self, lang: str) -> list[Block]:
-        out: list[Block] = []
+        out: list[Block] = [Block(score_text(self.score, lang), wrap=True), Block()] \
+            if self.score else []
         shown = ["name", "organization", "roles", "influence", "stance", "coverage",
-                 "best_strength"]
+                 "single_thread"]
         for quadrant in QUADRANTS:
             mine = [r for r in self.rows if r["quadrant"] == quadrant]
             if not mine:
                 continue
-            if out:
+            if len(out) > 2:
                 out.append(Block())
             heading = word(f"quadrant.{quadrant}", lang)
             out.append(Block(heading.upper() if lang == "en" else f"【{heading}】"))

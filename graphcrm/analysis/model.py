@@ -10,9 +10,12 @@ level, evaluated as of a date:
 
 A tie with no last contact (neither ``last_contact`` nor an interaction between the two) is
 taken at face value and flagged ``undated``: ``since`` says when it began, not when the two
-last spoke. ``REPORTS_TO`` is a working tie of strength
-``reports_to_strength`` that does not decay (colleagues meet daily), and so is a dotted-line
-(second) superior. ``INFLUENCES`` carries a
+last spoke. A reporting line (``REPORTS_TO``, and a dotted-line second superior) does not
+decay (colleagues meet daily) and carries a request both ways, unequally: down, a superior
+introduces us to a subordinate at ``reports_to_strength`` (3: "the director asked me to see
+you"); up, a subordinate mentions us to their superior at ``reports_up_strength`` (2: they
+pass a word up, they do not open the door). It is never a contact of ours: coverage
+(:meth:`TieModel.coverage`) counts it as a route, never as a working tie. ``INFLUENCES`` carries a
 request only from the influencer to the influenced, ``KNOWS`` and ``REFERRED`` both ways;
 ties without a strength count as ``default_strength``. All of it lives in :class:`TieModel`.
 
@@ -33,9 +36,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from graphcrm.domain import Coverage
 from graphcrm.graph import REPORTING
 
-__all__ = ["TieModel", "Hop", "DEFAULT_MODEL", "as_date", "days_between"]
+__all__ = ["TieModel", "Hop", "DEFAULT_MODEL", "as_date", "days_between", "UP", "DOWN"]
+
+#: The way a request runs along a reporting line: from the subordinate up to the superior,
+#: or from the superior down (the ``direction`` of a reporting :class:`Hop`).
+UP, DOWN = "up", "down"
 
 
 def as_date(value: str | dt.date | None) -> dt.date | None:
@@ -75,6 +83,8 @@ class Hop:
     last_contact: str | None
     probability: float
     undated: bool
+    #: along a reporting line, which way the request runs (``up``: to the superior)
+    direction: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The hop as plain data (for JSON)."""
@@ -83,6 +93,7 @@ class Hop:
             "strength": self.strength, "effective_strength": round(self.effective_strength, 2),
             "level": self.level, "last_contact": self.last_contact,
             "probability": round(self.probability, 3), "undated": self.undated,
+            "direction": self.direction,
         }
 
 
@@ -97,10 +108,16 @@ class TieModel:
     half_life_days
         Half-life of a tie's strength above 1, by level 1 (business) … 4 (family-like);
         ties without a level count as business ties.
-    reports_to_strength, default_strength
-        Strength of a formal reporting line, and of a tie recorded without a strength.
+    reports_to_strength, reports_up_strength
+        Strength of a formal reporting line from the superior down (they can introduce us
+        to their subordinate), and from the subordinate up (they can mention us to their
+        superior).
+    default_strength
+        Strength of a tie recorded without a strength.
     weak_probability
-        Below this chain probability a route is weak (``gaps``).
+        From this chain probability a route counts toward coverage; a weaker one is listed
+        as weak, not counted (``gaps``). ``probability(cold_below)`` is above it, so a
+        working tie is always a route that counts.
     known_well_probability
         From this tie probability (strength 3 or more, today) two people know each other
         well enough for one to introduce us to the other (``gaps``' introducers and plan).
@@ -109,7 +126,14 @@ class TieModel:
         (``health``).
     cold_below
         A tie whose strength today falls below this, recorded at or above it, is cooling
-        (``health``).
+        (``health``); a direct tie of one of ours at or above it is a *working tie*
+        (:meth:`coverage`).
+    coverage_weights
+        What each coverage level (:class:`~graphcrm.domain.Coverage`) counts for in the
+        coverage score: the score is the influence-weighted mean over the stakeholders.
+    planned_strength
+        The strength of a tie an introduction plan's step would make (the plan is checked
+        by adding those ties and computing coverage again).
     high_influence
         Influence (1–5) from which a stakeholder counts as powerful (``matrix``).
     unknown_influence
@@ -125,6 +149,7 @@ class TieModel:
     probabilities: tuple[float, float, float, float, float] = (0.2, 0.4, 0.6, 0.8, 0.95)
     half_life_days: tuple[int, int, int, int] = (180, 365, 730, 1460)
     reports_to_strength: float = 3.0
+    reports_up_strength: float = 2.0
     default_strength: float = 3.0
     weak_probability: float = 0.3
     known_well_probability: float = 0.6
@@ -137,6 +162,59 @@ class TieModel:
     informant_weights: dict[str, float] = field(default_factory=lambda: {
         "access": 0.30, "our_tie": 0.25, "brokerage": 0.15, "structural_holes": 0.10,
         "stance_fit": 0.20})
+    coverage_weights: dict[str, float] = field(default_factory=lambda: {
+        Coverage.IN_DEPTH.value: 1.0, Coverage.CONTACTED.value: 0.7,
+        Coverage.REACHABLE.value: 0.4, Coverage.CONTESTED.value: 0.1,
+        Coverage.UNCOVERED.value: 0.0})
+    planned_strength: float = 3.0
+
+    def coverage(self, working: int, routes: int, blocked: int) -> Coverage:
+        """The coverage level of a stakeholder, the one rule (:class:`Coverage`).
+
+        Parameters
+        ----------
+        working
+            How many of us hold a working tie to them: a direct tie, not a reporting line,
+            whose strength today is at least ``cold_below``.
+        routes
+            How many node-independent routes that count (chain probability at least
+            ``weak_probability``, within the hop limit, through nobody who opposes or
+            doubts us and no competitor's person) reach them; a working tie is one.
+        blocked
+            How many routes that count there would be if opponents, skeptics and
+            competitors' people were let through.
+
+        Returns
+        -------
+        Coverage
+            ``in_depth`` when two of us hold working ties, or one does and a second,
+            independent route counts; ``contacted`` when one of us holds a working tie;
+            ``reachable`` when routes count but none of us has a working tie;
+            ``contested`` when the only routes run through people against us;
+            ``uncovered`` otherwise.
+
+        Examples
+        --------
+        >>> m = TieModel()
+        >>> [m.coverage(*c).value for c in [(2, 2, 0), (1, 2, 0), (1, 1, 0), (0, 3, 0),
+        ...                                 (0, 0, 1), (0, 0, 0)]]
+        ['in_depth', 'in_depth', 'contacted', 'reachable', 'contested', 'uncovered']
+        """
+        if working >= 2 or (working and routes >= 2):
+            return Coverage.IN_DEPTH
+        if working:
+            return Coverage.CONTACTED
+        if routes:
+            return Coverage.REACHABLE
+        return Coverage.CONTESTED if blocked else Coverage.UNCOVERED
+
+    def working(self, strength_today: float) -> bool:
+        """Whether a direct tie of this strength today is a working tie (not cold).
+
+        >>> TieModel().working(2.5), TieModel().working(2.4)
+        (True, False)
+        """
+        return strength_today >= self.cold_below
 
     def influence(self, recorded: int | None) -> int:
         """A stakeholder's influence, counting one recorded without as
@@ -174,9 +252,12 @@ class TieModel:
     def hop(self, source: str, target: str, data: Mapping[str, Any], as_of: dt.date) -> Hop:
         """Value one tie (edge attributes ``data`` of the people graph) as of ``as_of``."""
         kind = data["type"]
-        if kind in REPORTING:
-            strength: float | None = self.reports_to_strength
-            effective, days, undated = self.reports_to_strength, None, False
+        direction = None
+        if kind in REPORTING:  # recorded subordinate → superior: up, unless said otherwise
+            direction = data.get("direction", UP)
+            line = self.reports_up_strength if direction == UP else self.reports_to_strength
+            strength: float | None = line
+            effective, days, undated = line, None, False
         else:
             strength = data.get("strength")
             base = strength if strength is not None else self.default_strength
@@ -184,7 +265,7 @@ class TieModel:
             undated = days is None
             effective = self.effective_strength(base, days, data.get("level"))
         return Hop(source, target, kind, strength, effective, data.get("level"),
-                   data.get("last_contact"), self.probability(effective), undated)
+                   data.get("last_contact"), self.probability(effective), undated, direction)
 
 
 DEFAULT_MODEL = TieModel()

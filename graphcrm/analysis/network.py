@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 
 import networkx as nx
 
-from graphcrm.analysis.model import DEFAULT_MODEL, Hop, TieModel
+from graphcrm.analysis.model import DEFAULT_MODEL, DOWN, Hop, TieModel
 from graphcrm.domain import DECISION_ROLES, OrgKind, TieType, our_side
 from graphcrm.errors import LookupFailed
 from graphcrm.graph import REPORTING
@@ -24,7 +24,7 @@ from graphcrm.graph import REPORTING
 __all__ = [
     "reach_graph", "our_people", "decision_stakeholders", "stance_of", "roles_of",
     "require_project", "chain_hops", "chain_probability", "chain_region", "competitor_staff",
-    "hop_distances", "arc_cost", "region_graph",
+    "hop_distances", "arc_cost", "region_graph", "best_chain",
 ]
 
 _ONE_WAY = {t.value for t in TieType if t.requests_one_way}  # the rule: TieType
@@ -123,7 +123,9 @@ def reach_graph(
         only when none of the pair's ties is dated; the stronger among equals, the first
         recorded among ties equal in both — so an undated REFERRED or INFLUENCES tie does
         not hide a KNOWS tie that has gone cold. A reporting line (not evidence of contact,
-        and never decaying) counts when it is stronger than that tie.
+        and never decaying) counts when it is stronger than that tie: down from the
+        superior at the model's ``reports_to_strength``, up from the subordinate at its
+        ``reports_up_strength`` (the arc's tie then carries ``direction``).
 
     Notes
     -----
@@ -142,16 +144,21 @@ def reach_graph(
     latest: dict[tuple[str, str], tuple[str, float, dict]] = {}  # by the pair's evidence
     lines: dict[tuple[str, str], tuple[float, dict]] = {}  # reporting lines, by strength
     for u, v, data in G.edges(data=True):
+        if data["type"] in REPORTING:  # up to the superior as recorded, down the other way
+            for arc, tie in (((u, v), data), ((v, u), {**data, "direction": DOWN})):
+                line_key = (data["type"], tie.get("direction"))
+                p = valued.get(line_key)
+                if p is None:
+                    p = valued[line_key] = model.hop(*arc, tie, as_of).probability
+                line = lines.get(arc)
+                if line is None or line[0] < p:
+                    lines[arc] = (p, tie)
+            continue
         key = (data["type"], data.get("strength"), data.get("last_contact"), data.get("level"))
         p = valued.get(key)
         if p is None:
             p = valued[key] = model.hop(u, v, data, as_of).probability
         for arc in ((u, v),) if data["type"] in _ONE_WAY else ((u, v), (v, u)):
-            if data["type"] in REPORTING:
-                line = lines.get(arc)
-                if line is None or line[0] < p:
-                    lines[arc] = (p, data)
-                continue
             found = latest.get(arc)
             date = data.get("last_contact") or ""
             if found is None or (found[0], found[1]) < (date, p):
@@ -304,3 +311,81 @@ def region_graph(H: nx.DiGraph, keep: Collection[str], *, not_into: Collection[s
     R.add_edges_from((a, b, arc) for a in region for b, arc in H.succ[a].items()
                      if b in keep and b not in not_into)
     return R
+
+
+def best_chain(H: nx.DiGraph, sources: Iterable[str], target: str, max_hops: int, *,
+               within: Collection[str] | None = None, excluded: Collection[str] = ()
+               ) -> tuple[float, list[str]] | None:
+    """The best chain of at most ``max_hops`` ties from one of ``sources`` to ``target``:
+    the least total ``cost`` (the most probable chain), never into a second source, never
+    through ``excluded`` people, only through people ``within`` a set when given.
+
+    A hop-bounded Bellman–Ford search level by level (one level per tie), keeping at each
+    level only the people reached more cheaply than at any level before: exact under the
+    hop limit, which Dijkstra is not. Costs are positive (``-log p`` with ``p < 1``), so
+    the best walk is a simple chain. Among equal chains, the fewest ties, then the first
+    found in ``H``'s order.
+
+    Parameters
+    ----------
+    H
+        A reach graph (arcs with ``cost``).
+    sources, target
+        Who may start the chain, and who it reaches.
+    max_hops
+        The most ties the chain may have.
+    within, excluded
+        The people the chain may pass (all, when None), and those it may not.
+
+    Returns
+    -------
+    tuple of (float, list) or None
+        The chain's cost and its people, start to ``target``; None when no chain is short
+        enough.
+
+    Examples
+    --------
+    >>> H = nx.DiGraph()
+    >>> H.add_edge("s", "a", cost=0.1); H.add_edge("a", "b", cost=0.1)
+    >>> H.add_edge("b", "t", cost=0.1); H.add_edge("s", "t", cost=2.0)
+    >>> best_chain(H, ["s"], "t", 3)[1], best_chain(H, ["s"], "t", 2)[1]
+    (['s', 'a', 'b', 't'], ['s', 't'])
+
+    References
+    ----------
+    .. [1] R. Bellman, "On a routing problem", *Quarterly of Applied Mathematics* 16
+       (1958), 87–90 (the level-by-level relaxation, stopped at ``max_hops`` levels).
+    """
+    blocked = set(excluded)
+    starts = [s for s in sources if s in H and s not in blocked
+              and (within is None or s in within)]
+    if target in blocked or target not in H or not starts:
+        return None
+    begin = set(starts)
+    levels: list[dict[str, tuple[float, str | None]]] = [{s: (0.0, None) for s in starts}]
+    cheapest = {s: 0.0 for s in starts}
+    for _ in range(max_hops):
+        following: dict[str, tuple[float, str | None]] = {}
+        for u, (cost, _) in levels[-1].items():
+            if u == target:
+                continue
+            for v, arc in H.succ[u].items():
+                if v in begin or v in blocked or (within is not None and v not in within):
+                    continue
+                total = cost + arc["cost"]
+                if total < cheapest.get(v, math.inf):
+                    cheapest[v] = total
+                    following[v] = (total, u)
+        if not following:
+            break
+        levels.append(following)
+    ends = [(level[target][0], depth) for depth, level in enumerate(levels) if target in level]
+    if not ends:
+        return None
+    cost, depth = min(ends)
+    chain = [target]
+    for level in range(depth, 0, -1):
+        before = levels[level][chain[-1]][1]
+        assert before is not None
+        chain.append(before)
+    return cost, chain[::-1]

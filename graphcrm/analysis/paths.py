@@ -95,7 +95,8 @@ class PathResult(Result):
     def parts(self) -> dict[str, Part]:
         """``hops``: one row per hop (rank, chain strength, who to whom by id and name, tie
         type, strength, strength today, level, last contact — None, with ``undated`` True,
-        when the tie has no date)."""
+        when the tie has no date — and, along a reporting line, ``direction``: ``down`` when
+        the superior passes the request to their subordinate, ``up`` the other way)."""
         rows = []
         for path in self.paths:
             for step, (hop, name_from, name_to) in enumerate(
@@ -107,10 +108,10 @@ class PathResult(Result):
                     "to": name_to, "tie": hop.type,
                     "strength": hop.strength, "now": round(hop.effective_strength, 1),
                     "level": hop.level, "last_contact": hop.last_contact,
-                    "undated": hop.undated,
+                    "undated": hop.undated, "direction": hop.direction,
                 })
         columns = ["rank", "chain", "hop", "from_id", "from", "to_id", "to", "tie", "strength",
-                   "now", "level", "last_contact", "undated"]
+                   "now", "level", "last_contact", "undated", "direction"]
         return {"hops": Part(columns, rows, shown=(
             "rank", "chain", "hop", "from", "to", "tie", "strength", "now", "level",
             "last_contact"))}
@@ -130,7 +131,9 @@ class PathResult(Result):
                     "path.through_opponent", lang, names=joined(path.opposed, lang))),
                     indent="    "))
             out.append(self.table("hops", lang, shown_columns, indent="    ", rows=[
-                {**r, "last_contact": "undated" if r["undated"] else r["last_contact"]}
+                {**r, "last_contact": "undated" if r["undated"] else r["last_contact"],
+                 # a reporting line the way it runs: "经上级引荐" down, "向上级汇报" up
+                 "tie": f"{r['tie']}.{r['direction']}" if r["direction"] else r["tie"]}
                 for r in hops if r["rank"] == path.rank]))
             out.append(Block())
         return out[:-1]

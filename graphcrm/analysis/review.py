@@ -22,9 +22,9 @@ stance changed     a stakeholder's stance, likewise ``influence changed``
 tie added          a tie (``field``: its type; ``after``: strength)
 tie removed        a tie gone
 tie re-rated       a tie's strength or level
-coverage           a decision-making stakeholder's coverage status before and after
+coverage           a decision-making stakeholder's coverage level before and after
 best chain         the best chain from us to a stakeholder before and after
-coverage score     the project's coverage score before and after
+coverage score     the project's coverage score before and after, as a percentage
 =================  ==========================================================
 
 Other changes (organizations, projects, interactions, notes) are rows too, named after
@@ -62,8 +62,8 @@ COLUMNS = ["what", "project", "who", "field", "before", "after", "author"]
 _BID_ROWS = ("coverage", "best chain", "coverage score")
 _TIE_RATING = ("strength", "level")
 # the vocabulary of a finding's before and after, by its field
-_FIELD_VOCAB = {"status": "status", "stance": "stance", "role": "roles", "level": "level",
-                "kind": "org_kind", "stage": "stage"}
+_FIELD_VOCAB = {"status": "person_status", "coverage": "coverage", "stance": "stance",
+                "role": "roles", "level": "level", "kind": "org_kind", "stage": "stage"}
 _STAKEHOLDER_FIELDS = {"stance": "stance changed", "influence": "influence changed"}
 
 
@@ -301,18 +301,18 @@ def _coverage(project: str, before: GapsResult | None, after: GapsResult
     old = {} if before is None else {r["person_id"]: r for r in before.part().rows}
     for record in after.part().rows:
         earlier = old.pop(record["person_id"], None)
-        status_before = earlier["status"] if earlier else None
-        rows.append(_finding("coverage", project, record["name"], "status", status_before,
-                             record["status"]))
+        status_before = earlier["coverage"] if earlier else None
+        rows.append(_finding("coverage", project, record["name"], "coverage", status_before,
+                             record["coverage"]))
         chain_before = " → ".join(earlier["best_chain"]) if earlier else None
         chain_after = " → ".join(record["best_chain"]) or None
         if chain_before != chain_after:
             rows.append(_finding("best chain", project, record["name"], None, chain_before,
                                  chain_after))
     for record in old.values():  # no longer a decision-making stakeholder
-        rows.append(_finding("coverage", project, record["name"], "status", record["status"],
-                             None))
-    score_before = None if before is None else round(before.score["score"], 2)
+        rows.append(_finding("coverage", project, record["name"], "coverage",
+                             record["coverage"], None))
+    score_before = None if before is None else f"{before.score['percent']}%"
     rows.append(_finding("coverage score", project, None, None, score_before,
-                         round(after.score["score"], 2)))
+                         f"{after.score['percent']}%"))
     return rows

@@ -35,9 +35,10 @@ from typing import Any
 import networkx as nx
 
 from graphcrm.analysis import coverage_gaps, influence_paths, key_informants
+from graphcrm.analysis.gaps import score_text
 from graphcrm.analysis.network import our_people, roles_of, stance_of
 from graphcrm.analysis.valued import ValuedGraph
-from graphcrm.domain import OrgKind, Role, Stance, TieType
+from graphcrm.domain import Coverage, OrgKind, Role, Stance, TieType
 from graphcrm.graph import REPORTING, last_contacts
 from graphcrm.map.orgchart import (
     TREE_COLOR,
@@ -51,7 +52,7 @@ from graphcrm.map.orgchart import (
 from graphcrm.palette import KIND_COLOR, PATH_COLOR, STANCE_COLOR, TIE_COLOR
 from graphcrm.redaction import SECRET_ROLES, card_secret, shareable_projects
 from graphcrm.stores.base import OrganizationSummary
-from graphcrm.words import WORDS, role_words, vocab, word
+from graphcrm.words import WORDS, joined, role_words, vocab, word
 
 __all__ = ["MapSettings", "map_data", "organization_map_data", "summarize_organizations",
            "KIND_COLOR", "AGGREGATE_ABOVE"]
@@ -175,7 +176,8 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
         "meta": {
             "title": _title(G, project, settings),
             "subtitle": _subtitle(G, project, as_of, orgs, settings.lang,
-                                  whole.number_of_nodes() - G.number_of_nodes()),
+                                  whole.number_of_nodes() - G.number_of_nodes(),
+                                  marks["score"]),
             "layout": "orgchart" if chart else "network",
             "bands": bands,
             "words": page_words(settings.lang),
@@ -222,14 +224,17 @@ def _organizations(G: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
 
 
 def _subtitle(G: nx.MultiDiGraph, project: str | None, as_of: dt.date, orgs: dict[str, str],
-              lang: str, left_out: int = 0) -> str:
+              lang: str, left_out: int = 0, score: dict[str, Any] | None = None) -> str:
     """The customer and the date ties are valued as of (on the page, its pictures, the PDF),
-    and how many people of other organizations an org chart leaves out."""
+    the project's coverage as ``gaps`` says it, and how many people of other organizations
+    an org chart leaves out."""
     customer = G.graph["projects"].get(project, {}).get("customer_id") if project else None
     if customer in orgs:
         text = word("map.subtitle", lang, customer=orgs[customer], date=as_of.isoformat())
     else:
         text = word("map.subtitle_plain", lang, date=as_of.isoformat())
+    if score is not None:
+        text += " · " + score_text(score, lang)
     if left_out:
         text += word("map.left_out", lang, people=word("people", lang, n=left_out))
     return text
@@ -256,8 +261,8 @@ def page_words(lang: str) -> dict[str, str]:
 def _marks(V: ValuedGraph, settings: MapSettings) -> dict[str, Any]:
     """What the analyses add to the map: statuses, brokers, informants, best chains."""
     G, H, project = V.people, V.reach, settings.project
-    marks: dict[str, Any] = {"status": {}, "brokers": set(), "informants": set(), "via": {},
-                             "path_people": set(),
+    marks: dict[str, Any] = {"status": {}, "score": None, "brokers": set(),
+                             "informants": set(), "via": {}, "path_people": set(),
                              "path_edges": set(), "chains": {},
                              "last_contact": last_contacts(G), "missing_roles": []}
     ours = set(our_people(G, project))
@@ -270,7 +275,8 @@ def _marks(V: ValuedGraph, settings: MapSettings) -> dict[str, Any]:
     gaps = coverage.stakeholder_rows
     marks["missing_roles"] = [h["values"]["role"] for h in coverage.hole_rows
                               if h["reason"] == "gaps.missing_role"]
-    marks["status"] = {r["person_id"]: r["status"] for r in gaps}
+    marks["status"] = {r["person_id"]: r["coverage"] for r in gaps}
+    marks["score"] = coverage.score
     marks["brokers"] = {b for r in gaps for b in r["broker_ids"]}
     marks["via"] = {r["person_id"]: r["broker_ids"] for r in gaps if r["broker_ids"]}
     if not settings.redact:
@@ -386,7 +392,7 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
         ("owner", G.nodes[entry["owner"]]["name"] if entry.get("owner") in G else None),
         ("influence", influence),
         ("last contact", last),
-        ("coverage", word(f"status.{status}", lang) if status else None),
+        ("coverage", vocab(Coverage(status), lang) if status else None),
         ("best path from us", best),
     ]
     if person in marks["brokers"]:
@@ -402,11 +408,13 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
                   ("notes", " · ".join(n for n in notes if n) or None)]
     facts = [(word(f"map.fact.{k}", lang), str(v)) for k, v in facts if v not in (None, "")]
     symbol = next((s for r, s in ROLE_SYMBOL if r in roles), "")
-    via = marks["via"].get(person) if status == "single-threaded" else None
+    via = marks["via"].get(person)
     coverage = " ".join(filter(None, [
-        {"uncovered": "✖", "single-threaded": "⚠"}.get(status or "", ""),
-        word("map.card.via", lang, broker=names.get(via[0], "")) if via else
-        word(f"status.{status}", lang) if status else ""]))
+        "✖" if status == Coverage.UNCOVERED.value else "⊘"
+        if status == Coverage.CONTESTED.value else "⚠" if via else "",
+        vocab(Coverage(status), lang) if status else "",
+        word("map.card.via", lang, broker=joined([names.get(b, "") for b in via], lang))
+        if via else ""]))
     card = {"stance": stance, "uncovered": status == "uncovered", "lines": [
         f"{symbol} {name}{badges}".strip(),
         "" if settings.pseudonymize else data.get("title") or "",
@@ -481,7 +489,8 @@ def _legend(with_project: bool, settings: MapSettings, chart: bool = False
                                                        stance=vocab(Stance(stance), lang))}
                      for stance, color in STANCE_COLOR.items()]
         rows += [{"symbol": "⬚", "label": word("map.legend.placeholder", lang)},
-                 {"symbol": "✖", "label": word("status.uncovered", lang)},
+                 {"symbol": "✖", "label": vocab(Coverage.UNCOVERED, lang)},
+                 {"symbol": "⊘", "label": word("map.legend.contested", lang)},
                  {"symbol": "⚠", "label": word("map.legend.broker", lang)}]
         if not settings.redact:
             rows.append({"symbol": "◎", "label": word("map.legend.informant", lang)})

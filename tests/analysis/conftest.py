@@ -25,7 +25,8 @@ def make_graph(
     details: dict[str, dict] | None = None,
 ) -> nx.MultiDiGraph:
     """people: id → org id; ties: (a, b, strength[, type[, last_contact[, level]]]);
-    roles: (person, role[, influence[, stance]]) in project P at o-c;
+    roles: (person, role[, influence[, stance[, facts]]]) in project P at o-c (facts: the
+    stakeholder row's other fields, e.g. owner, leaning);
     interactions: (date, person, our_person); details: extra person fields by id."""
     details = details or {}
     records = {
@@ -45,9 +46,10 @@ def make_graph(
                                          "strength": strength, "last_contact": last,
                                          "level": level, "extra": {}})
     for role in roles:
-        person, name, influence, stance = (*role, *(None,) * (4 - len(role)))
+        person, name, influence, stance, facts = (*role, *(None,) * (5 - len(role)))
         records["stakeholders"].append({"project_id": "P", "person_id": person, "role": name,
-                                        "influence": influence, "stance": stance, "extra": {}})
+                                        "influence": influence, "stance": stance, "extra": {},
+                                        **(facts or {})})
     return build_graph(Dataset(records=records,
                                columns={t: SCHEMA[t].column_names for t in records}))
 

@@ -14,6 +14,8 @@ def test_quadrants_and_coverage():
                                            "c": "keep informed", "d": "monitor"}
     assert frame.loc["a", "stance_score"] == -2
     assert frame.loc["d", "stance"] == "unknown"
-    assert (frame.loc["a", "coverage"], frame.loc["b", "coverage"]) == ("single-threaded",
-                                                                        "single-threaded")
+    # us knows a (a working tie); b only through a, who opposes us: contested
+    assert (frame.loc["a", "coverage"], frame.loc["b", "coverage"]) == ("contacted",
+                                                                        "contested")
+    assert frame.loc["a", "single_thread"] == ["US"]
     assert "us" not in frame.index

@@ -169,3 +169,20 @@ def test_equal_chains_come_in_the_same_order_on_every_run():
         seen.add(done.stdout)
     assert len(seen) == 1, seen
     assert "['us', 'm0', 'dm'], ['us', 'm1', 'dm'], ['us', 'm2', 'dm']" in seen.pop()
+
+
+def test_a_reporting_hop_reads_the_way_it_runs():
+    # us knows the boss; the boss introduces us to her subordinate (down); us knows x, who
+    # reports to the deputy (up)
+    V = make_valued({"us": "o-us", "boss": "o-c", "dep": "o-c", "x": "o-c"},
+                    [("us", "boss", 5), ("us", "x", 5)],
+                    details={"dep": {"reports_to": "boss"}, "x": {"reports_to": "dep"}})
+    down = influence_paths(V, "dep", k=2)
+    hops = down.part("hops").rows
+    assert [(h["from"], h["to"], h["tie"], h["direction"]) for h in hops if h["rank"] == 1][1] \
+        == ("BOSS", "DEP", "REPORTS_TO", "down")
+    zh, en = down.text("zh"), down.text("en")
+    assert "经上级引荐" in zh and "superior introduces" in en
+    assert "向上级汇报" in zh and "reports to (passes it up)" in en  # chain 2: x → dep
+    assert down.paths[0].strength == pytest.approx(0.95 * 0.6)
+    assert down.paths[1].strength == pytest.approx(0.95 * 0.4)

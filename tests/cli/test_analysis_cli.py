@@ -116,20 +116,23 @@ def test_ambiguous_names_list_candidates(tmp_path, make_tables):
 
 def test_gaps(store):
     table = run(store, "gaps", "prj-bh-bms", *AS_OF).stdout
-    assert "Coverage score 72%" in table
-    assert "Introduction plan (fewest meetings covering the most influence):" in table
-    assert "周敏 meets 陆振华 via 韩梅" in table
+    flat = " ".join(table.split())
+    assert "Coverage 42% (contacted 2 · reachable 4 · uncovered 1); map status: no key " \
+        "player contacted" in flat
+    assert "after the plan's 7 steps (simulated): 88%" in flat
+    assert "周敏 meets 陆振华 through 韩梅" in flat
     assert "superior unknown: 高明" in table
     records = json.loads(run(store, "gaps", "prj-bh-bms", "--format", "json",
                              *AS_OF).stdout)["stakeholders"]
     by_id = {r["person_id"]: r for r in records}
-    assert by_id["p322"]["status"] == "uncovered"
-    assert by_id["p321"]["status"] == "single-threaded" and by_id["p321"]["broker_ids"] == ["p304"]
-    assert {"person_id", "status", "best_strength", "broker_ids"} <= set(records[0])
+    assert by_id["p322"]["coverage"] == "uncovered"
+    # 陆振华: only 周敏 → 韩梅 → 陆振华 counts, both on it are the single thread
+    assert (by_id["p321"]["coverage"], by_id["p321"]["broker_ids"]) == (
+        "reachable", ["p004", "p304"])
+    assert {"person_id", "coverage", "best_strength", "broker_ids"} <= set(records[0])
     fewer = json.loads(run(store, "gaps", "prj-bh-bms", "--max-hops", "2", "--format", "json",
                            *AS_OF).stdout)["stakeholders"]
-    assert sum(r["status"] == "covered" for r in fewer) < sum(
-        r["status"] == "covered" for r in records)
+    assert sum(r["routes"] for r in fewer) < sum(r["routes"] for r in records)
 
 
 def test_informants(store):
@@ -158,7 +161,8 @@ def test_health(store):
 
 def test_matrix(store):
     table = run(store, "matrix", "prj-js-ess", *AS_OF).stdout
-    assert table.splitlines()[0] == "MANAGE CLOSELY"
+    assert table.splitlines()[0].startswith("Coverage 58% (in depth 2 · contacted 1 · ")
+    assert table.splitlines()[2] == "MANAGE CLOSELY"
     records = json.loads(run(store, "matrix", "prj-js-ess", "--format", "json", *AS_OF).stdout)
     assert {r["quadrant"] for r in records} == {"manage closely", "keep satisfied",
                                                 "keep informed", "monitor"}

@@ -68,12 +68,14 @@ def test_two_weeks_of_a_bid(target, make_tables):
     # coverage before is what gaps said in week one, after is what it says now
     week2 = bid(target).gaps("P1", as_of=dt.date.fromisoformat(AS_OF))
     for record in week2.records()["stakeholders"]:
-        earlier = next((r["status"] for r in week1.records()["stakeholders"]
+        earlier = next((r["coverage"] for r in week1.records()["stakeholders"]
                         if r["person_id"] == record["person_id"]), None)
-        assert found[("coverage", record["name"])] == ("status", earlier, record["status"])
+        assert found[("coverage", record["name"])] == ("coverage", earlier,
+                                                       record["coverage"])
     assert found[("coverage", "冯总")][1] is None  # not a stakeholder a week ago
-    assert found[("coverage score", None)] == (None, round(week1.score["score"], 2),
-                                               round(week2.score["score"], 2))
+    # the score as gaps says it: a percentage
+    assert found[("coverage score", None)] == (None, f"{week1.score['percent']}%",
+                                               f"{week2.score['percent']}%")
     table = run(target, "changes", "--since", "第一次评审", "--as-of", AS_OF)
     assert table.stdout.startswith("Since snapshot '第一次评审' (")
     assert "): 6 changes; coverage of 1 project before and after\n" in table.stdout

@@ -58,11 +58,12 @@ def run(*args, lang=None):
 def _english_words() -> list[str]:
     """The English words that must not survive --lang zh: roles, stances, levels, tie
     types, statuses, brokerage roles, quadrants, plan kinds, holes and the headings."""
-    prefixes = ("Role.", "Stance.", "TieLevel.", "TieType.", "status.", "gf.", "quadrant.",
-                "kind.", "hole.", "what.")
+    prefixes = ("Role.", "Stance.", "TieLevel.", "TieType.", "Coverage.", "MapStatus.", "gf.",
+                "quadrant.", "kind.", "hole.", "what.", "approach.")
     words = {english for key, (english, _) in WORDS.items()
              if key.startswith(prefixes) and not key.endswith(".means")}
-    words |= {"Coverage score", "Who could introduce", "Introduction plan", "Org-chart holes",
+    words |= {"Coverage", "map status", "routes that count", "Plan (one step", "Org-chart holes",
+              "through", "knows them", "independent of", "after the plan", "single-threaded",
               "chain strength", "call", "No path", "Since", "reaches", "we reach them",
               "already recorded", "hops", "days", "undated", "name", "influence"}
     return sorted(words - {"other"}, key=len, reverse=True)
@@ -101,7 +102,7 @@ def test_store_commands_speak_chinese(store, args):
 def test_the_demo_in_chinese(tmp_path):
     result = run("--lang", "zh", "demo", "--dir", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert "谁能帮我们接触到" in result.stdout and "覆盖率 72%" in result.stdout
+    assert "谁能帮我们接触到" in result.stdout and "覆盖率 42%" in result.stdout
     assert "【重点经营】" in result.stdout
     shown = "\n".join(line for line in result.stdout.splitlines()
                       if not line.strip().startswith("graphcrm ") and "graphcrm --store" not in line
@@ -136,14 +137,16 @@ def test_gaps_json_is_one_object_and_csv_has_parts(store):
     found = json.loads(run("--store", store, "gaps", "prj-bh-bms", "--format", "json",
                            *AS_OF).stdout)
     assert list(found) == ["score", "stakeholders", "plan", "holes"]
-    assert found["score"]["score"] == pytest.approx(0.72)
-    assert [s["name"] for s in found["stakeholders"]][:2] == ["田蕾", "陆振华"]
-    assert [p["meet_name"] for p in found["plan"]] == ["陆振华", "田蕾"]
+    assert found["score"]["score"] == pytest.approx(0.424)
+    assert found["score"]["map_status"] == "no_key_player"
+    assert [s["name"] for s in found["stakeholders"]][:2] == ["田蕾", "高明"]
+    steps = ["高明", "罗燕", "陆振华", "谢强", "韩梅", "邓晓", "田蕾"]
+    assert [p["meet_name"] for p in found["plan"]] == steps
     assert {"hole", "where", "detail"} == set(found["holes"][0])
     plan = run("--store", store, "gaps", "prj-bh-bms", "--format", "csv", "--part", "plan",
                *AS_OF).stdout
     rows = list(csv.DictReader(io.StringIO(plan.lstrip("\ufeff"))))
-    assert [r["meet_name"] for r in rows] == ["陆振华", "田蕾"] and rows[0]["via"] == "韩梅"
+    assert [r["meet_name"] for r in rows] == steps and rows[2]["via"] == "韩梅"
     holes = run("--store", store, "gaps", "prj-bh-bms", "--format", "csv", "--part", "holes",
                 *AS_OF).stdout
     assert "superior unknown" in holes and "设备科" in holes
@@ -311,7 +314,7 @@ def test_notebook_displays_follow_graphcrm_lang(store, monkeypatch):
     assert "覆盖率" in bid.gaps("prj-bh-bms", as_of=api.DEMO_AS_OF)._repr_html_()
     assert "<th>姓名</th>" in bid.matrix("prj-js-ess", as_of=api.DEMO_AS_OF)._repr_html_()
     monkeypatch.setenv("GRAPHCRM_LANG", "en")
-    assert "Coverage score" in bid.gaps("prj-bh-bms", as_of=api.DEMO_AS_OF)._repr_html_()
+    assert "Coverage 42%" in bid.gaps("prj-bh-bms", as_of=api.DEMO_AS_OF)._repr_html_()
 
 
 def test_both_stores_say_the_same_in_chinese(target, tmp_path):

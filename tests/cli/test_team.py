@@ -140,8 +140,8 @@ def test_gaps_without_a_colleague_shows_whom_only_they_cover(target):
         found = run_on(target, "gaps", "prj-bh-bms", "--as-of", "2026-11-26", "--format",
                        "json", *[a for person in avoid for a in ("--avoid", person)])
         assert found.exit_code == 0, found.output
-        return {r["name"]: r["status"] for r in json.loads(found.stdout)["stakeholders"]}
-    assert statuses()["陆振华"] == "single-threaded"
+        return {r["name"]: r["coverage"] for r in json.loads(found.stdout)["stakeholders"]}
+    assert statuses()["陆振华"] == "reachable"
     without = statuses("韩梅")
     assert without["陆振华"] == "uncovered" and "韩梅" not in without
     missing = run_on(target, "gaps", "prj-bh-bms", "--avoid", "无此人")
@@ -149,17 +149,18 @@ def test_gaps_without_a_colleague_shows_whom_only_they_cover(target):
 
 
 def test_handover_says_what_the_team_loses(target):
-    """When 韩梅 (the broker 陆振华 depends on) leaves: 陆振华 falls to uncovered, 邓晓 to
-    weak with 周敏's chain left; in Chinese, with no English word and no internal id."""
+    """When 韩梅 (on the one route to 陆振华 and to 邓晓) leaves: both fall from reachable to
+    uncovered, 邓晓 with 周敏's weak direct tie left; in Chinese, with no English word and no
+    internal id."""
     assert run_on(target, "import", sample_dir()).exit_code == 0
     found = run_on(target, "handover", "韩梅", "--as-of", "2026-11-26", "--format", "json")
     assert found.exit_code == 0, found.output
     rows = json.loads(found.stdout)["stakeholders"]
     assert [(r["name"], r["status_now"], r["status_without"], r["who_else_name"]) for r in rows] \
-        == [("陆振华", "single-threaded", "uncovered", None), ("邓晓", "covered", "weak", "周敏")]
+        == [("陆振华", "reachable", "uncovered", None), ("邓晓", "reachable", "uncovered", "周敏")]
     shown = run_on(target, "--lang", "zh", "handover", "韩梅", "--as-of", "2026-11-26")
-    assert "陆振华  单线    未覆盖" in shown.stdout and "p321" not in shown.stdout
-    assert not any(w in shown.stdout for w in ("covered", "weak", "None", "nan"))
+    assert "陆振华  可引荐  未覆盖" in shown.stdout and "p321" not in shown.stdout
+    assert not any(w in shown.stdout for w in ("covered", "reachable", "None", "nan"))
     calls = json.loads(run_on(target, "handover", "林晓", "--as-of", "2026-11-26", "--format",
                               "json").stdout)["calls"]
     assert calls and all(c["who_else_name"] and c["who_else_id"] for c in calls)
@@ -351,7 +352,7 @@ def test_one_of_ours_who_left_is_on_no_chain_and_in_no_plan(target, tmp_path):
     assert plan and not any("林晓" in (r["by_name"], r["name"]) for r in plan)
     assert not any(r["name"] == "韩梅" for r in plan)
     gaps = rows("gaps", "prj-bh-bms")
-    names = {r["name"]: r["status"] for r in gaps["stakeholders"]}
+    names = {r["name"]: r["coverage"] for r in gaps["stakeholders"]}
     assert names["陆振华"] == "uncovered" and "韩梅" not in names  # only she reached him
     assert not any("林晓" in str(step) or "韩梅" in str(step) for step in gaps["plan"])
     chains = rows("path", "王建国")

@@ -72,7 +72,7 @@ def test_the_grid_tender_workbook_imports_whole(target, tmp_path):
     # and the bid reads as a bid: the competitor's man is opposition, our routes exist
     gaps = json.loads(run_on(target, "gaps", "--as-of", "2026-12-01", "--format",
                              "json").stdout)
-    status = {r["name"]: r["status"] for r in gaps["stakeholders"]}
+    status = {r["name"]: r["coverage"] for r in gaps["stakeholders"]}
     assert status["何建华"] != "uncovered" and "陈国栋" in status
 
 

@@ -54,7 +54,9 @@ def test_marks_and_paths(sample):
     assert any(e["color"]["color"] == "#f9a825" for e in data["edges"])
     wang = next(n for n in data["nodes"] if n["name"] == "高明")
     facts = dict(wang["facts"])
-    assert facts["coverage"] == "covered" and "→ 高明" in facts["best path from us"]
+    assert facts["coverage"] == "reachable" and "→ 高明" in facts["best path from us"]
+    # the subtitle says the coverage as gaps does
+    assert "Coverage 42% (contacted 2 · reachable 4 · uncovered 1)" in data["meta"]["subtitle"]
 
 
 def test_redact_and_pseudonymize(sample):
