@@ -53,7 +53,7 @@ Example
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
@@ -62,8 +62,8 @@ import networkx as nx
 from graphcrm.domain import REPORTS_TO, OrgKind, TieType, is_former
 from graphcrm.records import Dataset
 
-__all__ = ["build_graph", "as_known", "last_contact", "last_contacts", "REPORTS_TO",
-           "DOTTED_LINE", "REPORTING"]
+__all__ = ["build_graph", "as_known", "last_contact", "last_contacts", "shown_names",
+           "REPORTS_TO", "DOTTED_LINE", "REPORTING"]
 
 #: A second, dotted-line superior (a ``DOTTED_LINE`` row of the relationships table).
 DOTTED_LINE = TieType.DOTTED_LINE.value
@@ -233,6 +233,28 @@ def last_contact(G: nx.MultiDiGraph, person: str) -> str | None:
     ('2026-05-01', None)
     """
     return last_contacts(G, [person])[person]
+
+
+def shown_names(G: nx.MultiDiGraph) -> dict[str, str]:
+    """Each person's name as a reader can tell them apart: the name, and for namesakes the
+    name with their department (else organization, else title) the way the team writes it
+    and graphcrm reads it back (``张伟（调控中心）``, :data:`graphcrm.lookup.QUALIFIED`).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("a", name="张伟", department="调控中心")
+    >>> G.add_node("b", name="张伟", department="科技信通部")
+    >>> G.add_node("c", name="刘洪涛", department="调控中心")
+    >>> shown_names(G)
+    {'a': '张伟（调控中心）', 'b': '张伟（科技信通部）', 'c': '刘洪涛'}
+    """
+    count = Counter(d.get("name") for _, d in G.nodes(data=True))
+    shown = {}
+    for person, data in G.nodes(data=True):
+        name = str(data.get("name") or person)
+        hint = next((data[f] for f in ("department", "org_name", "title") if data.get(f)),
+                    None) if count[data.get("name")] > 1 else None
+        shown[person] = f"{name}（{hint}）" if hint else name
+    return shown
 
 
 def last_contacts(G: nx.MultiDiGraph, people: Iterable[str] | None = None

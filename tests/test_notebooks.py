@@ -65,4 +65,4 @@ def test_neo4j_notebook_runs_against_the_test_server(tmp_path, monkeypatch, neo4
 def test_explore_bid_runs_on_neo4j(tmp_path, monkeypatch, neo4j_settings):
     point_kernel_at(monkeypatch, neo4j_settings, "GRAPHCRM_EXPLORE_STORE")
     text = outputs(execute("explore_bid.ipynb", tmp_path))
-    assert "coverage 72% → 84%" in text  # the same answers from either store
+    assert "coverage 42% → 54%" in text  # the same answers from either store

@@ -53,7 +53,7 @@ one point of access).
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -71,7 +71,7 @@ from graphcrm.analysis.network import (
 )
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import Coverage, MapStatus, OrgKind, Role, Stance, TieType
-from graphcrm.graph import REPORTING
+from graphcrm.graph import REPORTING, shown_names
 from graphcrm.results import Block, Part, Result, plain
 from graphcrm.words import joined, vocab, word
 
@@ -273,6 +273,7 @@ class _Question:
     against: frozenset[str]   # opponents, skeptics, competitors' people (never ours)
     staff: frozenset[str]     # competitor staff (against us; never to be won over)
     max_hops: int
+    names: Mapping[str, str]  # as a reader tells namesakes apart (shown_names)
     planned: frozenset[tuple[str, str]] = frozenset()  # a plan's ties (when simulating)
 
     @property
@@ -280,7 +281,7 @@ class _Question:
         return self.V.model
 
     def name(self, person: str) -> str:
-        return str(self.V.people.nodes[person]["name"])
+        return self.names[person]
 
     def route(self, cost: float, nodes: list[str]) -> dict[str, Any]:
         strength = math.exp(-cost)  # shown rounded down: a weak 0.298 never reads 0.30
@@ -363,14 +364,16 @@ def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4,
 
 def _coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int, plan: bool,
                    planned: frozenset[tuple[str, str]] = frozenset(),
-                   won_over: frozenset[str] = frozenset()) -> GapsResult:
+                   won_over: frozenset[str] = frozenset(),
+                   names: Mapping[str, str] | None = None) -> GapsResult:
     G = V.people
     require_project(G, project)
     ours = our_people(G, project)
     targets = decision_stakeholders(G, project, V.model)
     staff = frozenset(competitor_staff(G, keep=[*targets, *ours]))
     against = frozenset(_against(G, project) | staff) - set(ours) - won_over
-    q = _Question(V, project, ours, against, staff, max_hops, planned)
+    q = _Question(V, project, ours, against, staff, max_hops,
+                  shown_names(G) if names is None else names, planned)
     rows = [_coverage_row(q, person, influence) for person, influence in targets.items()]
     order = {level: i for i, level in enumerate(LEVELS)}
     rows.sort(key=lambda r: (-order[r["coverage"]], -r["influence"], r["name"]))
@@ -380,7 +383,7 @@ def _coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int, plan: bool,
     if plan:
         steps = _plan(q, rows)
         if steps:
-            after = _simulate(V, project, steps, max_hops)
+            after = _simulate(V, project, steps, max_hops, q.names)
             level_after = {r["person_id"]: r["coverage"] for r in after.stakeholder_rows}
             for row in rows:
                 row["coverage_after"] = level_after.get(row["person_id"])
@@ -523,13 +526,14 @@ def _step(q: _Question, row: dict[str, Any]) -> dict[str, Any]:
     if introduced is not None:
         who, via, why = introduced
         return _meet(q, action, target, who, via, [*why, *independent])
+    direct = action if avoid or level == Coverage.CONTESTED.value else "direct"
     if owner is not None:
-        return _meet(q, action if avoid else "direct", target, owner, [],
+        return _meet(q, direct, target, owner, [],
                      [("why.owner", {"who": q.name(owner)}), *independent])
     likely = _likely(q, target, free, skip)
     if likely is not None:
         who, shared = likely
-        return _meet(q, action if avoid else "direct", target, who, [],
+        return _meet(q, direct, target, who, [],
                      [("why.shared", {"names": shared}), *independent])
     if level == Coverage.REACHABLE.value:  # no second thread: meet them along the one route
         nodes = row["counted_routes"][0]["ids"]
@@ -560,8 +564,9 @@ def _introduction(q: _Question, target: str, free: list[str], skip: Collection[s
                   owner: str | None
                   ) -> tuple[str, list[str], list[tuple[str, dict[str, Any]]]] | None:
     """The best introduction to ``target`` from ``free`` people of ours: through someone who
-    knows them well, whom one of ``free`` reaches by a chain through none of ``skip``; the
-    owner's own introduction when they have one. (who, introducers, why) or None."""
+    knows them well, whom one of ``free`` reaches by a chain that counts (probability
+    ``weak_probability`` or more) through none of ``skip``; the owner's own introduction
+    when they have one. (who, introducers, why) or None."""
     H = q.V.reach
     found: list[tuple[bool, float, str, list[str], float]] = []
     for contact in H.predecessors(target):
@@ -571,7 +576,7 @@ def _introduction(q: _Question, target: str, free: list[str], skip: Collection[s
         for starts in ([owner] if owner else [], free):
             reached = best_chain(H, starts, contact, q.max_hops - 1,
                                  excluded={*skip, target}) if starts else None
-            if reached is not None:
+            if reached is not None and math.exp(-reached[0]) >= q.model.weak_probability:
                 reach = math.exp(-reached[0])
                 found.append((starts != free, reach * known, contact, reached[1], reach))
     if not found:
@@ -622,8 +627,8 @@ def _win_over(q: _Question, row: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
-def _simulate(V: ValuedGraph, project: str, steps: list[dict[str, Any]], max_hops: int
-              ) -> GapsResult:
+def _simulate(V: ValuedGraph, project: str, steps: list[dict[str, Any]], max_hops: int,
+              names: Mapping[str, str]) -> GapsResult:
     """Coverage after the plan: its ties added (a KNOWS tie of the model's
     ``planned_strength``, dated the day of the question: the latest evidence between the
     two, as :func:`~graphcrm.analysis.network.reach_graph` takes it) and the blockers it
@@ -644,7 +649,7 @@ def _simulate(V: ValuedGraph, project: str, steps: list[dict[str, Any]], max_hop
     won = frozenset(s["won_over"] for s in steps if s["simulated"] and s["won_over"])
     return _coverage_gaps(ValuedGraph(V.people, H, V.as_of, V.model), project,
                           max_hops=max_hops, plan=False, planned=frozenset(planned),
-                          won_over=won)
+                          won_over=won, names=names)
 
 
 def key_players(G: nx.MultiDiGraph, project: str, row: dict[str, Any], model: TieModel
