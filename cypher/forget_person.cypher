@@ -14,6 +14,11 @@ CALL (p) {
   MATCH ()-[owned:STAKEHOLDER_IN {owner: p.id}]->()
   REMOVE owned.owner
 }
+// their successors keep no predecessor (前任)
+CALL (p) {
+  MATCH (successor:Person {predecessor: p.id})
+  REMOVE successor.predecessor
+}
 FOREACH (i IN interactions | DETACH DELETE i)
 DETACH DELETE p
 RETURN ties, roles, size(interactions) AS interactions, subordinates

@@ -5,7 +5,7 @@ OPTIONAL MATCH (p)-[:WORKS_AT]->(o:Organization)
 OPTIONAL MATCH (p)-[s:STAKEHOLDER_IN]->(prj:Project)
 WITH p, o, collect(CASE WHEN prj IS NULL THEN null ELSE [prj.id, s.role] END) AS roles
 // one row of [id, name, organization id, name and kind, roles, e-mail, phone, status,
-// department, title]: a row per
+// department, title, predecessor]: a row per
 // person would cost the driver more than the query costs the server
 RETURN collect([p.id, p.name, o.id, o.name, o.kind, roles, p.email, p.phone, p.status,
-                p.department, p.title]) AS people
+                p.department, p.title, p.predecessor]) AS people

@@ -1368,15 +1368,20 @@ class GraphCRM:
             found = find_person(index, person)
             held = opened.load(people=[found])
             record = next(p for p in held.table("people") if p["id"] == found)
-            mine = [(s.at, c) for s in opened.history(changes=True) for c in s.changes
-                    if (c.table == "people" and c.key == (found,))
-                    or c.action == FROM_EMPTY]
+            history = [(s.at, c) for s in opened.history(changes=True) for c in s.changes]
+        mine = [(at, c) for at, c in history if (c.table == "people" and c.key == (found,))
+                or c.action == FROM_EMPTY]
+        successor = next((pid for pid, facts in sorted(index.items())
+                          if facts.get("predecessor") == found), None)
         names = {pid: facts["name"] for pid, facts in index.items()}
         return ReportResult("whois", {
-            "person": Part(["person_id", "name", "organization", *_POST_COLUMNS[3:]],
+            "person": Part(["person_id", "name", "organization", *_POST_COLUMNS[3:],
+                            *_SUCCESSION],
                            [{"person_id": found, "name": record["name"],
                              "organization": index[found]["org_name"],
-                             **_post(record, names)}]),
+                             **_post(record, names),
+                             "predecessor": names.get(record.get("predecessor") or ""),
+                             "successor": names.get(successor or "")}]),
             "posts": Part(_POST_COLUMNS[1:],
                           _posts(record, mine, names))})
 
@@ -1843,8 +1848,8 @@ class GraphCRM:
         -------
         >>> import tempfile
         >>> bid = GraphCRM(demo_store(tempfile.mkdtemp()))
-        >>> bid.map("prj-js-ess").node_count  # the org chart: organizations in the bid
-        62
+        >>> bid.map("prj-js-ess").node_count  # the org chart: the organizations in the bid
+        64
         >>> bid.map("prj-js-ess", layout="network").node_count  # everyone around it
         82
         """
@@ -1893,6 +1898,7 @@ _ROLE_COLUMNS = ["project_id", "project_name", "person_id", "name", "role", "inf
 
 #: What a post is, in a row: ``whois``'s columns.
 _POST_COLUMNS = ["person_id", "from", "to", "title", "department", "superior", "person_status"]
+_SUCCESSION = ["predecessor", "successor"]
 _POST_FIELDS = ("title", "department", "reports_to", "status")
 
 

@@ -255,17 +255,43 @@ def departures(incoming: Dataset, stored: Dataset, day: str,
         gone = [r for r in gone if r["id"] in mine]
     if not gone:
         return incoming
+    successors = _successors(incoming, stored, gone)
     columns = tuple(dict.fromkeys((*incoming.columns.get("people", ()), "status",
-                                   "status_since")))
+                                   "status_since", "predecessor")))
     defaulted = {table: dict(keys) for table, keys in incoming.defaulted.items()}
     kept = defaulted.setdefault("people", {})
+    said = incoming.columns.get("people", ())
     for record in incoming.table("people"):  # what the sheet does not say stays as stored
-        if "status" not in incoming.columns.get("people", ()):
-            key = record_key("people", record)
-            kept[key] = tuple(dict.fromkeys((*kept.get(key, ()), "status", "status_since")))
-    records = {**incoming.records, "people": [*incoming.table("people"), *gone]}
+        key = record_key("people", record)
+        unsaid = [f for f in ("status", "status_since") if "status" not in said]
+        if "predecessor" not in said and record["id"] not in successors:
+            unsaid.append("predecessor")
+        kept[key] = tuple(dict.fromkeys((*kept.get(key, ()), *unsaid)))
+    people = [{**r, "predecessor": successors[r["id"]]} if r["id"] in successors else r
+              for r in incoming.table("people")]
+    records = {**incoming.records, "people": [*people, *gone]}
     return replace(incoming, records=records, columns={**incoming.columns, "people": columns},
                    defaulted=defaulted)
+
+
+def _successors(incoming: Dataset, stored: Dataset, gone: list[dict[str, Any]]
+                ) -> dict[str, str]:
+    """Who took over from whom: a person new to the store who holds the title of someone
+    who left, at the same organization and under the same superior (a successor named in
+    a 前任 column is left as the sheet says). New person id → the one they succeed."""
+    known = {r["id"] for r in stored.table("people")}
+    fresh = [r for r in incoming.table("people")
+             if r["id"] not in known and not r.get("predecessor") and r.get("title")]
+    found: dict[str, str] = {}
+    for left in gone:
+        if not left.get("title"):
+            continue
+        fits = [r["id"] for r in fresh if r["id"] not in found and
+                (r.get("org_id"), r.get("title"), r.get("reports_to")) ==
+                (left.get("org_id"), left.get("title"), left.get("reports_to"))]
+        if len(fits) == 1:
+            found[fits[0]] = left["id"]
+    return found
 
 
 def plan(incoming: Dataset, stored: Dataset, *, sync: bool = False) -> Sequence[Change]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import textwrap
+from collections.abc import Mapping
 from typing import Any
 
 from graphcrm.changes import CREATE, REMOVE, UPDATE, Change, Creations
@@ -107,7 +108,8 @@ class ImportReport(ImportSummary, Result):
             first, created = creations[:PLAN_CREATIONS], len(creations)
             others = [c for c in ordered if c.action != CREATE]
         lines = [word("import.plan" if self.dry_run else "import.changes", lang)]
-        lines += [plan_line(c, lang) for c in first]
+        names = {c.key[0]: _label(c) for c in others if c.table == "people"}
+        lines += [plan_line(c, lang, names) for c in first]
         if created > PLAN_CREATIONS:
             lines.append(word("import.more_created", lang, n=created - PLAN_CREATIONS))
         lines += [plan_line(c, lang) for c in others[:PLAN_OTHERS]]
@@ -153,12 +155,18 @@ def _label(change: Change) -> str:
     return f"{named} ({change.key[0]})" if own_id else f"{named}（{place}）" if place else named
 
 
-def plan_line(change: Change, lang: str) -> str:
-    """One line of the change plan: ``+ 人员 王建国 (p201)``, ``- …``, or ``~ 人员 林晓
-    (p002): 状态：在职 → 离职`` (fields and values in ``lang``)."""
+def plan_line(change: Change, lang: str, names: Mapping[str, str] | None = None) -> str:
+    """One line of the change plan: ``+ 人员 王建国 (p201)``, ``+ 人员 钱进 (p230)，接任 李娜
+    (p202)``, ``- …``, or ``~ 人员 林晓 (p002): 状态：在职 → 离职`` (fields and values in
+    ``lang``; ``names``: how the plan names the people it changes, by id)."""
     table = word(f"stats.{change.table}", lang) if lang != "en" else change.table
     if change.action == CREATE:
-        return f"  + {table} {_spoken(change, _label(change), lang)}"
+        line = f"  + {table} {_spoken(change, _label(change), lang)}"
+        predecessor = (change.fields.get("predecessor") or (None, None))[1]
+        if change.table == "people" and predecessor:
+            line += word("import.succeeds", lang,
+                         who=(names or {}).get(predecessor, predecessor))
+        return line
     if change.action == REMOVE:
         return f"  - {table} {_spoken(change, change.label, lang)}"
     colon = "：" if lang == "zh" else ": "

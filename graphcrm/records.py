@@ -115,6 +115,8 @@ SCHEMA: dict[str, TableSpec] = {
                 Column("notes"),
                 _vocab("status", PersonStatus),
                 Column("status_since", "date"),
+                # whom they took over from (接任): the former holder of their post
+                Column("predecessor", "id", references="people"),
             ),
             key=("id",),
             required=True,

@@ -221,6 +221,8 @@ def why_text(why: list[tuple[str, dict[str, Any]]], lang: str) -> str:
 
 def _routes_line(row: dict[str, Any], lang: str) -> str:
     said = [vocab(Coverage(row["coverage"]), lang)]
+    if row["leaning"]:  # 倾向南方智控: the first question of a tender
+        said.append(word("map.card.leaning", lang, who=row["leaning"]))
     if row["single_threaded"]:
         said.append(word("gaps.single", lang, names=joined(row["broker_names"], lang)))
     if row["working_names"]:

@@ -14,6 +14,8 @@ person changed     one field of a person (``field``: old in ``before``, new in `
 person left        a person no longer in post (离任: ``field`` their status, ``before``
                    their post, ``after`` since when) — one row, not field edits
 person appointed   a person new to the store and newly appointed (新任)
+person succeeded   a person new to the store who took over a post (接任: ``before``
+                   whom they succeed, ``after`` their organization)
 person moved       a person in another department (调任: post before and after), one row
 role added         a stakeholder role in a project (with stance and influence)
 role removed       a role gone
@@ -240,6 +242,10 @@ def _row(change: Change, who: Any, orgs: dict[str, Any], keep_project: Any, keep
         if change.action == CREATE:
             org = change.fields.get("org_id", (None, None))[1]
             appointed = change.fields.get("status", (None, None))[1] == PersonStatus.NEW
+            predecessor = change.fields.get("predecessor", (None, None))[1]
+            if predecessor:  # 接任: one row, whom they took over from
+                return [_finding("person succeeded", None, who(key[0]), "predecessor",
+                                 who(predecessor), orgs.get(org) or org)]
             return [_finding("person appointed" if appointed else "person added", None,
                              who(key[0]), None, None, orgs.get(org) or org)]
         if change.action == REMOVE:
@@ -304,7 +310,7 @@ def _coverage(project: str, before: GapsResult | None, after: GapsResult
         status_before = earlier["coverage"] if earlier else None
         rows.append(_finding("coverage", project, record["name"], "coverage", status_before,
                              record["coverage"]))
-        chain_before = " → ".join(earlier["best_chain"]) if earlier else None
+        chain_before = " → ".join(earlier["best_chain"]) or None if earlier else None
         chain_after = " → ".join(record["best_chain"]) or None
         if chain_before != chain_after:
             rows.append(_finding("best chain", project, record["name"], None, chain_before,

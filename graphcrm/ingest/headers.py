@@ -78,6 +78,8 @@ _COLUMNS: dict[str, dict[str, list[str]]] = {
         "status": ["状态", "在职状态", "任职状态", "人员状态", "任职情况"],
         "status_since": ["状态日期", "变动日期", "变动时间", "任职变动日期", "离任日期",
                          "到任日期", "status date"],
+        "predecessor": ["前任", "接替", "接任", "接替谁", "前任人员", "succeeds",
+                        "predecessor", "replaces"],
         FIRST_NAME: ["first name", "given name", "名"],
         LAST_NAME: ["last name", "surname", "family name", "姓"],
     },

@@ -419,10 +419,11 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
         f"{symbol} {name}{badges}".strip(),
         "" if settings.pseudonymize else data.get("title") or "",
         " · ".join(filter(None, [role_words(roles, lang),
-                                 influence_bar(influence) if influence else "",
-                                 word("map.card.leaning", lang, who=entry["leaning"])
-                                 if entry.get("leaning") and not settings.redact else ""])),
-        coverage,
+                                 influence_bar(influence) if influence else ""])),
+        # the leaning first (the first question of a tender), then the coverage
+        " · ".join(filter(None, [word("map.card.leaning", lang, who=entry["leaning"])
+                                 if entry.get("leaning") and not settings.redact else "",
+                                 coverage])),
         word("map.tie_last", lang, date=last) if last and data["org_kind"] != OrgKind.OWN
         else "",
     ]}

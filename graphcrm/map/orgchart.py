@@ -174,18 +174,24 @@ def place_cards(G: nx.MultiDiGraph, project: str | None, nodes: list[dict[str, A
 
 def chart_people(G: nx.MultiDiGraph, project: str | None, also: set[str]) -> set[str]:
     """Who an org chart of ``project`` shows: everyone at an organization one of the
-    project's stakeholders belongs to, and at our own organizations, and the people in
-    ``also`` (those on a highlighted chain, the brokers stakeholders depend on). Without a
-    project, everyone.
+    project's stakeholders belongs to, and at our own organizations; the competitors'
+    people who have a tie to one of the project's stakeholders (the competitor's man's
+    friend: "he is the competitor's man" is the first question of a tender), in their
+    competitor's band; and the people in ``also`` (those on a highlighted chain, the
+    brokers stakeholders depend on). Without a project, everyone.
 
     An org chart is the organizations that matter to the bid; the colleagues-of-contacts
     two ties out, at organizations with no part in the project, are the network view's.
     """
     if project is None:
         return set(G)
-    orgs = {d["org_id"] for _, d in G.nodes(data=True)
-            if project in d.get("projects", {}) or d["org_kind"] == OrgKind.OWN}
-    return {n for n, d in G.nodes(data=True) if d["org_id"] in orgs} | (also & set(G))
+    stakeholders = {n for n, d in G.nodes(data=True) if project in d.get("projects", {})}
+    orgs = {G.nodes[n]["org_id"] for n in stakeholders} | {
+        d["org_id"] for _, d in G.nodes(data=True) if d["org_kind"] == OrgKind.OWN}
+    rivals = {n for n, d in G.nodes(data=True) if d["org_kind"] == OrgKind.COMPETITOR
+              and not stakeholders.isdisjoint(nx.all_neighbors(G, n))}
+    return {n for n, d in G.nodes(data=True) if d["org_id"] in orgs} | rivals | (
+        also & set(G))
 
 
 def chart_line(kind: str, on_path: bool, same_organization: bool) -> dict[str, Any]:

@@ -113,6 +113,7 @@ ERASED = (
     "their ties, stakeholder roles and interactions (as the contact or as one of ours): deleted",
     "their subordinates' reporting line to them: cleared",
     "the stakeholder roles they owned (我方负责人): owner cleared",
+    "their successors' record of whom they took over from (前任): cleared",
     "the history: every change naming them dropped from its change set",
     "the change sets' file entries that name them (a review key, one of their addresses, a "
     "file named after them): replaced by (forgotten); authors are colleagues and stay",
@@ -461,10 +462,10 @@ class Store(ABC):
     def people_index(self, *, named: Collection[str] | None = None,
                      involved: bool = False) -> dict[str, dict[str, Any]]:
         """Every person's ``name``, ``org_id``, ``org_name``, ``org_kind``, ``roles``
-        (project id → roles), ``email``, ``phone``, ``status``, ``department`` and
-        ``title`` by id: enough to find people by name (namesakes by their department) or
-        address, to know our people and the stakeholders without loading the graph, and to
-        notice an id reused for somebody else.
+        (project id → roles), ``email``, ``phone``, ``status``, ``department``, ``title``
+        and ``predecessor`` (whom they took over from) by id: enough to find people by name
+        (namesakes by their department) or address, to know our people and the stakeholders
+        without loading the graph, and to notice an id reused for somebody else.
 
         With ``named`` (and/or ``involved``) only some people: those whose id or exact name
         is in ``named``, and with ``involved`` everyone at an ``own`` organization and

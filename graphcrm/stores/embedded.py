@@ -725,13 +725,14 @@ class EmbeddedStore(Store):
             where = " WHERE " + (" OR ".join(parts) or "0")
         rows = self._conn.execute(
             "SELECT p.id, p.name, p.org_id, o.name, o.kind, p.email, p.phone, p.status, "
-            "p.department, p.title "
+            "p.department, p.title, p.predecessor "
             f"FROM people p LEFT JOIN organizations o ON o.id = p.org_id{where}", params)
         index: dict[str, dict[str, Any]] = {
             pid: {"name": name, "org_id": org_id, "org_name": org, "org_kind": kind,
                   "roles": {}, "email": email, "phone": phone, "status": status,
-                  "department": department, "title": title}
-            for pid, name, org_id, org, kind, email, phone, status, department, title in rows
+                  "department": department, "title": title, "predecessor": predecessor}
+            for pid, name, org_id, org, kind, email, phone, status, department, title,
+            predecessor in rows
         }
         for person, project, role in self._conn.execute(
                 "SELECT person_id, project_id, role FROM stakeholders"):
@@ -1082,6 +1083,8 @@ def _erase(conn: sqlite3.Connection, person: str) -> dict[str, int]:
     owned = {row[1] for row in conn.execute("PRAGMA table_info(stakeholders)")}
     if "owner" in owned:  # a backup from before owners has none to clear
         conn.execute("UPDATE stakeholders SET owner = NULL WHERE owner = ?", (person,))
+    if "predecessor" in {row[1] for row in conn.execute("PRAGMA table_info(people)")}:
+        conn.execute("UPDATE people SET predecessor = NULL WHERE predecessor = ?", (person,))
     conn.execute("DELETE FROM people WHERE id = ?", (person,))
     return erased
 

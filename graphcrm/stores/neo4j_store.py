@@ -478,14 +478,14 @@ class Neo4jStore(Store):
                     database_=self.settings.database, routing_="r").records
         index: dict[str, dict[str, Any]] = {}
         for person, name, org_id, org_name, org_kind, pairs, email, phone, status, \
-                department, title in (records[0]["people"] if records else []):
+                department, title, predecessor in (records[0]["people"] if records else []):
             roles: dict[str, list[str]] = {}
             for project, role in pairs:
                 roles.setdefault(project, []).append(role)
             index[person] = {"name": name, "org_id": org_id, "org_name": org_name,
                              "org_kind": org_kind, "roles": roles, "email": email,
                              "phone": phone, "status": status, "department": department,
-                             "title": title}
+                             "title": title, "predecessor": predecessor}
         return index
 
     def organization_summary(self) -> OrganizationSummary:

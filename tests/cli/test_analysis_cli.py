@@ -204,7 +204,9 @@ def test_map_command(store, tmp_path):
     result = run(store, "map", "prj-js-ess", "-o", str(out), "--paths", *AS_OF)
     assert result.exit_code == 0, result.output
     # the org chart: the organizations that matter to the bid (62 of the 82 around it)
-    assert result.stdout.startswith(f"{out}: 62 people, ")
+    # the org chart: the organizations in the bid, and the competitor's two people who
+    # have ties to its stakeholders
+    assert result.stdout.startswith(f"{out}: 64 people, ")
     network = tmp_path / "network.html"
     result = run(store, "map", "prj-js-ess", "-o", str(network), "--layout", "network", *AS_OF)
     assert result.stdout.startswith(f"{network}: 82 people, ")

@@ -495,6 +495,13 @@ def test_a_person_gone_from_a_synced_sheet_has_left_and_is_kept(target, tmp_path
     assert any("p202" in (t["source"], t["target"]) for t in held.table("relationships"))
     to_her = run_on(target, "path", "李娜")
     assert to_her.exit_code == 2 and "no longer in post (left" in to_her.output
+    # 钱进 holds her title under the same superior: recorded as her successor (接任)
+    qian = next(p for p in held.table("people") if p["id"] == "p230")
+    assert qian["predecessor"] == "p202"
+    assert "+ people 钱进 (p230), taking over from 李娜 (p202)" in planned.stdout
+    her = json.loads(run_on(target, "whois", "李娜", "--format", "json").stdout)["person"][0]
+    his = json.loads(run_on(target, "whois", "钱进", "--format", "json").stdout)["person"][0]
+    assert (her["successor"], his["predecessor"]) == ("钱进", "李娜")
     short = _dfny_sheet(tmp_path / "short", leave_out=[f"p{n}" for n in range(203, 211)]
                         + [f"p{n}" for n in range(915, 925)])
     refused = run_on(target, "import", short, "--sync", "--author", "王明")
@@ -512,7 +519,8 @@ def test_changes_say_left_and_moved_in_one_row_each(target, tmp_path):
     徐明 moved to the dispatch centre (one row: post before and after) — not field edits."""
     assert run_on(target, "import", sample_dir(), "--author", "王明").exit_code == 0
     assert run_on(target, "snapshot", "gate-1").exit_code == 0
-    week2 = _dfny_sheet(tmp_path / "w2", leave_out=["p202"])
+    week2 = _dfny_sheet(tmp_path / "w2", leave_out=["p202"],
+                        add="p230,钱进,dfny-js,副总经理（生产）,公司领导,p201\n")
     text = (week2 / "people.csv").read_text(encoding="utf-8").replace(
         "p208,徐明,dfny-js,信息中心主任,信息中心,", "p208,徐明,dfny-js,调控中心副主任,调控中心,")
     (week2 / "people.csv").write_text(text, encoding="utf-8")
@@ -524,6 +532,7 @@ def test_changes_say_left_and_moved_in_one_row_each(target, tmp_path):
     for row in people:
         by_who.setdefault(row["who"], []).append(row)
     assert [r["what"] for r in by_who["李娜"]] == ["person left"]
+    assert [(r["what"], r["before"]) for r in by_who["钱进"]] == [("person succeeded", "李娜")]
     assert by_who["李娜"][0]["before"] == "公司领导 副总经理（生产）"
     moved = by_who["徐明"]
     assert [r["what"] for r in moved] == ["person moved"]

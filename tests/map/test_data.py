@@ -230,3 +230,22 @@ def test_the_org_chart_keeps_to_the_allow_list_and_redacts_the_same(sample):
     assert [p["title"] for p in people if p.get("title") and p["title"] in text] == []
     assert not any("key" in n for n in hidden["nodes"] if not n.get("placeholder"))
     assert {b["label"] for b in hidden["meta"]["bands"] if b["kind"] == "department"} <= {""}
+
+
+def test_the_org_chart_draws_the_competitors_man_and_his_tie():
+    """A competitor's employee with a tie to a stakeholder is on the org chart, in the
+    competitor's band, with the tie; their colleague with no tie to the bid is not."""
+    from tests.analysis.conftest import make_graph
+
+    G = make_graph({"us": "o-us", "dm": "o-c", "rival": "o-x", "other": "o-x"},
+                   [("us", "dm", 4), ("rival", "dm", 5), ("rival", "other", 4)],
+                   [("us", "bid_team"), ("dm", "decision_maker", 5, None,
+                                         {"leaning": "O-X"})])
+    data = map_data(value(G, AS_OF), MapSettings(project="P", layout="orgchart"))
+    names = {n["name"]: n for n in data["nodes"]}
+    assert "RIVAL" in names and "OTHER" not in names
+    bands = {b["label"] for b in data["meta"]["bands"]}
+    assert "O-X" in bands
+    rival, dm = names["RIVAL"]["id"], names["DM"]["id"]
+    assert any({e["from"], e["to"]} == {rival, dm} for e in data["edges"])
+    assert "leans to O-X" in names["DM"]["label"] or "O-X" in names["DM"]["label"]

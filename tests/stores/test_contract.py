@@ -177,7 +177,7 @@ def test_people_index(store, tiny):
     assert index["c"] == {"name": "陈总", "org_id": "o-c", "org_name": "客户公司",
                           "org_kind": "customer", "roles": {"P1": ["decision_maker"]},
                           "email": None, "phone": None, "status": None, "department": None,
-                          "title": "general manager"}
+                          "title": "general manager", "predecessor": None}
     assert index["a"]["email"] == "a@us.example"
     assert index["x"]["roles"] == {}
 
