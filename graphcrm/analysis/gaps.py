@@ -53,7 +53,7 @@ one point of access).
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -62,10 +62,12 @@ import networkx as nx
 from graphcrm.analysis.model import TieModel
 from graphcrm.analysis.network import (
     best_chain,
+    best_chains,
     chain_region,
     competitor_staff,
     decision_stakeholders,
     our_people,
+    region_arcs,
     require_project,
     roles_of,
 )
@@ -277,6 +279,7 @@ class _Question:
     max_hops: int
     names: Mapping[str, str]  # as a reader tells namesakes apart (shown_names)
     planned: frozenset[tuple[str, str]] = frozenset()  # a plan's ties (when simulating)
+    extra: tuple[tuple[str, str, dict], ...] = ()  # their arcs
 
     @property
     def model(self) -> TieModel:
@@ -291,28 +294,37 @@ class _Question:
                         f"({math.floor(strength * 100 + 1e-9) / 100:.2f})",
                 "ids": nodes, "strength": round(strength, 3)}
 
-    def routes(self, target: str, skip: Collection[str], *, sources: Iterable[str] = (),
-               weak: int = 2, most: int = MAX_ROUTES
+    def region(self, target: str, skip: Collection[str]) -> dict[str, dict[str, dict]]:
+        """The arcs among the people on some chain of at most ``max_hops`` ties from us to
+        ``target`` through none of ``skip`` (and the plan's ties, when simulating)."""
+        ends = {n for u, v, _ in self.extra for n in (u, v)} - set(skip)
+        keep = chain_region(self.V.reach, [*self.ours, *sorted(ends)], target, self.max_hops,
+                            excluded=skip)  # the plan's ties shorten chains: a wider region
+        return region_arcs(self.V.reach, keep | ends | set(self.ours), extra=self.extra)
+
+    def routes(self, target: str, arcs: Mapping[str, Mapping[str, dict]], *,
+               excluded: Collection[str] = (), weak: int = 2, most: int = MAX_ROUTES
                ) -> tuple[list[tuple[float, list[str]]], list[tuple[float, list[str]]]]:
-        """Node-independent routes to ``target`` (greedy, best first): up to ``most`` that
-        count, then up to ``weak`` weak ones, never through ``skip``."""
-        starts = list(sources) or self.ours
-        H, cut = self.V.reach, -math.log(self.model.weak_probability)
-        region = chain_region(H, starts, target, self.max_hops, excluded=skip)
+        """Node-independent routes to ``target`` within ``arcs`` (greedy, best first): up
+        to ``most`` that count, then up to ``weak`` weak ones, through none of
+        ``excluded``."""
+        cut = -math.log(self.model.weak_probability)
         counted: list[tuple[float, list[str]]] = []
         weaker: list[tuple[float, list[str]]] = []
-        used: set[str] = set()
+        used: set[str] = set(excluded)
         while len(counted) < most:
-            found = best_chain(H, starts, target, self.max_hops, within=region, excluded=used)
+            found = best_chain(arcs, self.ours, target, self.max_hops, excluded=used)
             if found is None or (found[0] > cut + 1e-12 and len(weaker) >= weak):
                 break
             (counted if found[0] <= cut + 1e-12 else weaker).append(found)
             used |= set(found[1][:-1])
         return counted, weaker
 
-    def counts(self, target: str, skip: Collection[str], without: str) -> bool:
-        """Whether a route that counts reaches ``target`` without ``without``."""
-        counted, _ = self.routes(target, {*skip, without}, weak=0, most=1)
+    def counts(self, target: str, arcs: Mapping[str, Mapping[str, dict]], without: str
+               ) -> bool:
+        """Whether a route that counts reaches ``target`` within ``arcs`` without
+        ``without``."""
+        counted, _ = self.routes(target, arcs, excluded={without}, weak=0, most=1)
         return bool(counted)
 
 
@@ -365,9 +377,10 @@ def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4,
 
 
 def _coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int, plan: bool,
-                   planned: frozenset[tuple[str, str]] = frozenset(),
                    won_over: frozenset[str] = frozenset(),
-                   names: Mapping[str, str] | None = None) -> GapsResult:
+                   planned: frozenset[tuple[str, str]] = frozenset(),
+                   names: Mapping[str, str] | None = None,
+                   extra: tuple[tuple[str, str, dict], ...] = ()) -> GapsResult:
     G = V.people
     require_project(G, project)
     ours = our_people(G, project)
@@ -375,7 +388,7 @@ def _coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int, plan: bool,
     staff = frozenset(competitor_staff(G, keep=[*targets, *ours]))
     against = frozenset(_against(G, project) | staff) - set(ours) - won_over
     q = _Question(V, project, ours, against, staff, max_hops,
-                  shown_names(G) if names is None else names, planned)
+                  shown_names(G) if names is None else names, planned, extra)
     rows = [_coverage_row(q, person, influence) for person, influence in targets.items()]
     order = {level: i for i, level in enumerate(LEVELS)}
     rows.sort(key=lambda r: (-order[r["coverage"]], -r["influence"], r["name"]))
@@ -442,14 +455,15 @@ def _coverage_row(q: _Question, person: str, influence: int) -> dict[str, Any]:
         return row
     skip = (q.against | q.staff) - {person}
     working = [w for _, w in _working(q, person)]
-    counted, weak = q.routes(person, skip)
+    arcs = q.region(person, skip)
+    counted, weak = q.routes(person, arcs)
     blocked: list[tuple[float, list[str]]] = []
-    if not counted and not working:
-        blocked, _ = q.routes(person, (), weak=0)  # everyone let through
+    if not counted and not working:  # everyone let through
+        blocked, _ = q.routes(person, q.region(person, ()), weak=0)
     level = q.model.coverage(len(working), len(counted), len(blocked))
     brokers: list[str] = []
     if len(counted) == 1:  # who on the one route is on every route that counts
-        brokers = [n for n in counted[0][1][:-1] if not q.counts(person, skip, n)]
+        brokers = [n for n in counted[0][1][:-1] if not q.counts(person, arcs, n)]
     blockers = list(dict.fromkeys(n for _, nodes in blocked for n in nodes[:-1]
                                   if n in q.against))
     best = min([*counted, *weak], default=None)
@@ -571,16 +585,20 @@ def _introduction(q: _Question, target: str, free: list[str], skip: Collection[s
     when they have one. (who, introducers, why) or None."""
     H = q.V.reach
     found: list[tuple[bool, float, str, list[str], float]] = []
-    for contact in H.predecessors(target):
+    contacts = [c for c, arc in H._pred[target].items() if c not in skip and c not in q.ours
+                and arc["p"] >= q.model.known_well_probability]
+    if not contacts:
+        return None
+    searches = [(True, best_chains(H, [owner], q.max_hops - 1, excluded={*skip, target}))
+                ] if owner else []  # one search from each side, for every contact
+    searches.append((False, best_chains(H, free, q.max_hops - 1, excluded={*skip, target})))
+    for contact in contacts:
         known = H[contact][target]["p"]
-        if contact in skip or contact in q.ours or known < q.model.known_well_probability:
-            continue
-        for starts in ([owner] if owner else [], free):
-            reached = best_chain(H, starts, contact, q.max_hops - 1,
-                                 excluded={*skip, target}) if starts else None
+        for own, chains in searches:
+            reached = chains(contact)
             if reached is not None and math.exp(-reached[0]) >= q.model.weak_probability:
                 reach = math.exp(-reached[0])
-                found.append((starts != free, reach * known, contact, reached[1], reach))
+                found.append((own, reach * known, contact, reached[1], reach))
     if not found:
         return None
     _, _, contact, chain, reach = max(found, key=lambda f: (f[0], f[1]))
@@ -634,24 +652,24 @@ def _simulate(V: ValuedGraph, project: str, steps: list[dict[str, Any]], max_hop
     """Coverage after the plan: its ties added (a KNOWS tie of the model's
     ``planned_strength``, dated the day of the question: the latest evidence between the
     two, as :func:`~graphcrm.analysis.network.reach_graph` takes it) and the blockers it
-    wins over no longer against us. The ties of the graph are not valued again: the reach
-    graph is copied and only the plan's ties are valued, by the same model and date."""
-    H = V.reach.copy()
+    wins over no longer against us. Nothing is valued again or copied: the plan's ties are
+    valued by the same model and date and laid over the reach graph in each search's
+    region."""
+    H = V.reach
     tie = {"type": TieType.KNOWS.value, "strength": V.model.planned_strength,
            "last_contact": V.as_of.isoformat(), "level": None, "planned": True}
-    planned = set()
+    extra, planned = [], set()
     for step in (s for s in steps if s["simulated"]):
         a, b = step["who_id"], step["meet_id"]
+        planned |= {(a, b), (b, a)}
         p = V.tie(a, b, tie).probability
-        for arc in ((a, b), (b, a)):
-            found = H.get_edge_data(*arc)
+        for u, v in ((a, b), (b, a)):
+            found = H._succ.get(u, {}).get(v)
             if found is None or found["tie"]["type"] not in REPORTING or found["p"] < p:
-                H.add_edge(*arc, p=p, cost=-math.log(p), tie=tie)
-            planned.add(arc)
+                extra.append((u, v, {"p": p, "cost": -math.log(p), "tie": tie}))
     won = frozenset(s["won_over"] for s in steps if s["simulated"] and s["won_over"])
-    return _coverage_gaps(ValuedGraph(V.people, H, V.as_of, V.model), project,
-                          max_hops=max_hops, plan=False, planned=frozenset(planned),
-                          won_over=won, names=names)
+    return _coverage_gaps(V, project, max_hops=max_hops, plan=False, won_over=won,
+                          names=names, planned=frozenset(planned), extra=tuple(extra))
 
 
 def key_players(G: nx.MultiDiGraph, project: str, row: dict[str, Any], model: TieModel

@@ -165,3 +165,51 @@ def test_structural_holes_from_the_arc_columns_equal_networkx(seed):
         assert row["constraint"] == pytest.approx(constraint[person], rel=1e-9, abs=1e-12)
         assert row["effective_size"] == pytest.approx(effective[person], rel=1e-9,
                                                       abs=1e-12)
+
+
+def _reference_best(R: nx.DiGraph, sources: list[str], target: str, max_hops: int
+                    ) -> float | None:
+    """The least cost over every simple chain of at most ``max_hops`` ties from a source to
+    ``target`` that enters no second source: all of them enumerated (NetworkX)."""
+    best = None
+    for source in sources:
+        if source not in R or target not in R:
+            continue
+        if source == target:
+            return 0.0
+        for path in nx.all_simple_paths(R, source, target, cutoff=max_hops):
+            if any(n in sources for n in path[1:]):
+                continue
+            cost = sum(R[a][b]["cost"] for a, b in zip(path, path[1:], strict=False))
+            best = cost if best is None else min(best, cost)
+    return best
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_best_chain_is_the_best_of_every_simple_chain_within_the_hop_limit(seed):
+    from graphcrm.analysis.network import best_chain, best_chains, region_arcs
+
+    H, skip, rng = reach_with_hubs(seed)
+    R = without(H, skip)
+    sources = sorted(set(rng.sample(sorted(H), 3)) - skip)
+    for target in rng.sample(sorted(set(H) - skip - set(sources)), 8):
+        for max_hops in (1, 2, 3):
+            expected = _reference_best(R, sources, target, max_hops)
+            found = best_chain(H, sources, target, max_hops, excluded=skip)
+            assert (found is None) == (expected is None), (target, max_hops)
+            if found is None:
+                continue
+            cost, nodes = found
+            assert cost == pytest.approx(expected)
+            # a real chain: a source to the target, simple, within the limit, its cost
+            assert nodes[0] in sources and nodes[-1] == target
+            assert len(set(nodes)) == len(nodes) and len(nodes) - 1 <= max_hops
+            assert not skip.intersection(nodes)
+            assert cost == pytest.approx(sum(H[a][b]["cost"]
+                                             for a, b in zip(nodes, nodes[1:], strict=False)))
+            # the same from a region's arcs, and from the search to everyone at once
+            keep = chain_region(H, sources, target, max_hops, excluded=skip)
+            again = best_chain(region_arcs(H, keep), sources, target, max_hops)
+            assert again is not None and again[0] == pytest.approx(cost)
+            everyone = best_chains(H, sources, max_hops, excluded=skip)(target)
+            assert everyone is not None and everyone[0] == pytest.approx(cost)
