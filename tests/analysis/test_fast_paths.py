@@ -9,6 +9,7 @@ reference is the textbook call on the graph *without* those people.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import random
 
@@ -180,7 +181,7 @@ def _reference_best(R: nx.DiGraph, sources: list[str], target: str, max_hops: in
         for path in nx.all_simple_paths(R, source, target, cutoff=max_hops):
             if any(n in sources for n in path[1:]):
                 continue
-            cost = sum(R[a][b]["cost"] for a, b in zip(path, path[1:], strict=False))
+            cost = sum(R[a][b]["cost"] for a, b in itertools.pairwise(path))
             best = cost if best is None else min(best, cost)
     return best
 
@@ -206,7 +207,7 @@ def test_best_chain_is_the_best_of_every_simple_chain_within_the_hop_limit(seed)
             assert len(set(nodes)) == len(nodes) and len(nodes) - 1 <= max_hops
             assert not skip.intersection(nodes)
             assert cost == pytest.approx(sum(H[a][b]["cost"]
-                                             for a, b in zip(nodes, nodes[1:], strict=False)))
+                                             for a, b in itertools.pairwise(nodes)))
             # the same from a region's arcs, and from the search to everyone at once
             keep = chain_region(H, sources, target, max_hops, excluded=skip)
             again = best_chain(region_arcs(H, keep), sources, target, max_hops)
