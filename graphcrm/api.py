@@ -104,7 +104,7 @@ from graphcrm.stores import (
     open_store,
     scratch_store,
 )
-from graphcrm.words import default_lang
+from graphcrm.words import Said, default_lang
 
 if TYPE_CHECKING:  # imported where used: a question loads neither the map nor the contacts
     import pandas as pd
@@ -880,7 +880,7 @@ class GraphCRM:
         with open_store(self.store) as opened:
             sets = opened.history(after=change_set - 1, changes=True)
             if not sets or sets[0].id != change_set:
-                raise LookupFailed(f"no change set {change_set} (history lists them)")
+                raise LookupFailed(Said("error.no_change_set", number=change_set))
             target, later = sets[0], sets[1:]
             refused = _unrevertable(target, later)
             if refused:
@@ -1204,7 +1204,7 @@ class GraphCRM:
             found = [s for s in opened.history(after=number - 1, changes=True)
                      if s.id == number]
             if not found:
-                raise LookupFailed(f"no change set {number} (history lists them)")
+                raise LookupFailed(Said("error.no_change_set", number=number))
             base = opened.load(people=())  # every organization and project, for their names
             names = Dataset({**base.records, "people": [
                 {"id": p, "name": d["name"]} for p, d in opened.people_index().items()]})
@@ -1257,7 +1257,7 @@ class GraphCRM:
         1
         """
         if not name.strip():
-            raise Conflict("a snapshot needs a name (e.g. gate-1)")
+            raise Conflict(Said("error.snapshot_name"))
         with open_store(self.store) as opened:
             return opened.snapshot(name.strip(), ChangeInfo("snapshot", author or ""))
 
@@ -1968,14 +1968,13 @@ def _since(since: str, sets: builtins.list[ChangeSet], snapshots: builtins.list[
         day = parse_day(since.strip())
     except ValueError:
         names = ", ".join(repr(s.name) for s in snapshots) or "none yet"
-        raise LookupFailed(f"since {since!r}: no snapshot of that name and not a date "
-                           f"(snapshots: {names})") from None
+        raise LookupFailed(Said("error.no_since", since=repr(since), names=names)) from None
     if not sets:
-        raise Conflict(f"{where} has no history yet: nothing to compare with {day}")
+        raise Conflict(Said("error.no_history", where=where, day=day))
     first = dt.datetime.fromisoformat(sets[0].at)
     if day < first.date():
-        raise Conflict(f"since {day}: the history of {where} starts on {first.date()} "
-                       f"({sets[0].command}); choose that day or later")
+        raise Conflict(Said("error.history_starts", day=day, where=where, first=first.date(),
+                            command=sets[0].command))
     start = dt.datetime.combine(day, dt.time()).astimezone()
     boundary = max((s.id for s in sets if dt.datetime.fromisoformat(s.at) < start), default=0)
     return boundary, str(day)
@@ -2050,16 +2049,12 @@ def _refuse_losses(planned: ImportSummary) -> None:
             and "status_since" in c.fields]
     listed = next((t.rows for t in planned.tables if t.table == "people"), 0) - len(gone)
     if len(gone) > max(listed, 2):
-        raise Conflict(f"--sync would mark {len(gone)} people as gone, not in the people "
-                       f"sheet ({', '.join(gone[:5])}{' …' if len(gone) > 5 else ''}) — more "
-                       f"than the {listed} it lists: a sheet cut short? See the plan with "
-                       "--dry-run; give --yes to mark them all the same")
+        raise Conflict(Said("error.sync_cut_short", n=len(gone), listed=listed,
+                            names=", ".join(gone[:5]) + (" …" if len(gone) > 5 else "")))
     lost = [t for t in planned.tables if t.removed > t.rows]
     if lost:
         counts = "; ".join(f"{t.table}: {t.removed} removed, {t.rows} listed" for t in lost)
-        raise Conflict(f"--sync would remove more than the files list ({counts}): a sheet "
-                       "emptied or cut short by mistake? See the plan with --dry-run; give "
-                       "--yes to remove them all the same")
+        raise Conflict(Said("error.sync_removes_more", counts=counts))
 
 
 def _stored_parents(opened: Store) -> Callable[[str, Collection[str]], dict[str, str | None]]:

@@ -145,6 +145,7 @@ class AmbiguousName(LookupFailed):
     """A name matches several people; ``candidates`` lists ``(id, name, organization)``."""
 
     def __init__(self, name: str, candidates: Sequence[tuple[str, str, str]]) -> None:
+        self.name = name
         self.candidates = list(candidates)
         lines = [f"{name!r} matches {len(self.candidates)} people; write which, as "
                  f"{name}（part of the organization）, or give the id:"]

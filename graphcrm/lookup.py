@@ -14,6 +14,7 @@ from typing import Any
 
 from graphcrm.domain import normalize_token
 from graphcrm.errors import AmbiguousName, LookupFailed
+from graphcrm.words import Said
 
 __all__ = ["find_person", "find_project", "QUALIFIED"]
 
@@ -76,7 +77,7 @@ def find_person(people: Mapping[str, Mapping[str, Any]], text: str) -> str:
     if called:
         raise AmbiguousName(text, [(n, people[n]["name"], people[n].get("org_name") or "")
                                    for n in sorted(called)])
-    raise LookupFailed(f"nobody called {text!r} (give a person's id or name)")
+    raise LookupFailed(Said("error.nobody_called", name=repr(text)))
 
 
 #: How people are called by surname and title (刘总, 王处, 张工, 李主任): the words of the
@@ -128,7 +129,7 @@ def find_project(projects: Iterable[Mapping[str, Any]], text: str | None) -> str
     if text is None:
         if len(ids) == 1:
             return next(iter(ids))
-        raise LookupFailed(f"name a project (projects: {listed})")
+        raise LookupFailed(Said("error.name_a_project", projects=listed))
     if text in ids:
         return text
     for same in (lambda name: name == text,
@@ -137,6 +138,6 @@ def find_project(projects: Iterable[Mapping[str, Any]], text: str | None) -> str
         if len(named) == 1:
             return named[0]
         if len(named) > 1:
-            raise LookupFailed(f"{text!r} names {len(named)} projects; give the id "
-                               f"({', '.join(named)})")
-    raise LookupFailed(f"no project {text!r} (projects: {listed})")
+            raise LookupFailed(Said("error.projects_named", name=repr(text), n=len(named),
+                                    ids=", ".join(named)))
+    raise LookupFailed(Said("error.no_project", name=repr(text), projects=listed))

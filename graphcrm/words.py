@@ -361,6 +361,79 @@ WORDS: dict[str, tuple[str, str]] = {
     "why.nobody": ("nobody of ours reaches them or shares a contact with them",
                    "我方无人够得着，也没有共同熟人"),
     "gaps.one_of_us": ("one of us", "我方某人"),
+    # -- errors a user meets (graphcrm: …) -----------------------------------------------------
+    "error.nobody_called": ("nobody called {name} (give a person's id or name)",
+                            "找不到 {name}（请给出人员的编号或姓名）"),
+    "error.name_a_project": ("name a project (projects: {projects})",
+                             "请指明项目（现有项目：{projects}）"),
+    "error.projects_named": ("{name} names {n} projects; give the id ({ids})",
+                             "{name} 对应 {n} 个项目，请给出编号（{ids}）"),
+    "error.no_project": ("no project {name} (projects: {projects})",
+                         "没有项目 {name}（现有项目：{projects}）"),
+    "error.no_store": ("no store at {store}: import data first (graphcrm import PATH; in "
+                       "Python import_data) or choose another store",
+                       "{store} 没有数据库：请先导入数据（graphcrm import 路径；Python 中用 "
+                       "import_data），或选择其他数据库"),
+    "error.neo4j_credentials": ("{where}: Neo4j refused the credentials of user {user} (check "
+                                "NEO4J_USERNAME and NEO4J_PASSWORD)",
+                                "{where}：Neo4j 拒绝了用户 {user} 的登录凭据（请检查 "
+                                "NEO4J_USERNAME 和 NEO4J_PASSWORD）"),
+    "error.neo4j_unreachable": ("{where}: cannot reach Neo4j ({why}){hint}",
+                                "{where}：连接不上 Neo4j（{why}）{hint}"),
+    "error.neo4j_database": ("{where}: no database {database} on this server (check "
+                             "NEO4J_DATABASE)",
+                             "{where}：服务器上没有数据库 {database}（请检查 NEO4J_DATABASE）"),
+    "error.former": ("{name} is no longer in post ({status}): no chain runs to or through "
+                     "them; ask about their successor",
+                     "{name} 已不在任（{status}）：路线不经过也不通往此人，请问其继任者"),
+    "error.former_since": ("{name} is no longer in post ({status} since {since}): no chain "
+                           "runs to or through them; ask about their successor",
+                           "{name} 已不在任（{since} 起{status}）：路线不经过也不通往此人，"
+                           "请问其继任者"),
+    "error.k_hops": ("k and max_hops must be at least 1 (got k={k}, max_hops={max_hops})",
+                     "k 和 max_hops 至少为 1（现为 k={k}，max_hops={max_hops}）"),
+    "error.our_side": ("{name} is on our side: no path needed", "{name} 是我方人员，无需路线"),
+    "error.avoid_needs_project": ("avoiding opponents needs a project: {name} is a "
+                                  "stakeholder of none (name one)",
+                                  "避开反对者需要指明项目：{name} 不是任何项目的干系人"
+                                  "（请指明一个）"),
+    "error.no_change_set": ("no change set {number} (history lists them)",
+                            "没有变更批次 {number}（history 可列出全部）"),
+    "error.snapshot_name": ("a snapshot needs a name (e.g. gate-1)",
+                            "快照需要一个名称（例如 gate-1）"),
+    "error.no_since": ("since {since}: no snapshot of that name and not a date (snapshots: "
+                       "{names})", "{since}：既不是快照名称也不是日期（现有快照：{names}）"),
+    "error.no_history": ("{where} has no history yet: nothing to compare with {day}",
+                         "{where} 还没有变更历史：无从与 {day} 比较"),
+    "error.history_starts": ("since {day}: the history of {where} starts on {first} "
+                             "({command}); choose that day or later",
+                             "{day}：{where} 的历史从 {first}（{command}）开始，请选择这天或之后"),
+    "error.sync_cut_short": ("--sync would mark {n} people as gone, not in the people sheet "
+                             "({names}) — more than the {listed} it lists: a sheet cut short? "
+                             "See the plan with --dry-run; give --yes to mark them all the same",
+                             "--sync 会把人员表中没有的 {n} 人标为离任（{names}），多于表中"
+                             "列出的 {listed} 人：是不是表被截短了？用 --dry-run 查看变更计划；"
+                             "确认无误请加 --yes"),
+    "error.sync_removes_more": ("--sync would remove more than the files list ({counts}): a "
+                                "sheet emptied or cut short by mistake? See the plan with "
+                                "--dry-run; give --yes to remove them all the same",
+                                "--sync 要删除的比文件中列出的还多（{counts}）：是不是误清空或"
+                                "截短了某张表？用 --dry-run 查看变更计划；确认无误请加 --yes"),
+    "error.sync_others": ("--sync would remove records other colleagues entered ({counts}); a "
+                          "sync removes only what its author entered. See them with --dry-run; "
+                          "give --take-over to remove them all the same",
+                          "--sync 会删除其他同事录入的记录（{counts}）；同步只删除本人录入的内容。"
+                          "用 --dry-run 查看；确要删除请加 --take-over"),
+    "error.colleague_changed": ("{n} value(s) a colleague set since your last import would "
+                                "change: {shown}. Give --theirs to keep theirs or --mine to "
+                                "write yours (--dry-run lists them all)",
+                                "你上次导入后同事改过的 {n} 个值会被改掉：{shown}。加 --theirs "
+                                "保留同事的，或加 --mine 写入你的（--dry-run 可列出全部）"),
+    "error.ambiguous": ("{name} matches {n} people; write which, as {bare}（part of the "
+                        "organization）, or give the id:",
+                        "{name} 对应 {n} 人；请写明是哪一位，如 {bare}（单位或部门的一部分），"
+                        "或给出编号："),
+    "check.ok": ("ok: the store is whole", "检查通过：数据库完整"),
     "approach.introduce": ("introduction", "引荐"),
     "approach.second_thread": ("second thread", "第二条线"),
     "approach.way_around": ("way around", "绕开阻碍"),
@@ -762,11 +835,31 @@ def column(name: str, lang: str, result: str = "") -> str:
     return name
 
 
+def local_time(stamp: str) -> str:
+    """A recorded moment (ISO text, with its offset) as a reader reads it: local time, to
+    the minute.
+
+    >>> import datetime as dt
+    >>> moment = dt.datetime(2026, 12, 6, 13, 7, 21, tzinfo=dt.timezone.utc)
+    >>> local_time("2026-12-06T13:07:21+00:00") == f"{moment.astimezone():%Y-%m-%d %H:%M}"
+    True
+    """
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def cell(column_name: str, value: Any, lang: str) -> Any:
     """A table cell in ``lang``: vocabulary values by their word, lists of them one by one,
     anything else unchanged."""
     if column_name == "last_contact" and value == "undated":
         return word("undated", lang)
+    if column_name == "at" and isinstance(value, str) and "T" in value:
+        return local_time(value)
     if column_name == "field" and isinstance(value, str):
         return field_name(value, lang)
     prefix = _CELL_VOCAB.get(column_name)
@@ -799,16 +892,21 @@ class Said(str):
     values: dict[str, Any]
 
     def __new__(cls, key: str, **values: Any) -> Said:
-        said = super().__new__(cls, word(key, "en", **values))
+        said = super().__new__(cls, word(key, "en", **_in(values, "en")))
         said.key, said.values = key, values
         return said
 
     def in_lang(self, lang: str) -> str:
-        """The sentence in ``lang``."""
-        return word(self.key, lang, **self.values)
+        """The sentence in ``lang`` (vocabulary values in its words)."""
+        return word(self.key, lang, **_in(self.values, lang))
 
     def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles keep the key and values
         return _said, (self.key, self.values)
+
+
+def _in(values: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A sentence's values in ``lang``: vocabulary members by their word."""
+    return {k: vocab(v, lang) if isinstance(v, Vocabulary) else v for k, v in values.items()}
 
 
 class ReadAs(Said):

@@ -20,6 +20,7 @@ from graphcrm.analysis.model import DEFAULT_MODEL, DOWN, Hop, TieModel
 from graphcrm.domain import DECISION_ROLES, OrgKind, TieType, our_side
 from graphcrm.errors import LookupFailed
 from graphcrm.graph import REPORTING
+from graphcrm.words import Said
 
 __all__ = [
     "reach_graph", "our_people", "decision_stakeholders", "stance_of", "roles_of",
@@ -35,7 +36,7 @@ def require_project(G: nx.MultiDiGraph, project: str) -> dict:
     projects = G.graph.get("projects", {})
     if project not in projects:
         known = ", ".join(sorted(projects)) or "none"
-        raise LookupFailed(f"no project {project!r} (projects: {known})")
+        raise LookupFailed(Said("error.no_project", name=repr(project), projects=known))
     return projects[project]
 
 

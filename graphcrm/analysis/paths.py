@@ -31,10 +31,10 @@ from graphcrm.analysis.network import (
     stance_of,
 )
 from graphcrm.analysis.valued import ValuedGraph
-from graphcrm.domain import Stance
+from graphcrm.domain import PersonStatus, Stance
 from graphcrm.errors import BadArgument, Conflict, LookupFailed
 from graphcrm.results import Block, Part, Result, plain
-from graphcrm.words import joined, word
+from graphcrm.words import Said, joined, word
 
 __all__ = ["InfluencePath", "PathResult", "influence_paths"]
 
@@ -151,9 +151,10 @@ def _refuse_former(G: nx.MultiDiGraph, person: str) -> None:
     """Refuse a chain to or from someone no longer in post (see :mod:`graphcrm.graph`)."""
     record = G.graph.get("former", {}).get(person)
     if record is not None:
-        since = f" since {record['status_since']}" if record.get("status_since") else ""
-        raise Conflict(f"{record['name']} is no longer in post ({record['status']}{since}): "
-                       "no chain runs to or through them; ask about their successor")
+        raise Conflict(Said("error.former_since" if record.get("status_since")
+                            else "error.former", name=record["name"],
+                            status=PersonStatus(record["status"]),
+                            since=record.get("status_since")))
 
 
 def _stance_projects(G: nx.MultiDiGraph, target: str, project: str | None) -> list[str]:
@@ -235,18 +236,17 @@ def influence_paths(
     """
     G = V.people
     if k < 1 or max_hops < 1:
-        raise BadArgument(f"k and max_hops must be at least 1 (got k={k}, max_hops={max_hops})")
+        raise BadArgument(Said("error.k_hops", k=k, max_hops=max_hops))
     for person in (target, *(sources or ())):
         _refuse_former(V.people, person)
     if target not in G:
         raise LookupFailed(f"nobody with id {target!r}")
     starts = sorted(set(sources) if sources is not None else our_people(G, project))
     if target in starts:
-        raise LookupFailed(f"{G.nodes[target]['name']} is on our side: no path needed")
+        raise LookupFailed(Said("error.our_side", name=G.nodes[target]["name"]))
     projects = _stance_projects(G, target, project)
     if avoid_opponents and not projects:
-        raise Conflict(f"avoiding opponents needs a project: {G.nodes[target]['name']} is a "
-                       "stakeholder of none (name one)")
+        raise Conflict(Said("error.avoid_needs_project", name=G.nodes[target]["name"]))
     excluded = _excluded(G, projects, avoid, avoid_opponents, strict, include_competitors,
                          starts)
     excluded -= {target}

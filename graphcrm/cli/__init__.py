@@ -34,9 +34,16 @@ class _Failure(click.ClickException):
 
 def _said(error: GraphCRMError, lang: str) -> str:
     """The error as its reader reads it: a refused import, problem by problem, in ``lang``."""
-    from graphcrm.errors import ValidationFailed
-    from graphcrm.words import problem_text, word
+    from graphcrm.errors import AmbiguousName, ValidationFailed
+    from graphcrm.words import Said, problem_text, word
 
+    said = error.args[0] if error.args else None
+    if isinstance(said, Said):  # a sentence of the catalogue: in the reader's language
+        return said.in_lang(lang)
+    if isinstance(error, AmbiguousName):  # the head in the reader's language, then who
+        lines = str(error).splitlines()
+        return "\n".join([word("error.ambiguous", lang, name=repr(error.name),
+                                n=len(error.candidates), bare=error.name), *lines[1:]])
     if not isinstance(error, ValidationFailed) or lang == "en":
         return str(error)
     return "\n".join([word("problems.head", lang, n=len(error.problems)),

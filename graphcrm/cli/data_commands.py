@@ -448,7 +448,7 @@ def check_command(ctx: click.Context) -> None:
         more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
         raise StoreDamaged(f"{len(problems)} problem(s) in the store:\n{shown}{more}\n"
                            "restore a backup, or import your files into a new store")
-    click.echo("ok: the store is whole")
+    click.echo(word("check.ok", lang_of(ctx)))
 
 
 @cli.command("forget")

@@ -46,6 +46,7 @@ from graphcrm.changes import (
 )
 from graphcrm.errors import Conflict
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset
+from graphcrm.words import Said
 
 __all__ = ["Store", "ImportSummary", "TableChanges", "Counts", "OrganizationSummary",
            "ChangeInfo", "ChangeSet", "Snapshot", "HISTORY_SCHEMA", "merged_review", "Traces",
@@ -636,9 +637,7 @@ def guard_sync(changes: Sequence[Change], sets: Sequence[ChangeSet], author: str
         return out, []
     counts = ", ".join(f"{n} entered by {who}" for who, n in sorted(theirs.items()))
     if not (take_over or dry_run):
-        raise Conflict(f"--sync would remove records other colleagues entered ({counts}); "
-                       "a sync removes only what its author entered. See them with --dry-run; "
-                       "give --take-over to remove them all the same")
+        raise Conflict(Said("error.sync_others", counts=counts))
     verb = "would remove" if dry_run else "removed"
     return out, [f"--sync {verb} records other colleagues entered: {counts}"
                  + ("" if take_over else " (refused without --take-over)")]
@@ -698,9 +697,7 @@ def guard_conflicts(changes: Sequence[Change], sets: Sequence[ChangeSet], author
             f"this import {_plain(new)}" for c, name, old, new, by in found]
     if found and settle is None and not dry_run:
         shown = "; ".join(said[:5]) + (f"; … {len(said) - 5} more" if len(said) > 5 else "")
-        raise Conflict(f"{len(said)} value(s) a colleague set since your last import would "
-                       f"change: {shown}. Give --theirs to keep theirs or --mine to write "
-                       "yours (--dry-run lists them all)")
+        raise Conflict(Said("error.colleague_changed", n=len(said), shown=shown))
     if settle != "theirs" or not found:
         return list(changes), said if dry_run else [], {}
     keep: dict[tuple[str, tuple[str, ...]], dict[str, Any]] = {}

@@ -74,6 +74,7 @@ from graphcrm.stores.base import (
     now_text,
     owned_by,
 )
+from graphcrm.words import Said
 
 __all__ = ["EmbeddedStore", "create_store"]
 
@@ -299,10 +300,7 @@ class EmbeddedStore(Store):
         self.location = str(self.shown)
         self.read_only = False
         if not create and not self.path.exists():
-            raise StoreNotFound(
-                f"no store at {self.shown}: import data first (graphcrm import PATH; in "
-                "Python import_data) or choose another store"
-            )
+            raise StoreNotFound(Said("error.no_store", store=self.shown))
         if self.path.is_dir():
             raise StoreError(f"{self.shown}: a folder, not a store file (choose another --store)")
         if self.path.exists():

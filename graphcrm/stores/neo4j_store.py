@@ -60,6 +60,7 @@ from graphcrm.stores.base import (
 )
 from graphcrm.stores.cypher_files import TIE_TYPES, statement, statements
 from graphcrm.stores.neo4j_settings import Neo4jSettings
+from graphcrm.words import Said
 
 __all__ = ["Neo4jStore"]
 
@@ -259,23 +260,19 @@ class Neo4jStore(Store):
         except GraphCRMError:  # graphcrm's own (a ValidationFailed is a ValueError too)
             raise
         except AuthError as err:
-            raise StoreError(
-                f"{where}: Neo4j refused the credentials of user {self.settings.username!r} "
-                "(check NEO4J_USERNAME and NEO4J_PASSWORD)"
-            ) from err
+            raise StoreError(Said("error.neo4j_credentials", where=where,
+                                  user=repr(self.settings.username))) from err
         except (ServiceUnavailable, SessionExpired) as err:
             hint = ""
             if "+s" in self.settings.uri.split("://", 1)[0]:
                 hint = ("; this URI asks for TLS: if the server has none, use neo4j:// or "
                         "bolt://")
-            raise StoreError(f"{where}: cannot reach Neo4j ({self._scrub(_first_line(err))})"
-                             f"{hint}") from err
+            raise StoreError(Said("error.neo4j_unreachable", where=where,
+                                  why=self._scrub(_first_line(err)), hint=hint)) from err
         except Neo4jError as err:
             if err.code == "Neo.ClientError.Database.DatabaseNotFound":
-                raise StoreError(
-                    f"{where}: no database {self.settings.database!r} on this server "
-                    "(check NEO4J_DATABASE)"
-                ) from err
+                raise StoreError(Said("error.neo4j_database", where=where,
+                                      database=repr(self.settings.database))) from err
             if "SSL" in str(err) or "TLS" in str(err):
                 raise StoreError(f"{where}: TLS does not match the server ({_first_line(err)}; "
                                  "use neo4j:// or bolt:// for a server without TLS)") from err

@@ -112,6 +112,9 @@ def test_ambiguous_names_list_candidates(tmp_path, make_tables):
     assert result.exit_code == 5
     assert "'陈总' matches 2 people" in result.stderr
     assert "c  陈总" in result.stderr and "c2  陈总" in result.stderr
+    in_zh = run(store, "--lang", "zh", "path", "陈总")
+    assert "'陈总' 对应 2 人；请写明是哪一位，如 陈总（单位或部门的一部分）" in in_zh.stderr
+    assert "c  陈总" in in_zh.stderr and "matches" not in in_zh.stderr
 
 
 def test_gaps(store):

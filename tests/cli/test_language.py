@@ -331,3 +331,42 @@ def test_both_stores_say_the_same_in_chinese(target, tmp_path):
         shared = run_on(target, *args, *AS_OF, "--lang", "zh")
         assert shared.exit_code == 0, shared.output
         assert shared.stdout == run("--store", embedded, *args, *AS_OF, lang="zh").stdout
+
+
+#: Words a Chinese reader still sees in an error: the program, commands, options, files.
+_NAMES = {"graphcrm", "import", "import_data", "Python", "history", "dry", "run", "yes",
+          "take", "over", "theirs", "mine", "sync", "gate", "Neo4j", "NEO4J_USERNAME",
+          "NEO4J_PASSWORD", "NEO4J_DATABASE", "prj", "bms", "ess", "metro"}
+
+
+def _english_sentences(text: str, *allowed: str) -> list[str]:
+    """The English words left in ``text`` (three letters or more), but names."""
+    for name in allowed:
+        text = text.replace(name, "")
+    return [w for w in re.findall(r"[A-Za-z_]{3,}", text) if w not in _NAMES]
+
+
+@pytest.mark.parametrize("args", [
+    ("path", "无此人"), ("gaps", "无此项目"), ("changes", "--since", "没有这个快照"),
+    ("history", "999"), ("revert", "999"), ("snapshot", " "),
+    ("path", "吴涛", "-p", "prj-js-ess"),
+])
+def test_errors_in_chinese_say_no_english(store, args):
+    """What a Chinese reader meets when something is wrong is said in Chinese: unknown
+    people and projects, a snapshot that does not exist, a change set that does not, one
+    of ours as the target."""
+    result = run("--store", store, *args, lang="zh")
+    assert result.exit_code != 0, result.output
+    said = result.output.strip()
+    assert said.startswith("graphcrm: ") and len(said) > len("graphcrm: ") + 4
+    assert _english_sentences(said, store, *args) == [], said
+
+
+def test_a_missing_store_and_check_in_chinese(store, tmp_path):
+    missing = str(tmp_path / "nope.db")
+    result = run("--store", missing, "stats", lang="zh")
+    assert result.exit_code != 0
+    assert "没有数据库" in result.output
+    assert _english_sentences(result.output, missing) == [], result.output
+    checked = run("--store", store, "check", lang="zh")
+    assert checked.exit_code == 0 and checked.output.strip() == "检查通过：数据库完整"

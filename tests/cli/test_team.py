@@ -358,8 +358,10 @@ def test_one_of_ours_who_left_is_on_no_chain_and_in_no_plan(target, tmp_path):
     chains = rows("path", "王建国")
     assert chains and not any("林晓" in chain["names"] for chain in chains)
     to_her = run_on(target, "path", "韩梅")
-    assert to_her.exit_code == 2 and "韩梅 is no longer in post (transferred since 2026-11-20)" \
-        in to_her.output and "Traceback" not in to_her.output
+    assert to_her.exit_code == 2 and "Traceback" not in to_her.output
+    assert "韩梅 is no longer in post (transferred away since 2026-11-20)" in to_her.output
+    in_zh = run_on(target, "--lang", "zh", "path", "韩梅")
+    assert "韩梅 已不在任（2026-11-20 起调离）" in in_zh.output
     from_him = run_on(target, "path", "王建国", "林晓")
     assert from_him.exit_code == 2 and "林晓 is no longer in post (left since 2026-11-02)" \
         in from_him.output
