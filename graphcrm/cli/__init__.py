@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from graphcrm.cli.localized import LocalizedGroup
 from graphcrm.errors import GraphCRMError
 from graphcrm.stores import DEFAULT_STORE
 
@@ -50,7 +51,7 @@ def _said(error: GraphCRMError, lang: str) -> str:
                       *(problem_text(p, lang) for p in error.problems)])
 
 
-class _Group(click.Group):
+class _Group(LocalizedGroup):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -87,6 +88,9 @@ class _Group(click.Group):
 @click.option(
     "--lang",
     type=click.Choice(["en", "zh"], case_sensitive=False),
+    is_eager=True,  # known before --help writes anything
+    callback=lambda ctx, _, value: ctx.ensure_object(dict).update(
+        {"lang": value} if value else {}) or value,
     help="Words in English or Chinese (env GRAPHCRM_LANG, else the locale).",
 )
 @click.version_option(package_name="graphcrm")

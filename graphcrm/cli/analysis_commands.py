@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from graphcrm.cli import cli
+from graphcrm.cli.localized import LocalizedCommand
 from graphcrm.cli.options import (
     as_of_option,
     bid_of,
@@ -97,8 +98,8 @@ def command_of(question: Question) -> click.Command:
     decorators.append(format_option)
     for decorate in reversed(decorators):
         command = decorate(command)
-    return click.command(question.name, help=f"{question.help}\n\n\b\nExamples:\n{examples}"
-                         )(command)
+    return click.command(question.name, cls=LocalizedCommand,
+                         help=f"{question.help}\n\n\b\nExamples:\n{examples}")(command)
 
 
 for _question in QUESTIONS.values():

@@ -40,7 +40,7 @@ def shared_options() -> list[click.Option]:
                      help="Embedded store file, or a neo4j:// / bolt:// URI "
                           "(env GRAPHCRM_STORE)."),
         click.Option(["--lang"], type=click.Choice(LANGUAGES, case_sensitive=False),
-                     expose_value=False, callback=_remember("lang"),
+                     expose_value=False, callback=_remember("lang"), is_eager=True,
                      help="Words in English or Chinese (env GRAPHCRM_LANG, else the locale)."),
     ]
 
