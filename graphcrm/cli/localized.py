@@ -16,7 +16,8 @@ from wcwidth import wcswidth
 from graphcrm.cli.help_words import COMMANDS, FRAME, METAVARS, OPTIONS
 from graphcrm.words import default_lang
 
-__all__ = ["InLang", "LocalizedCommand", "LocalizedGroup", "help_lang"]
+__all__ = ["InLang", "LocalizedCommand", "LocalizedGroup", "help_lang", "UsageInChinese",
+           "usage_text"]
 
 _BRACKET = re.compile(r"\s*\[([^\[\]]*)\]\s*$")
 _WORD = re.compile(r"\b[A-Z][A-Z_]+\b")
@@ -86,8 +87,78 @@ def _extra(english: str) -> str:
     return f"  [{inner}]"
 
 
+#: click's messages about a command line, as a Chinese reader reads them (pattern → words).
+_USAGE: list[tuple[re.Pattern[str], str]] = [(re.compile(p), w) for p, w in [
+    (r"^Invalid value for (.+?): (.*)$", "{0} 的值无效：{1}"),
+    (r"^(.+?) is not in the range (.+?)\.$", "{0} 不在范围 {1} 之内"),
+    (r"^'(.+?)' is not a valid integer\.$", "'{0}' 不是整数"),
+    (r"^'(.+?)' is not one of (.+?)\.$", "'{0}' 不是可选值（{1}）之一"),
+    (r"^'(.+?)': not a calendar date \((.+)\)$", "'{0}' 不是有效日期"),
+    (r"^'(.+?)': not a date .*$", "'{0}' 不是日期（应为 2026-11-01、2026-11 或 2026）"),
+    (r"^No such option '(.+?)'\. Did you mean '(.+?)'\?$", "没有选项 '{0}'。是不是 '{1}'？"),
+    (r"^No such option '(.+?)'\.?$", "没有选项 '{0}'"),
+    (r"^No such option: (.+?)$", "没有选项 {0}"),
+    (r"^No such command '(.+?)'\.$", "没有命令 '{0}'"),
+    (r"^Missing argument '(.+?)'\.$", "缺少参数 '{0}'"),
+    (r"^Missing option '(.+?)'\.$", "缺少选项 '{0}'"),
+    (r"^Option '(.+?)' requires an argument\.$", "选项 '{0}' 需要一个值"),
+    (r"^Got unexpected extra arguments? \((.+)\)$", "多余的参数（{0}）"),
+    (r"^Path '(.+?)' does not exist\.$", "路径 '{0}' 不存在"),
+    (r"^File '(.+?)' does not exist\.$", "文件 '{0}' 不存在"),
+]]
+
+
+def usage_text(message: str) -> str:
+    """One of click's messages about a command line, in Chinese (as it is, when unknown).
+
+    >>> usage_text("Invalid value for '--max-hops': 0 is not in the range x>=1.")
+    "'--max-hops' 的值无效：0 不在范围 x>=1 之内"
+    """
+    for pattern, words in _USAGE:
+        found = pattern.match(message.strip())
+        if found:
+            parts = [usage_text(g) if i == len(found.groups()) - 1 and "{1}" in words
+                     else g for i, g in enumerate(found.groups())]
+            return _metavars(words.format(*parts))
+    return message
+
+
+class UsageInChinese(click.UsageError):
+    """A command line click refused, said in Chinese: the usage, where help is, and why."""
+
+    def __init__(self, error: click.UsageError) -> None:
+        super().__init__(error.format_message(), error.ctx)  # with the parameter it names
+
+    def show(self, file: object = None) -> None:
+        if self.ctx is not None:
+            click.echo(self.ctx.get_usage(), err=True)
+            hint = self.ctx.command.get_help_option(self.ctx)
+            if hint is not None:
+                longest = max(hint.opts, key=len)
+                click.echo(f"请运行 '{self.ctx.command_path} {longest}' 查看帮助。", err=True)
+            click.echo(err=True)
+        click.echo(f"错误：{usage_text(self.message)}", err=True)
+
+
 class InLang:
     """What a command's help says, in the reader's language (mixed into click's classes)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc]
+        except click.UsageError as error:
+            if help_lang(ctx) == "en" or isinstance(error, UsageInChinese):
+                raise
+            raise UsageInChinese(error) from None
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[
+            str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)  # type: ignore[misc]
+        except click.UsageError as error:
+            if help_lang(ctx) == "en" or isinstance(error, UsageInChinese):
+                raise
+            raise UsageInChinese(error) from None
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if help_lang(ctx) == "en":

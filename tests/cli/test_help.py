@@ -74,3 +74,20 @@ def test_english_help_is_unchanged():
 def test_the_root_help_in_chinese_lists_every_command():
     text = CliRunner().invoke(cli, ["--lang", "zh", "--help"], prog_name="graphcrm").output
     assert "命令：" in text and "gaps" in text and "每位决策相关干系人的覆盖级别" in text
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["gaps", "--max-hops", "0"], "错误：'--max-hops' 的值无效：0 不在范围 x>=1 之内"),
+    (["gaps", "--as-of", "2026-13-45"], "错误：'--as-of' 的值无效：'2026-13-45' 不是有效日期"),
+    (["gaps", "--nope"], "错误：没有选项 '--nope'"),
+    (["nocmd"], "错误：没有命令 'nocmd'"),
+    (["restore"], "错误：缺少参数 '文件'"),
+    (["gaps", "--format", "xml"], "错误：'--format' 的值无效：'xml' 不是可选值"),
+])
+def test_a_refused_command_line_is_said_in_chinese(args, said):
+    result = CliRunner().invoke(cli, ["--lang", "zh", *args], prog_name="graphcrm")
+    assert result.exit_code == 2
+    assert said in result.output and "请运行 'graphcrm" in result.output
+    assert "Error" not in result.output and "Try" not in result.output
+    english = CliRunner().invoke(cli, ["--lang", "en", *args], prog_name="graphcrm")
+    assert english.exit_code == 2 and "Error: " in english.output
