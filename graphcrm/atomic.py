@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graphcrm.errors import OutputError
+from graphcrm.words import Said
 
 __all__ = ["replacing"]
 
@@ -53,17 +54,16 @@ def replacing(target: str | os.PathLike[str]) -> Iterator[Path]:
     except FileNotFoundError:
         mode = None
     except OSError as err:
-        raise OutputError(f"{target}: cannot be written ({_reason(err)})") from err
+        raise OutputError(Said("error.cannot_write", target=target, why=_reason(err))) from err
     if mode is not None and not stat.S_ISREG(mode):
-        raise OutputError(f"{target}: not a regular file; graphcrm writes only regular files "
-                          "(choose another name)")
+        raise OutputError(Said("error.not_regular", target=target))
     folder = target.parent
     if not folder.is_dir():
-        raise OutputError(f"{target}: there is no folder {folder} (create it first)")
+        raise OutputError(Said("error.no_folder", target=target, folder=folder))
     try:
         handle, name = tempfile.mkstemp(dir=folder, prefix=".graphcrm-")
     except OSError as err:
-        raise OutputError(f"{target}: cannot be written ({_reason(err)})") from err
+        raise OutputError(Said("error.cannot_write", target=target, why=_reason(err))) from err
     os.close(handle)
     temporary = Path(name)
     try:
@@ -73,7 +73,7 @@ def replacing(target: str | os.PathLike[str]) -> Iterator[Path]:
         os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
     except OSError as err:
-        raise OutputError(f"{target}: cannot be written ({_reason(err)}); "
-                          "nothing was left half-written") from err
+        raise OutputError(Said("error.cannot_write_whole", target=target,
+                               why=_reason(err))) from err
     finally:
         temporary.unlink(missing_ok=True)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from graphcrm.errors import BadArgument
 from graphcrm.results import Part, Result, TableResult, plain, shown
-from graphcrm.words import cell, column
+from graphcrm.words import Said, cell, column
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -67,8 +67,8 @@ def emit(result: Result, fmt: str, lang: str = "en", part: str | None = None) ->
         When the result has no such part.
     """
     if part is not None and part not in result.parts():
-        raise BadArgument(f"--part {part}: {result.kind} has the parts "
-                          f"{', '.join(result.parts())}")
+        raise BadArgument(Said("error.no_part", part=part, kind=result.kind,
+                               parts=", ".join(result.parts())))
     if fmt == "json":
         found = result.records() if part is None else plain(result.part(part).rows)
         return json.dumps(found, ensure_ascii=False, indent=2) + "\n"

@@ -434,6 +434,40 @@ WORDS: dict[str, tuple[str, str]] = {
                         "{name} 对应 {n} 人；请写明是哪一位，如 {bare}（单位或部门的一部分），"
                         "或给出编号："),
     "check.ok": ("ok: the store is whole", "检查通过：数据库完整"),
+    "error.cannot_write": ("{target}: cannot be written ({why})", "{target}：无法写入（{why}）"),
+    "error.cannot_write_whole": ("{target}: cannot be written ({why}); nothing was left "
+                                 "half-written",
+                                 "{target}：无法写入（{why}）；没有留下写了一半的文件"),
+    "error.not_regular": ("{target}: not a regular file; graphcrm writes only regular files "
+                          "(choose another name)",
+                          "{target}：不是普通文件；graphcrm 只写普通文件（请换一个名称）"),
+    "error.no_folder": ("{target}: there is no folder {folder} (create it first)",
+                        "{target}：文件夹 {folder} 不存在（请先创建）"),
+    "error.no_tables": ("{path}: no table files found (expected {expected}.csv)",
+                        "{path}：没有找到表格文件（应为 {expected}.csv）"),
+    "error.no_such_path": ("{path}: no such file or folder", "{path}：没有这个文件或文件夹"),
+    "error.not_input": ("{path}: not a folder of CSV files, a CSV file or an .xlsx workbook",
+                        "{path}：既不是 CSV 文件夹、CSV 文件，也不是 .xlsx 工作簿"),
+    "error.encoding_unknown": ("unknown text encoding {encoding} (try utf-8 or gb18030)",
+                               "不认识的文本编码 {encoding}（试试 utf-8 或 gb18030）"),
+    "error.encoding_invalid": ("{source}: not valid {encoding} at byte {at}",
+                               "{source}：第 {at} 字节处不是有效的 {encoding}"),
+    "error.cannot_read": ("{path}: cannot be read ({why})", "{path}：无法读取（{why}）"),
+    "error.unclosed_quote": ("{path}, line {line}: a quoted cell starts on this line and is "
+                             "never closed (a missing \")",
+                             "{path} 第 {line} 行：这一行开始的带引号单元格没有结束"
+                             "（缺少一个 \"）"),
+    "error.no_header": ("{path}: the first row must be the header", "{path}：第一行必须是表头"),
+    "error.not_workbook": ("{path}: cannot be opened as an Excel workbook ({why})",
+                           "{path}：无法作为 Excel 工作簿打开（{why}）"),
+    "error.unreadable_workbook": ("{path}: cannot be read as an Excel workbook ({why})",
+                                  "{path}：无法作为 Excel 工作簿读取（{why}）"),
+    "error.no_chromium": ("--png and --pdf need Chromium (install the chromium package, or set "
+                          "GRAPHCRM_CHROMIUM to a Chrome or Chromium executable)",
+                          "--png 和 --pdf 需要 Chromium（请安装 chromium 软件包，或把 "
+                          "GRAPHCRM_CHROMIUM 设为 Chrome 或 Chromium 的可执行文件）"),
+    "error.no_part": ("--part {part}: {kind} has the parts {parts}",
+                      "--part {part}：{kind} 只有这些部分：{parts}"),
     "approach.introduce": ("introduction", "引荐"),
     "approach.second_thread": ("second thread", "第二条线"),
     "approach.way_around": ("way around", "绕开阻碍"),

@@ -79,7 +79,7 @@ def read_paths(
         if path.is_dir():
             found = _read_folder(path, encoding, warnings, limits, headers)
             if not found:
-                raise InputError(f"{path}: no table files found (expected {_expected()}.csv)")
+                raise InputError(Said("error.no_tables", path=path, expected=_expected()))
             tables += found
         elif path.is_file() and path.suffix.lower() in WORKBOOK_SUFFIXES:
             tables += _read_workbook(path, warnings, limits, headers)
@@ -91,9 +91,9 @@ def read_paths(
                                  f"(expected {_expected()}, or their columns)")
             tables.append(single)
         elif not path.exists():
-            raise InputError(f"{path}: no such file or folder")
+            raise InputError(Said("error.no_such_path", path=path))
         else:
-            raise InputError(f"{path}: not a folder of CSV files, a CSV file or an .xlsx workbook")
+            raise InputError(Said("error.not_input", path=path))
     _check_rows(tables, limits)
     return tables, warnings
 
@@ -110,7 +110,7 @@ def _check_encoding(encoding: str) -> None:
     try:
         "".encode(encoding)  # a LookupError also for codecs that are not text (base64)
     except LookupError as err:
-        raise InputError(f"unknown text encoding {encoding!r} (try utf-8 or gb18030)") from err
+        raise InputError(Said("error.encoding_unknown", encoding=repr(encoding))) from err
 
 
 def _expected() -> str:
@@ -163,7 +163,8 @@ def decode_csv(data: bytes, source: str, encoding: str | None = None) -> str:
         try:
             return data.decode(encoding).removeprefix("\ufeff")
         except UnicodeDecodeError as err:
-            raise InputError(f"{source}: not valid {encoding} at byte {err.start}") from err
+            raise InputError(Said("error.encoding_invalid", source=source, encoding=encoding,
+                                  at=err.start)) from err
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -183,7 +184,7 @@ def _read_csv(path: Path, name: str | None, encoding: str | None, limits: Limits
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror})") from err
+        raise InputError(Said("error.cannot_read", path=path, why=err.strerror)) from err
     text = decode_csv(data, str(path), encoding)
     del data
     end = text.find("\n")
@@ -214,11 +215,10 @@ def _read_csv(path: Path, name: str | None, encoding: str | None, limits: Limits
         if "field larger than field limit" in str(err):
             raise InputError(limits.over("cell_chars", 0, f"{path}, line {started}")) from err
         if reader.line_num > started and ("end of data" in str(err) or "EOF" in str(err)):
-            raise InputError(f"{path}, line {started}: a quoted cell starts on this line and "
-                             "is never closed (a missing \")") from err
+            raise InputError(Said("error.unclosed_quote", path=path, line=started)) from err
         raise InputError(f"{path}, line {reader.line_num}: {err}") from err
     if not records:
-        raise InputError(f"{path}: the first row must be the header")
+        raise InputError(Said("error.no_header", path=path))
     return _as_table(name, path.stem, str(path), records, headers, warnings, str(path))
 
 
@@ -258,7 +258,7 @@ def _read_workbook(path: Path, warnings: list[str], limits: Limits,
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError) as err:
-        raise InputError(f"{path}: cannot be opened as an Excel workbook ({err})") from err
+        raise InputError(Said("error.not_workbook", path=path, why=err)) from err
     if unpacked > limits.max_workbook_bytes:
         raise InputError(limits.over("workbook_bytes", unpacked, str(path)))
     broken = (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError,
@@ -291,7 +291,7 @@ def _read_workbook(path: Path, warnings: list[str], limits: Limits,
             what = "its XML declares entities, which graphcrm does not expand"
         else:
             what = f"{type(root).__name__}: {str(root).splitlines()[0] if str(root) else ''}"
-        raise InputError(f"{where}: cannot be read as an Excel workbook ({what})") from err
+        raise InputError(Said("error.unreadable_workbook", path=where, why=what)) from err
     return [t for t in tables if t.header or (not t.name and t.rows)]
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from graphcrm.atomic import replacing
 from graphcrm.errors import GraphCRMError
+from graphcrm.words import Said
 
 __all__ = ["find_chromium", "render_png", "render_pdf"]
 
@@ -27,8 +28,7 @@ def find_chromium() -> str | None:
 def _chromium() -> str:
     chromium = find_chromium()
     if chromium is None:
-        raise GraphCRMError("--png and --pdf need Chromium (install the chromium package, or "
-                            "set GRAPHCRM_CHROMIUM to a Chrome or Chromium executable)")
+        raise GraphCRMError(Said("error.no_chromium"))
     return chromium
 
 

@@ -370,3 +370,15 @@ def test_a_missing_store_and_check_in_chinese(store, tmp_path):
     assert _english_sentences(result.output, missing) == [], result.output
     checked = run("--store", store, "check", lang="zh")
     assert checked.exit_code == 0 and checked.output.strip() == "检查通过：数据库完整"
+
+
+def test_file_errors_in_chinese(store, tmp_path):
+    """A file that is not there, a folder that is not there: said in Chinese."""
+    missing = str(tmp_path / "无此文件夹")
+    result = run("--store", store, "import", missing, lang="zh")
+    assert result.exit_code == 3 and "没有这个文件或文件夹" in result.output
+    out = str(tmp_path / "nofolder" / "x.html")
+    result = run("--store", store, "map", "prj-bh-bms", "-o", out, lang="zh")
+    assert result.exit_code == 6 and "不存在（请先创建）" in result.output
+    for said in (result.output,):
+        assert _english_sentences(said, out, str(tmp_path / "nofolder")) == [], said
