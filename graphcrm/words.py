@@ -44,6 +44,7 @@ from graphcrm.errors import BadArgument
 from graphcrm.records import SCHEMA
 
 __all__ = ["LANGUAGES", "VOCABULARIES", "cell", "column", "default_lang", "joined", "role_words",
+           "Field",
            "vocab", "word", "WORDS", "field_name", "field_value", "Said", "ReadAs", "say",
            "VocabularyRefused", "problem_text"]
 
@@ -462,6 +463,46 @@ WORDS: dict[str, tuple[str, str]] = {
                            "{path}：无法作为 Excel 工作簿打开（{why}）"),
     "error.unreadable_workbook": ("{path}: cannot be read as an Excel workbook ({why})",
                                   "{path}：无法作为 Excel 工作簿读取（{why}）"),
+    "problem.table_missing": ("required table {table} is missing (a file {table}.csv or a "
+                              "sheet named {table})",
+                              "缺少必需的表 {table}（一个 {table}.csv 文件或名为 {table} "
+                              "的工作表）"),
+    "problem.sheet_unread": ("this sheet names people of the import ({names}) but its columns "
+                             "({columns}) match no table: name them in a mapping file, one line "
+                             "per column (table,column,header — e.g. relationships,source,"
+                             "{first})",
+                             "这张表提到了导入中的人员（{names}），但它的列（{columns}）对不上任何表："
+                             "请在映射文件中逐列写明（表,字段,表头——例如 relationships,source,"
+                             "{first}）"),
+    "problem.self_tie": ("a tie from a person to themselves", "一个人和自己的关系"),
+    "problem.strength_required": ("required for KNOWS (1–5)", "“认识”关系必须填强度（1–5）"),
+    "problem.duplicate_id": ("duplicate id (first at row {row})",
+                             "编号重复（第一次出现在第 {row} 行）"),
+    "problem.duplicate_id_elsewhere": ("duplicate id (first at row {row} of {source})",
+                                       "编号重复（第一次出现在 {source} 第 {row} 行）"),
+    "problem.duplicate_row": ("duplicate row for {columns} (first at row {row})",
+                              "{columns} 重复（第一次出现在第 {row} 行）"),
+    "problem.duplicate_row_elsewhere": ("duplicate row for {columns} (first at row {row} of "
+                                        "{source})",
+                                        "{columns} 重复（第一次出现在 {source} 第 {row} 行）"),
+    "problem.no_project_column": ("this roles sheet has no project column, and there are {n} "
+                                  "projects ({projects}): add a 项目 column naming each row's "
+                                  "project",
+                                  "这张角色表没有项目列，而现有 {n} 个项目（{projects}）：请加一个"
+                                  "“项目”列，写明每行所属的项目"),
+    "problem.namesakes": ("{n} people are called {name} ({described}): write which, as "
+                          "{name}（department or organization）",
+                          "有 {n} 人叫 {name}（{described}）：请写明是哪一位，"
+                          "如 {name}（部门或单位）"),
+    "problem.same_name": ("the name of {n} {table}: {ids} (give the id instead)",
+                          "{n} 条 {table} 记录同名：{ids}（请改用编号）"),
+    "problem.id_reused": ("the store has {person} as {name} at {org}; this row names {new_name} "
+                          "at {new_org} — a different person reusing the id? Give them another "
+                          "id (or --allow-reassign if it really is the same person)",
+                          "库中 {person} 是 {org} 的 {name}；这一行却是 {new_org} 的 {new_name}"
+                          "——是另一个人用了同一个编号吗？请换一个编号（确是同一人请加 "
+                          "--allow-reassign）"),
+    "problem.cycle": ("{column} forms a cycle: {loop}", "{column} 形成了循环：{loop}"),
     "error.no_chromium": ("--png and --pdf need Chromium (install the chromium package, or set "
                           "GRAPHCRM_CHROMIUM to a Chrome or Chromium executable)",
                           "--png 和 --pdf 需要 Chromium（请安装 chromium 软件包，或把 "
@@ -938,9 +979,17 @@ class Said(str):
         return _said, (self.key, self.values)
 
 
+class Field(str):
+    """A record's field named in a sentence: its column name in English, its word in
+    Chinese (:func:`field_name`)."""
+
+
 def _in(values: dict[str, Any], lang: str) -> dict[str, Any]:
-    """A sentence's values in ``lang``: vocabulary members by their word."""
-    return {k: vocab(v, lang) if isinstance(v, Vocabulary) else v for k, v in values.items()}
+    """A sentence's values in ``lang``: vocabulary members and fields by their word, a
+    sentence within the sentence in the same language."""
+    return {k: vocab(v, lang) if isinstance(v, Vocabulary) else
+            field_name(str(v), lang) if isinstance(v, Field) else
+            v.in_lang(lang) if isinstance(v, Said) else v for k, v in values.items()}
 
 
 class ReadAs(Said):

@@ -41,7 +41,7 @@ from graphcrm.ingest.headers import (
 from graphcrm.ingest.readers import RawTable
 from graphcrm.lookup import QUALIFIED
 from graphcrm.records import SCHEMA, TABLE_ORDER, Column, Dataset, Record, TableSpec, record_key
-from graphcrm.words import ReadAs, Said, VocabularyRefused
+from graphcrm.words import Field, ReadAs, Said, VocabularyRefused
 
 __all__ = ["validate", "parse_date", "derived_id"]
 
@@ -334,8 +334,7 @@ def validate(
         if spec.required and spec.name not in present and spec.name not in held:
             problems.append(
                 Problem("input", spec.name, None, None, None,
-                        f"required table {spec.name} is missing (a file {spec.name}.csv or "
-                        f"a sheet named {spec.name})")
+                        Said("problem.table_missing", table=spec.name))
             )
             unreadable.add(spec.name)
     for table in tables:
@@ -521,11 +520,10 @@ def _refuse_unread(unread: list[RawTable], people: list[_Located], known_names: 
             columns = ", ".join(c.strip() for c in table.header if c.strip())
             problems.append(Problem(
                 table.source, "?", None, None, None,
-                f"this sheet names people of the import ({', '.join(found[:4])}"
-                f"{' …' if len(found) > 4 else ''}) but its columns ({columns}) match no "
-                "table: name them in a mapping file, one line per column "
-                "(table,column,header — e.g. relationships,source," +
-                (table.header[0].strip() if table.header else "人员A") + ")"))
+                Said("problem.sheet_unread",
+                     names=", ".join(found[:4]) + (" …" if len(found) > 4 else ""),
+                     columns=columns,
+                     first=table.header[0].strip() if table.header else "人员A")))
 
 
 def _understood(table: RawTable, headers: Headers) -> str:
@@ -548,7 +546,8 @@ def _join_name(source: str, table: str, number: int, cells: list[str], parts: di
 
     first, last = cell(FIRST_NAME), cell(LAST_NAME)
     if not first and not last:
-        problems.append(Problem(source, table, number, spelled["name"], "", "missing value"))
+        problems.append(Problem(source, table, number, spelled["name"], "",
+                                Said("problem.missing")))
         return False
     chinese = any("\u4e00" <= ch <= "\u9fff" for ch in first + last)
     record["name"] = (last + first) if chinese else " ".join(p for p in (first, last) if p)
@@ -559,13 +558,13 @@ def _check_tie(source: str, number: int, record: Record, problems: list[Problem]
     if record["source"] == record["target"]:
         problems.append(
             Problem(source, "relationships", number, "target", record["target"],
-                    "a tie from a person to themselves")
+                    Said("problem.self_tie"))
         )
         return False
     if record["type"] == TieType.KNOWS.value and record.get("strength") is None:
         problems.append(
             Problem(source, "relationships", number, "strength", "",
-                    "required for KNOWS (1–5)")
+                    Said("problem.strength_required"))
         )
         return False
     return True
@@ -586,13 +585,13 @@ def _check_duplicates(table: str, rows: list[_Located], problems: list[Problem])
         key = record_key(table, row.record)
         if key in first:
             earlier = first[key]
-            where = f"row {earlier.row}" + (
-                "" if earlier.source == row.source else f" of {earlier.source}"
-            )
-            what = "id" if key_columns == ("id",) else "row for " + "/".join(key_columns)
+            same = earlier.source == row.source
             problems.append(
                 Problem(row.source, table, row.row, key_columns[0], "/".join(k for k in key if k),
-                        f"duplicate {what} (first at {where})")
+                        Said(("problem.duplicate_id" if key_columns == ("id",) else
+                              "problem.duplicate_row") + ("" if same else "_elsewhere"),
+                             columns="/".join(key_columns), row=earlier.row,
+                             source=earlier.source))
             )
         else:
             first[key] = row
@@ -657,9 +656,8 @@ def _only_project(rows: list[_Located], projects: list[_Located], known: set[str
         return
     first = waiting[0]
     problems.append(Problem(first.source, "stakeholders", None, "project_id", None,
-                            f"this roles sheet has no project column, and there are "
-                            f"{len(choice) or 'no'} projects ({', '.join(sorted(choice)[:5])}"
-                            "): add a 项目 column naming each row's project"))
+                            Said("problem.no_project_column", n=len(choice),
+                                 projects=", ".join(sorted(choice)[:5]))))
     for row in waiting:
         row.record["project_id"] = _INVALID
         row.ok = False
@@ -703,11 +701,11 @@ def _resolve(row: _Located, table: str, column: str, target: str, ids: dict[str,
     elif len(candidates) > 1:
         described = "; ".join("、".join(about.get(c) or [c]) for c in candidates[:8])
         problems.append(Problem(row.source, table, row.row, row.column(column), value,
-                                f"{len(candidates)} people are called {value} ({described}): "
-                                f"write which, as {value}（department or organization）"
+                                Said("problem.namesakes", n=len(candidates), name=value,
+                                     described=described)
                                 if target == "people" else
-                                f"the name of {len(candidates)} {target}: "
-                                f"{', '.join(candidates[:8])} (give the id instead)"))
+                                Said("problem.same_name", n=len(candidates), table=target,
+                                     ids=", ".join(candidates[:8]))))
         row.record[column] = _INVALID
         row.ok = False
 
@@ -756,9 +754,8 @@ def _check_reassigned(rows: list[_Located], known: Mapping[str, tuple[str, str]]
         if new_org != org and not allow:
             problems.append(Problem(
                 row.source, "people", row.row, row.column("id"), person,
-                f"the store has {person} as {name} at {org}; this row names {new_name} at "
-                f"{new_org} — a different person reusing the id? Give them another id (or "
-                "--allow-reassign if it really is the same person)"))
+                Said("problem.id_reused", person=person, name=name, org=org,
+                     new_name=new_name, new_org=new_org)))
         else:
             warnings.append(f"{row.source}, row {row.row}: {person} renamed from {name} to "
                             f"{new_name}")
@@ -800,6 +797,6 @@ def _check_cycles(table: str, column: str, rows: list[_Located], problems: list[
             loop = " → ".join([*cycle, cycle[0]])
             problems.append(
                 Problem(row.source, table, row.row, column, row.record[column],
-                        f"{column} forms a cycle: {loop}")
+                        Said("problem.cycle", column=Field(column), loop=loop))
             )
         done.update(chain)

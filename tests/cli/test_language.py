@@ -382,3 +382,19 @@ def test_file_errors_in_chinese(store, tmp_path):
     assert result.exit_code == 6 and "不存在（请先创建）" in result.output
     for said in (result.output,):
         assert _english_sentences(said, out, str(tmp_path / "nofolder")) == [], said
+
+
+def test_refused_rows_in_chinese(tmp_path):
+    """A duplicate id and a reporting cycle: each refused row said in Chinese, the field by
+    its word."""
+    (tmp_path / "organizations.csv").write_text("id,name,kind\no,某公司,customer\n",
+                                                encoding="utf-8")
+    (tmp_path / "people.csv").write_text("id,name,org_id,reports_to\na,甲,o,b\nb,乙,o,a\n"
+                                         "a,丙,o,\n", encoding="utf-8")
+    store = str(tmp_path / "s.db")
+    said = run("--store", store, "import", str(tmp_path), lang="zh").output
+    assert "编号重复（第一次出现在第 2 行）" in said
+    (tmp_path / "people.csv").write_text("id,name,org_id,reports_to\na,甲,o,b\nb,乙,o,a\n",
+                                         encoding="utf-8")
+    said = run("--store", store, "import", str(tmp_path), lang="zh").output
+    assert "直接上级 形成了循环：a → b → a" in said and "forms" not in said
