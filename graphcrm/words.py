@@ -503,6 +503,27 @@ WORDS: dict[str, tuple[str, str]] = {
                           "——是另一个人用了同一个编号吗？请换一个编号（确是同一人请加 "
                           "--allow-reassign）"),
     "problem.cycle": ("{column} forms a cycle: {loop}", "{column} 形成了循环：{loop}"),
+    "activity.event": ("event {number}", "第 {number} 个日程"),
+    "activity.message": ("message {number}", "第 {number} 封邮件"),
+    "activity.not_calendar": ("not a readable calendar ({why})", "不是可读的日历（{why}）"),
+    "activity.timezone": ("X-WR-TIMEZONE not understood ({why})",
+                          "看不懂 X-WR-TIMEZONE（{why}）"),
+    "activity.no_start": ("{where}: no start (DTSTART)", "{where}：没有开始时间（DTSTART）"),
+    "activity.start_not_date": ("{where}: DTSTART not a date ({why})",
+                                "{where}：DTSTART 不是日期（{why}）"),
+    "activity.before_1970": ("{where}: dated {day}, before 1970",
+                             "{where}：日期为 {day}，早于 1970 年"),
+    "activity.rrule": ("{where}: RRULE not understood ({why})",
+                       "{where}：看不懂重复规则 RRULE（{why}）"),
+    "activity.too_many": ("{where}: repeats about {steps} times from {start} to {until}, more "
+                          "than {limit} (the limit; raise it with --max-occurrences)",
+                          "{where}：从 {start} 到 {until} 约重复 {steps} 次，超过上限 {limit}"
+                          "（可用 --max-occurrences 调高）"),
+    "activity.events_unreadable": ("events not readable ({why})", "日程无法读取（{why}）"),
+    "activity.no_date": ("{where}: no Date header", "{where}：没有 Date 邮件头"),
+    "activity.header": ("{where}: a header not understood ({why})",
+                        "{where}：有邮件头看不懂（{why}）"),
+    "activity.no_sender": ("{where}: no sender (From)", "{where}：没有发件人（From）"),
     "error.no_chromium": ("--png and --pdf need Chromium (install the chromium package, or set "
                           "GRAPHCRM_CHROMIUM to a Chrome or Chromium executable)",
                           "--png 和 --pdf 需要 Chromium（请安装 chromium 软件包，或把 "

@@ -61,6 +61,7 @@ from pathlib import Path
 from typing import Any
 
 from graphcrm.domain import Channel
+from graphcrm.words import Said
 
 __all__ = ["Attendee", "Activity", "ActivityFile", "activity_kind", "parse_activity",
            "read_activity", "short_reason", "RECURRENCE_YEARS", "FUTURE_DAYS",
@@ -188,14 +189,14 @@ def _calendar(data: bytes, source: str, until: dt.date, max_occurrences: int
     try:  # an export may hold several calendars one after the other
         calendars = icalendar.Calendar.from_ical(data, multiple=True)
     except ValueError as err:
-        found.problems.append(f"not a readable calendar ({short_reason(err)})")
+        found.problems.append(Said("activity.not_calendar", why=short_reason(err)))
         return found
     checked = []
     for calendar in calendars:
         try:
             checked.append((x_wr_timezone.to_standard(calendar), found.items))
         except Exception as err:  # the libraries raise many kinds: reported, not raised
-            found.problems.append(f"X-WR-TIMEZONE not understood ({short_reason(err)})")
+            found.problems.append(Said("activity.timezone", why=short_reason(err)))
             return found
         found.items += len(calendar.walk("VEVENT"))
     for calendar, before in checked:
@@ -215,18 +216,19 @@ def _occurrences(calendar: Any, before: int, until: dt.date, found: ActivityFile
     singles: list[tuple[Any, dt.date, int]] = []
     problems = len(found.problems)
     for number, event in enumerate(calendar.walk("VEVENT"), start=before + 1):
-        where = f"event {number}"
+        where = Said("activity.event", number=number)
         start = event.get("DTSTART")
         if start is None:
-            found.problems.append(f"{where}: no start (DTSTART)")
+            found.problems.append(Said("activity.no_start", where=where))
             continue
         try:
             day = _day(start.dt)
         except (AttributeError, TypeError, ValueError, OverflowError) as err:
-            found.problems.append(f"{where}: DTSTART not a date ({short_reason(err)})")
+            found.problems.append(Said("activity.start_not_date", where=where,
+                                       why=short_reason(err)))
             continue
         if day < _EPOCH:
-            found.problems.append(f"{where}: dated {day.isoformat()}, before 1970")
+            found.problems.append(Said("activity.before_1970", where=where, day=day.isoformat()))
             continue
         uid = str(event.get("UID") or "")
         numbers.setdefault(uid, number)
@@ -235,13 +237,13 @@ def _occurrences(calendar: Any, before: int, until: dt.date, found: ActivityFile
             try:
                 steps = _rule_steps(event, start.dt, until)
             except Exception as err:  # icalendar raises many kinds for a broken rule
-                found.problems.append(f"{where}: RRULE not understood ({short_reason(err)})")
+                found.problems.append(Said("activity.rrule", where=where,
+                                           why=short_reason(err)))
                 continue
             if steps > max_occurrences:
-                found.problems.append(
-                    f"{where}: repeats about {steps:,} times from {day.isoformat()} to "
-                    f"{until.isoformat()}, more than {max_occurrences:,} (the limit; raise "
-                    "it with --max-occurrences)")
+                found.problems.append(Said(
+                    "activity.too_many", where=where, steps=f"{steps:,}", start=day.isoformat(),
+                    until=until.isoformat(), limit=f"{max_occurrences:,}"))
         else:
             singles.append((event, day, number))
     if len(found.problems) > problems:
@@ -260,7 +262,7 @@ def _occurrences(calendar: Any, before: int, until: dt.date, found: ActivityFile
         occurrences = recurring_ical_events.of(calendar).between(
             window, until + dt.timedelta(days=1))
     except Exception as err:  # the libraries raise many kinds: reported, not raised
-        found.problems.append(f"events not readable ({short_reason(err)})")
+        found.problems.append(Said("activity.events_unreadable", why=short_reason(err)))
         return
     for event in occurrences:
         uid = uid_of(event)
@@ -366,24 +368,24 @@ def _mail(data: bytes, source: str, until: dt.date) -> ActivityFile:
     parser = BytesHeaderParser(policy=policy.compat32)
     for number, raw in enumerate(_messages(data), start=1):
         found.items += 1
-        where = f"message {number}"
+        where = Said("activity.message", number=number)
         try:
             message = parser.parsebytes(raw)
             sender = _addresses(message, "From")
             date_header = message.get("Date")
             if not date_header:
-                found.problems.append(f"{where}: no Date header")
+                found.problems.append(Said("activity.no_date", where=where))
                 continue
             sent = parsedate_to_datetime(_text(date_header))
             day = _day(sent)  # in the sender's own zone, as an event's day is
         except (TypeError, ValueError, IndexError, LookupError, OverflowError) as err:
-            found.problems.append(f"{where}: a header not understood ({short_reason(err)})")
+            found.problems.append(Said("activity.header", where=where, why=short_reason(err)))
             continue
         if not sender:
-            found.problems.append(f"{where}: no sender (From)")
+            found.problems.append(Said("activity.no_sender", where=where))
             continue
         if day < _EPOCH:
-            found.problems.append(f"{where}: dated {day.isoformat()}, before 1970")
+            found.problems.append(Said("activity.before_1970", where=where, day=day.isoformat()))
             continue
         if day > until + dt.timedelta(days=FUTURE_DAYS):
             found.future.append((number, day))

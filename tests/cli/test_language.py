@@ -398,3 +398,12 @@ def test_refused_rows_in_chinese(tmp_path):
                                          encoding="utf-8")
     said = run("--store", store, "import", str(tmp_path), lang="zh").output
     assert "直接上级 形成了循环：a → b → a" in said and "forms" not in said
+
+
+def test_calendar_problems_in_chinese(store, tmp_path):
+    calendar = tmp_path / "会议.ics"
+    calendar.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x1\r\n"
+                        "SUMMARY:技术交流\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    said = run("--store", store, "import", str(calendar), lang="zh").output
+    assert "第 1 个日程：没有开始时间（DTSTART）" in said, said
+    assert "event" not in said and "no start" not in said
