@@ -16,7 +16,7 @@ from graphcrm.domain import normalize_token
 from graphcrm.errors import AmbiguousName, LookupFailed
 from graphcrm.words import Said
 
-__all__ = ["find_person", "find_project", "QUALIFIED"]
+__all__ = ["find_person", "find_project", "by_title", "QUALIFIED"]
 
 
 #: A name with what tells namesakes apart: 张伟（调控中心）, 张伟(信通), 张伟@国网 — the one
@@ -71,7 +71,7 @@ def find_person(people: Mapping[str, Mapping[str, Any]], text: str) -> str:
                 text, [(n, people[n]["name"], people[n].get("org_name") or "")
                        for n in sorted(matches)]
             )
-    called = _by_title(people, text)
+    called = by_title(people, text)
     if len(called) == 1:
         return called[0]
     if called:
@@ -87,12 +87,12 @@ _NICKNAMES = {"总": ("总",), "处": ("处长",), "工": ("工程师", "总工"
               "科长": ("科长",), "院长": ("院长",), "书记": ("书记",), "董": ("董事",)}
 
 
-def _by_title(people: Mapping[str, Mapping[str, Any]], text: str) -> list[str]:
+def by_title(people: Mapping[str, Mapping[str, Any]], text: str) -> list[str]:
     """The people ``text`` calls by surname and title (刘总: a 刘 whose title has 总 in it).
 
     >>> people = {"a": {"name": "刘洪涛", "title": "总经理"}, "b": {"name": "刘洋",
     ...           "title": "采购部经理"}, "c": {"name": "王建", "title": "处长"}}
-    >>> _by_title(people, "刘总"), _by_title(people, "王处"), _by_title(people, "刘工")
+    >>> by_title(people, "刘总"), by_title(people, "王处"), by_title(people, "刘工")
     (['a'], ['c'], [])
     """
     text = text.strip()

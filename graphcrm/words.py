@@ -494,6 +494,8 @@ WORDS: dict[str, tuple[str, str]] = {
                           "{name}（department or organization）",
                           "有 {n} 人叫 {name}（{described}）：请写明是哪一位，"
                           "如 {name}（部门或单位）"),
+    "problem.nickname": ("{name} may be any of {n} people ({described}): write the name",
+                         "{name} 可能是 {n} 人中的任一位（{described}）：请写全名"),
     "problem.same_name": ("the name of {n} {table}: {ids} (give the id instead)",
                           "{n} 条 {table} 记录同名：{ids}（请改用编号）"),
     "problem.id_reused": ("the store has {person} as {name} at {org}; this row names {new_name} "

@@ -39,7 +39,7 @@ from graphcrm.ingest.headers import (
     header_unit,
 )
 from graphcrm.ingest.readers import RawTable
-from graphcrm.lookup import QUALIFIED
+from graphcrm.lookup import QUALIFIED, by_title
 from graphcrm.records import SCHEMA, TABLE_ORDER, Column, Dataset, Record, TableSpec, record_key
 from graphcrm.words import Field, ReadAs, Said, VocabularyRefused
 
@@ -608,6 +608,7 @@ def _resolve_names(located: dict[str, list[_Located]], known_ids: Mapping[str, s
         name: {k: set(v) for k, v in known_names.get(name, {}).items()} for name in _SINGULAR}
     org_names = {i: n for n, found in names["organizations"].items() for i in found}
     about: dict[str, list[str]] = {}  # how people are told apart: organization, department…
+    called: dict[str, dict[str, Any]] = {}  # the import's people, by name and title (刘总)
     for table in TABLE_ORDER:
         rows = located.get(table, [])
         references = [c for c in SCHEMA[table].columns if c.references]
@@ -617,7 +618,8 @@ def _resolve_names(located: dict[str, list[_Located]], known_ids: Mapping[str, s
             target = column.references
             if target is not None and target != table:
                 for row in _unresolved(rows, column.name, ids[target]):
-                    _resolve(row, table, column.name, target, ids, names, problems, about)
+                    _resolve(row, table, column.name, target, ids, names, problems, about,
+                             called)
         if table in _DERIVED:
             for row in rows:
                 if "id" not in row.record or row.record["id"] is None:
@@ -634,10 +636,13 @@ def _resolve_names(located: dict[str, list[_Located]], known_ids: Mapping[str, s
                     about[row.record["id"]] = [str(v) for v in (
                         org_names.get(org, org), row.record.get("department"),
                         row.record.get("title")) if v]
+                    called[row.record["id"]] = {"name": row.record.get("name"),
+                                                "title": row.record.get("title")}
         for column in references:  # then superiors and parents, named in the same table
             if column.references == table:
                 for row in _unresolved(rows, column.name, ids[table]):
-                    _resolve(row, table, column.name, table, ids, names, problems, about)
+                    _resolve(row, table, column.name, table, ids, names, problems, about,
+                             called)
 
 
 def _only_project(rows: list[_Located], projects: list[_Located], known: set[str],
@@ -678,11 +683,14 @@ def _unresolved(rows: list[_Located], column: str, ids: set[str]) -> list[_Locat
 
 def _resolve(row: _Located, table: str, column: str, target: str, ids: dict[str, set[str]],
              names: dict[str, dict[str, set[str]]], problems: list[Problem],
-             about: Mapping[str, list[str]] | None = None) -> None:
+             about: Mapping[str, list[str]] | None = None,
+             called: Mapping[str, Mapping[str, Any]] | None = None) -> None:
     """Turn the name in ``column`` into an id. A person may be written with what tells
     namesakes apart — their organization, department or title, or a unique part of one:
-    ``张伟（调控中心）``, ``张伟@信通``. A name several people share is refused with the
-    candidates described by organization, department and title, never by internal ids."""
+    ``张伟（调控中心）``, ``张伟@信通`` — or as colleagues call them, by surname and title
+    (``刘总``, ``王处``) when exactly one of the import's people (``called``) fits. A name
+    several people share is refused with the candidates described by organization,
+    department and title, never by internal ids."""
     value = row.record.get(column)
     if not isinstance(value, str) or value in ids[target]:
         return
@@ -696,11 +704,17 @@ def _resolve(row: _Located, table: str, column: str, target: str, ids: dict[str,
             or named
         if len(candidates) > 1 and len(named) > 1:
             value = base
+    nickname = False
+    if not candidates and not qualified and target == "people" and called:
+        candidates = by_title(called, value)  # 刘总: the one 刘 whose title says 总
+        nickname = len(candidates) > 1
     if len(candidates) == 1:
         row.record[column] = candidates[0]
     elif len(candidates) > 1:
         described = "; ".join("、".join(about.get(c) or [c]) for c in candidates[:8])
         problems.append(Problem(row.source, table, row.row, row.column(column), value,
+                                Said("problem.nickname", n=len(candidates), name=value,
+                                     described=described) if nickname else
                                 Said("problem.namesakes", n=len(candidates), name=value,
                                      described=described)
                                 if target == "people" else

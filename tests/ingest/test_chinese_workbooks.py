@@ -238,3 +238,26 @@ def test_a_refused_workbook_is_told_in_chinese(tmp_path):
     english = [w for w in ("row", "column", "missing", "unknown", "expected", "problem",
                            "written") if w in text]
     assert english == [], english
+
+
+def test_people_called_by_surname_and_title_in_cells(target, tmp_path):
+    """A ties sheet that writes 陈总 and 蔡处 (the 总经理 陈国栋, the 处长 蔡明) reads them as
+    those people; 张主任, fitting two people, is refused naming both (issue 23, 4)."""
+    path = write_workbook(tmp_path / "关系.xlsx")
+    book = openpyxl.load_workbook(path)
+    ties = book["关系网络表"]
+    ties.append([ties.max_row, "王倩", "陈总", "认识", "3", "商务", "2024年", "2026年11月"])
+    ties.append([ties.max_row, "周婷", "蔡处", "认识", "2", "商务", "2025年", "2026年10月"])
+    book.save(path)
+    done = run_on(target, "import", path)
+    assert done.exit_code == 0, done.output
+    held = _held(target)
+    names = {p["id"]: p["name"] for p in held.table("people")}
+    pairs = {frozenset((names[t["source"]], names[t["target"]]))
+             for t in held.table("relationships")}
+    assert {"王倩", "陈国栋"} in pairs and {"周婷", "蔡明"} in pairs
+    ties.append([ties.max_row, "钱峰", "张主任", "认识", "2", "商务", "2025年", "2026年10月"])
+    book.save(path)
+    refused = run_on(target, "--lang", "zh", "import", path, "--dry-run")
+    assert refused.exit_code == 3 and "张主任 可能是 2 人中的任一位" in refused.output
+    assert "调控中心" in refused.output and "科技信通部" in refused.output
