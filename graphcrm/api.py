@@ -1823,7 +1823,8 @@ class GraphCRM:
         Parameters
         ----------
         project
-            The project (id or name): its org chart; default: the whole network.
+            The project (id or name): its org chart; default: the store's one project, else
+            the whole network.
         paths
             Highlight the best chain to each decision maker.
         redact
@@ -1859,6 +1860,10 @@ class GraphCRM:
             read_positions,
             stakeholder_map,
         )
+        if project is None and layout != "network":  # a store of one project: its org chart
+            with open_store(self.store) as opened:
+                projects = opened.load(people=()).table("projects")
+            project = projects[0]["id"] if len(projects) == 1 else None
         chosen = layout or ("orgchart" if project is not None else "network")
         if chosen not in MAP_LAYOUTS:
             raise BadArgument(f"layout must be one of {', '.join(MAP_LAYOUTS)} "

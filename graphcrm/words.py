@@ -791,8 +791,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "import.row_number": ("row number (not stored)", "行号（不存）"),
     "import.dry_run": ("valid; nothing written (dry run)", "校验通过；未写入（试运行）"),
     # -- map --------------------------------------------------------------------------------------
-    "map.title": ("graphcrm — stakeholder map", "graphcrm —— 关系地图"),
-    "map.title_project": ("graphcrm — project stakeholder map", "graphcrm —— 项目关系地图"),
+    "map.title": ("Stakeholder map", "关系地图"),
+    "map.title_project": ("Project stakeholder map", "项目关系地图"),
     "map.by_organization": ("graphcrm — {people:,} people by organization{links}",
                             "graphcrm —— 按单位汇总的 {people:,} 人{links}"),
     "map.strongest": (", the {shown:,} strongest of {all:,} links",

@@ -27,7 +27,8 @@ from graphcrm.words import word
               help="Also replace names with role labels (implies --redact).")
 @click.option("--layout", type=click.Choice(MAP_LAYOUTS),
               help="orgchart: the customer's org chart with the bid drawn on it (a project's "
-                   "default); network: everyone's ties (the default without PROJECT).")
+                   "default, and a one-project store's); network: everyone's ties (the "
+                   "default without PROJECT when the store holds several).")
 @click.option("--positions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A layout file saved by the page's \"Save layout\": cards where you put them.")
 @click.option("--png", type=click.Path(dir_okay=False, path_type=Path),

@@ -243,8 +243,7 @@ def _subtitle(G: nx.MultiDiGraph, project: str | None, as_of: dt.date, orgs: dic
 def _title(G: nx.MultiDiGraph, project: str | None, settings: MapSettings) -> str:
     if project is None or settings.pseudonymize:
         return word("map.title" if project is None else "map.title_project", settings.lang)
-    name = G.graph["projects"][project].get("name") or project
-    return f"graphcrm — {name}"
+    return str(G.graph["projects"][project].get("name") or project)  # a slide's title
 
 
 #: The words of the page's own controls (buttons, filters), by element id.

@@ -10,15 +10,18 @@ A project's org chart reads the way bid teams read a customer (集团 → 子公
   none of their people are in the picture, so that the group a subsidiary belongs to shows.
   The project's customer comes first, then partners, consultants, the others and
   competitors; among equals the organization with more people in the picture.
-* **Inside a band, people hang under their superior** (``people.reports_to`` within the same
-  organization) as a tidy tree: a superior centred above their reports; three or more reports
-  who manage nobody stack in columns of at most :data:`LEAVES_PER_COLUMN` beside the
-  managers among them, so that a manager of thirty does not make a row thirty cards wide;
-  and the teams under a superior wrap into rows of about golden width, so that a general
-  manager of thirty department heads does not make a chart thirty teams wide.
-  People whose superior is not known and who manage nobody are grouped by department (a
-  small band per department; those without one in a plain grid). Trees and groups fill rows
-  of about the band's golden width.
+* **Inside a band, people stand at their rank** (``people.reports_to`` within the same
+  organization): the trees of the band stand side by side and share their rows, one row per
+  level under the top — everyone at depth *d* above everyone at depth *d + 1*, so that the
+  deputies of a general manager stand in one row and a deputy is never drawn below another
+  tree's staff. Within that, a tidy tree: a superior centred above their reports; three or
+  more reports who manage nobody stack in columns of at most :data:`LEAVES_PER_COLUMN` (in
+  their level's row, which is as tall as its tallest stack), so that a manager of thirty does
+  not make a row thirty cards wide. Rank comes before width: a general manager of thirty
+  department heads makes a row of thirty.
+  People whose superior is not known and who manage nobody are a clearly separate group below
+  the trees, by department (a small band per department; those without one in a plain
+  grid), never interleaved with them.
 * **Placeholders** (buying-centre roles nobody fills at the customer) are a group of their own
   in the customer's band.
 
@@ -64,8 +67,6 @@ GAP_X, GAP_Y, GAP_STACK = 24.0, 60.0, 14.0
 PAD, HEAD, GAP_BAND = 14.0, 30.0, 40.0
 #: Reports who manage nobody stack in columns this tall.
 LEAVES_PER_COLUMN = 6
-#: Teams under one superior wrap into rows only past this many cards' width.
-ROW_CARDS = 6
 #: The order organization kinds come in after the customer.
 KIND_ORDER = (OrgKind.CUSTOMER, OrgKind.PARTNER, OrgKind.OTHER, OrgKind.COMPETITOR, OrgKind.OWN)
 
@@ -257,12 +258,14 @@ def _by_name(G: nx.MultiDiGraph) -> Callable[[str], tuple[str, str]]:
 def _org_band(G: nx.MultiDiGraph, org: str, members: dict[str, list[str]],
               children: dict[str, list[str]], order: Callable[[str], tuple], depth: int,
               placeholders: Sequence[str], customer: str | None) -> _Box:
-    """An organization's band: its people's trees and groups, then its subsidiaries'."""
-    items = _people_items(G, members.get(org, []), depth + 1)
+    """An organization's band: its people's trees (at rank) and, below them, the groups of
+    those with no superior; then its subsidiaries'."""
+    forest, groups = _people_items(G, members.get(org, []), depth + 1)
+    top = [forest] if forest.cards else []
     if placeholders and (org == customer or customer not in members):
-        items.insert(0, _group("placeholders", "", [placeholder_key(r) for r in placeholders],
-                               depth + 1))
-    content = _shelf(items, GAP_X * 2)
+        top.insert(0, _group("placeholders", "", [placeholder_key(r) for r in placeholders],
+                             depth + 1))
+    content = _below(_beside(top, GAP_X * 2), _shelf(groups, GAP_X * 2))
     below = [_org_band(G, child, members, children, order, depth + 1,
                        placeholders if customer == child or _under(children, child, customer)
                        else (), customer)
@@ -288,11 +291,12 @@ def _under(children: dict[str, list[str]], org: str, target: str | None) -> bool
     return False
 
 
-def _people_items(G: nx.MultiDiGraph, people: list[str], depth: int) -> list[_Box]:
-    """The trees (people with reports, under their superior) and department groups of the
-    people of one organization."""
+def _people_items(G: nx.MultiDiGraph, people: list[str], depth: int
+                  ) -> tuple[_Box, list[_Box]]:
+    """The trees of the people of one organization (people with reports, under their
+    superior), side by side at rank, and the department groups of those with neither."""
     if not people:
-        return []
+        return _Box(0, 0), []
     here = set(people)
     key = _by_name(G)
     boss = {p: G.nodes[p].get("reports_to") for p in people}
@@ -303,94 +307,120 @@ def _people_items(G: nx.MultiDiGraph, people: list[str], depth: int) -> list[_Bo
     for found in reports.values():
         found.sort(key=key)
     roots = sorted((p for p in people if p not in boss), key=key)
-    trees = [_tree(root, reports) for root in roots if reports.get(root)]
+    forest = _forest([root for root in roots if reports.get(root)], reports)
     loose: dict[str, list[str]] = defaultdict(list)
     for person in roots:
         if not reports.get(person):
             loose[str(G.nodes[person].get("department") or "").strip()].append(person)
     groups = [_group("department", dept, loose[dept], depth) if dept else _grid(loose[dept])
               for dept in sorted(loose, key=lambda d: (d == "", d))]
-    return trees + groups
+    return forest, groups
 
 
-def _tree(root: str, reports: dict[str, list[str]]) -> _Box:
-    """A tidy tree under ``root``: sizes bottom-up, then offsets top-down (no recursion, so a
-    chain of a thousand superiors lays out too)."""
-    order, stack = [], [root]
-    while stack:
-        person = stack.pop()
-        order.append(person)
-        stack += reports.get(person, [])
-    size: dict[str, tuple[float, float]] = {}
-    offsets: dict[str, list[tuple[str, float, float]]] = {}  # child → its box's top-left
+def _forest(roots: list[str], reports: dict[str, list[str]]) -> _Box:
+    """The trees under ``roots`` side by side, every level in one row across them all.
+
+    Widths come bottom-up as a tidy tree's do (a superior centred over the first and last of
+    what hangs below; three or more reports who manage nobody stacked in columns); heights
+    by level: a level's row is as tall as its tallest card or stack, and the next level
+    starts below it, in every tree alike. No recursion: a chain a thousand deep lays out.
+    """
+    if not roots:
+        return _Box(0, 0)
+    order: list[tuple[str, int]] = []
+    for root in roots:
+        stack = [(root, 0)]
+        while stack:
+            person, level = stack.pop()
+            order.append((person, level))
+            stack += [(k, level + 1) for k in reversed(reports.get(person, []))]
+    stacked: dict[str, list[str]] = {}
+    for person, _ in order:
+        leaves = [k for k in reports.get(person, []) if not reports.get(k)]
+        stacked[person] = leaves if len(leaves) >= 3 else []
+    tall: dict[int, float] = defaultdict(float)
+    for person, level in order:
+        tall[level] = max(tall[level], CARD_HEIGHT)
+        if stacked[person]:
+            columns = math.ceil(len(stacked[person]) / LEAVES_PER_COLUMN)
+            rows = math.ceil(len(stacked[person]) / columns)
+            tall[level + 1] = max(tall[level + 1], rows * (CARD_HEIGHT + GAP_STACK) - GAP_STACK)
+    top, y = {}, 0.0
+    for level in range(max(tall) + 1):
+        top[level] = y
+        y += tall[level] + GAP_Y
+    width: dict[str, float] = {}
     centre: dict[str, float] = {}  # the card's x within its own box
-    for person in reversed(order):
-        kids = reports.get(person, [])
-        if not kids:
-            size[person], centre[person], offsets[person] = (CARD_WIDTH, CARD_HEIGHT), \
-                CARD_WIDTH / 2, []
-            continue
-        top = CARD_HEIGHT + GAP_Y
-        # reports who manage nobody, three or more: one block of columns beside the others
-        stacked = [k for k in kids if not reports.get(k)]
-        stacked = stacked if len(stacked) >= 3 else []
-        items = [(size[k][0], size[k][1], centre[k], [(k, 0.0, 0.0)])
-                 for k in kids if k not in stacked]
-        if stacked:
-            columns = math.ceil(len(stacked) / LEAVES_PER_COLUMN)
-            rows = math.ceil(len(stacked) / columns)
+    offsets: dict[str, list[tuple[str, float]]] = {}  # what hangs below: x of its box's left
+    for person, _ in reversed(order):
+        kids = [k for k in reports.get(person, []) if k not in stacked[person]]
+        items = [(width[k], centre[k], [(k, 0.0)]) for k in kids]
+        if stacked[person]:
+            columns = math.ceil(len(stacked[person]) / LEAVES_PER_COLUMN)
             span = columns * CARD_WIDTH + (columns - 1) * GAP_X
-            items.append((span, rows * (CARD_HEIGHT + GAP_STACK) - GAP_STACK, span / 2,
-                          [(k, (i // rows) * (CARD_WIDTH + GAP_X),
-                            (i % rows) * (CARD_HEIGHT + GAP_STACK))
-                           for i, k in enumerate(stacked)]))
-        # what hangs below in rows about as wide as a golden rectangle of its area: a
-        # general manager of thirty department heads does not make a chart thirty teams wide
-        tiers = _rows(items)
-        width = max(CARD_WIDTH, *(_span(row) for row in tiers))
-        placed, centres, y = [], [], top
-        for row in tiers:
-            x = (width - _span(row)) / 2
-            for item_width, _, item_centre, cells in row:
-                placed += [(k, x + dx, y + dy) for k, dx, dy in cells]
-                centres.append(x + item_centre)
-                x += item_width + GAP_X
-            y += max(item[1] for item in row) + GAP_Y
+            items.append((span, span / 2, [(k, 0.0) for k in stacked[person]]))
+        if not items:
+            width[person], centre[person], offsets[person] = CARD_WIDTH, CARD_WIDTH / 2, []
+            continue
+        total = sum(item[0] for item in items) + GAP_X * (len(items) - 1)
+        width[person] = max(CARD_WIDTH, total)
+        x = (width[person] - total) / 2
+        placed, centres = [], []
+        for item_width, item_centre, cells in items:
+            placed += [(k, x + dx) for k, dx in cells]
+            centres.append(x + item_centre)
+            x += item_width + GAP_X
         offsets[person] = placed
-        size[person] = (width, y - GAP_Y)
-        # centred over the first and last of what hangs below, as a tidy tree is (over the
-        # whole width when that wraps)
-        centre[person] = (centres[0] + centres[-1]) / 2 if len(tiers) == 1 else width / 2
-    box = _Box(*size[root])
-    corner = {root: (0.0, 0.0)}
-    for person in order:
-        x0, y0 = corner[person]
-        box.cards.append((person, x0 + centre[person], y0 + CARD_HEIGHT / 2))
-        for child, dx, dy in offsets[person]:
-            corner[child] = (x0 + dx, y0 + dy)
+        centre[person] = (centres[0] + centres[-1]) / 2
+    box = _Box(0, y - GAP_Y)
+    level_of = dict(order)
+    left = 0.0
+    for root in roots:
+        corner = {root: left}
+        for person, level in order:
+            if person not in corner:
+                continue
+            x0 = corner[person]
+            box.cards.append((person, x0 + centre[person], top[level] + CARD_HEIGHT / 2))
+            leaves = stacked[person]
+            if leaves:
+                columns = math.ceil(len(leaves) / LEAVES_PER_COLUMN)
+                rows = math.ceil(len(leaves) / columns)
+                block = next(dx for k, dx in offsets[person] if k == leaves[0])
+                for i, leaf in enumerate(leaves):
+                    box.cards.append((leaf, x0 + block + (i // rows) * (CARD_WIDTH + GAP_X)
+                                      + CARD_WIDTH / 2,
+                                      top[level_of[leaf]] + (i % rows)
+                                      * (CARD_HEIGHT + GAP_STACK) + CARD_HEIGHT / 2))
+            for child, dx in offsets[person]:
+                if child not in leaves:
+                    corner[child] = x0 + dx
+        left += width[root] + GAP_X * 2
+    box.width = left - GAP_X * 2
     return box
 
 
-_Item = tuple[float, float, float, list[tuple[str, float, float]]]
-
-
-def _span(row: list[_Item]) -> float:
-    return sum(item[0] for item in row) + GAP_X * (len(row) - 1)
-
-
-def _rows(items: list[_Item]) -> list[list[_Item]]:
-    """Subtrees side by side, wrapped into rows no wider than the widest of them, about 1.6
-    times the side of a square of their area, or :data:`ROW_CARDS` cards, whichever is
-    widest (a few teams stay side by side)."""
-    limit = max(max(item[0] for item in items),
-                1.6 * math.sqrt(sum(item[0] * item[1] for item in items)),
-                ROW_CARDS * (CARD_WIDTH + GAP_X) - GAP_X)
-    rows: list[list[_Item]] = [[]]
+def _beside(items: list[_Box], gap: float) -> _Box:
+    """Boxes side by side, tops aligned."""
+    out, x = _Box(0, 0), 0.0
     for item in items:
-        if rows[-1] and _span([*rows[-1], item]) > limit:
-            rows.append([])
-        rows[-1].append(item)
-    return rows
+        out.put(item, x, 0)
+        out.width = x + item.width
+        out.height = max(out.height, item.height)
+        x += item.width + gap
+    return out
+
+
+def _below(first: _Box, second: _Box) -> _Box:
+    """``second`` below ``first`` (either may be empty)."""
+    if not second.cards and not second.bands:
+        return first
+    if not first.cards and not first.bands:
+        return second
+    out = _Box(max(first.width, second.width), first.height + GAP_Y + second.height)
+    out.put(first, 0, 0)
+    out.put(second, 0, first.height + GAP_Y)
+    return out
 
 
 def _grid(keys: Iterable[str]) -> _Box:

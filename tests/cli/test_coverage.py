@@ -120,3 +120,16 @@ def test_chinese_says_it_all_in_chinese(bid):
         assert english not in text
     chain = run_on(target, "--lang", "zh", "path", "郑晓明", *AS_OF, "--k", "1").stdout
     assert "经上级引荐" in chain  # 陈国栋 → 郑晓明: the superior introduces, never reversed
+
+
+def test_map_of_a_one_project_store_is_that_projects_org_chart(bid, tmp_path):
+    """A store of one project: ``map`` draws its org chart, titled by the project's name,
+    with the coverage as gaps says it in the subtitle (issue 26, 6)."""
+    target, found = bid
+    page = tmp_path / "m.html"
+    drawn = run_on(target, "--lang", "zh", "map", "-o", page, "--as-of", "2026-12-01")
+    assert drawn.exit_code == 0, drawn.output
+    html = page.read_text(encoding="utf-8")
+    assert '"layout": "orgchart"' in html or '"layout":"orgchart"' in html
+    assert "<title>江南省调度自动化系统升级</title>" in html
+    assert f"覆盖率 {found['score']['percent']}%" in html

@@ -150,9 +150,9 @@ def test_random_hierarchies_lay_out_without_overlap(case):
     assert orgchart(H, "P", roles).positions == chart.positions
 
 
-def test_a_general_manager_of_thirty_teams_wraps_into_rows():
-    """Thirty department heads with two staff each under one general manager: the teams
-    wrap into rows (no chart thirty teams wide), everyone still below their superior."""
+def test_a_general_manager_of_thirty_teams_keeps_them_in_one_row():
+    """Thirty department heads with two staff each under one general manager: rank comes
+    first — the heads share one row, their staff the row below (issue 26)."""
     G = nx.MultiDiGraph(organizations={}, projects={})
     person(G, "gm", "c")
     for i in range(30):
@@ -161,11 +161,59 @@ def test_a_general_manager_of_thirty_teams_wraps_into_rows():
             person(G, f"s{i:02}{j}", "c", f"h{i:02}")
     pos = orgchart(G).positions
     assert overlapping(pos) == [] and superiors_below(G, pos) == []
-    xs = [x for x, _ in pos.values()]
-    ys = {pos[f"h{i:02}"][1] for i in range(30)}
-    assert len(ys) > 2  # the heads stand in several rows
-    width, height = max(xs) - min(xs), max(y for _, y in pos.values())
-    assert width < 3 * height  # about golden, not a ribbon
+    assert len({pos[f"h{i:02}"][1] for i in range(30)}) == 1
+    assert len({pos[f"s{i:02}{j}"][1] for i in range(30) for j in range(2)}) == 1
+
+
+def depth_in_band(G, people):
+    """Each person's depth under the top of their organization's reporting tree (those with
+    a superior or reports only: the others are a separate group)."""
+    boss = {p: G.nodes[p].get("reports_to") for p in people}
+    boss = {p: b for p, b in boss.items() if b in people}
+    managing = set(boss.values())
+    found = {}
+    for p in people:
+        if p not in boss and p not in managing:
+            continue
+        d, q, seen = 0, p, {p}
+        while q in boss and boss[q] not in seen:
+            q = boss[q]
+            seen.add(q)
+            d += 1
+        found[p] = d
+    return found
+
+
+@settings(max_examples=150, deadline=None)
+@given(hierarchies())
+def test_rank_everyone_at_a_depth_stands_above_everyone_deeper(case):
+    """For random hierarchies: in each organization's band, everyone at depth d is above
+    everyone at depth d + 1 — peers share a row across trees, a deputy is never below
+    another tree's staff (issue 26)."""
+    G, roles = case
+    pos = orgchart(G, "P", roles).positions
+    by_org = {}
+    for p, data in G.nodes(data=True):
+        by_org.setdefault(data["org_id"], set()).add(p)
+    for people in by_org.values():
+        depth = depth_in_band(G, people)
+        for a, b in itertools.permutations(depth, 2):
+            if depth[a] < depth[b]:
+                assert pos[a][1] < pos[b][1], (a, depth[a], b, depth[b])
+            if depth[a] == depth[b] and not _stacked(G, a, people) \
+                    and not _stacked(G, b, people):
+                assert pos[a][1] == pos[b][1], (a, b, depth[a])
+
+
+def _stacked(G, person, people):
+    """Whether ``person`` is one of three or more reports of their superior who manage
+    nobody (they stack in columns within their level's row)."""
+    boss = G.nodes[person].get("reports_to")
+    if boss not in people or any(G.nodes[q].get("reports_to") == person for q in people):
+        return False
+    leaves = [q for q in people if G.nodes[q].get("reports_to") == boss
+              and not any(G.nodes[r].get("reports_to") == q for r in people)]
+    return len(leaves) >= 3
 
 
 def test_a_group_nine_hundred_levels_deep_draws_at_most_eight():

@@ -203,6 +203,8 @@ def test_pdf_and_png_for_the_slides(tmp_path):
         assert "Search a name" not in text and "Save layout" not in text  # no controls
     png = (tmp_path / "gate.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    # a 16:9 slide drawn at twice the resolution: 3200 × 1800 pixels
+    assert int.from_bytes(png[16:20], "big") == 3200 and int.from_bytes(png[20:24], "big") == 1800
 
 
 def test_the_slide_page_shows_title_and_legend_whole(browser, tmp_path):

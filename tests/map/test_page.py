@@ -109,7 +109,7 @@ def test_a_hostile_dataset_shows_text_and_runs_nothing(open_map, make_tables):
     assert page.locator("#gc-panel-name").text_content() == HOSTILE[0]
     facts = page.locator("#gc-panel-facts").text_content()
     assert HOSTILE[1] in facts and HOSTILE[2] in facts  # shown literally
-    assert page.evaluate("document.title") == f"graphcrm — {HOSTILE[0]}"
+    assert page.evaluate("document.title") == HOSTILE[0]
     click_node(page, node_of(page, HOSTILE[0]))
     page.mouse.move(5, 5)
     assert page.record["dialogs"] == []
