@@ -42,6 +42,7 @@ from graphcrm.domain import Coverage, OrgKind, Role, Stance, TieType
 from graphcrm.graph import REPORTING, last_contacts
 from graphcrm.map.orgchart import (
     TREE_COLOR,
+    card_title,
     chart_line,
     chart_options,
     chart_people,
@@ -416,7 +417,7 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
         if via else ""]))
     card = {"stance": stance, "uncovered": status == "uncovered", "lines": [
         f"{symbol} {name}{badges}".strip(),
-        "" if settings.pseudonymize else data.get("title") or "",
+        "" if settings.pseudonymize else card_title(data.get("title"), data.get("department")),
         " · ".join(filter(None, [role_words(roles, lang),
                                  influence_bar(influence) if influence else ""])),
         # the leaning first (the first question of a tender), then the coverage

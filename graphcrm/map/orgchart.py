@@ -41,8 +41,8 @@ from graphcrm.map.layout import CARD_HEIGHT, CARD_WIDTH, orgchart, placeholder_k
 from graphcrm.palette import PATH_COLOR, STANCE_COLOR, rgb
 from graphcrm.words import word
 
-__all__ = ["card", "place_cards", "chart_line", "chart_people", "chart_options", "card_key",
-           "CARD_COLUMNS", "tint", "read_positions"]
+__all__ = ["card", "card_title", "place_cards", "chart_line", "chart_people", "chart_options",
+           "card_key", "CARD_COLUMNS", "tint", "read_positions"]
 
 #: How many columns of text (a Chinese character counts two) fit on a card's line.
 CARD_COLUMNS = 27
@@ -93,6 +93,29 @@ def card(lines: list[str]) -> str:
     '★ 王建国\\n总经理'
     """
     return "\n".join(_cut(line) for line in lines if line)
+
+
+#: Titles that say a rank but not where: 主任 of which department? (English: the same)
+_GENERIC = {"head", "manager", "director", "deputy", "deputy head", "deputy director",
+            "deputy manager", "chief", "chair", "secretary"}
+
+
+def card_title(title: str | None, department: str | None) -> str:
+    """A card's title: a generic one (主任, 处长, 经理 — a title of three characters or
+    fewer, or a bare rank in English) with its department before it, so that the head of one
+    department is not the head of another on a slide; a title that names its place as it is.
+
+    >>> card_title("主任", "设备部"), card_title("自动化处处长", "调控中心")
+    ('设备部 主任', '自动化处处长')
+    >>> card_title("总经理", None)
+    '总经理'
+    """
+    title = (title or "").strip()
+    place = (department or "").strip()
+    generic = (len(title) <= 3 and not title.isascii()) or title.lower() in _GENERIC
+    if title and place and generic and place not in title:
+        return f"{place} {title}"
+    return title
 
 
 def influence_bar(influence: int | None) -> str:
