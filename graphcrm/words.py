@@ -180,6 +180,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "links.n": ("{n} links", "{n} 条联系"),
     "map.written": ("{file}: {nodes}, {edges}", "{file}：{nodes}，{edges}"),
     "map.written_png": ("{file}: picture of the map", "{file}：地图图片"),
+    "map.written_pptx": ("{file}: the org chart as an editable slide",
+                         "{file}：可编辑的组织架构图幻灯片"),
     "map.written_pdf": ("{file}: the map on one page ({paper})", "{file}：单页地图（{paper}）"),
     "hops": ("{n} hop", "{n} 跳"),
     "hops.n": ("{n} hops", "{n} 跳"),
@@ -526,6 +528,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "activity.header": ("{where}: a header not understood ({why})",
                         "{where}：有邮件头看不懂（{why}）"),
     "activity.no_sender": ("{where}: no sender (From)", "{where}：没有发件人（From）"),
+    "error.pptx_orgchart": ("--pptx draws an org chart (a project's, or --layout orgchart)",
+                            "--pptx 只生成组织架构图（指明项目，或用 --layout orgchart）"),
     "error.no_chromium": ("--png and --pdf need Chromium (install the chromium package, or set "
                           "GRAPHCRM_CHROMIUM to a Chrome or Chromium executable)",
                           "--png 和 --pdf 需要 Chromium（请安装 chromium 软件包，或把 "

@@ -33,7 +33,9 @@ def prepared(tmp_path_factory) -> Path:
     """A folder with the prepared store and the files the lines name."""
     folder = tmp_path_factory.mktemp("readme")
     shutil.copytree(sample_dir(), folder / "data" / "sample")
-    with pd.ExcelWriter(folder / "bid.xlsx") as book:
+    # openpyxl keeps "=SUM(A1) …" a note's text (XlsxWriter, which python-pptx brings, would
+    # write it as a formula: not what a team's sheet holds)
+    with pd.ExcelWriter(folder / "bid.xlsx", engine="openpyxl") as book:
         for table in sorted(sample_dir().glob("*.csv")):
             frame = pd.read_csv(table, dtype=str, keep_default_na=False)  # "NA" is a name
             frame.to_excel(book, sheet_name=table.stem, index=False)

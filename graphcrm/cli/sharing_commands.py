@@ -37,11 +37,14 @@ from graphcrm.words import word
               help="Also print a one-page landscape PDF for slides through headless Chromium.")
 @click.option("--paper", type=click.Choice(PAPERS), default="a4", show_default=True,
               help="The PDF's page: A4 landscape or a 16:9 slide.")
+@click.option("--pptx", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the org chart as an editable 16:9 PowerPoint slide (WPS too): "
+                   "a shape per card, connectors bound to the cards.")
 @as_of_option
 @click.pass_context
 def map_command(ctx: click.Context, project: str | None, output: Path, paths: bool,
                 redact: bool, pseudonymize: bool, layout: str | None, positions: Path | None,
-                png: Path | None, pdf: Path | None, paper: str,
+                png: Path | None, pdf: Path | None, paper: str, pptx: Path | None,
                 as_of: dt.date | None) -> None:
     """Write an interactive map: one self-contained HTML file that works offline.
 
@@ -53,6 +56,7 @@ def map_command(ctx: click.Context, project: str | None, output: Path, paths: bo
       graphcrm map prj-js-ess -o jiangsu.html --paths
       graphcrm map prj-js-ess -o share.html --pseudonymize --png share.png
       graphcrm map prj-js-ess -o gate.html --positions graphcrm-layout.json --pdf gate.pdf
+      graphcrm map prj-js-ess -o gate.html --pptx gate.pptx
     """
     result = bid_of(ctx).map(project, paths=paths, redact=redact,
                      pseudonymize=pseudonymize, as_of=as_of, lang=lang_of(ctx),
@@ -70,6 +74,9 @@ def map_command(ctx: click.Context, project: str | None, output: Path, paths: bo
     if pdf is not None:
         result.pdf(pdf, paper)
         click.echo(word("map.written_pdf", lang, file=pdf, paper=paper))
+    if pptx is not None:
+        result.pptx(pptx)
+        click.echo(word("map.written_pptx", lang, file=pptx))
 
 
 # -- export -----------------------------------------------------------------------------------

@@ -14,10 +14,12 @@ from typing import Any
 
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.atomic import replacing
+from graphcrm.errors import BadArgument
 from graphcrm.map.data import MapSettings, map_data, organization_map_data
 from graphcrm.map.orgchart import read_positions
 from graphcrm.map.page import PAPER_SIZES, render_page
 from graphcrm.stores.base import OrganizationSummary
+from graphcrm.words import Said
 
 __all__ = ["StakeholderMap", "MapSettings", "stakeholder_map", "organization_map",
            "read_positions"]
@@ -75,6 +77,17 @@ class StakeholderMap:
         render_pdf(render_page(self.data, paper, slide=True), Path(path),
                    size=PAPER_SIZES[paper][1])
         return Path(path)
+
+    def pptx(self, path: str | os.PathLike[str]) -> Path:
+        """Write the org chart as one editable 16:9 PowerPoint slide (also opens in WPS):
+        a native shape per card and per band, connectors bound to the cards for reporting
+        lines and ties, the title, subtitle and legend as text
+        (:func:`graphcrm.map.deck.write_deck`). Only an org chart has a slide's layout."""
+        from graphcrm.map.deck import write_deck
+
+        if self.data["meta"].get("layout") != "orgchart":
+            raise BadArgument(Said("error.pptx_orgchart"))
+        return write_deck(self.data, path)
 
     def picture(self) -> Any:
         """The map as a static PNG picture for a notebook (``IPython.display.Image``): a

@@ -39,6 +39,7 @@ def _typed(path: tuple[str, ...], command: click.Command) -> set[str]:
              "GRAPHCRM_LANG", "JSON", "CSV",
              "PNG", "PDF", "HTML", "SQLite", "Neo4j", "Chromium", "Excel", "GraphML", "GEXF",
              "Gephi", "Cytoscape", "NetworkX", "D3", "KNOWS", "INFLUENCES", "REFERRED",
+             "PowerPoint", "WPS",
              "orgchart", "network", "utf", "gb18030", "qq", "com", "xlsx", "help", "version",
              "PROJECT"}
     words |= {part for name, _ in _commands() for part in name}
