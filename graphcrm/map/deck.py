@@ -164,11 +164,20 @@ def write_deck(data: dict[str, Any], path: str | os.PathLike[str]) -> Path:
             line.end_connect(end, 1)
         colour = (edge.get("color") or {}).get("color") or "#8D8D8D"
         line.line.color.rgb = _rgb(str(colour))
-        line.line.width = Pt(max(0.5, float(edge.get("width") or 1) * 0.6))
+        # thin, as on a printed org chart: the cards carry the story, not the lines
+        line.line.width = Pt(0.75 if tree else min(1.5, 0.4 + 0.2 * float(edge.get("width") or 1)))
     legend = slide.shapes.add_textbox(*(Inches(v) for v in _LEGEND))
     legend.name = "legend"
-    _text(legend, [" ".join(filter(None, [str(row.get("symbol") or "■"), str(row["label"])]))
-                   for row in meta.get("legend") or []], 7, color="#333333")
+    rows = meta.get("legend") or []
+    _text(legend, [str(row["label"]) for row in rows], 7, color="#333333")
+    for paragraph, row in zip(legend.text_frame.paragraphs, rows, strict=False):
+        swatch = row.get("color") or row.get("line") or row.get("border")
+        mark = paragraph.runs[0]._r.addprevious  # the symbol before the words, its own run
+        symbol = paragraph.add_run()
+        symbol.text = f"{row.get('symbol') or '■'} "
+        symbol.font.size = Pt(7)
+        symbol.font.color.rgb = _rgb(str(swatch or "#333333"))
+        mark(symbol._r)
     with replacing(path) as temporary:
         deck.save(str(temporary))
     return Path(path)
