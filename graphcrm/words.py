@@ -870,6 +870,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "map.left_out": (" · not drawn: {people} of organizations with no part in the project "
                      "(the network view shows them)",
                      " · 未画出：与本项目无关单位的 {people}（网络视图可显示）"),
+    "map.left_out_key": (" · the key people: {people} more on the page",
+                         " · 只画关键人物：另有 {people} 见完整页面"),
     "page.search": ("Search a name", "搜索姓名"),
     "page.organization": ("Organization", "单位"),
     "page.role": ("Role", "角色"),

@@ -37,6 +37,10 @@ from graphcrm.words import word
               help="Also print a one-page landscape PDF for slides through headless Chromium.")
 @click.option("--paper", type=click.Choice(PAPERS), default="a4", show_default=True,
               help="The PDF's page: A4 landscape or a 16:9 slide.")
+@click.option("--all-people", is_flag=True,
+              help="--png, --pdf and --pptx draw everyone of the page, not only the key people "
+                   "(the stakeholders and their superiors, our people and the competitors' "
+                   "tied to them).")
 @click.option("--pptx", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the org chart as an editable 16:9 PowerPoint slide (WPS too): "
                    "a shape per card, connectors bound to the cards.")
@@ -44,8 +48,8 @@ from graphcrm.words import word
 @click.pass_context
 def map_command(ctx: click.Context, project: str | None, output: Path, paths: bool,
                 redact: bool, pseudonymize: bool, layout: str | None, positions: Path | None,
-                png: Path | None, pdf: Path | None, paper: str, pptx: Path | None,
-                as_of: dt.date | None) -> None:
+                png: Path | None, pdf: Path | None, paper: str, all_people: bool,
+                pptx: Path | None, as_of: dt.date | None) -> None:
     """Write an interactive map: one self-contained HTML file that works offline.
 
     With PROJECT, the customer's org chart with the bid drawn on it; without, the whole
@@ -68,14 +72,19 @@ def map_command(ctx: click.Context, project: str | None, output: Path, paths: bo
     click.echo(word("map.written", lang, file=output,
                     nodes=word(nodes, lang, n=result.node_count),
                     edges=word(edges, lang, n=result.edge_count)))
+    slide = result
+    if (png or pdf or pptx) and not all_people and result.data["meta"]["layout"] == "orgchart":
+        slide = bid_of(ctx).map(project, paths=paths, redact=redact,
+                                pseudonymize=pseudonymize, as_of=as_of, lang=lang_of(ctx),
+                                layout=layout, positions=positions, key_people=True)
     if png is not None:
-        result.png(png)
+        slide.png(png)
         click.echo(word("map.written_png", lang, file=png))
     if pdf is not None:
-        result.pdf(pdf, paper)
+        slide.pdf(pdf, paper)
         click.echo(word("map.written_pdf", lang, file=pdf, paper=paper))
     if pptx is not None:
-        result.pptx(pptx)
+        slide.pptx(pptx)
         click.echo(word("map.written_pptx", lang, file=pptx))
 
 

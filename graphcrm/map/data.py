@@ -93,6 +93,10 @@ class MapSettings:
     lang: str = "en"
     layout: str = "network"
     positions: Mapping[str, tuple[float, float]] | None = None
+    #: an org chart of the key people only (a slide): the project's stakeholders and their
+    #: superiors up to the top, our people with a tie to one of them, and the competitors'
+    #: people tied to them
+    key_people: bool = False
 
 
 def _physics(n: int) -> dict[str, Any]:
@@ -136,8 +140,8 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
     chart = settings.layout == "orgchart"
     # the org chart draws the organizations that matter to the bid (the marks come from the
     # whole neighbourhood all the same); the network view draws everyone
-    G = whole.subgraph(chart_people(whole, project, marks["path_people"] | marks["brokers"])) \
-        if chart else whole
+    G = whole.subgraph(chart_people(whole, project, marks["path_people"] | marks["brokers"],
+                                    key_only=settings.key_people)) if chart else whole
     organizations = _organizations(G)
     orgs = _org_names(organizations, settings.pseudonymize, settings.lang)
     ids = {person: f"n{i}" for i, person in enumerate(sorted(G))}
@@ -178,7 +182,7 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
             "title": _title(G, project, settings),
             "subtitle": _subtitle(G, project, as_of, orgs, settings.lang,
                                   whole.number_of_nodes() - G.number_of_nodes(),
-                                  marks["score"]),
+                                  marks["score"], settings.key_people),
             "layout": "orgchart" if chart else "network",
             "bands": bands,
             "words": page_words(settings.lang),
@@ -225,7 +229,8 @@ def _organizations(G: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
 
 
 def _subtitle(G: nx.MultiDiGraph, project: str | None, as_of: dt.date, orgs: dict[str, str],
-              lang: str, left_out: int = 0, score: dict[str, Any] | None = None) -> str:
+              lang: str, left_out: int = 0, score: dict[str, Any] | None = None,
+              key_people: bool = False) -> str:
     """The customer and the date ties are valued as of (on the page, its pictures, the PDF),
     the project's coverage as ``gaps`` says it, and how many people of other organizations
     an org chart leaves out."""
@@ -237,7 +242,8 @@ def _subtitle(G: nx.MultiDiGraph, project: str | None, as_of: dt.date, orgs: dic
     if score is not None:
         text += " · " + score_text(score, lang)
     if left_out:
-        text += word("map.left_out", lang, people=word("people", lang, n=left_out))
+        text += word("map.left_out_key" if key_people else "map.left_out", lang,
+                     people=word("people", lang, n=left_out))
     return text
 
 

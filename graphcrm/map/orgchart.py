@@ -195,7 +195,8 @@ def place_cards(G: nx.MultiDiGraph, project: str | None, nodes: list[dict[str, A
     return bands
 
 
-def chart_people(G: nx.MultiDiGraph, project: str | None, also: set[str]) -> set[str]:
+def chart_people(G: nx.MultiDiGraph, project: str | None, also: set[str], *,
+                 key_only: bool = False) -> set[str]:
     """Who an org chart of ``project`` shows: everyone at an organization one of the
     project's stakeholders belongs to, and at our own organizations; the competitors'
     people who have a tie to one of the project's stakeholders (the competitor's man's
@@ -205,10 +206,26 @@ def chart_people(G: nx.MultiDiGraph, project: str | None, also: set[str]) -> set
 
     An org chart is the organizations that matter to the bid; the colleagues-of-contacts
     two ties out, at organizations with no part in the project, are the network view's.
+
+    ``key_only`` (a slide): the project's stakeholders and their superiors up to the top of
+    their organization (so that each stands at their rank under the people they answer
+    to), our people with a tie to one of them, and the competitors' people tied to them —
+    not everyone of their organizations.
     """
     if project is None:
         return set(G)
     stakeholders = {n for n, d in G.nodes(data=True) if project in d.get("projects", {})}
+    if key_only:
+        chosen = set(stakeholders)
+        for person in stakeholders:  # the chain of superiors, up to the top
+            boss = G.nodes[person].get("reports_to")
+            while boss in G and boss not in chosen:
+                chosen.add(boss)
+                boss = G.nodes[boss].get("reports_to")
+        chosen |= {n for n, d in G.nodes(data=True)
+                   if d["org_kind"] in (OrgKind.OWN, OrgKind.COMPETITOR)
+                   and not stakeholders.isdisjoint(nx.all_neighbors(G, n))}
+        return chosen
     orgs = {G.nodes[n]["org_id"] for n in stakeholders} | {
         d["org_id"] for _, d in G.nodes(data=True) if d["org_kind"] == OrgKind.OWN}
     rivals = {n for n, d in G.nodes(data=True) if d["org_kind"] == OrgKind.COMPETITOR

@@ -249,3 +249,25 @@ def test_the_org_chart_draws_the_competitors_man_and_his_tie():
     rival, dm = names["RIVAL"]["id"], names["DM"]["id"]
     assert any({e["from"], e["to"]} == {rival, dm} for e in data["edges"])
     assert "leans to O-X" in names["DM"]["label"] or "O-X" in names["DM"]["label"]
+
+
+def test_a_slide_draws_the_key_people():
+    """A slide (``key_people``): the stakeholders, their superiors up to the top, our people
+    and the competitors' with a tie to one of them; not a colleague of the customer who is
+    neither (issue 26, 3)."""
+    from tests.analysis.conftest import make_graph
+
+    G = make_graph({"us": "o-us", "idle": "o-us", "gm": "o-c", "dep": "o-c", "dm": "o-c",
+                    "clerk": "o-c", "rival": "o-x"},
+                   [("us", "dm", 4), ("rival", "dm", 3), ("idle", "clerk", 3)],
+                   [("dm", "decision_maker", 5)],
+                   details={"dm": {"reports_to": "dep"}, "dep": {"reports_to": "gm"},
+                            "clerk": {"reports_to": "dep"}})
+    full = map_data(value(G, AS_OF), MapSettings(project="P", layout="orgchart"))
+    key = map_data(value(G, AS_OF), MapSettings(project="P", layout="orgchart",
+                                                key_people=True))
+    people = {n["name"] for n in full["nodes"] if not n.get("placeholder")}
+    assert people == {"US", "IDLE", "GM", "DEP", "DM", "CLERK", "RIVAL"}
+    assert {n["name"] for n in key["nodes"] if not n.get("placeholder")} == {
+        "US", "GM", "DEP", "DM", "RIVAL"}
+    assert "the key people: 2 people more on the page" in key["meta"]["subtitle"]
