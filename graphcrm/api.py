@@ -1804,7 +1804,7 @@ class GraphCRM:
 
     @_bulk
     def map(self, project: str | None = None, *, paths: bool = False, redact: bool = False,
-            key_people: bool = False,
+            key_people: bool = False, former: bool = False,
             pseudonymize: bool = False, as_of: dt.date | None = None,
             lang: str | None = None, layout: str | None = None,
             positions: str | os.PathLike[str] | Mapping[str, tuple[float, float]] | None
@@ -1836,6 +1836,9 @@ class GraphCRM:
             The day ties are valued at (default today).
         lang
             ``en`` or ``zh`` (default ``GRAPHCRM_LANG``, else the locale).
+        former
+            The org chart also draws the people no longer in post, greyed where they stood,
+            with since when and their successor.
         key_people
             An org chart of the key people only, for a slide: the stakeholders and their
             superiors up to the top, our people and the competitors' with a tie to one of
@@ -1878,7 +1881,8 @@ class GraphCRM:
             positions = read_positions(positions)
         settings = MapSettings(paths=paths, redact=redact or pseudonymize,
                                pseudonymize=pseudonymize, lang=lang or default_lang(),
-                               layout=chosen, positions=positions, key_people=key_people)
+                               layout=chosen, positions=positions, key_people=key_people,
+                               former=former)
         if project is not None:
             G, project_id = self._project(project)
             return stakeholder_map(self._value(G, as_of), replace(settings, project=project_id))

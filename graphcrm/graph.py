@@ -72,7 +72,7 @@ DOTTED_LINE = TieType.DOTTED_LINE.value
 REPORTING = frozenset({REPORTS_TO, DOTTED_LINE})
 
 _PERSON_FIELDS = ("name", "org_id", "title", "department", "reports_to", "email", "phone", "notes",
-                  "status", "status_since")
+                  "status", "status_since", "predecessor")
 _TIE_FIELDS = ("strength", "level", "since", "notes")
 
 

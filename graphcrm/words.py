@@ -861,6 +861,7 @@ WORDS: dict[str, tuple[str, str]] = {
                         "a department", "色带：单位（集团包含其子公司）、部门"),
     "map.placeholders": ("Buying-centre roles to find", "待摸清的采购角色"),
     "map.card.via": ("only via {broker}", "仅经 {broker}"),
+    "map.card.successor": ("succeeded by {who}", "继任 {who}"),
     "map.legend.contested": ("contested: every route runs through someone against us",
                              "受阻：所有路线都经过反对我方的人"),
     "map.card.influence": ("influence", "影响力"),

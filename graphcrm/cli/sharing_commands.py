@@ -37,6 +37,9 @@ from graphcrm.words import word
               help="Also print a one-page landscape PDF for slides through headless Chromium.")
 @click.option("--paper", type=click.Choice(PAPERS), default="a4", show_default=True,
               help="The PDF's page: A4 landscape or a 16:9 slide.")
+@click.option("--former", is_flag=True,
+              help="The org chart also draws the people no longer in post, greyed where they "
+                   "stood, with since when and their successor.")
 @click.option("--all-people", is_flag=True,
               help="--png, --pdf and --pptx draw everyone of the page, not only the key people "
                    "(the stakeholders and their superiors, our people and the competitors' "
@@ -48,7 +51,8 @@ from graphcrm.words import word
 @click.pass_context
 def map_command(ctx: click.Context, project: str | None, output: Path, paths: bool,
                 redact: bool, pseudonymize: bool, layout: str | None, positions: Path | None,
-                png: Path | None, pdf: Path | None, paper: str, all_people: bool,
+                png: Path | None, pdf: Path | None, paper: str, former: bool,
+                all_people: bool,
                 pptx: Path | None, as_of: dt.date | None) -> None:
     """Write an interactive map: one self-contained HTML file that works offline.
 
@@ -64,7 +68,7 @@ def map_command(ctx: click.Context, project: str | None, output: Path, paths: bo
     """
     result = bid_of(ctx).map(project, paths=paths, redact=redact,
                      pseudonymize=pseudonymize, as_of=as_of, lang=lang_of(ctx),
-                     layout=layout, positions=positions)
+                     layout=layout, positions=positions, former=former)
     result.save(output)
     lang = lang_of(ctx)
     nodes, edges = ("organizations", "links") if result.data["meta"]["aggregated"] \
@@ -76,7 +80,8 @@ def map_command(ctx: click.Context, project: str | None, output: Path, paths: bo
     if (png or pdf or pptx) and not all_people and result.data["meta"]["layout"] == "orgchart":
         slide = bid_of(ctx).map(project, paths=paths, redact=redact,
                                 pseudonymize=pseudonymize, as_of=as_of, lang=lang_of(ctx),
-                                layout=layout, positions=positions, key_people=True)
+                                layout=layout, positions=positions, key_people=True,
+                                former=former)
     if png is not None:
         slide.png(png)
         click.echo(word("map.written_png", lang, file=png))

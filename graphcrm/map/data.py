@@ -38,7 +38,7 @@ from graphcrm.analysis import coverage_gaps, influence_paths, key_informants
 from graphcrm.analysis.gaps import score_text
 from graphcrm.analysis.network import our_people, roles_of, stance_of
 from graphcrm.analysis.valued import ValuedGraph
-from graphcrm.domain import Coverage, OrgKind, Role, Stance, TieType
+from graphcrm.domain import REPORTS_TO, Coverage, OrgKind, PersonStatus, Role, Stance, TieType
 from graphcrm.graph import REPORTING, last_contacts
 from graphcrm.map.orgchart import (
     TREE_COLOR,
@@ -97,6 +97,9 @@ class MapSettings:
     #: superiors up to the top, our people with a tie to one of them, and the competitors'
     #: people tied to them
     key_people: bool = False
+    #: the org chart also draws the people no longer in post, greyed where they stood, with
+    #: since when and their successor (已调离 2026-12 · 继任 钱进); never on a pseudonymized map
+    former: bool = False
 
 
 def _physics(n: int) -> dict[str, Any]:
@@ -142,6 +145,9 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
     # whole neighbourhood all the same); the network view draws everyone
     G = whole.subgraph(chart_people(whole, project, marks["path_people"] | marks["brokers"],
                                     key_only=settings.key_people)) if chart else whole
+    if chart and settings.former and not settings.pseudonymize:
+        G = _with_former(whole, G)
+        names.update({n: G.nodes[n]["name"] for n in G if n not in names})
     organizations = _organizations(G)
     orgs = _org_names(organizations, settings.pseudonymize, settings.lang)
     ids = {person: f"n{i}" for i, person in enumerate(sorted(G))}
@@ -174,6 +180,7 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
                             secret=card_secret() if settings.redact else None)
     for node in nodes:
         node.pop("card", None)
+        node.pop("former", None)
     return {
         "nodes": nodes,
         "edges": edges,
@@ -365,10 +372,56 @@ def _kind(kind: str, lang: str) -> str:
     return word(f"map.kind.{kind}", lang) if f"map.kind.{kind}" in WORDS else kind
 
 
+def _with_former(whole: nx.MultiDiGraph, G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``G`` (a copy) with the people no longer in post at its organizations, where they
+    stood: under their last superior, marked ``former`` with their successor's name."""
+    drawn = {d["org_id"] for _, d in G.nodes(data=True)}
+    gone = {p: r for p, r in whole.graph.get("former", {}).items() if r.get("org_id") in drawn}
+    if not gone:
+        return G
+    H = nx.MultiDiGraph(G)
+    successor = {d.get("predecessor"): d["name"] for _, d in whole.nodes(data=True)
+                 if d.get("predecessor")}
+    records = whole.graph.get("organizations", {})
+    for person, record in sorted(gone.items()):
+        org = record["org_id"]
+        boss = record.get("reports_to") if record.get("reports_to") in H else None
+        H.add_node(person, name=record["name"], org_id=org,
+                   org_kind=(records.get(org) or {}).get("kind") or OrgKind.CUSTOMER.value,
+                   org_name=(records.get(org) or {}).get("name") or org,
+                   title=record.get("title"), department=record.get("department"),
+                   reports_to=boss, projects={}, former=True, status=record.get("status"),
+                   status_since=record.get("status_since"), successor=successor.get(person))
+        if boss is not None:
+            H.add_edge(person, boss, key=REPORTS_TO, type=REPORTS_TO, mutual=False)
+    return H
+
+
+def _former_card(data: dict[str, Any], name: str, lang: str) -> dict[str, Any]:
+    """A person no longer in post on the org chart: greyed, since when, and who took over."""
+    since = str(data.get("status_since") or "")[:7]
+    said = " · ".join(filter(None, [
+        " ".join(filter(None, [vocab(PersonStatus(data["status"]), lang), since])),
+        word("map.card.successor", lang, who=data["successor"]) if data.get("successor")
+        else ""]))
+    lines = [name, card_title(data.get("title"), data.get("department")), said]
+    return {
+        "card": {"stance": None, "uncovered": False, "lines": lines},
+        "label": name, "name": name, "shape": "box", "size": 10,
+        "color": {"background": "#eeeeee", "border": "#bdbdbd",
+                  "highlight": {"background": "#ffe082", "border": "#f57f17"}},
+        "borderWidth": 1, "shapeProperties": {"borderDashes": [2, 3]}, "org": data["org_id"],
+        "roles": [], "tip": [name, said], "facts": [(word("map.fact.coverage", lang), said)],
+        "former": True,
+    }
+
+
 def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[str, str],
             orgs: dict[str, str], marks: dict[str, Any], settings: MapSettings
             ) -> dict[str, Any]:
     data = G.nodes[person]
+    if data.get("former"):
+        return _former_card(data, names[person], settings.lang)
     roles = roles_of(G, person, project)
     entry = data["projects"].get(project, {}) if project else {}
     stance = stance_of(G, person, project)

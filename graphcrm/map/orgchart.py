@@ -178,7 +178,14 @@ def place_cards(G: nx.MultiDiGraph, project: str | None, nodes: list[dict[str, A
             node.update(BOX, label=card(node["tip"]), font={"size": 12, "align": "left"})
             continue
         facts = node["card"]
-        node.update(card_style(facts["stance"], facts["uncovered"]))
+        if node.get("former"):  # no longer in post: a card of the same size, greyed, dotted
+            node.update(card_style(None, False))
+            node.update(color={"background": "#eeeeee", "border": "#bdbdbd",
+                               "highlight": {"background": "#ffe082", "border": "#f57f17"}},
+                        borderWidth=1, shapeProperties={"borderDashes": [2, 3]})
+            node["font"] = {**node.get("font", {}), "color": "#757575"}
+        else:
+            node.update(card_style(facts["stance"], facts["uncovered"]))
         node["label"] = card(facts["lines"])
     bands = []
     for band in chart.bands:

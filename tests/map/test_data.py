@@ -271,3 +271,28 @@ def test_a_slide_draws_the_key_people():
     assert {n["name"] for n in key["nodes"] if not n.get("placeholder")} == {
         "US", "GM", "DEP", "DM", "RIVAL"}
     assert "the key people: 2 people more on the page" in key["meta"]["subtitle"]
+
+
+def test_former_holders_greyed_where_they_stood_on_request():
+    """Someone who left is not on the org chart by default; with ``former`` their card is
+    greyed under their last superior, saying since when and who took over (issue 25, 3)."""
+    from tests.analysis.conftest import make_graph
+
+    G = make_graph({"gm": "o-c", "old": "o-c", "new": "o-c"}, [],
+                   [("gm", "decision_maker", 5)],
+                   details={"old": {"reports_to": "gm", "title": "副总经理", "status": "left",
+                                    "status_since": "2026-05-20"},
+                            "new": {"reports_to": "gm", "title": "副总经理",
+                                    "predecessor": "old"}})
+    plain = map_data(value(G, AS_OF), MapSettings(project="P", layout="orgchart"))
+    assert "OLD" not in {n.get("name") for n in plain["nodes"]}
+    shown = map_data(value(G, AS_OF), MapSettings(project="P", layout="orgchart",
+                                                  former=True, lang="zh"))
+    old = next(n for n in shown["nodes"] if n.get("name") == "OLD")
+    assert old["label"].splitlines()[-1] == "离职 2026-05 · 继任 NEW"
+    assert old["color"]["background"] == "#eeeeee" and "former" not in old
+    gm = next(n for n in shown["nodes"] if n.get("name") == "GM")
+    assert old["y"] > gm["y"]  # under the superior they had
+    pseudonymized = map_data(value(G, AS_OF), MapSettings(
+        project="P", layout="orgchart", former=True, pseudonymize=True))
+    assert len(pseudonymized["nodes"]) == len(plain["nodes"])
