@@ -33,6 +33,7 @@ from graphcrm.ingest.participants import (
 from graphcrm.ingest.readers import RawTable
 from graphcrm.records import Dataset
 from graphcrm.stores import Store
+from graphcrm.words import Said
 
 __all__ = ["extra_tables", "to_review", "tie_strength", "review_entry",
            "organization_for", "review_additions"]
@@ -75,7 +76,7 @@ def review_entry(opened: Store, contact: str) -> dict[str, Any]:
     named = [e for e in opened.review_entries() if e["name"] == text]
     if len(named) == 1:
         return named[0]
-    raise LookupFailed(f"{contact!r} is not on the review list (graphcrm review lists it)")
+    raise LookupFailed(Said("error.not_on_review", contact=repr(contact)))
 
 
 def organization_for(organizations: Sequence[Mapping[str, Any]], entry: Mapping[str, Any],
@@ -87,17 +88,15 @@ def organization_for(organizations: Sequence[Mapping[str, Any]], entry: Mapping[
             found = [o["id"] for o in organizations if o.get(field) == org]
             if len(found) == 1:
                 return found[0]
-        raise LookupFailed(f"no organization {org!r} in the store")
+        raise LookupFailed(Said("error.no_organization", org=repr(org)))
     domain = (entry.get("address") or "").rpartition("@")[2]
     found = [o["id"] for o in organizations
              if domain and any(domain == d or domain.endswith("." + d)
                                for d in split_list(o.get("domains")))]
     if len(found) == 1:
         return found[0]
-    raise BadArgument(f"no organization has the mail domain {domain or '(none)'} in its "
-                      "domains: name one with --org" if not found else
-                      f"several organizations have the mail domain {domain}: name one with "
-                      "--org")
+    raise BadArgument(Said("error.no_domain", domain=domain or "—") if not found else
+                      Said("error.several_domains", domain=domain))
 
 
 def extra_tables(activities: list[Path], cards: list[Path],

@@ -530,6 +530,32 @@ WORDS: dict[str, tuple[str, str]] = {
     "activity.no_sender": ("{where}: no sender (From)", "{where}：没有发件人（From）"),
     "error.pptx_orgchart": ("--pptx draws an org chart (a project's, or --layout orgchart)",
                             "--pptx 只生成组织架构图（指明项目，或用 --layout orgchart）"),
+    "warn.project_emptied.planned": ("project {project}: all its stakeholder roles would be "
+                                     "removed (--sync, and the files list no stakeholder of "
+                                     "it)",
+                                     "项目 {project}：其全部角色将被删除（--sync，且文件中"
+                                     "没有列出它的任何干系人）"),
+    "warn.project_emptied.done": ("project {project}: all its stakeholder roles were removed "
+                                  "(--sync, and the files list no stakeholder of it)",
+                                  "项目 {project}：其全部角色已被删除（--sync，且文件中没有列出它的"
+                                  "任何干系人）"),
+    "warn.removed_more.planned": ("{table}: {n} would be removed by --sync, more than the "
+                                  "{given} the files list",
+                                  "{table}：--sync 将删除 {n} 条，多于文件列出的 {given} 条"),
+    "warn.removed_more.done": ("{table}: {n} were removed by --sync, more than the {given} the "
+                               "files list",
+                               "{table}：--sync 已删除 {n} 条，多于文件列出的 {given} 条"),
+    "warn.renamed": ("{source}, row {row}: {person} renamed from {old} to {new}",
+                     "{source} 第 {row} 行：{person} 由 {old} 改名为 {new}"),
+    "error.not_on_review": ("{contact} is not on the review list (graphcrm review lists it)",
+                            "{contact} 不在待确认清单上（graphcrm review 可列出）"),
+    "error.no_organization": ("no organization {org} in the store", "库中没有单位 {org}"),
+    "error.no_domain": ("no organization has the mail domain {domain} in its domains: name one "
+                        "with --org",
+                        "没有哪个单位的邮箱域名是 {domain}：请用 --org 指明"),
+    "error.several_domains": ("several organizations have the mail domain {domain}: name one "
+                              "with --org",
+                              "有几个单位的邮箱域名都是 {domain}：请用 --org 指明"),
     "error.no_chromium": ("--png and --pdf need Chromium (install the chromium package, or set "
                           "GRAPHCRM_CHROMIUM to a Chrome or Chromium executable)",
                           "--png 和 --pdf 需要 Chromium（请安装 chromium 软件包，或把 "

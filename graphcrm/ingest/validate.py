@@ -771,8 +771,8 @@ def _check_reassigned(rows: list[_Located], known: Mapping[str, tuple[str, str]]
                 Said("problem.id_reused", person=person, name=name, org=org,
                      new_name=new_name, new_org=new_org)))
         else:
-            warnings.append(f"{row.source}, row {row.row}: {person} renamed from {name} to "
-                            f"{new_name}")
+            warnings.append(Said("warn.renamed", source=row.source, row=row.row,
+                                 person=person, old=name, new=new_name))
 
 
 def _check_cycles(table: str, column: str, rows: list[_Located], problems: list[Problem],

@@ -250,16 +250,15 @@ class ImportSummary:
         emptied = [] if isinstance(changes, Creations) or not sync else sorted(
             {c.key[0] for c in changes if c.table == "stakeholders" and c.action == REMOVE
              and c.key[0] not in listed})
-        verb = "would be" if dry_run else "were"
+        mood = "planned" if dry_run else "done"
         warnings = [*dataset.warnings, *(
-            f"project {p}: all its stakeholder roles {verb} removed (--sync, and the files "
-            "list no stakeholder of it)" for p in emptied)]
+            Said(f"warn.project_emptied.{mood}", project=p) for p in emptied)]
         for name in tables if sync else ():
             removed = counts.get(name, {}).get(REMOVE, 0)
             given = len(dataset.table(name))
             if removed > given:
-                warnings.append(f"{name}: {removed} {verb} removed by --sync, more than the "
-                                f"{given} the files list")
+                warnings.append(Said(f"warn.removed_more.{mood}", table=name, n=removed,
+                                     given=given))
         return cls(
             tuple(TableChanges(name, len(dataset.table(name)),
                                counts.get(name, {}).get(CREATE, 0),
