@@ -50,6 +50,10 @@ def test_the_workbook_has_drop_downs_and_explains_every_column(tmp_path, lang, s
     assert sum(len(spec.columns) for spec in SCHEMA.values()) + len(SCHEMA) + 1 == \
         book.worksheets[0].max_row
     assert "YYYY-MM-DD" in explained
+    if lang == "zh":  # every header a Chinese team reads is Chinese: 倾向厂家, 前任 …
+        headers = [c.value for sheet in book.worksheets[1:] for c in sheet[1]]
+        assert not [h for h in headers if h and str(h).isascii()], headers
+        assert "倾向厂家" in headers and "前任" in headers
 
 
 def test_a_template_into_a_missing_folder_is_an_output_error(tmp_path):

@@ -114,6 +114,7 @@ _COLUMNS: dict[str, dict[str, list[str]]] = {
         "next_step": ["下一步", "下一步计划", "应对策略", "行动计划", "next step"],
         "due": ["完成时间", "计划完成时间", "时限", "due date"],
         "concerns": ["关注点", "关注重点", "诉求", "关注"],
+        "leaning": ["倾向厂家", "倾向单位", "倾向友商", "倾向于", "偏向", "leans to", "favours"],
         "notes": ["备注", "说明"],
     },
     "interactions": {
