@@ -251,8 +251,18 @@ def _subtree_people(members: dict[str, list[str]], children: dict[str, list[str]
 
 
 def _by_name(G: nx.MultiDiGraph) -> Callable[[str], tuple[str, str]]:
-    """Cards in the order of their names (then ids: two people may share a name)."""
-    return lambda person: (str(G.nodes[person].get("name") or ""), person)
+    """Cards in the order of their names (then ids: two people may share a name); a
+    successor in the place of the one they took over from (their name and id), so that a
+    change of holder moves nobody else's card."""
+    gone = G.graph.get("former", {})
+
+    def key(person: str) -> tuple[str, str]:
+        before = G.nodes[person].get("predecessor")
+        if before in gone:
+            return str(gone[before].get("name") or ""), str(before)
+        return str(G.nodes[person].get("name") or ""), person
+
+    return key
 
 
 def _org_band(G: nx.MultiDiGraph, org: str, members: dict[str, list[str]],

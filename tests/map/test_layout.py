@@ -247,3 +247,20 @@ def test_layout_files_that_are_not_are_refused_by_name(tmp_path):
     huge.write_text('{"graphcrm": "positions", "positions": {"k": [' + "9" * 400 + ", 1]}}")
     with pytest.raises(InputError, match=r"huge.json: card 'k': a position is \[x, y\]"):
         read_positions(huge)
+
+
+def test_a_successor_stands_where_the_one_they_replaced_stood():
+    """钱卫 took over from 吴海峰: among the general manager's deputies he stands in 吴海峰's
+    place (the order of names), not at the end of the row (issue 26, 2)."""
+    G = nx.MultiDiGraph(organizations={}, projects={},
+                        former={"wu": {"name": "吴海峰", "org_id": "c"}})
+    person(G, "gm", "c", name="陈国栋")
+    for pid, name in (("a", "周立新"), ("b", "马建军"), ("qian", "钱卫")):
+        person(G, pid, "c", "gm", name=name)
+        person(G, f"{pid}-staff", "c", pid)  # a deputy manages someone: not a stacked leaf
+    G.nodes["qian"]["predecessor"] = "wu"
+    pos = orgchart(G).positions
+    by_x = sorted(("a", "b", "qian"), key=lambda p: pos[p][0])
+    # by name: 吴 (钱卫's place) < 周 < 马 in code-point order
+    assert by_x == sorted(("a", "b", "qian"),
+                          key=lambda p: {"a": "周立新", "b": "马建军", "qian": "吴海峰"}[p])
