@@ -9,6 +9,8 @@ option in Chinese. The language is known before the help is written: ``--lang`` 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import click
 from wcwidth import wcswidth
@@ -140,25 +142,28 @@ class UsageInChinese(click.UsageError):
         click.echo(f"错误：{usage_text(self.message)}", err=True)
 
 
+@contextmanager
+def _said_in_chinese(ctx: click.Context) -> Iterator[None]:
+    """A command line click refuses, said in Chinese when the reader reads Chinese."""
+    try:
+        yield
+    except click.UsageError as error:
+        if help_lang(ctx) == "en" or isinstance(error, UsageInChinese):
+            raise
+        raise UsageInChinese(error) from None
+
+
 class InLang:
     """What a command's help says, in the reader's language (mixed into click's classes)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        try:
+        with _said_in_chinese(ctx):
             return super().parse_args(ctx, args)  # type: ignore[misc]
-        except click.UsageError as error:
-            if help_lang(ctx) == "en" or isinstance(error, UsageInChinese):
-                raise
-            raise UsageInChinese(error) from None
 
     def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[
             str | None, click.Command | None, list[str]]:
-        try:
+        with _said_in_chinese(ctx):
             return super().resolve_command(ctx, args)  # type: ignore[misc]
-        except click.UsageError as error:
-            if help_lang(ctx) == "en" or isinstance(error, UsageInChinese):
-                raise
-            raise UsageInChinese(error) from None
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if help_lang(ctx) == "en":
