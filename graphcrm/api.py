@@ -1847,7 +1847,11 @@ class GraphCRM:
         layout
             ``orgchart`` or ``network``.
         positions
-            Card positions saved by the page (a file, or ``key → (x, y)``).
+            Card positions saved by the page (a file, or ``key → (x, y)``), or an earlier map
+            page of the org chart (last week's HTML): each person who still answers to the
+            same superior keeps their place, a successor takes the place of the one they
+            replaced, only new people and moved subtrees are placed anew
+            (:mod:`graphcrm.map.anchors`).
 
         Returns
         -------
@@ -1877,12 +1881,16 @@ class GraphCRM:
         if chosen not in MAP_LAYOUTS:
             raise BadArgument(f"layout must be one of {', '.join(MAP_LAYOUTS)} "
                               f"(got {chosen!r})")
+        from graphcrm.map.anchors import read_page
+
+        previous = None
         if positions is not None and not isinstance(positions, Mapping):
-            positions = read_positions(positions)
+            previous = read_page(positions)  # an earlier map page: the same place every week
+            positions = None if previous is not None else read_positions(positions)
         settings = MapSettings(paths=paths, redact=redact or pseudonymize,
                                pseudonymize=pseudonymize, lang=lang or default_lang(),
                                layout=chosen, positions=positions, key_people=key_people,
-                               former=former)
+                               former=former, previous=previous)
         if project is not None:
             G, project_id = self._project(project)
             return stakeholder_map(self._value(G, as_of), replace(settings, project=project_id))

@@ -30,7 +30,9 @@ from graphcrm.words import word
                    "default, and a one-project store's); network: everyone's ties (the "
                    "default without PROJECT when the store holds several).")
 @click.option("--positions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A layout file saved by the page's \"Save layout\": cards where you put them.")
+              help="A layout file saved by the page's \"Save layout\" (cards where you put "
+                   "them), or an earlier map page: unchanged people keep their places. By "
+                   "default the page -o writes over, when there is one.")
 @click.option("--png", type=click.Path(dir_okay=False, path_type=Path),
               help="Also render a PNG (title, date, map, legend) through headless Chromium.")
 @click.option("--pdf", type=click.Path(dir_okay=False, path_type=Path),
@@ -66,6 +68,10 @@ def map_command(ctx: click.Context, project: str | None, output: Path, paths: bo
       graphcrm map prj-js-ess -o gate.html --positions graphcrm-layout.json --pdf gate.pdf
       graphcrm map prj-js-ess -o gate.html --pptx gate.pptx
     """
+    if positions is None and output.is_file():  # last week's page: the same place every week
+        from graphcrm.map.anchors import read_page
+
+        positions = output if read_page(output) is not None else None
     result = bid_of(ctx).map(project, paths=paths, redact=redact,
                      pseudonymize=pseudonymize, as_of=as_of, lang=lang_of(ctx),
                      layout=layout, positions=positions, former=former)
@@ -80,8 +86,7 @@ def map_command(ctx: click.Context, project: str | None, output: Path, paths: bo
     if (png or pdf or pptx) and not all_people and result.data["meta"]["layout"] == "orgchart":
         slide = bid_of(ctx).map(project, paths=paths, redact=redact,
                                 pseudonymize=pseudonymize, as_of=as_of, lang=lang_of(ctx),
-                                layout=layout, positions=positions, key_people=True,
-                                former=former)
+                                layout=layout, key_people=True, former=former)
     if png is not None:
         slide.png(png)
         click.echo(word("map.written_png", lang, file=png))

@@ -40,6 +40,7 @@ from graphcrm.analysis.network import our_people, roles_of, stance_of
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import REPORTS_TO, Coverage, OrgKind, PersonStatus, Role, Stance, TieType
 from graphcrm.graph import REPORTING, last_contacts
+from graphcrm.map.anchors import Previous
 from graphcrm.map.orgchart import (
     TREE_COLOR,
     card_title,
@@ -100,6 +101,9 @@ class MapSettings:
     #: the org chart also draws the people no longer in post, greyed where they stood, with
     #: since when and their successor (已调离 2026-12 · 继任 钱进); never on a pseudonymized map
     former: bool = False
+    #: an earlier map of the org chart (:mod:`graphcrm.map.anchors`): unchanged people keep
+    #: their places on it
+    previous: Previous | None = None
 
 
 def _physics(n: int) -> dict[str, Any]:
@@ -175,7 +179,7 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
         colours = {o: KIND_COLOR.get(kind, "#999") for o, (_, kind) in organizations.items()}
         bands = place_cards(G, project, nodes, marks["missing_roles"], ids, orgs, colours,
                             departments=not settings.pseudonymize, lang=settings.lang,
-                            saved=dict(settings.positions or {}),
+                            saved=dict(settings.positions or {}), previous=settings.previous,
                             keyed=not settings.pseudonymize,
                             secret=card_secret() if settings.redact else None)
     for node in nodes:

@@ -24,6 +24,7 @@ on it can be matched against another map.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import math
@@ -37,7 +38,8 @@ from wcwidth import wcswidth, wcwidth
 from graphcrm.domain import OrgKind, TieType
 from graphcrm.errors import InputError
 from graphcrm.graph import DOTTED_LINE, REPORTS_TO
-from graphcrm.map.layout import CARD_HEIGHT, CARD_WIDTH, orgchart, placeholder_key
+from graphcrm.map.anchors import Previous, anchored, rebanded
+from graphcrm.map.layout import CARD_HEIGHT, CARD_WIDTH, Band, orgchart, placeholder_key
 from graphcrm.palette import PATH_COLOR, STANCE_COLOR, rgb
 from graphcrm.words import word
 
@@ -153,7 +155,8 @@ def place_cards(G: nx.MultiDiGraph, project: str | None, nodes: list[dict[str, A
                 missing_roles: list[str], ids: dict[str, str], orgs: dict[str, str],
                 colours: dict[str, str], departments: bool, lang: str,
                 saved: dict[str, tuple[float, float]] | None = None,
-                keyed: bool = True, secret: bytes | None = None) -> list[dict[str, Any]]:
+                keyed: bool = True, secret: bytes | None = None,
+                previous: Previous | None = None) -> list[dict[str, Any]]:
     """Give each node its card and position; return the bands to draw behind them.
 
     ``nodes`` are the map's person nodes (each with its ``card`` lines) followed by the
@@ -161,14 +164,29 @@ def place_cards(G: nx.MultiDiGraph, project: str | None, nodes: list[dict[str, A
     pseudonymized when the map is) and ``colours`` colours their bands (by kind);
     ``departments`` says whether department names may show. ``saved`` positions (by card
     key) win over the layout's; ``keyed`` puts the keys on the page (not when pseudonymized),
-    under ``secret`` when given (a redacted page: see :func:`card_key`).
+    under ``secret`` when given (a redacted page: see :func:`card_key`). ``previous``: an
+    earlier map's chart (:mod:`graphcrm.map.anchors`): the unchanged keep their places.
     """
     chart = orgchart(G, project, missing_roles)
     person_of = {node_id: person for person, node_id in ids.items()}
+    anchor: dict[str, tuple[float, float]] = {}
+    fresh: dict[str, tuple[float, float]] = {}
+    if previous is not None and secret is None and keyed:
+        key_of = {p: card_key(p) for p in ids}
+        fresh = {key_of.get(k, k): xy for k, xy in chart.positions.items()}
+        successor = {G.nodes[p]["predecessor"]: p for p in ids if G.nodes[p].get("predecessor")}
+        superiors = {}
+        for p in ids:  # a superior who left and was replaced: their successor
+            boss = G.nodes[p].get("reports_to")
+            boss = boss if boss in key_of else successor.get(boss)
+            if boss in key_of:
+                superiors[key_of[p]] = key_of[boss]
+        predecessors = {key_of[p]: card_key(before) for before, p in successor.items()}
+        anchor, _ = anchored(fresh, superiors, previous, predecessors)
     for node in nodes:
         person = person_of.get(node["id"])
         key = card_key(person) if person is not None else placeholder_key(node["roles"][0])
-        x, y = chart.positions[person if person is not None else key]
+        x, y = anchor.get(key) or chart.positions[person if person is not None else key]
         if saved and key in saved:
             x, y = saved[key]
         node.update(x=x, y=y)
@@ -188,7 +206,7 @@ def place_cards(G: nx.MultiDiGraph, project: str | None, nodes: list[dict[str, A
             node.update(card_style(facts["stance"], facts["uncovered"]))
         node["label"] = card(facts["lines"])
     bands = []
-    for band in chart.bands:
+    for band in _moved(chart.bands, fresh, anchor):
         if band.kind == "organization":
             label = orgs.get(band.key, "")
         elif band.kind == "department":
@@ -200,6 +218,15 @@ def place_cards(G: nx.MultiDiGraph, project: str | None, nodes: list[dict[str, A
                       "label": label, "color": colours.get(band.key, "#9e9e9e")
                       if band.kind == "organization" else "#9e9e9e"})
     return bands
+
+
+def _moved(bands: list[Band], fresh: dict[str, tuple[float, float]],
+           final: dict[str, tuple[float, float]]) -> list[Band]:
+    """The layout's bands, drawn again around cards laid out against an earlier chart."""
+    if not final:
+        return bands
+    moved = rebanded([dataclasses.asdict(b) for b in bands], fresh, final)
+    return [Band(**b) for b in moved]
 
 
 def chart_people(G: nx.MultiDiGraph, project: str | None, also: set[str], *,

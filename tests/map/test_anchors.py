@@ -1,0 +1,60 @@
+"""The same place every week (issue 26, 2): a week-two sync — a deputy replaced by his
+successor, an engineer moved under another superior — and the map written over last week's
+page keeps every unchanged card where it was; the successor stands in the place of the one
+he replaced; the moved card stands under its new superior; no two cards overlap. On both
+stores, through the command line as a team uses it."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+
+import openpyxl
+
+from graphcrm.map.layout import CARD_HEIGHT, CARD_WIDTH
+from tests.conftest import run_on
+from tests.fixtures.grid_tender import write_workbook
+
+
+def _week_two(source, target):
+    book = openpyxl.load_workbook(source)
+    sheet = book["客户架构人员表"]
+    for row in sheet.iter_rows(min_row=3):
+        if row[1].value == "吴海峰":  # transferred away; 钱卫 takes his post
+            row[1].value, row[6].value = "钱卫", "13900000999"
+        if row[1].value == "许晓东":  # moved: now answers to 孙立平
+            row[5].value = "孙立平"
+    book.save(target)
+    return target
+
+
+def _cards(page):
+    data = json.loads(re.search(r'id="graphcrm-data">(.*?)</script>',
+                                page.read_text(encoding="utf-8"), re.S).group(1))
+    return {n["name"]: (n["x"], n["y"]) for n in data["nodes"] if not n.get("placeholder")}
+
+
+def test_a_week_later_the_unchanged_stand_where_they_stood(target, tmp_path):
+    week1 = write_workbook(tmp_path / "w1.xlsx")
+    assert run_on(target, "import", week1, "--author", "王明").exit_code == 0
+    page = tmp_path / "gate.html"
+    drawn = run_on(target, "map", "-o", page, "--as-of", "2026-12-01")
+    assert drawn.exit_code == 0, drawn.output
+    before = _cards(page)
+    week2 = _week_two(week1, tmp_path / "w2.xlsx")
+    synced = run_on(target, "import", week2, "--sync", "--author", "王明")
+    assert synced.exit_code == 0, synced.output
+    assert run_on(target, "map", "-o", page, "--as-of", "2026-12-01").exit_code == 0
+    after = _cards(page)
+    unchanged = [p for p in before if p in after and p not in ("许晓东",)]
+    kept = [p for p in unchanged if before[p] == after[p]]
+    assert len(kept) >= 0.9 * len(unchanged), sorted(set(unchanged) - set(kept))
+    assert "吴海峰" not in after and after["钱卫"] == before["吴海峰"]
+    assert after["许晓东"][1] > after["孙立平"][1]  # below the superior he answers to now
+    assert not [(a, b) for (a, p), (b, q) in itertools.combinations(after.items(), 2)
+                if abs(p[0] - q[0]) < CARD_WIDTH and abs(p[1] - q[1]) < CARD_HEIGHT]
+    # a fresh page (no earlier one to follow) lays the chart out anew
+    fresh = tmp_path / "fresh.html"
+    assert run_on(target, "map", "-o", fresh, "--as-of", "2026-12-01").exit_code == 0
+    assert _cards(fresh) != after
