@@ -53,6 +53,7 @@ from graphcrm.changes import (
     REMOVE,
     UPDATE,
     Change,
+    State,
     dataset_of,
     diff_states,
     labelled,
@@ -65,6 +66,7 @@ from graphcrm.domain import (
     Coverage,
     PersonStatus,
     Role,
+    Stance,
     TieType,
     is_former,
     our_side,
@@ -1309,17 +1311,7 @@ class GraphCRM:
         'role removed'
         """
         as_of = _as_of(as_of)  # both states valued on the same day
-        with open_store(self.store) as opened:
-            snapshots = opened.snapshots()
-            boundary, label = _since(str(since), opened.history(), snapshots,
-                                     opened.location)
-            recorded = opened.history(after=boundary, changes=True)
-            undone = [c for found in recorded for c in found.changes]
-            authors = {(c.table, c.key): found.author for found in recorded
-                       for c in found.changes if c.key}  # the last change's author wins
-            chosen = [_project_id(opened, project)] if project is not None else None
-            after = state_of(opened.load(people=_changes_region(opened, undone, chosen)))
-        before = revert(after, undone)
+        before, after, label, authors, chosen, snapshots = self._states_since(since, project)
         projects = chosen or sorted(key[0] for key in after["projects"])
         held = scratch_store(dataset_of(before))  # in memory: never a copy on disk
         try:
@@ -1338,6 +1330,59 @@ class GraphCRM:
         return review_changes(before, after, gaps_before, gaps_after, since=label,
                               projects=chosen, people=people, authors=authors,
                               snapshot=any(s.name == str(since) for s in snapshots))
+
+    def _states_since(self, since: str | dt.date, project: str | None) -> tuple[
+            State, State, str, dict, builtins.list[str] | None, builtins.list]:
+        """The store's state at ``since`` (a snapshot or a date) and now, over the part of
+        the store the project (or everything) concerns: what ``changes`` compares."""
+        with open_store(self.store) as opened:
+            snapshots = opened.snapshots()
+            boundary, label = _since(str(since), opened.history(), snapshots,
+                                     opened.location)
+            recorded = opened.history(after=boundary, changes=True)
+            undone = [c for found in recorded for c in found.changes]
+            authors = {(c.table, c.key): found.author for found in recorded
+                       for c in found.changes if c.key}  # the last change's author wins
+            chosen = [_project_id(opened, project)] if project is not None else None
+            after = state_of(opened.load(people=_changes_region(opened, undone, chosen)))
+        return revert(after, undone), after, label, authors, chosen, snapshots
+
+    def _marks_since(self, since: str | dt.date, project: str) -> dict[str, builtins.list[str]]:
+        """What changed for each person since ``since``, as the map marks their card: new
+        (新), stance up or down (态度↑↓), roles changed (角色变化), no longer in post
+        (已调离)."""
+        before, after, *_ = self._states_since(since, project)
+        marks: dict[str, builtins.list[str]] = {}
+
+        def roles(state: State) -> dict[str, tuple[set[str], int]]:
+            found: dict[str, tuple[set[str], int]] = {}
+            for key, record in state["stakeholders"].items():
+                if key[0] != project:
+                    continue
+                held, score = found.get(key[1], (set(), 0))
+                stance = Stance(record["stance"]).score if record.get("stance") else 0
+                found[key[1]] = (held | {str(key[2])}, max(score, stance) if held else stance)
+            return found
+
+        then, now = roles(before), roles(after)
+        for key, record in after["people"].items():
+            person = key[0]
+            said = []
+            if key not in before["people"]:
+                said.append("new")
+            elif is_former(record.get("status")) and not is_former(
+                    before["people"][key].get("status")):
+                said.append("left")
+            if person in now and person in then and key in before["people"]:
+                if now[person][0] != then[person][0]:
+                    said.append("role")
+                if now[person][1] > then[person][1]:
+                    said.append("up")
+                elif now[person][1] < then[person][1]:
+                    said.append("down")
+            if said:
+                marks[person] = said
+        return marks
 
     def whois(self, person: str) -> ReportResult:
         """Who ``person`` (id or name) is, and their posts over time (``graphcrm whois``):
@@ -1805,6 +1850,7 @@ class GraphCRM:
     @_bulk
     def map(self, project: str | None = None, *, paths: bool = False, redact: bool = False,
             key_people: bool = False, former: bool = False,
+            since: str | dt.date | None = None,
             pseudonymize: bool = False, as_of: dt.date | None = None,
             lang: str | None = None, layout: str | None = None,
             positions: str | os.PathLike[str] | Mapping[str, tuple[float, float]] | None
@@ -1836,6 +1882,9 @@ class GraphCRM:
             The day ties are valued at (default today).
         lang
             ``en`` or ``zh`` (default ``GRAPHCRM_LANG``, else the locale).
+        since
+            A snapshot (or a date): each card says what changed for its person since then
+            — 新 (new), 态度↑/↓ (stance up or down), 角色变化 (roles changed).
         former
             The org chart also draws the people no longer in post, greyed where they stood,
             with since when and their successor.
@@ -1893,7 +1942,9 @@ class GraphCRM:
                                former=former, previous=previous)
         if project is not None:
             G, project_id = self._project(project)
-            return stakeholder_map(self._value(G, as_of), replace(settings, project=project_id))
+            marks = self._marks_since(since, project_id) if since is not None else None
+            return stakeholder_map(self._value(G, as_of),
+                                   replace(settings, project=project_id, since=marks))
         with open_store(self.store) as opened:  # a big network: aggregated in the store
             people = sum(opened.counts().by_kind["people"].values())
             if people > settings.aggregate_above:

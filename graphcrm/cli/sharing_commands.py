@@ -39,6 +39,9 @@ from graphcrm.words import word
               help="Also print a one-page landscape PDF for slides through headless Chromium.")
 @click.option("--paper", type=click.Choice(PAPERS), default="a4", show_default=True,
               help="The PDF's page: A4 landscape or a 16:9 slide.")
+@click.option("--since", "since", metavar="SNAPSHOT",
+              help="Mark each card with what changed for its person since this snapshot (or "
+                   "date): new, stance up or down, roles changed.")
 @click.option("--former", is_flag=True,
               help="The org chart also draws the people no longer in post, greyed where they "
                    "stood, with since when and their successor.")
@@ -53,7 +56,8 @@ from graphcrm.words import word
 @click.pass_context
 def map_command(ctx: click.Context, project: str | None, output: Path, paths: bool,
                 redact: bool, pseudonymize: bool, layout: str | None, positions: Path | None,
-                png: Path | None, pdf: Path | None, paper: str, former: bool,
+                png: Path | None, pdf: Path | None, paper: str, since: str | None,
+                former: bool,
                 all_people: bool,
                 pptx: Path | None, as_of: dt.date | None) -> None:
     """Write an interactive map: one self-contained HTML file that works offline.
@@ -74,7 +78,7 @@ def map_command(ctx: click.Context, project: str | None, output: Path, paths: bo
         positions = output if read_page(output) is not None else None
     result = bid_of(ctx).map(project, paths=paths, redact=redact,
                      pseudonymize=pseudonymize, as_of=as_of, lang=lang_of(ctx),
-                     layout=layout, positions=positions, former=former)
+                     layout=layout, positions=positions, former=former, since=since)
     result.save(output)
     lang = lang_of(ctx)
     nodes, edges = ("organizations", "links") if result.data["meta"]["aggregated"] \
@@ -86,7 +90,8 @@ def map_command(ctx: click.Context, project: str | None, output: Path, paths: bo
     if (png or pdf or pptx) and not all_people and result.data["meta"]["layout"] == "orgchart":
         slide = bid_of(ctx).map(project, paths=paths, redact=redact,
                                 pseudonymize=pseudonymize, as_of=as_of, lang=lang_of(ctx),
-                                layout=layout, key_people=True, former=former)
+                                layout=layout, key_people=True, former=former,
+                                since=since)
     if png is not None:
         slide.png(png)
         click.echo(word("map.written_png", lang, file=png))

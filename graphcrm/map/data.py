@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,6 +104,9 @@ class MapSettings:
     #: an earlier map of the org chart (:mod:`graphcrm.map.anchors`): unchanged people keep
     #: their places on it
     previous: Previous | None = None
+    #: what changed for each person since a snapshot (``map --since``): ``new``, ``up``,
+    #: ``down``, ``role``, ``left`` — said on their card (新 · 态度↑ · 角色变化)
+    since: Mapping[str, Sequence[str]] | None = None
 
 
 def _physics(n: int) -> dict[str, Any]:
@@ -479,7 +482,9 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
         word("map.card.via", lang, broker=joined([names.get(b, "") for b in via], lang))
         if via else ""]))
     card = {"stance": stance, "uncovered": status == "uncovered", "lines": [
-        f"{symbol} {name}{badges}".strip(),
+        " · ".join(filter(None, [f"{symbol} {name}{badges}".strip(), *(
+            word(f"map.since.{m}", lang) for m in (settings.since or {}).get(person, ())
+            if m != "left")])),
         "" if settings.pseudonymize else card_title(data.get("title"), data.get("department")),
         " · ".join(filter(None, [role_words(roles, lang),
                                  influence_bar(influence) if influence else ""])),

@@ -58,3 +58,27 @@ def test_a_week_later_the_unchanged_stand_where_they_stood(target, tmp_path):
     fresh = tmp_path / "fresh.html"
     assert run_on(target, "map", "-o", fresh, "--as-of", "2026-12-01").exit_code == 0
     assert _cards(fresh) != after
+
+
+def test_cards_say_what_changed_since_the_gate(target, tmp_path):
+    """``map --since gate-1``: 钱卫, new, says 新; 蔡明, from 怀疑 to 支持, says 态度↑; the
+    others say nothing (issue 26, 3)."""
+    week1 = write_workbook(tmp_path / "w1.xlsx")
+    assert run_on(target, "import", week1, "--author", "王明").exit_code == 0
+    assert run_on(target, "snapshot", "gate-1").exit_code == 0
+    week2 = _week_two(week1, tmp_path / "w2.xlsx")
+    book = openpyxl.load_workbook(week2)
+    for row in book["决策链条梳理"].iter_rows(min_row=2):
+        if row[1].value == "蔡明":
+            row[4].value = "支持"
+    book.save(week2)
+    assert run_on(target, "import", week2, "--sync", "--author", "王明").exit_code == 0
+    page = tmp_path / "gate.html"
+    drawn = run_on(target, "--lang", "zh", "map", "-o", page, "--since", "gate-1",
+                   "--as-of", "2026-12-01")
+    assert drawn.exit_code == 0, drawn.output
+    data = json.loads(re.search(r'id="graphcrm-data">(.*?)</script>',
+                                page.read_text(encoding="utf-8"), re.S).group(1))
+    first = {n["name"]: n["label"].splitlines()[0] for n in data["nodes"] if "name" in n}
+    assert first["钱卫"].endswith("· 新") and first["蔡明"].endswith("· 态度↑")
+    assert not first["刘洪涛"].endswith(("新", "↑", "↓", "变化"))
