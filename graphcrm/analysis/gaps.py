@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -81,7 +81,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["GapsResult", "coverage_gaps", "adamic_adar", "contacts", "LEVELS", "MAX_ROUTES",
-           "score_text", "key_players"]
+           "score_text", "key_player"]
 
 #: The coverage levels, best first.
 LEVELS = tuple(level.value for level in Coverage)
@@ -118,7 +118,6 @@ class GapsResult(Result):
     plan_rows: list[dict[str, Any]]
     hole_rows: list[dict[str, Any]]
     score: dict[str, Any]
-    weights: dict[str, float] = field(default_factory=dict)
 
     kind = "gaps"
 
@@ -393,7 +392,7 @@ def _coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int, plan: bool,
     order = {level: i for i, level in enumerate(LEVELS)}
     rows.sort(key=lambda r: (-order[r["coverage"]], -r["influence"], r["name"]))
     holes = _holes(G, project, V.reach, staff, ours)
-    score = _score(G, project, rows, V.model)
+    score = _score(rows, V.model)
     steps: list[dict[str, Any]] = []
     if plan:
         steps = _plan(q, rows)
@@ -408,7 +407,7 @@ def _coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int, plan: bool,
             score["after_plan"] = {k: after.score[k] for k in ("score", "percent", "people")}
     for row in rows:
         del row["_blocked"], row["owner"]
-    return GapsResult(project, rows, steps, holes, score, dict(V.model.coverage_weights))
+    return GapsResult(project, rows, steps, holes, score)
 
 
 def _against(G: nx.MultiDiGraph, project: str) -> set[str]:
@@ -672,8 +671,7 @@ def _simulate(V: ValuedGraph, project: str, steps: list[dict[str, Any]], max_hop
                           names=names, planned=frozenset(planned), extra=tuple(extra))
 
 
-def key_players(G: nx.MultiDiGraph, project: str, row: dict[str, Any], model: TieModel
-                ) -> bool:
+def key_player(row: dict[str, Any], model: TieModel) -> bool:
     """Whether a stakeholder is a key player: a decision maker, or of ``high_influence``."""
     return Role.DECISION_MAKER.value in row["roles"] or row["influence"] >= model.high_influence
 
@@ -724,8 +722,7 @@ def _hole(hole: str, where: str, reason: str, values: dict[str, Any]) -> dict[st
     return {"hole": hole, "where": where, "reason": reason, "values": values}
 
 
-def _score(G: nx.MultiDiGraph, project: str, rows: list[dict[str, Any]], model: TieModel
-           ) -> dict[str, Any]:
+def _score(rows: list[dict[str, Any]], model: TieModel) -> dict[str, Any]:
     """The influence-weighted coverage score, people and influence by level, and the map
     status (:class:`MapStatus`)."""
     people = {level: sum(1 for r in rows if r["coverage"] == level) for level in LEVELS}
@@ -735,7 +732,7 @@ def _score(G: nx.MultiDiGraph, project: str, rows: list[dict[str, Any]], model: 
     weighted = sum(model.coverage_weights[level] * influence[level] for level in LEVELS)
     score = weighted / total if total else 0.0
     held = {Coverage.IN_DEPTH.value, Coverage.CONTACTED.value}
-    keys = [r for r in rows if key_players(G, project, r, model) and r["coverage"] in held]
+    keys = [r for r in rows if key_player(r, model) and r["coverage"] in held]
     if not any(r["coverage"] in held for r in rows):
         status = MapStatus.NO_CONTACT
     elif not keys:

@@ -168,16 +168,17 @@ def write_deck(data: dict[str, Any], path: str | os.PathLike[str]) -> Path:
         line.line.width = Pt(0.75 if tree else min(1.5, 0.4 + 0.2 * float(edge.get("width") or 1)))
     legend = slide.shapes.add_textbox(*(Inches(v) for v in _LEGEND))
     legend.name = "legend"
-    rows = meta.get("legend") or []
-    _text(legend, [str(row["label"]) for row in rows], 7, color="#333333")
-    for paragraph, row in zip(legend.text_frame.paragraphs, rows, strict=False):
-        swatch = row.get("color") or row.get("line") or row.get("border")
-        mark = paragraph.runs[0]._r.addprevious  # the symbol before the words, its own run
-        symbol = paragraph.add_run()
-        symbol.text = f"{row.get('symbol') or '■'} "
-        symbol.font.size = Pt(7)
-        symbol.font.color.rgb = _rgb(str(swatch or "#333333"))
-        mark(symbol._r)
+    legend.text_frame.word_wrap = True
+    for i, row in enumerate(meta.get("legend") or []):
+        paragraph = legend.text_frame.paragraphs[0] if i == 0 \
+            else legend.text_frame.add_paragraph()
+        swatch = row.get("color") or row.get("line") or row.get("border") or "#333333"
+        for text, colour in ((f"{row.get('symbol') or '■'} ", swatch),  # the colour it explains
+                             (str(row["label"]), "#333333")):
+            run = paragraph.add_run()
+            run.text = text
+            run.font.size = Pt(7)
+            run.font.color.rgb = _rgb(str(colour))
     with replacing(path) as temporary:
         deck.save(str(temporary))
     return Path(path)
