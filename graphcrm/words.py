@@ -110,6 +110,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "ProjectStage.lost": ("lost", "丢单"),
     "field.status": ("status", "状态"),
     "field.status_since": ("status_since", "状态日期"),
+    "field.owner": ("owner", "我方负责人"),
+    "field.next_step": ("next_step", "下一步"),
+    "field.due": ("due", "完成时间"),
+    "field.concerns": ("concerns", "关注点"),
+    "field.leaning": ("leaning", "倾向厂家"),
+    "field.predecessor": ("predecessor", "前任"),
     "blank": ("(blank)", "（空）"),
     "note.as_known": ("As of {day}: ties that began later and interactions after it are left "
                       "out; people and roles are as recorded today (the store cannot date "
@@ -361,6 +367,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "why.weak_route": ("only a weak route: {route}", "只有弱路线 {route}"),
     "why.blocker": ("{name} ({stance}) is on every route to {stakeholder}",
                     "通往 {stakeholder} 的路线都经过 {name}（{stance}）"),
+    "why.nobody_else": ("nobody else of ours reaches them or shares a contact with them",
+                        "我方其他人都够不着，也没有共同熟人"),
     "why.nobody": ("nobody of ours reaches them or shares a contact with them",
                    "我方无人够得着，也没有共同熟人"),
     "gaps.one_of_us": ("one of us", "我方某人"),

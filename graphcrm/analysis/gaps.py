@@ -545,7 +545,7 @@ def _step(q: _Question, row: dict[str, Any]) -> dict[str, Any]:
     if owner is not None:
         return _meet(q, direct, target, owner, [],
                      [("why.owner", {"who": q.name(owner)}), *independent])
-    likely = _likely(q, target, free, skip)
+    likely = _likely(q, target, free, skip | avoid)  # a shared contact is no broker
     if likely is not None:
         who, shared = likely
         return _meet(q, direct, target, who, [],
@@ -563,9 +563,10 @@ def _step(q: _Question, row: dict[str, Any]) -> dict[str, Any]:
         won = _win_over(q, row)
         if won is not None:
             return won
-    return {"approach": "cold", "meet_id": target, "meet_name": q.name(target),
-            "who_id": None, "who_name": None, "via": [], "_via": [], "won_over": None,
-            "simulated": False, "_why": [("why.nobody", {}), *independent]}
+    return {"approach": "second_thread" if avoid else "cold", "meet_id": target,
+            "meet_name": q.name(target), "who_id": None, "who_name": None, "via": [],
+            "_via": [], "won_over": None, "simulated": False,
+            "_why": [("why.nobody_else" if avoid else "why.nobody", {}), *independent]}
 
 
 def _meet(q: _Question, action: str, target: str, who: str, via: list[str],

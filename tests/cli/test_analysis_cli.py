@@ -122,7 +122,7 @@ def test_gaps(store):
     flat = " ".join(table.split())
     assert "Coverage 42% (contacted 2 · reachable 4 · uncovered 1); map status: no key " \
         "player contacted" in flat
-    assert "after the plan's 7 steps (simulated): 88%" in flat
+    assert "after the plan's 7 steps (simulated): 83%" in flat
     assert "周敏 meets 陆振华 through 韩梅" in flat
     assert "superior unknown: 高明" in table
     records = json.loads(run(store, "gaps", "prj-bh-bms", "--format", "json",

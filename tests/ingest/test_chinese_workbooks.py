@@ -261,3 +261,35 @@ def test_people_called_by_surname_and_title_in_cells(target, tmp_path):
     refused = run_on(target, "--lang", "zh", "import", path, "--dry-run")
     assert refused.exit_code == 3 and "张主任 可能是 2 人中的任一位" in refused.output
     assert "调控中心" in refused.output and "科技信通部" in refused.output
+
+
+def test_a_second_teams_workbook_imports_whole_its_own_way(target, tmp_path):
+    """Another team, other habits (``tests/fixtures/metro_tender.py``): 组织机构 with 性质,
+    人员名单 with 所属单位 and 汇报给 (one superior written 李总), sections written （一）…,
+    关系图谱 with 我方/关系人 and 对方, 2026.10 and 2026/11/3, a budget in 亿元, 新任 and
+    倾向北方交控 — read whole with no mapping file, on both stores."""
+    from tests.fixtures.metro_tender import people_count
+    from tests.fixtures.metro_tender import write_workbook as write_metro
+
+    book = write_metro(tmp_path / "江城地铁7号线.xlsx")
+    planned = run_on(target, "--lang", "zh", "import", book, "--dry-run")
+    assert planned.exit_code == 0, planned.output
+    said = " ".join(planned.output.split())
+    assert "关系图谱 读作关系" in said and "我方/关系人 → 人员甲" in said
+    assert "所属单位 → 单位" in said and "汇报给 → 直接上级" in said
+    assert "我方负责人 → 我方负责人" in said and "owner" not in said
+    assert run_on(target, "import", book).exit_code == 0
+    held = _held(target)
+    assert held.counts()["people"] == people_count()
+    people = {p["name"]: p for p in held.table("people")}
+    assert people["刘超"]["reports_to"] == people["李伟"]["id"]  # written 李总
+    assert people["陈红"]["status"] == "new" and people["王建国"]["department"] == "领导班子"
+    project = held.table("projects")[0]
+    assert project["value"] == 235_000_000 and project["deadline"] == "2027-01-15"
+    roles = {people_by_id["name"]: r for r in held.table("stakeholders")
+             for people_by_id in [next(p for p in people.values() if p["id"] == r["person_id"])]}
+    assert (roles["刘超"]["stance"], roles["刘超"]["leaning"]) == ("opponent", "北方交控")
+    gaps = json.loads(run_on(target, "gaps", "--as-of", "2026-12-01", "--format", "json").stdout)
+    level = {r["name"]: r["coverage"] for r in gaps["stakeholders"]}
+    assert level["陈红"] == "reachable"  # the new deputy: formal lines only
+    assert level["王建国"] == "contacted" and gaps["score"]["map_status"] == "ok"
