@@ -78,7 +78,8 @@ def render_pdf(page: str, target: Path, *, size: tuple[int, int] = (1123, 794),
                wait_ms: int = 8000) -> None:
     """Print the HTML ``page`` to ``target`` (PDF, one landscape page) with Chromium's print
     to PDF. ``size`` is the printed page in CSS pixels (the page's ``@page`` rule gives the
-    paper): the window is made that size, so the map is laid out once, as printed.
+    paper): the window is made that size, so the map is laid out once, as printed. Its
+    Chinese text reads as written (:func:`graphcrm.map.pdftext.fix_radicals`).
 
     Raises
     ------
@@ -88,3 +89,6 @@ def render_pdf(page: str, target: Path, *, size: tuple[int, int] = (1123, 794),
     _run(page, target, "--print-to-pdf",
          [f"--window-size={size[0]},{size[1]}", "--no-pdf-header-footer",
           "--force-device-scale-factor=2"], wait_ms)
+    from graphcrm.map.pdftext import fix_radicals
+
+    fix_radicals(target)  # 客户 searchable as 客户, not 客⼾

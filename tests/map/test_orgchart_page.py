@@ -200,6 +200,9 @@ def test_pdf_and_png_for_the_slides(tmp_path):
         for words in ("江苏储能电站智能监控系统", "ties valued as of 2026-11-26",
                       "decision maker", "card colour: supporter", "reports to (the org chart"):
             assert words in text, (paper, words)
+        # Chinese as written, not the Kangxi radicals that share its glyphs (客⼾)
+        assert "东方新能源江苏有限公司" in text  # 方, not the radical ⽅
+        assert not [c for c in text if 0x2E80 <= ord(c) <= 0x2FDF], (paper, text)
         assert "Search a name" not in text and "Save layout" not in text  # no controls
     png = (tmp_path / "gate.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
