@@ -71,11 +71,15 @@ class StakeholderMap:
     def pdf(self, path: str | os.PathLike[str], paper: str = "a4") -> Path:
         """Print the map to a one-page landscape PDF through headless Chromium's print to
         PDF, on ``paper`` ``"a4"`` or ``"16:9"`` (a slide): title, customer, valuation date,
-        the map and its legend, as text a PDF reader can search."""
+        the map and its legend, as text a PDF reader can search — an org chart drawn in
+        vector, every card's name and title real text (:mod:`graphcrm.map.vector`)."""
         from graphcrm.map.png import render_pdf
+        from graphcrm.map.vector import render_print_page
 
-        render_pdf(render_page(self.data, paper, slide=True), Path(path),
-                   size=PAPER_SIZES[paper][1])
+        chart = self.data["meta"].get("layout") == "orgchart"  # an org chart: drawn in vector
+        page = render_print_page(self.data, paper) if chart else \
+            render_page(self.data, paper, slide=True)
+        render_pdf(page, Path(path), size=PAPER_SIZES[paper][1])
         return Path(path)
 
     def pptx(self, path: str | os.PathLike[str]) -> Path:

@@ -202,6 +202,9 @@ def test_pdf_and_png_for_the_slides(tmp_path):
             assert words in text, (paper, words)
         # Chinese as written, not the Kangxi radicals that share its glyphs (客⼾)
         assert "东方新能源江苏有限公司" in text  # 方, not the radical ⽅
+        # the org chart in vector: every card's name is text, no picture of the chart
+        assert "王建国" in text and "周建平" in text
+        assert not reader.pages[0]["/Resources"].get("/XObject")
         assert not [c for c in text if 0x2E80 <= ord(c) <= 0x2FDF], (paper, text)
         assert "Search a name" not in text and "Save layout" not in text  # no controls
     png = (tmp_path / "gate.png").read_bytes()
