@@ -98,7 +98,7 @@ _COLUMNS: dict[str, dict[str, list[str]]] = {
         "notes": ["备注", "说明"],
     },
     "projects": {
-        "id": ["编号", "项目编号", "商机编号", "opportunity id"],
+        "id": ["编号", "项目编号", "商机编号", "招标编号", "标段编号", "opportunity id"],
         "name": ["名称", "项目名称", "商机名称", "opportunity name"],
         "customer_id": ["客户", "客户单位", "业主", "业主单位", "招标人", "建设单位", "甲方",
                         "account name", "account"],
