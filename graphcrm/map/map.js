@@ -111,6 +111,25 @@
     network.on("dragStart", function () { framed = false; });
   }
   network.setData({ nodes: nodes, edges: edges });
+  if (chart) {
+    // CJK glyphs stand taller than their font size (12 px type inks 14 px), and vis-network
+    // spaces a label's lines by the font size alone: a card's lines overlapped. Each card
+    // draws its lines 1.25 em apart (five lines fill its 80 px of text).
+    Object.keys(network.body.nodes).forEach(function (id) {
+      var label = network.body.nodes[id].labelModule;
+      if (!label || label.graphcrmSpaced) { return; }
+      var draw = label.draw;
+      label.draw = function () {
+        var size = (this.fontOptions && this.fontOptions.size) || 12;
+        var lines = this.lines || [];
+        (Array.isArray(lines) ? lines : lines.lines || []).forEach(function (line) {
+          line.height = Math.max(line.height, Math.round(size * 1.25));
+        });
+        return draw.apply(this, arguments);
+      };
+      label.graphcrmSpaced = true;
+    });
+  }
 
   $("gc-title").textContent = data.meta.title;
   $("gc-subtitle").textContent = data.meta.subtitle || "";

@@ -121,6 +121,37 @@ def test_the_sample_org_chart(open_map, browser, tmp_path):
     phone.close()
 
 
+def test_a_cards_chinese_lines_never_overlap(open_map):
+    """Measured in the page: every line of every card is spaced at least as far as its ink
+    is tall (CJK glyphs ink more than their font size), and a card's lines fit its text
+    area; in Chinese, the sample's org chart (issue 26, 5)."""
+    G = build_graph(read_dataset([sample_dir()]))
+    page = open_map(stakeholder_map(value(G, AS_OF), MapSettings(
+        project="prj-js-ess", layout="orgchart", lang="zh")), "zh.html")
+    page.wait_for_timeout(300)  # drawn at least once: the spacing is set as the cards draw
+    found = page.evaluate("""() => {
+        const net = window.graphcrmMap.network;
+        const ctx = document.createElement('canvas').getContext('2d');
+        const cards = [];
+        for (const id of Object.keys(net.body.nodes)) {
+            const lines = net.body.nodes[id].labelModule.lines;
+            if (!Array.isArray(lines) || lines.length < 2) continue;
+            let ink = 0;
+            lines.forEach(line => (line.blocks || []).forEach(block => {
+                ctx.font = block.font;
+                const m = ctx.measureText(block.text);
+                ink = Math.max(ink, m.actualBoundingBoxAscent + m.actualBoundingBoxDescent);
+            }));
+            cards.push({id: id, spacing: Math.min(...lines.map(l => l.height)), ink: ink,
+                        text: lines.reduce((sum, l) => sum + l.height, 0)});
+        }
+        return cards; }""")
+    assert len(found) > 30
+    cramped = [c for c in found if c["spacing"] < c["ink"]]
+    assert cramped == []
+    assert max(c["text"] for c in found) <= 80  # five lines in the card's text area
+
+
 def test_drag_save_layout_and_apply_it_next_time(open_map, tmp_path):
     G = build_graph(read_dataset([sample_dir()]))
     result = stakeholder_map(value(G, AS_OF), MapSettings(project="prj-metro5",
