@@ -28,10 +28,12 @@ _DATA = re.compile(r'<script type="application/json" id="graphcrm-data">(.*?)</s
 
 @dataclass(frozen=True)
 class Previous:
-    """An earlier org chart: card positions by card key, and each card's superior (key)."""
+    """An earlier org chart: card positions by card key, each card's superior (key), and the
+    chart's title (the project's name: a page of another project is no anchor)."""
 
     positions: dict[str, tuple[float, float]] = field(default_factory=dict)
     superiors: dict[str, str] = field(default_factory=dict)
+    title: str = ""
 
 
 def read_page(path: str | os.PathLike[str]) -> Previous | None:
@@ -60,7 +62,8 @@ def read_page(path: str | os.PathLike[str]) -> Previous | None:
     superiors = {key_of[e["from"]]: key_of[e["to"]] for e in data.get("edges") or []
                  if isinstance(e, dict) and e.get("layer") == "tree"
                  and e.get("from") in key_of and e.get("to") in key_of}
-    return Previous(positions, superiors) if positions else None
+    title = str((data.get("meta") or {}).get("title") or "")
+    return Previous(positions, superiors, title) if positions else None
 
 
 def _overlaps(x: float, y: float, placed: list[tuple[float, float]]) -> bool:

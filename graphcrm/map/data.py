@@ -182,7 +182,10 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
         colours = {o: KIND_COLOR.get(kind, "#999") for o, (_, kind) in organizations.items()}
         bands = place_cards(G, project, nodes, marks["missing_roles"], ids, orgs, colours,
                             departments=not settings.pseudonymize, lang=settings.lang,
-                            saved=dict(settings.positions or {}), previous=settings.previous,
+                            saved=dict(settings.positions or {}),
+                            previous=settings.previous if settings.previous is not None
+                            and settings.previous.title == _title(G, project, settings)
+                            else None,
                             keyed=not settings.pseudonymize,
                             secret=card_secret() if settings.redact else None)
     for node in nodes:

@@ -82,3 +82,26 @@ def test_cards_say_what_changed_since_the_gate(target, tmp_path):
     first = {n["name"]: n["label"].splitlines()[0] for n in data["nodes"] if "name" in n}
     assert first["钱卫"].endswith("· 新") and first["蔡明"].endswith("· 态度↑")
     assert not first["刘洪涛"].endswith(("新", "↑", "↓", "变化"))
+
+
+def test_a_page_of_another_project_is_no_anchor():
+    """An earlier page anchors only the chart of the same project (by its title): a card of
+    ours stands where last week's page of this project had it, not where another project's
+    page did."""
+    from graphcrm.analysis.valued import value
+    from graphcrm.map import MapSettings
+    from graphcrm.map.anchors import Previous
+    from graphcrm.map.data import map_data
+    from graphcrm.map.orgchart import card_key
+    from tests.analysis.conftest import AS_OF, make_graph
+
+    G = make_graph({"us": "o-us", "dm": "o-c"}, [("us", "dm", 4)], [("dm", "decision_maker", 5)])
+    earlier = {card_key("us"): (5000.0, 5000.0)}
+
+    def where(title):
+        data = map_data(value(G, AS_OF), MapSettings(
+            project="P", layout="orgchart", previous=Previous(earlier, {}, title)))
+        return next((n["x"], n["y"]) for n in data["nodes"] if n.get("name") == "US")
+
+    assert where("Project P") == (5000.0, 5000.0)  # this project's page: kept
+    assert where("Another project") != (5000.0, 5000.0)  # another's: laid out afresh
