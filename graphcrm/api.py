@@ -1900,7 +1900,9 @@ class GraphCRM:
             page of the org chart (last week's HTML): each person who still answers to the
             same superior keeps their place, a successor takes the place of the one they
             replaced, only new people and moved subtrees are placed anew
-            (:mod:`graphcrm.map.anchors`).
+            (:mod:`graphcrm.map.anchors`). With ``key_people``, the slide's chart that page
+            kept (``page.keeping(slide)`` before ``page.save``: what ``graphcrm map -o``
+            does), so that two weeks' slides can be laid side by side.
 
         Returns
         -------
@@ -1934,8 +1936,10 @@ class GraphCRM:
 
         previous = None
         if positions is not None and not isinstance(positions, Mapping):
-            previous = read_page(positions)  # an earlier map page: the same place every week
-            positions = None if previous is not None else read_positions(positions)
+            # an earlier map page: the same place every week (a slide: that of its slide)
+            page = read_page(positions)
+            previous = read_page(positions, slide=True) if key_people else page
+            positions = None if page is not None else read_positions(positions)
         settings = MapSettings(paths=paths, redact=redact or pseudonymize,
                                pseudonymize=pseudonymize, lang=lang or default_lang(),
                                layout=chosen, positions=positions, key_people=key_people,

@@ -889,8 +889,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "map.legend.card": ("card colour: {stance}", "卡片颜色：{stance}"),
     "map.legend.no_stance": ("card white: not a stakeholder, or stance unknown",
                              "白色卡片：非干系人或立场未知"),
-    "map.legend.across": ("tie across organizations (ties inside one: tick the box)",
-                          "跨单位关系（单位内部关系：勾选复选框）"),
+    "map.legend.across": ("acquaintance: click a card for its own, tick the boxes for all",
+                          "认识关系：点选卡片显示其关系，勾选复选框显示全部"),
+    "map.card.ours": ("ours: {names}", "我方 {names}"),
+    "map.legend.ours": ("“ours: …” on a card: who of ours knows them well enough to ask, "
+                        "and the month we last met",
+                        "卡片上“我方 …”：与其有往来的我方人员及最近联系月份"),
+    "map.card.more": ("{names} and others ({n})", "{names}等{n}人"),
     "map.legend.band": ("band: an organization (a group around its subsidiaries), "
                         "a department", "色带：单位（集团包含其子公司）、部门"),
     "map.placeholders": ("Buying-centre roles to find", "待摸清的采购角色"),
@@ -927,6 +932,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "page.legend": ("Legend", "图例"),
     "page.as_of": ("Ties valued as of", "关系估值日期"),
     "page.inner": ("ties inside organizations", "单位内部关系"),
+    "page.across": ("all ties across organizations", "全部跨单位关系"),
     "page.save_layout": ("Save layout", "保存布局"),
     # -- demo --------------------------------------------------------------------------------------
     "demo.loaded": ("The sample bid, loaded into\n  {store}\nwith ties valued as of {as_of}.",

@@ -79,6 +79,19 @@ def map_command(ctx: click.Context, project: str | None, output: Path, paths: bo
     result = bid_of(ctx).map(project, paths=paths, redact=redact,
                      pseudonymize=pseudonymize, as_of=as_of, lang=lang_of(ctx),
                      layout=layout, positions=positions, former=former, since=since)
+    slide = result
+    if (png or pdf or pptx) and not all_people and result.data["meta"]["layout"] == "orgchart":
+        # the key people, where last week's slide had them (the page keeps their places)
+        slide = bid_of(ctx).map(project, paths=paths, redact=redact,
+                                pseudonymize=pseudonymize, as_of=as_of, lang=lang_of(ctx),
+                                layout=layout, key_people=True, former=former,
+                                since=since, positions=positions)
+        result = result.keeping(slide)
+    elif positions is not None and positions.suffix.lower() in (".html", ".htm"):
+        from graphcrm.map.anchors import read_page
+
+        # no slide this week: the page keeps the places of last week's
+        result = result.keeping(read_page(positions, slide=True))
     result.save(output)
     lang = lang_of(ctx)
     nodes, edges = ("organizations", "links") if result.data["meta"]["aggregated"] \
@@ -86,12 +99,6 @@ def map_command(ctx: click.Context, project: str | None, output: Path, paths: bo
     click.echo(word("map.written", lang, file=output,
                     nodes=word(nodes, lang, n=result.node_count),
                     edges=word(edges, lang, n=result.edge_count)))
-    slide = result
-    if (png or pdf or pptx) and not all_people and result.data["meta"]["layout"] == "orgchart":
-        slide = bid_of(ctx).map(project, paths=paths, redact=redact,
-                                pseudonymize=pseudonymize, as_of=as_of, lang=lang_of(ctx),
-                                layout=layout, key_people=True, former=former,
-                                since=since)
     if png is not None:
         slide.png(png)
         click.echo(word("map.written_png", lang, file=png))

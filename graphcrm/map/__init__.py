@@ -15,6 +15,7 @@ from typing import Any
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.atomic import replacing
 from graphcrm.errors import BadArgument
+from graphcrm.map.anchors import Previous
 from graphcrm.map.data import MapSettings, map_data, organization_map_data
 from graphcrm.map.orgchart import read_positions
 from graphcrm.map.page import PAPER_SIZES, render_page
@@ -53,6 +54,18 @@ class StakeholderMap:
     def edge_count(self) -> int:
         """How many edges the page shows."""
         return len(self.data["edges"])
+
+    def keeping(self, slide: StakeholderMap | Previous | None) -> StakeholderMap:
+        """This page, keeping the places of the slide written with it (its key people's
+        chart: a map, or the part an earlier page kept), so that the next slide laid out
+        against this page (``positions=``) keeps them where they stood."""
+        from graphcrm.map.anchors import slide_part
+
+        part = slide_part(slide.data) if isinstance(slide, StakeholderMap) else \
+            slide.part() if slide is not None else {}
+        if not part or self.data["meta"].get("layout") != "orgchart":
+            return self
+        return StakeholderMap({**self.data, "meta": {**self.data["meta"], "slide": part}})
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write the page to ``path`` atomically (never a half-written file); return the path."""

@@ -15,13 +15,13 @@ import json
 import math
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphcrm.map.layout import CARD_HEIGHT, CARD_WIDTH, GAP_X, GAP_Y, HEAD, PAD
 
-__all__ = ["Previous", "read_page", "anchored", "rebanded"]
+__all__ = ["Previous", "read_page", "slide_part", "extent", "anchored", "rebanded"]
 
 _DATA = re.compile(r'<script type="application/json" id="graphcrm-data">(.*?)</script>', re.S)
 
@@ -34,11 +34,23 @@ class Previous:
     positions: dict[str, tuple[float, float]] = field(default_factory=dict)
     superiors: dict[str, str] = field(default_factory=dict)
     title: str = ""
+    #: the part of the chart's plane the picture showed (left, top, right, bottom): this
+    #: week's picture shows at least as much, so that the kept stand where they stood on it
+    frame: tuple[float, float, float, float] | None = None
+
+    def part(self) -> dict:
+        """As a page keeps a slide's chart (:func:`slide_part`)."""
+        return {"title": self.title, "superiors": dict(self.superiors),
+                "positions": {k: [x, y] for k, (x, y) in self.positions.items()},
+                "frame": list(self.frame) if self.frame else None}
 
 
-def read_page(path: str | os.PathLike[str]) -> Previous | None:
+def read_page(path: str | os.PathLike[str], slide: bool = False) -> Previous | None:
     """The org chart an earlier map page drew, or None when ``path`` is no graphcrm org
-    chart page (a network view, a redacted page's keys only it knows, another file)."""
+    chart page (a network view, a redacted page's keys only it knows, another file).
+
+    With ``slide``, the chart of the slide written with that page (its key people: the page
+    keeps their places, :func:`slide_part`), or None when none was."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -52,6 +64,8 @@ def read_page(path: str | os.PathLike[str]) -> Previous | None:
         return None
     if not isinstance(data, dict) or (data.get("meta") or {}).get("layout") != "orgchart":
         return None
+    if slide:
+        return _slide(data["meta"].get("slide"))
     key_of, positions = {}, {}
     for node in data.get("nodes") or []:
         where = (node.get("x"), node.get("y")) if isinstance(node, dict) else (None, None)
@@ -60,10 +74,72 @@ def read_page(path: str | os.PathLike[str]) -> Previous | None:
             key_of[node.get("id")] = node["key"]
             positions[node["key"]] = (float(node["x"]), float(node["y"]))
     superiors = {key_of[e["from"]]: key_of[e["to"]] for e in data.get("edges") or []
-                 if isinstance(e, dict) and e.get("layer") == "tree"
+                 if isinstance(e, dict) and e.get("layer") == "tree" and not e.get("arrows")
                  and e.get("from") in key_of and e.get("to") in key_of}
     title = str((data.get("meta") or {}).get("title") or "")
-    return Previous(positions, superiors, title) if positions else None
+    return Previous(positions, superiors, title, _frame((data.get("meta") or {}).get("frame"))
+                    ) if positions else None
+
+
+def _frame(value: object) -> tuple[float, float, float, float] | None:
+    if isinstance(value, list) and len(value) == 4 and all(isinstance(v, int | float)
+                                                           for v in value):
+        return (float(value[0]), float(value[1]), float(value[2]), float(value[3]))
+    return None
+
+
+def extent(nodes: Sequence[Mapping], bands: Sequence[Mapping],
+           frame: tuple[float, float, float, float] | None = None
+           ) -> tuple[float, float, float, float] | None:
+    """What a picture of the chart shows (left, top, right, bottom): every card and band,
+    and at least ``frame`` (last week's) — each side of it kept where the chart passes it
+    by no more than a band's padding (bands drawn again around their cards round outwards).
+
+    >>> extent([{"x": 0, "y": 0}], [], (-500.0, 0.0, 100.0, 52.0))
+    (-500.0, -52.0, 100.0, 52.0)
+    >>> extent([{"x": 0, "y": 0}], [], (-500.0, -50.0, 50.0, 52.0))
+    (-500.0, -50.0, 100.0, 52.0)
+    """
+    boxes = [(n["x"] - CARD_WIDTH / 2, n["y"] - CARD_HEIGHT / 2, n["x"] + CARD_WIDTH / 2,
+              n["y"] + CARD_HEIGHT / 2) for n in nodes if "x" in n and "y" in n]
+    boxes += [(b["x"], b["y"], b["x"] + b["width"], b["y"] + b["height"]) for b in bands]
+    if not boxes:
+        return frame
+    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    right, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    if frame is None:
+        return left, top, right, bottom
+    return (frame[0] if left >= frame[0] - PAD else left,
+            frame[1] if top >= frame[1] - PAD else top,
+            frame[2] if right <= frame[2] + PAD else right,
+            frame[3] if bottom <= frame[3] + PAD else bottom)
+
+
+def slide_part(data: Mapping) -> dict:
+    """What a page keeps of the slide written with it (``meta.slide``), so that next week's
+    slide keeps its key people where they stood: each card's key and place, each card's
+    superior, the chart's title. Empty for a chart without keys (pseudonymized)."""
+    nodes = [n for n in data["nodes"] if "key" in n and "x" in n and "y" in n]
+    key_of = {n["id"]: n["key"] for n in nodes}
+    return {"title": data["meta"].get("title", ""), "frame": data["meta"].get("frame"),
+            "positions": {n["key"]: [n["x"], n["y"]] for n in nodes},
+            "superiors": {key_of[e["from"]]: key_of[e["to"]] for e in data["edges"]
+                          if e.get("layer") == "tree" and not e.get("arrows")
+                          and e.get("from") in key_of and e.get("to") in key_of}
+            } if nodes else {}
+
+
+def _slide(part: object) -> Previous | None:
+    if not isinstance(part, dict) or not isinstance(part.get("positions"), dict):
+        return None
+    positions = {k: (float(v[0]), float(v[1])) for k, v in part["positions"].items()
+                 if isinstance(k, str) and isinstance(v, list) and len(v) == 2
+                 and all(isinstance(c, int | float) for c in v)}
+    superiors = part.get("superiors")
+    superiors = {k: v for k, v in superiors.items() if isinstance(k, str)
+                 and isinstance(v, str)} if isinstance(superiors, dict) else {}
+    return Previous(positions, superiors, str(part.get("title") or ""),
+                    _frame(part.get("frame"))) if positions else None
 
 
 def _overlaps(x: float, y: float, placed: list[tuple[float, float]]) -> bool:

@@ -33,15 +33,18 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+from wcwidth import wcswidth
 
 from graphcrm.analysis import coverage_gaps, influence_paths, key_informants
 from graphcrm.analysis.gaps import score_text
 from graphcrm.analysis.network import our_people, roles_of, stance_of
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import REPORTS_TO, Coverage, OrgKind, PersonStatus, Role, Stance, TieType
-from graphcrm.graph import REPORTING, last_contacts
-from graphcrm.map.anchors import Previous
+from graphcrm.graph import DOTTED_LINE, REPORTING, last_contacts
+from graphcrm.map.anchors import Previous, extent
+from graphcrm.map.layout import SLIDE_ASPECT
 from graphcrm.map.orgchart import (
+    CARD_COLUMNS,
     TREE_COLOR,
     card_title,
     chart_line,
@@ -159,9 +162,10 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
     orgs = _org_names(organizations, settings.pseudonymize, settings.lang)
     ids = {person: f"n{i}" for i, person in enumerate(sorted(G))}
     org_ids = _opaque(orgs)
+    ours = _ours(V, G, project, names) if chart else {}
     nodes = []
     for person in sorted(G):
-        node = _person(G, person, project, names, orgs, marks, settings)
+        node = _person(G, person, project, names, orgs, marks, settings, ours.get(person))
         node["org"] = org_ids[node["org"]]
         nodes.append({"id": ids[person], **node})
     nodes += _placeholders(marks["missing_roles"], len(nodes), settings.lang)
@@ -178,16 +182,19 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
             edges[-1].update(chart_line(tie["type"], on_path,
                                         G.nodes[u]["org_id"] == G.nodes[v]["org_id"]))
     bands: list[dict[str, Any]] = []
+    previous = settings.previous if settings.previous is not None \
+        and settings.previous.title == _title(G, project, settings) else None
     if chart:
         colours = {o: KIND_COLOR.get(kind, "#999") for o, (_, kind) in organizations.items()}
         bands = place_cards(G, project, nodes, marks["missing_roles"], ids, orgs, colours,
                             departments=not settings.pseudonymize, lang=settings.lang,
                             saved=dict(settings.positions or {}),
-                            previous=settings.previous if settings.previous is not None
-                            and settings.previous.title == _title(G, project, settings)
-                            else None,
+                            previous=previous,
                             keyed=not settings.pseudonymize,
+                            aspect=SLIDE_ASPECT if settings.key_people else None,
                             secret=card_secret() if settings.redact else None)
+    drawn = _drawn(G, nodes, edges, marks, settings.lang, settings.key_people) if chart \
+        else None
     for node in nodes:
         node.pop("card", None)
         node.pop("former", None)
@@ -202,6 +209,9 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
                                   marks["score"], settings.key_people),
             "layout": "orgchart" if chart else "network",
             "bands": bands,
+            # what a picture of the chart shows: at least last week's (the same places)
+            "frame": extent(nodes, bands, previous.frame if previous else None)
+            if chart else None,
             "words": page_words(settings.lang),
             "aggregated": False,
             "organizations": sorted(
@@ -210,7 +220,7 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
                  for _, d in G.nodes(data=True)}, key=lambda o: (o[1], o[0])),
             "roles": [(r, vocab(Role(r), settings.lang)) for r in sorted({r for n in nodes
                                                            for r in n.get("roles", [])})],
-            "legend": _legend(project is not None, settings, chart),
+            "legend": _legend(project is not None, settings, chart, drawn),
             "as_of": as_of.isoformat(),
         },
     }
@@ -273,7 +283,7 @@ def _title(G: nx.MultiDiGraph, project: str | None, settings: MapSettings) -> st
 #: The words of the page's own controls (buttons, filters), by element id.
 _PAGE_WORDS = ("search", "organization", "role", "all_organizations", "all_roles",
                "min_strength", "cluster", "uncluster", "reset", "png", "close", "focus",
-               "legend", "as_of", "inner", "save_layout")
+               "legend", "as_of", "inner", "across", "save_layout")
 
 
 def page_words(lang: str) -> dict[str, str]:
@@ -426,9 +436,89 @@ def _former_card(data: dict[str, Any], name: str, lang: str) -> dict[str, Any]:
     }
 
 
+def _ours(V: ValuedGraph, G: nx.MultiDiGraph, project: str | None, names: dict[str, str],
+          ) -> dict[str, list[str]]:
+    """Who of ours each other person of the chart knows, said on their card ("我方 赵刚、郑凯"):
+    our people with a working tie to them (:meth:`TieModel.working`), the strongest first —
+    the chart draws acquaintances across organizations only on request."""
+    found: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    side = set(our_people(G, project))
+    for u, v, tie in G.edges(data=True):
+        if tie["type"] != TieType.KNOWS:
+            continue
+        for us, them in ((u, v), (v, u)):
+            if us in side and them not in side:
+                strength = V.tie(u, v, tie).effective_strength
+                if V.model.working(strength):
+                    found[them].append((-strength, names[us]))
+    return {person: list(dict.fromkeys(name for _, name in sorted(pairs)))
+            for person, pairs in found.items()}
+
+
+def _contact_line(ours: list[str], last: str | None, lang: str) -> str:
+    """A card's last line: who of ours knows them and the month we last met ("我方 赵刚、郑凯 ·
+    2026-11"), or when nobody of ours does, the day ("最近联系 2026-11-20"); on one line of
+    the card (at most :data:`CARD_COLUMNS` columns).
+
+    >>> _contact_line(["赵刚", "郑凯", "孙悦"], "2026-11-20", "zh")
+    '我方 赵刚等3人 · 2026-11'
+    >>> _contact_line([], "2026-11-20", "zh")
+    '最近联系 2026-11-20'
+    """
+    if not ours:
+        return word("map.tie_last", lang, date=last) if last else ""
+    when = f" · {last[:7]}" if last else ""
+    for shown in (ours[:2], ours[:1]):
+        names = joined(shown, lang)
+        if len(ours) > len(shown):
+            names = word("map.card.more", lang, names=names, n=len(ours))
+        text = word("map.card.ours", lang, names=names) + when
+        # vis-network breaks a line at its spaces by a measure a little wider than the type
+        # drawn (tests/map/test_orgchart_page.py counts every card's lines in the browser)
+        if wcswidth(text) <= CARD_COLUMNS - 3:
+            break
+    return text
+
+
+def _drawn(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
+           marks: dict[str, Any], lang: str, slide: bool) -> set[str]:
+    """What an org chart draws, by legend row (see :func:`_legend`): a slide's legend
+    explains only the marks on it."""
+    drawn = {f"kind:{d['org_kind']}" for _, d in G.nodes(data=True)}
+    if any(word("map.card.ours", lang, names="") in line for node in nodes
+           for line in (node.get("card") or {}).get("lines", [])):
+        drawn.add("ours")
+    for node in nodes:
+        card = node.get("card")
+        if card is None:
+            drawn.add("placeholder")
+            continue
+        drawn |= {f"role:{r}" for r in node.get("roles", [])}
+        drawn.add(f"stance:{card['stance']}" if card.get("stance") else "no_stance")
+    statuses = {marks["status"].get(p) for p in G}
+    drawn |= {f"status:{s}" for s in statuses if s}
+    if set(marks["brokers"]) & set(G):
+        drawn.add("broker")
+    if set(marks["informants"]) & set(G):
+        drawn.add("informant")
+    for edge in edges:
+        drawn.add(f"layer:{edge.get('layer')}")
+        if edge.get("color", {}).get("color") == PATH_COLOR:
+            drawn.add("path")
+        if edge.get("dashes") == WEAK_DASHES:
+            drawn.add("weak")
+    drawn |= {f"tie:{t['type']}" for _, _, t in G.edges(data=True)
+              if t["type"] != TieType.KNOWS}
+    # acquaintances: on the page, on request; on a slide, those drawn (the rest is on cards)
+    if any((e.get("layer") == "overlay" and e["color"]["color"] == TIE_COLOR[TieType.KNOWS])
+           or (e.get("layer") in ("across", "inner") and not slide) for e in edges):
+        drawn.add(f"tie:{TieType.KNOWS.value}")
+    return drawn
+
+
 def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[str, str],
-            orgs: dict[str, str], marks: dict[str, Any], settings: MapSettings
-            ) -> dict[str, Any]:
+            orgs: dict[str, str], marks: dict[str, Any], settings: MapSettings,
+            ours: list[str] | None = None) -> dict[str, Any]:
     data = G.nodes[person]
     if data.get("former"):
         return _former_card(data, names[person], settings.lang)
@@ -495,8 +585,7 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
         " · ".join(filter(None, [word("map.card.leaning", lang, who=entry["leaning"])
                                  if entry.get("leaning") and not settings.redact else "",
                                  coverage])),
-        word("map.tie_last", lang, date=last) if last and data["org_kind"] != OrgKind.OWN
-        else "",
+        _contact_line(ours or [], last if data["org_kind"] != OrgKind.OWN else None, lang),
     ]}
     return {
         "card": card,
@@ -538,47 +627,58 @@ def _tie(index: int, tie: dict[str, Any], effective: float | None, on_path: bool
     }
 
 
-def _legend(with_project: bool, settings: MapSettings, chart: bool = False
-            ) -> list[dict[str, str]]:
-    """A row for every mark the page draws (in the view it draws them in)."""
+def _legend(with_project: bool, settings: MapSettings, chart: bool = False,
+            drawn: set[str] | None = None) -> list[dict[str, str]]:
+    """A row for every mark the page draws (in the view it draws them in); with ``drawn``
+    (:func:`_drawn`), only the rows of the marks in it."""
     lang = settings.lang
-    rows = [{"color": color, "label": _kind(kind, lang)} for kind, color in KIND_COLOR.items()]
+    rows: list[tuple[str, dict[str, str]]] = [
+        (f"kind:{kind}", {"color": color, "label": _kind(kind, lang)})
+        for kind, color in KIND_COLOR.items()]
     if chart:
-        rows.append({"symbol": "▭", "label": word("map.legend.band", lang)})
+        rows.append(("", {"symbol": "▭", "label": word("map.legend.band", lang)}))
     if with_project:
-        rows += [{"symbol": symbol, "label": vocab(Role(role), lang)}
+        rows += [(f"role:{role}", {"symbol": symbol, "label": vocab(Role(role), lang)})
                  for role, symbol in ROLE_SYMBOL]
         if not chart:
-            rows.append({"symbol": "●", "label": word("map.legend.others", lang)})
+            rows.append(("", {"symbol": "●", "label": word("map.legend.others", lang)}))
         if chart:
-            rows += [{"color": tint(color), "border": color,
-                      "label": word("map.legend.card", lang, stance=vocab(Stance(stance), lang))}
+            rows += [(f"stance:{stance}", {"color": tint(color), "border": color, "label": word(
+                "map.legend.card", lang, stance=vocab(Stance(stance), lang))})
                      for stance, color in STANCE_COLOR.items()]
-            rows.append({"color": "#ffffff", "border": "#607d8b",
-                         "label": word("map.legend.no_stance", lang)})
+            rows.append(("no_stance", {"color": "#ffffff", "border": "#607d8b",
+                                       "label": word("map.legend.no_stance", lang)}))
         else:
-            rows += [{"border": color, "label": word("map.legend.border", lang,
-                                                       stance=vocab(Stance(stance), lang))}
+            rows += [("", {"border": color, "label": word("map.legend.border", lang,
+                                                           stance=vocab(Stance(stance), lang))})
                      for stance, color in STANCE_COLOR.items()]
-        rows += [{"symbol": "⬚", "label": word("map.legend.placeholder", lang)},
-                 {"symbol": "✖", "label": vocab(Coverage.UNCOVERED, lang)},
-                 {"symbol": "⊘", "label": word("map.legend.contested", lang)},
-                 {"symbol": "⚠", "label": word("map.legend.broker", lang)}]
+        rows += [("placeholder", {"symbol": "⬚", "label": word("map.legend.placeholder", lang)}),
+                 (f"status:{Coverage.UNCOVERED.value}",
+                  {"symbol": "✖", "label": vocab(Coverage.UNCOVERED, lang)}),
+                 (f"status:{Coverage.CONTESTED.value}",
+                  {"symbol": "⊘", "label": word("map.legend.contested", lang)}),
+                 ("broker", {"symbol": "⚠", "label": word("map.legend.broker", lang)})]
         if not settings.redact:
-            rows.append({"symbol": "◎", "label": word("map.legend.informant", lang)})
+            rows.append(("informant", {"symbol": "◎",
+                                       "label": word("map.legend.informant", lang)}))
         if settings.paths:
-            rows.append({"color": PATH_COLOR, "label": word("map.legend.path", lang)})
-    knows = word("map.legend.across" if chart else "TieType.KNOWS", lang)
-    rows += [{"line": TIE_COLOR[TieType.KNOWS], "label": knows},
-             {"line": TIE_COLOR[TieType.INFLUENCES], "label": word("map.legend.influences", lang)},
-             {"line": TIE_COLOR[TieType.REFERRED], "label": word("map.legend.referred", lang)},
-             {"symbol": "┅", "label": word("map.legend.weak", lang)}]
+            rows.append(("path", {"color": PATH_COLOR, "label": word("map.legend.path", lang)}))
     if chart:
-        rows.append({"line": TREE_COLOR, "label": word("map.legend.tree", lang)})
+        rows.append(("ours", {"symbol": "·", "label": word("map.legend.ours", lang)}))
+    knows = word("map.legend.across" if chart else "TieType.KNOWS", lang)
+    rows += [(f"tie:{TieType.KNOWS.value}", {"line": TIE_COLOR[TieType.KNOWS], "label": knows}),
+             (f"tie:{TieType.INFLUENCES.value}", {"line": TIE_COLOR[TieType.INFLUENCES],
+                                                  "label": word("map.legend.influences", lang)}),
+             (f"tie:{TieType.REFERRED.value}", {"line": TIE_COLOR[TieType.REFERRED],
+                                                "label": word("map.legend.referred", lang)}),
+             ("weak", {"symbol": "┅", "label": word("map.legend.weak", lang)})]
+    if chart:
+        rows.append((f"tie:{REPORTS_TO}",
+                     {"line": TREE_COLOR, "label": word("map.legend.tree", lang)}))
     else:
-        rows.append({"symbol": "┈", "label": word("map.legend.reporting", lang)})
-    rows.append({"symbol": "┈→", "label": word("map.legend.dotted", lang)})
-    return rows
+        rows.append(("", {"symbol": "┈", "label": word("map.legend.reporting", lang)}))
+    rows.append((f"tie:{DOTTED_LINE}", {"symbol": "┈→", "label": word("map.legend.dotted", lang)}))
+    return [row for mark, row in rows if drawn is None or not mark or mark in drawn]
 
 
 def summarize_organizations(G: nx.MultiDiGraph) -> OrganizationSummary:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from graphcrm.atomic import replacing
+from graphcrm.map.anchors import extent
 from graphcrm.map.layout import CARD_HEIGHT, CARD_WIDTH
 
 __all__ = ["write_deck", "SLIDE_INCHES"]
@@ -119,19 +120,13 @@ def write_deck(data: dict[str, Any], path: str | os.PathLike[str]) -> Path:
 
     nodes = [n for n in data["nodes"] if "x" in n and "y" in n]
     bands = meta.get("bands") or []
-    boxes = [(n["x"] - CARD_WIDTH / 2, n["y"] - CARD_HEIGHT / 2, n["x"] + CARD_WIDTH / 2,
-              n["y"] + CARD_HEIGHT / 2) for n in nodes]
-    boxes += [(b["x"], b["y"], b["x"] + b["width"], b["y"] + b["height"]) for b in bands]
-    if boxes:
-        left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
-        width = max(b[2] for b in boxes) - left or 1.0
-        height = max(b[3] for b in boxes) - top or 1.0
-    else:
-        left = top = 0.0
-        width = height = 1.0
+    shown = extent(nodes, bands, tuple(meta["frame"]) if meta.get("frame") else None)
+    left, top, right, bottom = shown or (0.0, 0.0, 1.0, 1.0)
+    width, height = right - left or 1.0, bottom - top or 1.0
     emu_per_unit = min(Inches(_FRAME[2]) / width, Inches(_FRAME[3]) / height)
-    x0 = Inches(_FRAME[0]) + (Inches(_FRAME[2]) - width * emu_per_unit) / 2
-    y0 = Inches(_FRAME[1])
+    # from the top left: a chart that grew along the side the slide has room on keeps every
+    # card where last week's slide had it
+    x0, y0 = Inches(_FRAME[0]), Inches(_FRAME[1])
 
     def at(x: float, y: float) -> tuple[Emu, Emu]:
         return Emu(int(x0 + (x - left) * emu_per_unit)), Emu(int(y0 + (y - top) * emu_per_unit))

@@ -56,8 +56,8 @@ import networkx as nx
 
 from graphcrm.domain import OrgKind
 
-__all__ = ["OrgChart", "Band", "orgchart", "CARD_WIDTH", "CARD_HEIGHT", "LEAVES_PER_COLUMN",
-           "placeholder_key"]
+__all__ = ["OrgChart", "Band", "orgchart", "superiors", "CARD_WIDTH", "CARD_HEIGHT",
+           "LEAVES_PER_COLUMN", "SLIDE_ASPECT", "placeholder_key"]
 
 #: A card's size on the page (vis-network units: pixels at zoom 1).
 CARD_WIDTH, CARD_HEIGHT = 200.0, 104.0
@@ -69,6 +69,29 @@ PAD, HEAD, GAP_BAND = 14.0, 30.0, 40.0
 LEAVES_PER_COLUMN = 6
 #: The order organization kinds come in after the customer.
 KIND_ORDER = (OrgKind.CUSTOMER, OrgKind.PARTNER, OrgKind.OTHER, OrgKind.COMPETITOR, OrgKind.OWN)
+
+
+def superiors(G: nx.MultiDiGraph) -> dict[str, str]:
+    """Each person's superior on the chart: ``reports_to``, or when that person is no longer
+    there and someone took over from them (``predecessor``), their successor — the sheet
+    not yet updated for a change of holder.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("new", reports_to="gm", predecessor="old")
+    >>> G.add_node("gm", reports_to=None)
+    >>> G.add_node("head", reports_to="old")
+    >>> superiors(G)
+    {'new': 'gm', 'head': 'new'}
+    """
+    successor = {d["predecessor"]: p for p, d in G.nodes(data=True)
+                 if d.get("predecessor") and d["predecessor"] not in G}
+    out = {}
+    for person, data in G.nodes(data=True):
+        boss = data.get("reports_to")
+        boss = boss if boss in G else successor.get(boss)
+        if boss is not None and boss != person:
+            out[person] = boss
+    return out
 
 
 def placeholder_key(role: str) -> str:
@@ -114,7 +137,7 @@ class _Box:
 
 
 def orgchart(G: nx.MultiDiGraph, project: str | None = None,
-             placeholders: Sequence[str] = ()) -> OrgChart:
+             placeholders: Sequence[str] = (), aspect: float | None = None) -> OrgChart:
     """Lay out the people of ``G`` as org charts, one band per organization.
 
     Parameters
@@ -126,6 +149,12 @@ def orgchart(G: nx.MultiDiGraph, project: str | None = None,
         The project whose customer comes first.
     placeholders
         Buying-centre roles to draw an empty card for in the customer's band.
+    aspect
+        The width-to-height ratio of the page the chart is for (:data:`SLIDE_ASPECT`: a
+        slide beside its legend). The organizations' bands are then arranged — our own at
+        the left or among the others, rows broken where they fill the page best — so that
+        the chart, scaled to fit, is drawn largest. None: our own at the left and rows
+        about a golden rectangle wide (the interactive page, which zooms).
 
     Returns
     -------
@@ -192,13 +221,86 @@ def orgchart(G: nx.MultiDiGraph, project: str | None = None,
     if placeholders and home is None:  # no customer band to put them in: a band of their own
         bands.insert(0, _group("placeholders", "", [placeholder_key(r) for r in placeholders],
                                0))
-    right = _shelf(bands, GAP_BAND)
-    whole = _Box(0, 0)
-    whole.put(column, 0, 0)
-    whole.put(right, column.width + GAP_BAND if column.cards else 0, 0)
+    whole = _arranged(column, bands, aspect)
     chart.positions = {key: (round(x, 1), round(y, 1)) for key, x, y in whole.cards}
     chart.bands = whole.bands
     return chart
+
+
+#: The width-to-height ratio of the room a 16:9 slide leaves the chart beside its legend and
+#: under its title.
+SLIDE_ASPECT = 1.7
+
+
+def _arranged(own: _Box, others: list[_Box], aspect: float | None) -> _Box:
+    """Our own bands' column at the left of the others' rows (broken where their width
+    exceeds about a golden rectangle); for a page of ``aspect``, of the arrangements with our
+    own at the left or first among the others and each possible row width, the one drawn
+    largest on the page (the first such)."""
+
+    def beside(column: _Box, rows: _Box) -> _Box:
+        whole = _Box(0, 0)
+        whole.put(column, 0, 0)
+        whole.put(rows, column.width + GAP_BAND if column.cards else 0, 0)
+        whole.width = column.width + (GAP_BAND if column.cards and rows.cards else 0) \
+            + rows.width
+        whole.height = max(column.height, rows.height)
+        return whole
+
+    default = beside(own, _shelf(others, GAP_BAND))
+    if aspect is None or not others:
+        return default
+
+    def scale(box: _Box) -> float:  # how large the box is drawn on a page of height 1
+        return min(aspect / max(box.width, 1.0), 1.0 / max(box.height, 1.0))
+
+    best, largest = default, scale(default)
+    everyone = [own, *others] if own.cards else others
+    candidates = []
+    for column, items in ((own, others), (_Box(0, 0), everyone)):
+        widths = [item.width for item in items]
+        for k in range(1, len(items) + 1):  # a row holds the first k of them
+            limit = sum(widths[:k]) + GAP_BAND * (k - 1)
+            candidates.append(beside(column, _shelf(items, GAP_BAND, limit)))
+    heights = sorted(item.height for item in everyone)
+    tall = {h for h in heights}  # or in columns as tall as a band, two, or the lowest few
+    tall |= {a + GAP_BAND + b for i, a in enumerate(heights) for b in heights[i + 1:]} \
+        if len(heights) <= 12 else set()
+    tall |= {sum(heights[:k]) + GAP_BAND * (k - 1) for k in range(1, len(heights) + 1)}
+    for limit in sorted(h for h in tall if h >= heights[-1]):
+        candidates.append(_columns(everyone, limit))
+    for box in candidates:
+        if scale(box) > largest * 1.01:
+            best, largest = box, scale(box)
+    return best
+
+
+def _columns(items: list[_Box], height: float) -> _Box:
+    """``items`` in columns at most ``height`` tall, side by side: the tallest first, each
+    into the first column with room (first fit decreasing), the columns in the order of the
+    first item each holds (our own, first of ``items``, stays at the left)."""
+    columns: list[list[int]] = []
+    used: list[float] = []
+    for i in sorted(range(len(items)), key=lambda i: (-items[i].height, i)):
+        for c, column in enumerate(columns):
+            if used[c] + GAP_BAND + items[i].height <= height:
+                column.append(i)
+                used[c] += GAP_BAND + items[i].height
+                break
+        else:
+            columns.append([i])
+            used.append(items[i].height)
+    out, x = _Box(0, 0), 0.0
+    for column in sorted((sorted(c) for c in columns), key=lambda c: c[0]):
+        y, width = 0.0, 0.0
+        for i in column:
+            out.put(items[i], x, y)
+            y += items[i].height + GAP_BAND
+            width = max(width, items[i].width)
+        out.height = max(out.height, y - GAP_BAND)
+        x += width + GAP_BAND
+    out.width = x - GAP_BAND
+    return out
 
 
 #: How deep subsidiaries' bands nest; one deeper is drawn at this depth, in its ancestor's band
@@ -309,8 +411,8 @@ def _people_items(G: nx.MultiDiGraph, people: list[str], depth: int
         return _Box(0, 0), []
     here = set(people)
     key = _by_name(G)
-    boss = {p: G.nodes[p].get("reports_to") for p in people}
-    boss = _without_cycles({p: b for p, b in boss.items() if b in here and b != p})
+    above = superiors(G)
+    boss = _without_cycles({p: above[p] for p in people if above.get(p) in here})
     reports: dict[str, list[str]] = defaultdict(list)
     for person, superior in boss.items():
         reports[superior].append(person)
@@ -459,13 +561,14 @@ def _banded(kind: str, key: str, inner: _Box, depth: int) -> _Box:
     return box
 
 
-def _shelf(items: list[_Box], gap: float) -> _Box:
-    """Boxes in rows, left to right, each row about as wide as a golden rectangle of their
-    area (and never narrower than the widest box)."""
+def _shelf(items: list[_Box], gap: float, limit: float | None = None) -> _Box:
+    """Boxes in rows, left to right, each row at most ``limit`` wide — by default about as
+    wide as a golden rectangle of their area (and never narrower than the widest box)."""
     if not items:
         return _Box(0, 0)
     area = sum(b.width * b.height for b in items)
-    limit = max(max(b.width for b in items), 1.6 * math.sqrt(area))
+    limit = max(max(b.width for b in items),
+                1.6 * math.sqrt(area) if limit is None else limit)
     out, x, y, row = _Box(0, 0), 0.0, 0.0, 0.0
     for item in items:
         if x > 0 and x + item.width > limit:

@@ -75,22 +75,37 @@
     var bands = data.meta.bands || [];
     if (!bands.length) { network.fit({ animation: false }); return; }
     var box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
-    bands.forEach(function (b) {
-      box.left = Math.min(box.left, b.x); box.top = Math.min(box.top, b.y);
-      box.right = Math.max(box.right, b.x + b.width);
-      box.bottom = Math.max(box.bottom, b.y + b.height);
-    });
-    var where = network.getPositions();
+    var shown = data.meta.frame;  // the cards and bands, and at least last week's picture
+    if (shown) {
+      box = { left: shown[0], top: shown[1], right: shown[2], bottom: shown[3] };
+    } else {
+      bands.forEach(function (b) {
+        box.left = Math.min(box.left, b.x); box.top = Math.min(box.top, b.y);
+        box.right = Math.max(box.right, b.x + b.width);
+        box.bottom = Math.max(box.bottom, b.y + b.height);
+      });
+    }
+    var where = network.getPositions(), slack = 14;  // a band's padding
     Object.keys(where).forEach(function (id) {  // a card dragged out of its band
       var p = where[id];
-      box.left = Math.min(box.left, p.x - 100); box.right = Math.max(box.right, p.x + 100);
-      box.top = Math.min(box.top, p.y - 50); box.bottom = Math.max(box.bottom, p.y + 50);
+      if (p.x - 100 < box.left - slack) { box.left = p.x - 100; }
+      if (p.x + 100 > box.right + slack) { box.right = p.x + 100; }
+      if (p.y - 52 < box.top - slack) { box.top = p.y - 52; }
+      if (p.y + 52 > box.bottom + slack) { box.bottom = p.y + 52; }
     });
     // an open legend floating over the map: frame the chart in the room beside it
     var legendBox = $("gc-legend");
     var aside = legendBox && getComputedStyle(legendBox).position === "absolute" &&
       !legendBox.classList.contains("collapsed") ? legendBox.offsetWidth + 20 : 0;
     if (container.clientWidth - aside < container.clientWidth / 2) { aside = 0; }
+    var room = (container.clientWidth - aside) / container.clientHeight;
+    // drawn from the top left: a chart that grew along the side the page has room on
+    // keeps every card where last week's page drew it
+    if ((box.right - box.left) / (box.bottom - box.top) < room) {
+      box.right = box.left + (box.bottom - box.top) * room;
+    } else {
+      box.bottom = box.top + (box.right - box.left) / room;
+    }
     var scale = 0.97 * Math.min((container.clientWidth - aside) / (box.right - box.left),
                                 container.clientHeight / (box.bottom - box.top));
     network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
@@ -147,6 +162,7 @@
   $("gc-focus").textContent = say("focus", "Focus on this person");
   $("gc-legend").setAttribute("aria-label", say("legend", "Legend"));
   $("gc-inner-text").textContent = say("inner", "ties inside organizations");
+  $("gc-across-text").textContent = say("across", "all ties across organizations");
   $("gc-save-layout").textContent = say("save_layout", "Save layout");
 
   // -- the panel -------------------------------------------------------------------------
@@ -165,7 +181,8 @@
     $("gc-panel").hidden = false;
   }
   network.on("click", function (params) {
-    if (params.nodes.length) { showPanel(params.nodes[0]); }
+    if (params.nodes.length) { showPanel(params.nodes[0]); } else { state.selected = null; }
+    apply();  // a clicked card shows its own acquaintances
   });
   $("gc-close").addEventListener("click", function () { $("gc-panel").hidden = true; });
 
@@ -198,18 +215,22 @@
                    (near !== null && !near[n.id]);
       return { id: n.id, hidden: !!hidden };
     }));
-    var inner = $("gc-inner").checked;
+    var inner = $("gc-inner").checked, across = $("gc-across").checked;
     edges.update(data.edges.map(function (e) {
+      var own = state.selected !== null && (e.from === state.selected || e.to === state.selected);
       return { id: e.id,
                hidden: (e.layer !== "tree" && (e.strength || 0) < minimum) ||
-                       (e.layer === "inner" && !inner) };
+                       (e.layer === "inner" && !inner && !own) ||
+                       (e.layer === "across" && !across && !own) };
     }));
   }
   ["gc-org", "gc-role", "gc-strength"].forEach(function (id) {
     $(id).addEventListener("input", function () { apply(); refit(); });
   });
   $("gc-inner").addEventListener("change", apply);
+  $("gc-across").addEventListener("change", apply);
   $("gc-inner-label").hidden = !chart;
+  $("gc-across-label").hidden = !chart;
   $("gc-focus").addEventListener("click", function () {
     focusOn = state.selected;
     apply();
@@ -221,6 +242,7 @@
     $("gc-role").value = "";
     $("gc-strength").value = "0";
     $("gc-inner").checked = false;
+    $("gc-across").checked = false;
     if (clustered) { toggleClusters(); }
     $("gc-panel").hidden = true;
     state.selected = null;

@@ -39,7 +39,14 @@ from graphcrm.domain import OrgKind, TieType
 from graphcrm.errors import InputError
 from graphcrm.graph import DOTTED_LINE, REPORTS_TO
 from graphcrm.map.anchors import Previous, anchored, rebanded
-from graphcrm.map.layout import CARD_HEIGHT, CARD_WIDTH, Band, orgchart, placeholder_key
+from graphcrm.map.layout import (
+    CARD_HEIGHT,
+    CARD_WIDTH,
+    Band,
+    orgchart,
+    placeholder_key,
+    superiors,
+)
 from graphcrm.palette import PATH_COLOR, STANCE_COLOR, rgb
 from graphcrm.words import word
 
@@ -156,7 +163,8 @@ def place_cards(G: nx.MultiDiGraph, project: str | None, nodes: list[dict[str, A
                 colours: dict[str, str], departments: bool, lang: str,
                 saved: dict[str, tuple[float, float]] | None = None,
                 keyed: bool = True, secret: bytes | None = None,
-                previous: Previous | None = None) -> list[dict[str, Any]]:
+                previous: Previous | None = None, aspect: float | None = None
+                ) -> list[dict[str, Any]]:
     """Give each node its card and position; return the bands to draw behind them.
 
     ``nodes`` are the map's person nodes (each with its ``card`` lines) followed by the
@@ -166,8 +174,9 @@ def place_cards(G: nx.MultiDiGraph, project: str | None, nodes: list[dict[str, A
     key) win over the layout's; ``keyed`` puts the keys on the page (not when pseudonymized),
     under ``secret`` when given (a redacted page: see :func:`card_key`). ``previous``: an
     earlier map's chart (:mod:`graphcrm.map.anchors`): the unchanged keep their places.
+    ``aspect``: the page's (a slide's), for :func:`~graphcrm.map.layout.orgchart`.
     """
-    chart = orgchart(G, project, missing_roles)
+    chart = orgchart(G, project, missing_roles, aspect)
     person_of = {node_id: person for person, node_id in ids.items()}
     anchor: dict[str, tuple[float, float]] = {}
     fresh: dict[str, tuple[float, float]] = {}
@@ -175,14 +184,10 @@ def place_cards(G: nx.MultiDiGraph, project: str | None, nodes: list[dict[str, A
         key_of = {p: card_key(p) for p in ids}
         fresh = {key_of.get(k, k): xy for k, xy in chart.positions.items()}
         successor = {G.nodes[p]["predecessor"]: p for p in ids if G.nodes[p].get("predecessor")}
-        superiors = {}
-        for p in ids:  # a superior who left and was replaced: their successor
-            boss = G.nodes[p].get("reports_to")
-            boss = boss if boss in key_of else successor.get(boss)
-            if boss in key_of:
-                superiors[key_of[p]] = key_of[boss]
+        above = superiors(G)  # a superior who left and was replaced: their successor
+        bosses = {key_of[p]: key_of[above[p]] for p in ids if above.get(p) in key_of}
         predecessors = {key_of[p]: card_key(before) for before, p in successor.items()}
-        anchor, _ = anchored(fresh, superiors, previous, predecessors)
+        anchor, _ = anchored(fresh, bosses, previous, predecessors)
     for node in nodes:
         person = person_of.get(node["id"])
         key = card_key(person) if person is not None else placeholder_key(node["roles"][0])
@@ -251,11 +256,12 @@ def chart_people(G: nx.MultiDiGraph, project: str | None, also: set[str], *,
     stakeholders = {n for n, d in G.nodes(data=True) if project in d.get("projects", {})}
     if key_only:
         chosen = set(stakeholders)
+        above = superiors(G)
         for person in stakeholders:  # the chain of superiors, up to the top
-            boss = G.nodes[person].get("reports_to")
-            while boss in G and boss not in chosen:
+            boss = above.get(person)
+            while boss is not None and boss not in chosen:
                 chosen.add(boss)
-                boss = G.nodes[boss].get("reports_to")
+                boss = above.get(boss)
         chosen |= {n for n, d in G.nodes(data=True)
                    if d["org_kind"] in (OrgKind.OWN, OrgKind.COMPETITOR)
                    and not stakeholders.isdisjoint(nx.all_neighbors(G, n))}
@@ -280,8 +286,12 @@ def chart_line(kind: str, on_path: bool, same_organization: bool) -> dict[str, A
         return {"dashes": DOTTED, "arrows": "to", "layer": "tree",
                 "color": {"color": PATH_COLOR if on_path else TREE_COLOR, "opacity": 1.0},
                 "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.2}}
-    inner = kind == TieType.KNOWS and same_organization and not on_path
-    return {"layer": "inner" if inner else "overlay", "hidden": inner,
+    # acquaintances are the chart's clutter: inside an organization shown on request, across
+    # organizations a card's own when it is clicked (the card says who of ours knows them);
+    # influence, referrals and the best chains stay drawn
+    layer = "overlay" if kind != TieType.KNOWS or on_path else \
+        "inner" if same_organization else "across"
+    return {"layer": layer, "hidden": layer != "overlay",
             "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15}}
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from graphcrm.map.anchors import extent
 from graphcrm.map.layout import CARD_HEIGHT, CARD_WIDTH
 from graphcrm.map.page import PAPER_SIZES
 
@@ -35,17 +36,14 @@ def _colour(value: object, fallback: str) -> str:
 def _svg(data: dict[str, Any]) -> str:
     nodes = {n["id"]: n for n in data["nodes"] if "x" in n and "y" in n}
     bands = data["meta"].get("bands") or []
-    xs = [n["x"] for n in nodes.values()] + [b["x"] for b in bands] + \
-        [b["x"] + b["width"] for b in bands]
-    ys = [n["y"] for n in nodes.values()] + [b["y"] for b in bands] + \
-        [b["y"] + b["height"] for b in bands]
-    if not xs:
+    frame = data["meta"].get("frame")
+    shown = extent(list(nodes.values()), bands, tuple(frame) if frame else None)
+    if shown is None:
         return "<svg xmlns='http://www.w3.org/2000/svg'></svg>"
-    left, top = min(xs) - CARD_WIDTH / 2 - 10, min(ys) - CARD_HEIGHT / 2 - 10
-    width = max(xs) + CARD_WIDTH / 2 + 10 - left
-    height = max(ys) + CARD_HEIGHT / 2 + 10 - top
+    left, top = shown[0] - 10, shown[1] - 10
+    width, height = shown[2] - shown[0] + 20, shown[3] - shown[1] + 20
     out = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='{left:.0f} {top:.0f} "
-           f"{width:.0f} {height:.0f}' preserveAspectRatio='xMidYMid meet' "
+           f"{width:.0f} {height:.0f}' preserveAspectRatio='xMinYMin meet' "
            f"font-family=\"{_FACE}\">"]
     for band in bands:
         colour = _colour(band.get("color"), "#9e9e9e")

@@ -105,3 +105,54 @@ def test_a_page_of_another_project_is_no_anchor():
 
     assert where("Project P") == (5000.0, 5000.0)  # this project's page: kept
     assert where("Another project") != (5000.0, 5000.0)  # another's: laid out afresh
+
+
+def _slide_cards(path, names):
+    """Each card of a PowerPoint slide read back: the person's name (in its first line) →
+    the card's top-left corner on the slide (EMU); namesakes by name and title line."""
+    from pptx import Presentation
+
+    out = {}
+    for shape in Presentation(path).slides[0].shapes:
+        if shape.name.startswith("card "):
+            lines = re.split("[\n\v]", shape.text_frame.text)
+            found = [word for word in lines[0].split() if word in names]
+            if found:
+                key = found[0] if found[0] != "张伟" else f"张伟 {lines[1]}"
+                assert key not in out
+                out[key] = (shape.left, shape.top)
+    return out
+
+
+def test_a_week_later_the_slide_keeps_its_key_people_in_place(target, tmp_path):
+    """The slide's key people, read back from two weeks' PowerPoint slides: the page written
+    with the first keeps the slide's places, and the second slide, written over that page,
+    has at least 90% of the unchanged where they stood on the slide — the successor in his
+    predecessor's place; also when a week goes by without a slide."""
+    from tests.fixtures.grid_tender import CUSTOMER_PEOPLE, OUR_PEOPLE, RIVAL_PEOPLE
+
+    names = {p[0] for _, people in CUSTOMER_PEOPLE for p in people} | {"钱卫"} | {
+        p[0] for p in OUR_PEOPLE + RIVAL_PEOPLE}
+    week1 = write_workbook(tmp_path / "w1.xlsx")
+    assert run_on(target, "import", week1, "--author", "王明").exit_code == 0
+    page = tmp_path / "gate.html"
+    drawn = run_on(target, "map", "-o", page, "--as-of", "2026-12-01",
+                   "--pptx", tmp_path / "w1.pptx")
+    assert drawn.exit_code == 0, drawn.output
+    before = _slide_cards(tmp_path / "w1.pptx", names)
+    assert 25 <= len(before) < len(_cards(page))  # the key people, not everyone
+    # a week without a slide: the page still keeps the slide's places
+    assert run_on(target, "map", "-o", page, "--as-of", "2026-12-01").exit_code == 0
+    week2 = _week_two(week1, tmp_path / "w2.xlsx")
+    assert run_on(target, "import", week2, "--sync", "--author", "王明").exit_code == 0
+    assert run_on(target, "map", "-o", page, "--as-of", "2026-12-01",
+                  "--pptx", tmp_path / "w2.pptx").exit_code == 0
+    after = _slide_cards(tmp_path / "w2.pptx", names)
+    unchanged = [p for p in before if p in after and p != "许晓东"]
+    kept = [p for p in unchanged if before[p] == after[p]]
+    assert len(kept) >= 0.9 * len(unchanged), sorted(set(unchanged) - set(kept))
+    assert "吴海峰" not in after and after["钱卫"] == before["吴海峰"]
+    # without the earlier page, the slide is laid out afresh: the places came from it
+    assert run_on(target, "map", "-o", tmp_path / "fresh.html", "--as-of", "2026-12-01",
+                  "--pptx", tmp_path / "fresh.pptx").exit_code == 0
+    assert _slide_cards(tmp_path / "fresh.pptx", names) != after

@@ -296,3 +296,29 @@ def test_former_holders_greyed_where_they_stood_on_request():
     pseudonymized = map_data(value(G, AS_OF), MapSettings(
         project="P", layout="orgchart", former=True, pseudonymize=True))
     assert len(pseudonymized["nodes"]) == len(plain["nodes"])
+
+
+def test_a_slide_says_who_of_ours_knows_each_card_and_explains_only_its_marks():
+    """On the org chart, acquaintances are drawn on request (a clicked card's, or all), and
+    each card says who of ours knows them well enough to ask and when we last met (the
+    strongest first); a slide's legend explains the marks it draws and no other (issue 26,
+    5). Worked by hand: DM knows US (strength 4) and US2 (3), both working ties; a cold tie
+    (strength 1, COLD's) is no one to ask; nobody is an opponent: no opponent's colour."""
+    from tests.analysis.conftest import make_graph
+
+    G = make_graph({"us": "o-us", "us2": "o-us", "cold": "o-us", "gm": "o-c", "dm": "o-c"},
+                   [("us", "dm", 4), ("us2", "dm", 3), ("cold", "dm", 1)],
+                   [("dm", "decision_maker", 5, "supporter")],
+                   details={"dm": {"reports_to": "gm"}})
+    data = map_data(value(G, AS_OF), MapSettings(project="P", layout="orgchart", lang="zh",
+                                                 key_people=True))
+    label = {n["name"]: n["label"] for n in data["nodes"] if not n.get("placeholder")}
+    assert "我方 US、US2\n" in label["DM"] + "\n" and "我方" not in label["GM"]
+    across = [e for e in data["edges"] if e.get("layer") == "across"]
+    assert len(across) == 3 and all(e["hidden"] for e in across)
+    legend = [row["label"] for row in data["meta"]["legend"]]
+    assert any("我方" in row for row in legend)
+    assert any("支持" in row for row in legend) and not any("反对" in row for row in legend)
+    assert not any("认识关系" in row for row in legend)  # a slide draws no acquaintance
+    page = map_data(value(G, AS_OF), MapSettings(project="P", layout="orgchart", lang="zh"))
+    assert any("认识关系" in row["label"] for row in page["meta"]["legend"])  # on request

@@ -264,3 +264,67 @@ def test_a_successor_stands_where_the_one_they_replaced_stood():
     # by name: 吴 (钱卫's place) < 周 < 马 in code-point order
     assert by_x == sorted(("a", "b", "qian"),
                           key=lambda p: {"a": "周立新", "b": "马建军", "qian": "吴海峰"}[p])
+
+
+def _drawn_size(chart, aspect):
+    """How large the chart is drawn on a page of ``aspect`` and height 1: what a picture
+    shows (its cards and bands) fitted to the page."""
+    left = min([x - CARD_WIDTH / 2 for x, _ in chart.positions.values()]
+               + [b.x for b in chart.bands])
+    right = max([x + CARD_WIDTH / 2 for x, _ in chart.positions.values()]
+                + [b.x + b.width for b in chart.bands])
+    top = min([y - CARD_HEIGHT / 2 for _, y in chart.positions.values()]
+              + [b.y for b in chart.bands])
+    bottom = max([y + CARD_HEIGHT / 2 for _, y in chart.positions.values()]
+                 + [b.y + b.height for b in chart.bands])
+    return min(aspect / (right - left), 1 / (bottom - top))
+
+
+def test_a_slide_arranges_the_bands_to_fill_its_page():
+    """A customer five rows tall and four cards wide (a general manager, four deputies, a
+    chain of three under each), our team (a director, two managers, a report each) and a
+    competitor's three: side by side the chart is eight cards wide and five rows tall,
+    drawn by its width; for a 16:9 slide the competitor's band stands below ours, beside
+    the customer, and the chart is drawn a third larger — still at rank, without overlap
+    (issue 26, 3)."""
+    from graphcrm.map.layout import SLIDE_ASPECT
+
+    G = nx.MultiDiGraph(organizations={}, projects={})
+    person(G, "gm", "c")
+    for i in range(4):
+        person(G, f"d{i}", "c", "gm")
+        person(G, f"h{i}", "c", f"d{i}")
+        person(G, f"k{i}", "c", f"h{i}")
+        person(G, f"m{i}", "c", f"k{i}")
+    person(G, "u0", "us", kind="own")
+    for i in (1, 2):
+        person(G, f"u{i}", "us", "u0", kind="own")
+        person(G, f"v{i}", "us", f"u{i}", kind="own")
+    person(G, "r0", "rival", kind="competitor")
+    person(G, "r1", "rival", "r0", kind="competitor")
+    person(G, "r2", "rival", "r0", kind="competitor")
+    plain, slide = orgchart(G), orgchart(G, aspect=SLIDE_ASPECT)
+    assert _drawn_size(slide, SLIDE_ASPECT) > 1.2 * _drawn_size(plain, SLIDE_ASPECT)
+    x, y = {k: p[0] for k, p in slide.positions.items()}, {k: p[1] for k, p in
+                                                           slide.positions.items()}
+    ours = [k for k in x if k[0] in "uv"]
+    assert max(x[k] for k in ours) < min(x[k] for k in x if k[0] in "gdhkm")  # ours left
+    assert y["r0"] > max(y[k] for k in ours)  # the competitor below ours
+    assert overlapping(slide.positions) == [] and superiors_below(G, slide.positions) == []
+    assert orgchart(G, aspect=SLIDE_ASPECT).positions == slide.positions  # deterministic
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 12)), min_size=1, max_size=40),
+       st.floats(0.5, 3.0))
+def test_any_page_shape_keeps_rank_and_no_overlap(people, aspect):
+    """For random organizations and page shapes, the arrangement for the page keeps every
+    card apart and every superior above their reports, and is never drawn smaller than
+    the plain arrangement."""
+    G = nx.MultiDiGraph(organizations={}, projects={})
+    for i, (org, boss) in enumerate(people):
+        up = f"p{boss}" if boss < i and people[boss][0] == org else None
+        person(G, f"p{i}", f"o{org}", up, kind="own" if org == 0 else "customer")
+    chart = orgchart(G, aspect=aspect)
+    assert overlapping(chart.positions) == [] and superiors_below(G, chart.positions) == []
+    assert _drawn_size(chart, aspect) >= 0.99 * _drawn_size(orgchart(G), aspect)

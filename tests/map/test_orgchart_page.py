@@ -90,18 +90,28 @@ def test_the_sample_org_chart(open_map, browser, tmp_path):
                   "decision maker", "best path", "band: an organization"):
         assert words in legend
     # interactions: panel, search, filters, inner ties, reset, drag and save the layout
-    click_node(page, node_of(page, "张伟"))
+    shown = ("layer => window.graphcrmMap.edges.get().filter(e => e.layer === layer"
+             " && !e.hidden).map(e => [e.from, e.to])")
+    assert page.evaluate(shown, "inner") == page.evaluate(shown, "across") == []
+    # acquaintances on demand: a clicked card's own, then every one across organizations
+    zhang = node_of(page, "张伟")
+    click_node(page, zhang)
     assert page.locator("#gc-panel-name").text_content() == "张伟"
-    inner = "window.graphcrmMap.edges.get().filter(e => e.layer === 'inner' && !e.hidden).length"
-    assert page.evaluate(inner) == 0
+    own = page.evaluate(shown, "inner") + page.evaluate(shown, "across")
+    assert own and all(zhang in ends for ends in own)
+    page.locator("#gc-across").check()
+    across = page.evaluate(shown, "across")
+    assert len(across) > len([e for e in own if e in across]) and any(
+        zhang not in ends for ends in across)
     page.locator("#gc-inner").check()
-    assert page.evaluate(inner) > 0
+    assert any(zhang not in ends for ends in page.evaluate(shown, "inner"))
+    inner = "window.graphcrmMap.edges.get().filter(e => e.layer === 'inner' && !e.hidden).length"
     page.select_option("#gc-role", "decision_maker")
     page.fill("#gc-search", "王建国")
     page.press("#gc-search", "Enter")
     page.locator("#gc-reset").click()
     assert not page.locator("#gc-panel").is_visible()
-    assert page.evaluate(inner) == 0
+    assert page.evaluate(inner) == 0 and page.evaluate(shown, "across") == []
     assert page.locator("#gc-cluster").is_hidden()  # the chart groups by organization
     page.locator("#gc-legend-toggle").click()  # folded, and the chart framed again
     page.locator("#gc-legend-toggle").click()
@@ -328,3 +338,43 @@ def test_the_api_twin(tmp_path):
     bad.write_text('{"graphcrm": "positions", "positions": {"k": ["x", 1]}}', encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.json: card 'k': a position is \[x, y\]"):
         bid.map("prj-js-ess", positions=bad)
+
+
+def test_two_weeks_pages_in_the_browser_keep_the_unchanged_in_place(browser, tmp_path):
+    """Two weeks' pages of the grid tender opened in Chromium, the chart framed as the page
+    frames it: after a week-two sync (a deputy replaced, an engineer moved), at least 90% of
+    the unchanged cards are drawn at the same place on the canvas — the page a manager
+    screenshots, not only the positions in its data (issue 26, 2)."""
+    from tests.fixtures.grid_tender import write_workbook
+    from tests.map.test_anchors import _week_two
+
+    target = (str(tmp_path / "team.db"), {})
+    week1 = write_workbook(tmp_path / "w1.xlsx")
+    assert run_on(target, "import", week1, "--author", "王明").exit_code == 0
+    page_file = tmp_path / "gate.html"
+    assert run_on(target, "map", "-o", page_file, "--as-of", "2026-12-01").exit_code == 0
+    first = tmp_path / "week1.html"
+    shutil.copy(page_file, first)
+    assert run_on(target, "import", _week_two(week1, tmp_path / "w2.xlsx"), "--sync",
+                  "--author", "王明").exit_code == 0
+    assert run_on(target, "map", "-o", page_file, "--as-of", "2026-12-01").exit_code == 0
+
+    def drawn(path):
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(path.as_uri())
+        wait_until_stable(page)
+        found = page.evaluate("""() => { const m = window.graphcrmMap, out = {};
+            const at = m.network.getPositions();
+            m.data.nodes.forEach(n => { if (!n.placeholder) {
+                const p = m.network.canvasToDOM(at[n.id]);
+                out[n.name + ' ' + n.label.split('\\n')[1]] = [Math.round(p.x), Math.round(p.y)];
+            } });
+            return out; }""")
+        page.close()
+        return found
+
+    before, after = drawn(first), drawn(page_file)
+    unchanged = [k for k in before if k in after and not k.startswith("许晓东")]
+    kept = [k for k in unchanged if before[k] == after[k]]
+    assert len(unchanged) > 30 and len(kept) >= 0.9 * len(unchanged), sorted(
+        set(unchanged) - set(kept))
