@@ -12,6 +12,9 @@ drawn and framed). Baseline, measured in the same run: the same for a map of one
 Usage::
 
     python benchmarks/bench_map.py --orgchart-sizes 100 500 2000 --sizes 200 1000 5000 --runs 3
+
+With ``--slides``, the slide outputs of the same org charts as well (PNG, vector PDF and
+editable PPTX: ``bench_slides.py``).
 """
 
 from __future__ import annotations
@@ -50,6 +53,9 @@ def main() -> None:
     parser.add_argument("--orgchart-sizes", type=int, nargs="+", default=[100, 500, 2000],
                         help="org charts of these many people")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--slides", action="store_true",
+                        help="also time the slide outputs (PNG, vector PDF, PPTX) of the org "
+                             "charts (bench_slides.py)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="graphcrm-bench-") as tmp:
@@ -98,6 +104,11 @@ def main() -> None:
                       f"{settled:>10.2f}{settled / baseline:>12.1f}x")
             browser.close()
     print(f"(median of {args.runs} runs; stable = layout settled, measured in the page)")
+    if args.slides:
+        from bench_slides import slides
+
+        print()
+        slides(args.orgchart_sizes, args.runs)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,16 @@ sys.path.insert(0, str(HERE.parent))
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    slides(args.sizes, args.runs)
+
+
+def slides(chart_sizes: list[int], runs: int) -> None:
+    """Time the slide outputs of org charts of ``chart_sizes`` people, ``runs`` times each
+    (also ``bench_map.py --slides``)."""
     from generate import generate
 
     from graphcrm.analysis import value
@@ -37,15 +47,11 @@ def main() -> None:
     from graphcrm.map import MapSettings, stakeholder_map
     from graphcrm.resources import sample_dir
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000])
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
     settings = MapSettings(aggregate_above=10**9, layout="orgchart")
     with tempfile.TemporaryDirectory(prefix="graphcrm-slides-") as tmp:
         cases = [("one person (baseline)",
                   build_graph(read_dataset([sample_dir()])).subgraph(["p201"]).copy())]
-        for size in args.sizes:
+        for size in chart_sizes:
             generate(size, Path(tmp) / f"chart{size}")
             cases.append((f"org chart, {size:,}",
                           build_graph(read_dataset([Path(tmp) / f"chart{size}"]))))
@@ -57,7 +63,7 @@ def main() -> None:
             chart = stakeholder_map(value(G, AS_OF), settings)
             times: dict[str, list[float]] = {"png": [], "pdf": [], "pptx": []}
             sizes: dict[str, float] = {}
-            for _ in range(args.runs):
+            for _ in range(runs):
                 for kind in times:
                     path = Path(tmp) / f"slide.{kind}"
                     start = time.perf_counter()
@@ -73,7 +79,7 @@ def main() -> None:
                   f"{median['pptx']:>8.2f}{sizes['png']:>9.2f}{sizes['pdf']:>9.2f}"
                   f"{sizes['pptx']:>10.2f}{median['png'] / base['png']:>9.1f}x"
                   f"{median['pdf'] / base['pdf']:>9.1f}x{median['pptx'] / base['pptx']:>10.1f}x")
-    print(f"(median of {args.runs} runs)")
+    print(f"(median of {runs} runs)")
 
 
 if __name__ == "__main__":

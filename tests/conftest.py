@@ -119,12 +119,31 @@ def target(request, tmp_path: Path) -> tuple[str, dict[str, str]]:
                           "NEO4J_PASSWORD": settings.password}
 
 
-def run_on(target: tuple[str, dict[str, str]], *args: object) -> Result:
-    """Run ``graphcrm --store STORE ARGS`` on a :func:`target` store."""
+def run_cli(store: object, *args: object, env: dict[str, str] | None = None) -> Result:
+    """Run ``graphcrm --store STORE ARGS`` as a user would (``store`` None: no ``--store``);
+    whatever it says, never a traceback or an internal error — the one run helper."""
     from graphcrm.cli import cli
 
+    head = [] if store is None else ["--store", str(store)]
+    result = CliRunner().invoke(cli, [*head, *map(str, args)], env=env)
+    assert "Traceback" not in result.output and "internal error" not in result.output, \
+        result.output
+    return result
+
+
+def run_on(target: tuple[str, dict[str, str]], *args: object) -> Result:
+    """Run ``graphcrm --store STORE ARGS`` on a :func:`target` store."""
     store, env = target
-    return CliRunner().invoke(cli, ["--store", store, *map(str, args)], env=env)
+    return run_cli(store, *args, env=env)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> str:
+    """The bundled sample in an embedded store of the test module's own (``graphcrm demo``):
+    the one store fixture of the modules that read the sample through the CLI or API."""
+    from graphcrm import api
+
+    return str(api.demo_store(tmp_path_factory.mktemp("demo")))
 
 
 @pytest.fixture(scope="session")

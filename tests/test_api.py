@@ -46,8 +46,8 @@ def test_graphcrm_open_is_the_facade(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    return str(api.demo_store(tmp_path_factory.mktemp("demo")))
+def store(demo):
+    return demo
 
 
 @pytest.mark.parametrize(

@@ -11,11 +11,10 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
 
 from graphcrm import api
-from graphcrm.cli import cli
 from graphcrm.words import WORDS
+from tests.conftest import run_cli
 from tests.conftest import write_tables as _write_rows
 
 AS_OF = ["--as-of", "2026-11-26"]
@@ -34,10 +33,9 @@ QUERIES = [c for c in COMMANDS if c[0] != "changes"]
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    db = str(api.demo_store(tmp_path_factory.mktemp("demo")))
-    api.open(db).snapshot("gate-0")
-    return db
+def store(demo):
+    api.open(demo).snapshot("gate-0")
+    return demo
 
 
 def write_tables(folder, tables):
@@ -50,9 +48,7 @@ def write_tables(folder, tables):
 
 
 def run(*args, lang=None):
-    result = CliRunner().invoke(cli, [*args] + (["--lang", lang] if lang else []))
-    assert "Traceback" not in result.output and "internal error" not in result.output
-    return result
+    return run_cli(None, *args, *(["--lang", lang] if lang else []))
 
 
 def _english_words() -> list[str]:

@@ -11,10 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from graphcrm import api
-from graphcrm.cli import cli
+from tests.conftest import run_cli
 from tests.mounts import make_read_only, tmpfs
 
 WRITERS = {
@@ -24,21 +23,14 @@ WRITERS = {
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> str:
-    return str(api.demo_store(tmp_path_factory.mktemp("demo")))
-
-
-def run(store, *args):
-    result = CliRunner().invoke(cli, ["--store", store, *map(str, args)])
-    assert "Traceback" not in result.output and "internal error" not in result.output, \
-        result.output
-    return result
+def store(demo) -> str:
+    return demo
 
 
 @pytest.mark.parametrize("writer", ["map", "export"])
 def test_a_missing_folder(store, tmp_path, writer):
     target = tmp_path / "nowhere" / "out.file"
-    result = run(store, *WRITERS[writer](target))
+    result = run_cli(store, *WRITERS[writer](target))
     assert result.exit_code == 6
     assert f"there is no folder {target.parent}" in result.stderr
 
@@ -47,7 +39,7 @@ def test_a_missing_folder(store, tmp_path, writer):
 def test_a_read_only_folder(store, tmp_path, writer):
     with tmpfs(tmp_path / "ro", 1024) as folder:
         make_read_only(folder)
-        result = run(store, *WRITERS[writer](folder / "out.file"))
+        result = run_cli(store, *WRITERS[writer](folder / "out.file"))
         assert result.exit_code == 6 and "read-only" in result.stderr
         assert list(folder.iterdir()) == []
 
@@ -55,7 +47,7 @@ def test_a_read_only_folder(store, tmp_path, writer):
 def test_a_full_disk_leaves_no_half_written_file(store, tmp_path):
     with tmpfs(tmp_path / "full", 64) as folder:
         (folder / "bid.gexf").write_text("the earlier export")
-        result = run(store, "export", "--format", "gexf", "-o", folder / "bid.gexf")
+        result = run_cli(store, "export", "--format", "gexf", "-o", folder / "bid.gexf")
         assert result.exit_code == 6 and "the disk is full" in result.stderr
         assert [p.name for p in folder.iterdir()] == ["bid.gexf"]
         assert (folder / "bid.gexf").read_text() == "the earlier export"
@@ -66,7 +58,7 @@ def test_targets_that_are_no_regular_file_are_refused(store, tmp_path, writer):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     for target in (fifo, Path("/dev/full"), tmp_path):
-        result = run(store, *WRITERS[writer](target))
+        result = run_cli(store, *WRITERS[writer](target))
         assert result.exit_code in (2, 6), target  # click refuses a folder itself
         assert "not a regular file" in result.stderr or "is a directory" in result.stderr
     assert stat.S_ISFIFO(fifo.stat().st_mode)
@@ -75,7 +67,7 @@ def test_targets_that_are_no_regular_file_are_refused(store, tmp_path, writer):
 
 @pytest.mark.browser
 def test_png_into_a_missing_folder(store, tmp_path):
-    result = run(store, "map", "prj-js-ess", "-o", tmp_path / "m.html", "--png",
+    result = run_cli(store, "map", "prj-js-ess", "-o", tmp_path / "m.html", "--png",
                  tmp_path / "nowhere" / "map.png")
     assert result.exit_code == 6 and "there is no folder" in result.stderr
 

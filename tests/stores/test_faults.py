@@ -14,12 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from graphcrm import api
-from graphcrm.cli import cli
 from graphcrm.resources import sample_dir
 from graphcrm.stores import open_store
+from tests.conftest import run_cli
 from tests.mounts import make_read_only, tmpfs
 from tests.stores.test_contract import canonical
 
@@ -28,11 +27,6 @@ QUERIES = [["stats"], ["path", "王建国", "-p", "prj-js-ess"], ["gaps", "prj-j
            ["informants", "prj-js-ess"], ["health"], ["matrix", "prj-js-ess"]]
 
 
-def run(store, *args, env=None):
-    result = CliRunner().invoke(cli, ["--store", str(store), *map(str, args)], env=env)
-    assert "Traceback" not in result.output and "internal error" not in result.output, \
-        result.output
-    return result
 
 
 def digest(path: Path) -> str:
@@ -58,18 +52,18 @@ def test_a_full_disk_rolls_the_import_back_and_the_store_still_opens(tmp_path, d
     with tmpfs(tmp_path / "disk", 1200) as disk:
         store = disk / "bid.db"
         store.write_bytes(demo.read_bytes())
-        before = run(store, "stats", "--format", "json").stdout
-        result = run(store, "import", network, "--allow-reassign")  # its ids are the sample's
+        before = run_cli(store, "stats", "--format", "json").stdout
+        result = run_cli(store, "import", network, "--allow-reassign")  # its ids are the sample's
         assert result.exit_code == 4
         assert "the disk is full" in result.stderr and "nothing was written" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
-        assert run(store, "stats", "--format", "json").stdout == before
-        assert run(store, "check").exit_code == 0
+        assert run_cli(store, "stats", "--format", "json").stdout == before
+        assert run_cli(store, "check").exit_code == 0
 
 
 def test_a_first_import_onto_a_full_disk_leaves_no_store_behind(tmp_path, network):
     with tmpfs(tmp_path / "disk", 300) as disk:
-        result = run(disk / "new.db", "import", network)
+        result = run_cli(disk / "new.db", "import", network)
         assert result.exit_code == 4 and "the disk is full" in result.stderr
         assert sorted(p.name for p in disk.iterdir()) == []
 
@@ -80,11 +74,11 @@ def test_a_read_only_store_answers_queries_and_refuses_writes(tmp_path, demo):
         store.write_bytes(demo.read_bytes())
         make_read_only(folder)
         for args in QUERIES:
-            assert run(store, *args).exit_code == 0, args
+            assert run_cli(store, *args).exit_code == 0, args
         for args in (["import", sample_dir()], ["forget", "杨帆", "--yes"]):
-            result = run(store, *args)
+            result = run_cli(store, *args)
             assert result.exit_code == 4 and "read-only" in result.stderr, args
-        fresh = run(folder / "new.db", "import", sample_dir())
+        fresh = run_cli(folder / "new.db", "import", sample_dir())
         assert fresh.exit_code == 4 and "cannot create the store" in fresh.stderr
         assert digest(store) == digest(demo)
 
@@ -101,7 +95,7 @@ def test_a_damaged_store_says_so_and_is_never_written(tmp_path, demo, damage):
         data = data[: len(data) // 2]
     store.write_bytes(bytes(data))
     before = digest(store)
-    outcomes = [run(store, *args) for args in [*QUERIES, ["check"]]]
+    outcomes = [run_cli(store, *args) for args in [*QUERIES, ["check"]]]
     assert all(r.exit_code == 4 for r in outcomes), [r.output for r in outcomes]
     assert any("damaged" in r.stderr or "problem(s) in the store" in r.stderr
                for r in outcomes)
@@ -118,7 +112,7 @@ def test_a_file_that_is_no_store_is_refused_and_left_alone(tmp_path, content, me
     store = tmp_path / "bid.db"
     store.write_bytes(content)
     for args in (["stats"], ["import", sample_dir()]):
-        result = run(store, *args)
+        result = run_cli(store, *args)
         assert result.exit_code == 4 and message in result.stderr
     assert store.read_bytes() == content
 
@@ -146,8 +140,8 @@ def test_a_writer_holding_the_store_too_long_is_named(tmp_path, demo):
     store.write_bytes(demo.read_bytes())
     writer = hold(store, "BEGIN IMMEDIATE", 8)
     try:
-        assert run(store, "stats").exit_code == 0  # readers do not wait for a writer
-        result = run(store, "import", sample_dir(), env={"GRAPHCRM_BUSY_TIMEOUT": "1"})
+        assert run_cli(store, "stats").exit_code == 0  # readers do not wait for a writer
+        result = run_cli(store, "import", sample_dir(), env={"GRAPHCRM_BUSY_TIMEOUT": "1"})
         assert result.exit_code == 4
         assert "another process has been writing the store for over 1 s" in result.stderr
         assert f"held by {writer.pid}" in result.stderr
@@ -167,7 +161,7 @@ def test_forget_says_when_a_reader_keeps_the_old_copy_and_check_finishes_it(tmp_
     assert secret_in_files(store, secret)
     reader = hold(store, "BEGIN", 30)
     try:
-        result = run(store, "forget", "杨帆", "--yes", env={"GRAPHCRM_BUSY_TIMEOUT": "1"})
+        result = run_cli(store, "forget", "杨帆", "--yes", env={"GRAPHCRM_BUSY_TIMEOUT": "1"})
         assert result.exit_code == 4
         assert "was erased from the store, but another process is still reading it" \
             in result.stderr and f"{reader.pid}" in result.stderr
@@ -176,9 +170,9 @@ def test_forget_says_when_a_reader_keeps_the_old_copy_and_check_finishes_it(tmp_
     finally:
         reader.kill()
         reader.wait()
-    assert run(store, "check").stdout.strip() == "ok: the store is whole"
+    assert run_cli(store, "check").stdout.strip() == "ok: the store is whole"
     assert not secret_in_files(store, secret)
-    assert run(store, "forget", "杨帆", "--yes").exit_code == 5  # gone for good
+    assert run_cli(store, "forget", "杨帆", "--yes").exit_code == 5  # gone for good
 
 
 def test_forget_waits_for_a_short_reader_then_erases(tmp_path, demo):
@@ -187,7 +181,7 @@ def test_forget_waits_for_a_short_reader_then_erases(tmp_path, demo):
     secret = b"yang.f@dfny-js.example"
     reader = hold(store, "BEGIN", 1.5)
     started = time.monotonic()
-    result = run(store, "forget", "杨帆", "--yes")
+    result = run_cli(store, "forget", "杨帆", "--yes")
     reader.wait()
     assert result.exit_code == 0, result.output
     assert time.monotonic() - started >= 0.5  # it waited for the reader
@@ -312,7 +306,7 @@ def test_a_damaged_schema_1_store_is_not_upgraded(tmp_path, damage):
         data = data[: len(data) // 2]
     store.write_bytes(bytes(data))
     before = digest(store)
-    outcomes = [run(store, *args) for args in [["stats"], ["import", sample_dir()], ["check"]]]
+    outcomes = [run_cli(store, *args) for args in [["stats"], ["import", sample_dir()], ["check"]]]
     assert all(r.exit_code == 4 for r in outcomes), [r.output for r in outcomes]
     assert all("damaged" in r.stderr or "problem(s) in the store" in r.stderr
                for r in outcomes), [r.stderr for r in outcomes]
@@ -339,12 +333,12 @@ def test_a_full_disk_during_a_mail_import_writes_neither_interactions_nor_review
     with tmpfs(tmp_path / "disk", 400) as disk:
         store = disk / "bid.db"
         store.write_bytes(demo.read_bytes())
-        before = run(store, "stats", "--format", "json").stdout
-        result = run(store, "import", tmp_path / "big.mbox")
+        before = run_cli(store, "stats", "--format", "json").stdout
+        result = run_cli(store, "import", tmp_path / "big.mbox")
         assert result.exit_code == 4, result.output
         assert "the disk is full" in result.stderr and "nothing was written" in result.stderr
-        assert run(store, "stats", "--format", "json").stdout == before
-        assert run(store, "review", "--format", "json").stdout.strip() == "[]"
+        assert run_cli(store, "stats", "--format", "json").stdout == before
+        assert run_cli(store, "review", "--format", "json").stdout.strip() == "[]"
 
 
 def test_a_schema_value_no_graphcrm_wrote_is_damage_not_a_crash(tmp_path, demo):
@@ -356,6 +350,6 @@ def test_a_schema_value_no_graphcrm_wrote_is_damage_not_a_crash(tmp_path, demo):
         conn.execute("UPDATE meta SET value = 'abc' WHERE key = 'schema'")
     conn.close()
     for args in (["stats"], ["check"]):
-        result = run(store, *args)
+        result = run_cli(store, *args)
         assert result.exit_code == 4 and "schema is 'abc', which no graphcrm wrote" in \
             result.stderr, result.output
