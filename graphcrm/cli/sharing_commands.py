@@ -41,7 +41,8 @@ from graphcrm.words import word
               help="The PDF's page: A4 landscape or a 16:9 slide.")
 @click.option("--since", "since", metavar="SNAPSHOT",
               help="Mark each card with what changed for its person since this snapshot (or "
-                   "date): new, stance up or down, roles changed.")
+                   "date): new, stance up or down, roles changed; who left since stands "
+                   "greyed where they stood.")
 @click.option("--former", is_flag=True,
               help="The org chart also draws the people no longer in post, greyed where they "
                    "stood, with since when and their successor.")

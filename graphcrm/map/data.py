@@ -155,8 +155,11 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
     # whole neighbourhood all the same); the network view draws everyone
     G = whole.subgraph(chart_people(whole, project, marks["path_people"] | marks["brokers"],
                                     key_only=settings.key_people)) if chart else whole
-    if chart and settings.former and not settings.pseudonymize:
-        G = _with_former(whole, G)
+    # who left since the snapshot asked about (map --since) stands greyed where they stood,
+    # 已调离; everyone no longer in post with --former
+    left = {p for p, said in (settings.since or {}).items() if "left" in said}
+    if chart and (settings.former or left) and not settings.pseudonymize:
+        G = _with_former(whole, G, None if settings.former else left)
         names.update({n: G.nodes[n]["name"] for n in G if n not in names})
     organizations = _organizations(G)
     orgs = _org_names(organizations, settings.pseudonymize, settings.lang)
@@ -392,11 +395,14 @@ def _kind(kind: str, lang: str) -> str:
     return word(f"map.kind.{kind}", lang) if f"map.kind.{kind}" in WORDS else kind
 
 
-def _with_former(whole: nx.MultiDiGraph, G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """``G`` (a copy) with the people no longer in post at its organizations, where they
-    stood: under their last superior, marked ``former`` with their successor's name."""
+def _with_former(whole: nx.MultiDiGraph, G: nx.MultiDiGraph, only: set[str] | None = None
+                 ) -> nx.MultiDiGraph:
+    """``G`` (a copy) with the people no longer in post at its organizations (or those of
+    them in ``only``), where they stood: under their last superior, marked ``former`` with
+    their successor's name."""
     drawn = {d["org_id"] for _, d in G.nodes(data=True)}
-    gone = {p: r for p, r in whole.graph.get("former", {}).items() if r.get("org_id") in drawn}
+    gone = {p: r for p, r in whole.graph.get("former", {}).items() if r.get("org_id") in drawn
+            and (only is None or p in only)}
     if not gone:
         return G
     H = nx.MultiDiGraph(G)
@@ -417,11 +423,14 @@ def _with_former(whole: nx.MultiDiGraph, G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
-def _former_card(data: dict[str, Any], name: str, lang: str) -> dict[str, Any]:
-    """A person no longer in post on the org chart: greyed, since when, and who took over."""
+def _former_card(data: dict[str, Any], name: str, lang: str, left: bool = False
+                 ) -> dict[str, Any]:
+    """A person no longer in post on the org chart: greyed, since when, and who took over
+    (``left``: since the snapshot the map compares with — said 已调离)."""
     since = str(data.get("status_since") or "")[:7]
+    status = word("map.since.left", lang) if left else vocab(PersonStatus(data["status"]), lang)
     said = " · ".join(filter(None, [
-        " ".join(filter(None, [vocab(PersonStatus(data["status"]), lang), since])),
+        " ".join(filter(None, [status, since])),
         word("map.card.successor", lang, who=data["successor"]) if data.get("successor")
         else ""]))
     lines = [name, card_title(data.get("title"), data.get("department")), said]
@@ -521,7 +530,8 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
             ours: list[str] | None = None) -> dict[str, Any]:
     data = G.nodes[person]
     if data.get("former"):
-        return _former_card(data, names[person], settings.lang)
+        return _former_card(data, names[person], settings.lang,
+                            "left" in (settings.since or {}).get(person, ()))
     roles = roles_of(G, person, project)
     entry = data["projects"].get(project, {}) if project else {}
     stance = stance_of(G, person, project)

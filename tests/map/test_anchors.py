@@ -61,8 +61,10 @@ def test_a_week_later_the_unchanged_stand_where_they_stood(target, tmp_path):
 
 
 def test_cards_say_what_changed_since_the_gate(target, tmp_path):
-    """``map --since gate-1``: 钱卫, new, says 新; 蔡明, from 怀疑 to 支持, says 态度↑; the
-    others say nothing (issue 26, 3)."""
+    """``map --since gate-1``: 钱卫, new, says 新; 蔡明, from 怀疑 to 支持, says 态度↑;
+    吴海峰, who left since the gate, stands greyed where he stood, 已调离 · 继任 钱卫 (no
+    --former needed; nobody else who left before the gate); the others say nothing (issue
+    26, 3)."""
     week1 = write_workbook(tmp_path / "w1.xlsx")
     assert run_on(target, "import", week1, "--author", "王明").exit_code == 0
     assert run_on(target, "snapshot", "gate-1").exit_code == 0
@@ -82,6 +84,13 @@ def test_cards_say_what_changed_since_the_gate(target, tmp_path):
     first = {n["name"]: n["label"].splitlines()[0] for n in data["nodes"] if "name" in n}
     assert first["钱卫"].endswith("· 新") and first["蔡明"].endswith("· 态度↑")
     assert not first["刘洪涛"].endswith(("新", "↑", "↓", "变化"))
+    gone = next(n for n in data["nodes"] if n.get("name") == "吴海峰")
+    assert "已调离" in gone["label"] and "继任 钱卫" in gone["label"]
+    assert sum("已调离" in n.get("label", "") for n in data["nodes"]) == 1
+    plain = run_on(target, "--lang", "zh", "map", "-o", tmp_path / "plain.html",
+                   "--as-of", "2026-12-01")
+    assert plain.exit_code == 0 and "吴海峰" not in (tmp_path / "plain.html").read_text(
+        encoding="utf-8")  # without --since, nobody who left
 
 
 def test_a_page_of_another_project_is_no_anchor():
