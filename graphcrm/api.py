@@ -337,30 +337,38 @@ class GraphCRM:
         options = {"only_domains": only_domains, "skip_domains": skip_domains,
                    "keep_subjects": keep_subjects, "until": until,
                    "suggest_ties": suggest_ties, "limits": limits or Limits()}
-        report: ActivityReport | None = None
+
+        def read_all(opened: Store | None) -> tuple[Dataset, ActivityReport | None]:
+            """One pass over the files, against what the store holds (``opened``) or
+            nothing: the tables read once; calendar, mail and cards matched against the
+            people of the tables and the store; everything validated together."""
+            index = opened.people_index() if opened is not None else {}
+            known: dict[str, Any] = {} if opened is None else {
+                "known_ids": opened.known_ids(),
+                "known_names": _known_names(opened, index),
+                "known_people": {p: (d["name"], d["org_id"]) for p, d in index.items()},
+                "known_parents": _stored_parents(opened),
+                # a colleague's import may add a person this file names: the store checks
+                # the references it does not hold yet under its lock
+                "defer_references": True}
+            more: list[RawTable] = []
+            read, report = None, None
+            if activities or cards:  # the table files are read once, validated twice
+                read = read_tables(paths, encoding=encoding, limits=limits, headers=headers)
+                files = read_dataset(paths, headers=headers, read=read,
+                                     allow_reassign=allow_reassign,
+                                     **known) if paths else Dataset()
+                more, report = extra_tables(
+                    activities, cards, index,
+                    opened.load(people=()).table("organizations") if opened else [],
+                    (lambda ids: opened.load(people=ids)) if opened else None, files, options)
+            return read_dataset(paths, encoding=encoding, limits=limits, headers=headers,
+                                allow_reassign=allow_reassign, more=more, read=read,
+                                clear_blanks=clear_blanks, **known), report
+
         if self._exists():
             with open_store(self.store) as opened:
-                index = opened.people_index()
-                known: dict[str, Any] = {"known_ids": opened.known_ids(),
-                         "known_names": _known_names(opened, index),
-                         "known_people": {p: (d["name"], d["org_id"]) for p, d in index.items()},
-                         "known_parents": _stored_parents(opened),
-                         # a colleague's import may add a person this file names: the
-                         # store checks the references it does not hold yet under its lock
-                         "defer_references": True}
-                more: list[RawTable] = []
-                read = None
-                if activities or cards:  # the table files are read once, validated twice
-                    read = read_tables(paths, encoding=encoding, limits=limits, headers=headers)
-                    files = read_dataset(paths, headers=headers, read=read,
-                                         allow_reassign=allow_reassign,
-                                         **known) if paths else Dataset()
-                    more, report = extra_tables(
-                        activities, cards, index, opened.load(people=()).table("organizations"),
-                        lambda ids: opened.load(people=ids), files, options)
-                dataset = read_dataset(paths, encoding=encoding, limits=limits, headers=headers,
-                                       allow_reassign=allow_reassign, more=more, read=read,
-                                       clear_blanks=clear_blanks, **known)
+                dataset, report = read_all(opened)
                 if sync and not dry_run and not allow_losses:
                     _refuse_losses(opened.import_dataset(dataset, sync=True, dry_run=True,
                                                          info=info, take_over=take_over))
@@ -372,13 +380,7 @@ class GraphCRM:
                     to_review(opened, report)
                 return ImportReport.showing(replace(summary, activity=report))
         # validate before creating anything: a rejected import leaves no file behind
-        more, read = [], None
-        if activities or cards:
-            read = read_tables(paths, encoding=encoding, limits=limits, headers=headers)
-            files = read_dataset(paths, headers=headers, read=read) if paths else Dataset()
-            more, report = extra_tables(activities, cards, {}, [], None, files, options)
-        dataset = read_dataset(paths, encoding=encoding, limits=limits, headers=headers,
-                               more=more, read=read)
+        dataset, report = read_all(None)
         if dry_run:
             return ImportReport.showing(replace(
                 ImportSummary.of(dataset, plan(dataset, Dataset()), dry_run=True),
