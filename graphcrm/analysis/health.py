@@ -19,7 +19,6 @@ weighted by influence; for a cooling tie, the strength it has lost.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -29,8 +28,7 @@ from graphcrm.analysis.network import our_people, roles_of
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role, TieType
 from graphcrm.graph import REPORTING, last_contacts
-from graphcrm.results import Block, Part, Result
-from graphcrm.words import joined, vocab, word
+from graphcrm.reports.health import ContactPlan, reason_text
 
 __all__ = ["contact_plan", "ContactPlan", "reason_text"]
 
@@ -140,29 +138,8 @@ def contact_plan(
                                          "now": hop.effective_strength, "days": days})],
             "last_contact": tie.get("last_contact"), "days": days,
         })
-    for row in rows:
-        row["reason"] = reason_text(row["_why"], "en")
     rows.sort(key=lambda r: (-r["urgency"], r["name"]))
     return ContactPlan(project, rows)
-
-
-_COLUMNS = ["urgency", "person_id", "name", "organization", "by_id", "by_name", "via",
-            "kind", "reason", "last_contact", "days"]
-
-
-def reason_text(why: list[tuple[str, dict[str, Any]]], lang: str) -> str:
-    """A plan line's reasons in ``lang``, joined."""
-    said = []
-    for key, values in why:
-        shown = dict(values)
-        for name in ("days", "cadence"):
-            if shown.get(name) is not None:
-                shown[name] = word("days", lang, n=shown[name])
-        for name in ("role", "tie"):
-            if name in shown:
-                shown[name] = vocab(shown[name], lang)
-        said.append(word(key, lang, **shown))
-    return joined(said, lang, zh="；", en="; ")
 
 
 def _owner(G: nx.MultiDiGraph, data: dict[str, Any], project: str | None) -> str | None:
@@ -177,32 +154,6 @@ def _next_step(data: dict[str, Any], project: str | None) -> tuple[str, str] | N
     steps = sorted((str(e["due"]), str(e.get("next_step") or "")) for p, e in
                    data["projects"].items() if project in (None, p) and e.get("due"))
     return (steps[0][1], steps[0][0]) if steps else None
-
-
-@dataclass(frozen=True)
-class ContactPlan(Result):
-    """The contact plan: one row per call (``urgency``, ``person_id``, ``name``,
-    ``organization``, ``by``, ``by_name``, ``kind``, ``reason`` in English,
-    ``last_contact``, ``days``), most urgent first."""
-
-    project: str | None
-    rows: list[dict[str, Any]] = field(default_factory=list)
-
-    kind = "health"
-
-    def parts(self) -> dict[str, Part]:
-        return {"calls": Part(_COLUMNS, [{c: r.get(c) for c in _COLUMNS} for r in self.rows])}
-
-    def blocks(self, lang: str) -> list[Block]:
-        if not self.rows:
-            return [Block(word("health.none", lang))]
-        return [Block(word("health.call", lang, i=i, name=row["name"],
-                           organization=row["organization"] or "",
-                           by=word("health.by_via", lang, by=row["by_name"],
-                                   via=joined(row["via"], lang)) if row["via"] else
-                           row["by_name"] or word("health.nobody", lang),
-                           reason=reason_text(row["_why"], lang)), wrap=True)
-                for i, row in enumerate(self.rows, start=1)]
 
 
 def _via(H: nx.DiGraph, by: str, person: str, chains: dict[str, list[str]]) -> list[str]:

@@ -43,7 +43,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -61,8 +60,7 @@ from graphcrm.analysis.network import (
 )
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role, Stance
-from graphcrm.results import Block, Part, Result
-from graphcrm.words import joined, vocab, word
+from graphcrm.reports.informants import InformantsResult, reasons_text
 
 __all__ = ["key_informants", "brokerage_roles", "burt_measures", "subset_betweenness",
            "WEIGHTS", "GF_ROLES", "InformantsResult", "reasons_text"]
@@ -213,7 +211,7 @@ def key_informants(
                         and G.nodes[n]["org_kind"] != OrgKind.OWN
                         and Role.DECISION_MAKER.value not in roles_of(G, n, project))
     if not candidates:
-        return InformantsResult(project)
+        return InformantsResult(project, components=tuple(chosen))
     to_target = V.distances(list(targets), skip, reverse=True)
     between = subset_betweenness(H, sorted(ours), sorted(targets), from_us, to_target, skip)
     top_between = max((between.get(c, 0.0) for c in candidates), default=0) or 1
@@ -251,12 +249,11 @@ def key_informants(
         row["gf_role"] = max(GF_ROLES, key=lambda r: roles[r]) if roles else None
         row["gf_counts"] = {r: roles[r] for r in GF_ROLES if roles[r]}
         row["_why"] = _reasons(G, row, row.pop("_reach"))
-        row["reasons"] = reasons_text(row["_why"], "en")
         row["stance"] = row.pop("stance_word")
-        for column in ("score", *WEIGHTS, "constraint", "effective_size"):
+        for column in ("score", *chosen, "constraint", "effective_size"):
             if row[column] is not None:
                 row[column] = round(float(row[column]), 3)
-    return InformantsResult(project, rows)
+    return InformantsResult(project, rows, tuple(chosen))
 
 
 def burt_measures(U: nx.Graph, nodes: Iterable[str], weight: str = "weight",
@@ -495,51 +492,3 @@ def _reasons(G: nx.MultiDiGraph, row: dict, reach: dict[str, float]
     return parts
 
 
-def reasons_text(reasons: list[tuple[str, dict[str, Any]]], lang: str) -> str:
-    """A candidate's reasons as one line in ``lang``."""
-    said = []
-    for key, values in reasons:
-        shown = dict(values)
-        if "stance" in shown:
-            shown["stance"] = vocab(shown["stance"], lang)
-        if key == "informants.gf":
-            shown["means"] = word(f"gf.{values['role']}.means", lang)
-            shown["role"] = word(f"gf.{values['role']}", lang)
-        said.append(word(key, lang, **shown))
-    return joined(said, lang, zh="；", en="; ")
-
-
-_COLUMNS = ["rank", "person_id", "name", "organization", "title", "score", *WEIGHTS,
-            "constraint", "effective_size", "stance", "gf_role", "gf_counts",
-            "recorded_informant", "risk", "reasons"]
-
-
-@dataclass(frozen=True)
-class InformantsResult(Result):
-    """Ranked key-informant candidates of ``project``: one row per candidate, best first
-    (``rank``, ``person_id``, ``name``, ``organization``, ``title``, ``score``, the
-    components, ``constraint``, ``effective_size``, ``stance`` (the word), ``gf_role`` and its
-    counts, ``recorded_informant``, ``risk`` and ``reasons``, in English)."""
-
-    project: str
-    rows: list[dict[str, Any]] = field(default_factory=list)
-
-    kind = "informants"
-
-    def parts(self) -> dict[str, Part]:
-        return {"candidates": Part(_COLUMNS, [{c: r.get(c) for c in _COLUMNS}
-                                              for r in self.rows])}
-
-    def blocks(self, lang: str) -> list[Block]:
-        if not self.rows:
-            return [Block(word("informants.none", lang))]
-        names = ["rank", "name", "organization", "score", "access", "our_tie", "brokerage",
-                 "structural_holes", "stance", "gf_role"]
-        starred = [{**r, "name": f"{r['name']}*" if r["recorded_informant"] else r["name"]}
-                   for r in self.rows]
-        table = self.table(None, lang, names, rows=starred)
-        out = [table, Block(word("informants.recorded", lang)), Block()]
-        for row in self.rows:
-            out.append(Block(word("informants.line", lang, rank=row["rank"], name=row["name"],
-                                  reasons=reasons_text(row["_why"], lang)), wrap=True))
-        return out

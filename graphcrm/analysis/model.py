@@ -38,6 +38,7 @@ from typing import Any
 
 from graphcrm.domain import Coverage
 from graphcrm.graph import REPORTING
+from graphcrm.reports.paths import Hop
 
 __all__ = ["TieModel", "Hop", "DEFAULT_MODEL", "as_date", "days_between", "UP", "DOWN"]
 
@@ -68,33 +69,6 @@ def days_between(earlier: str | dt.date | None, later: dt.date) -> int | None:
     """Whole days from ``earlier`` to ``later`` (never negative); ``None`` if undated."""
     start = as_date(earlier)
     return None if start is None else max(0, (later - start).days)
-
-
-@dataclass(frozen=True)
-class Hop:
-    """One tie on a chain, as a salesperson would check it."""
-
-    source: str
-    target: str
-    type: str
-    strength: float | None
-    effective_strength: float
-    level: int | None
-    last_contact: str | None
-    probability: float
-    undated: bool
-    #: along a reporting line, which way the request runs (``up``: to the superior)
-    direction: str | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        """The hop as plain data (for JSON)."""
-        return {
-            "from": self.source, "to": self.target, "type": self.type,
-            "strength": self.strength, "effective_strength": round(self.effective_strength, 2),
-            "level": self.level, "last_contact": self.last_contact,
-            "probability": round(self.probability, 3), "undated": self.undated,
-            "direction": self.direction,
-        }
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
 import networkx as nx
 
-from graphcrm.analysis.model import Hop
 from graphcrm.analysis.network import (
     chain_region,
     competitor_staff,
@@ -33,110 +31,13 @@ from graphcrm.analysis.network import (
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import PersonStatus, Stance
 from graphcrm.errors import BadArgument, Conflict, LookupFailed
-from graphcrm.results import Block, Part, Result, plain
-from graphcrm.words import Said, joined, word
+from graphcrm.reports.paths import InfluencePath, PathResult
+from graphcrm.words import Said
 
 __all__ = ["InfluencePath", "PathResult", "influence_paths"]
 
 _START = "\x00ours"
 _MAX_CANDIDATES = 500  # Yen candidates examined before giving up on more paths
-
-
-@dataclass(frozen=True)
-class InfluencePath:
-    """One chain from one of our people to the target. ``opposed``: the people on it (the
-    target aside) who oppose us or doubt us in the project — a chain through them is flagged,
-    not hidden, unless ``avoid_opponents`` leaves them out."""
-
-    rank: int
-    nodes: list[str]
-    names: list[str]
-    strength: float
-    hops: list[Hop]
-    opposed: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        """The path as plain data: rank, nodes, names, strength, the opposed people on it and
-        per-hop detail."""
-        return {"rank": self.rank, "nodes": self.nodes, "names": self.names,
-                "strength": round(self.strength, 4), "opposed": self.opposed,
-                "hops": [h.as_dict() for h in self.hops]}
-
-
-@dataclass(frozen=True)
-class PathResult(Result):
-    """The best chains to ``target``, or why there are none (``why``: a catalogue key and
-    its values; ``reason``: the same in English)."""
-
-    target: str
-    sources: list[str]
-    paths: list[InfluencePath] = field(default_factory=list)
-    why: tuple[str, dict[str, Any]] | None = None
-    target_name: str = ""
-
-    kind = "path"
-
-    @property
-    def reason(self) -> str | None:
-        """Why there is no path, in English (None when there are paths)."""
-        return self.reason_in("en")
-
-    def reason_in(self, lang: str) -> str | None:
-        """Why there is no path, in ``lang``."""
-        if self.why is None:
-            return None
-        key, values = self.why
-        return word(key, lang, **values)
-
-    def records(self) -> list[dict[str, Any]]:
-        """One record per path (the JSON output)."""
-        return plain([p.as_dict() for p in self.paths])
-
-    def parts(self) -> dict[str, Part]:
-        """``hops``: one row per hop (rank, chain strength, who to whom by id and name, tie
-        type, strength, strength today, level, last contact — None, with ``undated`` True,
-        when the tie has no date — and, along a reporting line, ``direction``: ``down`` when
-        the superior passes the request to their subordinate, ``up`` the other way)."""
-        rows = []
-        for path in self.paths:
-            for step, (hop, name_from, name_to) in enumerate(
-                zip(path.hops, path.names, path.names[1:], strict=False), start=1
-            ):
-                rows.append({
-                    "rank": path.rank, "chain": round(path.strength, 3), "hop": step,
-                    "from_id": hop.source, "from": name_from, "to_id": hop.target,
-                    "to": name_to, "tie": hop.type,
-                    "strength": hop.strength, "now": round(hop.effective_strength, 1),
-                    "level": hop.level, "last_contact": hop.last_contact,
-                    "undated": hop.undated, "direction": hop.direction,
-                })
-        columns = ["rank", "chain", "hop", "from_id", "from", "to_id", "to", "tie", "strength",
-                   "now", "level", "last_contact", "undated", "direction"]
-        return {"hops": Part(columns, rows, shown=(
-            "rank", "chain", "hop", "from", "to", "tie", "strength", "now", "level",
-            "last_contact"))}
-
-    def blocks(self, lang: str) -> list[Block]:
-        if not self.paths:
-            return [Block(word("path.none", lang, reason=self.reason_in(lang)))]
-        out: list[Block] = []
-        hops = self.part("hops").rows
-        shown_columns = ["hop", "from", "to", "tie", "strength", "now", "level", "last_contact"]
-        for path in self.paths:
-            out.append(Block(word("path.head", lang, rank=path.rank, strength=path.strength,
-                                  hops=word("hops", lang, n=len(path.hops)),
-                                  names=" → ".join(path.names))))
-            if path.opposed:
-                out.append(Block(word("path.warn", lang, text=word(
-                    "path.through_opponent", lang, names=joined(path.opposed, lang))),
-                    indent="    "))
-            out.append(self.table("hops", lang, shown_columns, indent="    ", rows=[
-                {**r, "last_contact": "undated" if r["undated"] else r["last_contact"],
-                 # a reporting line the way it runs: "经上级引荐" down, "向上级汇报" up
-                 "tie": f"{r['tie']}.{r['direction']}" if r["direction"] else r["tie"]}
-                for r in hops if r["rank"] == path.rank]))
-            out.append(Block())
-        return out[:-1]
 
 
 def _stances(G: nx.MultiDiGraph, person: str, projects: list[str]) -> set[str]:

@@ -45,79 +45,17 @@ Example
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from graphcrm.analysis.gaps import GapsResult
 from graphcrm.changes import CREATE, REMOVE, UPDATE, Change, State, diff_states
 from graphcrm.domain import PersonStatus, is_former
-from graphcrm.results import Block, Part, Result, shown
-from graphcrm.words import cell, column, word
-
-if TYPE_CHECKING:
-    import pandas as pd
+from graphcrm.reports.gaps import GapsResult
+from graphcrm.reports.review import COLUMNS, ChangesResult
 
 __all__ = ["ChangesResult", "review_changes", "COLUMNS"]
 
-COLUMNS = ["what", "project", "who", "field", "before", "after", "author"]
-#: The rows that say what the changes did to the bid (the others are the changes).
-_BID_ROWS = ("coverage", "best chain", "coverage score")
 _TIE_RATING = ("strength", "level")
-# the vocabulary of a finding's before and after, by its field
-_FIELD_VOCAB = {"status": "person_status", "coverage": "coverage", "stance": "stance",
-                "role": "roles", "level": "level", "kind": "org_kind", "stage": "stage"}
 _STAKEHOLDER_FIELDS = {"stance": "stance changed", "influence": "influence changed"}
-
-
-@dataclass(frozen=True)
-class ChangesResult(Result):
-    """What changed since ``since`` (a snapshot or a date), one row per finding
-    (:data:`COLUMNS`; see the module docs)."""
-
-    since: str
-    rows: list[dict[str, Any]]
-    #: whether ``since`` names a snapshot (else a date)
-    snapshot: bool = False
-
-    kind = "changes"
-
-    @property
-    def frame(self) -> pd.DataFrame:
-        """The findings as a DataFrame."""
-        return self.to_frame()
-
-    def parts(self) -> dict[str, Part]:
-        return {"findings": Part(COLUMNS, self.rows)}
-
-    def summary(self, lang: str = "en") -> str:
-        """One line: how many changes, and for how many projects the coverage is compared."""
-        changed = sum(1 for r in self.rows if r["what"] not in _BID_ROWS)
-        projects = len({r["project"] for r in self.rows if r["what"] in _BID_ROWS})
-        what = word("changes.count", lang, n=changed) if changed else \
-            word("changes.nothing", lang)
-        if projects:
-            what += word("changes.projects", lang, n=projects)
-        return word("changes.since.snapshot" if self.snapshot else "changes.since", lang,
-                    since=self.since, what=what)
-
-    def blocks(self, lang: str) -> list[Block]:
-        out = [Block(self.summary(lang))]
-        if self.rows:
-            table = self.table(None, lang)
-            columns = self.part().columns
-            at = {c: columns.index(c) for c in ("field", "before", "after")}
-            for record, row in zip(self.part().rows, table.rows, strict=True):
-                field = record["field"]  # before and after are values of this field
-                for side in ("before", "after"):
-                    row[at[side]] = shown(cell(_FIELD_VOCAB.get(field, ""), record[side],
-                                               lang), lang)
-                if field:
-                    row[at["field"]] = column(field, lang)
-            out += [Block(), table]
-        return out
-
-    def __str__(self) -> str:
-        return self.summary()
 
 
 def review_changes(before: State, after: State, gaps_before: dict[str, GapsResult | None],

@@ -36,7 +36,6 @@ import networkx as nx
 from wcwidth import wcswidth
 
 from graphcrm.analysis import coverage_gaps, influence_paths, key_informants
-from graphcrm.analysis.gaps import score_text
 from graphcrm.analysis.network import our_people, roles_of, stance_of
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import REPORTS_TO, Coverage, OrgKind, PersonStatus, Role, Stance, TieType
@@ -56,6 +55,7 @@ from graphcrm.map.orgchart import (
 )
 from graphcrm.palette import KIND_COLOR, PATH_COLOR, STANCE_COLOR, TIE_COLOR
 from graphcrm.redaction import SECRET_ROLES, card_secret, shareable_projects
+from graphcrm.reports.gaps import score_text
 from graphcrm.stores.base import OrganizationSummary
 from graphcrm.words import WORDS, joined, role_words, vocab, word
 
