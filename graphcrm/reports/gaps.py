@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from graphcrm.domain import Coverage, MapStatus, Role, Stance
+from graphcrm.reports import Reasons, said
 from graphcrm.results import Block, Part, Result, plain
 from graphcrm.words import joined, vocab, word
 
@@ -132,19 +133,20 @@ def score_text(score: dict[str, Any], lang: str) -> str:
                 status=vocab(MapStatus(score["map_status"]), lang))
 
 
-def why_text(why: list[tuple[str, dict[str, Any]]], lang: str) -> str:
+def why_text(why: Reasons, lang: str) -> str:
     """A plan step's reasons in ``lang``, joined: lists of names in its punctuation, a
     stance and a leaning in its words."""
-    said = []
-    for key, values in why:
-        shown = {k: joined(v, lang) if isinstance(v, list) else v for k, v in values.items()}
+
+    def shown(key: str, values: dict[str, Any], lang: str) -> dict[str, Any]:
+        out = {k: joined(v, lang) if isinstance(v, list) else v for k, v in values.items()}
         if "stance" in values:
-            shown["stance"] = joined(filter(None, [
+            out["stance"] = joined(filter(None, [
                 vocab(Stance(values["stance"]), lang) if values["stance"] else "",
                 word("map.card.leaning", lang, who=values["leaning"])
                 if values["leaning"] else ""]), lang, zh="，")
-        said.append(word(key, lang, **shown))
-    return joined(said, lang, zh="；", en="; ")
+        return out
+
+    return said(why, lang, shown)
 
 
 def _routes_line(row: dict[str, Any], lang: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from graphcrm.reports import Reasons, said, worded_part
 from graphcrm.results import Block, Part, Result
 from graphcrm.words import joined, vocab, word
 
@@ -14,19 +15,21 @@ _COLUMNS = ["urgency", "person_id", "name", "organization", "by_id", "by_name", 
             "kind", "reason", "last_contact", "days"]
 
 
-def reason_text(why: list[tuple[str, dict[str, Any]]], lang: str) -> str:
-    """A plan line's reasons in ``lang``, joined."""
-    said = []
-    for key, values in why:
-        shown = dict(values)
+def reason_text(why: Reasons, lang: str) -> str:
+    """A plan line's reasons in ``lang``, joined: days counted, roles and tie types in the
+    language's words."""
+
+    def shown(key: str, values: dict[str, Any], lang: str) -> dict[str, Any]:
+        out = dict(values)
         for name in ("days", "cadence"):
-            if shown.get(name) is not None:
-                shown[name] = word("days", lang, n=shown[name])
+            if out.get(name) is not None:
+                out[name] = word("days", lang, n=out[name])
         for name in ("role", "tie"):
-            if name in shown:
-                shown[name] = vocab(shown[name], lang)
-        said.append(word(key, lang, **shown))
-    return joined(said, lang, zh="；", en="; ")
+            if name in out:
+                out[name] = vocab(out[name], lang)
+        return out
+
+    return said(why, lang, shown)
 
 
 @dataclass(frozen=True)
@@ -40,10 +43,8 @@ class ContactPlan(Result):
 
     kind = "health"
 
-    def parts(self) -> dict[str, Part]:  # the reason in English: the records' interface
-        return {"calls": Part(_COLUMNS, [
-            {c: reason_text(r["_why"], "en") if c == "reason" and "_why" in r else r.get(c)
-             for c in _COLUMNS} for r in self.rows])}
+    def parts(self) -> dict[str, Part]:
+        return {"calls": worded_part(_COLUMNS, self.rows, "reason", reason_text)}
 
     def blocks(self, lang: str) -> list[Block]:
         if not self.rows:

@@ -8,22 +8,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from graphcrm.reports import Reasons, said, worded_part
 from graphcrm.results import Block, Part, Result
-from graphcrm.words import joined, vocab, word
+from graphcrm.words import vocab, word
 
 
-def reasons_text(reasons: list[tuple[str, dict[str, Any]]], lang: str) -> str:
-    """A candidate's reasons as one line in ``lang``."""
-    said = []
-    for key, values in reasons:
-        shown = dict(values)
-        if "stance" in shown:
-            shown["stance"] = vocab(shown["stance"], lang)
+def reasons_text(reasons: Reasons, lang: str) -> str:
+    """A candidate's reasons as one line in ``lang``: stances and Gould–Fernandez roles in
+    the language's words."""
+
+    def shown(key: str, values: dict[str, Any], lang: str) -> dict[str, Any]:
+        out = dict(values)
+        if "stance" in out:
+            out["stance"] = vocab(out["stance"], lang)
         if key == "informants.gf":
-            shown["means"] = word(f"gf.{values['role']}.means", lang)
-            shown["role"] = word(f"gf.{values['role']}", lang)
-        said.append(word(key, lang, **shown))
-    return joined(said, lang, zh="；", en="; ")
+            out["means"] = word(f"gf.{values['role']}.means", lang)
+            out["role"] = word(f"gf.{values['role']}", lang)
+        return out
+
+    return said(reasons, lang, shown)
 
 
 def _columns(components: tuple[str, ...]) -> list[str]:
@@ -46,11 +49,9 @@ class InformantsResult(Result):
 
     kind = "informants"
 
-    def parts(self) -> dict[str, Part]:  # the reasons in English: the records' interface
-        columns = _columns(self.components)
-        return {"candidates": Part(columns, [
-            {c: reasons_text(r["_why"], "en") if c == "reasons" and "_why" in r else r.get(c)
-             for c in columns} for r in self.rows])}
+    def parts(self) -> dict[str, Part]:
+        return {"candidates": worded_part(_columns(self.components), self.rows, "reasons",
+                                          reasons_text)}
 
     def blocks(self, lang: str) -> list[Block]:
         if not self.rows:
