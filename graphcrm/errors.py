@@ -48,9 +48,21 @@ __all__ = [
 
 
 class GraphCRMError(Exception):
-    """Root of graphcrm's exceptions. ``exit_code`` is what the CLI exits with."""
+    """Root of graphcrm's exceptions. ``exit_code`` is what the CLI exits with.
+
+    An error whose message is a sentence of the catalogue (:class:`graphcrm.words.Said`)
+    reads in the user's language (``GRAPHCRM_LANG``, else the locale) wherever it is shown —
+    in a notebook as at the command line."""
 
     exit_code = 1
+
+    def __str__(self) -> str:
+        said = self.args[0] if len(self.args) == 1 else None
+        if said is not None and hasattr(said, "in_lang"):
+            from graphcrm.words import default_lang
+
+            return str(said.in_lang(default_lang()))
+        return super().__str__()
 
 
 class InputError(GraphCRMError):

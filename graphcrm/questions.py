@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
 from graphcrm.errors import BadArgument, WrongType
+from graphcrm.words import Said
 
 __all__ = ["Param", "Question", "QUESTIONS", "DateLike", "asks", "as_date",
            "people_of_argument"]
@@ -113,8 +114,8 @@ class Question:
         if "as_of" in out:
             out["as_of"] = as_date(out["as_of"], "as_of")
         if out.get("project") is not None and not isinstance(out["project"], str):
-            raise WrongType(f"project must be a project's id or name, as text (got "
-                            f"{type(out['project']).__name__} {out['project']!r})")
+            raise WrongType(Said("error.type_project", kind=type(out["project"]).__name__,
+                                 value=repr(out["project"])))
         return out
 
 
@@ -123,21 +124,22 @@ def _checked(param: Param, value: Any) -> Any:
         if value is None and param.none:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            raise WrongType(f"{param.name} must be a whole number (got "
-                            f"{type(value).__name__} {value!r})")
+            raise WrongType(Said("error.type_count", name=param.name,
+                                 kind=type(value).__name__, value=repr(value)))
         if value < param.low:
-            raise BadArgument(f"{param.name} must be at least {param.low} (got {value})")
+            raise BadArgument(Said("error.count_low", name=param.name, low=param.low,
+                                   value=value))
         return value
     if param.kind == "flag":
         if not isinstance(value, bool):
-            raise WrongType(f"{param.name} must be True or False (got {value!r})")
+            raise WrongType(Said("error.type_flag", name=param.name, value=repr(value)))
         return value
     if param.kind == "people":
         return people_of_argument(value, param.name)
     if param.kind in ("person", "text"):
         if not isinstance(value, str):
-            raise WrongType(f"{param.name} must be text: a person's id or name (got "
-                            f"{type(value).__name__} {value!r})")
+            raise WrongType(Said("error.type_text", name=param.name,
+                                 kind=type(value).__name__, value=repr(value)))
         return value
     if param.kind == "date":  # a snapshot's name, or a date in any form
         if isinstance(value, str):

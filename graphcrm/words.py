@@ -401,6 +401,16 @@ WORDS: dict[str, tuple[str, str]] = {
                            "runs to or through them; ask about their successor",
                            "{name} 已不在任（{since} 起{status}）：路线不经过也不通往此人，"
                            "请问其继任者"),
+    "error.type_project": ("project must be a project's id or name, as text (got {kind} "
+                           "{value})", "项目须是项目编号或名称的文本（收到 {kind} {value}）"),
+    "error.type_count": ("{name} must be a whole number (got {kind} {value})",
+                         "{name} 须是整数（收到 {kind} {value}）"),
+    "error.count_low": ("{name} must be at least {low} (got {value})",
+                        "{name} 至少为 {low}（收到 {value}）"),
+    "error.type_flag": ("{name} must be True or False (got {value})",
+                        "{name} 须是 True 或 False（收到 {value}）"),
+    "error.type_text": ("{name} must be text: a person's id or name (got {kind} {value})",
+                        "{name} 须是文本：某人的编号或姓名（收到 {kind} {value}）"),
     "error.k_hops": ("k and max_hops must be at least 1 (got k={k}, max_hops={max_hops})",
                      "k 和 max_hops 至少为 1（现为 k={k}，max_hops={max_hops}）"),
     "error.our_side": ("{name} is on our side: no path needed", "{name} 是我方人员，无需路线"),

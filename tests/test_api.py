@@ -194,3 +194,27 @@ def test_every_method_documents_its_parameters_and_what_it_returns():
                 assert param in named, (name, param)
         if signature.return_annotation not in ("None", None):
             assert "Returns\n-------" in doc, name
+
+
+def test_the_python_api_says_its_errors_in_the_users_language(store, monkeypatch):
+    """A notebook in Chinese mode (``GRAPHCRM_LANG=zh``) reads graphcrm's errors in Chinese
+    — a value of the wrong type, a count out of range, someone unknown — as the command
+    line says them; in English mode, in English (issue 23, issue 27)."""
+    from graphcrm.errors import BadArgument, WrongType
+
+    bid = api.open(store)
+    monkeypatch.setenv("GRAPHCRM_LANG", "zh")
+    with pytest.raises(WrongType) as wrong:
+        bid.informants("prj-js-ess", top="5")
+    assert str(wrong.value) == "top 须是整数（收到 str '5'）"
+    with pytest.raises(BadArgument) as low:
+        bid.informants("prj-js-ess", top=0)
+    assert "至少为" in str(low.value)
+    with pytest.raises(LookupFailed) as unknown:
+        bid.paths("没有这个人")
+    assert "没有这个人" in str(unknown.value) and not any(
+        w in str(unknown.value) for w in ("no one", "nobody", "person"))
+    monkeypatch.setenv("GRAPHCRM_LANG", "en")
+    with pytest.raises(WrongType) as english:
+        bid.informants("prj-js-ess", top="5")
+    assert str(english.value) == "top must be a whole number (got str '5')"

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from graphcrm.domain import OrgKind, TieType
+from graphcrm.domain import OrgKind, TieType, normalize_token
 from graphcrm.errors import InputError, Problem, ValidationFailed
 from graphcrm.ingest.activity import Activity, Attendee, read_activity
 from graphcrm.ingest.cards import Card, parse_cards
@@ -340,8 +340,9 @@ def card_person(card: Card, directory: Directory) -> str | None:
 
 
 def _same_name(a: object, b: object) -> bool:
-    return bool(a) and bool(b) and " ".join(str(a).split()).casefold() == \
-        " ".join(str(b).split()).casefold()
+    """The same organization's name, by the one folding rule
+    (:func:`graphcrm.domain.normalize_token`: full-width, case and spacing aside)."""
+    return bool(a) and bool(b) and normalize_token(str(a)) == normalize_token(str(b))
 
 
 #: How :func:`_matched` names a person a card will create (its name and organization).
