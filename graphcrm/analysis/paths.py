@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from itertools import islice
 from typing import Any
 
 import networkx as nx
@@ -24,8 +23,8 @@ import networkx as nx
 from graphcrm.analysis.network import (
     chain_region,
     competitor_staff,
+    k_best_chains,
     our_people,
-    region_graph,
     stance_of,
 )
 from graphcrm.analysis.valued import ValuedGraph
@@ -36,8 +35,6 @@ from graphcrm.words import Said
 
 __all__ = ["InfluencePath", "PathResult", "influence_paths"]
 
-_START = "\x00ours"
-_MAX_CANDIDATES = 500  # Yen candidates examined before giving up on more paths
 
 
 def _stances(G: nx.MultiDiGraph, person: str, projects: list[str]) -> set[str]:
@@ -166,19 +163,10 @@ def influence_paths(
 
 def _best_paths(H: nx.DiGraph, sources: list[str], target: str, k: int,
                 max_hops: int, excluded: set[str]) -> list[list[str]]:
-    keep = chain_region(H, sources, target, max_hops, excluded=excluded)  # none of excluded
-    if target not in keep:
-        return []
-    search = region_graph(H, keep, not_into=set(sources))
-    search.add_edges_from((_START, s, {"cost": 0.0}) for s in sources if s in keep)
-    found: list[list[str]] = []
-    for path in islice(nx.shortest_simple_paths(search, _START, target, weight="cost"),
-                       _MAX_CANDIDATES):
-        if len(path) - 2 <= max_hops:
-            found.append(path[1:])
-            if len(found) == k:
-                break
-    return found
+    """The k best chains under the hop limit (:func:`k_best_chains`: exact, in a defined
+    order among equal chains)."""
+    return [nodes for _, nodes in k_best_chains(H, sources, target, k, max_hops,
+                                                excluded=excluded)]
 
 
 def _why_none(V: ValuedGraph, sources: list[str], target: str, max_hops: int,

@@ -214,3 +214,49 @@ def test_best_chain_is_the_best_of_every_simple_chain_within_the_hop_limit(seed)
             assert again is not None and again[0] == pytest.approx(cost)
             everyone = best_chains(H, sources, max_hops, excluded=skip)(target)
             assert everyone is not None and everyone[0] == pytest.approx(cost)
+
+
+def every_chain(R: nx.DiGraph, sources: list[str], target: str, max_hops: int
+                ) -> list[tuple[float, list[str]]]:
+    """Every simple chain of at most ``max_hops`` ties from a source to ``target`` that
+    passes no second source, best first by the defined order (cost within 1e-9, fewest
+    ties, people's ids): the brute-force reference."""
+    out = []
+    for s in sources:
+        if s not in R or s == target:
+            continue
+        for nodes in nx.all_simple_paths(R, s, target, cutoff=max_hops):
+            if any(n in sources for n in nodes[1:]):
+                continue
+            out.append((sum(R[a][b]["cost"] for a, b in itertools.pairwise(nodes)), nodes))
+    return sorted(out, key=lambda f: (round(f[0], 9), len(f[1]), f[1]))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_k_best_chains_are_the_best_simple_chains_in_a_defined_order(seed):
+    """The hop-bounded k-best search (issue 28, 1) gives exactly the first k of every
+    simple chain under the hop limit, in the defined order — and the same costs as the
+    search it replaces (Yen's, on the chain region with a virtual start, long chains
+    dropped afterwards)."""
+    from graphcrm.analysis.network import k_best_chains, region_graph
+
+    H, skip, rng = reach_with_hubs(seed)
+    R = without(H, skip)
+    for _ in range(4):
+        sources = rng.sample(sorted(R), rng.choice([1, 3, 8]))
+        target = rng.choice(sorted(set(R) - set(sources)))
+        k, hops = rng.choice([1, 3, 6]), rng.choice([1, 2, 3, 4])
+        found = k_best_chains(H, sources, target, k, hops, excluded=skip)
+        reference = every_chain(R, sources, target, hops)[:k]
+        assert [p for _, p in found] == [p for _, p in reference]
+        assert [c for c, _ in found] == pytest.approx([c for c, _ in reference])
+        keep = chain_region(H, sources, target, hops, excluded=skip)
+        if target not in keep:
+            assert found == []
+            continue
+        search = region_graph(H, keep, not_into=set(sources))
+        search.add_edges_from(("start", s, {"cost": 0.0}) for s in sources if s in keep)
+        yen = [p[1:] for p in itertools.islice(nx.shortest_simple_paths(
+            search, "start", target, weight="cost"), 500) if len(p) - 2 <= hops][:k]
+        costs = [sum(H[a][b]["cost"] for a, b in itertools.pairwise(p)) for p in yen]
+        assert [c for c, _ in found] == pytest.approx(costs)
