@@ -1598,8 +1598,8 @@ class GraphCRM:
         '林晓'
         """
         if not 1 <= len(people) <= 2 or not all(isinstance(p, str) for p in people):
-            raise WrongType(f"paths takes TARGET or SOURCE, TARGET: people by id or name as "
-                            f"text (got {', '.join(repr(p) for p in people) or 'nobody'})")
+            raise WrongType(Said("error.paths_people",
+                                 got=", ".join(repr(p) for p in people) or "()"))
         source, target = (None, people[0]) if len(people) == 1 else people
         avoid = people_of_argument(avoid, "avoid")
         with open_store(self.store) as opened:
@@ -1932,8 +1932,8 @@ class GraphCRM:
             project = projects[0]["id"] if len(projects) == 1 else None
         chosen = layout or ("orgchart" if project is not None else "network")
         if chosen not in MAP_LAYOUTS:
-            raise BadArgument(f"layout must be one of {', '.join(MAP_LAYOUTS)} "
-                              f"(got {chosen!r})")
+            raise BadArgument(Said("error.layout", layouts=", ".join(MAP_LAYOUTS),
+                                   value=repr(chosen)))
         from graphcrm.map.anchors import read_page
 
         previous = None

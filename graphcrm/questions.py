@@ -159,8 +159,8 @@ def people_of_argument(value: Any, name: str) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, Sequence | set | frozenset) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise WrongType(f"{name} must be a person's id or name, or a list of them (got "
-                    f"{type(value).__name__} {value!r})")
+    raise WrongType(Said("error.type_people", name=name, kind=type(value).__name__,
+                         value=repr(value)))
 
 
 def as_date(value: Any, name: str = "date") -> dt.date | None:
@@ -191,14 +191,15 @@ def as_date(value: Any, name: str = "date") -> dt.date | None:
         try:
             return parse_day(value.strip())
         except ValueError as err:
-            raise BadArgument(f"{name}: {value!r} is not a date ({err})") from None
+            raise BadArgument(Said("error.not_a_date", name=name, value=repr(value),
+                                   why=str(err))) from None
     convert = getattr(value, "to_pydatetime", None) or getattr(value, "item", None)
     if convert is not None:
         converted = convert()
         if isinstance(converted, dt.date):
             return converted.date() if isinstance(converted, dt.datetime) else converted
-    raise WrongType(f"{name} must be a date (datetime.date, a pandas Timestamp or text such "
-                    f"as 2026-11-01; got {type(value).__name__} {value!r})")
+    raise WrongType(Said("error.type_date", name=name, kind=type(value).__name__,
+                         value=repr(value)))
 
 
 def asks(question: Question) -> Callable[[_F], _F]:
@@ -225,9 +226,10 @@ def asks(question: Question) -> Callable[[_F], _F]:
             for name in kwargs:
                 if name not in signature.parameters:
                     close = difflib.get_close_matches(name, known, n=1)
-                    hint = f"; did you mean {close[0]!r}?" if close else \
-                        f" (its arguments: {', '.join(known)})"
-                    raise WrongType(f"{question.method}() has no argument {name!r}{hint}")
+                    raise WrongType(Said("error.no_argument_like", method=question.method,
+                                         name=repr(name), close=repr(close[0])) if close
+                                    else Said("error.no_argument", method=question.method,
+                                              name=repr(name), known=", ".join(known)))
             try:
                 bound = signature.bind(self, *args, **kwargs)
             except TypeError as err:

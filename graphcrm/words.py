@@ -401,6 +401,24 @@ WORDS: dict[str, tuple[str, str]] = {
                            "runs to or through them; ask about their successor",
                            "{name} 已不在任（{since} 起{status}）：路线不经过也不通往此人，"
                            "请问其继任者"),
+    "error.type_people": ("{name} must be a person's id or name, or a list of them (got {kind} "
+                          "{value})",
+                          "{name} 须是人员编号或姓名，或它们的列表（收到 {kind} {value}）"),
+    "error.not_a_date": ("{name}: {value} is not a date ({why})",
+                         "{name}：{value} 不是日期（{why}）"),
+    "error.type_date": ("{name} must be a date (datetime.date, a pandas Timestamp or text such "
+                        "as 2026-11-01; got {kind} {value})",
+                        "{name} 须是日期（datetime.date、pandas Timestamp 或 2026-11-01 "
+                        "这样的文本；收到 {kind} {value}）"),
+    "error.no_argument_like": ("{method}() has no argument {name}; did you mean {close}?",
+                               "{method}() 没有参数 {name}；是不是 {close}？"),
+    "error.no_argument": ("{method}() has no argument {name} (its arguments: {known})",
+                          "{method}() 没有参数 {name}（它的参数：{known}）"),
+    "error.paths_people": ("paths takes TARGET or SOURCE, TARGET: people by id or name as text "
+                           "(got {got})",
+                           "paths 接受 目标 或 起点, 目标：人员编号或姓名的文本（收到 {got}）"),
+    "error.layout": ("layout must be one of {layouts} (got {value})",
+                     "layout 须是 {layouts} 之一（收到 {value}）"),
     "error.type_project": ("project must be a project's id or name, as text (got {kind} "
                            "{value})", "项目须是项目编号或名称的文本（收到 {kind} {value}）"),
     "error.type_count": ("{name} must be a whole number (got {kind} {value})",
