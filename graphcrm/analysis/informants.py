@@ -201,19 +201,20 @@ def key_informants(
     competitors = competitor_staff(G)
     skip = frozenset(() if include_competitors else competitor_staff(G, keep=[*targets, *ours]))
     near = hop_distances(H, targets, _REACH, both=True, excluded=skip)
-    from_us = V.distances(sorted(ours), skip)
-    reach_us: dict[str, float] = {}
-    for found in from_us.values():
-        for person, cost in found.items():
-            if cost < reach_us.get(person, math.inf):
-                reach_us[person] = cost
+    from_us = V.distance_table(sorted(ours), skip)
+    position = V.arcs.position
+    nearest = from_us[1].min(axis=0) if from_us[0] else None  # the best chain from any of us
+    reach_us = {n: float(nearest[position[n]]) for n in near
+                if nearest is not None and n in position and math.isfinite(nearest[position[n]])}
     candidates = sorted(n for n in near if n not in ours and n in reach_us
                         and G.nodes[n]["org_kind"] != OrgKind.OWN
                         and Role.DECISION_MAKER.value not in roles_of(G, n, project))
     if not candidates:
         return InformantsResult(project, components=tuple(chosen))
     to_target = V.distances(list(targets), skip, reverse=True)
-    between = subset_betweenness(H, sorted(ours), sorted(targets), from_us, to_target, skip)
+    between = subset_betweenness(H, sorted(ours), sorted(targets), from_us,
+                                 V.distance_table(sorted(targets), skip, reverse=True), skip,
+                                 position=position)
     top_between = max((between.get(c, 0.0) for c in candidates), default=0) or 1
     rows = []
     for c in candidates:
@@ -404,9 +405,10 @@ def _add_structural_holes(V: ValuedGraph, skip: frozenset[str], rows: list[dict]
 
 
 def subset_betweenness(H: nx.DiGraph, sources: list[str], targets: list[str],
-                       from_sources: Mapping[str, Mapping[str, float]],
-                       to_targets: Mapping[str, Mapping[str, float]],
-                       skip: Collection[str] = ()) -> dict[str, float]:
+                       from_sources: Mapping[str, Mapping[str, float]] | tuple[list[str], Any],
+                       to_targets: Mapping[str, Mapping[str, float]] | tuple[list[str], Any],
+                       skip: Collection[str] = (), *,
+                       position: Mapping[str, int] | None = None) -> dict[str, float]:
     """Betweenness of every person on the best chains from ``sources`` to ``targets``
     (weight ``cost``, not normalized), as :func:`networkx.betweenness_centrality_subset`
     gives it on ``H`` without ``skip``, computed on the chains' own region.
@@ -425,11 +427,17 @@ def subset_betweenness(H: nx.DiGraph, sources: list[str], targets: list[str],
     sources, targets
         Where chains start and end.
     from_sources
-        For each source, the best-chain cost from it to each person.
+        For each source, the best-chain cost from it to each person; or, with ``position``,
+        the same as a table (:meth:`~graphcrm.analysis.valued.ValuedGraph.distance_table`:
+        the people of its rows, and a row of costs for each, ``inf`` where none).
     to_targets
-        For each target, the best-chain cost from each person to it.
+        For each target, the best-chain cost from each person to it (a table likewise).
     skip
         People no chain passes.
+    position
+        Each person's column in the tables (when they are tables): the region is then found
+        with array arithmetic, a few hundred of our people at a time, instead of a
+        dictionary look-up per source, target and person.
 
     Returns
     -------
@@ -452,14 +460,20 @@ def subset_betweenness(H: nx.DiGraph, sources: list[str], targets: list[str],
        generic computation", *Social Networks* 30(2) (2008), 136–145.
     """
     region: set[str] = set()
-    for t in targets:
-        back = to_targets.get(t, {})
-        for s in sources:
-            ahead = from_sources.get(s, {})
-            if t not in ahead:
-                continue
-            bound = ahead[t] * (1 + 1e-9) + 1e-12
-            region.update(v for v, d in back.items() if v in ahead and ahead[v] + d <= bound)
+    if position is not None:
+        region = _region_from_tables(sources, targets, from_sources, to_targets, position)
+    else:
+        ahead_of: Mapping[str, Mapping[str, float]] = from_sources  # type: ignore[assignment]
+        back_of: Mapping[str, Mapping[str, float]] = to_targets  # type: ignore[assignment]
+        for t in targets:
+            back = back_of.get(t, {})
+            for s in sources:
+                ahead = ahead_of.get(s, {})
+                if t not in ahead:
+                    continue
+                bound = ahead[t] * (1 + 1e-9) + 1e-12
+                region.update(v for v, d in back.items()
+                              if v in ahead and ahead[v] + d <= bound)
     region.difference_update(skip)
     if not region:
         return {}
@@ -467,6 +481,34 @@ def subset_betweenness(H: nx.DiGraph, sources: list[str], targets: list[str],
     return nx.betweenness_centrality_subset(
         sub, sources=[s for s in sources if s in region],
         targets=[t for t in targets if t in region], normalized=False, weight="cost")
+
+
+def _region_from_tables(sources: list[str], targets: list[str], ahead: Any, back: Any,
+                        position: Mapping[str, int], chunk: int = 128) -> set[str]:
+    """The people on a best chain from a source to a target (``d(s, v) + d(v, t) <=
+    d(s, t)``, with the same slack), from distance tables: a block of sources at a time."""
+    import numpy as np
+
+    rows_s, A = ahead
+    rows_t, B = back
+    row_of_s = {s: i for i, s in enumerate(rows_s)}
+    row_of_t = {t: i for i, t in enumerate(rows_t)}
+    picked_s = np.array([row_of_s[s] for s in sources if s in row_of_s], dtype=np.int64)
+    names = sorted(position, key=position.__getitem__)
+    on = np.zeros(len(names), dtype=bool)
+    for t in targets:
+        if t not in row_of_t or t not in position or not len(picked_s):
+            continue
+        to_t = B[row_of_t[t]]
+        for start in range(0, len(picked_s), chunk):
+            block = A[picked_s[start:start + chunk]]
+            reach_t = block[:, position[t]]
+            live = np.isfinite(reach_t)
+            if not live.any():
+                continue
+            bound = reach_t[live] * (1 + 1e-9) + 1e-12
+            on |= ((block[live] + to_t) <= bound[:, None]).any(axis=0)
+    return {names[i] for i in np.flatnonzero(on)}
 
 
 def _reasons(G: nx.MultiDiGraph, row: dict, reach: dict[str, float]

@@ -128,6 +128,23 @@ class ValuedGraph:
                 (arcs.cost[kept], (arcs.source[kept], arcs.target[kept])), shape=(size, size))
         return self._matrices[key]
 
+    def distance_table(self, people: Collection[str], excluded: Collection[str] = (), *,
+                       reverse: bool = False) -> tuple[list[str], Any]:
+        """:meth:`distances` as an array: the people of ``people`` in the graph and not
+        ``excluded`` (in their order), and a matrix with a row for each of them and a column
+        for everyone (by :attr:`arcs` position), ``inf`` where there is no chain — for
+        questions from many people at once, which need no dictionary per person."""
+        import numpy as np
+        from scipy.sparse import csgraph
+
+        index = self.arcs.position
+        matrix = self.cost_matrix(excluded)
+        wanted = [t for t in people if t in index and t not in excluded]
+        if not wanted:
+            return [], np.zeros((0, len(self.arcs.nodes)))
+        return wanted, csgraph.dijkstra(matrix.T.tocsr() if reverse else matrix,
+                                        directed=True, indices=[index[t] for t in wanted])
+
     def distances(self, people: Collection[str], excluded: Collection[str] = (), *,
                   reverse: bool = False) -> dict[str, dict[str, float]]:
         """For each of ``people``, the cost of the best chain to everyone they reach (or,
@@ -136,17 +153,10 @@ class ValuedGraph:
         reversed graph with ``reverse``), computed in C by
         :func:`scipy.sparse.csgraph.dijkstra` from all of them at once."""
         import numpy as np
-        from scipy.sparse import csgraph
 
-        nodes, index = self.arcs.nodes, self.arcs.position
-        matrix = self.cost_matrix(excluded)
-        wanted = [t for t in people if t in index and t not in excluded]
         found: dict[str, dict[str, float]] = {t: {} for t in people}
-        if not wanted:
-            return found
-        table = csgraph.dijkstra(matrix.T.tocsr() if reverse else matrix, directed=True,
-                                 indices=[index[t] for t in wanted])
-        names = np.array(nodes, dtype=object)
+        wanted, table = self.distance_table(people, excluded, reverse=reverse)
+        names = np.array(self.arcs.nodes, dtype=object)
         for t, row in zip(wanted, table, strict=True):
             reached = np.flatnonzero(np.isfinite(row))
             found[t] = dict(zip(names[reached].tolist(), row[reached].tolist(), strict=True))

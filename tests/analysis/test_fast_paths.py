@@ -129,6 +129,14 @@ def test_betweenness_on_the_best_chains_equals_networkx(seed):
     for person, value in expected.items():
         assert fast.get(person, 0.0) == pytest.approx(value, rel=1e-9, abs=1e-12), person
     assert not set(fast) - set(R)
+    # from distance tables (the arrays key_informants passes), a few sources at a time
+    from graphcrm.analysis.informants import _region_from_tables
+
+    tables = (V.distance_table(sources, skip), V.distance_table(targets, skip, reverse=True))
+    assert subset_betweenness(H, sources, targets, *tables, skip,
+                              position=V.arcs.position) == fast
+    assert _region_from_tables(sources, targets, *tables, V.arcs.position, chunk=1) == \
+        _region_from_tables(sources, targets, *tables, V.arcs.position)
 
 
 @pytest.mark.parametrize("seed", SEEDS)
