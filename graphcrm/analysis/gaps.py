@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -66,6 +66,7 @@ from graphcrm.analysis.network import (
     chain_region,
     competitor_staff,
     decision_stakeholders,
+    hop_distances,
     our_people,
     region_arcs,
     require_project,
@@ -103,6 +104,10 @@ class _Question:
     names: Mapping[str, str]  # as a reader tells namesakes apart (shown_names)
     planned: frozenset[tuple[str, str]] = frozenset()  # a plan's ties (when simulating)
     extra: tuple[tuple[str, str, dict], ...] = ()  # their arcs
+    #: hop distances from us, by the people left out and the plan's ends: the same for every
+    #: stakeholder not against us (computed once, not once per stakeholder)
+    forward: dict[tuple[frozenset[str], tuple[str, ...]], dict[str, int]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     @property
     def model(self) -> TieModel:
@@ -121,8 +126,13 @@ class _Question:
         """The arcs among the people on some chain of at most ``max_hops`` ties from us to
         ``target`` through none of ``skip`` (and the plan's ties, when simulating)."""
         ends = {n for u, v, _ in self.extra for n in (u, v)} - set(skip)
-        keep = chain_region(self.V.reach, [*self.ours, *sorted(ends)], target, self.max_hops,
-                            excluded=skip)  # the plan's ties shorten chains: a wider region
+        starts = [*self.ours, *sorted(ends)]  # the plan's ties shorten chains: a wider region
+        key = (frozenset(skip), tuple(sorted(ends)))
+        if key not in self.forward:
+            self.forward[key] = hop_distances(self.V.reach, starts, self.max_hops,
+                                              excluded=skip)
+        keep = chain_region(self.V.reach, starts, target, self.max_hops, excluded=skip,
+                            forward=self.forward[key])
         return region_arcs(self.V.reach, keep | ends | set(self.ours), extra=self.extra)
 
     def routes(self, target: str, arcs: Mapping[str, Mapping[str, dict]], *,
