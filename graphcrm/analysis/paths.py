@@ -1,15 +1,19 @@
 """Influence paths: the strongest chains of relationships from our people to a target.
 
 A chain's strength is the product of its ties' probabilities (:mod:`graphcrm.analysis.model`),
-so the best chains are the shortest paths under ``-log p``; the k best simple paths come from
-Yen's algorithm (Yen 1971) as NetworkX implements it in
-:func:`networkx.shortest_simple_paths`. Our people are joined to one virtual start, so that
-"from all of us" is one search; a chain never runs through a second one of our people.
+so the best chains are the shortest paths under ``-log p``; the k best simple chains under
+the hop limit come from one search from all of our people at once
+(:func:`graphcrm.analysis.network.k_best_chains`: a hop-bounded bound, then A* back from the
+target — exact under the limit, where Yen's algorithm, which it replaced, knows no limit);
+a chain never runs through a second one of our people. Among equal chains, the fewest ties
+first, then by the people's ids.
 
 References
 ----------
+P. E. Hart, N. J. Nilsson, B. Raphael, "A formal basis for the heuristic determination of
+minimum cost paths", IEEE Transactions on Systems Science and Cybernetics 4(2), 1968.
 J. Y. Yen, "Finding the k shortest loopless paths in a network", Management Science 17(11),
-1971.
+1971 (the search used before).
 """
 
 from __future__ import annotations
