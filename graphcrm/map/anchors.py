@@ -147,21 +147,28 @@ def _overlaps(x: float, y: float, placed: list[tuple[float, float]]) -> bool:
                for a, b in placed)
 
 
-def _free(x: float, y: float, placed: list[tuple[float, float]]) -> tuple[float, float]:
+def _free(x: float, y: float, placed: list[tuple[float, float]],
+          columns: tuple[float, float] | None = None) -> tuple[float, float]:
     """The spot nearest (``x``, ``y``) where a card overlaps none of ``placed``: along its
-    row first, then the rows below."""
+    row first, then the rows below; within ``columns`` (the left and right card centres of
+    its organization's cards) when given and there is room there, so that a new card never
+    lands between two organizations and draws their bands over each other."""
     step_x, step_y = CARD_WIDTH + GAP_X, CARD_HEIGHT + GAP_Y
+    if columns is not None:
+        x = min(max(x, columns[0]), columns[1])
     for ring in range(0, 60):
         for dy in range(0, ring + 1):
             for dx in sorted({ring - dy, -(ring - dy)}, key=lambda d: (abs(d), -d)):
                 spot = (x + dx * step_x, y + dy * step_y)
-                if not _overlaps(*spot, placed):
+                inside = columns is None or columns[0] - 1 <= spot[0] <= columns[1] + 1
+                if inside and not _overlaps(*spot, placed):
                     return spot
     return x, y + 60 * step_y
 
 
 def anchored(fresh: Mapping[str, tuple[float, float]], superiors: Mapping[str, str],
-             previous: Previous, predecessors: Mapping[str, str] | None = None
+             previous: Previous, predecessors: Mapping[str, str] | None = None,
+             groups: Mapping[str, str] | None = None
              ) -> tuple[dict[str, tuple[float, float]], set[str]]:
     """Card positions laid out against ``previous``: the kept cards, and the others placed.
 
@@ -175,6 +182,9 @@ def anchored(fresh: Mapping[str, tuple[float, float]], superiors: Mapping[str, s
         The earlier chart.
     predecessors
         Card key → the card key of the one they took over from.
+    groups
+        Card key → its organization: a card placed anew stays within the columns of its
+        organization's kept cards.
 
     Returns
     -------
@@ -224,6 +234,12 @@ def anchored(fresh: Mapping[str, tuple[float, float]], superiors: Mapping[str, s
     shifts = sorted((final[k][0] - fresh[k][0], final[k][1] - fresh[k][1]) for k in kept)
     shift = shifts[len(shifts) // 2] if shifts else (0.0, 0.0)
     placed = list(final.values())
+    groups = groups or {}
+    spans: dict[str, tuple[float, float]] = {}  # each organization's kept columns
+    for key in kept:
+        if key in groups:
+            low, high = spans.get(groups[key], (math.inf, -math.inf))
+            spans[groups[key]] = (min(low, final[key][0]), max(high, final[key][0]))
     for key in order:
         if key in final:
             continue
@@ -233,7 +249,7 @@ def anchored(fresh: Mapping[str, tuple[float, float]], superiors: Mapping[str, s
             y = final[boss][1] + fresh[key][1] - fresh[boss][1]
         else:
             x, y = fresh[key][0] + shift[0], fresh[key][1] + shift[1]
-        final[key] = _free(x, y, placed)
+        final[key] = _free(x, y, placed, spans.get(groups.get(key, "")))
         placed.append(final[key])
     return final, kept
 

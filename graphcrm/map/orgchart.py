@@ -185,9 +185,21 @@ def place_cards(G: nx.MultiDiGraph, project: str | None, nodes: list[dict[str, A
         fresh = {key_of.get(k, k): xy for k, xy in chart.positions.items()}
         successor = {G.nodes[p]["predecessor"]: p for p in ids if G.nodes[p].get("predecessor")}
         above = superiors(G)  # a superior who left and was replaced: their successor
-        bosses = {key_of[p]: key_of[above[p]] for p in ids if above.get(p) in key_of}
+        drawn_gone = {before: p for before, p in successor.items() if before in ids}
+        bosses = {key_of[p]: key_of[drawn_gone.get(above[p], above[p])] for p in ids
+                  if above.get(p) in key_of}  # (also when the one who left is drawn)
         predecessors = {key_of[p]: card_key(before) for before, p in successor.items()}
-        anchor, _ = anchored(fresh, bosses, previous, predecessors)
+        # the one replaced drawn too (greyed: --former, --since): the successor takes their
+        # place, and their card is placed anew beside it
+        places, above_was = dict(previous.positions), dict(previous.superiors)
+        for before, p in successor.items():
+            if before in ids and card_key(before) in places:
+                places[key_of[p]] = places.pop(card_key(before))
+                if card_key(before) in above_was:
+                    above_was[key_of[p]] = above_was.pop(card_key(before))
+        groups = {key_of[p]: str(G.nodes[p].get("org_id")) for p in ids}
+        anchor, _ = anchored(fresh, bosses, dataclasses.replace(
+            previous, positions=places, superiors=above_was), predecessors, groups)
     for node in nodes:
         person = person_of.get(node["id"])
         key = card_key(person) if person is not None else placeholder_key(node["roles"][0])

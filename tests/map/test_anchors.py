@@ -68,6 +68,9 @@ def test_cards_say_what_changed_since_the_gate(target, tmp_path):
     week1 = write_workbook(tmp_path / "w1.xlsx")
     assert run_on(target, "import", week1, "--author", "王明").exit_code == 0
     assert run_on(target, "snapshot", "gate-1").exit_code == 0
+    page = tmp_path / "gate.html"
+    assert run_on(target, "map", "-o", page, "--as-of", "2026-12-01").exit_code == 0
+    before = _cards(page)
     week2 = _week_two(week1, tmp_path / "w2.xlsx")
     book = openpyxl.load_workbook(week2)
     for row in book["决策链条梳理"].iter_rows(min_row=2):
@@ -75,7 +78,6 @@ def test_cards_say_what_changed_since_the_gate(target, tmp_path):
             row[4].value = "支持"
     book.save(week2)
     assert run_on(target, "import", week2, "--sync", "--author", "王明").exit_code == 0
-    page = tmp_path / "gate.html"
     drawn = run_on(target, "--lang", "zh", "map", "-o", page, "--since", "gate-1",
                    "--as-of", "2026-12-01")
     assert drawn.exit_code == 0, drawn.output
@@ -87,6 +89,15 @@ def test_cards_say_what_changed_since_the_gate(target, tmp_path):
     gone = next(n for n in data["nodes"] if n.get("name") == "吴海峰")
     assert "已调离" in gone["label"] and "继任 钱卫" in gone["label"]
     assert sum("已调离" in n.get("label", "") for n in data["nodes"]) == 1
+    # the successor in his place, the greyed card beside; his reports where they were
+    # (their sheet still names 吴海峰), and no two organizations' bands over each other
+    after = _cards(page)
+    assert after["钱卫"] == before["吴海峰"] and after["吴海峰"] != before["吴海峰"]
+    assert all(after[p] == before[p] for p in ("曾凡", "蒋红梅", "蔡明", "周立新"))
+    tops = [b for b in data["meta"]["bands"] if b["kind"] == "organization" and b["depth"] == 0]
+    assert not [(a["label"], b["label"]) for a, b in itertools.combinations(tops, 2)
+                if a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+                and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]]
     plain = run_on(target, "--lang", "zh", "map", "-o", tmp_path / "plain.html",
                    "--as-of", "2026-12-01")
     assert plain.exit_code == 0 and "吴海峰" not in (tmp_path / "plain.html").read_text(
