@@ -196,8 +196,9 @@ def map_data(V: ValuedGraph, settings: MapSettings = MapSettings()) -> dict[str,
                             keyed=not settings.pseudonymize,
                             aspect=SLIDE_ASPECT if settings.key_people else None,
                             secret=card_secret() if settings.redact else None)
-    drawn = _drawn(G, nodes, edges, marks, settings.lang, settings.key_people) if chart \
-        else None
+    drawn = _drawn(G, nodes, edges, marks, settings.key_people) if chart else None
+    if drawn is not None and any(ours.values()):
+        drawn.add("ours")  # a card says who of ours knows them
     for node in nodes:
         node.pop("card", None)
         node.pop("former", None)
@@ -490,13 +491,10 @@ def _contact_line(ours: list[str], last: str | None, lang: str) -> str:
 
 
 def _drawn(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
-           marks: dict[str, Any], lang: str, slide: bool) -> set[str]:
+           marks: dict[str, Any], slide: bool) -> set[str]:
     """What an org chart draws, by legend row (see :func:`_legend`): a slide's legend
     explains only the marks on it."""
     drawn = {f"kind:{d['org_kind']}" for _, d in G.nodes(data=True)}
-    if any(word("map.card.ours", lang, names="") in line for node in nodes
-           for line in (node.get("card") or {}).get("lines", [])):
-        drawn.add("ours")
     for node in nodes:
         card = node.get("card")
         if card is None:
