@@ -2047,7 +2047,7 @@ def _since(since: str, sets: builtins.list[ChangeSet], snapshots: builtins.list[
     try:
         day = parse_day(since.strip())
     except ValueError:
-        names = ", ".join(repr(s.name) for s in snapshots) or "none yet"
+        names = ", ".join(repr(s.name) for s in snapshots) or Said("none")
         raise LookupFailed(Said("error.no_since", since=repr(since), names=names)) from None
     if not sets:
         raise Conflict(Said("error.no_history", where=where, day=day))

@@ -125,7 +125,7 @@ def find_project(projects: Iterable[Mapping[str, Any]], text: str | None) -> str
     """
     chosen = list(projects)
     ids = {p["id"] for p in chosen}
-    listed = ", ".join(sorted(ids)) or "none"
+    listed = ", ".join(sorted(ids)) or Said("none")
     if text is None:
         if len(ids) == 1:
             return next(iter(ids))

@@ -36,7 +36,7 @@ def require_project(G: nx.MultiDiGraph, project: str) -> dict:
     """The project's record, or :class:`LookupFailed` naming the known projects."""
     projects = G.graph.get("projects", {})
     if project not in projects:
-        known = ", ".join(sorted(projects)) or "none"
+        known = ", ".join(sorted(projects)) or Said("none")
         raise LookupFailed(Said("error.no_project", name=repr(project), projects=known))
     return projects[project]
 
