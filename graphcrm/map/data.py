@@ -556,7 +556,7 @@ def _person(G: nx.MultiDiGraph, person: str, project: str | None, names: dict[st
         ("roles", role_words(roles, lang) or None),
         ("stance", vocab(Stance(stance), lang) if stance else None),
         ("leaning", None if settings.redact else entry.get("leaning")),
-        ("owner", G.nodes[entry["owner"]]["name"] if entry.get("owner") in G else None),
+        ("owner", names.get(entry["owner"]) if entry.get("owner") in G else None),
         ("influence", influence),
         ("last contact", last),
         ("coverage", vocab(Coverage(status), lang) if status else None),

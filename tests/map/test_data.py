@@ -322,3 +322,17 @@ def test_a_slide_says_who_of_ours_knows_each_card_and_explains_only_its_marks():
     assert not any("认识关系" in row for row in legend)  # a slide draws no acquaintance
     page = map_data(value(G, AS_OF), MapSettings(project="P", layout="orgchart", lang="zh"))
     assert any("认识关系" in row["label"] for row in page["meta"]["legend"])  # on request
+
+
+def test_a_pseudonymized_map_names_no_owner():
+    """The owner on our side (我方负责人) is one of our people: a pseudonymized map says
+    them by their role label, as every other name (a leak found reading a shared page)."""
+    from tests.analysis.conftest import make_graph
+
+    G = make_graph({"zhaogang": "o-us", "dm": "o-c"}, [("zhaogang", "dm", 4)],
+                   [("dm", "decision_maker", 5, "supporter", {"owner": "zhaogang"})])
+    plain = stakeholder_map(value(G, AS_OF), MapSettings(project="P", layout="orgchart"))
+    assert "ZHAOGANG" in json.dumps([n.get("facts") for n in plain.data["nodes"]])
+    shared = stakeholder_map(value(G, AS_OF), MapSettings(project="P", layout="orgchart",
+                                                          pseudonymize=True))
+    assert "ZHAOGANG" not in shared.html
