@@ -474,20 +474,22 @@ def _contact_line(ours: list[str], last: str | None, lang: str) -> str:
     '我方 赵刚等3人 · 2026-11'
     >>> _contact_line([], "2026-11-20", "zh")
     '最近联系 2026-11-20'
+    >>> _contact_line(["投标团队 1", "投标团队 2"], "2026-11-20", "zh")
+    '我方 投标团队 1等2人'
     """
     if not ours:
         return word("map.tie_last", lang, date=last) if last else ""
     when = f" · {last[:7]}" if last else ""
-    for shown in (ours[:2], ours[:1]):
+    for shown, month in ((ours[:2], when), (ours[:1], when), (ours[:1], "")):
         names = joined(shown, lang)
         if len(ours) > len(shown):
             names = word("map.card.more", lang, names=names, n=len(ours))
-        text = word("map.card.ours", lang, names=names) + when
+        text = word("map.card.ours", lang, names=names) + month
         # vis-network breaks a line at its spaces by a measure a little wider than the type
         # drawn (tests/map/test_orgchart_page.py counts every card's lines in the browser)
         if wcswidth(text) <= CARD_COLUMNS - 3:
             break
-    return text
+    return text  # the shortest: the month left out (a long name, a pseudonym)
 
 
 def _drawn(G: nx.MultiDiGraph, nodes: list[dict[str, Any]], edges: list[dict[str, Any]],

@@ -131,13 +131,16 @@ def test_the_sample_org_chart(open_map, browser, tmp_path):
     phone.close()
 
 
-def test_a_cards_chinese_lines_never_overlap(open_map):
+@pytest.mark.parametrize("pseudonymize", [False, True])
+def test_a_cards_chinese_lines_never_overlap(open_map, pseudonymize):
     """Measured in the page: every line of every card is spaced at least as far as its ink
     is tall (CJK glyphs ink more than their font size), and a card's lines fit its text
-    area; in Chinese, the sample's org chart (issue 26, 5)."""
+    area; in Chinese, the sample's org chart, also pseudonymized (role labels are longer
+    than names: "我方 投标团队 1 · 2026-11" wrapped) (issue 26, 5)."""
     G = build_graph(read_dataset([sample_dir()]))
     page = open_map(stakeholder_map(value(G, AS_OF), MapSettings(
-        project="prj-js-ess", layout="orgchart", lang="zh")), "zh.html")
+        project="prj-js-ess", layout="orgchart", lang="zh", pseudonymize=pseudonymize)),
+        "zh.html")
     page.wait_for_timeout(300)  # drawn at least once: the spacing is set as the cards draw
     found = page.evaluate("""() => {
         const net = window.graphcrmMap.network;
