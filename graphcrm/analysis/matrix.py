@@ -68,7 +68,7 @@ def stakeholder_matrix(
     """
     G = V.people
     require_project(G, project)
-    covered = gaps or coverage_gaps(V, project)
+    covered = gaps or coverage_gaps(V, project, plan=False)  # the levels, not the plan
     coverage = {r["person_id"]: r for r in covered.stakeholder_rows}
     rows = []
     for person, data in G.nodes(data=True):
