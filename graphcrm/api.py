@@ -1319,9 +1319,10 @@ class GraphCRM:
         try:
             past = GraphCRM(held, model=self.model)
             existed = {key[0] for key in before["projects"]}
-            gaps_before = {p: past.gaps(p, as_of=as_of) if p in existed else None
-                           for p in projects}
-            gaps_after = {p: self.gaps(p, as_of=as_of) for p in projects}
+            # the levels and the score only: the changes compare no plan
+            gaps_before = {p: past._coverage(p, as_of=as_of, plan=False) if p in existed
+                           else None for p in projects}
+            gaps_after = {p: self._coverage(p, as_of=as_of, plan=False) for p in projects}
             people = None
             if chosen:
                 people = set(self.project_graph(chosen[0]))
@@ -1658,13 +1659,19 @@ class GraphCRM:
         >>> bid.gaps("prj-bh-bms", as_of=DEMO_AS_OF).plan["meet_name"].tolist()[:3]
         ['高明', '罗燕', '陆振华']
         """
+        return self._coverage(project, as_of=as_of, avoid=avoid, max_hops=max_hops)
+
+    def _coverage(self, project: str | None, *, as_of: DateLike, avoid: Sequence[str] = (),
+                  max_hops: int = 4, plan: bool = True) -> GapsResult:
+        """:meth:`gaps`, and without the plan and its simulation for the questions that
+        read only the levels and the score (``handover``, ``changes``)."""
         G, project_id = self._project(project)
         if avoid:
             with open_store(self.store) as opened:
                 index = opened.people_index(named=avoid)
             G = G.copy()
             G.remove_nodes_from([find_person(index, a) for a in avoid])
-        return coverage_gaps(self._value(G, as_of), project_id, max_hops=max_hops)
+        return coverage_gaps(self._value(G, as_of), project_id, max_hops=max_hops, plan=plan)
 
     @_bulk
     @asks(QUESTIONS["informants"])
@@ -1789,9 +1796,9 @@ class GraphCRM:
         rank = {s: -i for i, s in enumerate(LEVELS)}  # in depth ranks highest
         lost = []
         for project_id in projects:
-            now = self.gaps(project_id, as_of=as_of)
-            without = {r["person_id"]: r for r in
-                       self.gaps(project_id, as_of=as_of, avoid=[who]).stakeholder_rows}
+            now = self._coverage(project_id, as_of=as_of, plan=False)
+            without = {r["person_id"]: r for r in self._coverage(
+                project_id, as_of=as_of, avoid=[who], plan=False).stakeholder_rows}
             for row in now.stakeholder_rows:
                 if row["person_id"] == who:
                     continue

@@ -76,7 +76,8 @@ def contact_plan(
     G, H, as_of, model = V.people, V.reach, V.as_of, V.model
     cold = model.cold_below if cold_below is None else cold_below
     ours = set(our_people(G, project))
-    _, chains = nx.multi_source_dijkstra(H, ours, weight="cost") if ours else ({}, {})
+    # sorted: among equal chains, the same one on every run (a set has no order)
+    _, chains = nx.multi_source_dijkstra(H, sorted(ours), weight="cost") if ours else ({}, {})
     rows = []
     contacted = last_contacts(G)  # one pass over the ties, the same rule as the map's
     for person, data in G.nodes(data=True):

@@ -304,11 +304,12 @@ def _marks(V: ValuedGraph, settings: MapSettings) -> dict[str, Any]:
                              "last_contact": last_contacts(G), "missing_roles": []}
     ours = set(our_people(G, project))
     if ours:
-        distance, chains = nx.multi_source_dijkstra(H, ours, weight="cost")
+        # sorted: among equal chains, the same start on every run (a set has no order)
+        distance, chains = nx.multi_source_dijkstra(H, sorted(ours), weight="cost")
         marks["chains"] = {n: (chains[n], math.exp(-distance[n])) for n in chains}
     if project is None:
         return marks
-    coverage = coverage_gaps(V, project)
+    coverage = coverage_gaps(V, project, plan=False)  # the levels and the score
     gaps = coverage.stakeholder_rows
     marks["missing_roles"] = [h["values"]["role"] for h in coverage.hole_rows
                               if h["reason"] == "gaps.missing_role"]

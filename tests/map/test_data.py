@@ -336,3 +336,34 @@ def test_a_pseudonymized_map_names_no_owner():
     shared = stakeholder_map(value(G, AS_OF), MapSettings(project="P", layout="orgchart",
                                                           pseudonymize=True))
     assert "ZHAOGANG" not in shared.html
+
+
+def test_equal_chains_from_two_of_ours_read_the_same_in_every_process():
+    """Two of ours equally close to a contact (strength 5 each): the map's "best path from
+    us" and the contact plan's route name the same colleague in every process, whatever
+    Python's string hashing (a set of our people has no order; found on the 100,000-person
+    network, where the page changed from one run to the next)."""
+    import os
+    import subprocess
+
+    script = """
+import datetime as dt, json, sys
+sys.path.insert(0, ".")
+from tests.analysis.conftest import make_graph
+from graphcrm.analysis.valued import value
+from graphcrm.analysis.health import contact_plan
+from graphcrm.map import MapSettings
+from graphcrm.map.data import map_data
+G = make_graph({"ann": "o-us", "bob": "o-us", "cat": "o-us", "x": "o-c", "dm": "o-c"},
+               [("ann", "x", 5), ("bob", "x", 5), ("cat", "x", 5), ("x", "dm", 4)],
+               [("dm", "decision_maker", 5)])
+V = value(G, dt.date(2026, 11, 26))
+data = map_data(V, MapSettings(project="P", layout="orgchart"))
+print(json.dumps([[n.get("name"), n.get("facts")] for n in data["nodes"]], ensure_ascii=False))
+print(json.dumps(contact_plan(V, "P").records(), ensure_ascii=False, default=str))
+"""
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                              check=True, cwd=ROOT,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+               for seed in range(6)}
+    assert len(outputs) == 1

@@ -135,13 +135,13 @@ def test_changes_keeps_its_earlier_state_in_memory(tmp_path, monkeypatch):
     bid.snapshot("gate")
     bid.remove_role("prj-js-ess", NAME, "informant")
     seen: list[list[Path]] = []
-    gaps = api.GraphCRM.gaps
+    coverage = api.GraphCRM._coverage  # what changes asks of both states, while it runs
 
     def watching(self, *args, **kwargs):
         seen.append(list(scratch.rglob("*")))
-        return gaps(self, *args, **kwargs)
+        return coverage(self, *args, **kwargs)
 
-    monkeypatch.setattr(api.GraphCRM, "gaps", watching)
+    monkeypatch.setattr(api.GraphCRM, "_coverage", watching)
     assert bid.changes("gate", project="prj-js-ess", as_of=api.DEMO_AS_OF).records()
     assert seen and all(found == [] for found in seen)
 
