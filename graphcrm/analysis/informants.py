@@ -40,6 +40,8 @@ computation", Social Networks 30(2), 2008.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import math
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
@@ -478,9 +480,57 @@ def subset_betweenness(H: nx.DiGraph, sources: list[str], targets: list[str],
     if not region:
         return {}
     sub = region_graph(H, region)
-    return nx.betweenness_centrality_subset(
-        sub, sources=[s for s in sources if s in region],
-        targets=[t for t in targets if t in region], normalized=False, weight="cost")
+    return _brandes_subset(sub, [s for s in sources if s in region],
+                           [t for t in targets if t in region])
+
+
+def _brandes_subset(G: nx.DiGraph, sources: list[str], targets: list[str]) -> dict[str, float]:
+    """:func:`networkx.betweenness_centrality_subset` (directed, ``weight="cost"``, not
+    normalized), step for step — the same Dijkstra (Brandes' path counts, equal chains by
+    float equality as NetworkX compares them) and the same accumulation, in the same order,
+    so the very same floats — over adjacency lists made once instead of a weight function
+    called for every arc from every source (3 million calls at 100,000 people)."""
+    adjacency = {v: [(w, arc.get("cost", 1)) for w, arc in following.items()]
+                 for v, following in G._succ.items()}
+    nodes = list(G)
+    betweenness = dict.fromkeys(nodes, 0.0)
+    wanted = set(targets)
+    for s in sources:
+        order: list[str] = []
+        before: dict[str, list[str]] = {v: [] for v in nodes}
+        sigma = dict.fromkeys(nodes, 0.0)
+        done: dict[str, float] = {}
+        sigma[s] = 1.0
+        seen: dict[str, float] = {s: 0}
+        counter = itertools.count()
+        queue: list[tuple[float, int, str, str]] = [(0, next(counter), s, s)]
+        while queue:
+            dist, _, pred, v = heapq.heappop(queue)
+            if v in done:
+                continue
+            sigma[v] += sigma[pred]
+            order.append(v)
+            done[v] = dist
+            for w, cost in adjacency[v]:
+                through = dist + cost
+                if w not in done and (w not in seen or through < seen[w]):
+                    seen[w] = through
+                    heapq.heappush(queue, (through, next(counter), v, w))
+                    sigma[w] = 0.0
+                    before[w] = [v]
+                elif through == seen[w]:
+                    sigma[w] += sigma[v]
+                    before[w].append(v)
+        delta = dict.fromkeys(order, 0.0)
+        ends = wanted - {s}
+        while order:
+            w = order.pop()
+            coeff = ((delta[w] + 1.0) if w in ends else delta[w]) / sigma[w]
+            for v in before[w]:
+                delta[v] += sigma[v] * coeff
+            if w != s:
+                betweenness[w] += delta[w]
+    return betweenness
 
 
 def _region_from_tables(sources: list[str], targets: list[str], ahead: Any, back: Any,

@@ -268,3 +268,21 @@ def test_k_best_chains_are_the_best_simple_chains_in_a_defined_order(seed):
             search, "start", target, weight="cost"), 500) if len(p) - 2 <= hops][:k]
         costs = [sum(H[a][b]["cost"] for a, b in itertools.pairwise(p)) for p in yen]
         assert [c for c, _ in found] == pytest.approx(costs)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_brandes_on_adjacency_lists_is_networkx_float_for_float(seed):
+    """The subset betweenness loop over adjacency lists (issue 28) gives exactly — ``==``,
+    not approximately — what networkx gives, on random graphs with hubs and equal costs
+    (many equal chains), from many sources or few."""
+    from graphcrm.analysis.informants import _brandes_subset
+
+    H, skip, rng = reach_with_hubs(seed)
+    R = without(H, skip)
+    for starts, ends in ((4, 4), (20, 3), (2, 15)):
+        sources = sorted(rng.sample(sorted(R), starts))
+        targets = sorted(rng.sample(sorted(set(R) - set(sources)), ends))
+        expected = nx.betweenness_centrality_subset(R, sources=sources, targets=targets,
+                                                    normalized=False, weight="cost")
+        assert _brandes_subset(R, sources, targets) == expected
+        assert any(v > 0 for v in expected.values())
