@@ -213,16 +213,17 @@ def key_informants(
                         and Role.DECISION_MAKER.value not in roles_of(G, n, project))
     if not candidates:
         return InformantsResult(project, components=tuple(chosen))
-    to_target = V.distances(list(targets), skip, reverse=True)
-    between = subset_betweenness(H, sorted(ours), sorted(targets), from_us,
-                                 V.distance_table(sorted(targets), skip, reverse=True), skip,
+    to_targets = V.distance_table(sorted(targets), skip, reverse=True)  # one search each
+    row_of = {t: i for i, t in enumerate(to_targets[0])}
+    between = subset_betweenness(H, sorted(ours), sorted(targets), from_us, to_targets, skip,
                                  position=position)
     top_between = max((between.get(c, 0.0) for c in candidates), default=0) or 1
     rows = []
     for c in candidates:
         others = {t: w for t, w in targets.items() if t != c}
         weight = sum(others.values()) or 1
-        reach = {t: math.exp(-to_target[t][c]) if c in to_target[t] else 0.0 for t in others}
+        reach = {t: math.exp(-float(to_targets[1][row_of[t], position[c]]))
+                 if t in row_of else 0.0 for t in others}  # exp(-inf) = 0: out of reach
         stance = stance_of(G, c, project)
         rows.append({
             "person_id": c, "name": G.nodes[c]["name"],

@@ -66,6 +66,13 @@ def read_page(path: str | os.PathLike[str], slide: bool = False) -> Previous | N
         return None
     if slide:
         return _slide(data["meta"].get("slide"))
+    return _chart(data)
+
+
+def _chart(data: Mapping) -> Previous | None:
+    """A map's org chart as an anchor: its keyed cards' places, their superiors (reporting
+    lines, not dotted ones), its title and frame; None without keyed cards. Read with care:
+    the data may come from a page on disk."""
     key_of, positions = {}, {}
     for node in data.get("nodes") or []:
         where = (node.get("x"), node.get("y")) if isinstance(node, dict) else (None, None)
@@ -82,7 +89,7 @@ def read_page(path: str | os.PathLike[str], slide: bool = False) -> Previous | N
 
 
 def _frame(value: object) -> tuple[float, float, float, float] | None:
-    if isinstance(value, list) and len(value) == 4 and all(isinstance(v, int | float)
+    if isinstance(value, list | tuple) and len(value) == 4 and all(isinstance(v, int | float)
                                                            for v in value):
         return (float(value[0]), float(value[1]), float(value[2]), float(value[3]))
     return None
@@ -119,14 +126,8 @@ def slide_part(data: Mapping) -> dict:
     """What a page keeps of the slide written with it (``meta.slide``), so that next week's
     slide keeps its key people where they stood: each card's key and place, each card's
     superior, the chart's title. Empty for a chart without keys (pseudonymized)."""
-    nodes = [n for n in data["nodes"] if "key" in n and "x" in n and "y" in n]
-    key_of = {n["id"]: n["key"] for n in nodes}
-    return {"title": data["meta"].get("title", ""), "frame": data["meta"].get("frame"),
-            "positions": {n["key"]: [n["x"], n["y"]] for n in nodes},
-            "superiors": {key_of[e["from"]]: key_of[e["to"]] for e in data["edges"]
-                          if e.get("layer") == "tree" and not e.get("arrows")
-                          and e.get("from") in key_of and e.get("to") in key_of}
-            } if nodes else {}
+    chart = _chart(data)
+    return chart.part() if chart is not None else {}
 
 
 def _slide(part: object) -> Previous | None:
