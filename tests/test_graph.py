@@ -88,3 +88,36 @@ def test_last_contacts_in_one_pass_agree_with_the_rule(sample):
     everyone = last_contacts(G)
     assert everyone == {person: last_contact(G, person) for person in G}
     assert sum(date is not None for date in everyone.values()) > 20
+
+
+def test_ties_are_written_as_add_edge_writes_them(sample):
+    """The adjacency written directly equals MultiDiGraph.add_edge's, tie by tie: the same
+    edges in the same order with the same attributes, one key dict shared both ways, a tie
+    recorded twice updating the first."""
+    import networkx as nx
+
+    G = build_graph(sample)
+    twice = [dict(t) for t in sample.table("relationships")[:3]]
+    for t in twice:
+        t["notes"] = "again"
+    doubled = type(sample)(records={**sample.records, "relationships": [
+        *sample.table("relationships"), *twice]}, columns=sample.columns)
+    D = build_graph(doubled)
+    for built, data in ((G, sample), (D, doubled)):
+        R = nx.MultiDiGraph()  # add_edge replayed: reporting lines, then ties as recorded
+        R.add_nodes_from(built.nodes(data=True))
+        for person, boss in built.nodes(data="reports_to"):
+            if built.has_edge(person, boss, REPORTS_TO):
+                R.add_edge(person, boss, REPORTS_TO, **built.edges[person, boss, REPORTS_TO])
+        for t in data.table("relationships"):
+            edge = (t["source"], t["target"], t["type"])
+            if built.has_edge(*edge):
+                R.add_edge(*edge, **built.edges[edge])
+        assert list(built.edges(keys=True, data=True)) == list(R.edges(keys=True, data=True))
+        assert all(built._pred[v][u] is keys for u, adj in built._succ.items()
+                   for v, keys in adj.items())
+        assert list(built._pred) == list(R._pred)
+        assert all(list(built._pred[n]) == list(R._pred[n]) for n in built)
+    assert D.number_of_edges() == G.number_of_edges()
+    assert [D.edges[t["source"], t["target"], t["type"]]["notes"] for t in twice] == [
+        "again"] * 3

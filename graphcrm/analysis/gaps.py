@@ -62,13 +62,9 @@ import networkx as nx
 from graphcrm.analysis.model import TieModel
 from graphcrm.analysis.network import (
     best_chain,
-    best_chains,
-    chain_region,
     competitor_staff,
     decision_stakeholders,
-    hop_distances,
     our_people,
-    region_arcs,
     require_project,
     roles_of,
 )
@@ -104,9 +100,9 @@ class _Question:
     names: Mapping[str, str]  # as a reader tells namesakes apart (shown_names)
     planned: frozenset[tuple[str, str]] = frozenset()  # a plan's ties (when simulating)
     extra: tuple[tuple[str, str, dict], ...] = ()  # their arcs
-    #: hop distances from us, by the people left out and the plan's ends: the same for every
-    #: stakeholder not against us (computed once, not once per stakeholder)
-    forward: dict[tuple[frozenset[str], tuple[str, ...]], dict[str, int]] = field(
+    #: hop distances from us (by position, :class:`Compact`), by the people left out and the
+    #: plan's ends: the same for every stakeholder not against us (computed once)
+    forward: dict[tuple[frozenset[str], tuple[str, ...]], Any] = field(
         default_factory=dict, compare=False, repr=False)
 
     @property
@@ -128,12 +124,13 @@ class _Question:
         ends = {n for u, v, _ in self.extra for n in (u, v)} - set(skip)
         starts = [*self.ours, *sorted(ends)]  # the plan's ties shorten chains: a wider region
         key = (frozenset(skip), tuple(sorted(ends)))
+        C = self.V.compact  # the whole neighbourhood: searched as arrays
         if key not in self.forward:
-            self.forward[key] = hop_distances(self.V.reach, starts, self.max_hops,
-                                              excluded=skip)
-        keep = chain_region(self.V.reach, starts, target, self.max_hops, excluded=skip,
-                            forward=self.forward[key])
-        return region_arcs(self.V.reach, keep | ends | set(self.ours), extra=self.extra)
+            self.forward[key] = C.hop_distances(starts, self.max_hops, excluded=skip)
+        forward = self.forward[key]
+        backward = C.hop_distances([target], self.max_hops, reverse=True, excluded=skip)
+        keep = (forward >= 0) & (backward >= 0) & (forward + backward <= self.max_hops)
+        return C.region_arcs(keep | C.mask(ends | set(self.ours)), extra=self.extra)
 
     def routes(self, target: str, arcs: Mapping[str, Mapping[str, dict]], *,
                excluded: Collection[str] = (), weak: int = 2, most: int = MAX_ROUTES
@@ -423,9 +420,10 @@ def _introduction(q: _Question, target: str, free: list[str], skip: Collection[s
                 and arc["p"] >= q.model.known_well_probability]
     if not contacts:
         return None
-    searches = [(True, best_chains(H, [owner], q.max_hops - 1, excluded={*skip, target}))
-                ] if owner else []  # one search from each side, for every contact
-    searches.append((False, best_chains(H, free, q.max_hops - 1, excluded={*skip, target})))
+    C = q.V.compact  # over the whole neighbourhood: one search from each side, as arrays
+    searches = [(True, C.best_chains([owner], q.max_hops - 1, excluded={*skip, target}))
+                ] if owner else []
+    searches.append((False, C.best_chains(free, q.max_hops - 1, excluded={*skip, target})))
     for contact in contacts:
         known = H[contact][target]["p"]
         for own, chains in searches:

@@ -65,6 +65,7 @@ from graphcrm.domain import OrgKind, Role, Stance
 from graphcrm.reports.informants import InformantsResult, reasons_text
 
 __all__ = ["key_informants", "brokerage_roles", "burt_measures", "subset_betweenness",
+           "betweenness_within",
            "WEIGHTS", "GF_ROLES", "InformantsResult", "reasons_text"]
 
 #: How the components add up to the score: the default model's (one place: the model).
@@ -203,11 +204,10 @@ def key_informants(
     competitors = competitor_staff(G)
     skip = frozenset(() if include_competitors else competitor_staff(G, keep=[*targets, *ours]))
     near = hop_distances(H, targets, _REACH, both=True, excluded=skip)
-    from_us = V.distance_table(sorted(ours), skip)
     position = V.arcs.position
-    nearest = from_us[1].min(axis=0) if from_us[0] else None  # the best chain from any of us
+    nearest = V.nearest(sorted(ours), skip)  # the best chain from any of us
     reach_us = {n: float(nearest[position[n]]) for n in near
-                if nearest is not None and n in position and math.isfinite(nearest[position[n]])}
+                if n in position and math.isfinite(nearest[position[n]])}
     candidates = sorted(n for n in near if n not in ours and n in reach_us
                         and G.nodes[n]["org_kind"] != OrgKind.OWN
                         and Role.DECISION_MAKER.value not in roles_of(G, n, project))
@@ -215,8 +215,22 @@ def key_informants(
         return InformantsResult(project, components=tuple(chosen))
     to_targets = V.distance_table(sorted(targets), skip, reverse=True)  # one search each
     row_of = {t: i for i, t in enumerate(to_targets[0])}
-    between = subset_betweenness(H, sorted(ours), sorted(targets), from_us, to_targets, skip,
-                                 position=position)
+    import numpy as np
+
+    # the people on a best chain from us to a target, and the arcs of those chains
+    C = V.compact
+    region = C.on_best_chains(sorted(ours), to_targets[1])
+    region[[C.position[n] for n in skip if n in C.position]] = False
+    tail = np.repeat(np.arange(len(C.nodes)), np.diff(C.indptr))
+    tight = region[tail] & region[C.head]
+    on_some = np.zeros_like(tight)
+    for row in to_targets[1]:
+        on_some |= C.tight(row)
+    tight &= on_some
+    ahead: dict[str, list[str]] = {C.nodes[i]: [] for i in np.flatnonzero(region).tolist()}
+    for u, w in zip(tail[tight].tolist(), C.head[tight].tolist(), strict=True):
+        ahead[C.nodes[u]].append(C.nodes[w])
+    between = betweenness_within(H, sorted(ours), sorted(targets), set(ahead), ahead=ahead)
     top_between = max((between.get(c, 0.0) for c in candidates), default=0) or 1
     rows = []
     for c in candidates:
@@ -408,10 +422,9 @@ def _add_structural_holes(V: ValuedGraph, skip: frozenset[str], rows: list[dict]
 
 
 def subset_betweenness(H: nx.DiGraph, sources: list[str], targets: list[str],
-                       from_sources: Mapping[str, Mapping[str, float]] | tuple[list[str], Any],
-                       to_targets: Mapping[str, Mapping[str, float]] | tuple[list[str], Any],
-                       skip: Collection[str] = (), *,
-                       position: Mapping[str, int] | None = None) -> dict[str, float]:
+                       from_sources: Mapping[str, Mapping[str, float]],
+                       to_targets: Mapping[str, Mapping[str, float]],
+                       skip: Collection[str] = ()) -> dict[str, float]:
     """Betweenness of every person on the best chains from ``sources`` to ``targets``
     (weight ``cost``, not normalized), as :func:`networkx.betweenness_centrality_subset`
     gives it on ``H`` without ``skip``, computed on the chains' own region.
@@ -420,8 +433,10 @@ def subset_betweenness(H: nx.DiGraph, sources: list[str], targets: list[str],
     ``d(s, v) + d(v, t) = d(s, t)`` (``from_sources[s]``, ``to_targets[t]``; compared with a
     relative slack of 1e-9, which can only add people). Every best chain from ``s`` to such
     a ``v`` is the start of a best chain to ``t``, so the region holds all of them and
-    Brandes' path counts on it are the counts on the whole graph; people outside it lie on
-    no best chain (betweenness 0, left out of the result).
+    Brandes' path counts on it are the counts on the whole graph (:func:`betweenness_within`);
+    people outside it lie on no best chain (betweenness 0, left out of the result).
+    ``key_informants`` finds the same region from the distances to the targets alone
+    (:meth:`~graphcrm.analysis.compact.Compact.on_best_chains`).
 
     Parameters
     ----------
@@ -430,17 +445,11 @@ def subset_betweenness(H: nx.DiGraph, sources: list[str], targets: list[str],
     sources, targets
         Where chains start and end.
     from_sources
-        For each source, the best-chain cost from it to each person; or, with ``position``,
-        the same as a table (:meth:`~graphcrm.analysis.valued.ValuedGraph.distance_table`:
-        the people of its rows, and a row of costs for each, ``inf`` where none).
+        For each source, the best-chain cost from it to each person.
     to_targets
-        For each target, the best-chain cost from each person to it (a table likewise).
+        For each target, the best-chain cost from each person to it.
     skip
         People no chain passes.
-    position
-        Each person's column in the tables (when they are tables): the region is then found
-        with array arithmetic, a few hundred of our people at a time, instead of a
-        dictionary look-up per source, target and person.
 
     Returns
     -------
@@ -463,40 +472,60 @@ def subset_betweenness(H: nx.DiGraph, sources: list[str], targets: list[str],
        generic computation", *Social Networks* 30(2) (2008), 136–145.
     """
     region: set[str] = set()
-    if position is not None:
-        region = _region_from_tables(sources, targets, from_sources, to_targets, position)
-    else:
-        ahead_of: Mapping[str, Mapping[str, float]] = from_sources  # type: ignore[assignment]
-        back_of: Mapping[str, Mapping[str, float]] = to_targets  # type: ignore[assignment]
-        for t in targets:
-            back = back_of.get(t, {})
-            for s in sources:
-                ahead = ahead_of.get(s, {})
-                if t not in ahead:
-                    continue
-                bound = ahead[t] * (1 + 1e-9) + 1e-12
-                region.update(v for v, d in back.items()
-                              if v in ahead and ahead[v] + d <= bound)
-    region.difference_update(skip)
+    for t in targets:
+        back = to_targets.get(t, {})
+        for s in sources:
+            ahead = from_sources.get(s, {})
+            if t not in ahead:
+                continue
+            bound = ahead[t] * (1 + 1e-9) + 1e-12
+            region.update(v for v, d in back.items() if v in ahead and ahead[v] + d <= bound)
+    return betweenness_within(H, sources, targets, region - set(skip))
+
+
+def betweenness_within(H: nx.DiGraph, sources: list[str], targets: list[str],
+                       region: Collection[str], *,
+                       ahead: Mapping[str, Collection[str]] | None = None) -> dict[str, float]:
+    """:func:`networkx.betweenness_centrality_subset` (weight ``cost``, not normalized) on
+    the reach graph within ``region``: the betweenness on the whole graph when ``region``
+    holds every best chain from a source to a target (:func:`subset_betweenness`).
+
+    ``ahead``: for each person of the region, the next people on a best chain to some
+    target (tight arcs); then each source's Dijkstra is run only over the people it reaches
+    along them (:func:`_brandes_subset`)."""
     if not region:
         return {}
     sub = region_graph(H, region)
     return _brandes_subset(sub, [s for s in sources if s in region],
-                           [t for t in targets if t in region])
+                           [t for t in targets if t in region], ahead=ahead)
 
 
-def _brandes_subset(G: nx.DiGraph, sources: list[str], targets: list[str]) -> dict[str, float]:
+def _brandes_subset(G: nx.DiGraph, sources: list[str], targets: list[str], *,
+                    ahead: Mapping[str, Collection[str]] | None = None) -> dict[str, float]:
     """:func:`networkx.betweenness_centrality_subset` (directed, ``weight="cost"``, not
     normalized), step for step — the same Dijkstra (Brandes' path counts, equal chains by
     float equality as NetworkX compares them) and the same accumulation, in the same order,
     so the very same floats — over adjacency lists made once instead of a weight function
-    called for every arc from every source (3 million calls at 100,000 people)."""
+    called for every arc from every source (3 million calls at 100,000 people).
+
+    With ``ahead`` (each person's next people on a best chain to a target), each source's
+    search runs over only the people it reaches along those arcs: every person on a best
+    chain from it to a target, whose path counts and distances come from people on such
+    chains only (a best chain's every prefix is a best chain). Everyone left out adds
+    nothing (their delta is 0 and pushes no one ahead of anyone kept in the heap's order),
+    so the floats are the same; a property test asserts it with ``==``."""
     adjacency = {v: [(w, arc.get("cost", 1)) for w, arc in following.items()]
                  for v, following in G._succ.items()}
     nodes = list(G)
     betweenness = dict.fromkeys(nodes, 0.0)
     wanted = set(targets)
     for s in sources:
+        kept: Collection[str] = G._succ
+        if ahead is not None:
+            kept, frontier = {s}, [s]
+            while frontier:
+                frontier = [w for v in frontier for w in ahead.get(v, ()) if w not in kept]
+                kept.update(frontier)
         order: list[str] = []
         before: dict[str, list[str]] = {v: [] for v in nodes}
         sigma = dict.fromkeys(nodes, 0.0)
@@ -513,6 +542,8 @@ def _brandes_subset(G: nx.DiGraph, sources: list[str], targets: list[str]) -> di
             order.append(v)
             done[v] = dist
             for w, cost in adjacency[v]:
+                if w not in kept:
+                    continue
                 through = dist + cost
                 if w not in done and (w not in seen or through < seen[w]):
                     seen[w] = through
@@ -532,34 +563,6 @@ def _brandes_subset(G: nx.DiGraph, sources: list[str], targets: list[str]) -> di
             if w != s:
                 betweenness[w] += delta[w]
     return betweenness
-
-
-def _region_from_tables(sources: list[str], targets: list[str], ahead: Any, back: Any,
-                        position: Mapping[str, int], chunk: int = 128) -> set[str]:
-    """The people on a best chain from a source to a target (``d(s, v) + d(v, t) <=
-    d(s, t)``, with the same slack), from distance tables: a block of sources at a time."""
-    import numpy as np
-
-    rows_s, A = ahead
-    rows_t, B = back
-    row_of_s = {s: i for i, s in enumerate(rows_s)}
-    row_of_t = {t: i for i, t in enumerate(rows_t)}
-    picked_s = np.array([row_of_s[s] for s in sources if s in row_of_s], dtype=np.int64)
-    names = sorted(position, key=position.__getitem__)
-    on = np.zeros(len(names), dtype=bool)
-    for t in targets:
-        if t not in row_of_t or t not in position or not len(picked_s):
-            continue
-        to_t = B[row_of_t[t]]
-        for start in range(0, len(picked_s), chunk):
-            block = A[picked_s[start:start + chunk]]
-            reach_t = block[:, position[t]]
-            live = np.isfinite(reach_t)
-            if not live.any():
-                continue
-            bound = reach_t[live] * (1 + 1e-9) + 1e-12
-            on |= ((block[live] + to_t) <= bound[:, None]).any(axis=0)
-    return {names[i] for i in np.flatnonzero(on)}
 
 
 def _reasons(G: nx.MultiDiGraph, row: dict, reach: dict[str, float]

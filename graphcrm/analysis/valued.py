@@ -24,12 +24,15 @@ import datetime as dt
 import functools
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import networkx as nx
 
 from graphcrm.analysis.model import DEFAULT_MODEL, Hop, TieModel
 from graphcrm.analysis.network import chain_hops, reach_graph
+
+if TYPE_CHECKING:  # numpy is imported by the questions that search whole graphs only
+    from graphcrm.analysis.compact import Compact
 
 __all__ = ["ValuedGraph", "Arcs", "value"]
 
@@ -93,25 +96,22 @@ class ValuedGraph:
 
     @functools.cached_property
     def arcs(self) -> Arcs:
-        """The reach graph's arcs as columns (:class:`Arcs`), built once."""
+        """The reach graph's arcs as columns (:class:`Arcs`), built once (from
+        :attr:`compact`, whose arcs come in the same order)."""
         import numpy as np
 
-        nodes = list(self.reach)
-        index = {n: i for i, n in enumerate(nodes)}
-        source: list[int] = []
-        target: list[int] = []
-        p: list[float] = []
-        cost: list[float] = []
-        for u, following in self.reach.succ.items():
-            i = index[u]
-            for v, arc in following.items():
-                source.append(i)
-                target.append(index[v])
-                p.append(arc["p"])
-                cost.append(arc["cost"])
-        return Arcs(nodes, index, np.array(source, dtype=np.int64),
-                    np.array(target, dtype=np.int64), np.array(p, dtype=float),
-                    np.array(cost, dtype=float))
+        C = self.compact
+        source = np.repeat(np.arange(len(C.nodes), dtype=np.int64), np.diff(C.indptr))
+        p = np.fromiter((arc["p"] for arc in C.arcs), dtype=float, count=len(C.arcs))
+        return Arcs(C.nodes, C.position, source, C.head, p, C.cost)
+
+    @functools.cached_property
+    def compact(self) -> Compact:
+        """The reach graph as compact adjacency arrays, for whole-graph searches
+        (:class:`~graphcrm.analysis.compact.Compact`), built once."""
+        from graphcrm.analysis.compact import Compact
+
+        return Compact.of(self.reach)
 
     def cost_matrix(self, excluded: Collection[str] = ()) -> Any:
         """The reach graph as a sparse matrix of arc costs (``scipy.sparse.csr_matrix``, row
@@ -144,6 +144,21 @@ class ValuedGraph:
             return [], np.zeros((0, len(self.arcs.nodes)))
         return wanted, csgraph.dijkstra(matrix.T.tocsr() if reverse else matrix,
                                         directed=True, indices=[index[t] for t in wanted])
+
+    def nearest(self, people: Collection[str], excluded: Collection[str] = ()) -> Any:
+        """The cost of the best chain from any of ``people`` to everyone (an array by
+        :attr:`arcs` position, ``inf`` where none), never through ``excluded`` people: the
+        least of their :meth:`distance_table` rows, found by one Dijkstra from all of them
+        at once (float addition is monotone, so the least float sum is the same)."""
+        import numpy as np
+        from scipy.sparse import csgraph
+
+        index = self.arcs.position
+        wanted = [index[t] for t in people if t in index and t not in excluded]
+        if not wanted:
+            return np.full(len(self.arcs.nodes), np.inf)
+        return csgraph.dijkstra(self.cost_matrix(excluded), directed=True, indices=wanted,
+                                min_only=True)
 
     def distances(self, people: Collection[str], excluded: Collection[str] = (), *,
                   reverse: bool = False) -> dict[str, dict[str, float]]:

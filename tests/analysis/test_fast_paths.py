@@ -17,7 +17,11 @@ import networkx as nx
 import pytest
 
 from graphcrm.analysis.gaps import adamic_adar
-from graphcrm.analysis.informants import _add_structural_holes, subset_betweenness
+from graphcrm.analysis.informants import (
+    _add_structural_holes,
+    betweenness_within,
+    subset_betweenness,
+)
 from graphcrm.analysis.model import DEFAULT_MODEL
 from graphcrm.analysis.network import arc_cost, chain_region, hop_distances
 from graphcrm.analysis.valued import ValuedGraph
@@ -129,14 +133,20 @@ def test_betweenness_on_the_best_chains_equals_networkx(seed):
     for person, value in expected.items():
         assert fast.get(person, 0.0) == pytest.approx(value, rel=1e-9, abs=1e-12), person
     assert not set(fast) - set(R)
-    # from distance tables (the arrays key_informants passes), a few sources at a time
-    from graphcrm.analysis.informants import _region_from_tables
-
-    tables = (V.distance_table(sources, skip), V.distance_table(targets, skip, reverse=True))
-    assert subset_betweenness(H, sources, targets, *tables, skip,
-                              position=V.arcs.position) == fast
-    assert _region_from_tables(sources, targets, *tables, V.arcs.position, chunk=1) == \
-        _region_from_tables(sources, targets, *tables, V.arcs.position)
+    # the region key_informants finds from the distances to the targets alone: the people
+    # reached from a source along tight arcs, the same betweenness
+    C = V.compact
+    ahead, back = V.distances(sources, skip), V.distances(targets, skip, reverse=True)
+    by_distance = {v for t in targets for s in sources if t in ahead[s] for v, d in
+                   back[t].items() if v in ahead[s] and ahead[s][v] + d <= ahead[s][t] + 1e-12}
+    tight = C.on_best_chains(sources, V.distance_table(targets, skip, reverse=True)[1])
+    region = {C.nodes[i] for i in tight.nonzero()[0]} - skip
+    assert by_distance <= region
+    assert betweenness_within(H, sources, targets, region) == fast
+    # and the nearest of several sources is the least of their rows, to the last bit
+    nearest = V.nearest(sources, skip)
+    rows = V.distance_table(sources, skip)[1]
+    assert (nearest == rows.min(axis=0)).all()
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -286,3 +296,16 @@ def test_brandes_on_adjacency_lists_is_networkx_float_for_float(seed):
                                                     normalized=False, weight="cost")
         assert _brandes_subset(R, sources, targets) == expected
         assert any(v > 0 for v in expected.values())
+        # each source's search only over the people it reaches along tight arcs
+        V = valued(R)
+        C = V.compact
+        tight = C.head < 0
+        for row in V.distance_table(targets, reverse=True)[1]:
+            tight |= C.tight(row)
+        tail = [C.nodes[i] for i, n in enumerate(C.indptr[1:] - C.indptr[:-1]) for _ in range(n)]
+        ahead: dict[str, list[str]] = {}
+        for k in tight.nonzero()[0]:
+            ahead.setdefault(tail[k], []).append(C.nodes[C.head[k]])
+        assert _brandes_subset(R, sources, targets, ahead=ahead) == expected
+        # and without the tight arcs it would not be the same (the test can fail)
+        assert _brandes_subset(R, sources, targets, ahead={}) != expected

@@ -1,0 +1,290 @@
+"""The reach graph as compact adjacency arrays: whole-graph searches in numpy.
+
+A project's neighbourhood at 100,000 people holds about 15,000 people and 127,000 arcs, and
+``gaps`` searches all of it several times (hop distances from our people, back from each
+stakeholder, the best introductions to a stakeholder's contacts). Walking NetworkX's
+adjacency dicts costs a dictionary look-up per arc per search; :class:`Compact` keeps the
+same arcs as arrays (a CSR layout: each person's successors in the reach graph's own order,
+and the same arcs grouped by their head for searches against the arcs) so that a level of a
+search is a handful of numpy operations over the arcs it touches.
+
+Every search here gives exactly the answer of its dictionary counterpart in
+:mod:`graphcrm.analysis.network` — the same people, the same floats, the same chain among
+equally good ones — which ``tests/analysis/test_compact.py`` checks on random graphs with
+hubs: :meth:`Compact.hop_distances` is :func:`~graphcrm.analysis.network.hop_distances`,
+:meth:`Compact.best_chains` is :func:`~graphcrm.analysis.network.best_chains`.
+
+Example
+-------
+>>> import networkx as nx
+>>> H = nx.DiGraph()
+>>> H.add_edge("s", "a", cost=0.1); H.add_edge("a", "b", cost=0.1)
+>>> C = Compact.of(H)
+>>> C.hop_distances(["s"], 2).tolist()
+[0, 1, 2]
+>>> C.best_chains(["s"], 2)("b")
+(0.2, ['s', 'a', 'b'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+
+__all__ = ["Compact"]
+
+#: A hop distance not reached (the arrays' "infinity").
+UNREACHED = -1
+
+
+def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The concatenation of ``range(starts[i], ends[i])`` for every ``i``, in order."""
+    counts = ends - starts
+    total = int(counts.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.cumsum(counts) - counts
+    return np.arange(total, dtype=np.int64) + np.repeat(starts - offsets, counts)
+
+
+@dataclass(frozen=True, eq=False)
+class Compact:
+    """A reach graph's arcs as arrays.
+
+    Attributes
+    ----------
+    nodes, position
+        The people in the reach graph's order, and each one's position.
+    indptr, head, cost, arcs
+        Person ``i``'s arcs are ``indptr[i]:indptr[i + 1]``, in the reach graph's order of
+        its successors: arc ``k`` leads to ``head[k]`` at ``cost[k]``; ``arcs[k]`` is its
+        attribute dict.
+    rindptr, tail
+        The same arcs grouped by the person they lead to: person ``i``'s predecessors are
+        ``tail[rindptr[i]:rindptr[i + 1]]``.
+    """
+
+    nodes: list[str]
+    position: dict[str, int]
+    indptr: np.ndarray
+    head: np.ndarray
+    cost: np.ndarray
+    arcs: list[dict]
+    rindptr: np.ndarray
+    tail: np.ndarray
+
+    @classmethod
+    def of(cls, H: nx.DiGraph) -> Compact:
+        """The arrays of the reach graph ``H`` (arcs with ``cost``)."""
+        nodes = list(H)
+        position = {n: i for i, n in enumerate(nodes)}
+        succ = H._succ
+        counts = np.fromiter((len(succ[n]) for n in nodes), dtype=np.int64, count=len(nodes))
+        indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
+        np.cumsum(counts, out=indptr[1:])
+        total = int(indptr[-1])
+        head = np.fromiter((position[v] for n in nodes for v in succ[n]), dtype=np.int64,
+                           count=total)
+        arcs = [arc for n in nodes for arc in succ[n].values()]
+        cost = np.fromiter((arc["cost"] for arc in arcs), dtype=float, count=total)
+        tail_of_arc = np.repeat(np.arange(len(nodes), dtype=np.int64), counts)
+        by_head = np.argsort(head, kind="stable")
+        rindptr = np.zeros(len(nodes) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(head, minlength=len(nodes)), out=rindptr[1:])
+        return cls(nodes, position, indptr, head, cost, arcs, rindptr, tail_of_arc[by_head])
+
+    def mask(self, people: Iterable[str]) -> np.ndarray:
+        """A boolean array over the people: True for those of ``people`` in the graph."""
+        out = np.zeros(len(self.nodes), dtype=bool)
+        out[[self.position[n] for n in people if n in self.position]] = True
+        return out
+
+    def hop_distances(self, sources: Iterable[str], cutoff: int, *, reverse: bool = False,
+                      both: bool = False, excluded: Collection[str] = ()) -> np.ndarray:
+        """:func:`~graphcrm.analysis.network.hop_distances` as an array by position:
+        the number of ties from the nearest of ``sources`` (along the arcs, against them
+        with ``reverse``, either way with ``both``), up to ``cutoff``, never through
+        ``excluded`` people; ``UNREACHED`` (-1) for everyone else."""
+        blocked = self.mask(excluded)
+        distance = np.full(len(self.nodes), UNREACHED, dtype=np.int64)
+        frontier = np.unique([self.position[s] for s in sources if s in self.position])
+        frontier = frontier[~blocked[frontier]] if frontier.size else frontier.astype(np.int64)
+        distance[frontier] = 0
+        sides = [(self.indptr, self.head), (self.rindptr, self.tail)]
+        ways = sides if both else [sides[1] if reverse else sides[0]]
+        for level in range(1, cutoff + 1):
+            if not frontier.size:
+                break
+            reached = np.concatenate([people[_ranges(ptr[frontier], ptr[frontier + 1])]
+                                      for ptr, people in ways])
+            reached = np.unique(reached)
+            reached = reached[(distance[reached] == UNREACHED) & ~blocked[reached]]
+            distance[reached] = level
+            frontier = reached
+        return distance
+
+    def region_arcs(self, keep: np.ndarray, *, extra: Iterable[tuple[str, str, dict]] = ()
+                    ) -> dict[str, dict[str, dict]]:
+        """:func:`~graphcrm.analysis.network.region_arcs` for the people where ``keep``
+        (a boolean array by position) is True: their arcs among themselves as nested dicts,
+        each person's in the graph's order, plus ``extra`` arcs among them."""
+        people = np.flatnonzero(keep)
+        counts = self.indptr[people + 1] - self.indptr[people]
+        arc = _ranges(self.indptr[people], self.indptr[people + 1])
+        inside = keep[self.head[arc]]
+        names, attributes = self.nodes, self.arcs
+        found: dict[str, dict[str, dict]] = {names[i]: {} for i in people.tolist()}
+        for u, v, k in zip(np.repeat(people, counts)[inside].tolist(),
+                           self.head[arc[inside]].tolist(), arc[inside].tolist(), strict=True):
+            found[names[u]][names[v]] = attributes[k]
+        for u, v, data in extra:
+            if u in found and v in found:
+                found[u][v] = data
+        return found
+
+    def on_best_chains(self, sources: Iterable[str], to_targets: np.ndarray, *,
+                       slack: float = 1e-9) -> np.ndarray:
+        """Who is on a best chain from one of ``sources`` to a target, as a boolean array
+        by position. ``to_targets`` holds a row for each target: the cost of the best chain
+        from each person to it (``inf`` where none;
+        :meth:`~graphcrm.analysis.valued.ValuedGraph.distance_table` with ``reverse``).
+
+        An arc ``u → w`` is tight for target ``t`` when ``cost(u, w) + d(w, t) = d(u, t)``;
+        a chain is a best chain to ``t`` exactly when each of its arcs is tight, so the
+        people on best chains from the sources are those reached from a source along tight
+        arcs — one search from all sources per target, not one Dijkstra per source. Costs
+        are compared with a relative ``slack`` (the distances are float sums in another
+        order than a chain's own), which can only add people.
+
+        Example
+        -------
+        >>> import networkx as nx
+        >>> H = nx.DiGraph()
+        >>> for u, v, c in [("s", "a", 1.0), ("a", "t", 1.0), ("s", "t", 3.0)]:
+        ...     H.add_edge(u, v, cost=c)
+        >>> C = Compact.of(H)
+        >>> to_t = np.array([[2.0, 1.0, 0.0]])  # s, a, t
+        >>> [C.nodes[i] for i in np.flatnonzero(C.on_best_chains(["s"], to_t))]
+        ['s', 'a', 't']
+        """
+        size = len(self.nodes)
+        starts = np.unique([self.position[s] for s in sources if s in self.position]
+                           ).astype(np.int64)
+        on = np.zeros(size, dtype=bool)
+        for to_t in to_targets:
+            finite = np.isfinite(to_t)
+            tight = self.tight(to_t, slack=slack)
+            frontier = starts[finite[starts]]
+            seen = np.zeros(size, dtype=bool)
+            seen[frontier] = True
+            while frontier.size:
+                arc = _ranges(self.indptr[frontier], self.indptr[frontier + 1])
+                following = np.unique(self.head[arc[tight[arc]]])
+                frontier = following[~seen[following]]
+                seen[frontier] = True
+            on |= seen
+        return on
+
+    def tight(self, to_t: np.ndarray, *, slack: float = 1e-9) -> np.ndarray:
+        """The arcs tight for a target (a boolean array by arc): those on a best chain to
+        it, ``cost(u, w) + d(w, t) = d(u, t)`` within ``slack``, from ``to_t``, the cost of
+        the best chain from each person to the target (:meth:`on_best_chains`)."""
+        tail = np.repeat(np.arange(len(self.nodes), dtype=np.int64), np.diff(self.indptr))
+        finite = np.isfinite(to_t)
+        with np.errstate(invalid="ignore"):  # inf - inf where neither reaches the target
+            return finite[tail] & finite[self.head] & (
+                self.cost + to_t[self.head] <= to_t[tail] * (1 + slack) + 1e-12)
+
+    def distances_dict(self, distance: np.ndarray) -> dict[str, int]:
+        """An array of :meth:`hop_distances` as the dictionary of the people reached."""
+        reached = np.flatnonzero(distance != UNREACHED)
+        return {self.nodes[i]: int(distance[i]) for i in reached.tolist()}
+
+    def best_chains(self, sources: Iterable[str], max_hops: int, *,
+                    excluded: Collection[str] = (), stop: str | None = None
+                    ) -> Callable[[str], tuple[float, list[str]] | None]:
+        """:func:`~graphcrm.analysis.network.best_chains` over the whole graph: one
+        level-by-level search from ``sources``, then the best chain to any person.
+
+        Each level relaxes the arcs out of the people the level before improved, in that
+        level's order and each person's arcs in the graph's order — the dictionary
+        search's scan order —, so that the same arc wins among equal costs (the first in
+        that order) and the next level comes in the same order (each person where an arc
+        first improved them).
+        """
+        position, indptr, head, cost = self.position, self.indptr, self.head, self.cost
+        size = len(self.nodes)
+        barred = self.mask(excluded)
+        starts: list[int] = []
+        seen: set[int] = set()
+        for s in sources:
+            i = position.get(s)
+            if i is not None and not barred[i] and i not in seen:
+                starts.append(i)
+                seen.add(i)
+        begin = np.zeros(size, dtype=bool)
+        begin[starts] = True
+        closed = barred | begin  # never entered
+        stop_at = position.get(stop, -1) if stop is not None else -1
+        cheapest = np.full(size, np.inf)
+        cheapest[starts] = 0.0
+        level_nodes = np.array(starts, dtype=np.int64)
+        level_cost = np.zeros(len(starts))
+        first = np.argsort(level_nodes, kind="stable")
+        # each level by person (for look-ups): the people, their costs, who they came from
+        levels: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = [
+            (level_nodes[first], level_cost[first], np.full(len(starts), -1, dtype=np.int64))]
+        for _ in range(max_hops if starts else 0):
+            scan = level_nodes != stop_at
+            tails, tails_cost = level_nodes[scan], level_cost[scan]
+            counts = indptr[tails + 1] - indptr[tails]
+            arc = _ranges(indptr[tails], indptr[tails + 1])
+            total = np.repeat(tails_cost, counts) + cost[arc]
+            reached = head[arc]
+            better = ~closed[reached] & (total < cheapest[reached])
+            if not better.any():
+                break
+            order = np.flatnonzero(better)  # scan order of the arcs that improve someone
+            reached, total = reached[order], total[order]
+            tail = np.repeat(tails, counts)[order]
+            # the winner for each person: least total, the first in scan order among equals
+            best = np.lexsort((np.arange(order.size), total, reached))
+            first_of = np.ones(best.size, dtype=bool)
+            first_of[1:] = reached[best][1:] != reached[best][:-1]
+            winners = best[first_of]
+            # each person's place in the level: where an arc first improved them
+            _, first_seen = np.unique(reached, return_index=True)
+            place = np.argsort(first_seen, kind="stable")
+            people = reached[winners]  # sorted by person, as first_seen is
+            level_nodes = people[place]
+            level_cost = total[winners][place]
+            cheapest[level_nodes] = level_cost
+            levels.append((people, total[winners], tail[winners]))
+        names = self.nodes
+
+        def at(depth: int, person: int) -> int | None:
+            """Where ``person`` is in level ``depth`` (None when not there)."""
+            people = levels[depth][0]
+            i = int(np.searchsorted(people, person))
+            return i if i < people.size and people[i] == person else None
+
+        def chain(target: str) -> tuple[float, list[str]] | None:
+            t = position.get(target)
+            if t is None:
+                return None
+            ends = [(float(levels[depth][1][i]), depth) for depth in range(len(levels))
+                    if (i := at(depth, t)) is not None]
+            if not ends:
+                return None
+            total_cost, depth = min(ends)
+            nodes = [t]
+            for level in range(depth, 0, -1):
+                i = at(level, nodes[-1])
+                assert i is not None
+                nodes.append(int(levels[level][2][i]))
+            return total_cost, [names[i] for i in reversed(nodes)]
+
+        return chain

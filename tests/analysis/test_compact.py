@@ -1,0 +1,124 @@
+"""The compact arrays' searches give exactly the dictionary searches' answers.
+
+On random reach graphs with super-connectors and the model's few probabilities (so that many
+chains cost exactly the same: the order among equals is what is tested), with people left
+out and sources given in a random order: the same distances, the same chains, the same
+floats.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphcrm.analysis.compact import UNREACHED, Compact
+from graphcrm.analysis.model import DEFAULT_MODEL
+from graphcrm.analysis.network import best_chains, hop_distances, region_arcs
+
+from .test_fast_paths import SEEDS, reach_with_hubs
+
+
+def _equal_probabilities(seed: int) -> nx.DiGraph:
+    """A graph whose arcs all cost the same: every tie among chains is decided by order."""
+    rng = random.Random(seed)
+    H = nx.DiGraph()
+    people = [f"q{i}" for i in range(30)]
+    rng.shuffle(people)
+    H.add_nodes_from(people)
+    for _ in range(120):
+        a, b = rng.sample(people, 2)
+        H.add_edge(a, b, p=0.8, cost=-math.log(0.8))
+    return H
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_hop_distances_are_the_dictionary_search(seed):
+    H, skip, rng = reach_with_hubs(seed)
+    C = Compact.of(H)
+    sources = rng.sample(sorted(H), 4)
+    for cutoff in (0, 1, 2, 4):
+        for kind in ({}, {"reverse": True}, {"both": True}):
+            expected = hop_distances(H, sources, cutoff, excluded=skip, **kind)
+            found = C.distances_dict(C.hop_distances(sources, cutoff, excluded=skip, **kind))
+            assert found == expected, (cutoff, kind)
+
+
+def test_people_never_reached_are_unreached():
+    H = nx.DiGraph()
+    H.add_edge("s", "a", cost=1.0)
+    H.add_node("x")
+    C = Compact.of(H)
+    assert C.hop_distances(["s"], 3)[C.position["x"]] == UNREACHED
+    assert C.hop_distances(["nobody"], 3).tolist() == [UNREACHED] * 3
+    assert C.hop_distances(["s"], 3, excluded={"s"}).tolist() == [UNREACHED] * 3
+
+
+def _same_chains(H: nx.DiGraph, C: Compact, sources: list[str], hops: int,
+                 excluded: set[str], stop: str | None) -> None:
+    expected = best_chains(H, sources, hops, excluded=excluded, stop=stop)
+    found = C.best_chains(sources, hops, excluded=excluded, stop=stop)
+    for person in [*H, "nobody"]:
+        assert found(person) == expected(person), (person, sources, hops, stop)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_best_chains_are_the_dictionary_search(seed):
+    H, skip, rng = reach_with_hubs(seed)
+    C = Compact.of(H)
+    for hops in (1, 2, 3, 4):
+        sources = rng.sample(sorted(H), rng.randrange(1, 8))
+        stop = rng.choice([None, *rng.sample(sorted(H), 2)])
+        _same_chains(H, C, sources, hops, skip, stop)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_among_equal_chains_the_same_one_wins(seed):
+    H = _equal_probabilities(seed)
+    C = Compact.of(H)
+    people = list(H)
+    for hops in (2, 3, 4):
+        _same_chains(H, C, people[:3], hops, set(), None)
+        _same_chains(H, C, people[5:12][::-1], hops, {people[20]}, people[13])
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10_000), hops=st.integers(1, 5), starts=st.integers(1, 12),
+       dupes=st.booleans())
+def test_best_chains_property(seed, hops, starts, dupes):
+    rng = random.Random(seed)
+    n = rng.randrange(5, 60)
+    H = nx.DiGraph()
+    H.add_nodes_from(rng.sample([f"n{i}" for i in range(n)], n))
+    people = list(H)
+    for _ in range(rng.randrange(n, 5 * n)):
+        a, b = rng.sample(people, 2)
+        p = rng.choice(DEFAULT_MODEL.probabilities)
+        H.add_edge(a, b, p=p, cost=-math.log(p))
+    hub = people[0]
+    for other in rng.sample(people[1:], len(people) // 2):
+        H.add_edge(hub, other, p=0.8, cost=-math.log(0.8))
+    sources = [rng.choice(people) for _ in range(starts)]
+    if dupes:
+        sources += sources[:2]
+    excluded = set(rng.sample(people, rng.randrange(0, max(1, n // 6))))
+    stop = rng.choice([None, rng.choice(people)])
+    _same_chains(H, Compact.of(H), sources, hops, excluded, stop)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_region_arcs_are_the_dictionary_region(seed):
+    H, _skip, rng = reach_with_hubs(seed)
+    C = Compact.of(H)
+    keep = set(rng.sample(sorted(H), len(H) // 2)) | {"nobody"}
+    extra = [(a, b, {"cost": 0.5, "planned": True}) for a, b in
+             zip(rng.sample(sorted(H), 5), rng.sample(sorted(H), 5), strict=True) if a != b]
+    expected = region_arcs(H, keep, extra=extra)
+    found = C.region_arcs(C.mask(keep), extra=extra)
+    assert found == expected
+    assert all(list(found[u]) == list(expected[u]) for u in found)  # each in H's order
+    assert all(found[u][v] is expected[u][v] for u in found for v in found[u])
