@@ -5,7 +5,8 @@ One module per question; none opens a store or prints.
 - :mod:`~graphcrm.analysis.model`: strength → probability, decay (one configuration)
 - :mod:`~graphcrm.analysis.network`: the project context and the weighted reach graph
 - :mod:`~graphcrm.analysis.valued`: one valued graph per question, handed to every analysis
-- :mod:`~graphcrm.analysis.paths`: influence paths (Yen's k shortest simple paths)
+- :mod:`~graphcrm.analysis.compact`: its reach graph as arrays, for whole-graph searches
+- :mod:`~graphcrm.analysis.paths`: influence paths (the k best chains under a hop limit)
 - :mod:`~graphcrm.analysis.gaps`: coverage gaps, introduction plan, coverage score
 - :mod:`~graphcrm.analysis.informants`: key informants (brokerage, structural holes)
 - :mod:`~graphcrm.analysis.health`: cooling ties and overdue contacts, as a call plan
