@@ -28,6 +28,7 @@ Example
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
@@ -62,9 +63,8 @@ class Compact:
         Person ``i``'s arcs are ``indptr[i]:indptr[i + 1]``, in the reach graph's order of
         its successors: arc ``k`` leads to ``head[k]`` at ``cost[k]``; ``arcs[k]`` is its
         attribute dict.
-    rindptr, tail
-        The same arcs grouped by the person they lead to: person ``i``'s predecessors are
-        ``tail[rindptr[i]:rindptr[i + 1]]``.
+    tail
+        The person each arc comes from.
     """
 
     nodes: list[str]
@@ -73,8 +73,18 @@ class Compact:
     head: np.ndarray
     cost: np.ndarray
     arcs: list[dict]
-    rindptr: np.ndarray
-    tail: np.ndarray
+
+    @functools.cached_property
+    def tail(self) -> np.ndarray:
+        return np.repeat(np.arange(len(self.nodes), dtype=np.int64), np.diff(self.indptr))
+
+    @functools.cached_property
+    def _against(self) -> tuple[np.ndarray, np.ndarray]:
+        """The arcs grouped by the person they lead to: person ``i``'s predecessors are
+        ``tails[rindptr[i]:rindptr[i + 1]]`` (``(rindptr, tails)``)."""
+        rindptr = np.zeros(len(self.nodes) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(self.head, minlength=len(self.nodes)), out=rindptr[1:])
+        return rindptr, self.tail[np.argsort(self.head, kind="stable")]
 
     @classmethod
     def of(cls, H: nx.DiGraph) -> Compact:
@@ -90,11 +100,56 @@ class Compact:
                            count=total)
         arcs = [arc for n in nodes for arc in succ[n].values()]
         cost = np.fromiter((arc["cost"] for arc in arcs), dtype=float, count=total)
-        tail_of_arc = np.repeat(np.arange(len(nodes), dtype=np.int64), counts)
-        by_head = np.argsort(head, kind="stable")
-        rindptr = np.zeros(len(nodes) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(head, minlength=len(nodes)), out=rindptr[1:])
-        return cls(nodes, position, indptr, head, cost, arcs, rindptr, tail_of_arc[by_head])
+        return cls(nodes, position, indptr, head, cost, arcs)
+
+    def within(self, keep: np.ndarray, *, extra: Iterable[tuple[str, str, dict]] = ()
+               ) -> Compact:
+        """The graph on the people where ``keep`` (a boolean array by position) is True:
+        their arcs among themselves, each person's in this graph's order, and ``extra``
+        arcs among them — one that joins a pair already joined takes that arc's place, a
+        new one comes after the person's own (as setting ``arcs[u][v]`` in the nested
+        dicts of :func:`~graphcrm.analysis.network.region_arcs` does).
+
+        Example
+        -------
+        >>> import networkx as nx
+        >>> H = nx.DiGraph()
+        >>> H.add_edge("s", "a", cost=1.0); H.add_edge("a", "t", cost=1.0)
+        >>> H.add_edge("s", "x", cost=1.0)
+        >>> C = Compact.of(H)
+        >>> R = C.within(C.mask(["s", "a", "t"]), extra=[("s", "t", {"cost": 5.0})])
+        >>> R.nodes, [(R.nodes[u], R.nodes[v]) for u, v in zip(R.tail, R.head)]
+        (['s', 'a', 't'], [('s', 'a'), ('s', 't'), ('a', 't')])
+        """
+        people = np.flatnonzero(keep)
+        renumber = np.full(len(self.nodes), -1, dtype=np.int64)
+        renumber[people] = np.arange(people.size)
+        arc = _ranges(self.indptr[people], self.indptr[people + 1])
+        arc = arc[keep[self.head[arc]]]
+        tail, head = renumber[self.tail[arc]], renumber[self.head[arc]]
+        cost, arcs = self.cost[arc], [self.arcs[k] for k in arc.tolist()]
+        nodes = [self.nodes[i] for i in people.tolist()]
+        position = {n: i for i, n in enumerate(nodes)}
+        added: list[tuple[int, int, dict]] = []
+        for u, v, data in extra:
+            if u not in position or v not in position:
+                continue
+            same = np.flatnonzero((tail == position[u]) & (head == position[v]))
+            if same.size:
+                cost[same[0]], arcs[same[0]] = data["cost"], data
+            else:
+                added.append((position[u], position[v], data))
+        if added:
+            tail = np.concatenate([tail, [a[0] for a in added]]).astype(np.int64)
+            head = np.concatenate([head, [a[1] for a in added]]).astype(np.int64)
+            cost = np.concatenate([cost, [a[2]["cost"] for a in added]])
+            arcs = arcs + [a[2] for a in added]
+            order = np.argsort(tail, kind="stable")  # each person's own arcs, then the new
+            tail, head, cost = tail[order], head[order], cost[order]
+            arcs = [arcs[k] for k in order.tolist()]
+        indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(tail, minlength=len(nodes)), out=indptr[1:])
+        return Compact(nodes, position, indptr, head, cost, arcs)
 
     def mask(self, people: Iterable[str]) -> np.ndarray:
         """A boolean array over the people: True for those of ``people`` in the graph."""
@@ -113,7 +168,7 @@ class Compact:
         frontier = np.unique([self.position[s] for s in sources if s in self.position])
         frontier = frontier[~blocked[frontier]] if frontier.size else frontier.astype(np.int64)
         distance[frontier] = 0
-        sides = [(self.indptr, self.head), (self.rindptr, self.tail)]
+        sides = [(self.indptr, self.head), self._against]
         ways = sides if both else [sides[1] if reverse else sides[0]]
         for level in range(1, cutoff + 1):
             if not frontier.size:
@@ -125,25 +180,6 @@ class Compact:
             distance[reached] = level
             frontier = reached
         return distance
-
-    def region_arcs(self, keep: np.ndarray, *, extra: Iterable[tuple[str, str, dict]] = ()
-                    ) -> dict[str, dict[str, dict]]:
-        """:func:`~graphcrm.analysis.network.region_arcs` for the people where ``keep``
-        (a boolean array by position) is True: their arcs among themselves as nested dicts,
-        each person's in the graph's order, plus ``extra`` arcs among them."""
-        people = np.flatnonzero(keep)
-        counts = self.indptr[people + 1] - self.indptr[people]
-        arc = _ranges(self.indptr[people], self.indptr[people + 1])
-        inside = keep[self.head[arc]]
-        names, attributes = self.nodes, self.arcs
-        found: dict[str, dict[str, dict]] = {names[i]: {} for i in people.tolist()}
-        for u, v, k in zip(np.repeat(people, counts)[inside].tolist(),
-                           self.head[arc[inside]].tolist(), arc[inside].tolist(), strict=True):
-            found[names[u]][names[v]] = attributes[k]
-        for u, v, data in extra:
-            if u in found and v in found:
-                found[u][v] = data
-        return found
 
     def on_best_chains(self, sources: Iterable[str], to_targets: np.ndarray, *,
                        slack: float = 1e-9) -> np.ndarray:
@@ -192,7 +228,7 @@ class Compact:
         """The arcs tight for a target (a boolean array by arc): those on a best chain to
         it, ``cost(u, w) + d(w, t) = d(u, t)`` within ``slack``, from ``to_t``, the cost of
         the best chain from each person to the target (:meth:`on_best_chains`)."""
-        tail = np.repeat(np.arange(len(self.nodes), dtype=np.int64), np.diff(self.indptr))
+        tail = self.tail
         finite = np.isfinite(to_t)
         with np.errstate(invalid="ignore"):  # inf - inf where neither reaches the target
             return finite[tail] & finite[self.head] & (

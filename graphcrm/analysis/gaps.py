@@ -55,13 +55,12 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from graphcrm.analysis.model import TieModel
 from graphcrm.analysis.network import (
-    best_chain,
     competitor_staff,
     decision_stakeholders,
     our_people,
@@ -75,6 +74,9 @@ from graphcrm.reports.gaps import (
     GapsResult,
     score_text,
 )
+
+if TYPE_CHECKING:  # numpy is imported when a question searches
+    from graphcrm.analysis.compact import Compact
 
 __all__ = ["GapsResult", "coverage_gaps", "adamic_adar", "contacts", "LEVELS", "MAX_ROUTES",
            "score_text", "key_player"]
@@ -118,9 +120,10 @@ class _Question:
                         f"({math.floor(strength * 100 + 1e-9) / 100:.2f})",
                 "ids": nodes, "strength": round(strength, 3)}
 
-    def region(self, target: str, skip: Collection[str]) -> dict[str, dict[str, dict]]:
-        """The arcs among the people on some chain of at most ``max_hops`` ties from us to
-        ``target`` through none of ``skip`` (and the plan's ties, when simulating)."""
+    def region(self, target: str, skip: Collection[str]) -> Compact:
+        """The graph of the people on some chain of at most ``max_hops`` ties from us to
+        ``target`` through none of ``skip`` (and the plan's ties, when simulating), as
+        arrays: searched once for each route, broker and blocked route."""
         ends = {n for u, v, _ in self.extra for n in (u, v)} - set(skip)
         starts = [*self.ours, *sorted(ends)]  # the plan's ties shorten chains: a wider region
         key = (frozenset(skip), tuple(sorted(ends)))
@@ -130,9 +133,9 @@ class _Question:
         forward = self.forward[key]
         backward = C.hop_distances([target], self.max_hops, reverse=True, excluded=skip)
         keep = (forward >= 0) & (backward >= 0) & (forward + backward <= self.max_hops)
-        return C.region_arcs(keep | C.mask(ends | set(self.ours)), extra=self.extra)
+        return C.within(keep | C.mask(ends | set(self.ours)), extra=self.extra)
 
-    def routes(self, target: str, arcs: Mapping[str, Mapping[str, dict]], *,
+    def routes(self, target: str, arcs: Compact, *,
                excluded: Collection[str] = (), weak: int = 2, most: int = MAX_ROUTES
                ) -> tuple[list[tuple[float, list[str]]], list[tuple[float, list[str]]]]:
         """Node-independent routes to ``target`` within ``arcs`` (greedy, best first): up
@@ -143,14 +146,15 @@ class _Question:
         weaker: list[tuple[float, list[str]]] = []
         used: set[str] = set(excluded)
         while len(counted) < most:
-            found = best_chain(arcs, self.ours, target, self.max_hops, excluded=used)
+            found = arcs.best_chains(self.ours, self.max_hops, excluded=used,
+                                     stop=target)(target)  # network.best_chain, as arrays
             if found is None or (found[0] > cut + 1e-12 and len(weaker) >= weak):
                 break
             (counted if found[0] <= cut + 1e-12 else weaker).append(found)
             used |= set(found[1][:-1])
         return counted, weaker
 
-    def counts(self, target: str, arcs: Mapping[str, Mapping[str, dict]], without: str
+    def counts(self, target: str, arcs: Compact, without: str
                ) -> bool:
         """Whether a route that counts reaches ``target`` within ``arcs`` without
         ``without``."""

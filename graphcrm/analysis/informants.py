@@ -221,7 +221,7 @@ def key_informants(
     C = V.compact
     region = C.on_best_chains(sorted(ours), to_targets[1])
     region[[C.position[n] for n in skip if n in C.position]] = False
-    tail = np.repeat(np.arange(len(C.nodes)), np.diff(C.indptr))
+    tail = C.tail
     tight = region[tail] & region[C.head]
     on_some = np.zeros_like(tight)
     for row in to_targets[1]:

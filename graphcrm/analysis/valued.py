@@ -101,9 +101,8 @@ class ValuedGraph:
         import numpy as np
 
         C = self.compact
-        source = np.repeat(np.arange(len(C.nodes), dtype=np.int64), np.diff(C.indptr))
         p = np.fromiter((arc["p"] for arc in C.arcs), dtype=float, count=len(C.arcs))
-        return Arcs(C.nodes, C.position, source, C.head, p, C.cost)
+        return Arcs(C.nodes, C.position, C.tail, C.head, p, C.cost)
 
     @functools.cached_property
     def compact(self) -> Compact:

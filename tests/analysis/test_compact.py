@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from graphcrm.analysis.compact import UNREACHED, Compact
 from graphcrm.analysis.model import DEFAULT_MODEL
-from graphcrm.analysis.network import best_chains, hop_distances, region_arcs
+from graphcrm.analysis.network import best_chain, best_chains, hop_distances, region_arcs
 
 from .test_fast_paths import SEEDS, reach_with_hubs
 
@@ -111,14 +111,25 @@ def test_best_chains_property(seed, hops, starts, dupes):
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_region_arcs_are_the_dictionary_region(seed):
-    H, _skip, rng = reach_with_hubs(seed)
+def test_a_region_is_the_dictionary_region(seed):
+    """The graph within a region holds the arcs of the nested dicts, each person's in the
+    same order, the plan's arcs replacing or following theirs; its searches are theirs."""
+    H, skip, rng = reach_with_hubs(seed)
     C = Compact.of(H)
     keep = set(rng.sample(sorted(H), len(H) // 2)) | {"nobody"}
-    extra = [(a, b, {"cost": 0.5, "planned": True}) for a, b in
-             zip(rng.sample(sorted(H), 5), rng.sample(sorted(H), 5), strict=True) if a != b]
+    joined = [(u, v) for u in sorted(keep & set(H)) for v in H.succ[u] if v in keep][:3]
+    extra = [(a, b, {"cost": 0.5, "planned": True}) for a, b in [*joined, *zip(
+        rng.sample(sorted(H), 5), rng.sample(sorted(H), 5), strict=True)] if a != b]
     expected = region_arcs(H, keep, extra=extra)
-    found = C.region_arcs(C.mask(keep), extra=extra)
+    R = C.within(C.mask(keep), extra=extra)
+    found: dict[str, dict[str, dict]] = {n: {} for n in R.nodes}
+    for k, (u, v) in enumerate(zip(R.tail.tolist(), R.head.tolist(), strict=True)):
+        found[R.nodes[u]][R.nodes[v]] = R.arcs[k]
+        assert R.cost[k] == R.arcs[k]["cost"]
     assert found == expected
     assert all(list(found[u]) == list(expected[u]) for u in found)  # each in H's order
     assert all(found[u][v] is expected[u][v] for u in found for v in found[u])
+    sources = rng.sample(sorted(keep & set(H)), 4)
+    for target in rng.sample(sorted(keep & set(H)), 5):
+        assert R.best_chains(sources, 4, excluded=skip, stop=target)(target) == \
+            best_chain(expected, sources, target, 4, excluded=skip)
