@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
@@ -73,6 +73,8 @@ class Compact:
     head: np.ndarray
     cost: np.ndarray
     arcs: list[dict]
+    _last_positions: tuple[tuple[str, ...], np.ndarray] | None = field(
+        default=None, repr=False, compare=False)
 
     @functools.cached_property
     def tail(self) -> np.ndarray:
@@ -151,6 +153,22 @@ class Compact:
         np.cumsum(np.bincount(tail, minlength=len(nodes)), out=indptr[1:])
         return Compact(nodes, position, indptr, head, cost, arcs)
 
+    def positions(self, people: Iterable[str]) -> np.ndarray:
+        """The positions of ``people`` in the graph, in their order, each once (the first
+        time), those not in the graph left out; the last answer is kept, as a question
+        asks for the same many people again and again."""
+        key = people if isinstance(people, tuple) else tuple(people)
+        cached = self._last_positions
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        found = np.fromiter((self.position.get(p, -1) for p in key), dtype=np.int64,
+                            count=len(key))
+        found = found[found >= 0]
+        _, first = np.unique(found, return_index=True)
+        found = found[np.sort(first)]
+        object.__setattr__(self, "_last_positions", (key, found))
+        return found
+
     def mask(self, people: Iterable[str]) -> np.ndarray:
         """A boolean array over the people: True for those of ``people`` in the graph."""
         out = np.zeros(len(self.nodes), dtype=bool)
@@ -165,20 +183,22 @@ class Compact:
         ``excluded`` people; ``UNREACHED`` (-1) for everyone else."""
         blocked = self.mask(excluded)
         distance = np.full(len(self.nodes), UNREACHED, dtype=np.int64)
-        frontier = np.unique([self.position[s] for s in sources if s in self.position])
-        frontier = frontier[~blocked[frontier]] if frontier.size else frontier.astype(np.int64)
+        frontier = self.positions(sources)
+        frontier = frontier[~blocked[frontier]]
         distance[frontier] = 0
+        closed = blocked.copy()  # reached or blocked
+        closed[frontier] = True
         sides = [(self.indptr, self.head), self._against]
         ways = sides if both else [sides[1] if reverse else sides[0]]
         for level in range(1, cutoff + 1):
             if not frontier.size:
                 break
-            reached = np.concatenate([people[_ranges(ptr[frontier], ptr[frontier + 1])]
-                                      for ptr, people in ways])
-            reached = np.unique(reached)
-            reached = reached[(distance[reached] == UNREACHED) & ~blocked[reached]]
-            distance[reached] = level
-            frontier = reached
+            found = np.zeros(len(self.nodes), dtype=bool)
+            for ptr, people in ways:
+                found[people[_ranges(ptr[frontier], ptr[frontier + 1])]] = True
+            frontier = np.flatnonzero(found & ~closed)
+            distance[frontier] = level
+            closed[frontier] = True
         return distance
 
     def on_best_chains(self, sources: Iterable[str], to_targets: np.ndarray, *,
@@ -254,13 +274,8 @@ class Compact:
         position, indptr, head, cost = self.position, self.indptr, self.head, self.cost
         size = len(self.nodes)
         barred = self.mask(excluded)
-        starts: list[int] = []
-        seen: set[int] = set()
-        for s in sources:
-            i = position.get(s)
-            if i is not None and not barred[i] and i not in seen:
-                starts.append(i)
-                seen.add(i)
+        starts = self.positions(sources)
+        starts = starts[~barred[starts]]
         begin = np.zeros(size, dtype=bool)
         begin[starts] = True
         closed = barred | begin  # never entered
@@ -273,7 +288,7 @@ class Compact:
         # each level by person (for look-ups): the people, their costs, who they came from
         levels: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = [
             (level_nodes[first], level_cost[first], np.full(len(starts), -1, dtype=np.int64))]
-        for _ in range(max_hops if starts else 0):
+        for _ in range(max_hops if starts.size else 0):
             scan = level_nodes != stop_at
             tails, tails_cost = level_nodes[scan], level_cost[scan]
             counts = indptr[tails + 1] - indptr[tails]
@@ -286,15 +301,20 @@ class Compact:
             order = np.flatnonzero(better)  # scan order of the arcs that improve someone
             reached, total = reached[order], total[order]
             tail = np.repeat(tails, counts)[order]
+            # the arcs by person, each person's in scan order (a stable sort)
+            by_person = np.argsort(reached, kind="stable")
+            grouped = reached[by_person]
+            group = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+            first_seen = by_person[group]  # where an arc first improved each person
             # the winner for each person: least total, the first in scan order among equals
-            best = np.lexsort((np.arange(order.size), total, reached))
-            first_of = np.ones(best.size, dtype=bool)
-            first_of[1:] = reached[best][1:] != reached[best][:-1]
-            winners = best[first_of]
+            totals = total[by_person]
+            least = np.minimum.reduceat(totals, group)
+            sizes = np.diff(np.r_[group, grouped.size])
+            at_least = np.flatnonzero(totals == np.repeat(least, sizes))
+            winners = by_person[at_least[np.searchsorted(at_least, group)]]
             # each person's place in the level: where an arc first improved them
-            _, first_seen = np.unique(reached, return_index=True)
             place = np.argsort(first_seen, kind="stable")
-            people = reached[winners]  # sorted by person, as first_seen is
+            people = grouped[group]  # sorted by person
             level_nodes = people[place]
             level_cost = total[winners][place]
             cheapest[level_nodes] = level_cost

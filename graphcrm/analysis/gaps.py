@@ -214,7 +214,8 @@ def _coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int, plan: bool,
                    won_over: frozenset[str] = frozenset(),
                    planned: frozenset[tuple[str, str]] = frozenset(),
                    names: Mapping[str, str] | None = None,
-                   extra: tuple[tuple[str, str, dict], ...] = ()) -> GapsResult:
+                   extra: tuple[tuple[str, str, dict], ...] = (),
+                   with_holes: bool = True) -> GapsResult:
     G = V.people
     require_project(G, project)
     ours = our_people(G, project)
@@ -226,7 +227,7 @@ def _coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int, plan: bool,
     rows = [_coverage_row(q, person, influence) for person, influence in targets.items()]
     order = {level: i for i, level in enumerate(LEVELS)}
     rows.sort(key=lambda r: (-order[r["coverage"]], -r["influence"], r["name"]))
-    holes = _holes(G, project, V.reach, staff, ours)
+    holes = _holes(G, project, V.reach, staff, ours) if with_holes else []
     score = _score(rows, V.model)
     steps: list[dict[str, Any]] = []
     if plan:
@@ -505,7 +506,8 @@ def _simulate(V: ValuedGraph, project: str, steps: list[dict[str, Any]], max_hop
                 extra.append((u, v, {"p": p, "cost": -math.log(p), "tie": tie}))
     won = frozenset(s["won_over"] for s in steps if s["simulated"] and s["won_over"])
     return _coverage_gaps(V, project, max_hops=max_hops, plan=False, won_over=won,
-                          names=names, planned=frozenset(planned), extra=tuple(extra))
+                          names=names, planned=frozenset(planned), extra=tuple(extra),
+                          with_holes=False)  # the levels after the plan only
 
 
 def key_player(row: dict[str, Any], model: TieModel) -> bool:
@@ -525,19 +527,19 @@ def _holes(G: nx.MultiDiGraph, project: str, H: nx.DiGraph, skip: frozenset[str]
     from the catalogue when the result is shown)."""
     rows = []
     customer = G.graph["projects"][project].get("customer_id")
-    known = {r for n, d in G.nodes(data=True) if d.get("org_kind") != OrgKind.OWN
-             for r in roles_of(G, n, project)}
+    entries = {n: d["projects"][project] for n, d in G.nodes(data=True)
+               if project in d["projects"]}  # the project's people: the roles are theirs
+    known = {r for n, e in entries.items() if G.nodes[n].get("org_kind") != OrgKind.OWN
+             for r in e["roles"]}
     for role in BUYING_CENTRE:
         if role.value not in known:
             rows.append(_hole("role unknown", role.value, "gaps.missing_role",
                               {"role": role.value}))
-    for person, data in sorted(G.nodes(data=True)):
-        if Role.DECISION_MAKER.value in roles_of(G, person, project) and not data.get(
-                "reports_to"):
+    for person, entry in sorted(entries.items()):
+        data = G.nodes[person]
+        if Role.DECISION_MAKER.value in entry["roles"] and not data.get("reports_to"):
             rows.append(_hole("superior unknown", data["name"], "gaps.superior",
                               {"name": data["name"]}))
-    entries = {n: d["projects"][project] for n, d in G.nodes(data=True)
-               if project in d["projects"]}
     if any(e.get("owner") for e in entries.values()):  # the team assigns owners: each DM one
         for person, entry in sorted(entries.items()):
             if Role.DECISION_MAKER.value in entry["roles"] and entry.get("owner") not in G:
