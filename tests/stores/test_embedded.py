@@ -117,3 +117,34 @@ def test_forget_leaves_no_trace_in_the_history_either(tmp_path, tiny):
         assert remembered and not any("c" in change.people() for change in remembered)
         assert store.history()[-1].counts["people"] == {"forget": 1}
         assert [s.name for s in store.snapshots()] == ["gate-1"]
+
+
+def test_ties_are_kept_in_key_order_and_a_store_made_before_reads_the_same(tmp_path, sample):
+    """A new store keeps its ties clustered by (source, target, type) — WITHOUT ROWID, so a
+    neighbourhood's ties are read page by page —; a store made with the ties in a rowid
+    table, as before, answers every load the same."""
+    with EmbeddedStore(tmp_path / "new.db", create=True) as store:
+        store.import_dataset(sample)
+        ddl = store._conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'relationships'").fetchone()[0]
+        assert ddl.endswith("WITHOUT ROWID")
+        project = sample.table("projects")[0]["id"]
+        expected = (store.load(), store.load(project), store.load(people=["p001", "p301"]))
+    old = tmp_path / "old.db"
+    with EmbeddedStore(old, create=True) as store:
+        store.import_dataset(sample)
+        conn = store._conn
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.executescript(
+            "BEGIN; CREATE TABLE rowid_ties AS SELECT * FROM relationships; "
+            "DROP TABLE relationships; "
+            f"{ddl.removesuffix(' WITHOUT ROWID')}; "
+            "INSERT INTO relationships SELECT * FROM rowid_ties ORDER BY target DESC; "
+            "DROP TABLE rowid_ties; "
+            "CREATE INDEX relationships_target ON relationships(target); COMMIT;")
+    with open_store(old) as store:
+        assert "WITHOUT ROWID" not in store._conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'relationships'").fetchone()[0]
+        found = (store.load(), store.load(project), store.load(people=["p001", "p301"]))
+    for a, b in zip(found, expected, strict=True):
+        assert a.records == b.records
