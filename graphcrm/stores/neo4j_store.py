@@ -860,11 +860,7 @@ def _load(tx: Any, project: str | None, radius: int, people: list[str] | None
             _record("projects", r["props"], customer_id=r["customer_id"])
             for r in _fetch(tx, "load_projects", ids=project_ids)
         ],
-        "relationships": [
-            _record("relationships", props, source=source, target=target, type=kind)
-            for source, target, kind, props in _one(
-                tx, "load_ties", "ties", ids=people_ids, members=dict.fromkeys(members, True))
-        ],
+        "relationships": _ties(tx, people_ids, members),
         "stakeholders": [
             _record("stakeholders", r["props"], project_id=r["project_id"],
                     person_id=r["person_id"])
@@ -878,6 +874,21 @@ def _load(tx: Any, project: str | None, radius: int, people: list[str] | None
             if r["our_person_id"] is None or r["our_person_id"] in members
         ],
     }
+
+
+def _ties(tx: Any, people_ids: list[str], members: Collection[str]) -> list[Record]:
+    """The ties among ``people_ids`` as records (each a list from the server: its ends, type,
+    the contract's properties in order, then any others as name-value pairs)."""
+    columns = SCHEMA["relationships"].column_names
+    stored = list(columns[3:])
+    records = []
+    for row in _one(tx, "load_ties", "ties", ids=people_ids,
+                    members=dict.fromkeys(members, True), columns=stored):
+        record = dict(zip(columns, row[:-1], strict=True))
+        record["extra"] = {k.removeprefix(_ESCAPE): _plain(v) for k, v in row[-1]} \
+            if row[-1] else {}
+        records.append(record)
+    return records
 
 
 def _ids(tx: Any, table: str) -> list[str]:
