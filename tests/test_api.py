@@ -125,13 +125,13 @@ def test_a_question_values_its_ties_once_and_the_map_follows_the_model(store, mo
     from graphcrm.analysis import TieModel
 
     calls = []
-    original = valued.reach_graph
+    original = valued.reach_arcs
 
     def counting(*args, **kwargs):
         calls.append(kwargs["as_of"])
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(valued, "reach_graph", counting)
+    monkeypatch.setattr(valued, "reach_arcs", counting)
     default = api.open(store).map("prj-js-ess", paths=True, as_of=api.DEMO_AS_OF)
     assert calls == [api.DEMO_AS_OF]  # not once per analysis, not once per decision maker
     fast = TieModel(half_life_days=(1, 1, 1, 1))  # dated ties cool within days
@@ -154,13 +154,13 @@ def test_a_question_pauses_the_cycle_collector_and_gives_it_back(store, monkeypa
     import graphcrm.analysis.valued as valued
 
     seen = []
-    original = valued.reach_graph
+    original = valued.reach_arcs
 
     def watching(*args, **kwargs):
         seen.append(gc.isenabled())
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(valued, "reach_graph", watching)
+    monkeypatch.setattr(valued, "reach_arcs", watching)
     bid = api.open(store)
     assert gc.isenabled()
     bid.gaps("prj-js-ess", as_of=api.DEMO_AS_OF)

@@ -29,6 +29,7 @@ Example
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
@@ -59,10 +60,17 @@ class Compact:
     ----------
     nodes, position
         The people in the reach graph's order, and each one's position.
-    indptr, head, cost, arcs
+    indptr, head, cost, p
         Person ``i``'s arcs are ``indptr[i]:indptr[i + 1]``, in the reach graph's order of
-        its successors: arc ``k`` leads to ``head[k]`` at ``cost[k]``; ``arcs[k]`` is its
-        attribute dict.
+        its successors: arc ``k`` leads to ``head[k]`` with probability ``p[k]`` at
+        ``cost[k]``.
+    ties
+        The recorded tie each arc stands for (the reach graph's ``tie``), or None.
+    rank
+        Each arc's place among the arcs into its head person, in the reach graph's order of
+        predecessors (:meth:`predecessors`).
+    arcs
+        Each arc's attribute dict in the reach graph, when made from one (:meth:`of`).
     tail
         The person each arc comes from.
     """
@@ -72,7 +80,10 @@ class Compact:
     indptr: np.ndarray
     head: np.ndarray
     cost: np.ndarray
-    arcs: list[dict]
+    p: np.ndarray
+    ties: list[dict] | None = None
+    rank: np.ndarray | None = None
+    arcs: list[dict] | None = None
     _last_positions: tuple[tuple[str, ...], np.ndarray] | None = field(
         default=None, repr=False, compare=False)
 
@@ -82,15 +93,23 @@ class Compact:
 
     @functools.cached_property
     def _against(self) -> tuple[np.ndarray, np.ndarray]:
-        """The arcs grouped by the person they lead to: person ``i``'s predecessors are
-        ``tails[rindptr[i]:rindptr[i + 1]]`` (``(rindptr, tails)``)."""
+        """The arcs grouped by the person they lead to, each person's in the order of
+        :attr:`rank`: person ``i``'s predecessors are ``tails[rindptr[i]:rindptr[i + 1]]``
+        (``(rindptr, tails)``); :attr:`_against_arcs` are those arcs."""
         rindptr = np.zeros(len(self.nodes) + 1, dtype=np.int64)
         np.cumsum(np.bincount(self.head, minlength=len(self.nodes)), out=rindptr[1:])
-        return rindptr, self.tail[np.argsort(self.head, kind="stable")]
+        return rindptr, self.tail[self._against_arcs]
+
+    @functools.cached_property
+    def _against_arcs(self) -> np.ndarray:
+        if self.rank is None:
+            return np.argsort(self.head, kind="stable")
+        return np.lexsort((self.rank, self.head))
 
     @classmethod
     def of(cls, H: nx.DiGraph) -> Compact:
-        """The arrays of the reach graph ``H`` (arcs with ``cost``)."""
+        """The arrays of the reach graph ``H`` (arcs with ``cost``, and ``p`` and ``tie``
+        where it has them)."""
         nodes = list(H)
         position = {n: i for i, n in enumerate(nodes)}
         succ = H._succ
@@ -102,7 +121,68 @@ class Compact:
                            count=total)
         arcs = [arc for n in nodes for arc in succ[n].values()]
         cost = np.fromiter((arc["cost"] for arc in arcs), dtype=float, count=total)
-        return cls(nodes, position, indptr, head, cost, arcs)
+        p = np.fromiter((arc.get("p", math.nan) for arc in arcs), dtype=float, count=total)
+        place = {(u, v): i for v, before in H._pred.items() for i, u in enumerate(before)}
+        rank = np.fromiter((place[n, v] for n in nodes for v in succ[n]), dtype=np.int64,
+                           count=total)
+        return cls(nodes, position, indptr, head, cost, p, [arc.get("tie") for arc in arcs],
+                   rank, arcs)
+
+    @classmethod
+    def from_arcs(cls, nodes: list[str], tails: list[str], heads: list[str], p: list[float],
+                  ties: list[dict]) -> Compact:
+        """The arrays of the reach graph whose people are ``nodes`` and whose arcs are
+        ``tails[k] → heads[k]`` (each pair once) with probability ``p[k]`` for the recorded
+        tie ``ties[k]``, in the order they are added to it: each person's successors and
+        predecessors in that order, as :func:`~graphcrm.analysis.network.reach_graph`
+        adds them — without making the graph. Costs are ``-log p`` as ``math.log`` gives
+        them, each probability's once.
+
+        Example
+        -------
+        >>> C = Compact.from_arcs(["a", "b"], ["b", "a"], ["a", "b"], [0.5, 0.8], [{}, {}])
+        >>> [(C.nodes[u], C.nodes[v], float(p)) for u, v, p in zip(C.tail, C.head, C.p)]
+        [('a', 'b', 0.8), ('b', 'a', 0.5)]
+        """
+        position = {n: i for i, n in enumerate(nodes)}
+        total = len(tails)
+        tail = np.fromiter((position[u] for u in tails), dtype=np.int64, count=total)
+        head = np.fromiter((position[v] for v in heads), dtype=np.int64, count=total)
+        costs = {q: -math.log(q) for q in set(p)}
+        order = np.argsort(tail, kind="stable")  # by person, each person's in added order
+        indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(tail, minlength=len(nodes)), out=indptr[1:])
+        probability = np.array(p, dtype=float)[order]
+        cost = np.fromiter((costs[q] for q in probability.tolist()), dtype=float, count=total)
+        return cls(nodes, position, indptr, head[order], cost, probability,
+                   [ties[k] for k in order.tolist()], order)
+
+    def arc(self, u: str, v: str) -> int | None:
+        """The arc ``u → v`` (its index), or None."""
+        i, j = self.position.get(u), self.position.get(v)
+        if i is None or j is None:
+            return None
+        start = int(self.indptr[i])
+        found = np.flatnonzero(self.head[start:self.indptr[i + 1]] == j)
+        return start + int(found[0]) if found.size else None
+
+    def successors(self, person: str) -> list[str]:
+        """Whom ``person`` has an arc to, in the graph's order."""
+        i = self.position[person]
+        return [self.nodes[j] for j in self.head[self.indptr[i]:self.indptr[i + 1]].tolist()]
+
+    def predecessors(self, person: str) -> list[tuple[str, int]]:
+        """Who has an arc to ``person``, in the graph's order of predecessors, each with
+        that arc (its index)."""
+        i = self.position[person]
+        rindptr, tails = self._against
+        arcs = self._against_arcs[rindptr[i]:rindptr[i + 1]]
+        return [(self.nodes[u], k) for u, k in zip(tails[rindptr[i]:rindptr[i + 1]].tolist(),
+                                                   arcs.tolist(), strict=True)]
+
+    def contacts(self, person: str) -> set[str]:
+        """Everyone ``person`` has an arc to or from."""
+        return set(self.successors(person)) | {u for u, _ in self.predecessors(person)}
 
     def within(self, keep: np.ndarray, *, extra: Iterable[tuple[str, str, dict]] = ()
                ) -> Compact:
@@ -129,7 +209,8 @@ class Compact:
         arc = _ranges(self.indptr[people], self.indptr[people + 1])
         arc = arc[keep[self.head[arc]]]
         tail, head = renumber[self.tail[arc]], renumber[self.head[arc]]
-        cost, arcs = self.cost[arc], [self.arcs[k] for k in arc.tolist()]
+        cost, p = self.cost[arc], self.p[arc]
+        arcs = [self.arcs[k] for k in arc.tolist()] if self.arcs is not None else None
         nodes = [self.nodes[i] for i in people.tolist()]
         position = {n: i for i, n in enumerate(nodes)}
         added: list[tuple[int, int, dict]] = []
@@ -138,20 +219,24 @@ class Compact:
                 continue
             same = np.flatnonzero((tail == position[u]) & (head == position[v]))
             if same.size:
-                cost[same[0]], arcs[same[0]] = data["cost"], data
+                cost[same[0]], p[same[0]] = data["cost"], data.get("p", math.nan)
+                if arcs is not None:
+                    arcs[same[0]] = data
             else:
                 added.append((position[u], position[v], data))
         if added:
             tail = np.concatenate([tail, [a[0] for a in added]]).astype(np.int64)
             head = np.concatenate([head, [a[1] for a in added]]).astype(np.int64)
             cost = np.concatenate([cost, [a[2]["cost"] for a in added]])
-            arcs = arcs + [a[2] for a in added]
+            p = np.concatenate([p, [a[2].get("p", math.nan) for a in added]])
             order = np.argsort(tail, kind="stable")  # each person's own arcs, then the new
-            tail, head, cost = tail[order], head[order], cost[order]
-            arcs = [arcs[k] for k in order.tolist()]
+            tail, head, cost, p = tail[order], head[order], cost[order], p[order]
+            if arcs is not None:
+                every = [*arcs, *(a[2] for a in added)]
+                arcs = [every[k] for k in order.tolist()]
         indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
         np.cumsum(np.bincount(tail, minlength=len(nodes)), out=indptr[1:])
-        return Compact(nodes, position, indptr, head, cost, arcs)
+        return Compact(nodes, position, indptr, head, cost, p, arcs=arcs)
 
     def positions(self, people: Iterable[str]) -> np.ndarray:
         """The positions of ``people`` in the graph, in their order, each once (the first

@@ -227,7 +227,7 @@ def _coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int, plan: bool,
     rows = [_coverage_row(q, person, influence) for person, influence in targets.items()]
     order = {level: i for i, level in enumerate(LEVELS)}
     rows.sort(key=lambda r: (-order[r["coverage"]], -r["influence"], r["name"]))
-    holes = _holes(G, project, V.reach, staff, ours) if with_holes else []
+    holes = _holes(G, project, V.compact, staff, ours) if with_holes else []
     score = _score(rows, V.model)
     steps: list[dict[str, Any]] = []
     if plan:
@@ -314,12 +314,16 @@ def _coverage_row(q: _Question, person: str, influence: int) -> dict[str, Any]:
     return row
 
 
-def contacts(H: nx.DiGraph, person: str, skip: Collection[str] = ()) -> set[str]:
-    """Everyone ``person`` has an arc to or from in ``H``, but the people in ``skip``."""
-    return (set(H.succ[person]) | set(H.pred[person])).difference(skip)
+def contacts(H: nx.DiGraph | Compact, person: str, skip: Collection[str] = ()) -> set[str]:
+    """Everyone ``person`` has an arc to or from in ``H`` (a reach graph, or its arrays),
+    but the people in ``skip``."""
+    if isinstance(H, nx.DiGraph):
+        return (set(H.succ[person]) | set(H.pred[person])).difference(skip)
+    return H.contacts(person).difference(skip)
 
 
-def adamic_adar(H: nx.DiGraph, u: str, v: str, skip: Collection[str] = ()) -> float:
+def adamic_adar(H: nx.DiGraph | Compact, u: str, v: str, skip: Collection[str] = ()
+                ) -> float:
     """The Adamic–Adar index of ``u`` and ``v`` in ``H`` taken as undirected, without the
     people in ``skip``: the sum over their common contacts ``w`` of ``1 / log deg(w)``.
 
@@ -419,18 +423,16 @@ def _introduction(q: _Question, target: str, free: list[str], skip: Collection[s
     knows them well, whom one of ``free`` reaches by a chain that counts (probability
     ``weak_probability`` or more) through none of ``skip``; the owner's own introduction
     when they have one. (who, introducers, why) or None."""
-    H = q.V.reach
+    C = q.V.compact  # over the whole neighbourhood: one search from each side, as arrays
     found: list[tuple[bool, float, str, list[str], float]] = []
-    contacts = [c for c, arc in H._pred[target].items() if c not in skip and c not in q.ours
-                and arc["p"] >= q.model.known_well_probability]
+    contacts = [(c, float(C.p[k])) for c, k in C.predecessors(target)
+                if c not in skip and c not in q.ours and C.p[k] >= q.model.known_well_probability]
     if not contacts:
         return None
-    C = q.V.compact  # over the whole neighbourhood: one search from each side, as arrays
     searches = [(True, C.best_chains([owner], q.max_hops - 1, excluded={*skip, target}))
                 ] if owner else []
     searches.append((False, C.best_chains(free, q.max_hops - 1, excluded={*skip, target})))
-    for contact in contacts:
-        known = H[contact][target]["p"]
+    for contact, known in contacts:
         for own, chains in searches:
             reached = chains(contact)
             if reached is not None and math.exp(-reached[0]) >= q.model.weak_probability:
@@ -453,11 +455,11 @@ def _likely(q: _Question, target: str, free: list[str], skip: Collection[str]
             ) -> tuple[str, list[str]] | None:
     """The one of ``free`` most likely to get on with ``target`` (Adamic–Adar over shared
     contacts, none of ``skip``), with the shared contacts' names."""
-    H = q.V.reach
-    if target not in H:
+    H = q.V.compact
+    if target not in H.position:
         return None
     theirs = contacts(H, target, skip)
-    scored = [(adamic_adar(H, o, target, skip), o) for o in free if o in H]
+    scored = [(adamic_adar(H, o, target, skip), o) for o in free if o in H.position]
     scored = [(s, o) for s, o in scored if s > 0]
     if not scored:
         return None
@@ -492,7 +494,7 @@ def _simulate(V: ValuedGraph, project: str, steps: list[dict[str, Any]], max_hop
     wins over no longer against us. Nothing is valued again or copied: the plan's ties are
     valued by the same model and date and laid over the reach graph in each search's
     region."""
-    H = V.reach
+    C = V.compact
     tie = {"type": TieType.KNOWS.value, "strength": V.model.planned_strength,
            "last_contact": V.as_of.isoformat(), "level": None, "planned": True}
     extra, planned = [], set()
@@ -501,8 +503,8 @@ def _simulate(V: ValuedGraph, project: str, steps: list[dict[str, Any]], max_hop
         planned |= {(a, b), (b, a)}
         p = V.tie(a, b, tie).probability
         for u, v in ((a, b), (b, a)):
-            found = H._succ.get(u, {}).get(v)
-            if found is None or found["tie"]["type"] not in REPORTING or found["p"] < p:
+            k = C.arc(u, v)
+            if k is None or C.ties[k]["type"] not in REPORTING or C.p[k] < p:  # type: ignore[index]
                 extra.append((u, v, {"p": p, "cost": -math.log(p), "tie": tie}))
     won = frozenset(s["won_over"] for s in steps if s["simulated"] and s["won_over"])
     return _coverage_gaps(V, project, max_hops=max_hops, plan=False, won_over=won,
@@ -519,7 +521,7 @@ def key_player(row: dict[str, Any], model: TieModel) -> bool:
 BUYING_CENTRE = (Role.DECISION_MAKER, Role.EVALUATOR, Role.PROCUREMENT, Role.USER)
 
 
-def _holes(G: nx.MultiDiGraph, project: str, H: nx.DiGraph, skip: frozenset[str],
+def _holes(G: nx.MultiDiGraph, project: str, C: Compact, skip: frozenset[str],
            ours: list[str]) -> list[dict[str, Any]]:
     """Org-chart holes: buying-centre roles nobody is known for at the customer, decision
     makers whose superior is unknown, customer departments none of us knows anyone in —
@@ -545,7 +547,8 @@ def _holes(G: nx.MultiDiGraph, project: str, H: nx.DiGraph, skip: frozenset[str]
             if Role.DECISION_MAKER.value in entry["roles"] and entry.get("owner") not in G:
                 rows.append(_hole("no owner", G.nodes[person]["name"], "gaps.no_owner",
                                   {"name": G.nodes[person]["name"]}))
-    reached = {b for a in ours if a in H and a not in skip for b in H.successors(a)} - skip
+    reached = {b for a in ours if a in C.position and a not in skip
+               for b in C.successors(a)} - skip
     departments: dict[str, list[str]] = {}
     for person, data in G.nodes(data=True):
         if data.get("org_id") == customer and data.get("department"):

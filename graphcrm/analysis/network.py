@@ -24,7 +24,7 @@ from graphcrm.graph import REPORTING
 from graphcrm.words import Said
 
 __all__ = [
-    "reach_graph", "our_people", "decision_stakeholders", "stance_of", "roles_of",
+    "reach_graph", "reach_arcs", "our_people", "decision_stakeholders", "stance_of", "roles_of",
     "require_project", "chain_hops", "chain_probability", "chain_region", "competitor_staff",
     "hop_distances", "arc_cost", "region_graph", "best_chain", "best_chains", "region_arcs",
 ]
@@ -142,10 +142,21 @@ def reach_graph(
     >>> H["a"]["b"]["p"], H["b"]["a"]["p"]
     (0.95, 0.95)
     """
+    return _arc_graph(G, ((a, b, {"p": p, "cost": -math.log(p), "tie": data})
+                          for a, b, p, data in zip(*reach_arcs(G, as_of=as_of, model=model),
+                                                   strict=True)))
+
+
+def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_MODEL
+               ) -> tuple[list[str], list[str], list[float], list[dict]]:
+    """The arcs of :func:`reach_graph` as columns, in the order it adds them: their tails,
+    heads, probabilities and recorded ties (the rule is :func:`reach_graph`'s)."""
     valued: dict[tuple, float] = {}
     latest: dict[tuple[str, str], tuple[str, float, dict]] = {}  # by the pair's evidence
     lines: dict[tuple[str, str], tuple[float, dict]] = {}  # reporting lines, by strength
-    for u, v, data in G.edges(data=True):
+    edges = ((u, v, data) for u, following in G._succ.items() for v, keys in following.items()
+             for data in keys.values())  # G.edges(data=True) in order, from the dicts
+    for u, v, data in edges:
         if data["type"] in REPORTING:  # up to the superior as recorded, down the other way
             for arc, tie in (((u, v), data), ((v, u), {**data, "direction": DOWN})):
                 line_key = (data["type"], tie.get("direction"))
@@ -169,8 +180,8 @@ def reach_graph(
     for arc, (p, data) in lines.items():
         if arc not in best or best[arc][0] < p:
             best[arc] = (p, data)
-    return _arc_graph(G, ((a, b, {"p": p, "cost": -math.log(p), "tie": data})
-                          for (a, b), (p, data) in best.items()))
+    return ([a for a, _ in best], [b for _, b in best], [p for p, _ in best.values()],
+            [data for _, data in best.values()])
 
 
 def _arc_graph(nodes: Iterable[str], arcs: Iterable[tuple[str, str, dict]]) -> nx.DiGraph:

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
+import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -29,7 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import networkx as nx
 
 from graphcrm.analysis.model import DEFAULT_MODEL, Hop, TieModel
-from graphcrm.analysis.network import chain_hops, reach_graph
+from graphcrm.analysis.network import _arc_graph, chain_hops, reach_arcs
 
 if TYPE_CHECKING:  # numpy is imported by the questions that search whole graphs only
     from graphcrm.analysis.compact import Compact
@@ -73,17 +75,35 @@ class ValuedGraph:
         tie as recorded.
     reach
         The graph requests travel on: for each ordered pair the best tie's ``p``, ``cost``
-        (``-log p``) and ``tie`` (the recorded tie).
+        (``-log p``) and ``tie`` (the recorded tie). Given, or made when first asked for
+        from ``chosen``.
     as_of, model
         The date and the :class:`TieModel` every tie was valued with.
+    chosen
+        The reach graph's arcs as columns (:func:`~graphcrm.analysis.network.reach_arcs`),
+        when :func:`value` valued the ties: the questions that search whole neighbourhoods
+        as arrays (:attr:`compact`) then never make the NetworkX graph (at 1,000,000 people,
+        664,000 arcs: 1.5 s).
     """
 
     people: nx.MultiDiGraph
-    reach: nx.DiGraph
+    given: nx.DiGraph | None
     as_of: dt.date
     model: TieModel
+    chosen: tuple[list[str], list[str], list[float], list[dict]] | None = field(
+        default=None, repr=False)
     _matrices: dict[frozenset[str], Any] = field(
         default_factory=dict, repr=False)
+
+    @functools.cached_property
+    def reach(self) -> nx.DiGraph:
+        if self.given is not None:
+            return self.given
+        assert self.chosen is not None
+        tails, heads, p, ties = self.chosen
+        return _arc_graph(self.people, ((a, b, {"p": q, "cost": -math.log(q), "tie": data})
+                                        for a, b, q, data in zip(tails, heads, p, ties,
+                                                                 strict=True)))
 
     def tie(self, u: str, v: str, data: Mapping[str, Any]) -> Hop:
         """One recorded tie (edge attributes ``data`` of the people graph) valued as every
@@ -92,17 +112,22 @@ class ValuedGraph:
 
     def hops(self, nodes: list[str]) -> list[Hop]:
         """The hops along a chain of people, each its best tie explained."""
-        return chain_hops(self.reach, nodes, self.as_of, self.model)
+        if self.given is not None or "reach" in self.__dict__:
+            return chain_hops(self.reach, nodes, self.as_of, self.model)
+        C = self.compact  # the arrays, when the question made them and not the graph
+        ties = [C.ties[k] for a, b in itertools.pairwise(nodes)  # type: ignore[index]
+                if (k := C.arc(a, b)) is not None]
+        if len(ties) != len(nodes) - 1:
+            raise KeyError(f"no arc along {nodes}")
+        return [self.model.hop(a, b, tie, self.as_of)
+                for (a, b), tie in zip(itertools.pairwise(nodes), ties, strict=True)]
 
     @functools.cached_property
     def arcs(self) -> Arcs:
         """The reach graph's arcs as columns (:class:`Arcs`), built once (from
         :attr:`compact`, whose arcs come in the same order)."""
-        import numpy as np
-
         C = self.compact
-        p = np.fromiter((arc["p"] for arc in C.arcs), dtype=float, count=len(C.arcs))
-        return Arcs(C.nodes, C.position, C.tail, C.head, p, C.cost)
+        return Arcs(C.nodes, C.position, C.tail, C.head, C.p, C.cost)
 
     @functools.cached_property
     def compact(self) -> Compact:
@@ -110,7 +135,9 @@ class ValuedGraph:
         (:class:`~graphcrm.analysis.compact.Compact`), built once."""
         from graphcrm.analysis.compact import Compact
 
-        return Compact.of(self.reach)
+        if self.chosen is None or "reach" in self.__dict__:
+            return Compact.of(self.reach)
+        return Compact.from_arcs(list(self.people), *self.chosen)
 
     def cost_matrix(self, excluded: Collection[str] = ()) -> Any:
         """The reach graph as a sparse matrix of arc costs (``scipy.sparse.csr_matrix``, row
@@ -201,4 +228,4 @@ def value(G: nx.MultiDiGraph, as_of: dt.date, model: TieModel = DEFAULT_MODEL) -
     >>> value(G, dt.date(2026, 1, 1)).reach["b"]["a"]["p"]
     0.8
     """
-    return ValuedGraph(G, reach_graph(G, as_of=as_of, model=model), as_of, model)
+    return ValuedGraph(G, None, as_of, model, reach_arcs(G, as_of=as_of, model=model))

@@ -133,3 +133,54 @@ def test_a_region_is_the_dictionary_region(seed):
     for target in rng.sample(sorted(keep & set(H)), 5):
         assert R.best_chains(sources, 4, excluded=skip, stop=target)(target) == \
             best_chain(expected, sources, target, 4, excluded=skip)
+
+
+def _people_graph(seed: int) -> nx.MultiDiGraph:
+    """A random people graph with every tie type, dated and undated, and reporting lines."""
+    rng = random.Random(seed)
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(rng.sample([f"p{i}" for i in range(50)], 50))
+    kinds = ["KNOWS", "KNOWS", "INFLUENCES", "REFERRED", "REPORTS_TO", "DOTTED_LINE"]
+    for _ in range(300):
+        a, b = rng.sample(list(G), 2)
+        kind = rng.choice(kinds)
+        G.add_edge(a, b, key=kind, type=kind, strength=rng.choice([None, 1, 3, 5]),
+                   level=rng.choice([None, 1, 2]),
+                   last_contact=rng.choice([None, "2025-03-01", "2026-06-30"]))
+    return G
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_arrays_from_the_valued_arcs_are_those_of_the_reach_graph(seed):
+    """value() makes the arrays from the chosen arcs without the NetworkX graph: the same
+    arcs in the same order, the same floats, each person's predecessors in the graph's own
+    order, the same recorded ties — and the graph made later is reach_graph's."""
+    import datetime as dt
+
+    from graphcrm.analysis.network import chain_hops, reach_graph
+    from graphcrm.analysis.valued import value
+
+    G = _people_graph(seed)
+    day = dt.date(2026, 11, 27)
+    H = reach_graph(G, as_of=day)
+    expected = Compact.of(H)
+    V = value(G, day)
+    found = V.compact
+    assert "reach" not in V.__dict__  # no graph made
+    assert found.nodes == expected.nodes
+    for name in ("indptr", "head", "cost", "p", "tail"):
+        assert (getattr(found, name) == getattr(expected, name)).all(), name
+    assert found.ties == expected.ties  # (a reporting line's way down is a new dict each run)
+    for person in G:
+        assert found.predecessors(person) == expected.predecessors(person)
+        assert [u for u, _ in found.predecessors(person)] == list(H.pred[person])
+        assert found.successors(person) == list(H.succ[person])
+        assert found.contacts(person) == set(H.succ[person]) | set(H.pred[person])
+    for u, v in list(H.edges())[:40]:
+        assert found.ties[found.arc(u, v)] == H[u][v]["tie"]
+    assert found.arc(expected.nodes[0], expected.nodes[0]) is None
+    hops = [(a, b) for a, b in H.edges() if H.has_edge(b, a)][:5]
+    assert hops and [V.hops([a, b]) for a, b in hops] == [
+        chain_hops(H, [a, b], day, DEFAULT_MODEL) for a, b in hops]
+    assert list(V.reach.edges(data=True)) == list(H.edges(data=True))
+    assert all(list(V.reach.pred[n]) == list(H.pred[n]) for n in G)
