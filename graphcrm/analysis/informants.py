@@ -45,7 +45,7 @@ import itertools
 import math
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -53,7 +53,6 @@ from graphcrm.analysis.model import DEFAULT_MODEL
 from graphcrm.analysis.network import (
     competitor_staff,
     decision_stakeholders,
-    hop_distances,
     our_people,
     region_graph,
     require_project,
@@ -63,6 +62,9 @@ from graphcrm.analysis.network import (
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import OrgKind, Role, Stance
 from graphcrm.reports.informants import InformantsResult, reasons_text
+
+if TYPE_CHECKING:
+    from graphcrm.analysis.compact import Compact
 
 __all__ = ["key_informants", "brokerage_roles", "burt_measures", "subset_betweenness",
            "betweenness_within",
@@ -75,14 +77,14 @@ _STANCE = {"champion": 1.0, "supporter": 0.75, "neutral": 0.5, "skeptic": 0.25, 
 _REACH = 2  # candidates are within this many ties of a decision-making stakeholder
 
 
-def brokerage_roles(H: nx.DiGraph, person: str, group: Mapping[str, str | None], *,
-                    skip: Collection[str] = ()) -> Counter:
+def brokerage_roles(H: nx.DiGraph | Compact, person: str,
+                    group: Mapping[str, str | None], *, skip: Collection[str] = ()) -> Counter:
     """Gould–Fernandez brokerage counts of ``person`` in the directed graph ``H``.
 
     Parameters
     ----------
     H
-        Who can pass a request to whom.
+        Who can pass a request to whom (a reach graph, or its arrays).
     person
         The broker ``v`` of the relays ``u → v → w`` counted.
     group
@@ -115,8 +117,12 @@ def brokerage_roles(H: nx.DiGraph, person: str, group: Mapping[str, str | None],
        brokerage in transaction networks", *Sociological Methodology* 19 (1989), 89–126.
     """
     mine = group.get(person)
-    sources = [u for u in H.predecessors(person) if u not in skip]
-    targets = set(H.successors(person)).difference(skip)
+    if isinstance(H, nx.DiGraph):
+        before, following = list(H.predecessors(person)), H.successors
+    else:
+        before, following = [u for u, _ in H.predecessors(person)], H.successors
+    sources = [u for u in before if u not in skip]
+    targets = set(following(person)).difference(skip)
     # every pair (u, w), by the groups' relation to the broker's, counted from group sizes …
     into, out = Counter(group.get(u) for u in sources), Counter(group.get(w) for w in targets)
     inside_in, inside_out = into[mine], out[mine]
@@ -129,7 +135,7 @@ def brokerage_roles(H: nx.DiGraph, person: str, group: Mapping[str, str | None],
     })
     # … less the pairs that are no relay: u is w, or u reaches w directly
     for u in sources:
-        closed = targets.intersection(H.succ[u])
+        closed = targets.intersection(following(u))
         if u in targets:
             closed.add(u)
         gu = group.get(u)
@@ -196,14 +202,15 @@ def key_informants(
     >>> key_informants(value(G, dt.date(2026, 1, 1)), "P").to_frame()["name"].tolist()
     ['I']
     """
-    G, H = V.people, V.reach
+    G = V.people
     chosen = V.model.informant_weights if weights is None else weights
     require_project(G, project)
     ours = set(our_people(G, project))
     targets = decision_stakeholders(G, project, V.model)
     competitors = competitor_staff(G)
     skip = frozenset(() if include_competitors else competitor_staff(G, keep=[*targets, *ours]))
-    near = hop_distances(H, targets, _REACH, both=True, excluded=skip)
+    C = V.compact  # the whole neighbourhood as arrays: no NetworkX graph of it is made
+    near = C.distances_dict(C.hop_distances(targets, _REACH, both=True, excluded=skip))
     position = V.arcs.position
     nearest = V.nearest(sorted(ours), skip)  # the best chain from any of us
     reach_us = {n: float(nearest[position[n]]) for n in near
@@ -218,7 +225,6 @@ def key_informants(
     import numpy as np
 
     # the people on a best chain from us to a target, and the arcs of those chains
-    C = V.compact
     region = C.on_best_chains(sorted(ours), to_targets[1])
     region[[C.position[n] for n in skip if n in C.position]] = False
     tail = C.tail
@@ -230,7 +236,7 @@ def key_informants(
     ahead: dict[str, list[str]] = {C.nodes[i]: [] for i in np.flatnonzero(region).tolist()}
     for u, w in zip(tail[tight].tolist(), C.head[tight].tolist(), strict=True):
         ahead[C.nodes[u]].append(C.nodes[w])
-    between = betweenness_within(H, sorted(ours), sorted(targets), set(ahead), ahead=ahead)
+    between = betweenness_within(C, sorted(ours), sorted(targets), set(ahead), ahead=ahead)
     top_between = max((between.get(c, 0.0) for c in candidates), default=0) or 1
     rows = []
     for c in candidates:
@@ -261,7 +267,7 @@ def key_informants(
     group = {n: d.get("org_id") for n, d in G.nodes(data=True)}
     for rank, row in enumerate(rows, start=1):
         row["rank"] = rank
-        roles = brokerage_roles(H, row["person_id"], group, skip=skip)
+        roles = brokerage_roles(C, row["person_id"], group, skip=skip)
         # the most frequent role; a tie goes to the first in GF_ROLES (not to whichever
         # relay happened to be counted first)
         row["gf_role"] = max(GF_ROLES, key=lambda r: roles[r]) if roles else None
@@ -483,7 +489,7 @@ def subset_betweenness(H: nx.DiGraph, sources: list[str], targets: list[str],
     return betweenness_within(H, sources, targets, region - set(skip))
 
 
-def betweenness_within(H: nx.DiGraph, sources: list[str], targets: list[str],
+def betweenness_within(H: nx.DiGraph | Compact, sources: list[str], targets: list[str],
                        region: Collection[str], *,
                        ahead: Mapping[str, Collection[str]] | None = None) -> dict[str, float]:
     """:func:`networkx.betweenness_centrality_subset` (weight ``cost``, not normalized) on
@@ -495,9 +501,14 @@ def betweenness_within(H: nx.DiGraph, sources: list[str], targets: list[str],
     along them (:func:`_brandes_subset`)."""
     if not region:
         return {}
-    sub = region_graph(H, region)
-    return _brandes_subset(sub, [s for s in sources if s in region],
-                           [t for t in targets if t in region], ahead=ahead)
+    starts, ends = [s for s in sources if s in region], [t for t in targets if t in region]
+    if isinstance(H, nx.DiGraph):
+        return _brandes_subset(region_graph(H, region), starts, ends, ahead=ahead)
+    R = H.within(H.mask(region))  # the region's arcs, each person's in the graph's order
+    adjacency: dict[str, list[tuple[str, float]]] = {v: [] for v in R.nodes}
+    for u, w, cost in zip(R.tail.tolist(), R.head.tolist(), R.cost.tolist(), strict=True):
+        adjacency[R.nodes[u]].append((R.nodes[w], cost))
+    return _brandes(R.nodes, adjacency, starts, ends, ahead=ahead)
 
 
 def _brandes_subset(G: nx.DiGraph, sources: list[str], targets: list[str], *,
@@ -516,11 +527,18 @@ def _brandes_subset(G: nx.DiGraph, sources: list[str], targets: list[str], *,
     so the floats are the same; a property test asserts it with ``==``."""
     adjacency = {v: [(w, arc.get("cost", 1)) for w, arc in following.items()]
                  for v, following in G._succ.items()}
-    nodes = list(G)
+    return _brandes(list(G), adjacency, sources, targets, ahead=ahead)
+
+
+def _brandes(nodes: list[str], adjacency: Mapping[str, list[tuple[str, float]]],
+             sources: list[str], targets: list[str], *,
+             ahead: Mapping[str, Collection[str]] | None = None) -> dict[str, float]:
+    """:func:`_brandes_subset` over ``nodes`` (in the graph's order) and each one's arcs
+    (``adjacency``: the next person and the arc's cost, in the graph's order)."""
     betweenness = dict.fromkeys(nodes, 0.0)
     wanted = set(targets)
     for s in sources:
-        kept: Collection[str] = G._succ
+        kept: Collection[str] = adjacency
         if ahead is not None:
             kept, frontier = {s}, [s]
             while frontier:

@@ -135,7 +135,7 @@ class ValuedGraph:
         (:class:`~graphcrm.analysis.compact.Compact`), built once."""
         from graphcrm.analysis.compact import Compact
 
-        if self.chosen is None or "reach" in self.__dict__:
+        if self.chosen is None:
             return Compact.of(self.reach)
         return Compact.from_arcs(list(self.people), *self.chosen)
 

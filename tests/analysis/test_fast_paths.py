@@ -143,6 +143,7 @@ def test_betweenness_on_the_best_chains_equals_networkx(seed):
     region = {C.nodes[i] for i in tight.nonzero()[0]} - skip
     assert by_distance <= region
     assert betweenness_within(H, sources, targets, region) == fast
+    assert betweenness_within(C, sources, targets, region) == fast  # from the arrays
     # and the nearest of several sources is the least of their rows, to the last bit
     nearest = V.nearest(sources, skip)
     rows = V.distance_table(sources, skip)[1]

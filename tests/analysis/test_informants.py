@@ -3,6 +3,7 @@
 import networkx as nx
 import pytest
 
+from graphcrm.analysis.compact import Compact
 from graphcrm.analysis.informants import brokerage_roles, burt_measures, key_informants
 from tests.analysis.conftest import make_valued
 
@@ -137,5 +138,9 @@ def test_brokerage_counted_from_group_sizes_equals_relay_by_relay(seed):
     H.add_edge(7, 7)  # a self-loop changes nothing
     group = {n: rng.choice(["A", "B", "C", None]) for n in H}
     group.pop(3, None)  # somebody with no group at all
+    nx.set_edge_attributes(H, 1.0, "cost")
+    C = Compact.of(H)  # the arrays key_informants counts on
     for person in [hub, *range(10)]:
         assert brokerage_roles(H, person, group) == _relays_one_by_one(H, person, group)
+        assert brokerage_roles(C, person, group, skip={1, 2}) == \
+            brokerage_roles(H, person, group, skip={1, 2})
