@@ -24,7 +24,8 @@ from graphcrm.graph import REPORTING
 from graphcrm.words import Said
 
 __all__ = [
-    "reach_graph", "reach_arcs", "our_people", "decision_stakeholders", "stance_of", "roles_of",
+    "reach_graph", "reach_arcs", "graph_of_arcs", "our_people", "decision_stakeholders",
+    "stance_of", "roles_of",
     "require_project", "chain_hops", "chain_probability", "chain_region", "competitor_staff",
     "hop_distances", "arc_cost", "region_graph", "best_chain", "best_chains", "region_arcs",
 ]
@@ -142,9 +143,17 @@ def reach_graph(
     >>> H["a"]["b"]["p"], H["b"]["a"]["p"]
     (0.95, 0.95)
     """
-    return _arc_graph(G, ((a, b, {"p": p, "cost": -math.log(p), "tie": data})
-                          for a, b, p, data in zip(*reach_arcs(G, as_of=as_of, model=model),
-                                                   strict=True)))
+    return graph_of_arcs(G, reach_arcs(G, as_of=as_of, model=model))
+
+
+def graph_of_arcs(nodes: Iterable[str], chosen: tuple[list[str], list[str], list[float],
+                                                       list[dict]]) -> nx.DiGraph:
+    """The reach graph on ``nodes`` of the arcs :func:`reach_arcs` chose (tails, heads,
+    probabilities, recorded ties), in their order: arcs with ``p``, ``cost`` and ``tie``."""
+    tails, heads, probabilities, ties = chosen
+    return _arc_graph(nodes, ((a, b, {"p": p, "cost": -math.log(p), "tie": data})
+                              for a, b, p, data in zip(tails, heads, probabilities, ties,
+                                                       strict=True)))
 
 
 def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_MODEL

@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -31,7 +30,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import networkx as nx
 
 from graphcrm.analysis.model import DEFAULT_MODEL, Hop, TieModel
-from graphcrm.analysis.network import _arc_graph, chain_hops, reach_arcs
+from graphcrm.analysis.network import chain_hops, graph_of_arcs, reach_arcs
 
 if TYPE_CHECKING:  # numpy is imported by the questions that search whole graphs only
     from graphcrm.analysis.compact import Compact
@@ -100,10 +99,7 @@ class ValuedGraph:
         if self.given is not None:
             return self.given
         assert self.chosen is not None
-        tails, heads, p, ties = self.chosen
-        return _arc_graph(self.people, ((a, b, {"p": q, "cost": -math.log(q), "tie": data})
-                                        for a, b, q, data in zip(tails, heads, p, ties,
-                                                                 strict=True)))
+        return graph_of_arcs(self.people, self.chosen)
 
     def tie(self, u: str, v: str, data: Mapping[str, Any]) -> Hop:
         """One recorded tie (edge attributes ``data`` of the people graph) valued as every
