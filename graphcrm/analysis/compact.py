@@ -262,10 +262,44 @@ class Compact:
 
     def hop_distances(self, sources: Iterable[str], cutoff: int, *, reverse: bool = False,
                       both: bool = False, excluded: Collection[str] = ()) -> np.ndarray:
-        """:func:`~graphcrm.analysis.network.hop_distances` as an array by position:
-        the number of ties from the nearest of ``sources`` (along the arcs, against them
-        with ``reverse``, either way with ``both``), up to ``cutoff``, never through
-        ``excluded`` people; ``UNREACHED`` (-1) for everyone else."""
+        """:func:`~graphcrm.analysis.network.hop_distances` as an array by position.
+
+        A breadth-first search level by level: each level gathers the arcs of the people
+        the level before reached (one array operation over their adjacency ranges) and
+        marks the people not reached yet.
+
+        Parameters
+        ----------
+        sources
+            Where the search starts (people not in the graph, or excluded, are skipped).
+        cutoff
+            The most ties counted.
+        reverse, both
+            Against the arcs, or either way, instead of along them.
+        excluded
+            People never reached or passed through.
+
+        Returns
+        -------
+        numpy.ndarray
+            For each person (by :attr:`position`) the number of ties from the nearest
+            source, ``UNREACHED`` (-1) beyond ``cutoff`` or out of reach.
+
+        Examples
+        --------
+        >>> H = nx.DiGraph([("s", "a", {"cost": 1.0}), ("a", "t", {"cost": 1.0}),
+        ...                 ("x", "t", {"cost": 1.0})])
+        >>> C = Compact.of(H)
+        >>> C.hop_distances(["t"], 2, reverse=True).tolist()  # s, a, t, x
+        [2, 1, 0, 1]
+        >>> C.hop_distances(["s"], 2, excluded={"a"}).tolist()
+        [0, -1, -1, -1]
+
+        References
+        ----------
+        .. [1] E. F. Moore, "The shortest path through a maze", *Proceedings of the
+           International Symposium on the Theory of Switching* (1959), 285–292.
+        """
         blocked = self.mask(excluded)
         distance = np.full(len(self.nodes), UNREACHED, dtype=np.int64)
         frontier = self.positions(sources)
@@ -300,9 +334,23 @@ class Compact:
         are compared with a relative ``slack`` (the distances are float sums in another
         order than a chain's own), which can only add people.
 
-        Example
+        Parameters
+        ----------
+        sources
+            Where the chains start.
+        to_targets
+            A row per target: the cost of the best chain from each person to it.
+        slack
+            The relative slack of "equal".
+
+        Returns
         -------
-        >>> import networkx as nx
+        numpy.ndarray
+            True for each person (by :attr:`position`) on some best chain from a source to
+            a target, the sources and targets on one included.
+
+        Examples
+        --------
         >>> H = nx.DiGraph()
         >>> for u, v, c in [("s", "a", 1.0), ("a", "t", 1.0), ("s", "t", 3.0)]:
         ...     H.add_edge(u, v, cost=c)
@@ -310,6 +358,12 @@ class Compact:
         >>> to_t = np.array([[2.0, 1.0, 0.0]])  # s, a, t
         >>> [C.nodes[i] for i in np.flatnonzero(C.on_best_chains(["s"], to_t))]
         ['s', 'a', 't']
+
+        References
+        ----------
+        .. [1] U. Brandes, "On variants of shortest-path betweenness centrality and their
+           generic computation", *Social Networks* 30(2) (2008), 136–145 (the shortest-path
+           DAG that tight arcs form).
         """
         size = len(self.nodes)
         starts = np.unique([self.position[s] for s in sources if s in self.position]
@@ -347,14 +401,47 @@ class Compact:
     def best_chains(self, sources: Iterable[str], max_hops: int, *,
                     excluded: Collection[str] = (), stop: str | None = None
                     ) -> Callable[[str], tuple[float, list[str]] | None]:
-        """:func:`~graphcrm.analysis.network.best_chains` over the whole graph: one
+        """:func:`~graphcrm.analysis.network.best_chains` as arrays: one hop-bounded
         level-by-level search from ``sources``, then the best chain to any person.
 
         Each level relaxes the arcs out of the people the level before improved, in that
         level's order and each person's arcs in the graph's order — the dictionary
         search's scan order —, so that the same arc wins among equal costs (the first in
         that order) and the next level comes in the same order (each person where an arc
-        first improved them).
+        first improved them): the answers are the dictionary search's, chain for chain.
+
+        Parameters
+        ----------
+        sources
+            Who may start a chain (in order; a person given twice counts once).
+        max_hops
+            The most ties a chain may have.
+        excluded
+            People no chain enters.
+        stop
+            A person chains may end at but not pass through.
+
+        Returns
+        -------
+        callable
+            ``chain(person)``: the cost of the best chain to ``person`` and its people,
+            start first, or None.
+
+        Examples
+        --------
+        >>> H = nx.DiGraph()
+        >>> H.add_edge("s", "a", cost=0.5); H.add_edge("a", "t", cost=0.5)
+        >>> H.add_edge("s", "t", cost=2.0)
+        >>> chain = Compact.of(H).best_chains(["s"], 2)
+        >>> chain("t"), chain("nobody")
+        ((1.0, ['s', 'a', 't']), None)
+        >>> Compact.of(H).best_chains(["s"], 1)("t")
+        (2.0, ['s', 't'])
+
+        References
+        ----------
+        .. [1] R. Bellman, "On a routing problem", *Quarterly of Applied Mathematics* 16
+           (1958), 87–90 (the level-by-level relaxation, stopped at ``max_hops`` levels).
         """
         position, indptr, head, cost = self.position, self.indptr, self.head, self.cost
         size = len(self.nodes)
