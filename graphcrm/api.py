@@ -1536,7 +1536,7 @@ class GraphCRM:
         """The project's neighbourhood graph, and the project's id."""
         with open_store(self.store) as opened:
             project_id = _project_id(opened, project)
-            return build_graph(opened.load(project_id)), project_id
+            return build_graph(*opened.load_for_graph(project_id)), project_id
 
     # -- the questions --------------------------------------------------------------------
 
@@ -1615,7 +1615,8 @@ class GraphCRM:
             def ask(hops: int) -> PathResult:
                 region = path_region(opened, starts, target_id, hops)
                 return influence_paths(
-                    self._value(build_graph(opened.load(people=region)), as_of), target_id,
+                    self._value(build_graph(*opened.load_for_graph(people=region)), as_of),
+                    target_id,
                     sources, project=project_id, k=k, max_hops=max_hops, avoid=avoided,
                     avoid_opponents=avoid_opponents, strict=strict,
                     include_competitors=include_competitors)
@@ -1745,7 +1746,7 @@ class GraphCRM:
                             if (d["roles"].get(project_id) if project_id else d["roles"])]
             region = contact_region(opened, _ours(index, project_id), stakeholders,
                                     _ours(index, None))
-            G = build_graph(opened.load(people=region))
+            G = build_graph(*opened.load_for_graph(people=region))
             if avoid:
                 G.remove_nodes_from([find_person(opened.people_index(named=avoid), a)
                                      for a in avoid])

@@ -53,6 +53,7 @@ Example
 from __future__ import annotations
 
 import itertools
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -60,7 +61,7 @@ from typing import Any
 import networkx as nx
 
 from graphcrm.domain import REPORTS_TO, OrgKind, TieType, is_former
-from graphcrm.records import Dataset
+from graphcrm.records import Dataset, TieRows
 
 __all__ = ["build_graph", "as_known", "last_contact", "last_contacts", "shown_names",
            "REPORTS_TO", "DOTTED_LINE", "REPORTING"]
@@ -75,7 +76,7 @@ _PERSON_FIELDS = ("name", "org_id", "title", "department", "reports_to", "email"
                   "status", "status_since", "predecessor")
 
 
-def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
+def build_graph(dataset: Dataset, ties: TieRows | None = None) -> nx.MultiDiGraph:
     """Turn validated or loaded records into the people graph described in the module docs.
 
     Parameters
@@ -83,6 +84,9 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
     dataset
         Records from :func:`graphcrm.ingest.read_dataset` or :meth:`Store.load`. References
         that point outside the dataset (a neighbourhood's edge people) are left out.
+    ties
+        The ties as rows (:meth:`Store.load_for_graph`), instead of the dataset's
+        relationships records.
 
     Returns
     -------
@@ -134,17 +138,17 @@ def build_graph(dataset: Dataset) -> nx.MultiDiGraph:
     # neighbourhood of 63,000 ties (tests/test_graph.py compares it with add_edge)
     successors, predecessors, new_keys = G._succ, G._pred, G.edge_key_dict_factory
     knows = TieType.KNOWS.value
-    for tie in dataset.table("relationships"):
-        source, target, kind = tie["source"], tie["target"], tie["type"]
+    rows: Iterable[tuple[Any, ...]] = ties.rows if ties is not None else (
+        tuple(t.get(c) for c in TieRows.COLUMNS) for t in dataset.table("relationships"))
+    for source, target, kind, strength, level, since, recorded, notes, extra in rows:
         if source not in successors or target not in successors:
             continue
-        recorded = tie.get("last_contact")
         met = last_between.get(frozenset((source, target))) if last_between else None
         attrs = {"type": kind, "mutual": kind == knows,
                  "last_contact": max(recorded or "", met or "") or None,
-                 "last_contact_recorded": recorded, "extra": tie.get("extra") or {},
-                 "strength": tie.get("strength"), "level": tie.get("level"),
-                 "since": tie.get("since"), "notes": tie.get("notes")}
+                 "last_contact_recorded": recorded,
+                 "extra": (json.loads(extra) if isinstance(extra, str) else extra) or {},
+                 "strength": strength, "level": level, "since": since, "notes": notes}
         keys = successors[source].get(target)
         if keys is None:
             keys = successors[source][target] = predecessors[target][source] = new_keys()

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, ClassVar
 
 from graphcrm.domain import (
     Channel,
@@ -37,7 +37,8 @@ from graphcrm.domain import (
 )
 from graphcrm.errors import Problem, ValidationFailed
 
-__all__ = ["Column", "TableSpec", "SCHEMA", "TABLE_ORDER", "Record", "Dataset", "record_key"]
+__all__ = ["Column", "TableSpec", "SCHEMA", "TABLE_ORDER", "Record", "Dataset", "record_key",
+           "TieRows"]
 
 Record = dict[str, Any]
 
@@ -184,6 +185,20 @@ SCHEMA: dict[str, TableSpec] = {
 
 #: Tables in dependency order: a table refers only to tables before it.
 TABLE_ORDER: tuple[str, ...] = tuple(SCHEMA)
+
+
+@dataclass(frozen=True)
+class TieRows:
+    """The ties of a dataset read as rows for building the graph, not as a record each
+    (:meth:`graphcrm.stores.Store.load_for_graph`): a tuple per tie, the relationships'
+    contract columns in order, then ``extra`` as the store keeps it (JSON text, or None for
+    none). At 1,000,000 people a neighbourhood holds 330,000 ties; a dict each is a second.
+    """
+
+    rows: list[tuple[Any, ...]]
+
+    #: the columns of each row
+    COLUMNS: ClassVar[tuple[str, ...]] = (*SCHEMA["relationships"].column_names, "extra")
 
 
 def record_key(table: str, record: Record) -> tuple[str, ...]:

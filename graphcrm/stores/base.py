@@ -45,7 +45,7 @@ from graphcrm.changes import (
     encode,
 )
 from graphcrm.errors import Conflict
-from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset
+from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, TieRows
 from graphcrm.words import Said
 
 __all__ = ["Store", "ImportSummary", "TableChanges", "Counts", "OrganizationSummary",
@@ -452,6 +452,15 @@ class Store(ABC):
         LookupFailed
             ``project`` is not in the store.
         """
+
+    def load_for_graph(self, project: str | None = None, *, radius: int = 2,
+                       people: Collection[str] | None = None
+                       ) -> tuple[Dataset, TieRows | None]:
+        """What :func:`graphcrm.graph.build_graph` needs of :meth:`load`'s dataset: the
+        same, except that a store that can read the ties as rows gives them so
+        (:class:`~graphcrm.records.TieRows`, the dataset then without them), not as a
+        record each. By default :meth:`load`'s dataset whole, and None."""
+        return self.load(project, radius=radius, people=people), None
 
     @abstractmethod
     def neighbours(self, people: Collection[str]) -> set[str]:

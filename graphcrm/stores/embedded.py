@@ -54,7 +54,7 @@ from graphcrm.errors import (
     StoreError,
     StoreNotFound,
 )
-from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record, record_key
+from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record, TieRows, record_key
 from graphcrm.stores.base import (
     HISTORY_SCHEMA,
     ChangeInfo,
@@ -684,7 +684,7 @@ class EmbeddedStore(Store):
             return self._load_people(people)
         if project is None:
             return self._dataset({name: self._select(name) for name in TABLE_ORDER})
-        return self._load_neighbourhood(project, radius)
+        return self._neighbourhood_tables(project, radius)[0]
 
     def _fill_hood(self, people: Iterable[str]) -> None:  # temp tables: fine when read-only
         self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS hood (id TEXT PRIMARY KEY, depth INT)")
@@ -692,19 +692,34 @@ class EmbeddedStore(Store):
         self._conn.executemany("INSERT OR IGNORE INTO temp.hood VALUES (?, 0)",
                                ((p,) for p in people))
 
+    @_translated("reading")
+    def load_for_graph(self, project: str | None = None, *, radius: int = 2,
+                       people: Collection[str] | None = None
+                       ) -> tuple[Dataset, TieRows | None]:
+        if people is not None:
+            with self._transaction("DEFERRED"):
+                return self._people_tables(people, rows=True)
+        if project is None:
+            return self.load(), None
+        return self._neighbourhood_tables(project, radius, rows=True)
+
     def _load_people(self, people: Collection[str]) -> Dataset:
         with self._transaction("DEFERRED"):
             return self._people_dataset(people)
 
     def _people_dataset(self, people: Collection[str]) -> Dataset:
         """``load(people=...)`` inside the caller's transaction."""
+        return self._people_tables(people)[0]
+
+    def _people_tables(self, people: Collection[str], *, rows: bool = False
+                       ) -> tuple[Dataset, TieRows | None]:
         self._fill_hood(people)
-        tables = self._hood_tables()
+        tables, ties = self._hood_tables(rows=rows)
         tables["projects"] = self._select("projects")
         tables["stakeholders"] = self._select("stakeholders", "person_id IN (SELECT id "
                                               "FROM temp.hood)")
         self._conn.execute("DELETE FROM temp.hood")
-        return self._dataset(tables)
+        return self._dataset(tables), ties
 
     @_translated("reading")
     def neighbours(self, people: Collection[str]) -> set[str]:
@@ -751,7 +766,8 @@ class EmbeddedStore(Store):
                 index[person]["roles"].setdefault(project, []).append(role)
         return index
 
-    def _load_neighbourhood(self, project: str, radius: int) -> Dataset:
+    def _neighbourhood_tables(self, project: str, radius: int, *, rows: bool = False
+                              ) -> tuple[Dataset, TieRows | None]:
         if not self._conn.execute("SELECT 1 FROM projects WHERE id = ?", (project,)).fetchone():
             raise LookupFailed(f"no project {project!r} in {self.location}")
         conn = self._conn
@@ -765,43 +781,56 @@ class EmbeddedStore(Store):
             )
             for depth in range(radius):
                 conn.execute(f"INSERT OR IGNORE INTO temp.hood {_STEP}", {"d": depth})
-            tables = self._hood_tables()
+            tables, ties = self._hood_tables(rows=rows)
             tables["projects"] = self._select("projects", "id = ?", (project,))
             tables["stakeholders"] = self._select("stakeholders", "project_id = ?", (project,))
             conn.execute("DELETE FROM temp.hood")
-        return self._dataset(tables)
+        return self._dataset(tables), ties
 
-    def _hood_tables(self) -> dict[str, list[Record]]:
-        """Every organization, and the people in temp.hood with their ties and interactions."""
+    def _hood_tables(self, *, rows: bool = False
+                     ) -> tuple[dict[str, list[Record]], TieRows | None]:
+        """Every organization, and the people in temp.hood with their ties and interactions
+        (the ties as rows instead of records with ``rows``)."""
         in_hood = "IN (SELECT id FROM temp.hood)"
-        return {
+        # walk the neighbourhood and seek each person's ties (SQLite would otherwise probe
+        # every pair of people in it)
+        ties = self._sql("relationships",
+                         "EXISTS (SELECT 1 FROM temp.hood h2 WHERE h2.id = relationships.target)",
+                         joined="temp.hood CROSS JOIN relationships "
+                                "ON relationships.source = hood.id", rows=rows)
+        tables = {
             "organizations": self._select("organizations"),
             "people": self._select("people", f"id {in_hood}"),
-            # walk the neighbourhood and seek each person's ties (SQLite would otherwise
-            # probe every pair of people in it)
-            "relationships": self._select(
-                "relationships",
-                "EXISTS (SELECT 1 FROM temp.hood h2 WHERE h2.id = relationships.target)",
-                joined="temp.hood CROSS JOIN relationships ON relationships.source = hood.id",
-            ),
+            "relationships": [] if rows else self._records("relationships", ties),
             "interactions": self._select(
                 "interactions",
                 f"person_id {in_hood} AND (our_person_id = '' OR our_person_id {in_hood})",
             ),
         }
+        return tables, TieRows(self._conn.execute(ties).fetchall()) if rows else None
 
-    def _select(self, table: str, where: str = "", params: Sequence[Any] = (),
-                joined: str = "") -> list[Record]:
+    def _sql(self, table: str, where: str = "", joined: str = "", *, rows: bool = False
+             ) -> str:
+        """The SELECT of ``table``'s contract columns and ``extra``, in key order (for
+        :class:`TieRows` with ``rows``: ``extra`` None when empty)."""
         columns = SCHEMA[table].column_names
         selected = ", ".join("NULL" if (table, c) in self._absent else f"{table}.{c}"
-                             for c in (*columns, "extra"))
+                             for c in columns)
+        selected += f", NULLIF({table}.extra, '{{}}')" if rows else f", {table}.extra"
         sql = f"SELECT {selected} FROM {joined or table}"
         if where:
             sql += f" WHERE {where}"
+        return sql + " ORDER BY " + ", ".join(f"{table}.{c}" for c in SCHEMA[table].key)
+
+    def _select(self, table: str, where: str = "", params: Sequence[Any] = (),
+                joined: str = "") -> list[Record]:
+        return self._records(table, self._sql(table, where, joined), params)
+
+    def _records(self, table: str, sql: str, params: Sequence[Any] = ()) -> list[Record]:
+        columns = SCHEMA[table].column_names
         records = []
-        order = ", ".join(f"{table}.{c}" for c in SCHEMA[table].key)
         blank = [c for t, c in _BLANK_KEY if t == table]
-        for row in self._conn.execute(f"{sql} ORDER BY {order}", params):
+        for row in self._conn.execute(sql, params):
             record = dict(zip(columns, row[:-1], strict=True))
             for c in blank:
                 if record[c] == "":
