@@ -545,8 +545,8 @@ def _brandes(nodes: list[str], adjacency: Mapping[str, list[tuple[str, float]]],
                 frontier = [w for v in frontier for w in ahead.get(v, ()) if w not in kept]
                 kept.update(frontier)
         order: list[str] = []
-        before: dict[str, list[str]] = {v: [] for v in nodes}
-        sigma = dict.fromkeys(nodes, 0.0)
+        before: dict[str, list[str]] = {v: [] for v in kept}  # no one else is reached
+        sigma = dict.fromkeys(kept, 0.0)
         done: dict[str, float] = {}
         sigma[s] = 1.0
         seen: dict[str, float] = {s: 0}
