@@ -12,7 +12,8 @@ Every search here gives exactly the answer of its dictionary counterpart in
 :mod:`graphcrm.analysis.network` — the same people, the same floats, the same chain among
 equally good ones — which ``tests/analysis/test_compact.py`` checks on random graphs with
 hubs: :meth:`Compact.hop_distances` is :func:`~graphcrm.analysis.network.hop_distances`,
-:meth:`Compact.best_chains` is :func:`~graphcrm.analysis.network.best_chains`.
+:meth:`Compact.best_chains` is the dictionary search it replaced (kept as the tests'
+reference, ``tests/analysis/reference.py``).
 
 Example
 -------
@@ -190,7 +191,7 @@ class Compact:
         their arcs among themselves, each person's in this graph's order, and ``extra``
         arcs among them — one that joins a pair already joined takes that arc's place, a
         new one comes after the person's own (as setting ``arcs[u][v]`` in the nested
-        dicts of :func:`~graphcrm.analysis.network.region_arcs` does).
+        dicts of the dictionary search it replaced does).
 
         Example
         -------
@@ -366,8 +367,7 @@ class Compact:
            DAG that tight arcs form).
         """
         size = len(self.nodes)
-        starts = np.unique([self.position[s] for s in sources if s in self.position]
-                           ).astype(np.int64)
+        starts = self.positions(sources)
         on = np.zeros(size, dtype=bool)
         for to_t in to_targets:
             finite = np.isfinite(to_t)
@@ -401,7 +401,7 @@ class Compact:
     def best_chains(self, sources: Iterable[str], max_hops: int, *,
                     excluded: Collection[str] = (), stop: str | None = None
                     ) -> Callable[[str], tuple[float, list[str]] | None]:
-        """:func:`~graphcrm.analysis.network.best_chains` as arrays: one hop-bounded
+        """The best chains from ``sources`` to everyone, as arrays: one hop-bounded
         level-by-level search from ``sources``, then the best chain to any person.
 
         Each level relaxes the arcs out of the people the level before improved, in that

@@ -9,8 +9,8 @@ influencers), from our people (:func:`~graphcrm.analysis.network.our_people`):
 - **routes that count**: node-independent chains of at most ``max_hops`` ties, each of
   probability at least the model's ``weak_probability``, through nobody who opposes or
   doubts us in the project, leans to a competitor (倾向XX) or works at one. Found greedily:
-  the best chain (:func:`~graphcrm.analysis.network.best_chain`, exact under the hop limit),
-  then the best through none of the people on the chains found so far (one of ours
+  the best chain (:meth:`~graphcrm.analysis.compact.Compact.best_chains`, exact under the
+  hop limit), then the best through none of the people on the chains found so far (one of ours
   included: two chains from the same colleague are one thread), up to ``MAX_ROUTES``. Each
   is listed, so every count can be checked by hand; a count is a lower bound of the
   largest number of such routes (Menger 1927) and every route it reports is real;
@@ -147,7 +147,7 @@ class _Question:
         used: set[str] = set(excluded)
         while len(counted) < most:
             found = arcs.best_chains(self.ours, self.max_hops, excluded=used,
-                                     stop=target)(target)  # network.best_chain, as arrays
+                                     stop=target)(target)
             if found is None or (found[0] > cut + 1e-12 and len(weaker) >= weak):
                 break
             (counted if found[0] <= cut + 1e-12 else weaker).append(found)
