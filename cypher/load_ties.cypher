@@ -1,4 +1,5 @@
-// The ties among the people in $ids (each tie is stored once, so once returned), as one row
+// The ties from the people in $ids to those in $members (each tie is stored once, so once
+// returned, from its source; a neighbourhood's people come in batches), as one row
 // of [source, target, type, the contract's properties in $columns' order, [[name, value]] of
 // the others]. A list per tie, not a map: the driver decodes a map's keys for every tie (a
 // third of the read at 60,000 ties). $members maps each of those ids to true: looking an id

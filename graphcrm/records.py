@@ -19,7 +19,7 @@ Example
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
@@ -38,7 +38,7 @@ from graphcrm.domain import (
 from graphcrm.errors import Problem, ValidationFailed
 
 __all__ = ["Column", "TableSpec", "SCHEMA", "TABLE_ORDER", "Record", "Dataset", "record_key",
-           "TieRows"]
+           "tie_row_key", "TieRows"]
 
 Record = dict[str, Any]
 
@@ -212,6 +212,15 @@ def record_key(table: str, record: Record) -> tuple[str, ...]:
         return (str(record.get(columns[0]) or ""),)
     key = tuple([str(record.get(col) or "") for col in columns])
     if table == "relationships" and key[2] == _KNOWS and key[1] < key[0]:
+        key = (key[1], key[0], key[2])
+    return key
+
+
+def tie_row_key(row: Sequence[Any]) -> tuple[str, ...]:
+    """:func:`record_key` of a tie given as a row (:class:`TieRows`): the rows of a store
+    sort as its records do."""
+    key = (str(row[0] or ""), str(row[1] or ""), str(row[2] or ""))
+    if key[2] == _KNOWS and key[1] < key[0]:
         key = (key[1], key[0], key[2])
     return key
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 
+import networkx as nx
 import pytest
 
 from graphcrm.changes import dataset_of, revert, state_of
@@ -428,3 +430,28 @@ def test_a_reference_is_checked_under_the_import_lock(store, tiny, make_tables):
     store.import_dataset(read_dataset([colleague], known_ids=store.known_ids()))
     done = store.import_dataset(pending)
     assert {t.table: t.created for t in done.tables} == {"stakeholders": 1}
+
+
+def test_ties_read_as_rows_build_the_same_graph(store, sample):
+    """load_for_graph gives the ties as rows (no record each); the graph built from them is
+    the one built from load()'s records: the same people, ties, attributes and order —
+    extra fields included."""
+    ties = [dict(t) for t in sample.table("relationships")]
+    ties[0] = {**ties[0], "extra": {"微信群": "项目群"}}
+    data = dataclasses.replace(sample, records={**sample.records, "relationships": ties})
+    store.import_dataset(data)
+    project = sample.table("projects")[0]["id"]
+    for kwargs in ({"project": project}, {"people": ["p001", "p301", "p302", "p304"]}):
+        dataset, rows = store.load_for_graph(**kwargs)
+        assert rows is not None and rows.rows and not dataset.table("relationships")
+        expected = build_graph(store.load(**kwargs))
+        found = build_graph(dataset, rows)
+        assert nx.utils.graphs_equal(found, expected)
+        assert list(found.edges(keys=True, data=True)) == \
+            list(expected.edges(keys=True, data=True))
+        assert [list(d) for *_, d in found.edges(keys=True, data=True)] == \
+            [list(d) for *_, d in expected.edges(keys=True, data=True)]
+    first = ties[0]
+    G = build_graph(*store.load_for_graph(people=[first["source"], first["target"]]))
+    assert G.edges[first["source"], first["target"], first["type"]]["extra"] == {
+        "微信群": "项目群"}

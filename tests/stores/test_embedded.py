@@ -150,31 +150,3 @@ def test_ties_are_kept_in_key_order_and_a_store_made_before_reads_the_same(tmp_p
         assert a.records == b.records
 
 
-def test_ties_read_as_rows_build_the_same_graph(tmp_path, sample):
-    """load_for_graph gives the ties as rows (no record each); the graph built from them is
-    the one built from load()'s records: the same people, ties, attributes and order —
-    extra fields included."""
-    import networkx as nx
-
-    from graphcrm.graph import build_graph
-
-    ties = [dict(t) for t in sample.table("relationships")]
-    ties[0] = {**ties[0], "extra": {"微信群": "项目群"}}
-    data = Dataset(records={**sample.records, "relationships": ties}, columns=sample.columns)
-    with EmbeddedStore(tmp_path / "s.db", create=True) as store:
-        store.import_dataset(data)
-        project = sample.table("projects")[0]["id"]
-        for kwargs in ({"project": project}, {"people": ["p001", "p301", "p302", "p304"]}):
-            dataset, rows = store.load_for_graph(**kwargs)
-            assert rows is not None and rows.rows and not dataset.table("relationships")
-            expected = build_graph(store.load(**kwargs))
-            found = build_graph(dataset, rows)
-            assert nx.utils.graphs_equal(found, expected)
-            assert list(found.edges(keys=True, data=True)) == \
-                list(expected.edges(keys=True, data=True))
-            assert [list(d) for *_, d in found.edges(keys=True, data=True)] == \
-                [list(d) for *_, d in expected.edges(keys=True, data=True)]
-        first = ties[0]
-        G = build_graph(*store.load_for_graph(people=[first["source"], first["target"]]))
-        assert G.edges[first["source"], first["target"], first["type"]]["extra"] == {
-            "微信群": "项目群"}
