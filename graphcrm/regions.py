@@ -16,7 +16,7 @@ The region of each question:
 - ``path``: :func:`path_region` (above) — a hub's contacts are read as ids when the search
   expands it, and loaded only when their distances allow a chain short enough (at 100,000
   people, ``path`` from all 1,000 of us loads 2,267 people instead of 10,492). Inside the
-  loaded region, :func:`graphcrm.analysis.network.chain_region` keeps exactly the
+  loaded region, :meth:`graphcrm.analysis.compact.Compact.chain_region` keeps exactly the
   people ``v`` with ``d(S, v) + d(v, t) <= h``, the people on some chain short enough.
 - ``gaps``, ``informants``, ``matrix``, ``map P``: the project's neighbourhood,
   :func:`ball` of radius 2 around its stakeholders. This is the question's own scope (the

@@ -30,6 +30,7 @@ Example
 from __future__ import annotations
 
 import functools
+import heapq
 import math
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
@@ -516,3 +517,130 @@ class Compact:
             return total_cost, [names[i] for i in reversed(nodes)]
 
         return chain
+
+    def chain_region(self, sources: Iterable[str], target: str, max_hops: int, *,
+                     excluded: Collection[str] = ()) -> np.ndarray:
+        """:func:`~graphcrm.analysis.network.chain_region` as a boolean array by position:
+        the people on some chain of at most ``max_hops`` ties from a source to ``target``,
+        never through ``excluded`` people (``d(S, v) + d(v, t) <= max_hops``).
+
+        Examples
+        --------
+        >>> H = nx.DiGraph([("s", "a", {"cost": 1.0}), ("a", "t", {"cost": 1.0}),
+        ...                 ("s", "b", {"cost": 1.0}), ("b", "c", {"cost": 1.0}),
+        ...                 ("c", "t", {"cost": 1.0})])
+        >>> C = Compact.of(H)
+        >>> [C.nodes[i] for i in np.flatnonzero(C.chain_region(["s"], "t", 2))]
+        ['s', 'a', 't']
+        """
+        none = np.zeros(len(self.nodes), dtype=bool)
+        if target not in self.position or target in excluded:
+            return none
+        forward = self.hop_distances(sources, max_hops, excluded=excluded)
+        if not (forward != UNREACHED).any():
+            return none
+        backward = self.hop_distances([target], max_hops, reverse=True, excluded=excluded)
+        return (forward != UNREACHED) & (backward != UNREACHED) & (
+            forward + backward <= max_hops)
+
+    def k_best_chains(self, sources: Iterable[str], target: str, k: int, max_hops: int, *,
+                      excluded: Collection[str] = ()) -> list[tuple[float, list[str]]]:
+        """The ``k`` best simple chains of at most ``max_hops`` ties from any of ``sources``
+        to ``target``: least total cost first, never into a second source, never through
+        ``excluded`` people; among equal costs (within 1e-9) the fewest ties, then by their
+        people's ids in order.
+
+        The search of :func:`~graphcrm.analysis.network.k_best_chains`, with its bound
+        computed over the arrays: the people on some short enough chain
+        (:meth:`chain_region`); for every ``j`` up to ``max_hops`` the least cost of
+        reaching each of them in at most ``j`` ties, a level at a time over the region's
+        arcs (the least of the same float sums, so the same floats); then the best-first
+        search backwards from ``target`` over partial chains, each ranked by its cost so
+        far plus that bound for the ties it has left, which brings complete chains out in
+        order of cost.
+
+        Parameters
+        ----------
+        sources, target
+            Who may start a chain, and who it reaches.
+        k
+            How many chains.
+        max_hops
+            The most ties a chain may have.
+        excluded
+            People no chain may pass.
+
+        Returns
+        -------
+        list of (float, list)
+            Each chain's cost and its people, start to ``target``, best first; fewer than
+            ``k`` when there are no more.
+
+        Examples
+        --------
+        >>> H = nx.DiGraph()
+        >>> for u, v, c in [("s", "a", 1), ("a", "t", 1), ("s", "t", 3), ("r", "b", 1),
+        ...                 ("b", "c", 1), ("c", "t", 1)]:
+        ...     H.add_edge(u, v, cost=float(c))
+        >>> Compact.of(H).k_best_chains(["s", "r"], "t", 3, 3)
+        [(2.0, ['s', 'a', 't']), (3.0, ['s', 't']), (3.0, ['r', 'b', 'c', 't'])]
+        >>> [p for _, p in Compact.of(H).k_best_chains(["s", "r"], "t", 3, 2)]
+        [['s', 'a', 't'], ['s', 't']]
+
+        References
+        ----------
+        .. [1] P. E. Hart, N. J. Nilsson, B. Raphael, "A formal basis for the heuristic
+           determination of minimum cost paths", *IEEE Transactions on Systems Science and
+           Cybernetics* 4(2) (1968), 100–107.
+        """
+        if k < 1:
+            return []
+        keep = self.chain_region(sources, target, max_hops, excluded=excluded)
+        t = self.position.get(target)
+        if t is None or not keep[t]:
+            return []
+        starts = self.positions(sources)
+        starts = starts[keep[starts]]
+        is_start = np.zeros(len(self.nodes), dtype=bool)
+        is_start[starts] = True
+        # reach[j][v]: the least cost of a chain of at most j ties from a source to v
+        tail, head = self.tail, self.head
+        usable = keep[tail] & keep[head] & ~is_start[head] & (tail != t)
+        tails, heads, costs = tail[usable], head[usable], self.cost[usable]
+        first = np.full(len(self.nodes), np.inf)
+        first[starts] = 0.0
+        reach = [first]
+        for _ in range(max_hops):
+            level = reach[-1].copy()
+            np.minimum.at(level, heads, reach[-1][tails] + costs)
+            reach.append(level)
+        bounds = [level.tolist() for level in reach]
+        rindptr, against = self._against
+        arc_of = self._against_arcs
+        names, cost_of, start_set = self.nodes, self.cost, set(starts.tolist())
+        inside = keep.tolist()
+        inf = math.inf
+        found: list[tuple[float, list[str]]] = []
+        heap: list[tuple[float, float, tuple[str, ...], tuple[int, ...]]] = [
+            (bounds[max_hops][t], 0.0, (target,), (t,))]
+        while heap:
+            bound, spent_so_far, chain, at = heapq.heappop(heap)
+            if bound == inf or (len(found) >= k and bound > found[k - 1][0] + 1e-9):
+                break
+            person = at[-1]
+            if person in start_set:
+                found.append((spent_so_far, list(reversed(chain))))
+                found.sort(key=lambda f: (round(f[0], 9), len(f[1]), f[1]))
+                continue
+            left = max_hops - len(chain)  # ties left before the chain gets too long
+            if left < 0:
+                continue
+            span = slice(int(rindptr[person]), int(rindptr[person + 1]))
+            for u, arc in zip(against[span].tolist(), arc_of[span].tolist(), strict=True):
+                if not inside[u] or u in at:
+                    continue
+                spent = spent_so_far + float(cost_of[arc])
+                rest = 0.0 if u in start_set else bounds[left][u]
+                if rest < inf:
+                    heapq.heappush(heap, (spent + rest, spent, (*chain, names[u]), (*at, u)))
+        return found[:k]

@@ -10,10 +10,9 @@ that explains it). Analyses share it so that every answer uses the same semantic
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import itertools
 import math
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable
 
 import networkx as nx
 
@@ -26,8 +25,8 @@ from graphcrm.words import Said
 __all__ = [
     "reach_graph", "reach_arcs", "graph_of_arcs", "our_people", "decision_stakeholders",
     "stance_of", "roles_of",
-    "require_project", "chain_hops", "chain_probability", "chain_region", "competitor_staff",
-    "hop_distances", "arc_cost", "region_graph", "k_best_chains",
+    "require_project", "chain_hops", "chain_probability", "competitor_staff", "arc_cost",
+    "region_graph",
 ]
 
 _ONE_WAY = {t.value for t in TieType if t.requests_one_way}  # the rule: TieType
@@ -240,75 +239,6 @@ def arc_cost(skip: Collection[str]) -> Callable[[str, str, dict], float | None]:
     return lambda _, v, arc: None if v in skip else arc["cost"]
 
 
-def hop_distances(H: nx.DiGraph, sources: Iterable[str], cutoff: int, *,
-                  reverse: bool = False, both: bool = False,
-                  excluded: Collection[str] = ()) -> dict[str, int]:
-    """How many ties each person is from the nearest of ``sources`` (following arcs, against
-    them with ``reverse``, either way with ``both``), up to ``cutoff``, never through
-    ``excluded`` people.
-
-    A breadth-first search level by level over the graph's own adjacency: the same answer as
-    :func:`networkx.multi_source_dijkstra_path_length` with unit weights on the graph without
-    ``excluded``, without building that graph.
-
-    Example
-    -------
-    >>> H = nx.DiGraph([("s", "a"), ("a", "t"), ("s", "b"), ("b", "t")])
-    >>> hop_distances(H, ["s"], 2, excluded={"a"})
-    {'s': 0, 'b': 1, 't': 2}
-    """
-    adjacency = H._pred if reverse else H._succ  # the dicts themselves: no view per step
-    skip = set(excluded)
-    if both:
-        succ, pred = H._succ, H._pred
-
-        def contacts(u: str) -> Iterable[str]:
-            return itertools.chain(succ[u], pred[u])
-    else:
-        def contacts(u: str) -> Iterable[str]:
-            return adjacency[u]
-    distance = {s: 0 for s in sources if s in H and s not in skip}
-    frontier = list(distance)
-    for level in range(1, cutoff + 1):
-        following = []
-        for u in frontier:
-            for v in contacts(u):
-                if v not in distance and v not in skip:
-                    distance[v] = level
-                    following.append(v)
-        if not following:
-            break
-        frontier = following
-    return distance
-
-
-def chain_region(H: nx.DiGraph, sources: Iterable[str], target: str, max_hops: int, *,
-                 excluded: Collection[str] = (),
-                 forward: Mapping[str, int] | None = None) -> set[str]:
-    """People on some chain of at most ``max_hops`` ties from a source to the target, never
-    through ``excluded`` people.
-
-    A person ``v`` is on such a chain only if ``d(S, v) + d(v, t) <= max_hops`` (hop
-    distances from the sources and to the target), and every chain of that length lies
-    inside this set, so searching it finds every chain. ``forward``: the sources' distances
-    (:func:`hop_distances` up to ``max_hops``), when a caller asks about several targets.
-
-    Example
-    -------
-    >>> H = nx.DiGraph([("s", "a"), ("a", "t"), ("s", "b"), ("b", "c"), ("c", "t")])
-    >>> sorted(chain_region(H, ["s"], "t", 2))
-    ['a', 's', 't']
-    """
-    if target not in H or target in excluded:
-        return set()
-    if forward is None:
-        forward = hop_distances(H, sources, max_hops, excluded=excluded)
-    if not forward:
-        return set()
-    backward = hop_distances(H, [target], max_hops, reverse=True, excluded=excluded)
-    return {n for n, d in backward.items() if n in forward and d + forward[n] <= max_hops}
-
-
 def region_graph(H: nx.DiGraph, keep: Collection[str], *, not_into: Collection[str] = ()
                  ) -> nx.DiGraph:
     """The reach graph on the people in ``keep`` only, without the arcs into ``not_into``
@@ -334,105 +264,3 @@ def region_graph(H: nx.DiGraph, keep: Collection[str], *, not_into: Collection[s
                      if b in keep and b not in not_into)
     return R
 
-
-def k_best_chains(H: nx.DiGraph, sources: Iterable[str], target: str, k: int,
-                  max_hops: int, *, excluded: Collection[str] = ()
-                  ) -> list[tuple[float, list[str]]]:
-    """The ``k`` best simple chains of at most ``max_hops`` ties from any of ``sources`` to
-    ``target``: least total ``cost`` first, never into a second source, never through
-    ``excluded`` people.
-
-    Exact under the hop limit, and only as much work as the limit allows: first, for every
-    person and every number of ties ``j``, the least cost of reaching them from a source in
-    at most ``j`` ties (level-by-level relaxation over the people on some short enough
-    chain, :func:`chain_region`); then a best-first search backwards from ``target`` over
-    partial chains, each ranked by its cost so far plus the least cost of reaching its first
-    person in the ties it has left — a lower bound of every chain it can become, so chains
-    come out complete in order of cost (A*, Hart, Nilsson & Raphael 1968), and a partial
-    chain that cannot reach a source in time is never kept. Yen's algorithm, which knows no
-    hop limit, searches the whole region for each spur and drops long chains afterwards.
-
-    Among chains of equal cost (within 1e-9: the same probabilities in another order), the
-    fewest ties first, then by their people's ids in order: the same answer every run.
-
-    Parameters
-    ----------
-    H
-        A reach graph (arcs with a positive ``cost``: ``-log p``).
-    sources, target
-        Who may start a chain, and who it reaches.
-    k
-        How many chains.
-    max_hops
-        The most ties a chain may have.
-    excluded
-        People no chain may pass.
-
-    Returns
-    -------
-    list of (float, list)
-        Each chain's cost and its people, start to ``target``, best first; fewer than ``k``
-        when there are no more.
-
-    Examples
-    --------
-    >>> H = nx.DiGraph()
-    >>> for u, v, c in [("s", "a", 1), ("a", "t", 1), ("s", "t", 3), ("r", "b", 1),
-    ...                 ("b", "c", 1), ("c", "t", 1)]:
-    ...     H.add_edge(u, v, cost=float(c))
-    >>> [(c, p) for c, p in k_best_chains(H, ["s", "r"], "t", 3, 3)]
-    [(2.0, ['s', 'a', 't']), (3.0, ['s', 't']), (3.0, ['r', 'b', 'c', 't'])]
-    >>> [p for _, p in k_best_chains(H, ["s", "r"], "t", 3, 2)]
-    [['s', 'a', 't'], ['s', 't']]
-
-    References
-    ----------
-    .. [1] P. E. Hart, N. J. Nilsson, B. Raphael, "A formal basis for the heuristic
-       determination of minimum cost paths", *IEEE Transactions on Systems Science and
-       Cybernetics* 4(2) (1968), 100–107.
-    .. [2] J. Y. Yen, "Finding the k shortest loopless paths in a network", *Management
-       Science* 17(11) (1971), 712–716 (the search this replaces).
-    """
-    if k < 1:
-        return []
-    begin = [s for s in sources if s in H]
-    keep = chain_region(H, begin, target, max_hops, excluded=excluded)
-    if target not in keep:
-        return []
-    starts = {s for s in begin if s in keep}
-    succ, pred = H._succ, H._pred
-    # reach[j][v]: the least cost of a chain of at most j ties from a source to v
-    reach: list[dict[str, float]] = [{s: 0.0 for s in starts}]
-    for _ in range(max_hops):
-        level = dict(reach[-1])
-        for u, cost in reach[-1].items():
-            if u == target:
-                continue  # a chain ends at the target
-            for v, arc in succ[u].items():
-                if v in keep and v not in starts and cost + arc["cost"] < level.get(v, math.inf):
-                    level[v] = cost + arc["cost"]
-        reach.append(level)
-    inf = math.inf
-    found: list[tuple[float, list[str]]] = []
-    heap: list[tuple[float, float, tuple[str, ...]]] = [
-        (reach[max_hops].get(target, inf), 0.0, (target,))]
-    while heap:
-        bound, cost, chain = heapq.heappop(heap)
-        if bound == inf or (len(found) >= k and bound > found[k - 1][0] + 1e-9):
-            break
-        first = chain[-1]
-        if first in starts:
-            found.append((cost, list(reversed(chain))))
-            found.sort(key=lambda f: (round(f[0], 9), len(f[1]), f[1]))
-            continue
-        left = max_hops - len(chain)  # ties left before the chain gets too long
-        if left < 0:
-            continue
-        for u, arc in pred[first].items():
-            if u not in keep or u in chain:
-                continue
-            spent = cost + arc["cost"]
-            rest = reach[left].get(u, inf) if u not in starts else 0.0
-            if rest < inf:
-                heapq.heappush(heap, (spent + rest, spent, (*chain, u)))
-    return found[:k]

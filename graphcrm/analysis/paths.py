@@ -3,8 +3,9 @@
 A chain's strength is the product of its ties' probabilities (:mod:`graphcrm.analysis.model`),
 so the best chains are the shortest paths under ``-log p``; the k best simple chains under
 the hop limit come from one search from all of our people at once
-(:func:`graphcrm.analysis.network.k_best_chains`: a hop-bounded bound, then A* back from the
-target — exact under the limit, where Yen's algorithm, which it replaced, knows no limit);
+(:meth:`graphcrm.analysis.compact.Compact.k_best_chains`: a hop-bounded bound over the
+reach graph's arrays, then A* back from the target — exact under the limit, where Yen's
+algorithm, which it replaced, knows no limit);
 a chain never runs through a second one of our people. Among equal chains, the fewest ties
 first, then by the people's ids.
 
@@ -23,14 +24,10 @@ from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
-from graphcrm.analysis.network import (
-    chain_region,
-    competitor_staff,
-    k_best_chains,
-    our_people,
-    stance_of,
-)
+from graphcrm.analysis.compact import UNREACHED, Compact
+from graphcrm.analysis.network import competitor_staff, our_people, stance_of
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import PersonStatus, Stance
 from graphcrm.errors import BadArgument, Conflict, LookupFailed
@@ -154,8 +151,8 @@ def influence_paths(
     excluded -= {target}
     usable = [s for s in starts if s not in excluded]
     paths = []
-    for rank, nodes in enumerate(_best_paths(V.reach, usable, target, k, max_hops, excluded),
-                                 start=1):
+    for rank, nodes in enumerate(_best_paths(V.compact, usable, target, k, max_hops,
+                                             excluded), start=1):
         hops = V.hops(nodes)
         opposed = [G.nodes[n]["name"] for n in nodes[:-1]
                    if _stances(G, n, projects) & _shunned(strict=True)]
@@ -165,26 +162,27 @@ def influence_paths(
     return PathResult(target, starts, paths, why, G.nodes[target]["name"])
 
 
-def _best_paths(H: nx.DiGraph, sources: list[str], target: str, k: int,
+def _best_paths(C: Compact, sources: list[str], target: str, k: int,
                 max_hops: int, excluded: set[str]) -> list[list[str]]:
-    """The k best chains under the hop limit (:func:`k_best_chains`: exact, in a defined
-    order among equal chains)."""
-    return [nodes for _, nodes in k_best_chains(H, sources, target, k, max_hops,
-                                                excluded=excluded)]
+    """The k best chains under the hop limit (:meth:`Compact.k_best_chains`: exact, in a
+    defined order among equal chains)."""
+    return [nodes for _, nodes in C.k_best_chains(sources, target, k, max_hops,
+                                                  excluded=excluded)]
 
 
 def _why_none(V: ValuedGraph, sources: list[str], target: str, max_hops: int,
               excluded: set[str]) -> tuple[str, dict[str, Any]]:
-    G, whole = V.people, V.reach
+    G, C = V.people, V.compact
     name = G.nodes[target]["name"]
     if not sources:
         return "path.no_sources", {}
-    lengths = nx.multi_source_dijkstra_path_length(whole, set(sources), weight=lambda *_: 1)
-    if target not in lengths:
+    shortest = int(C.hop_distances(sources, len(C.nodes))[C.position[target]])
+    if shortest == UNREACHED:
         return "path.unreachable", {"name": name}
-    if lengths[target] > max_hops:
-        return "path.too_long", {"max_hops": max_hops, "shortest": lengths[target]}
+    if shortest > max_hops:
+        return "path.too_long", {"max_hops": max_hops, "shortest": shortest}
     # the avoided people who lie on some chain short enough
-    blocking = sorted(chain_region(whole, sources, target, max_hops) & excluded - {target})
+    region = C.chain_region(sources, target, max_hops)
+    blocking = sorted({C.nodes[i] for i in np.flatnonzero(region)} & excluded - {target})
     return "path.blocked", {"max_hops": max_hops,
                             "names": ", ".join(G.nodes[n]["name"] for n in blocking) or "?"}

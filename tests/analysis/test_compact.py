@@ -12,15 +12,22 @@ import math
 import random
 
 import networkx as nx
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphcrm.analysis.compact import UNREACHED, Compact
 from graphcrm.analysis.model import DEFAULT_MODEL
-from graphcrm.analysis.network import hop_distances
 
-from .reference import best_chain, best_chains, region_arcs
+from .reference import (
+    best_chain,
+    best_chains,
+    chain_region,
+    hop_distances,
+    k_best_chains,
+    region_arcs,
+)
 from .test_fast_paths import SEEDS, reach_with_hubs
 
 
@@ -110,6 +117,73 @@ def test_best_chains_property(seed, hops, starts, dupes):
     stop = rng.choice([None, rng.choice(people)])
     _same_chains(H, Compact.of(H), sources, hops, excluded, stop)
 
+
+
+def _same_k_best(H: nx.DiGraph, C: Compact, sources: list[str], target: str, k: int,
+                 hops: int, excluded: set[str]) -> list[tuple[float, list[str]]]:
+    expected = k_best_chains(H, sources, target, k, hops, excluded=excluded)
+    assert C.k_best_chains(sources, target, k, hops, excluded=excluded) == expected
+    region = C.chain_region(sources, target, hops, excluded=excluded)
+    assert {C.nodes[i] for i in np.flatnonzero(region)} == chain_region(
+        H, sources, target, hops, excluded=excluded)
+    return expected
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_k_best_chains_are_the_dictionary_search(seed):
+    """The k best chains over the arrays (issue 28, item 1) are the dictionary search's —
+    the same chains in the same order with the same floats (``==``) —, which
+    test_fast_paths checks against every simple chain within the hop limit."""
+    H, skip, rng = reach_with_hubs(seed)
+    C = Compact.of(H)
+    found = 0
+    for _ in range(6):
+        sources = rng.sample(sorted(H), rng.choice([1, 3, 8, 20]))
+        target = rng.choice(sorted(set(H) - set(sources)))
+        k, hops = rng.choice([1, 3, 6]), rng.choice([1, 2, 3, 4, 5])
+        found += len(_same_k_best(H, C, sources, target, k, hops, skip))
+    assert found  # the searches found chains to compare
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_among_equal_k_best_chains_the_order_is_the_dictionary_searchs(seed):
+    """Many chains of equal cost: the fewest ties, then the people's ids, as before."""
+    H = _equal_probabilities(seed)
+    C = Compact.of(H)
+    people = list(H)
+    for hops in (2, 3, 4):
+        chains = _same_k_best(H, C, people[:4], people[-1], 8, hops, set())
+        _same_k_best(H, C, people[5:12][::-1], people[-2], 5, hops, {people[20]})
+        if len(chains) > 1 and hops == 4:
+            assert len({round(c, 9) for c, _ in chains}) < len(chains)  # ties were broken
+    # equal costs, different lengths (checked by hand): the fewer ties first
+    H = nx.DiGraph()
+    for u, v, cost in [("s", "t", 0.4), ("s", "a", 0.2), ("a", "t", 0.2), ("r", "b", 0.1),
+                       ("b", "c", 0.1), ("c", "t", 0.2)]:
+        H.add_edge(u, v, cost=cost)
+    assert [p for _, p in _same_k_best(H, Compact.of(H), ["s", "r"], "t", 3, 3, set())] == [
+        ["s", "t"], ["s", "a", "t"], ["r", "b", "c", "t"]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10_000), hops=st.integers(1, 5), starts=st.integers(1, 12),
+       k=st.integers(1, 8))
+def test_k_best_chains_property(seed, hops, starts, k):
+    rng = random.Random(seed)
+    n = rng.randrange(5, 50)
+    H = nx.DiGraph()
+    H.add_nodes_from(rng.sample([f"n{i}" for i in range(n)], n))
+    people = list(H)
+    for _ in range(rng.randrange(n, 5 * n)):
+        a, b = rng.sample(people, 2)
+        p = rng.choice(DEFAULT_MODEL.probabilities)
+        H.add_edge(a, b, p=p, cost=-math.log(p))
+    for other in rng.sample(people[1:], len(people) // 2):
+        H.add_edge(people[0], other, p=0.8, cost=-math.log(0.8))
+    sources = [rng.choice(people) for _ in range(starts)]
+    target = rng.choice(people)
+    excluded = set(rng.sample(people, rng.randrange(0, max(1, n // 6))))
+    _same_k_best(H, Compact.of(H), sources, target, k, hops, excluded)
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_a_region_is_the_dictionary_region(seed):
