@@ -94,12 +94,10 @@ def test_among_equal_chains_the_same_one_wins(seed):
         _same_chains(H, C, people[5:12][::-1], hops, {people[20]}, people[13])
 
 
-@settings(max_examples=60, deadline=None)
-@given(seed=st.integers(0, 10_000), hops=st.integers(1, 5), starts=st.integers(1, 12),
-       dupes=st.booleans())
-def test_best_chains_property(seed, hops, starts, dupes):
-    rng = random.Random(seed)
-    n = rng.randrange(5, 60)
+def _random_reach(rng: random.Random, most: int) -> nx.DiGraph:
+    """A random reach graph of fewer than ``most`` people, in random order, with the
+    model's probabilities (so many equal costs) and a hub joined to half of them."""
+    n = rng.randrange(5, most)
     H = nx.DiGraph()
     H.add_nodes_from(rng.sample([f"n{i}" for i in range(n)], n))
     people = list(H)
@@ -107,9 +105,19 @@ def test_best_chains_property(seed, hops, starts, dupes):
         a, b = rng.sample(people, 2)
         p = rng.choice(DEFAULT_MODEL.probabilities)
         H.add_edge(a, b, p=p, cost=-math.log(p))
-    hub = people[0]
     for other in rng.sample(people[1:], len(people) // 2):
-        H.add_edge(hub, other, p=0.8, cost=-math.log(0.8))
+        H.add_edge(people[0], other, p=0.8, cost=-math.log(0.8))
+    return H
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10_000), hops=st.integers(1, 5), starts=st.integers(1, 12),
+       dupes=st.booleans())
+def test_best_chains_property(seed, hops, starts, dupes):
+    rng = random.Random(seed)
+    H = _random_reach(rng, 60)
+    people = list(H)
+    n = len(people)
     sources = [rng.choice(people) for _ in range(starts)]
     if dupes:
         sources += sources[:2]
@@ -170,16 +178,9 @@ def test_among_equal_k_best_chains_the_order_is_the_dictionary_searchs(seed):
        k=st.integers(1, 8))
 def test_k_best_chains_property(seed, hops, starts, k):
     rng = random.Random(seed)
-    n = rng.randrange(5, 50)
-    H = nx.DiGraph()
-    H.add_nodes_from(rng.sample([f"n{i}" for i in range(n)], n))
+    H = _random_reach(rng, 50)
     people = list(H)
-    for _ in range(rng.randrange(n, 5 * n)):
-        a, b = rng.sample(people, 2)
-        p = rng.choice(DEFAULT_MODEL.probabilities)
-        H.add_edge(a, b, p=p, cost=-math.log(p))
-    for other in rng.sample(people[1:], len(people) // 2):
-        H.add_edge(people[0], other, p=0.8, cost=-math.log(0.8))
+    n = len(people)
     sources = [rng.choice(people) for _ in range(starts)]
     target = rng.choice(people)
     excluded = set(rng.sample(people, rng.randrange(0, max(1, n // 6))))
