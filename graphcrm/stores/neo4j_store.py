@@ -460,7 +460,7 @@ class Neo4jStore(Store):
                     raise LookupFailed(f"no project {project!r} in {self.location}")
             wanted = sorted(people) if people is not None else None
             people_ids, project_ids = session.execute_read(_scope, project, radius, wanted)
-            members = dict.fromkeys(people_ids, True)
+            members = session.execute_read(_members, people_ids)
             batches = _batches(people_ids, self.parallel_from)
             if len(batches) == 1:
                 tables = session.execute_read(_tables, people_ids, project_ids,
@@ -885,9 +885,8 @@ def _load(tx: Any, project: str | None, radius: int, people: list[str] | None
     """The tables of a neighbourhood (or of ``people``, or everything) but the ties, and the
     ties as lists (:func:`_ties`), in one transaction."""
     people_ids, project_ids = _scope(tx, project, radius, people)
-    members = dict.fromkeys(people_ids, True)
     return (_tables(tx, people_ids, project_ids, people is not None),
-            _ties(tx, people_ids, members))
+            _ties(tx, people_ids, _members(tx, people_ids)))
 
 
 def _batches(ids: list[str], parallel_from: int) -> list[list[str]]:
@@ -951,12 +950,18 @@ def _tables(tx: Any, people_ids: list[str], project_ids: list[str], exact: bool
     }
 
 
+def _members(tx: Any, people_ids: list[str]) -> dict[str, bool]:
+    """The people of ``people_ids`` as :func:`_ties` takes them: their element ids, each
+    mapped to True."""
+    return dict.fromkeys(_one(tx, "person_element_ids", "ids", ids=people_ids), True)
+
+
 def _ties(tx: Any, sources: list[str], members: dict[str, bool]) -> list[list[Any]]:
-    """The ties from ``sources`` to ``members`` (an id → True map), each a list from the
+    """The ties from ``sources`` to ``members`` (:func:`_members`), each a list from the
     server: its ends, type, the contract's properties in order, then any others as
     name-value pairs."""
     return _one(tx, "load_ties", "ties", ids=sources, members=members,
-                columns=list(_TIE_COLUMNS[3:]))
+                columns=list(_TIE_COLUMNS[3:]), contract=dict.fromkeys(_TIE_COLUMNS[3:], True))
 
 
 _TIE_COLUMNS = SCHEMA["relationships"].column_names
