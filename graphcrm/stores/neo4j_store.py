@@ -10,6 +10,11 @@ like the embedded store. Larger imports run in batches of ``batch_size`` rows, o
 transaction each, tables in dependency order; every batch leaves a valid graph (nothing
 refers to what is not there yet), and since every statement is an idempotent upsert, running
 an interrupted import again completes it.
+
+Reads are sent as reads (``execute_read``). A read of ``parallel_from`` people or more fetches
+their ties in two batches, each in a session of its own, while the main session reads the
+rest; every Neo4j read is read-committed, so several queries in one transaction are no more a
+snapshot than several transactions are.
 """
 
 from __future__ import annotations
