@@ -166,13 +166,12 @@ def test_batched_import_gives_the_same_graph(neo4j_settings, sample):
 def test_ties_read_in_parallel_batches_give_the_same_dataset(neo4j_settings, sample):
     """From ``parallel_from`` people on, a read fetches the ties in two batches, each in a
     session of its own, beside the rest: the same records in the same order as one
-    session's read, for everyone, a neighbourhood and exactly some people."""
+    session's read, for everyone, a neighbourhood and exactly some people; below it, a read
+    is one session's."""
     with Neo4jStore(neo4j_settings) as store:
         store.import_dataset(sample)
         project = sample.table("projects")[0]["id"]
         reads = [{}, {"project": project}, {"people": ["p001", "p301", "p302", "p304"]}]
-        one = [store.load(**kwargs).records for kwargs in reads]
-        rows = [store.load_for_graph(**kwargs)[1] for kwargs in reads[1:]]
         sessions = 0
         real_session = store._session
 
@@ -182,11 +181,16 @@ def test_ties_read_in_parallel_batches_give_the_same_dataset(neo4j_settings, sam
             return real_session()
 
         store._session = counted
+        one = [store.load(**kwargs).records for kwargs in reads]
+        assert sessions == len(reads)
+        rows = [store.load_for_graph(**kwargs)[1] for kwargs in reads[1:]]
         store.parallel_from = 1
+        sessions = 0
         assert [store.load(**kwargs).records for kwargs in reads] == one
         assert sessions == 3 * len(reads)  # the read's own, and one per batch of ties
         assert [store.load_for_graph(**kwargs)[1] for kwargs in reads[1:]] == rows
     assert all(one[i]["relationships"] for i in range(3))
+
 
 # -- connection -----------------------------------------------------------------------------
 
