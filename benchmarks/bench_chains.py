@@ -68,8 +68,7 @@ def main() -> None:
     skip: set[str] = set()
 
     def yen(k: int) -> list[float]:
-        region = C.chain_region(starts, target, args.hops, excluded=skip)
-        keep = {C.nodes[i] for i in region.nonzero()[0].tolist()}
+        keep = C.people_in(C.chain_region(starts, target, args.hops, excluded=skip))
         search = region_graph(H, keep, not_into=set(starts))
         search.add_edges_from(("\x00start", s, {"cost": 0.0}) for s in starts if s in keep)
         found: list[list[str]] = []

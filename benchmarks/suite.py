@@ -162,7 +162,8 @@ def main() -> None:
         if folder is None:
             folder = Path(tmp) / "network"
             generate(args.people, folder, tail=args.tail, across=args.across)
-        store = args.store or Path(tmp) / "store.db"
+        imported = Path(tmp) / "store.db"  # where the suite imports the network
+        store = args.store or imported
         target = first_decision_maker(folder, args.project)
         P = args.project
 
@@ -172,7 +173,7 @@ def main() -> None:
         def fresh_import() -> list[str]:
             for leftover in Path(tmp).glob("store.db*"):
                 leftover.unlink()
-            return [graphcrm, "--store", str(Path(tmp) / "store.db"), "import", str(folder),
+            return [graphcrm, "--store", str(imported), "import", str(folder),
                     *_limits(folder)]
 
         questions = {

@@ -210,15 +210,15 @@ def record_key(table: str, record: Record) -> tuple[str, ...]:
     columns = _KEYS[table]
     if len(columns) == 1:
         return (str(record.get(columns[0]) or ""),)
-    key = tuple([str(record.get(col) or "") for col in columns])
-    if table == "relationships" and key[2] == _KNOWS and key[1] < key[0]:
-        key = (key[1], key[0], key[2])
-    return key
+    if table == "relationships":  # source, target, type: a row's first columns
+        return tie_row_key([record.get(col) for col in columns])
+    return tuple([str(record.get(col) or "") for col in columns])
 
 
 def tie_row_key(row: Sequence[Any]) -> tuple[str, ...]:
-    """:func:`record_key` of a tie given as a row (:class:`TieRows`): the rows of a store
-    sort as its records do."""
+    """The key of a tie given as a row (:class:`TieRows`; its source, target and type
+    first), as :func:`record_key` gives it for the record: the rows of a store sort as its
+    records do."""
     key = (str(row[0] or ""), str(row[1] or ""), str(row[2] or ""))
     if key[2] == _KNOWS and key[1] < key[0]:
         key = (key[1], key[0], key[2])

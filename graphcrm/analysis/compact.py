@@ -394,6 +394,11 @@ class Compact:
             return finite[tail] & finite[self.head] & (
                 self.cost + to_t[self.head] <= to_t[tail] * (1 + slack) + 1e-12)
 
+    def people_in(self, mask: np.ndarray) -> set[str]:
+        """The people a boolean array by position marks (:meth:`chain_region`,
+        :meth:`mask`)."""
+        return {self.nodes[i] for i in np.flatnonzero(mask).tolist()}
+
     def distances_dict(self, distance: np.ndarray) -> dict[str, int]:
         """An array of :meth:`hop_distances` as the dictionary of the people reached."""
         reached = np.flatnonzero(distance != UNREACHED)

@@ -24,7 +24,6 @@ from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
-import numpy as np
 
 from graphcrm.analysis.compact import UNREACHED, Compact
 from graphcrm.analysis.network import competitor_staff, our_people, stance_of
@@ -182,7 +181,7 @@ def _why_none(V: ValuedGraph, sources: list[str], target: str, max_hops: int,
     if shortest > max_hops:
         return "path.too_long", {"max_hops": max_hops, "shortest": shortest}
     # the avoided people who lie on some chain short enough
-    region = C.chain_region(sources, target, max_hops)
-    blocking = sorted({C.nodes[i] for i in np.flatnonzero(region)} & excluded - {target})
+    region = C.people_in(C.chain_region(sources, target, max_hops))
+    blocking = sorted(region & excluded - {target})
     return "path.blocked", {"max_hops": max_hops,
                             "names": ", ".join(G.nodes[n]["name"] for n in blocking) or "?"}

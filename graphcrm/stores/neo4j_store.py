@@ -23,6 +23,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import json
+import sys
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -886,10 +887,10 @@ def _dataset(tables: dict[str, list[Record]]) -> Dataset:
 def _load(tx: Any, project: str | None, radius: int, people: list[str] | None
           ) -> tuple[dict[str, list[Record]], list[list[Any]]]:
     """The tables of a neighbourhood (or of ``people``, or everything) but the ties, and the
-    ties as lists (:func:`_ties`), in one transaction."""
-    people_ids, project_ids = _scope(tx, project, radius, people)
-    return (_tables(tx, people_ids, project_ids, people is not None),
-            _ties(tx, people_ids, _members(tx, people_ids)))
+    ties as lists (:func:`_ties`), in one transaction however many people."""
+    read = _load_small(tx, project, radius, people, sys.maxsize)[3]
+    assert read is not None
+    return read
 
 
 def _load_small(tx: Any, project: str | None, radius: int, people: list[str] | None,
