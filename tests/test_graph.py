@@ -121,3 +121,27 @@ def test_ties_are_written_as_add_edge_writes_them(sample):
     assert D.number_of_edges() == G.number_of_edges()
     assert [D.edges[t["source"], t["target"], t["type"]]["notes"] for t in twice] == [
         "again"] * 3
+
+
+def test_people_are_written_as_add_node_writes_them(sample):
+    """The node dicts written directly are what MultiDiGraph.add_node writes: the same people
+    in the same order with the same attributes, an adjacency both ways for each, a person
+    listed twice updated in place; and the graph works as any other."""
+    import networkx as nx
+
+    people = sample.table("people")
+    again = {**people[0], "title": "again"}
+    doubled = type(sample)(records={**sample.records, "people": [*people, again]},
+                           columns=sample.columns)
+    for data in (sample, doubled):
+        G = build_graph(data)
+        R = nx.MultiDiGraph()
+        for person, attrs in G.nodes(data=True):
+            R.add_node(person, **attrs)
+        assert list(G.nodes(data=True)) == list(R.nodes(data=True))
+        assert list(G._succ) == list(G._pred) == list(R._succ)
+        assert G._adj is G._succ and len(G) == len(R)
+    assert G.nodes[again["id"]]["title"] == "again" and len(G) == len(build_graph(sample))
+    first = next(iter(G))
+    G.remove_node(first)
+    assert first not in G and all(first not in G._pred[n] for n in G)

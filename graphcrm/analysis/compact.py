@@ -131,33 +131,32 @@ class Compact:
                    rank, arcs)
 
     @classmethod
-    def from_arcs(cls, nodes: list[str], tails: list[str], heads: list[str], p: list[float],
+    def from_arcs(cls, nodes: list[str], tail: np.ndarray, head: np.ndarray, p: np.ndarray,
                   ties: list[dict]) -> Compact:
-        """The arrays of the reach graph whose people are ``nodes`` and whose arcs are
-        ``tails[k] → heads[k]`` (each pair once) with probability ``p[k]`` for the recorded
-        tie ``ties[k]``, in the order they are added to it: each person's successors and
+        """The arrays of the reach graph whose people are ``nodes`` and whose arcs run
+        from ``nodes[tail[k]]`` to ``nodes[head[k]]`` (positions; each pair once) with
+        probability ``p[k]`` for the recorded tie ``ties[k]``, in the order they are added
+        to it (:func:`~graphcrm.analysis.network.reach_arcs`): each person's successors and
         predecessors in that order, as :func:`~graphcrm.analysis.network.reach_graph`
         adds them — without making the graph. Costs are ``-log p`` as ``math.log`` gives
         them, each probability's once.
 
         Example
         -------
-        >>> C = Compact.from_arcs(["a", "b"], ["b", "a"], ["a", "b"], [0.5, 0.8], [{}, {}])
+        >>> C = Compact.from_arcs(["a", "b"], np.array([1, 0]), np.array([0, 1]),
+        ...                       np.array([0.5, 0.8]), [{}, {}])
         >>> [(C.nodes[u], C.nodes[v], float(p)) for u, v, p in zip(C.tail, C.head, C.p)]
         [('a', 'b', 0.8), ('b', 'a', 0.5)]
         """
         position = {n: i for i, n in enumerate(nodes)}
-        total = len(tails)
-        tail = np.fromiter((position[u] for u in tails), dtype=np.int64, count=total)
-        head = np.fromiter((position[v] for v in heads), dtype=np.int64, count=total)
-        costs = {q: -math.log(q) for q in set(p)}
+        tail, head = np.asarray(tail, dtype=np.int64), np.asarray(head, dtype=np.int64)
+        probabilities, which = np.unique(np.asarray(p, dtype=float), return_inverse=True)
+        costs = np.array([-math.log(q) for q in probabilities.tolist()], dtype=float)
         order = np.argsort(tail, kind="stable")  # by person, each person's in added order
         indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
         np.cumsum(np.bincount(tail, minlength=len(nodes)), out=indptr[1:])
-        probability = np.array(p, dtype=float)[order]
-        cost = np.fromiter((costs[q] for q in probability.tolist()), dtype=float, count=total)
-        return cls(nodes, position, indptr, head[order], cost, probability,
-                   [ties[k] for k in order.tolist()], order)
+        return cls(nodes, position, indptr, head[order], costs[which][order],
+                   probabilities[which][order], [ties[k] for k in order.tolist()], order)
 
     def arc(self, u: str, v: str) -> int | None:
         """The arc ``u → v`` (its index), or None."""

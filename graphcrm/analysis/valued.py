@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import networkx as nx
 
 from graphcrm.analysis.model import DEFAULT_MODEL, Hop, TieModel
-from graphcrm.analysis.network import chain_hops, graph_of_arcs, reach_arcs
+from graphcrm.analysis.network import ChosenArcs, chain_hops, graph_of_arcs, reach_arcs
 
 if TYPE_CHECKING:  # numpy is imported by the questions that search whole graphs only
     from graphcrm.analysis.compact import Compact
@@ -89,8 +89,7 @@ class ValuedGraph:
     given: nx.DiGraph | None
     as_of: dt.date
     model: TieModel
-    chosen: tuple[list[str], list[str], list[float], list[dict]] | None = field(
-        default=None, repr=False)
+    chosen: ChosenArcs | None = field(default=None, repr=False)
     _matrices: dict[frozenset[str], Any] = field(
         default_factory=dict, repr=False)
 
@@ -99,7 +98,7 @@ class ValuedGraph:
         if self.given is not None:
             return self.given
         assert self.chosen is not None
-        return graph_of_arcs(self.people, self.chosen)
+        return graph_of_arcs(self.chosen)
 
     def tie(self, u: str, v: str, data: Mapping[str, Any]) -> Hop:
         """One recorded tie (edge attributes ``data`` of the people graph) valued as every
@@ -133,7 +132,7 @@ class ValuedGraph:
 
         if self.chosen is None:
             return Compact.of(self.reach)
-        return Compact.from_arcs(list(self.people), *self.chosen)
+        return Compact.from_arcs(*self.chosen)
 
     def cost_matrix(self, excluded: Collection[str] = ()) -> Any:
         """The reach graph as a sparse matrix of arc costs (``scipy.sparse.csr_matrix``, row

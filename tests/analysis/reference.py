@@ -1,15 +1,22 @@
 """The dictionary searches the array searches of :mod:`graphcrm.analysis.compact` replaced:
 the reference they are proven equal to (``test_compact.py``), themselves checked against every
-simple chain within the hop limit (``test_fast_paths.py``)."""
+simple chain within the hop limit (``test_fast_paths.py``); and the dictionary way of choosing
+each pair's tie that :func:`graphcrm.analysis.network.reach_arcs` replaced
+(``test_network.py``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import itertools
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping
 
 import networkx as nx
+
+from graphcrm.analysis.model import DOWN, TieModel
+from graphcrm.domain import TieType
+from graphcrm.graph import REPORTING
 
 
 def best_chain(H: nx.DiGraph | Mapping[str, Mapping[str, Mapping[str, float]]],
@@ -309,3 +316,33 @@ def k_best_chains(H: nx.DiGraph, sources: Iterable[str], target: str, k: int,
             if rest < inf:
                 heapq.heappush(heap, (spent + rest, spent, (*chain, u)))
     return found[:k]
+
+
+def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel
+               ) -> tuple[list[str], list[str], list[float], list[dict]]:
+    """Each pair's tie chosen a dictionary update per tie: the arcs' tails, heads,
+    probabilities and recorded ties in the order :func:`~graphcrm.analysis.network.reach_graph`
+    adds them (its rule)."""
+    one_way = {t.value for t in TieType if t.requests_one_way}
+    latest: dict[tuple[str, str], tuple[str, float, dict]] = {}  # by the pair's evidence
+    lines: dict[tuple[str, str], tuple[float, dict]] = {}  # reporting lines, by strength
+    for u, v, data in G.edges(data=True):
+        if data["type"] in REPORTING:  # up to the superior as recorded, down the other way
+            for arc, tie in (((u, v), data), ((v, u), {**data, "direction": DOWN})):
+                p = model.hop(*arc, tie, as_of).probability
+                line = lines.get(arc)
+                if line is None or line[0] < p:
+                    lines[arc] = (p, tie)
+            continue
+        p = model.hop(u, v, data, as_of).probability
+        for arc in ((u, v),) if data["type"] in one_way else ((u, v), (v, u)):
+            found = latest.get(arc)
+            date = data.get("last_contact") or ""
+            if found is None or (found[0], found[1]) < (date, p):
+                latest[arc] = (date, p, data)
+    best = {arc: (p, data) for arc, (_, p, data) in latest.items()}
+    for arc, (p, data) in lines.items():
+        if arc not in best or best[arc][0] < p:
+            best[arc] = (p, data)
+    return ([a for a, _ in best], [b for _, b in best], [p for p, _ in best.values()],
+            [data for _, data in best.values()])

@@ -2,6 +2,10 @@
 
 import math
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from graphcrm.analysis.health import contact_plan
 from graphcrm.graph import last_contact
 from graphcrm.map import MapSettings, map_data
@@ -97,3 +101,84 @@ def test_the_reach_graph_is_what_add_edges_from_builds(monkeypatch):
     assert H.number_of_edges() > 300
     H.remove_node("p0")  # an ordinary graph: NetworkX's own operations work on it
     assert "p0" not in H.pred["p1"] and "p0" not in H.succ["p1"]
+
+
+def _people_graph(seed: int, people: int = 40, ties: int = 300):
+    """A people graph of the shapes that make choosing a pair's tie hard: several ties
+    between the same two people (each type, both ways), reporting and dotted lines, few
+    strengths and dates (many equal candidates), one hub holding a third of the ties."""
+    import random
+
+    import networkx as nx
+
+    from graphcrm.domain import TieType
+
+    rng = random.Random(seed)
+    G = nx.MultiDiGraph()
+    names = [f"p{i}" for i in range(people)]
+    rng.shuffle(names)
+    G.add_nodes_from(names)
+    kinds = [t.value for t in TieType] + ["KNOWS", "KNOWS"]
+    for _ in range(ties):
+        a, b = rng.sample(names, 2)
+        if rng.random() < 0.3:
+            a = names[0]  # the hub
+        kind = rng.choice(kinds)
+        G.add_edge(a, b, key=kind, type=kind, strength=rng.choice([None, 1, 2, 3, 5]),
+                   level=rng.choice([None, 1, 4]),
+                   last_contact=rng.choice([None, "2025-03", "2025-03-01", "2026-06-30"]))
+    return G
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_pairs_ties_are_chosen_as_the_dictionary_way_chose_them(seed):
+    """reach_arcs chooses each pair's tie in numpy; the same arcs, in the same order, with
+    the same floats and the same recorded ties (the very dicts; a downward line's copy
+    equal) as the dictionary way (tests/analysis/reference.py)."""
+    import datetime as dt
+
+    from graphcrm.analysis import network
+
+    from .reference import reach_arcs
+
+    G = _people_graph(seed)
+    day = dt.date(2026, 11, 27)
+    chosen = network.reach_arcs(G, as_of=day)
+    tails, heads, chances, ties = reach_arcs(G, as_of=day, model=network.DEFAULT_MODEL)
+    assert [chosen.nodes[i] for i in chosen.tail.tolist()] == tails
+    assert [chosen.nodes[i] for i in chosen.head.tolist()] == heads
+    assert chosen.p.tolist() == chances
+    assert chosen.ties == ties
+    assert all(a is b for a, b in zip(chosen.ties, ties, strict=True)
+               if a.get("direction") != network.DOWN)
+    assert len(tails) > 200 and any(t.get("direction") == network.DOWN for t in ties)
+
+
+@given(st.data())
+@settings(max_examples=60, deadline=None)
+def test_any_ties_are_chosen_as_the_dictionary_way_chose_them(data):
+    import datetime as dt
+
+    import networkx as nx
+
+    from graphcrm.analysis import network
+    from graphcrm.domain import TieType
+
+    from .reference import reach_arcs
+
+    people = data.draw(st.integers(1, 6))
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(f"p{i}" for i in range(people))
+    person = st.integers(0, people - 1).map(lambda i: f"p{i}")
+    for a, b, kind, strength, date in data.draw(st.lists(st.tuples(
+            person, person, st.sampled_from([t.value for t in TieType]),
+            st.sampled_from([None, 1, 3, 5]),
+            st.sampled_from([None, "2025-01-01", "2026-01-01"])), max_size=25)):
+        if a != b:
+            G.add_edge(a, b, key=kind, type=kind, strength=strength, last_contact=date)
+    day = dt.date(2026, 11, 27)
+    chosen = network.reach_arcs(G, as_of=day)
+    tails, heads, chances, ties = reach_arcs(G, as_of=day, model=network.DEFAULT_MODEL)
+    assert ([chosen.nodes[i] for i in chosen.tail.tolist()],
+            [chosen.nodes[i] for i in chosen.head.tolist()], chosen.p.tolist(),
+            chosen.ties) == (tails, heads, chances, ties)
