@@ -414,9 +414,10 @@ def our_side(people: Iterable[tuple[str, str | None, Mapping[str, Sequence[str]]
     (['a', 'b', 'd'], ['a', 'b'], ['a', 'b'])
     """
     chosen = list(people)
-    team = {p for p, _, roles in chosen if project is not None
-            and Role.BID_TEAM in roles.get(project, ())}
-    return sorted(team | {p for p, kind, _ in chosen if kind == OrgKind.OWN})
+    team, own = Role.BID_TEAM.value, OrgKind.OWN.value
+    members = {p for p, _, roles in chosen if project is not None
+               and team in roles.get(project, ())}
+    return sorted(members | {p for p, kind, _ in chosen if kind == own})
 
 
 class Coverage(Vocabulary):

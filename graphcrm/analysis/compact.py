@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import heapq
 import math
+import operator
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
@@ -52,6 +53,14 @@ def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     offsets = np.cumsum(counts) - counts
     return np.arange(total, dtype=np.int64) + np.repeat(starts - offsets, counts)
+
+
+def _picked(items: list[dict], index: np.ndarray) -> list[dict]:
+    """``[items[k] for k in index]``, gathered in C (a neighbourhood's 664,000 arcs at
+    1,000,000 people: 0.1 s the list comprehension's way)."""
+    if index.size < 2:
+        return [items[k] for k in index.tolist()]
+    return list(operator.itemgetter(*index.tolist())(items))
 
 
 @dataclass(frozen=True, eq=False)
@@ -156,7 +165,7 @@ class Compact:
         indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
         np.cumsum(np.bincount(tail, minlength=len(nodes)), out=indptr[1:])
         return cls(nodes, position, indptr, head[order], costs[which][order],
-                   probabilities[which][order], [ties[k] for k in order.tolist()], order)
+                   probabilities[which][order], _picked(ties, order), order)
 
     def arc(self, u: str, v: str) -> int | None:
         """The arc ``u → v`` (its index), or None."""
@@ -404,7 +413,8 @@ class Compact:
         return {self.nodes[i]: int(distance[i]) for i in reached.tolist()}
 
     def best_chains(self, sources: Iterable[str], max_hops: int, *,
-                    excluded: Collection[str] = (), stop: str | None = None
+                    excluded: Collection[str] = (), stop: str | None = None,
+                    toward: np.ndarray | None = None
                     ) -> Callable[[str], tuple[float, list[str]] | None]:
         """The best chains from ``sources`` to everyone, as arrays: one hop-bounded
         level-by-level search from ``sources``, then the best chain to any person.
@@ -425,6 +435,14 @@ class Compact:
             People no chain enters.
         stop
             A person chains may end at but not pass through.
+        toward
+            When only the chain to one person is wanted: the number of ties from each
+            person to them (:meth:`hop_distances` with ``reverse``, ``UNREACHED`` where
+            none), or any smaller number. A person more ties away than the chain has left
+            is not entered: no chain through them reaches that person in time, and nobody
+            who is entered needed them (whoever reaches someone with ``h`` ties left has at
+            most ``h + 1`` left), so the chain to that person is the same, the search
+            smaller. Chains to anyone else are then not to be asked for.
 
         Returns
         -------
@@ -465,7 +483,7 @@ class Compact:
         # each level by person (for look-ups): the people, their costs, who they came from
         levels: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = [
             (level_nodes[first], level_cost[first], np.full(len(starts), -1, dtype=np.int64))]
-        for _ in range(max_hops if starts.size else 0):
+        for depth in range(1, max_hops + 1 if starts.size else 1):
             scan = level_nodes != stop_at
             tails, tails_cost = level_nodes[scan], level_cost[scan]
             counts = indptr[tails + 1] - indptr[tails]
@@ -473,6 +491,9 @@ class Compact:
             total = np.repeat(tails_cost, counts) + cost[arc]
             reached = head[arc]
             better = ~closed[reached] & (total < cheapest[reached])
+            if toward is not None:
+                ahead = toward[reached]
+                better &= (ahead >= 0) & (ahead <= max_hops - depth)
             if not better.any():
                 break
             order = np.flatnonzero(better)  # scan order of the arcs that improve someone

@@ -55,7 +55,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import networkx as nx
 
@@ -69,7 +69,7 @@ from graphcrm.analysis.network import (
 )
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import Coverage, MapStatus, OrgKind, Role, Stance, TieType
-from graphcrm.graph import REPORTING, shown_names
+from graphcrm.graph import REPORTING, ShownNames
 from graphcrm.reports.gaps import (
     GapsResult,
     score_text,
@@ -145,9 +145,11 @@ class _Question:
         counted: list[tuple[float, list[str]]] = []
         weaker: list[tuple[float, list[str]]] = []
         used: set[str] = set(excluded)
+        # ties left to the target from each person: the searches enter nobody too far
+        toward = arcs.hop_distances([target], self.max_hops, reverse=True)
         while len(counted) < most:
             found = arcs.best_chains(self.ours, self.max_hops, excluded=used,
-                                     stop=target)(target)
+                                     stop=target, toward=toward)(target)
             if found is None or (found[0] > cut + 1e-12 and len(weaker) >= weak):
                 break
             (counted if found[0] <= cut + 1e-12 else weaker).append(found)
@@ -210,20 +212,38 @@ def coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int = 4,
     return _coverage_gaps(V, project, max_hops=max_hops, plan=plan)
 
 
-def _coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int, plan: bool,
-                   won_over: frozenset[str] = frozenset(),
-                   planned: frozenset[tuple[str, str]] = frozenset(),
-                   names: Mapping[str, str] | None = None,
-                   extra: tuple[tuple[str, str, dict], ...] = (),
-                   with_holes: bool = True) -> GapsResult:
+class _Sides(NamedTuple):
+    """Who is who in the project, the same before and after a plan: our people, the
+    decision-making stakeholders (with influence), competitor staff, those against us."""
+
+    ours: list[str]
+    targets: dict[str, int]
+    staff: frozenset[str]
+    against: frozenset[str]
+    names: Mapping[str, str]
+
+
+def _sides(V: ValuedGraph, project: str) -> _Sides:
     G = V.people
     require_project(G, project)
     ours = our_people(G, project)
     targets = decision_stakeholders(G, project, V.model)
     staff = frozenset(competitor_staff(G, keep=[*targets, *ours]))
-    against = frozenset(_against(G, project) | staff) - set(ours) - won_over
-    q = _Question(V, project, ours, against, staff, max_hops,
-                  shown_names(G) if names is None else names, planned, extra)
+    against = frozenset(_against(G, project) | staff) - set(ours)
+    return _Sides(ours, targets, staff, against, ShownNames(G))
+
+
+def _coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int, plan: bool,
+                   sides: _Sides | None = None,
+                   won_over: frozenset[str] = frozenset(),
+                   planned: frozenset[tuple[str, str]] = frozenset(),
+                   extra: tuple[tuple[str, str, dict], ...] = (),
+                   with_holes: bool = True) -> GapsResult:
+    G = V.people
+    sides = _sides(V, project) if sides is None else sides
+    ours, targets, staff = sides.ours, sides.targets, sides.staff
+    q = _Question(V, project, ours, sides.against - won_over, staff, max_hops, sides.names,
+                  planned, extra)
     rows = [_coverage_row(q, person, influence) for person, influence in targets.items()]
     order = {level: i for i, level in enumerate(LEVELS)}
     rows.sort(key=lambda r: (-order[r["coverage"]], -r["influence"], r["name"]))
@@ -233,7 +253,7 @@ def _coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int, plan: bool,
     if plan:
         steps = _plan(q, rows)
         if steps:
-            after = _simulate(V, project, steps, max_hops, q.names)
+            after = _simulate(V, project, steps, max_hops, sides)
             level_after = {r["person_id"]: r["coverage"] for r in after.stakeholder_rows}
             for row in rows:
                 row["coverage_after"] = level_after.get(row["person_id"])
@@ -487,7 +507,7 @@ def _win_over(q: _Question, row: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _simulate(V: ValuedGraph, project: str, steps: list[dict[str, Any]], max_hops: int,
-              names: Mapping[str, str]) -> GapsResult:
+              sides: _Sides) -> GapsResult:
     """Coverage after the plan: its ties added (a KNOWS tie of the model's
     ``planned_strength``, dated the day of the question: the latest evidence between the
     two, as :func:`~graphcrm.analysis.network.reach_graph` takes it) and the blockers it
@@ -507,8 +527,8 @@ def _simulate(V: ValuedGraph, project: str, steps: list[dict[str, Any]], max_hop
             if k is None or C.ties[k]["type"] not in REPORTING or C.p[k] < p:  # type: ignore[index]
                 extra.append((u, v, {"p": p, "cost": -math.log(p), "tie": tie}))
     won = frozenset(s["won_over"] for s in steps if s["simulated"] and s["won_over"])
-    return _coverage_gaps(V, project, max_hops=max_hops, plan=False, won_over=won,
-                          names=names, planned=frozenset(planned), extra=tuple(extra),
+    return _coverage_gaps(V, project, max_hops=max_hops, plan=False, sides=sides, won_over=won,
+                          planned=frozenset(planned), extra=tuple(extra),
                           with_holes=False)  # the levels after the plan only
 
 

@@ -13,7 +13,8 @@ import datetime as dt
 import itertools
 import math
 import operator
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 import networkx as nx
@@ -32,6 +33,7 @@ __all__ = [
 ]
 
 _ONE_WAY = {t.value for t in TieType if t.requests_one_way}  # the rule: TieType
+_NO_ROLES: Mapping[str, list[str]] = MappingProxyType({})
 
 
 def require_project(G: nx.MultiDiGraph, project: str) -> dict:
@@ -61,8 +63,11 @@ def stance_of(G: nx.MultiDiGraph, person: str, project: str | None) -> str | Non
 def our_people(G: nx.MultiDiGraph, project: str | None = None) -> list[str]:
     """Our side in the graph (:func:`graphcrm.domain.our_side`): the project's bid team,
     or everyone at an ``own`` organization."""
-    return our_side(((n, d.get("org_kind"), {p: e["roles"] for p, e in d["projects"].items()})
-                     for n, d in G.nodes(data=True)), project)
+    if project is None:  # everyone at an own organization: no roles needed
+        return our_side((n, d.get("org_kind"), _NO_ROLES) for n, d in G._node.items())
+    return our_side(((n, d.get("org_kind"),
+                      {project: entry["roles"]} if (entry := d["projects"].get(project))
+                      else _NO_ROLES) for n, d in G._node.items()), project)
 
 
 def competitor_staff(G: nx.MultiDiGraph, keep: Iterable[str] = ()) -> set[str]:
@@ -80,9 +85,8 @@ def competitor_staff(G: nx.MultiDiGraph, keep: Iterable[str] = ()) -> set[str]:
     >>> sorted(competitor_staff(G, keep=["y"]))
     ['x']
     """
-    kept = set(keep)
-    return {n for n, d in G.nodes(data=True)
-            if d.get("org_kind") == OrgKind.COMPETITOR.value and n not in kept}
+    kept, competitor = set(keep), OrgKind.COMPETITOR.value
+    return {n for n, d in G._node.items() if d.get("org_kind") == competitor and n not in kept}
 
 
 def decision_stakeholders(G: nx.MultiDiGraph, project: str,

@@ -12,6 +12,7 @@ import math
 import random
 
 import networkx as nx
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -91,6 +92,41 @@ def test_among_equal_chains_the_same_one_wins(seed):
     for hops in (2, 3, 4):
         _same_chains(H, C, people[:3], hops, set(), None)
         _same_chains(H, C, people[5:12][::-1], hops, {people[20]}, people[13])
+
+
+def _pruned_same(C: Compact, sources: list[str], hops: int, skip: set[str], target: str,
+                 toward: np.ndarray) -> bool:
+    """The chain to ``target`` with the search told how far everyone is from it is the
+    chain without; asserted, and whether there was one."""
+    whole = C.best_chains(sources, hops, excluded=skip, stop=target)(target)
+    assert C.best_chains(sources, hops, excluded=skip, stop=target,
+                         toward=toward)(target) == whole
+    return whole is not None
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_search_toward_one_person_finds_the_same_chain(seed):
+    """best_chains(toward=…) enters nobody too far from the target: the same chain (cost,
+    people, the same one among equals) as the whole search, with the exact distances back,
+    with distances that ignore the people left out (smaller: still exact), and on graphs
+    where every chain costs the same."""
+    H, skip, rng = reach_with_hubs(seed)
+    C = Compact.of(H)
+    found = 0
+    for hops in (1, 2, 3, 4):
+        for _ in range(6):
+            sources = rng.sample(sorted(H), rng.randrange(1, 12))
+            target = rng.choice(sorted(set(H) - set(sources)))
+            exact = C.hop_distances([target], hops, reverse=True, excluded=skip)
+            found += _pruned_same(C, sources, hops, skip, target, exact)
+            _pruned_same(C, sources, hops, skip, target,
+                         C.hop_distances([target], hops, reverse=True))
+    E = Compact.of(_equal_probabilities(seed))
+    for hops in (2, 3, 4):
+        target = E.nodes[13]
+        _pruned_same(E, E.nodes[5:12][::-1], hops, {E.nodes[20]}, target,
+                     E.hop_distances([target], hops, reverse=True))
+    assert found > 10
 
 
 def _random_reach(rng: random.Random, most: int) -> nx.DiGraph:
