@@ -216,15 +216,23 @@ def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_
                 tie_keys.append(key)
                 ties.append(data)
     # a tie's value depends on its type, strength, last contact and level only: each
-    # distinct combination valued once
-    valued = {key: model.hop("", "", dict(zip(("type", "strength", "last_contact", "level"),
-                                              key, strict=True)), as_of).probability
-              for key in dict.fromkeys(tie_keys)}
-    chances = list(map(valued.__getitem__, tie_keys))
-    kinds, _, dates, _ = zip(*tie_keys, strict=True) if tie_keys else ((), (), (), ())
-    one_way = list(map(_ONE_WAY.__contains__, kinds))
-    rank = {d: r for r, d in enumerate(sorted({d or "" for d in set(dates)}))}
-    rank[None] = rank.get("", -1)  # undated: before every date
+    # distinct combination valued once, and each tie told which it is
+    distinct = {key: k for k, key in enumerate(dict.fromkeys(tie_keys))}
+    which = np.fromiter(map(distinct.__getitem__, tie_keys), dtype=np.int64,
+                        count=len(tie_keys))
+    valued: dict[tuple, float] = {}
+    for key in distinct:
+        valued[key] = model.hop("", "", dict(zip(("type", "strength", "last_contact",
+                                                   "level"), key, strict=True)),
+                                as_of).probability
+    # the evidence a tie gives for its pair, as one number: the later last contact, then
+    # the higher probability (the order of (date, p); undated before every date)
+    evidence = sorted({(key[2] or "", p) for key, p in valued.items()})
+    place = {e: r for r, e in enumerate(evidence)}
+    chance = np.array(list(valued.values()), dtype=float)[which]
+    when = np.array([place[key[2] or "", p] for key, p in valued.items()],
+                    dtype=np.int64)[which]
+    both = ~np.array([key[0] in _ONE_WAY for key in distinct], dtype=bool)[which]
     lines = [data for _, _, data in recorded_lines]
     below = [i for i, _, _ in recorded_lines]
     above = [j for _, j, _ in recorded_lines]
@@ -241,9 +249,6 @@ def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_
                 "", "", {**data, "direction": DOWN}, as_of).probability
         line_chances += (up, down)
     near_at, far_at = np.divmod(np.array(pairs, dtype=np.int64), max(size, 1))
-    both = ~np.array(one_way, dtype=bool)
-    when = np.fromiter(map(rank.__getitem__, dates), dtype=np.int64, count=len(dates))
-    chance = np.array(chances, dtype=float)
     index = np.arange(len(ties), dtype=np.int64)
     back = index[both]
     # candidates: each tie's arc, and the arc back for a two-way tie, in the order the
@@ -251,7 +256,7 @@ def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_
     tie_of = np.concatenate([index, back])
     arc = np.concatenate([near_at * size + far_at, far_at[both] * size + near_at[both]])
     seq = np.concatenate([2 * index, 2 * back + 1])
-    won = _first_best(arc, seq, (when[tie_of], chance[tie_of]))
+    won = _first_best(arc, seq, (when[tie_of],))
     best_arc, best_p = arc[won], chance[tie_of[won]]
     best_tie = tie_of[won]  # a tie's index; a reporting line's is -1 - its index
     if lines:
