@@ -19,6 +19,7 @@ Example
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
@@ -75,9 +76,10 @@ class TableSpec:
         """The column called ``name``."""
         return next(c for c in self.columns if c.name == name)
 
-    @property
+    @functools.cached_property
     def column_names(self) -> tuple[str, ...]:
-        """The contract's column names, in order."""
+        """The contract's column names, in order (worked out once: a store's read asks for
+        them for every record)."""
         return tuple(c.name for c in self.columns)
 
 
