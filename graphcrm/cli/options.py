@@ -77,6 +77,10 @@ def store_location(ctx: click.Context) -> str | Neo4jSettings:
     for at a hidden prompt when there is a terminal to ask at.
     """
     location = str(ctx.find_root().obj["store"])
+    if is_server_uri(location):  # a command is one process: the driver without DataFrames
+        from graphcrm.stores.neo4j_store import import_driver_without_dataframes
+
+        import_driver_without_dataframes()
     if is_server_uri(location) and not os.environ.get("NEO4J_PASSWORD") and sys.stdin.isatty():
         shown = Neo4jSettings(location).shown
         user = os.environ.get("NEO4J_USERNAME") or "neo4j"

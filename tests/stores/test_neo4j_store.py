@@ -509,3 +509,39 @@ def test_every_read_is_sent_as_a_read(neo4j_settings, sample):
         store.check()
         store.import_dataset(sample, dry_run=True)
         assert sent and set(sent) == {"read"}, sent
+
+
+def test_a_command_imports_the_driver_without_dataframes(neo4j_settings, tmp_path):
+    """A command on a Neo4j store (one process) imports the driver without pandas — and
+    answers, in every format, pandas imported when an output needs it; a process that has
+    pandas already keeps the driver's DataFrames."""
+    import subprocess
+
+    script = tmp_path / "ask.py"
+    script.write_text(
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from graphcrm.cli import cli\n"
+        "runner = CliRunner()\n"
+        "code = runner.invoke(cli, sys.argv[1:], catch_exceptions=False).exit_code\n"
+        "import neo4j._optional_deps as optional\n"
+        "print(code, optional.pd is None, 'pandas' in sys.modules)\n")
+    env = {**os.environ, "NEO4J_USERNAME": neo4j_settings.username,
+           "NEO4J_PASSWORD": neo4j_settings.password, "PYTHONPATH": str(ROOT)}
+    stats = subprocess.run([sys.executable, str(script), "--store", neo4j_settings.uri,
+                            "stats", "--format", "json"], env=env, capture_output=True,
+                           text=True, check=True)
+    assert stats.stdout.split() == ["0", "True", "False"]  # no pandas at all
+    frame = subprocess.run([sys.executable, "-c",
+                            "from graphcrm.stores.neo4j_store import "
+                            "import_driver_without_dataframes as lean\n"
+                            "lean()\nimport pandas, neo4j._optional_deps as o\n"
+                            "print(pandas.DataFrame({'a': [1]}).shape, o.pd is None)"],
+                           env=env, capture_output=True, text=True, check=True)
+    assert frame.stdout.split() == ["(1,", "1)", "True"]  # pandas itself still imports
+    kept = subprocess.run([sys.executable, "-c",
+                           "import pandas\nfrom graphcrm.stores.neo4j_store import "
+                           "import_driver_without_dataframes as lean\n"
+                           "lean()\nimport neo4j._optional_deps as o\nprint(o.pd is pandas)"],
+                          env=env, capture_output=True, text=True, check=True)
+    assert kept.stdout.split() == ["True"]
