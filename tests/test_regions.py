@@ -103,3 +103,37 @@ def test_paths_on_the_region_are_the_paths_on_the_whole_network(hub_store):
             assert [p.nodes for p in found.paths] == [p.nodes for p in expected.paths]
             assert [p.strength for p in found.paths] == [p.strength for p in expected.paths]
             assert found.reason == expected.reason
+
+
+def _region_person_by_person(store, sources, target, max_hops):
+    """The region by the rule of path_region's docs, one look-up per person (its first
+    implementation): the reference its layer-by-layer set operations are checked against."""
+    distances = [dict.fromkeys(sources, 0), {target: 0}]
+    frontiers = [set(sources), {target}]
+    radius = [0, 0]
+    while radius[0] + radius[1] < max_hops and (frontiers[0] or frontiers[1]):
+        side = 0 if 0 < len(frontiers[0]) <= len(frontiers[1]) or not frontiers[1] else 1
+        step = store.neighbours(frontiers[side]) - distances[side].keys()
+        radius[side] += 1
+        distances[side].update(dict.fromkeys(step, radius[side]))
+        frontiers[side] = step
+    beyond = [radius[side] + 1 if frontiers[side] else max_hops + 1 for side in (0, 1)]
+    return {v for v in distances[0].keys() | distances[1].keys()
+            if distances[0].get(v, beyond[0]) + distances[1].get(v, beyond[1]) <= max_hops
+            } | set(sources) | {target}
+
+
+def test_the_region_is_the_person_by_person_rule(hub_store):
+    store, seed = hub_store
+    rng = random.Random(seed + 7)
+    with open_store(store) as opened:
+        people = sorted(opened.people_index())
+        sizes = set()
+        for _ in range(30):
+            sources = rng.sample(people, rng.choice([1, 2, 5, 40]))
+            target = rng.choice(sorted(set(people) - set(sources)))
+            hops = rng.choice([1, 2, 3, 4, 5, 7])
+            region = path_region(opened, sources, target, hops)
+            assert region == _region_person_by_person(opened, sources, target, hops)
+            sizes.add(len(region))
+    assert len(sizes) > 5  # regions of many sizes, not the same one every time
