@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import click
-from wcwidth import wcswidth
 
 from graphcrm.cli.help_words import COMMANDS, FRAME, METAVARS, OPTIONS
 from graphcrm.words import default_lang
@@ -46,6 +45,8 @@ def _metavars(text: str) -> str:
 def _wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` display columns (a line may break between any
     two Chinese characters, between words elsewhere)."""
+    from wcwidth import wcswidth  # help only: a command that answers does not need it
+
     lines, line, used = [], "", 0
     for piece in re.findall(r"[A-Za-z0-9_.:/@|'\-\[\]=<>,;()]+|\s+|.", text):
         size = wcswidth(piece)
@@ -65,6 +66,8 @@ def _write_dl(formatter: click.HelpFormatter, heading: str,
     """A heading and a two-column list, aligned and wrapped by display width."""
     formatter.write_paragraph()
     formatter.write(f"{heading}\n")
+    from wcwidth import wcswidth
+
     first = min(30, max(wcswidth(term) for term, _ in rows))
     room = max(20, WIDTH - 2 - first - 2)
     for term, said in rows:
