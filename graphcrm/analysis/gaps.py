@@ -106,6 +106,9 @@ class _Question:
     #: plan's ends: the same for every stakeholder not against us (computed once)
     forward: dict[tuple[frozenset[str], tuple[str, ...]], Any] = field(
         default_factory=dict, compare=False, repr=False)
+    #: for each region (:meth:`region`), ties left from each of its people to its target,
+    #: or fewer (what the searches toward the target need: ``Compact.best_chains``)
+    towards: dict[Compact, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def model(self) -> TieModel:
@@ -133,7 +136,11 @@ class _Question:
         forward = self.forward[key]
         backward = C.hop_distances([target], self.max_hops, reverse=True, excluded=skip)
         keep = (forward >= 0) & (backward >= 0) & (forward + backward <= self.max_hops)
-        return C.within(keep | C.mask(ends | set(self.ours)), extra=self.extra)
+        kept = keep | C.mask(ends | set(self.ours))
+        R = C.within(kept, extra=self.extra)
+        if not self.extra:  # a part of the graph: no chain in it shorter than in the whole
+            self.towards[R] = backward[kept]
+        return R
 
     def routes(self, target: str, arcs: Compact, *,
                excluded: Collection[str] = (), weak: int = 2, most: int = MAX_ROUTES
@@ -146,7 +153,9 @@ class _Question:
         weaker: list[tuple[float, list[str]]] = []
         used: set[str] = set(excluded)
         # ties left to the target from each person: the searches enter nobody too far
-        toward = arcs.hop_distances([target], self.max_hops, reverse=True)
+        toward = self.towards.get(arcs)
+        if toward is None:
+            toward = arcs.hop_distances([target], self.max_hops, reverse=True)
         while len(counted) < most:
             found = arcs.best_chains(self.ours, self.max_hops, excluded=used,
                                      stop=target, toward=toward)(target)
