@@ -498,7 +498,7 @@ class Neo4jStore(Store):
                     parts = [pool.submit(self._read_in, _ties, batch, members)
                              for batch in batches]
                     tables = session.execute_read(_tables, people_ids, project_ids,
-                                                  people is not None)
+                                                  people is not None, members)
                     ties = [tie for part in parts for tie in part.result()]
         for name, records in tables.items():
             records.sort(key=lambda r, name=name: record_key(name, r))
@@ -926,7 +926,7 @@ def _load_small(tx: Any, project: str | None, radius: int, people: list[str] | N
     if len(_batches(people_ids, parallel_from)) > 1:
         return people_ids, project_ids, members, None
     return people_ids, project_ids, members, (
-        _tables(tx, people_ids, project_ids, people is not None),
+        _tables(tx, people_ids, project_ids, people is not None, members),
         _ties(tx, people_ids, members))
 
 
@@ -956,12 +956,12 @@ def _scope(tx: Any, project: str | None, radius: int, people: list[str] | None
     return sorted(hood), [project]
 
 
-def _tables(tx: Any, people_ids: list[str], project_ids: list[str], exact: bool
-            ) -> dict[str, list[Record]]:
+def _tables(tx: Any, people_ids: list[str], project_ids: list[str], exact: bool,
+            members: dict[str, bool]) -> dict[str, list[Record]]:
     """Every table of a read but the ties: the organizations, ``people_ids`` and their
     interactions with each other, ``project_ids`` and their stakeholders (with ``exact``,
-    the people's roles in every project instead)."""
-    members = set(people_ids)
+    the people's roles in every project instead). ``members``: :func:`_members`."""
+    ids = set(people_ids)
     return {
         "organizations": [
             _record("organizations", r["props"], parent_id=r["parent_id"])
@@ -984,11 +984,25 @@ def _tables(tx: Any, people_ids: list[str], project_ids: list[str], exact: bool
         ],
         "interactions": [
             _record("interactions", props, person_id=contact, our_person_id=ours)
-            for props, contact, ours in _one(tx, "load_interactions", "interactions",
-                                             ids=people_ids)
-            if ours is None or ours in members
+            for props, contact, ours in _interactions(tx, people_ids, members)
+            if ours is None or ours in ids
         ],
     }
+
+
+#: Interactions per person read up to which scanning every interaction beats expanding each
+#: person's relationships (load_interactions_among.cypher).
+_SCAN_INTERACTIONS_PER_PERSON = 3
+
+
+def _interactions(tx: Any, people_ids: list[str], members: dict[str, bool]) -> list[Any]:
+    """The interactions with ``people_ids`` as :func:`_tables` reads them: from the
+    interactions' side when the store holds few of them for so many people, else from each
+    person (the same rows either way)."""
+    held = tx.run(statement("count_interactions")).single()["n"]
+    if held <= _SCAN_INTERACTIONS_PER_PERSON * len(people_ids):
+        return _one(tx, "load_interactions_among", "interactions", members=members)
+    return _one(tx, "load_interactions", "interactions", ids=people_ids)
 
 
 def _members(tx: Any, people_ids: list[str]) -> dict[str, bool]:
@@ -1002,7 +1016,7 @@ def _ties(tx: Any, sources: list[str], members: dict[str, bool]) -> list[list[An
     server: its ends, type, the contract's properties in order, then any others as
     name-value pairs."""
     return _one(tx, "load_ties", "ties", ids=sources, members=members,
-                columns=list(_TIE_COLUMNS[3:]), contract=dict.fromkeys(_TIE_COLUMNS[3:], True))
+                contract=dict.fromkeys(_TIE_COLUMNS[3:], True))
 
 
 _TIE_COLUMNS = SCHEMA["relationships"].column_names

@@ -192,6 +192,40 @@ def test_ties_read_in_parallel_batches_give_the_same_dataset(neo4j_settings, sam
     assert all(one[i]["relationships"] for i in range(3))
 
 
+
+def test_interactions_read_from_either_side_are_the_same(neo4j_settings, sample, monkeypatch):
+    """A read takes the interactions from the interactions' side when the store holds few
+    for so many people, else from each person: the same records either way, for everyone,
+    a neighbourhood and some people (an interaction with one of ours outside them left
+    out)."""
+    from graphcrm.stores import neo4j_store
+
+    with Neo4jStore(neo4j_settings) as store:
+        store.import_dataset(sample)
+        project = sample.table("projects")[0]["id"]
+        met = [r for r in sample.table("interactions") if r.get("our_person_id")]
+        some = sorted({met[0]["person_id"], met[0]["our_person_id"], *(
+            r["person_id"] for r in met if r["our_person_id"] != met[0]["our_person_id"])})
+        reads = [{}, {"project": project}, {"people": some}]
+        found = {}
+        for per_person in (0, 10 ** 9):  # never scan; always scan
+            monkeypatch.setattr(neo4j_store, "_SCAN_INTERACTIONS_PER_PERSON", per_person)
+            found[per_person] = [store.load(**kwargs).table("interactions") for kwargs in reads]
+    assert found[0] == found[10 ** 9]
+    assert all(found[0]) and len(found[0][2]) < len(found[0][0])
+
+
+def test_the_ties_read_names_the_contracts_properties_in_order():
+    """load_ties.cypher names each tie's contract properties one by one (quicker than a list
+    comprehension over their names): in the contract's order, as the reader zips them."""
+    from graphcrm.records import SCHEMA
+    from graphcrm.stores.cypher_files import statement
+
+    returned = statement("load_ties").split("RETURN", 1)[1]
+    named = re.findall(r"\bm\.(\w+)", returned)
+    assert named == list(SCHEMA["relationships"].column_names[3:])
+
+
 # -- connection -----------------------------------------------------------------------------
 
 
