@@ -145,9 +145,7 @@ def build_graph(dataset: Dataset, ties: TieRows | None = None) -> nx.MultiDiGrap
     # by _succ[u][v] and _pred[v][u], a tie recorded twice updating the first), without
     # its look-ups and cache clearing per call: 0.2 of the 0.34 s of building a
     # neighbourhood of 63,000 ties (tests/test_graph.py compares it with add_edge)
-    new_keys = G.edge_key_dict_factory
     knows = TieType.KNOWS.value
-    plain_keys = new_keys is dict  # a literal is quicker than calling the factory
     rows: Iterable[tuple[Any, ...]] = ties.rows if ties is not None else (
         tuple(t.get(c) for c in TieRows.COLUMNS) for t in dataset.table("relationships"))
     met_anyone = {person for pair in last_between for person in pair}
@@ -164,8 +162,7 @@ def build_graph(dataset: Dataset, ties: TieRows | None = None) -> nx.MultiDiGrap
                  "strength": strength, "level": level, "since": since, "notes": notes}
         keys = successors[source].get(target)
         if keys is None:
-            keys = successors[source][target] = predecessors[target][source] = (
-                {} if plain_keys else new_keys())
+            keys = successors[source][target] = predecessors[target][source] = {}
         if kind in keys:
             keys[kind].update(attrs)
         else:

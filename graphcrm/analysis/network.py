@@ -33,6 +33,8 @@ __all__ = [
 ]
 
 _ONE_WAY = {t.value for t in TieType if t.requests_one_way}  # the rule: TieType
+#: What a tie's value depends on (TieModel.hop): ties alike in these are valued once.
+_VALUE_KEY = ("type", "strength", "last_contact", "level")
 _NO_ROLES: Mapping[str, list[str]] = MappingProxyType({})
 
 
@@ -193,7 +195,7 @@ def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_
 
     nodes = list(G)
     position = {n: i for i, n in enumerate(nodes)}
-    key_of = operator.itemgetter("type", "strength", "last_contact", "level")
+    key_of = operator.itemgetter(*_VALUE_KEY)
     size = len(nodes)
     pairs: list[int] = []  # each tie's people (tail * size + head), value key and data
     tie_keys: list[tuple] = []
@@ -210,8 +212,7 @@ def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_
                 try:
                     key = key_of(data)
                 except KeyError:  # a graph made by hand may leave attributes out
-                    key = (data["type"], data.get("strength"), data.get("last_contact"),
-                           data.get("level"))
+                    key = tuple(map(data.get, _VALUE_KEY))
                 pairs.append(i * size + j)
                 tie_keys.append(key)
                 ties.append(data)
@@ -222,8 +223,7 @@ def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_
                         count=len(tie_keys))
     valued: dict[tuple, float] = {}
     for key in distinct:
-        valued[key] = model.hop("", "", dict(zip(("type", "strength", "last_contact",
-                                                   "level"), key, strict=True)),
+        valued[key] = model.hop("", "", dict(zip(_VALUE_KEY, key, strict=True)),
                                 as_of).probability
     # the evidence a tie gives for its pair, as one number: the later last contact, then
     # the higher probability (the order of (date, p); undated before every date)
@@ -233,9 +233,8 @@ def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_
     when = np.array([place[key[2] or "", p] for key, p in valued.items()],
                     dtype=np.int64)[which]
     both = ~np.array([key[0] in _ONE_WAY for key in distinct], dtype=bool)[which]
-    lines = [data for _, _, data in recorded_lines]
-    below = [i for i, _, _ in recorded_lines]
-    above = [j for _, j, _ in recorded_lines]
+    below, above, lines = (list(c) for c in zip(*recorded_lines, strict=True)) \
+        if recorded_lines else ([], [], [])
     line_chances: list[float] = []  # up, then down, for each line
     for data in lines:  # up to the superior as recorded, down the other way
         kind = data["type"]
@@ -248,24 +247,25 @@ def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_
             down = valued[kind, DOWN] = model.hop(
                 "", "", {**data, "direction": DOWN}, as_of).probability
         line_chances += (up, down)
-    near_at, far_at = np.divmod(np.array(pairs, dtype=np.int64), max(size, 1))
+    forth = np.array(pairs, dtype=np.int64)
+    near_at, far_at = np.divmod(forth, max(size, 1))
     index = np.arange(len(ties), dtype=np.int64)
     back = index[both]
     # candidates: each tie's arc, and the arc back for a two-way tie, in the order the
     # dictionary way meets them (tie t's arcs are 2t and 2t + 1)
     tie_of = np.concatenate([index, back])
-    arc = np.concatenate([near_at * size + far_at, far_at[both] * size + near_at[both]])
+    arc = np.concatenate([forth, far_at[both] * size + near_at[both]])
     seq = np.concatenate([2 * index, 2 * back + 1])
-    won = _first_best(arc, seq, (when[tie_of],))
+    won = _first_best(arc, seq, when[tie_of])
     best_arc, best_p = arc[won], chance[tie_of[won]]
     best_tie = tie_of[won]  # a tie's index; a reporting line's is -1 - its index
+    count = len(lines)
     if lines:
         below_at, above_at = np.array(below, dtype=np.int64), np.array(above, dtype=np.int64)
-        count = len(lines)
         line_arc = np.concatenate([below_at * size + above_at, above_at * size + below_at])
         line_seq = np.concatenate([2 * np.arange(count), 2 * np.arange(count) + 1])
         line_p = np.array(line_chances, dtype=float).reshape(count, 2).T.ravel()
-        line_won = _first_best(line_arc, line_seq, (line_p,))
+        line_won = _first_best(line_arc, line_seq, line_p)
         line_arc, line_p = line_arc[line_won], line_p[line_won]
         line_tie = -1 - line_won  # up: -1 - t, down: -1 - (count + t)
         order = np.argsort(best_arc, kind="stable")
@@ -279,22 +279,21 @@ def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_
         best_arc = np.concatenate([best_arc, line_arc[~found]])
         best_p = np.concatenate([best_p, line_p[~found]])
         best_tie = np.concatenate([best_tie, line_tie[~found]])
-    count = len(lines)
     chosen = [ties[t] if t >= 0 else lines[-1 - t] if -1 - t < count
               else {**lines[-1 - t - count], "direction": DOWN} for t in best_tie.tolist()]
     tail, head = np.divmod(best_arc, max(size, 1))
     return ChosenArcs(nodes, tail, head, best_p, chosen)
 
 
-def _first_best(arc: Any, seq: Any, keys: tuple[Any, ...]) -> Any:
-    """For each distinct ``arc``, the candidate with the highest ``keys`` (compared in
-    order), the lowest ``seq`` among equals; the winners in the order of each arc's lowest
-    ``seq`` (as a dictionary keeps its keys in the order first set)."""
+def _first_best(arc: Any, seq: Any, key: Any) -> Any:
+    """For each distinct ``arc``, the candidate with the highest ``key``, the lowest ``seq``
+    among equals; the winners in the order of each arc's lowest ``seq`` (as a dictionary
+    keeps its keys in the order first set)."""
     import numpy as np
 
     if not arc.size:
         return np.zeros(0, dtype=np.int64)
-    order = np.lexsort((seq, *(-k for k in reversed(keys)), arc))
+    order = np.lexsort((seq, -key, arc))
     grouped = arc[order]
     starts = np.flatnonzero(np.concatenate([[True], grouped[1:] != grouped[:-1]]))
     first = np.minimum.reduceat(seq[order], starts)
