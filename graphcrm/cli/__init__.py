@@ -125,11 +125,13 @@ def main() -> None:
     collector for each question anyway, :func:`graphcrm.api._bulk`; here it also stays off
     while the answer is printed). At exit everything left is frozen (:func:`gc.freeze`), so
     that Python's last collection does not walk the question's graphs either: the operating
-    system takes the memory back whole.
+    system takes the memory back whole, and the questions' graphs are kept to the end rather
+    than freed a dictionary at a time as each question returns
+    (:func:`graphcrm.api.keep_graphs_until_exit`).
     """
     gc.disable()
     atexit.register(gc.freeze)
-    sys.exit(cli.main(prog_name="graphcrm"))
+    sys.exit(cli.main(prog_name="graphcrm", obj={EXITS_AFTER: True}))
 
 
 from graphcrm.cli import (  # noqa: E402, F401  (registers the commands)
@@ -137,7 +139,7 @@ from graphcrm.cli import (  # noqa: E402, F401  (registers the commands)
     data_commands,
     sharing_commands,
 )
-from graphcrm.cli.options import shared_options  # noqa: E402
+from graphcrm.cli.options import EXITS_AFTER, shared_options  # noqa: E402
 
 for _command in cli.commands.values():  # --store and --lang after the subcommand too
     _command.params.extend(shared_options())

@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: Set in the root context's object when the process ends with the command
+#: (:func:`graphcrm.cli.main`, not a test's runner): its questions' graphs are then kept to
+#: the end, not freed (:func:`graphcrm.api.keep_graphs_until_exit`).
+EXITS_AFTER = "exits after"
+
 
 def _remember(name: str) -> Callable[[click.Context, click.Parameter, Any], None]:
     """A callback that keeps an option given after the subcommand for the whole command."""
@@ -95,6 +100,8 @@ def bid_of(ctx: click.Context) -> GraphCRM:
     NetworkX) is imported here, when a command runs, so that ``--help`` starts fast."""
     from graphcrm import api
 
+    if (ctx.find_root().obj or {}).get(EXITS_AFTER):  # graphcrm.cli.main: the process ends
+        api.keep_graphs_until_exit()
     return api.open(store_location(ctx))
 
 

@@ -61,3 +61,43 @@ def test_questions_do_not_load_pandas(tmp_path):
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)
     assert json.loads(done.stdout.strip().splitlines()[-1]) is False
+
+
+KEPT = """
+import atexit, sys
+from graphcrm import api
+from graphcrm.analysis import ValuedGraph
+def kept():
+    graphs = [v for _, v in (api._kept or [])[1:]]
+    print(len(graphs), all(isinstance(v, ValuedGraph) for v in graphs), api._kept is None
+          or api._kept[0] is api._kept)
+atexit.register(kept)  # runs after main's own exit hook (gc.freeze)
+from graphcrm.cli import main
+sys.argv = ["graphcrm", "--store", %r, "gaps", "prj-bh-bms"]
+main()
+"""
+
+
+def test_the_console_script_keeps_its_questions_graphs_to_the_end(tmp_path):
+    """The process ends with the command: the question's graphs are left to the operating
+    system (not freed a dictionary at a time as the question returns), in a list that holds
+    itself so that clearing the modules at exit does not free them either."""
+    from graphcrm import api
+
+    store = str(api.demo_store(tmp_path))
+    done = subprocess.run([sys.executable, "-c", KEPT % store], capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "1 True True"
+
+
+def test_a_runner_in_a_longer_process_keeps_nothing(tmp_path):
+    """Tests, notebooks and servers run many commands in one process: nothing is kept."""
+    from click.testing import CliRunner
+
+    from graphcrm import api
+    from graphcrm.cli import cli
+
+    store = str(api.demo_store(tmp_path))
+    done = CliRunner().invoke(cli, ["--store", store, "gaps", "prj-bh-bms"])
+    assert done.exit_code == 0, done.output
+    assert api._kept is None
