@@ -499,24 +499,23 @@ class Compact:
             order = np.flatnonzero(better)  # scan order of the arcs that improve someone
             reached, total = reached[order], total[order]
             tail = np.repeat(tails, counts)[order]
-            # the arcs by person, each person's in scan order (a stable sort)
-            by_person = np.argsort(reached, kind="stable")
-            grouped = reached[by_person]
-            group = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
-            first_seen = by_person[group]  # where an arc first improved each person
-            # the winner for each person: least total, the first in scan order among equals
-            totals = total[by_person]
-            least = np.minimum.reduceat(totals, group)
-            sizes = np.diff(np.r_[group, grouped.size])
-            at_least = np.flatnonzero(totals == np.repeat(least, sizes))
-            winners = by_person[at_least[np.searchsorted(at_least, group)]]
-            # each person's place in the level: where an arc first improved them
-            place = np.argsort(first_seen, kind="stable")
-            people = grouped[group]  # sorted by person
-            level_nodes = people[place]
-            level_cost = total[winners][place]
+            # per person, by scattering into arrays by position (no sort): the least total,
+            # the winner (the first arc in scan order at that total), the first arc at all
+            arcs = reached.size
+            scan_at = np.arange(arcs)
+            least = np.full(size, np.inf)
+            np.minimum.at(least, reached, total)
+            at_least = np.flatnonzero(total == least[reached])
+            winner = np.full(size, arcs)
+            np.minimum.at(winner, reached[at_least], at_least)
+            first_arc = np.full(size, arcs)
+            np.minimum.at(first_arc, reached, scan_at)
+            # the level in the order an arc first improved each person; by person for look-ups
+            level_nodes = reached[first_arc[reached] == scan_at]
+            level_cost = total[winner[level_nodes]]
             cheapest[level_nodes] = level_cost
-            levels.append((people, total[winners], tail[winners]))
+            people = np.flatnonzero(first_arc < arcs)
+            levels.append((people, total[winner[people]], tail[winner[people]]))
         names = self.nodes
 
         def at(depth: int, person: int) -> int | None:

@@ -52,6 +52,7 @@ one point of access).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -114,6 +115,10 @@ class _Question:
     def model(self) -> TieModel:
         return self.V.model
 
+    @functools.cached_property
+    def our_set(self) -> frozenset[str]:
+        return frozenset(self.ours)
+
     def name(self, person: str) -> str:
         return self.names[person]
 
@@ -136,7 +141,7 @@ class _Question:
         forward = self.forward[key]
         backward = C.hop_distances([target], self.max_hops, reverse=True, excluded=skip)
         keep = (forward >= 0) & (backward >= 0) & (forward + backward <= self.max_hops)
-        kept = keep | C.mask(ends | set(self.ours))
+        kept = keep | C.mask(ends | self.our_set)
         R = C.within(kept, extra=self.extra)
         if not self.extra:  # a part of the graph: no chain in it shorter than in the whole
             self.towards[R] = backward[kept]
@@ -290,8 +295,11 @@ def _working(q: _Question, target: str) -> list[tuple[float, str]]:
     """Our people who hold a working tie to ``target`` (strength today, who), strongest
     first: a direct tie either way, not a reporting line, not gone cold."""
     G, held = q.V.people, []
-    for mine in q.ours:
-        ties = [*G.succ[mine].get(target, {}).values(), *G.pred[mine].get(target, {}).values()]
+    # those of ours among the target's contacts (not each of ours: thousands at a million)
+    near = {*G._pred[target], *G._succ[target], *(m for m, t in q.planned if t == target)}
+    for mine in near & q.our_set:
+        ties = [*G._succ[mine].get(target, {}).values(),
+                *G._pred[mine].get(target, {}).values()]
         strengths = [q.V.tie(mine, target, t).effective_strength for t in ties
                      if t["type"] not in REPORTING]
         if (mine, target) in q.planned:
