@@ -193,6 +193,39 @@ def test_ties_read_in_parallel_batches_give_the_same_dataset(neo4j_settings, sam
 
 
 
+def test_ties_with_and_without_other_properties_read_as_the_embedded_store_reads_them(
+        neo4j_settings, make_tables, tmp_path):
+    """A missing value, a tie with properties outside the contract beside ties without:
+    each lands on its own tie — the same records and the same people graph as the embedded
+    store's, in one batch and in two."""
+    from graphcrm.stores.embedded import create_store
+
+    header, *rows = TINY["relationships"]
+    tables = {**TINY, "relationships": [
+        [*header, "渠道", "备注2"],
+        *[[*row, channel, other] for row, channel, other in zip(
+            rows, ["", "微信", "", "", "电话"], ["", "", "", "x", ""], strict=True)]]}
+    dataset = read_dataset([make_tables(tables)])
+    create_store(tmp_path / "e.db", dataset)
+
+    def edges(G):
+        return sorted((u, v, k, json.dumps(d, sort_keys=True, ensure_ascii=False))
+                      for u, v, k, d in G.edges(keys=True, data=True))
+
+    with open_store(tmp_path / "e.db") as embedded:
+        expected = (embedded.load().table("relationships"),
+                    edges(build_graph(*embedded.load_for_graph("P1"))))
+    extras = [r["extra"] for r in expected[0]]
+    assert sum(bool(e) for e in extras) == 3 and len(extras) == 5  # some have, some not
+    assert any(r["strength"] is None for r in expected[0])
+    with Neo4jStore(neo4j_settings) as store:
+        store.import_dataset(dataset)
+        for parallel_from in (2_000, 1):
+            store.parallel_from = parallel_from
+            assert (store.load().table("relationships"),
+                    edges(build_graph(*store.load_for_graph("P1")))) == expected
+
+
 def test_interactions_read_from_either_side_are_the_same(neo4j_settings, sample, monkeypatch):
     """A read takes the interactions from the interactions' side when the store holds few
     for so many people, else from each person: the same records either way, for everyone,
