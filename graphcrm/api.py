@@ -155,13 +155,14 @@ def _bulk(method: _F) -> _F:
 
 def keep_graphs_until_exit() -> None:
     """Keep every question's graphs until the process ends, for a process that asks its
-    questions and exits (the command line, :func:`graphcrm.cli.main`): freeing a graph
-    as a question returns costs a dictionary at a time (the 400,000 of a project's
-    neighbourhood at 1,000,000 people: 0.3 s) what the operating system does at once when
-    the process ends. The list that keeps them holds itself, so that clearing the modules
-    at exit frees nothing either; the cycle collector, off in that process and frozen at
-    exit, never walks it. Not for a notebook or a server: nothing a question makes is
-    freed.
+    questions and exits (the command line, :func:`graphcrm.cli.main`).
+
+    Python frees a graph as its question returns one dictionary at a time (the 400,000 of a
+    project's neighbourhood at 1,000,000 people: 0.3 s); the operating system takes the
+    process's memory back at once when it ends. The list that keeps the graphs holds
+    itself, so that clearing the modules at exit frees nothing either; the cycle collector,
+    off in that process and frozen at exit, never walks it. Not for a notebook or a server,
+    which would then free nothing a question makes.
     """
     global _kept
     if _kept is None:
