@@ -964,23 +964,20 @@ def _tables(tx: Any, people_ids: list[str], project_ids: list[str], exact: bool,
     ids = set(people_ids)
     return {
         "organizations": [
-            _record("organizations", r["props"], parent_id=r["parent_id"])
-            for r in _fetch(tx, "load_organizations")
+            _record("organizations", props, parent_id=parent)
+            for props, parent in _one(tx, "load_organizations", "organizations")
         ],
         "people": [
             _record("people", props, org_id=org_id, reports_to=boss)
             for props, org_id, boss in _one(tx, "load_people", "people", ids=people_ids)
         ],
-        "projects": [
-            _record("projects", r["props"], customer_id=r["customer_id"])
-            for r in _fetch(tx, "load_projects", ids=project_ids)
-        ],
+        "projects": _projects(tx, project_ids),
         "relationships": [],  # filled by the caller from the ties
         "stakeholders": [
-            _record("stakeholders", r["props"], project_id=r["project_id"],
-                    person_id=r["person_id"])
-            for r in (_fetch(tx, "load_person_roles", ids=people_ids) if exact
-                      else _fetch(tx, "load_stakeholders", ids=project_ids))
+            _record("stakeholders", props, project_id=project, person_id=person)
+            for project, person, props in (
+                _one(tx, "load_person_roles", "roles", ids=people_ids) if exact
+                else _one(tx, "load_stakeholders", "roles", ids=project_ids))
         ],
         "interactions": [
             _record("interactions", props, person_id=contact, our_person_id=ours)
@@ -988,6 +985,12 @@ def _tables(tx: Any, people_ids: list[str], project_ids: list[str], exact: bool,
             if ours is None or ours in ids
         ],
     }
+
+
+def _projects(tx: Any, project_ids: list[str]) -> list[Record]:
+    """The records of ``project_ids``, with their customers."""
+    return [_record("projects", props, customer_id=customer)
+            for props, customer in _one(tx, "load_projects", "projects", ids=project_ids)]
 
 
 #: Interactions per person read up to which scanning every interaction beats expanding each
@@ -1044,11 +1047,7 @@ def _counts(tx: Any) -> tuple[list[tuple[str, Any, int]], dict[str, dict[str, in
     roles: dict[str, dict[str, int]] = {}
     for r in _fetch(tx, "project_roles"):
         roles.setdefault(r["project_id"], {})[r["role"]] = r["n"]
-    projects = [
-        _record("projects", r["props"], customer_id=r["customer_id"])
-        for r in _fetch(tx, "load_projects", ids=_ids(tx, "projects"))
-    ]
-    return rows, roles, projects
+    return rows, roles, _projects(tx, _ids(tx, "projects"))
 
 
 def _review_entries(tx: Any, keys: Collection[str] | None) -> list[dict[str, Any]]:
