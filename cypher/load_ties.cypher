@@ -3,10 +3,10 @@
 // [source, target, type, the contract's properties in its order (strength, level, since,
 // last_contact, notes: tests/stores/test_neo4j_store.py checks them against the contract),
 // [[name, value]] of the others]. A list per tie, not a map: the driver decodes a map's keys
-// for every tie (a third of the read at 60,000 ties). $members maps the element id of each of those people to
-// true (person_element_ids.cypher): a hash probe on the far end's element id, which, unlike
-// its `id` property, is known without reading the node (`b.id IN $ids` would scan the list
-// for every tie). $contract maps the contract's property names to true.
+// for every tie (a third of the read at 60,000 ties). $members maps the element id of each
+// of those people to true (person_element_ids.cypher): a hash probe on the far end's element
+// id, which, unlike its `id` property, is known without reading the node (`b.id IN $ids`
+// would scan the list for every tie). $contract maps the contract's property names to true.
 UNWIND $ids AS id
 MATCH (a:Person {id: id})-[r:KNOWS|INFLUENCES|REFERRED|DOTTED_LINE]->(b)
 WHERE $members[elementId(b)]

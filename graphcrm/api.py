@@ -125,9 +125,9 @@ DEMO_AS_OF = dt.date(2026, 11, 26)
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 _WIDER = 4  # extra hops looked at to explain why there is no path
+_NEIGHBOURHOOD = 2  # a project's neighbourhood: its stakeholders and everyone two ties away
 #: The question graphs a process keeps until it ends (:func:`keep_graphs_until_exit`).
 _kept: list[Any] | None = None
-_NEIGHBOURHOOD = 2  # a project's neighbourhood: its stakeholders and everyone two ties away
 
 
 def _bulk(method: _F) -> _F:

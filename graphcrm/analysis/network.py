@@ -221,10 +221,9 @@ def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_
     distinct = {key: k for k, key in enumerate(dict.fromkeys(tie_keys))}
     which = np.fromiter(map(distinct.__getitem__, tie_keys), dtype=np.int64,
                         count=len(tie_keys))
-    valued: dict[tuple, float] = {}
-    for key in distinct:
-        valued[key] = model.hop("", "", dict(zip(_VALUE_KEY, key, strict=True)),
-                                as_of).probability
+    valued: dict[tuple, float] = {
+        key: model.hop("", "", dict(zip(_VALUE_KEY, key, strict=True)), as_of).probability
+        for key in distinct}
     # the evidence a tie gives for its pair, as one number: the later last contact, then
     # the higher probability (the order of (date, p); undated before every date)
     evidence = sorted({(key[2] or "", p) for key, p in valued.items()})

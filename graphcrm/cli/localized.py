@@ -64,10 +64,10 @@ def _wrap(text: str, width: int) -> list[str]:
 def _write_dl(formatter: click.HelpFormatter, heading: str,
               rows: list[tuple[str, str]]) -> None:
     """A heading and a two-column list, aligned and wrapped by display width."""
+    from wcwidth import wcswidth  # help only, as in _wrap
+
     formatter.write_paragraph()
     formatter.write(f"{heading}\n")
-    from wcwidth import wcswidth
-
     first = min(30, max(wcswidth(term) for term, _ in rows))
     room = max(20, WIDTH - 2 - first - 2)
     for term, said in rows:
