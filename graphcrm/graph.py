@@ -41,6 +41,13 @@ Graph attributes: ``organizations`` (id → record), ``projects`` (id → record
 ``interactions`` (records, oldest first) and ``former`` (id → the person's record, for the
 people left out as former).
 
+**Ties written when first read.** The graph is a :class:`PeopleGraph`: its ties are kept as
+columns and written into the adjacency dicts the first time anything reads them (an edge
+view, a neighbour, an added or removed node — anything NetworkX does with the adjacency).
+A question that works on the ties as arrays (:func:`pending_ties`, :func:`ties_at`) never
+writes them: at 1,000,000 people a project's neighbourhood holds 330,000 ties, 0.6 s of
+dictionary writes. Written, the graph is exactly what ``add_node`` and ``add_edge`` build.
+
 Example
 -------
 >>> from graphcrm.ingest import read_dataset
@@ -56,7 +63,7 @@ import itertools
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -64,7 +71,8 @@ from graphcrm.domain import REPORTS_TO, OrgKind, TieType, is_former
 from graphcrm.records import Dataset, TieRows
 
 __all__ = ["build_graph", "as_known", "last_contact", "last_contacts", "shown_names",
-           "ShownNames", "REPORTS_TO", "DOTTED_LINE", "REPORTING"]
+           "ShownNames", "REPORTS_TO", "DOTTED_LINE", "REPORTING", "PeopleGraph",
+           "TieColumns", "pending_ties", "ties_at"]
 
 #: A second, dotted-line superior (a ``DOTTED_LINE`` row of the relationships table).
 DOTTED_LINE = TieType.DOTTED_LINE.value
@@ -72,11 +80,181 @@ DOTTED_LINE = TieType.DOTTED_LINE.value
 #: contact.
 REPORTING = frozenset({REPORTS_TO, DOTTED_LINE})
 
+class _Written:
+    """A :class:`PeopleGraph`'s adjacency dict (``_adj``, ``_succ`` or ``_pred``): the graph's
+    ties written into it when it is first read; set as NetworkX sets it (which also forgets
+    the views made of the old one)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+        # NetworkX's own setter of the attribute, if it has one (3.x: resets cached views)
+        self.setter = next((getattr(klass.__dict__[name], "__set__", None)
+                            for klass in nx.MultiDiGraph.__mro__ if name in klass.__dict__),
+                           None)
+
+    def __get__(self, G: PeopleGraph | None, owner: type | None = None) -> Any:
+        if G is None:
+            return self
+        found = G.__dict__.get(self.name)
+        if found is None:
+            G._write_ties()
+            found = G.__dict__[self.name]
+        return found
+
+    def __set__(self, G: PeopleGraph, value: Any) -> None:
+        if self.setter is not None:
+            self.setter(G, value)
+        else:
+            G.__dict__[self.name] = value
+
+
+class _Pending(NamedTuple):
+    """Ties not yet written: in the order ``add_edge`` would have met them, each with its
+    people as positions in the graph's node order."""
+
+    tails: list[int]
+    heads: list[int]
+    data: list[dict[str, Any]]
+
+
+class TieColumns(NamedTuple):
+    """The ties of a :class:`PeopleGraph` not yet written into its adjacency
+    (:func:`pending_ties`), as columns.
+
+    Tie ``k`` runs from ``nodes[tail[k]]`` to ``nodes[head[k]]`` (numpy ``int64`` positions
+    in the graph's node order) with attributes ``data[k]`` (its type under ``"type"``): the
+    ties in the order ``add_edge`` wrote them, each (source, target, type) once. ``position``
+    is the inverse of ``nodes``; ``first[k]`` is the first tie between tie ``k``'s people.
+    """
+
+    nodes: list[str]
+    position: dict[str, int]
+    tail: Any
+    head: Any
+    data: list[dict[str, Any]]
+    first: Any
+
+    def walk_order(self) -> Any:
+        """The ties' positions in the order the written graph's ``edges(keys=True)`` gives
+        them: by source (in node order), then target (in the order first tied to), then
+        type (in the order recorded)."""
+        import numpy as np
+
+        return np.lexsort((np.arange(self.tail.size), self.first, self.tail))
+
+
+class PeopleGraph(nx.MultiDiGraph):
+    """The people graph :func:`build_graph` makes: a :class:`networkx.MultiDiGraph` whose
+    ties, given as columns, are written into its adjacency when first read (see the module
+    docs). Made empty, or by NetworkX (``copy``, ``subgraph``), it is a MultiDiGraph like any
+    other."""
+
+    _adj = _Written()
+    _succ = _Written()
+    _pred = _Written()
+
+    def _defer(self, tails: list[int], heads: list[int], data: list[dict[str, Any]],
+               position: dict[str, int]) -> None:
+        """Keep these ties (see :class:`_Pending`; ``position``: each person's place in the
+        node order) to write when the adjacency is read."""
+        for name in ("_adj", "_succ", "_pred"):
+            self.__dict__.pop(name, None)
+        self.__dict__["_pending"] = _Pending(tails, heads, data)
+        self.__dict__["_positions"] = position
+
+    def _write_ties(self) -> None:
+        """Write the pending ties as ``add_edge`` writes them (one key dict shared by
+        ``_succ[u][v]`` and ``_pred[v][u]``; a tie recorded twice updates the first)."""
+        pending = self.__dict__.pop("_pending")
+        self.__dict__.pop("_positions", None)
+        self.__dict__.pop("_columns", None)
+        nodes = list(self._node)
+        successors: dict[str, dict] = {n: {} for n in nodes}
+        predecessors: dict[str, dict] = {n: {} for n in nodes}
+        for i, j, attrs in zip(pending.tails, pending.heads, pending.data, strict=True):
+            source, target, kind = nodes[i], nodes[j], attrs["type"]
+            keys = successors[source].get(target)
+            if keys is None:
+                keys = successors[source][target] = predecessors[target][source] = {}
+            if kind in keys:
+                keys[kind].update(attrs)
+            else:
+                keys[kind] = attrs
+        self._succ = successors  # NetworkX's setter: _adj is the same dict
+        self._pred = predecessors
+
+
+def pending_ties(G: nx.MultiDiGraph) -> TieColumns | None:
+    """The ties of ``G`` as columns (:class:`TieColumns`) while they are not yet written into
+    its adjacency, for questions that work on arrays; None when they are (or ``G`` is not a
+    :class:`PeopleGraph`). A tie recorded twice is written first, as ``add_edge`` merges it.
+
+    Example
+    -------
+    >>> from graphcrm.ingest import read_dataset
+    >>> from graphcrm.resources import sample_dir
+    >>> G = build_graph(read_dataset([sample_dir()]))
+    >>> ties = pending_ties(G)
+    >>> [ties.nodes[ties.tail[k]] for k in ties.walk_order()] == [u for u, *_ in G.edges]
+    True
+    >>> pending_ties(G) is None  # G.edges wrote them
+    True
+    """
+    pending = G.__dict__.get("_pending") if isinstance(G, PeopleGraph) else None
+    if pending is None:
+        return None
+    if "_columns" in G.__dict__:
+        return G.__dict__["_columns"]
+    import numpy as np
+
+    nodes = list(G._node)
+    tail = np.array(pending.tails, dtype=np.int64)
+    head = np.array(pending.heads, dtype=np.int64)
+    _, first, which, count = np.unique(tail * max(len(nodes), 1) + head, return_index=True,
+                                       return_inverse=True, return_counts=True)
+    # a pair with several ties (few: one at 1,000,000 people) of one type twice?
+    shared = np.flatnonzero(count[which] > 1).tolist()
+    if len({(which[k], pending.data[k]["type"]) for k in shared}) < len(shared):
+        G._write_ties()  # recorded twice: merged as add_edge merges it
+        return None
+    columns = G.__dict__["_columns"] = TieColumns(
+        nodes, G.__dict__["_positions"], tail, head, pending.data, first[which])
+    return columns
+
+
+def ties_at(G: nx.MultiDiGraph, person: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every tie from or to ``person`` in ``G``, reporting lines included: (source, target,
+    attributes), a tie of someone with themself once. From the columns while ``G``'s ties
+    are not yet written (:func:`pending_ties`), so that looking at a few people's ties does
+    not write 330,000.
+
+    Example
+    -------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "b", key="KNOWS", type="KNOWS")
+    >>> _ = G.add_edge("c", "a", key="REFERRED", type="REFERRED")
+    >>> [(u, v, t["type"]) for u, v, t in ties_at(G, "a")]
+    [('a', 'b', 'KNOWS'), ('c', 'a', 'REFERRED')]
+    """
+    columns = pending_ties(G)
+    if columns is None:
+        return [*((person, v, tie) for v, keys in G._succ[person].items()
+                  for tie in keys.values()),
+                *((u, person, tie) for u, keys in G._pred[person].items() if u != person
+                  for tie in keys.values())]
+    import numpy as np
+
+    at = columns.position[person]
+    found = np.flatnonzero((columns.tail == at) | (columns.head == at)).tolist()
+    return [(columns.nodes[columns.tail[k]], columns.nodes[columns.head[k]], columns.data[k])
+            for k in found]
+
+
 _PERSON_FIELDS = ("name", "org_id", "title", "department", "reports_to", "email", "phone", "notes",
                   "status", "status_since", "predecessor")
 
 
-def build_graph(dataset: Dataset, ties: TieRows | None = None) -> nx.MultiDiGraph:
+def build_graph(dataset: Dataset, ties: TieRows | None = None) -> PeopleGraph:
     """Turn validated or loaded records into the people graph described in the module docs.
 
     Parameters
@@ -90,9 +268,10 @@ def build_graph(dataset: Dataset, ties: TieRows | None = None) -> nx.MultiDiGrap
 
     Returns
     -------
-    networkx.MultiDiGraph
+    PeopleGraph
+        A :class:`networkx.MultiDiGraph` whose ties are written when first read.
     """
-    G = nx.MultiDiGraph()
+    G = PeopleGraph()
     organizations = {o["id"]: dict(o) for o in dataset.table("organizations")}
     G.graph["organizations"] = organizations
     G.graph["projects"] = {p["id"]: dict(p) for p in dataset.table("projects")}
@@ -105,8 +284,8 @@ def build_graph(dataset: Dataset, ties: TieRows | None = None) -> nx.MultiDiGrap
     G.graph["former"] = former
     # the node dicts written as MultiDiGraph.add_node writes them, without its look-ups
     # per call (a neighbourhood of 77,000 people at 1,000,000: 0.1 s; tests/test_graph.py
-    # compares it with add_node)
-    people, successors, predecessors = G._node, G._succ, G._pred
+    # compares it with add_node); their adjacency is written with the ties
+    people = G._node
     for person in dataset.table("people"):
         if is_former(person.get("status")):
             former[person["id"]] = dict(person)
@@ -125,12 +304,20 @@ def build_graph(dataset: Dataset, ties: TieRows | None = None) -> nx.MultiDiGrap
         if person_id in people:
             people[person_id].update(attrs)
         else:
-            successors[person_id], predecessors[person_id], people[person_id] = {}, {}, attrs
+            people[person_id] = attrs
 
-    for person_id, attrs in G.nodes(data=True):
-        boss = attrs["reports_to"]
-        if boss in G:
-            G.add_edge(person_id, boss, key=REPORTS_TO, type=REPORTS_TO, mutual=False)
+    # the ties in the order add_edge would write them (reporting lines, then the ties as
+    # recorded), their people as positions: written into the adjacency when first read
+    position = {person: at for at, person in enumerate(people)}
+    tails: list[int] = []
+    heads: list[int] = []
+    data: list[dict[str, Any]] = []
+    for at, attrs in enumerate(people.values()):
+        boss = position.get(attrs["reports_to"])
+        if boss is not None:
+            tails.append(at)
+            heads.append(boss)
+            data.append({"type": REPORTS_TO, "mutual": False})
 
     last_between: dict[frozenset[str], str] = {}
     for row in interactions:
@@ -141,16 +328,13 @@ def build_graph(dataset: Dataset, ties: TieRows | None = None) -> nx.MultiDiGrap
         if ours:
             last_between[frozenset((person, ours))] = row["date"]
 
-    # the adjacency dicts written as MultiDiGraph.add_edge writes them (one key dict shared
-    # by _succ[u][v] and _pred[v][u], a tie recorded twice updating the first), without
-    # its look-ups and cache clearing per call: 0.2 of the 0.34 s of building a
-    # neighbourhood of 63,000 ties (tests/test_graph.py compares it with add_edge)
     knows = TieType.KNOWS.value
     rows: Iterable[tuple[Any, ...]] = ties.rows if ties is not None else (
         tuple(t.get(c) for c in TieRows.COLUMNS) for t in dataset.table("relationships"))
     met_anyone = {person for pair in last_between for person in pair}
     for source, target, kind, strength, level, since, recorded, notes, extra in rows:
-        if source not in successors or target not in successors:
+        tail, head = position.get(source), position.get(target)
+        if tail is None or head is None:
             continue
         last = recorded or None
         if source in met_anyone and target in met_anyone:  # most ties: no interaction
@@ -160,13 +344,10 @@ def build_graph(dataset: Dataset, ties: TieRows | None = None) -> nx.MultiDiGrap
                  "last_contact_recorded": recorded,
                  "extra": (json.loads(extra) if isinstance(extra, str) else extra) or {},
                  "strength": strength, "level": level, "since": since, "notes": notes}
-        keys = successors[source].get(target)
-        if keys is None:
-            keys = successors[source][target] = predecessors[target][source] = {}
-        if kind in keys:
-            keys[kind].update(attrs)
-        else:
-            keys[kind] = attrs
+        tails.append(tail)
+        heads.append(head)
+        data.append(attrs)
+    G._defer(tails, heads, data, position)
 
     roles: dict[tuple[str, str], dict[str, Any]] = defaultdict(
         lambda: {"roles": [], "influence": None, "stance": None, "notes": [], "owner": None,

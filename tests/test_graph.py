@@ -1,5 +1,8 @@
 """The graph built from the tiny bid, checked against the hand-written tables in conftest."""
 
+from hypothesis import given, note, settings
+from hypothesis import strategies as st
+
 from graphcrm.graph import REPORTS_TO, build_graph
 
 
@@ -145,3 +148,77 @@ def test_people_are_written_as_add_node_writes_them(sample):
     first = next(iter(G))
     G.remove_node(first)
     assert first not in G and all(first not in G._pred[n] for n in G)
+
+
+def _random_dataset(draw_ties, people, bosses, former):
+    """A dataset of ``people`` (p0…), their superiors, the former among them, and ties
+    ``(a, b, type, strength, last_contact)`` (an id outside the people for a neighbourhood's
+    edge), as build_graph reads one."""
+    from graphcrm.records import SCHEMA, Dataset
+
+    records = {
+        "organizations": [{"id": "o", "name": "O", "kind": "customer", "extra": {}}],
+        "people": [{"id": f"p{i}", "name": f"P{i}", "org_id": "o", "extra": {},
+                    "reports_to": bosses.get(i), "status": "left" if i in former else None}
+                   for i in range(people)],
+        "projects": [], "stakeholders": [], "interactions": [],
+        "relationships": [{"source": a, "target": b, "type": kind, "strength": strength,
+                           "last_contact": last, "level": None, "extra": {}}
+                          for a, b, kind, strength, last in draw_ties],
+    }
+    return Dataset(records=records, columns={t: SCHEMA[t].column_names for t in records})
+
+
+def _ties_of(G):
+    return sorted((u, v, k, tuple(sorted(d.items(), key=str)))
+                  for u, v, k, d in G.edges(keys=True, data=True))
+
+
+@given(st.data())
+@settings(max_examples=80, deadline=None)
+def test_ties_kept_as_columns_are_the_ties_written(data):
+    """Until something reads the adjacency, a people graph keeps its ties as columns: in the
+    order its edges come once written (pending_ties' walk order), each tie's people and
+    attributes the very dicts written; ties_at finds each person's ties there without
+    writing them; a tie recorded twice (or a recorded reporting line that is also a
+    superior) is written first, merged as add_edge merges it."""
+    import pickle
+
+    from graphcrm.domain import TieType
+    from graphcrm.graph import pending_ties, ties_at
+
+    people = data.draw(st.integers(1, 7))
+    someone = st.integers(0, people).map(lambda i: f"p{i}")  # p{people}: outside
+    bosses = data.draw(st.dictionaries(st.integers(0, people - 1),
+                                       st.integers(0, people).map(lambda i: f"p{i}"),
+                                       max_size=people))
+    former = data.draw(st.sets(st.integers(0, people - 1), max_size=2))
+    ties = data.draw(st.lists(st.tuples(
+        someone, someone, st.sampled_from([t.value for t in TieType]),
+        st.sampled_from([None, 1, 4]), st.sampled_from([None, "2026-01-01"])), max_size=30,
+        unique_by=lambda t: t[:3]))
+    if ties and data.draw(st.booleans()):  # one recorded twice
+        ties.append((*ties[0][:3], 5, None))
+    dataset = _random_dataset(ties, people, bosses, former)
+    G, twin = build_graph(dataset), build_graph(dataset)
+    columns = pending_ties(G)
+    note(f"merged: {columns is None}")
+    if columns is None:  # merged: written, as add_edge writes them
+        assert "_pending" not in G.__dict__ and _ties_of(G) == _ties_of(twin)
+        keys = [(a, b, k) for a, b, k, *_ in ties] + [
+            (f"p{i}", boss, REPORTS_TO) for i, boss in bosses.items()]
+        assert len(set(keys)) < len(keys)
+        return
+    at = {person: ties_at(G, person) for person in G}
+    order = columns.walk_order().tolist()
+    assert "_pending" in G.__dict__  # still columns
+    written = list(G.edges(keys=True, data=True))
+    assert [(columns.nodes[columns.tail[k]], columns.nodes[columns.head[k]],
+             columns.data[k]["type"]) for k in order] == [(u, v, k) for u, v, k, _ in written]
+    assert all(columns.data[k] is d for k, (*_, d) in zip(order, written, strict=True))
+    assert pending_ties(G) is None
+    for person, found in at.items():
+        assert sorted(map(repr, found)) == sorted(map(repr, ties_at(G, person)))
+    assert _ties_of(pickle.loads(pickle.dumps(twin))) == _ties_of(G)
+    twin.add_edge("p0", "new", key="KNOWS")  # NetworkX's own calls write them first
+    assert twin.number_of_edges() == G.number_of_edges() + 1

@@ -70,7 +70,7 @@ from graphcrm.analysis.network import (
 )
 from graphcrm.analysis.valued import ValuedGraph
 from graphcrm.domain import Coverage, MapStatus, OrgKind, Role, Stance, TieType
-from graphcrm.graph import REPORTING, ShownNames
+from graphcrm.graph import REPORTING, ShownNames, ties_at
 from graphcrm.reports.gaps import (
     GapsResult,
     score_text,
@@ -119,6 +119,11 @@ class _Question:
     def our_set(self) -> frozenset[str]:
         return frozenset(self.ours)
 
+    @functools.cached_property
+    def our_mask(self) -> Any:
+        """Our people, as a boolean array over the neighbourhood (:class:`Compact`)."""
+        return self.V.compact.mask(self.ours)
+
     def name(self, person: str) -> str:
         return self.names[person]
 
@@ -141,7 +146,7 @@ class _Question:
         forward = self.forward[key]
         backward = C.hop_distances([target], self.max_hops, reverse=True, excluded=skip)
         keep = (forward >= 0) & (backward >= 0) & (forward + backward <= self.max_hops)
-        kept = keep | C.mask(ends | self.our_set)
+        kept = keep | self.our_mask | C.mask(ends)
         R = C.within(kept, extra=self.extra)
         if not self.extra:  # a part of the graph: no chain in it shorter than in the whole
             self.towards[R] = backward[kept]
@@ -294,18 +299,17 @@ def _against(G: nx.MultiDiGraph, project: str) -> set[str]:
 def _working(q: _Question, target: str) -> list[tuple[float, str]]:
     """Our people who hold a working tie to ``target`` (strength today, who), strongest
     first: a direct tie either way, not a reporting line, not gone cold."""
-    G, held = q.V.people, []
-    # those of ours among the target's contacts (not each of ours: thousands at a million)
-    near = {*G._pred[target], *G._succ[target], *(m for m, t in q.planned if t == target)}
-    for mine in near & q.our_set:
-        ties = [*G._succ[mine].get(target, {}).values(),
-                *G._pred[mine].get(target, {}).values()]
-        strengths = [q.V.tie(mine, target, t).effective_strength for t in ties
-                     if t["type"] not in REPORTING]
-        if (mine, target) in q.planned:
-            strengths.append(q.model.planned_strength)
-        if strengths and q.model.working(max(strengths)):
-            held.append((max(strengths), mine))
+    # the target's ties with ours (not each of ours' ties: thousands at a million)
+    strengths: dict[str, list[float]] = {}
+    for u, v, tie in ties_at(q.V.people, target):
+        mine = u if v == target else v
+        if mine in q.our_set and tie["type"] not in REPORTING:
+            strengths.setdefault(mine, []).append(q.V.tie(mine, target, tie).effective_strength)
+    for mine, met in q.planned:
+        if met == target and mine in q.our_set:
+            strengths.setdefault(mine, []).append(q.model.planned_strength)
+    held = [(max(held), mine) for mine, held in strengths.items()
+            if q.model.working(max(held))]
     return sorted(held, key=lambda h: (-h[0], h[1]))
 
 

@@ -22,7 +22,7 @@ import networkx as nx
 from graphcrm.analysis.model import DEFAULT_MODEL, DOWN, Hop, TieModel
 from graphcrm.domain import DECISION_ROLES, OrgKind, TieType, our_side
 from graphcrm.errors import LookupFailed
-from graphcrm.graph import REPORTING
+from graphcrm.graph import REPORTING, pending_ties
 from graphcrm.words import Said
 
 __all__ = [
@@ -189,38 +189,20 @@ def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_
     then the latest evidence, the higher probability, the first recorded), not a dictionary
     update per tie: at 1,000,000 people a project's 324,000 ties took 1.2 s the dictionary
     way. ``tests/analysis/test_network.py`` proves it equal, arc for arc and in order, to
-    that way (``tests/analysis/reference.py``) on random graphs.
+    that way (``tests/analysis/reference.py``) on random graphs. The ties of a graph not
+    yet written into its adjacency (:func:`graphcrm.graph.pending_ties`) are taken from its
+    columns, in the order the adjacency would give them, and stay unwritten.
     """
     import numpy as np
 
     nodes = list(G)
-    position = {n: i for i, n in enumerate(nodes)}
-    key_of = operator.itemgetter(*_VALUE_KEY)
     size = len(nodes)
-    pairs: list[int] = []  # each tie's people (tail * size + head), value key and data
-    tie_keys: list[tuple] = []
-    ties: list[dict] = []
-    recorded_lines: list[tuple[int, int, dict]] = []  # recorded subordinate → superior
-    for u, following in G._succ.items():
-        i = position[u]
-        for v, keys in following.items():
-            j = position[v]
-            for data in keys.values():
-                if data["type"] in REPORTING:
-                    recorded_lines.append((i, j, data))
-                    continue
-                try:
-                    key = key_of(data)
-                except KeyError:  # a graph made by hand may leave attributes out
-                    key = tuple(map(data.get, _VALUE_KEY))
-                pairs.append(i * size + j)
-                tie_keys.append(key)
-                ties.append(data)
+    forth, tie_keys, ties, recorded_lines = _ties_in_order(G, size)
     # a tie's value depends on its type, strength, last contact and level only: each
     # distinct combination valued once, and each tie told which it is
-    distinct = {key: k for k, key in enumerate(dict.fromkeys(tie_keys))}
-    which = np.fromiter(map(distinct.__getitem__, tie_keys), dtype=np.int64,
-                        count=len(tie_keys))
+    distinct: dict[tuple, int] = {}
+    numbered = distinct.setdefault  # each key hashed once
+    which = np.array([numbered(key, len(distinct)) for key in tie_keys], dtype=np.int64)
     valued: dict[tuple, float] = {
         key: model.hop("", "", dict(zip(_VALUE_KEY, key, strict=True)), as_of).probability
         for key in distinct}
@@ -246,7 +228,6 @@ def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_
             down = valued[kind, DOWN] = model.hop(
                 "", "", {**data, "direction": DOWN}, as_of).probability
         line_chances += (up, down)
-    forth = np.array(pairs, dtype=np.int64)
     near_at, far_at = np.divmod(forth, max(size, 1))
     index = np.arange(len(ties), dtype=np.int64)
     back = index[both]
@@ -282,6 +263,49 @@ def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_
               else {**lines[-1 - t - count], "direction": DOWN} for t in best_tie.tolist()]
     tail, head = np.divmod(best_arc, max(size, 1))
     return ChosenArcs(nodes, tail, head, best_p, chosen)
+
+
+def _ties_in_order(G: nx.MultiDiGraph, size: int
+                   ) -> tuple[Any, list[tuple], list[dict], list[tuple[int, int, dict]]]:
+    """The ties of ``G`` but its reporting lines in the order of its adjacency, as
+    :func:`reach_arcs` values them: their people (``tail * size + head`` by node position,
+    numpy), value keys and attribute dicts; and the reporting lines (tail, head, dict)."""
+    import numpy as np
+
+    key_of = operator.itemgetter(*_VALUE_KEY)
+    columns = pending_ties(G)
+    if columns is not None:  # from the columns: every tie of build_graph has the key
+        order = columns.walk_order()
+        tail, head = columns.tail[order], columns.head[order]
+        data = [columns.data[k] for k in order.tolist()]
+        line = np.fromiter((d["type"] in REPORTING for d in data), dtype=bool,
+                           count=len(data))
+        kept = ~line
+        ties = list(itertools.compress(data, kept.tolist()))
+        return (tail[kept] * size + head[kept], list(map(key_of, ties)), ties,
+                list(zip(tail[line].tolist(), head[line].tolist(),
+                         itertools.compress(data, line.tolist()), strict=True)))
+    position = {n: i for i, n in enumerate(G)}
+    pairs: list[int] = []  # each tie's people (tail * size + head), value key and data
+    tie_keys: list[tuple] = []
+    ties = []
+    recorded_lines: list[tuple[int, int, dict]] = []  # recorded subordinate → superior
+    for u, following in G._succ.items():
+        i = position[u]
+        for v, keys in following.items():
+            j = position[v]
+            for data in keys.values():
+                if data["type"] in REPORTING:
+                    recorded_lines.append((i, j, data))
+                    continue
+                try:
+                    key = key_of(data)
+                except KeyError:  # a graph made by hand may leave attributes out
+                    key = tuple(map(data.get, _VALUE_KEY))
+                pairs.append(i * size + j)
+                tie_keys.append(key)
+                ties.append(data)
+    return np.array(pairs, dtype=np.int64), tie_keys, ties, recorded_lines
 
 
 def _first_best(arc: Any, seq: Any, key: Any) -> Any:

@@ -182,3 +182,45 @@ def test_any_ties_are_chosen_as_the_dictionary_way_chose_them(data):
     assert ([chosen.nodes[i] for i in chosen.tail.tolist()],
             [chosen.nodes[i] for i in chosen.head.tolist()], chosen.p.tolist(),
             chosen.ties) == (tails, heads, chances, ties)
+
+
+@given(st.data())
+@settings(max_examples=60, deadline=None)
+def test_ties_kept_as_columns_are_valued_as_the_written_ones(data):
+    """reach_arcs takes a people graph's ties from its columns while they are not written
+    (graphcrm.graph.pending_ties): the same arcs in the same order, the same floats and the
+    very tie dicts the written graph holds, reporting lines and superiors included; and it
+    leaves them unwritten."""
+    import datetime as dt
+
+    from graphcrm.analysis import network
+    from graphcrm.domain import TieType
+    from graphcrm.graph import pending_ties
+
+    ids = [f"p{i}" for i in range(data.draw(st.integers(1, 6)))]
+    person = st.sampled_from(ids)
+    ties = data.draw(st.lists(st.tuples(
+        person, person, st.sampled_from([None, 1, 3, 5]),
+        st.sampled_from([t.value for t in TieType]),
+        st.sampled_from([None, "2025-01-01", "2026-01-01"]), st.sampled_from([None, 2])),
+        max_size=25, unique_by=lambda t: (t[0], t[1], t[3])))
+    bosses = data.draw(st.dictionaries(person, person, max_size=3))
+    details = {p: {"reports_to": b} for p, b in bosses.items()}
+    people = dict.fromkeys(ids, "o-c")
+    G = make_graph(people, ties, details=details)
+    written = make_graph(people, ties, details=details)
+    day = dt.date(2026, 11, 27)
+    if pending_ties(G) is None:  # a recorded line that is also the superior: merged
+        return
+    chosen = network.reach_arcs(G, as_of=day)
+    assert pending_ties(G) is not None
+    assert written.number_of_edges() == len(ties) + sum(
+        1 for p, b in bosses.items() if not any(
+            (a, c, k) == (p, b, "REPORTS_TO") for a, c, _, k, *_ in ties))
+    again = network.reach_arcs(written, as_of=day)
+    assert (chosen.nodes, chosen.tail.tolist(), chosen.head.tolist(), chosen.p.tolist(),
+            chosen.ties) == (again.nodes, again.tail.tolist(), again.head.tolist(),
+                             again.p.tolist(), again.ties)
+    G.number_of_edges()  # written now: the dicts reach_arcs chose are the graph's own
+    edges = {id(d) for *_, d in G.edges(keys=True, data=True)}
+    assert all(id(t) in edges for t in chosen.ties if t.get("direction") != network.DOWN)
