@@ -250,9 +250,6 @@ def ties_at(G: nx.MultiDiGraph, person: str) -> list[tuple[str, str, dict[str, A
             for k in found]
 
 
-_PERSON_FIELDS = ("name", "org_id", "title", "department", "reports_to", "email", "phone", "notes",
-                  "status", "status_since", "predecessor")
-
 
 def build_graph(dataset: Dataset, ties: TieRows | None = None) -> PeopleGraph:
     """Turn validated or loaded records into the people graph described in the module docs.
@@ -284,22 +281,26 @@ def build_graph(dataset: Dataset, ties: TieRows | None = None) -> PeopleGraph:
     G.graph["former"] = former
     # the node dicts written as MultiDiGraph.add_node writes them, without its look-ups
     # per call (a neighbourhood of 77,000 people at 1,000,000: 0.1 s; tests/test_graph.py
-    # compares it with add_node); their adjacency is written with the ties
+    # compares it with add_node); their adjacency is written with the ties. Each person's
+    # attributes as one dict display, not a dict of the record's fields then updated (77,000
+    # people: 0.19 → 0.12 s)
     people = G._node
+    customer = OrgKind.CUSTOMER.value
     for person in dataset.table("people"):
-        if is_former(person.get("status")):
+        field = person.get
+        status = field("status")
+        if status and is_former(status):
             former[person["id"]] = dict(person)
             continue
         org = organizations.get(person["org_id"], {})
-        attrs: dict[str, Any] = dict(zip(_PERSON_FIELDS, map(person.get, _PERSON_FIELDS),
-                                              strict=True))
-        attrs.update(
-            org_name=org.get("name"),
-            org_kind=org.get("kind") or OrgKind.CUSTOMER.value,
-            extra=person.get("extra") or {},
-            projects={},
-            last_interaction=None,
-        )
+        attrs: dict[str, Any] = {
+            "name": field("name"), "org_id": field("org_id"), "title": field("title"),
+            "department": field("department"), "reports_to": field("reports_to"),
+            "email": field("email"), "phone": field("phone"), "notes": field("notes"),
+            "status": status, "status_since": field("status_since"),
+            "predecessor": field("predecessor"), "org_name": org.get("name"),
+            "org_kind": org.get("kind") or customer, "extra": field("extra") or {},
+            "projects": {}, "last_interaction": None}
         person_id = person["id"]
         if person_id in people:
             people[person_id].update(attrs)
