@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
@@ -80,6 +81,10 @@ DOTTED_LINE = TieType.DOTTED_LINE.value
 #: contact.
 REPORTING = frozenset({REPORTS_TO, DOTTED_LINE})
 
+#: Held while a graph's pending ties are written (see :class:`_Written`).
+_WRITING = threading.Lock()
+
+
 class _Written:
     """A :class:`PeopleGraph`'s adjacency dict (``_adj``, ``_succ`` or ``_pred``): the graph's
     ties written into it when it is first read; set as NetworkX sets it (which also forgets
@@ -97,7 +102,9 @@ class _Written:
             return self
         found = G.__dict__.get(self.name)
         if found is None:
-            G._write_ties()
+            with _WRITING:  # two threads reading one graph write it once
+                if self.name not in G.__dict__:
+                    G._write_ties()
             found = G.__dict__[self.name]
         return found
 
@@ -248,7 +255,6 @@ def ties_at(G: nx.MultiDiGraph, person: str) -> list[tuple[str, str, dict[str, A
     found = np.flatnonzero((columns.tail == at) | (columns.head == at)).tolist()
     return [(columns.nodes[columns.tail[k]], columns.nodes[columns.head[k]], columns.data[k])
             for k in found]
-
 
 
 def build_graph(dataset: Dataset, ties: TieRows | None = None) -> PeopleGraph:

@@ -222,3 +222,27 @@ def test_ties_kept_as_columns_are_the_ties_written(data):
     assert _ties_of(pickle.loads(pickle.dumps(twin))) == _ties_of(G)
     twin.add_edge("p0", "new", key="KNOWS")  # NetworkX's own calls write them first
     assert twin.number_of_edges() == G.number_of_edges() + 1
+
+
+def test_threads_reading_one_graph_write_its_ties_once(sample, monkeypatch):
+    """Several threads that first read a graph's adjacency at once find it written once,
+    whole (NetworkX graphs may be read from several threads); the writing made slow, so
+    that they do meet."""
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from graphcrm.graph import PeopleGraph
+
+    write = PeopleGraph._write_ties
+
+    def slowly(self):
+        time.sleep(0.05)
+        write(self)
+
+    monkeypatch.setattr(PeopleGraph, "_write_ties", slowly)
+    G = build_graph(sample)
+    tie = sample.table("relationships")[0]
+    with ThreadPoolExecutor(8) as pool:  # has_edge reads the adjacency itself
+        found = list(pool.map(lambda _: G.has_edge(tie["source"], tie["target"]), range(16)))
+    assert found == [True] * 16 and "_pending" not in G.__dict__
+    assert G.number_of_edges() == build_graph(sample).number_of_edges()
