@@ -338,14 +338,22 @@ def build_graph(dataset: Dataset, ties: TieRows | None = None) -> PeopleGraph:
     knows = TieType.KNOWS.value
     rows: Iterable[tuple[Any, ...]] = ties.rows if ties is not None else (
         tuple(t.get(c) for c in TieRows.COLUMNS) for t in dataset.table("relationships"))
-    met_anyone = {person for pair in last_between for person in pair}
+    # a row's people as the store sends them: ids, or numbers standing for ids (TieRows)
+    place: Mapping[Any, int] = position
+    between: Mapping[frozenset[Any], str] = last_between
+    if ties is not None and ties.ends is not None:
+        number = {person: n for n, person in enumerate(ties.ends) if person is not None}
+        place = {n: position[person] for person, n in number.items() if person in position}
+        between = {frozenset(number[p] for p in pair): date
+                   for pair, date in last_between.items() if all(p in number for p in pair)}
+    met_anyone = {person for pair in between for person in pair}
     for source, target, kind, strength, level, since, recorded, notes, extra in rows:
-        tail, head = position.get(source), position.get(target)
+        tail, head = place.get(source), place.get(target)
         if tail is None or head is None:
             continue
         last = recorded or None
         if source in met_anyone and target in met_anyone:  # most ties: no interaction
-            met = last_between.get(frozenset((source, target)))
+            met = between.get(frozenset((source, target)))
             last = max(recorded or "", met or "") or None
         attrs = {"type": kind, "mutual": kind == knows, "last_contact": last,
                  "last_contact_recorded": recorded,

@@ -793,11 +793,17 @@ class EmbeddedStore(Store):
         (the ties as rows instead of records with ``rows``)."""
         in_hood = "IN (SELECT id FROM temp.hood)"
         # walk the neighbourhood and seek each person's ties (SQLite would otherwise probe
-        # every pair of people in it)
-        ties = self._sql("relationships",
-                         "EXISTS (SELECT 1 FROM temp.hood h2 WHERE h2.id = relationships.target)",
-                         joined="temp.hood CROSS JOIN relationships "
-                                "ON relationships.source = hood.id", rows=rows)
+        # every pair of people in it); as rows, each end as its number (rowid) in temp.hood
+        if rows:
+            ties = self._sql("relationships", joined="temp.hood CROSS JOIN relationships ON "
+                             "relationships.source = hood.id CROSS JOIN temp.hood ends ON "
+                             "ends.id = relationships.target", rows=True,
+                             ends=("hood.rowid", "ends.rowid"))
+        else:
+            ties = self._sql(
+                "relationships",
+                "EXISTS (SELECT 1 FROM temp.hood h2 WHERE h2.id = relationships.target)",
+                joined="temp.hood CROSS JOIN relationships ON relationships.source = hood.id")
         tables = {
             "organizations": self._select("organizations"),
             "people": self._select("people", f"id {in_hood}"),
@@ -807,15 +813,25 @@ class EmbeddedStore(Store):
                 f"person_id {in_hood} AND (our_person_id = '' OR our_person_id {in_hood})",
             ),
         }
-        return tables, TieRows(self._conn.execute(ties).fetchall()) if rows else None
+        if not rows:
+            return tables, None
+        found = self._conn.execute(ties).fetchall()
+        numbered = self._conn.execute("SELECT rowid, id FROM temp.hood").fetchall()
+        ends: list[str | None] = [None] * (max((n for n, _ in numbered), default=0) + 1)
+        for n, person in numbered:
+            ends[n] = person
+        return tables, TieRows(found, ends)
 
-    def _sql(self, table: str, where: str = "", joined: str = "", *, rows: bool = False
-             ) -> str:
+    def _sql(self, table: str, where: str = "", joined: str = "", *, rows: bool = False,
+             ends: tuple[str, str] | None = None) -> str:
         """The SELECT of ``table``'s contract columns and ``extra``, in key order (for
-        :class:`TieRows` with ``rows``: ``extra`` None when empty)."""
+        :class:`TieRows` with ``rows``: ``extra`` None when empty; ``ends``: what to
+        select instead of the first two columns, a tie's source and target)."""
         columns = SCHEMA[table].column_names
         selected = ", ".join("NULL" if (table, c) in self._absent else f"{table}.{c}"
-                             for c in columns)
+                             for c in columns[2 if ends else 0:])
+        if ends:
+            selected = ", ".join((*ends, selected))
         selected += f", NULLIF({table}.extra, '{{}}')" if rows else f", {table}.extra"
         sql = f"SELECT {selected} FROM {joined or table}"
         if where:
