@@ -308,8 +308,8 @@ def _working(q: _Question, target: str) -> list[tuple[float, str]]:
     for mine, met in q.planned:
         if met == target and mine in q.our_set:
             strengths.setdefault(mine, []).append(q.model.planned_strength)
-    held = [(max(held), mine) for mine, held in strengths.items()
-            if q.model.working(max(held))]
+    held = [(max(found), mine) for mine, found in strengths.items()
+            if q.model.working(max(found))]
     return sorted(held, key=lambda h: (-h[0], h[1]))
 
 
