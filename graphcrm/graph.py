@@ -122,6 +122,7 @@ class _Pending(NamedTuple):
     tails: list[int]
     heads: list[int]
     data: list[dict[str, Any]]
+    position: dict[str, int]  # each person's place in the node order
 
 
 class TieColumns(NamedTuple):
@@ -160,20 +161,16 @@ class PeopleGraph(nx.MultiDiGraph):
     _succ = _Written()
     _pred = _Written()
 
-    def _defer(self, tails: list[int], heads: list[int], data: list[dict[str, Any]],
-               position: dict[str, int]) -> None:
-        """Keep these ties (see :class:`_Pending`; ``position``: each person's place in the
-        node order) to write when the adjacency is read."""
+    def _defer(self, pending: _Pending) -> None:
+        """Keep these ties to write when the adjacency is read."""
         for name in ("_adj", "_succ", "_pred"):
             self.__dict__.pop(name, None)
-        self.__dict__["_pending"] = _Pending(tails, heads, data)
-        self.__dict__["_positions"] = position
+        self.__dict__["_pending"] = pending
 
     def _write_ties(self) -> None:
         """Write the pending ties as ``add_edge`` writes them (one key dict shared by
         ``_succ[u][v]`` and ``_pred[v][u]``; a tie recorded twice updates the first)."""
         pending = self.__dict__.pop("_pending")
-        self.__dict__.pop("_positions", None)
         self.__dict__.pop("_columns", None)
         nodes = list(self._node)
         successors: dict[str, dict] = {n: {} for n in nodes}
@@ -225,7 +222,7 @@ def pending_ties(G: nx.MultiDiGraph) -> TieColumns | None:
         G._write_ties()  # recorded twice: merged as add_edge merges it
         return None
     columns = G.__dict__["_columns"] = TieColumns(
-        nodes, G.__dict__["_positions"], tail, head, pending.data, first[which])
+        nodes, pending.position, tail, head, pending.data, first[which])
     return columns
 
 
@@ -342,8 +339,8 @@ def build_graph(dataset: Dataset, ties: TieRows | None = None) -> PeopleGraph:
     place: Mapping[Any, int] = position
     between: Mapping[frozenset[Any], str] = last_between
     if ties is not None and ties.ends is not None:
-        number = {person: n for n, person in enumerate(ties.ends) if person is not None}
-        place = {n: position[person] for person, n in number.items() if person in position}
+        number = {person: n for n, person in ties.ends.items()}
+        place = {n: position[person] for n, person in ties.ends.items() if person in position}
         between = {frozenset(number[p] for p in pair): date
                    for pair, date in last_between.items() if all(p in number for p in pair)}
     met_anyone = {person for pair in between for person in pair}
@@ -362,7 +359,7 @@ def build_graph(dataset: Dataset, ties: TieRows | None = None) -> PeopleGraph:
         tails.append(tail)
         heads.append(head)
         data.append(attrs)
-    G._defer(tails, heads, data, position)
+    G._defer(_Pending(tails, heads, data, position))
 
     roles: dict[tuple[str, str], dict[str, Any]] = defaultdict(
         lambda: {"roles": [], "influence": None, "stance": None, "notes": [], "owner": None,

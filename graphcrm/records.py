@@ -20,7 +20,7 @@ Example
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
@@ -201,7 +201,7 @@ class TieRows:
     #: when given, a row's source and target are numbers standing for the people's ids:
     #: ``ends[n]`` is the id of person ``n`` (a store that numbers the people it reads sends
     #: a number per tie end rather than an id, and 330,000 ties come 0.1 s sooner)
-    ends: Sequence[str | None] | None = None
+    ends: Mapping[int, str] | None = None
 
     #: the columns of each row
     COLUMNS: ClassVar[tuple[str, ...]] = (*SCHEMA["relationships"].column_names, "extra")

@@ -792,18 +792,13 @@ class EmbeddedStore(Store):
         """Every organization, and the people in temp.hood with their ties and interactions
         (the ties as rows instead of records with ``rows``)."""
         in_hood = "IN (SELECT id FROM temp.hood)"
-        # walk the neighbourhood and seek each person's ties (SQLite would otherwise probe
-        # every pair of people in it); as rows, each end as its number (rowid) in temp.hood
-        if rows:
-            ties = self._sql("relationships", joined="temp.hood CROSS JOIN relationships ON "
-                             "relationships.source = hood.id CROSS JOIN temp.hood ends ON "
-                             "ends.id = relationships.target", rows=True,
-                             ends=("hood.rowid", "ends.rowid"))
-        else:
-            ties = self._sql(
-                "relationships",
-                "EXISTS (SELECT 1 FROM temp.hood h2 WHERE h2.id = relationships.target)",
-                joined="temp.hood CROSS JOIN relationships ON relationships.source = hood.id")
+        # walk the neighbourhood and seek each person's ties, then their far end (SQLite
+        # would otherwise probe every pair of people in it); as rows, each end as its number
+        # (rowid) in temp.hood
+        ties = self._sql("relationships", joined="temp.hood CROSS JOIN relationships ON "
+                         "relationships.source = hood.id CROSS JOIN temp.hood ends ON "
+                         "ends.id = relationships.target", rows=rows,
+                         ends=("hood.rowid", "ends.rowid") if rows else None)
         tables = {
             "organizations": self._select("organizations"),
             "people": self._select("people", f"id {in_hood}"),
@@ -815,12 +810,8 @@ class EmbeddedStore(Store):
         }
         if not rows:
             return tables, None
-        found = self._conn.execute(ties).fetchall()
-        numbered = self._conn.execute("SELECT rowid, id FROM temp.hood").fetchall()
-        ends: list[str | None] = [None] * (max((n for n, _ in numbered), default=0) + 1)
-        for n, person in numbered:
-            ends[n] = person
-        return tables, TieRows(found, ends)
+        return tables, TieRows(self._conn.execute(ties).fetchall(),
+                               dict(self._conn.execute("SELECT rowid, id FROM temp.hood")))
 
     def _sql(self, table: str, where: str = "", joined: str = "", *, rows: bool = False,
              ends: tuple[str, str] | None = None) -> str:
