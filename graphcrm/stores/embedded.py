@@ -74,6 +74,7 @@ from graphcrm.stores.base import (
     now_text,
     owned_by,
 )
+from graphcrm.stores.snapshot import Opening, read_aside
 from graphcrm.words import Said
 
 __all__ = ["EmbeddedStore", "create_store"]
@@ -244,6 +245,23 @@ _STEP = (
 )
 
 
+def _fill_hood(conn: sqlite3.Connection, people: Iterable[str]) -> None:
+    """temp.hood (made if need be; a temporary table: fine when read-only) as ``people``."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS hood (id TEXT PRIMARY KEY, depth INT)")
+    conn.execute("DELETE FROM temp.hood")
+    conn.executemany("INSERT OR IGNORE INTO temp.hood VALUES (?, 0)", ((p,) for p in people))
+
+
+def _fill_neighbourhood(conn: sqlite3.Connection, project: str, radius: int) -> None:
+    """temp.hood as the people within ``radius`` steps of ``project``'s stakeholders."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS hood (id TEXT PRIMARY KEY, depth INT)")
+    conn.execute("DELETE FROM temp.hood")
+    conn.execute("INSERT OR IGNORE INTO temp.hood SELECT person_id, 0 FROM stakeholders "
+                 "WHERE project_id = ?", (project,))
+    for depth in range(radius):
+        conn.execute(f"INSERT OR IGNORE INTO temp.hood {_STEP}", {"d": depth})
+
+
 def _upsert_sql(table: str, columns: Sequence[str]) -> str:
     """Insert or update by key; ``extra`` arrives already merged with the stored one
     (:meth:`EmbeddedStore._rows`), since SQLite's ``json_patch`` is quadratic in the number
@@ -306,6 +324,8 @@ class EmbeddedStore(Store):
         self.shown = Path(shown_as) if shown_as is not None else self.path
         self.location = str(self.shown)
         self.read_only = False
+        #: how to open the file again to read part of it aside (None: not a file of its own)
+        self._opening: Opening | None = None
         if not create and not self.path.exists():
             raise StoreNotFound(Said("error.no_store", store=self.shown))
         if self.path.is_dir():
@@ -345,9 +365,12 @@ class EmbeddedStore(Store):
             uri = f"file:{quote(str(self.path.resolve()))}?mode=ro{immutable}"
             conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms() / 1000,
                                    isolation_level=None)
+            opening = Opening(uri, uri=True, read_only=True, immutable=bool(immutable),
+                              timeout=busy_timeout_ms() / 1000)
         else:
             conn = sqlite3.connect(self.path, timeout=busy_timeout_ms() / 1000,
                                    isolation_level=None)
+            opening = Opening(str(self.path), timeout=busy_timeout_ms() / 1000)
         try:
             conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
             if not read_only:
@@ -361,6 +384,8 @@ class EmbeddedStore(Store):
         except BaseException:
             conn.close()
             raise
+        if str(self.path) != ":memory:":
+            self._opening = opening
         return conn
 
     def _ensure_schema(self, read_only: bool = False) -> None:
@@ -686,11 +711,6 @@ class EmbeddedStore(Store):
             return self._dataset({name: self._select(name) for name in TABLE_ORDER})
         return self._neighbourhood_tables(project, radius)[0]
 
-    def _fill_hood(self, people: Iterable[str]) -> None:  # temp tables: fine when read-only
-        self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS hood (id TEXT PRIMARY KEY, depth INT)")
-        self._conn.execute("DELETE FROM temp.hood")
-        self._conn.executemany("INSERT OR IGNORE INTO temp.hood VALUES (?, 0)",
-                               ((p,) for p in people))
 
     @_translated("reading")
     def load_for_graph(self, project: str | None = None, *, radius: int = 2,
@@ -713,8 +733,8 @@ class EmbeddedStore(Store):
 
     def _people_tables(self, people: Collection[str], *, rows: bool = False
                        ) -> tuple[Dataset, TieRows | None]:
-        self._fill_hood(people)
-        tables, ties = self._hood_tables(rows=rows)
+        tables, ties = self._hood_tables(functools.partial(_fill_hood, people=people),
+                                         rows=rows)
         tables["projects"] = self._select("projects")
         tables["stakeholders"] = self._select("stakeholders", "person_id IN (SELECT id "
                                               "FROM temp.hood)")
@@ -724,7 +744,7 @@ class EmbeddedStore(Store):
     @_translated("reading")
     def neighbours(self, people: Collection[str]) -> set[str]:
         with self._transaction("DEFERRED"):
-            self._fill_hood(people)
+            _fill_hood(self._conn, people)
             found = {row[0] for row in self._conn.execute(_STEP, {"d": 0})}
             self._conn.execute("DELETE FROM temp.hood")
         return found - set(people)
@@ -770,27 +790,21 @@ class EmbeddedStore(Store):
                               ) -> tuple[Dataset, TieRows | None]:
         if not self._conn.execute("SELECT 1 FROM projects WHERE id = ?", (project,)).fetchone():
             raise LookupFailed(f"no project {project!r} in {self.location}")
-        conn = self._conn
         with self._transaction("DEFERRED"):  # one consistent snapshot
-            conn.execute("CREATE TEMP TABLE IF NOT EXISTS hood (id TEXT PRIMARY KEY, depth INT)")
-            conn.execute("DELETE FROM temp.hood")
-            conn.execute(
-                "INSERT OR IGNORE INTO temp.hood SELECT person_id, 0 FROM stakeholders "
-                "WHERE project_id = ?",
-                (project,),
-            )
-            for depth in range(radius):
-                conn.execute(f"INSERT OR IGNORE INTO temp.hood {_STEP}", {"d": depth})
-            tables, ties = self._hood_tables(rows=rows)
+            tables, ties = self._hood_tables(functools.partial(
+                _fill_neighbourhood, project=project, radius=radius), rows=rows)
             tables["projects"] = self._select("projects", "id = ?", (project,))
             tables["stakeholders"] = self._select("stakeholders", "project_id = ?", (project,))
-            conn.execute("DELETE FROM temp.hood")
+            self._conn.execute("DELETE FROM temp.hood")
         return self._dataset(tables), ties
 
-    def _hood_tables(self, *, rows: bool = False
+    def _hood_tables(self, fill: Callable[[sqlite3.Connection], None], *, rows: bool = False
                      ) -> tuple[dict[str, list[Record]], TieRows | None]:
-        """Every organization, and the people in temp.hood with their ties and interactions
-        (the ties as rows instead of records with ``rows``)."""
+        """Every organization, and the people ``fill`` puts in temp.hood with their ties
+        and interactions (the ties as rows instead of records with ``rows``). Called just
+        after ``BEGIN``: the rows of the ties are read aside (:mod:`graphcrm.stores.snapshot`,
+        on a second connection at the same state, its own temp.hood filled the same way)
+        while this one reads the people, where the store's file allows."""
         in_hood = "IN (SELECT id FROM temp.hood)"
         # walk the neighbourhood and seek each person's ties, then their far end (SQLite
         # would otherwise probe every pair of people in it); as rows, each end as its number
@@ -799,6 +813,19 @@ class EmbeddedStore(Store):
                          "relationships.source = hood.id CROSS JOIN temp.hood ends ON "
                          "ends.id = relationships.target", rows=rows,
                          ends=("hood.rowid", "ends.rowid") if rows else None)
+
+        def tie_rows(conn: sqlite3.Connection) -> TieRows:
+            return TieRows(conn.execute(ties).fetchall(),
+                           dict(conn.execute("SELECT rowid, id FROM temp.hood")))
+
+        def filled_tie_rows(conn: sqlite3.Connection) -> TieRows:
+            fill(conn)
+            return tie_rows(conn)
+
+        aside = None
+        if rows and self._opening is not None:
+            aside = read_aside(self._conn, self._opening, filled_tie_rows)
+        fill(self._conn)
         tables = {
             "organizations": self._select("organizations"),
             "people": self._select("people", f"id {in_hood}"),
@@ -810,8 +837,7 @@ class EmbeddedStore(Store):
         }
         if not rows:
             return tables, None
-        return tables, TieRows(self._conn.execute(ties).fetchall(),
-                               dict(self._conn.execute("SELECT rowid, id FROM temp.hood")))
+        return tables, aside.result() if aside is not None else tie_rows(self._conn)
 
     def _sql(self, table: str, where: str = "", joined: str = "", *, rows: bool = False,
              ends: tuple[str, str] | None = None) -> str:
