@@ -13,7 +13,7 @@ import datetime as dt
 import itertools
 import math
 import operator
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -306,7 +306,7 @@ def _ties_in_order(G: nx.MultiDiGraph, size: int
     return np.array(pairs, dtype=np.int64), tie_keys, ties, recorded_lines
 
 
-def picked(items: list[dict], index: Any) -> list[dict]:
+def picked(items: Sequence[Any], index: Any) -> list[Any]:
     """``[items[k] for k in index]`` (a numpy array of positions), gathered in C (a
     neighbourhood's 664,000 arcs at 1,000,000 people: 0.1 s the list comprehension's way)."""
     if index.size < 2:
@@ -322,7 +322,20 @@ def _first_best(arc: Any, seq: Any, key: Any) -> Any:
 
     if not arc.size:
         return np.zeros(0, dtype=np.int64)
-    order = np.lexsort((seq, -key, arc))
+    # one stable sort of one integer (the arc, then the key's rank downwards) over the
+    # candidates taken in seq order, where it fits in 63 bits: a third quicker than sorting
+    # by the three (648,000 candidates at 1,000,000 people: 0.14 → 0.09 s)
+    if key.dtype.kind in "iu":
+        rank = key - key.min()
+    else:
+        _, rank = np.unique(key, return_inverse=True)
+    width = int(rank.max()) + 1
+    if (int(arc.max()) + 1) * width < 2**62 and int(arc.min()) >= 0:
+        by_seq = np.argsort(seq)
+        order = by_seq[np.argsort(arc[by_seq] * width + (width - 1 - rank[by_seq]),
+                                  kind="stable")]
+    else:
+        order = np.lexsort((seq, -key, arc))
     grouped = arc[order]
     starts = np.flatnonzero(np.concatenate([[True], grouped[1:] != grouped[:-1]]))
     first = np.minimum.reduceat(seq[order], starts)

@@ -224,3 +224,25 @@ def test_ties_kept_as_columns_are_valued_as_the_written_ones(data):
     G.number_of_edges()  # written now: the dicts reach_arcs chose are the graph's own
     edges = {id(d) for *_, d in G.edges(keys=True, data=True)}
     assert all(id(t) in edges for t in chosen.ties if t.get("direction") != network.DOWN)
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(-3, 3), st.booleans()), max_size=40),
+       st.sampled_from([1, 2**40, 2**59]), st.booleans())
+@settings(max_examples=150, deadline=None)
+def test_each_arc_s_best_candidate_is_the_highest_key_then_the_first(rows, scale, floats):
+    """_first_best by its definition, in plain Python: one sort of one integer where it
+    fits in 63 bits, three sorts where arcs are too far apart (scale) — the same winners."""
+    import numpy as np
+
+    from graphcrm.analysis.network import _first_best
+
+    arc = np.array([a * scale for a, _, _ in rows], dtype=np.int64)
+    key = np.array([k / 2 if floats else k for _, k, _ in rows],
+                   dtype=float if floats else np.int64)
+    seq = np.random.default_rng(len(rows)).permutation(len(rows)).astype(np.int64)
+    best: dict[int, int] = {}  # arc → its winner, in the order of the arc's lowest seq
+    for i in sorted(range(len(rows)), key=lambda i: int(seq[i])):
+        a = int(arc[i])
+        if a not in best or key[i] > key[best[a]]:
+            best[a] = i
+    assert _first_best(arc, seq, key).tolist() == list(best.values())
