@@ -189,22 +189,67 @@ SCHEMA: dict[str, TableSpec] = {
 TABLE_ORDER: tuple[str, ...] = tuple(SCHEMA)
 
 
-@dataclass(frozen=True)
 class TieRows:
     """The ties of a dataset read as rows for building the graph, not as a record each
-    (:meth:`graphcrm.stores.Store.load_for_graph`): a tuple per tie, the relationships'
-    contract columns in order, then ``extra`` as the store keeps it (JSON text, or None for
-    none). At 1,000,000 people a neighbourhood holds 330,000 ties; a dict each is a second.
-    """
+    (:meth:`graphcrm.stores.Store.load_for_graph`): a tuple per tie (:attr:`rows`), the
+    relationships' contract columns in order, then ``extra`` as the store keeps it (JSON
+    text, or None for none). At 1,000,000 people a neighbourhood holds 330,000 ties; a dict
+    each is a second.
 
-    rows: list[tuple[Any, ...]]
-    #: when given, a row's source and target are numbers standing for the people's ids:
-    #: ``ends[n]`` is the id of person ``n`` (a store that numbers the people it reads sends
-    #: a number per tie end rather than an id, and 330,000 ties come 0.1 s sooner)
-    ends: Mapping[int, str] | None = None
+    :attr:`ends`, when given: a row's source and target are numbers standing for the
+    people's ids, ``ends[n]`` the id of person ``n`` (a store that numbers the people it
+    reads sends a number per tie end rather than an id, and 330,000 ties come 0.1 s sooner).
+
+    A store still reading the rows gives :meth:`later` ones: they are waited for when first
+    used, so that the graph's people are built meanwhile.
+
+    Example
+    -------
+    >>> rows = TieRows.later(lambda: TieRows([("a", "b", "KNOWS")]))
+    >>> rows.rows, rows.ends
+    ([('a', 'b', 'KNOWS')], None)
+    """
 
     #: the columns of each row
     COLUMNS: ClassVar[tuple[str, ...]] = (*SCHEMA["relationships"].column_names, "extra")
+
+    def __init__(self, rows: list[tuple[Any, ...]], ends: Mapping[int, str] | None = None
+                 ) -> None:
+        self._rows, self._ends = rows, ends
+        self._fetch: Callable[[], TieRows] | None = None
+
+    @classmethod
+    def later(cls, fetch: Callable[[], TieRows]) -> TieRows:
+        """Rows ``fetch`` gives (it waits for them), fetched when first used."""
+        made = cls([])
+        made._fetch = fetch
+        return made
+
+    def _fetched(self) -> None:
+        fetch = self._fetch
+        if fetch is not None:
+            done = fetch()
+            self._rows, self._ends, self._fetch = done.rows, done.ends, None
+
+    @property
+    def rows(self) -> list[tuple[Any, ...]]:
+        self._fetched()
+        return self._rows
+
+    @property
+    def ends(self) -> Mapping[int, str] | None:
+        self._fetched()
+        return self._ends
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TieRows):
+            return NotImplemented
+        return (self.rows, self.ends) == (other.rows, other.ends)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"TieRows({len(self.rows)} rows{', numbered ends' if self.ends else ''})"
 
 
 def record_key(table: str, record: Record) -> tuple[str, ...]:

@@ -246,3 +246,25 @@ def test_threads_reading_one_graph_write_its_ties_once(sample, monkeypatch):
         found = list(pool.map(lambda _: G.has_edge(tie["source"], tie["target"]), range(16)))
     assert found == [True] * 16 and "_pending" not in G.__dict__
     assert G.number_of_edges() == build_graph(sample).number_of_edges()
+
+
+def test_threads_asking_for_one_tie_s_dict_are_given_one_dict():
+    """A tie's attribute dict is made when first asked for (graphcrm.graph.Made), once: two
+    threads asking at the same moment hold the same dict, as they would from a list (the
+    making made slow, so that they do meet)."""
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from graphcrm.graph import Made
+
+    class Slow(Made):
+        def _make(self, k):
+            time.sleep(0.02)
+            return {"k": k}
+
+    items = Slow(3, [{"k": "made"}])
+    with ThreadPoolExecutor(8) as pool:
+        found = list(pool.map(lambda i: items[i % 3], range(24)))
+    assert all(found[i] is found[i % 3] for i in range(24))
+    assert list(items) == [{"k": "made"}, {"k": 1}, {"k": 2}] and items[-1] is found[2]
+    assert items[1:] == [{"k": 1}, {"k": 2}]

@@ -170,7 +170,7 @@ class Compact:
 
     @classmethod
     def from_arcs(cls, nodes: list[str], tail: np.ndarray, head: np.ndarray, p: np.ndarray,
-                  ties: list[dict]) -> Compact:
+                  ties: Sequence[dict]) -> Compact:
         """The arrays of the reach graph whose people are ``nodes`` and whose arcs run
         from ``nodes[tail[k]]`` to ``nodes[head[k]]`` (positions; each pair once) with
         probability ``p[k]`` for the recorded tie ``ties[k]``, in the order they are added

@@ -22,7 +22,7 @@ import networkx as nx
 from graphcrm.analysis.model import DEFAULT_MODEL, DOWN, Hop, TieModel
 from graphcrm.domain import DECISION_ROLES, OrgKind, TieType, our_side
 from graphcrm.errors import LookupFailed
-from graphcrm.graph import REPORTING, pending_ties
+from graphcrm.graph import REPORTING, Made, pending_ties, tie_column
 from graphcrm.words import Said
 
 __all__ = [
@@ -176,7 +176,25 @@ class ChosenArcs(NamedTuple):
     tail: Any
     head: Any
     p: Any
-    ties: list[dict]
+    ties: Sequence[dict]
+
+
+class _Chosen(Made):
+    """The recorded tie of each chosen arc (:attr:`ChosenArcs.ties`), found when first asked
+    for: arc ``k``'s is ``ties[t]`` for ``t = best[k] >= 0``, else reporting line
+    ``-1 - t`` of ``lines`` up, or ``-1 - t - len(lines)`` down (a copy marked ``DOWN``)."""
+
+    def __init__(self, best: list[int], ties: Sequence[dict], lines: list[dict]) -> None:
+        super().__init__(len(best))
+        self._best, self._ties, self._lines = best, ties, lines
+
+    def _make(self, k: int) -> dict:
+        t, count = self._best[k], len(self._lines)
+        if t >= 0:
+            return self._ties[t]
+        if -1 - t < count:
+            return self._lines[-1 - t]
+        return {**self._lines[-1 - t - count], "direction": DOWN}
 
 
 def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_MODEL
@@ -200,9 +218,10 @@ def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_
     forth, tie_keys, ties, recorded_lines = _ties_in_order(G, size)
     # a tie's value depends on its type, strength, last contact and level only: each
     # distinct combination valued once, and each tie told which it is
-    distinct: dict[tuple, int] = {}
-    numbered = distinct.setdefault  # each key hashed once
-    which = np.array([numbered(key, len(distinct)) for key in tie_keys], dtype=np.int64)
+    distinct = dict.fromkeys(tie_keys)  # each distinct key, in order (hashed in C)
+    number = dict(zip(distinct, range(len(distinct)), strict=True))
+    which = np.fromiter(map(number.__getitem__, tie_keys), dtype=np.int64,
+                        count=len(tie_keys))
     valued: dict[tuple, float] = {
         key: model.hop("", "", dict(zip(_VALUE_KEY, key, strict=True)), as_of).probability
         for key in distinct}
@@ -259,14 +278,13 @@ def reach_arcs(G: nx.MultiDiGraph, *, as_of: dt.date, model: TieModel = DEFAULT_
         best_arc = np.concatenate([best_arc, line_arc[~found]])
         best_p = np.concatenate([best_p, line_p[~found]])
         best_tie = np.concatenate([best_tie, line_tie[~found]])
-    chosen = [ties[t] if t >= 0 else lines[-1 - t] if -1 - t < count
-              else {**lines[-1 - t - count], "direction": DOWN} for t in best_tie.tolist()]
+    chosen = _Chosen(best_tie.tolist(), ties, lines)  # each dict found when asked for
     tail, head = np.divmod(best_arc, max(size, 1))
     return ChosenArcs(nodes, tail, head, best_p, chosen)
 
 
 def _ties_in_order(G: nx.MultiDiGraph, size: int
-                   ) -> tuple[Any, list[tuple], list[dict], list[tuple[int, int, dict]]]:
+                   ) -> tuple[Any, list[tuple], Sequence[dict], list[tuple[int, int, dict]]]:
     """The ties of ``G`` but its reporting lines in the order of its adjacency, as
     :func:`reach_arcs` values them: their people (``tail * size + head`` by node position,
     numpy), value keys and attribute dicts; and the reporting lines (tail, head, dict)."""
@@ -274,13 +292,17 @@ def _ties_in_order(G: nx.MultiDiGraph, size: int
 
     key_of = operator.itemgetter(*_VALUE_KEY)
     columns = pending_ties(G)
-    if columns is not None:  # from the columns: every tie of build_graph has the key
+    if columns is not None:  # from the columns, no tie's dict made (TieData)
+        from graphcrm.analysis.compact import Gathered
+
         order = columns.walk_order()
-        line = np.fromiter((d["type"] in REPORTING for d in columns.data), dtype=bool,
-                           count=len(columns.data))[order]
+        kinds = tie_column(columns, "type")
+        line = np.fromiter((kind in REPORTING for kind in kinds), dtype=bool,
+                           count=len(kinds))[order]
         kept, lines = order[~line], order[line]
-        ties = picked(columns.data, kept)
-        return (columns.tail[kept] * size + columns.head[kept], list(map(key_of, ties)), ties,
+        keys = list(zip(*(tie_column(columns, c) for c in _VALUE_KEY), strict=True))
+        return (columns.tail[kept] * size + columns.head[kept], picked(keys, kept),
+                Gathered(columns.data, kept),
                 list(zip(columns.tail[lines].tolist(), columns.head[lines].tolist(),
                          picked(columns.data, lines), strict=True)))
     position = {n: i for i, n in enumerate(G)}

@@ -804,7 +804,8 @@ class EmbeddedStore(Store):
         and interactions (the ties as rows instead of records with ``rows``). Called just
         after ``BEGIN``: the rows of the ties are read aside (:mod:`graphcrm.stores.snapshot`,
         on a second connection at the same state, its own temp.hood filled the same way)
-        while this one reads the people, where the store's file allows."""
+        while this one reads the people, where the store's file allows; they are waited for
+        where first used (:meth:`TieRows.later`)."""
         in_hood = "IN (SELECT id FROM temp.hood)"
         # walk the neighbourhood and seek each person's ties, then their far end (SQLite
         # would otherwise probe every pair of people in it); as rows, each end as its number
@@ -837,7 +838,17 @@ class EmbeddedStore(Store):
         }
         if not rows:
             return tables, None
-        return tables, aside.result() if aside is not None else tie_rows(self._conn)
+        if aside is None:
+            return tables, tie_rows(self._conn)
+        running = aside
+
+        def fetched() -> TieRows:  # waited for where first used: the people built meanwhile
+            try:
+                return running.result()
+            except sqlite3.Error as err:
+                raise _translate(err, self.shown, "reading") from err
+
+        return tables, TieRows.later(fetched)
 
     def _sql(self, table: str, where: str = "", joined: str = "", *, rows: bool = False,
              ends: tuple[str, str] | None = None) -> str:

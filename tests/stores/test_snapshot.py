@@ -136,3 +136,25 @@ def test_a_neighbourhood_s_ties_are_read_aside_and_give_the_same_graph(tmp_path,
     assert together[1] is not None and len(together[1].rows) > 10
     assert list(build_graph(*together).edges(keys=True, data=True)) == list(
         build_graph(records).edges(keys=True, data=True))
+
+
+def test_ties_read_aside_are_waited_for_where_used_and_their_failure_is_a_store_error(
+        tmp_path, sample, monkeypatch):
+    from graphcrm.errors import StoreError
+
+    def failing(conn, opening, work):
+        def broken(other: sqlite3.Connection):
+            work(other)
+            raise sqlite3.OperationalError("interrupted")
+        return read_aside(conn, opening, broken)
+
+    with EmbeddedStore(tmp_path / "s.db", create=True) as store:
+        store.import_dataset(sample)
+        project = sample.table("projects")[0]["id"]
+        dataset, ties = store.load_for_graph(project)
+        assert ties is not None and len(ties.rows) > 10 and ties.ends
+        monkeypatch.setattr(embedded, "read_aside", failing)
+        dataset, ties = store.load_for_graph(project)  # the people read; the ties later
+        assert dataset.table("people")
+        with pytest.raises(StoreError, match=r"s\.db: reading failed \(interrupted\)"):
+            build_graph(dataset, ties)
