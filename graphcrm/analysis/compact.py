@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 import heapq
 import math
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
@@ -92,6 +92,33 @@ class Gathered(Sequence[Any]):
         return iter(picked(self._items, self._index))
 
 
+class _Renumbered(Mapping[str, int]):
+    """The positions of the people of part of a graph (:meth:`Compact.within`): their
+    positions in the whole graph, renumbered — looked up per person asked for rather than a
+    dictionary made of all of them (a region of 34,000 people at 1,000,000, ten regions a
+    question: 0.04 s)."""
+
+    def __init__(self, position: Mapping[str, int], renumber: np.ndarray, nodes: list[str]
+                 ) -> None:
+        self._position, self._renumber, self._nodes = position, renumber, nodes
+
+    def __getitem__(self, person: str) -> int:
+        found = int(self._renumber[self._position[person]])
+        if found < 0:
+            raise KeyError(person)
+        return found
+
+    def __contains__(self, person: object) -> bool:
+        i = self._position.get(person) if isinstance(person, str) else None
+        return i is not None and bool(self._renumber[i] >= 0)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._nodes)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+
 @dataclass(frozen=True, eq=False)
 class Compact:
     """A reach graph's arcs as arrays.
@@ -116,7 +143,7 @@ class Compact:
     """
 
     nodes: list[str]
-    position: dict[str, int]
+    position: Mapping[str, int]
     indptr: np.ndarray
     head: np.ndarray
     cost: np.ndarray
@@ -250,8 +277,8 @@ class Compact:
         tail, head = renumber[self.tail[arc]], renumber[self.head[arc]]
         cost, p = self.cost[arc], self.p[arc]
         arcs = [self.arcs[k] for k in arc.tolist()] if self.arcs is not None else None
-        nodes = [self.nodes[i] for i in people.tolist()]
-        position = {n: i for i, n in enumerate(nodes)}
+        nodes = picked(self.nodes, people)
+        position = _Renumbered(self.position, renumber, nodes)
         added: list[tuple[int, int, dict]] = []
         for u, v, data in extra:
             if u not in position or v not in position:

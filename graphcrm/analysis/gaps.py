@@ -103,6 +103,9 @@ class _Question:
     names: Mapping[str, str]  # as a reader tells namesakes apart (shown_names)
     planned: frozenset[tuple[str, str]] = frozenset()  # a plan's ties (when simulating)
     extra: tuple[tuple[str, str, dict], ...] = ()  # their arcs
+    #: only each stakeholder's level is wanted (a plan's simulation): routes are searched
+    #: only as far as the level needs them (:func:`_level`)
+    levels_only: bool = False
     #: hop distances from us (by position, :class:`Compact`), by the people left out and the
     #: plan's ends: the same for every stakeholder not against us (computed once)
     forward: dict[tuple[frozenset[str], tuple[str, ...]], Any] = field(
@@ -257,12 +260,12 @@ def _coverage_gaps(V: ValuedGraph, project: str, *, max_hops: int, plan: bool,
                    won_over: frozenset[str] = frozenset(),
                    planned: frozenset[tuple[str, str]] = frozenset(),
                    extra: tuple[tuple[str, str, dict], ...] = (),
-                   with_holes: bool = True) -> GapsResult:
+                   with_holes: bool = True, levels_only: bool = False) -> GapsResult:
     G = V.people
     sides = _sides(V, project) if sides is None else sides
     ours, targets, staff = sides.ours, sides.targets, sides.staff
     q = _Question(V, project, ours, sides.against - won_over, staff, max_hops, sides.names,
-                  planned, extra)
+                  planned, extra, levels_only=levels_only)
     rows = [_coverage_row(q, person, influence) for person, influence in targets.items()]
     order = {level: i for i, level in enumerate(LEVELS)}
     rows.sort(key=lambda r: (-order[r["coverage"]], -r["influence"], r["name"]))
@@ -331,6 +334,9 @@ def _coverage_row(q: _Question, person: str, influence: int) -> dict[str, Any]:
         return row
     skip = (q.against | q.staff) - {person}
     working = [w for _, w in _working(q, person)]
+    if q.levels_only:
+        row.update(coverage=_level(q, person, skip, len(working)), working_ids=working)
+        return row
     arcs = q.region(person, skip)
     counted, weak = q.routes(person, arcs)
     blocked: list[tuple[float, list[str]]] = []
@@ -353,6 +359,22 @@ def _coverage_row(q: _Question, person: str, influence: int) -> dict[str, Any]:
         blocker_ids=blockers, blocker_names=[q.name(b) for b in blockers],
         _blocked=blocked)
     return row
+
+
+def _level(q: _Question, person: str, skip: Collection[str], working: int) -> str:
+    """The level of :func:`_coverage_row` (:meth:`TieModel.coverage`) from no more routes
+    than it depends on: none with two working ties, two with one, one without; a blocked
+    route only when none counts. The routes are found one after the other, each through
+    none of the people on those before, so the first found are the same whether the search
+    goes on or not; and once the best route left is weak, no later one counts."""
+    counted: list[tuple[float, list[str]]] = []
+    if working < 2:
+        counted, _ = q.routes(person, q.region(person, skip), weak=0,
+                              most=2 if working else 1)
+    blocked: list[tuple[float, list[str]]] = []
+    if not counted and not working:
+        blocked, _ = q.routes(person, q.region(person, ()), weak=0, most=1)
+    return q.model.coverage(working, len(counted), len(blocked)).value
 
 
 def contacts(H: nx.DiGraph | Compact, person: str, skip: Collection[str] = ()) -> set[str]:
@@ -528,7 +550,7 @@ def _win_over(q: _Question, row: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _simulate(V: ValuedGraph, project: str, steps: list[dict[str, Any]], max_hops: int,
-              sides: _Sides) -> GapsResult:
+              sides: _Sides, *, levels_only: bool = True) -> GapsResult:
     """Coverage after the plan: its ties added (a KNOWS tie of the model's
     ``planned_strength``, dated the day of the question: the latest evidence between the
     two, as :func:`~graphcrm.analysis.network.reach_graph` takes it) and the blockers it
@@ -549,8 +571,8 @@ def _simulate(V: ValuedGraph, project: str, steps: list[dict[str, Any]], max_hop
                 extra.append((u, v, {"p": p, "cost": -math.log(p), "tie": tie}))
     won = frozenset(s["won_over"] for s in steps if s["simulated"] and s["won_over"])
     return _coverage_gaps(V, project, max_hops=max_hops, plan=False, sides=sides, won_over=won,
-                          planned=frozenset(planned), extra=tuple(extra),
-                          with_holes=False)  # the levels after the plan only
+                          planned=frozenset(planned), extra=tuple(extra), with_holes=False,
+                          levels_only=levels_only)  # the levels after the plan only
 
 
 def key_player(row: dict[str, Any], model: TieModel) -> bool:

@@ -48,7 +48,7 @@ class Arcs(NamedTuple):
     """
 
     nodes: list[str]
-    position: dict[str, int]
+    position: Mapping[str, int]
     source: Any
     target: Any
     p: Any

@@ -290,3 +290,56 @@ def test_a_bid_team_member_at_a_competitor_still_starts_chains():
     # x starts the chain (a working tie); y, another competitor employee, is no route
     assert (row["coverage"], row["routes"], row["best_chain"], row["broker_ids"]) == (
         "contacted", 1, ["X", "DM"], ["x"])
+
+
+def _random_bid(seed: int):
+    """A bid of 30 people with people against us, a competitor's, reporting lines, cold and
+    weak ties: levels of every kind, plans of every kind."""
+    import random
+
+    rng = random.Random(seed)
+    people = {f"u{i}": "o-us" for i in range(3)}
+    people |= {f"c{i}": "o-c" for i in range(25)} | {"x0": "o-x", "x1": "o-x"}
+    ids = list(people)
+    ties = []
+    for _ in range(rng.randint(25, 70)):
+        a, b = rng.sample(ids, 2)
+        ties.append((a, b, rng.choice([1, 2, 3, 4, 5]),
+                     rng.choice(["KNOWS", "KNOWS", "INFLUENCES", "REFERRED"]),
+                     rng.choice([None, None, "2024-01-15", "2026-05-01"])))
+    ties = list({(a, b, k): (a, b, s, k, d) for a, b, s, k, d in ties}.values())
+    stakeholders = rng.sample([p for p in ids if p.startswith("c")], 12)
+    roles = [(p, rng.choice(["decision_maker", "evaluator", "influencer", "procurement",
+                             "user"]), rng.randint(1, 5),
+              rng.choice([None, None, "supporter", "opponent", "skeptic"]))
+             for p in stakeholders]
+    details = {p: {"reports_to": rng.choice(stakeholders)} for p in rng.sample(
+        [p for p in ids if p.startswith("c") and p not in stakeholders[:3]], 6)}
+    return make_graph(people, ties, roles, details=details)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_plan_s_simulation_finds_each_level_as_the_whole_search_would(seed, monkeypatch):
+    """The simulation asks only for the levels after the plan, and searches routes only as
+    far as a level depends on them (gaps._level): the same levels, the same score after, as
+    the whole search gives on the same graph with the same plan."""
+    from graphcrm.analysis import gaps
+
+    simulated = []
+    simulate = gaps._simulate
+
+    def recorded(*args, **kwargs):
+        simulated.append(args)
+        return simulate(*args, **kwargs)
+
+    monkeypatch.setattr(gaps, "_simulate", recorded)
+    result = coverage_gaps(value(_random_bid(seed), AS_OF), "P")
+    if not simulated:
+        assert not result.part("plan").rows
+        return
+    quick = simulate(*simulated[0])
+    whole = simulate(*simulated[0], levels_only=False)
+    assert [(r["person_id"], r["coverage"]) for r in quick.stakeholder_rows] == [
+        (r["person_id"], r["coverage"]) for r in whole.stakeholder_rows]
+    assert quick.score == whole.score
+    assert {r["coverage_after"] for r in rows(result).values()} <= set(gaps.LEVELS)
