@@ -44,12 +44,17 @@ def one(store: str, question: str, project: str, day: dt.date) -> dict[str, floa
         # as the questions read it (ties as rows where the store can); older checkouts: load
         read = getattr(opened, "load_for_graph", None)
         parts = read(project) if read else (opened.load(project),)
+        if len(parts) > 1 and parts[1] is not None:
+            # ties still being read aside: waited for here (a question waits for them once
+            # it has looked at the people: graphcrm.records.TieRows.later)
+            assert parts[1].rows is not None
     took["read"] = time.perf_counter() - start
     start = time.perf_counter()
     G = build_graph(*parts)
     took["build"] = time.perf_counter() - start
     start = time.perf_counter()
     V = value(G, day, DEFAULT_MODEL)
+    assert V.chosen is not None  # valued when first asked for: asked for here
     took["value"] = time.perf_counter() - start
     start = time.perf_counter()
     analyses[question](V, project)

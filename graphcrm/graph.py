@@ -59,11 +59,12 @@ Example
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, overload
 
 import networkx as nx
@@ -85,6 +86,8 @@ REPORTING = frozenset({REPORTS_TO, DOTTED_LINE})
 _WRITING = threading.Lock()
 #: Held while an item of a :class:`Made` sequence is made.
 _MAKING = threading.RLock()  # one made item may make another
+#: Held while a graph receives ties a store is still reading (:meth:`PeopleGraph._received`).
+_RECEIVING = threading.Lock()
 _KNOWS = TieType.KNOWS.value
 
 
@@ -254,16 +257,36 @@ class PeopleGraph(nx.MultiDiGraph):
     _succ = _Written()
     _pred = _Written()
 
-    def _defer(self, pending: _Pending) -> None:
-        """Keep these ties to write when the adjacency is read."""
+    def _defer(self, pending: _Pending | Callable[[], _Pending]) -> None:
+        """Keep these ties to write when the adjacency is read; or what gives them, when a
+        store is still reading them (called when they are first needed)."""
         for name in ("_adj", "_succ", "_pred"):
             self.__dict__.pop(name, None)
         self.__dict__["_pending"] = pending
 
+    def _received(self) -> _Pending | None:
+        """The pending ties (None when written), waited for if the store is still reading
+        them."""
+        pending = self.__dict__.get("_pending")
+        if pending is None or isinstance(pending, _Pending):
+            return pending
+        with _RECEIVING:  # two threads: one waits, both get the same columns
+            pending = self.__dict__.get("_pending")
+            if pending is not None and not isinstance(pending, _Pending):
+                pending = self.__dict__["_pending"] = pending()
+        return pending
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (or copied) with its ties received, never with a wait for a store."""
+        self._received()
+        return self.__dict__
+
     def _write_ties(self) -> None:
         """Write the pending ties as ``add_edge`` writes them (one key dict shared by
         ``_succ[u][v]`` and ``_pred[v][u]``; a tie recorded twice updates the first)."""
-        pending = self.__dict__.pop("_pending")
+        pending = self._received()
+        assert pending is not None
+        del self.__dict__["_pending"]
         self.__dict__.pop("_columns", None)
         nodes = list(self._node)
         successors: dict[str, dict] = {n: {} for n in nodes}
@@ -297,7 +320,7 @@ def pending_ties(G: nx.MultiDiGraph) -> TieColumns | None:
     >>> pending_ties(G) is None  # G.edges wrote them
     True
     """
-    pending = G.__dict__.get("_pending") if isinstance(G, PeopleGraph) else None
+    pending = G._received() if isinstance(G, PeopleGraph) else None
     if pending is None:
         return None
     if "_columns" in G.__dict__:
@@ -438,6 +461,42 @@ def build_graph(dataset: Dataset, ties: TieRows | None = None) -> PeopleGraph:
         if ours:
             last_between[frozenset((person, ours))] = row["date"]
 
+    recorded = functools.partial(_recorded_ties, dataset, ties, position, last_between,
+                                 (tails, heads, data))
+    # ties a store is still reading: received when first needed (the questions look at the
+    # people first meanwhile); else made now
+    G._defer(recorded if ties is not None and not ties.ready else recorded())
+
+    roles: dict[tuple[str, str], dict[str, Any]] = defaultdict(
+        lambda: {"roles": [], "influence": None, "stance": None, "notes": [], "owner": None,
+                 "next_step": None, "due": None, "concerns": None, "leaning": None}
+    )
+    for row in dataset.table("stakeholders"):
+        if row["person_id"] not in G:
+            continue
+        entry = roles[(row["person_id"], row["project_id"])]
+        entry["roles"].append(row["role"])
+        if row.get("influence") is not None:
+            entry["influence"] = max(entry["influence"] or 0, row["influence"])
+        if row.get("stance") is not None:
+            entry["stance"] = row["stance"]
+        if row.get("notes"):
+            entry["notes"].append(row["notes"])
+        for fact in ("owner", "next_step", "due", "concerns", "leaning"):
+            if row.get(fact) is not None:
+                entry[fact] = row[fact]
+    for (person_id, project_id), entry in roles.items():
+        entry["roles"].sort()
+        G.nodes[person_id]["projects"][project_id] = entry
+    return G
+
+
+def _recorded_ties(dataset: Dataset, ties: TieRows | None, position: dict[str, int],
+                   last_between: dict[frozenset[str], str],
+                   lines: tuple[list[int], list[int], list[dict[str, Any]]]) -> _Pending:
+    """The graph's pending ties (:class:`_Pending`): its reporting ``lines`` (tails, heads,
+    dicts), then the recorded ties of ``ties`` or of the dataset as columns."""
+    tails, heads, data = lines
     rows: Sequence[tuple[Any, ...]] = ties.rows if ties is not None else [
         tuple(t.get(c) for c in TieRows.COLUMNS) for t in dataset.table("relationships")]
     # a row's people as the store sends them: ids, or numbers standing for ids (TieRows)
@@ -471,30 +530,7 @@ def build_graph(dataset: Dataset, ties: TieRows | None = None) -> PeopleGraph:
                 last[k] = max(recorded[k] or "", met or "") or None
     fields = dict(zip(TieData.FIELDS, (kinds, strengths, levels, sinces, last, recorded,
                                        notes, extras), strict=True))
-    G._defer(_Pending(tails + row_tails, heads + row_heads, TieData(data, fields), position))
-
-    roles: dict[tuple[str, str], dict[str, Any]] = defaultdict(
-        lambda: {"roles": [], "influence": None, "stance": None, "notes": [], "owner": None,
-                 "next_step": None, "due": None, "concerns": None, "leaning": None}
-    )
-    for row in dataset.table("stakeholders"):
-        if row["person_id"] not in G:
-            continue
-        entry = roles[(row["person_id"], row["project_id"])]
-        entry["roles"].append(row["role"])
-        if row.get("influence") is not None:
-            entry["influence"] = max(entry["influence"] or 0, row["influence"])
-        if row.get("stance") is not None:
-            entry["stance"] = row["stance"]
-        if row.get("notes"):
-            entry["notes"].append(row["notes"])
-        for fact in ("owner", "next_step", "due", "concerns", "leaning"):
-            if row.get(fact) is not None:
-                entry[fact] = row[fact]
-    for (person_id, project_id), entry in roles.items():
-        entry["roles"].sort()
-        G.nodes[person_id]["projects"][project_id] = entry
-    return G
+    return _Pending(tails + row_tails, heads + row_heads, TieData(data, fields), position)
 
 
 def as_known(G: nx.MultiDiGraph, day: str) -> nx.MultiDiGraph:

@@ -232,6 +232,11 @@ class TieRows:
             self._rows, self._ends, self._fetch = done.rows, done.ends, None
 
     @property
+    def ready(self) -> bool:
+        """Whether the rows are here (not still being read)."""
+        return self._fetch is None
+
+    @property
     def rows(self) -> list[tuple[Any, ...]]:
         self._fetched()
         return self._rows

@@ -268,3 +268,32 @@ def test_threads_asking_for_one_tie_s_dict_are_given_one_dict():
     assert all(found[i] is found[i % 3] for i in range(24))
     assert list(items) == [{"k": "made"}, {"k": 1}, {"k": 2}] and items[-1] is found[2]
     assert items[1:] == [{"k": 1}, {"k": 2}]
+
+
+def test_ties_a_store_is_still_reading_are_received_when_first_needed(sample):
+    """Built from ties a store still reads (TieRows.later), the graph has its people at
+    once and receives the ties when something first needs them — the columns, an edge, a
+    pickle or a copy: the same graph as built from the ties at hand, the rows fetched once."""
+    import copy
+    import pickle
+
+    from graphcrm.graph import pending_ties
+    from graphcrm.records import TieRows
+
+    rows = TieRows([tuple(t.get(c) for c in TieRows.COLUMNS)
+                    for t in sample.table("relationships")])
+    asked: list[int] = []
+
+    def later() -> TieRows:
+        asked.append(1)
+        return rows
+
+    whole = build_graph(sample)
+    expected = list(whole.edges(keys=True, data=True))
+    G = build_graph(sample, TieRows.later(later))
+    assert asked == [] and list(G.nodes(data=True)) == list(whole.nodes(data=True))
+    assert pending_ties(G) is not None and asked == [1]
+    assert list(pickle.loads(pickle.dumps(G)).edges(keys=True, data=True)) == expected
+    G = build_graph(sample, TieRows.later(later))
+    assert list(copy.deepcopy(G).edges(keys=True, data=True)) == expected
+    assert list(G.edges(keys=True, data=True)) == expected and asked == [1, 1]

@@ -80,18 +80,25 @@ class ValuedGraph:
         The date and the :class:`TieModel` every tie was valued with.
     chosen
         The reach graph's arcs as columns (:func:`~graphcrm.analysis.network.reach_arcs`),
-        when :func:`value` valued the ties: the questions that search whole neighbourhoods
-        as arrays (:attr:`compact`) then never make the NetworkX graph (at 1,000,000 people,
-        664,000 arcs: 1.5 s).
+        valued when first asked for (None when the reach graph is given): the questions
+        that search whole neighbourhoods as arrays (:attr:`compact`) then never make the
+        NetworkX graph (at 1,000,000 people, 664,000 arcs: 1.5 s); and a question looks at
+        the people while a store still reads the ties
+        (:meth:`graphcrm.records.TieRows.later`).
     """
 
     people: nx.MultiDiGraph
     given: nx.DiGraph | None
     as_of: dt.date
     model: TieModel
-    chosen: ChosenArcs | None = field(default=None, repr=False)
     _matrices: dict[frozenset[str], Any] = field(
         default_factory=dict, repr=False)
+
+    @functools.cached_property
+    def chosen(self) -> ChosenArcs | None:
+        if self.given is not None:
+            return None
+        return reach_arcs(self.people, as_of=self.as_of, model=self.model)
 
     @functools.cached_property
     def reach(self) -> nx.DiGraph:
@@ -223,4 +230,4 @@ def value(G: nx.MultiDiGraph, as_of: dt.date, model: TieModel = DEFAULT_MODEL) -
     >>> value(G, dt.date(2026, 1, 1)).reach["b"]["a"]["p"]
     0.8
     """
-    return ValuedGraph(G, None, as_of, model, reach_arcs(G, as_of=as_of, model=model))
+    return ValuedGraph(G, None, as_of, model)

@@ -156,5 +156,7 @@ def test_ties_read_aside_are_waited_for_where_used_and_their_failure_is_a_store_
         monkeypatch.setattr(embedded, "read_aside", failing)
         dataset, ties = store.load_for_graph(project)  # the people read; the ties later
         assert dataset.table("people")
+        G = build_graph(dataset, ties)  # its people: the ties are received when first needed
+        assert G.number_of_nodes() == len(dataset.table("people")) and not ties.ready
         with pytest.raises(StoreError, match=r"s\.db: reading failed \(interrupted\)"):
-            build_graph(dataset, ties)
+            G.number_of_edges()
