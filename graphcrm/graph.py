@@ -166,7 +166,7 @@ class Made(Sequence[Any]):
 
     def __iter__(self) -> Iterator[Any]:
         made = self._made
-        if any(item is None for item in made):
+        if None in made:  # (a scan in C)
             with _MAKING:
                 for k, item in enumerate(made):
                     if item is None:
@@ -202,7 +202,8 @@ class TieData(Made):
                 "since": fields["since"][i], "notes": fields["notes"][i]}
 
     def column(self, name: str) -> list[Any]:
-        """Each tie's attribute ``name`` (None where it has none), in order."""
+        """Each tie's attribute ``name`` (None where it has none), in order, as built: for
+        valuing the ties before anyone can have changed one's dict (:func:`pending_ties`)."""
         found = self._columns.get(name)
         if found is None:
             lines = [d.get(name) for d in self._made[:self._lines]]
