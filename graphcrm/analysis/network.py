@@ -297,7 +297,7 @@ def _ties_in_order(G: nx.MultiDiGraph, size: int
 
         order = columns.walk_order()
         kinds = tie_column(columns, "type")
-        line = np.fromiter((kind in REPORTING for kind in kinds), dtype=bool,
+        line = np.fromiter(map(REPORTING.__contains__, kinds), dtype=bool,
                            count=len(kinds))[order]
         kept, lines = order[~line], order[line]
         keys = list(zip(*(tie_column(columns, c) for c in _VALUE_KEY), strict=True))
