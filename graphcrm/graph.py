@@ -46,7 +46,11 @@ columns and written into the adjacency dicts the first time anything reads them 
 view, a neighbour, an added or removed node — anything NetworkX does with the adjacency).
 A question that works on the ties as arrays (:func:`pending_ties`, :func:`ties_at`) never
 writes them: at 1,000,000 people a project's neighbourhood holds 330,000 ties, 0.6 s of
-dictionary writes. Written, the graph is exactly what ``add_node`` and ``add_edge`` build.
+dictionary writes. Each tie's attribute dict is made when first asked for
+(:class:`TieData`), and ties a store is still reading
+(:meth:`graphcrm.records.TieRows.later`) are received when first needed, so that a
+question looks at the people meanwhile. Written, the graph is exactly what ``add_node`` and
+``add_edge`` build.
 
 Example
 -------

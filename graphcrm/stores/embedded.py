@@ -13,7 +13,9 @@ says), and a damaged file (:class:`~graphcrm.errors.StoreDamaged`, never written
 :meth:`EmbeddedStore.check` runs SQLite's integrity check). A new store is built in a
 temporary file and linked into place only when its first import succeeded
 (:func:`create_store`), so a failed first import leaves nothing behind and two first imports
-at once give the same store as one after the other.
+at once give the same store as one after the other. A neighbourhood's ties are read on a
+second connection at the same committed state while the first reads its people
+(:mod:`graphcrm.stores.snapshot`).
 """
 
 from __future__ import annotations
