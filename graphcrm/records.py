@@ -253,8 +253,10 @@ class TieRows:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __repr__(self) -> str:
-        return f"TieRows({len(self.rows)} rows{', numbered ends' if self.ends else ''})"
+    def __repr__(self) -> str:  # never waits for rows being read
+        if not self.ready:
+            return "TieRows(being read)"
+        return f"TieRows({len(self._rows)} rows{', numbered ends' if self._ends else ''})"
 
 
 def record_key(table: str, record: Record) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ import networkx as nx
 from graphcrm.analysis.model import DEFAULT_MODEL, DOWN, Hop, TieModel
 from graphcrm.domain import DECISION_ROLES, OrgKind, TieType, our_side
 from graphcrm.errors import LookupFailed
-from graphcrm.graph import REPORTING, Made, pending_ties, tie_column
+from graphcrm.graph import REPORTING, Gathered, Made, pending_ties, tie_column
 from graphcrm.words import Said
 
 __all__ = [
@@ -293,14 +293,12 @@ def _ties_in_order(G: nx.MultiDiGraph, size: int
     key_of = operator.itemgetter(*_VALUE_KEY)
     columns = pending_ties(G)
     if columns is not None:  # from the columns, no tie's dict made (TieData)
-        from graphcrm.analysis.compact import Gathered
-
         order = columns.walk_order()
-        kinds = tie_column(columns, "type")
+        kinds = tie_column(columns.data, "type")
         line = np.fromiter(map(REPORTING.__contains__, kinds), dtype=bool,
                            count=len(kinds))[order]
         kept, lines = order[~line], order[line]
-        keys = list(zip(*(tie_column(columns, c) for c in _VALUE_KEY), strict=True))
+        keys = list(zip(*(tie_column(columns.data, c) for c in _VALUE_KEY), strict=True))
         return (columns.tail[kept] * size + columns.head[kept], picked(keys, kept),
                 Gathered(columns.data, kept),
                 list(zip(columns.tail[lines].tolist(), columns.head[lines].tolist(),

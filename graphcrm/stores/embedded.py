@@ -256,8 +256,7 @@ def _fill_hood(conn: sqlite3.Connection, people: Iterable[str]) -> None:
 
 def _fill_neighbourhood(conn: sqlite3.Connection, project: str, radius: int) -> None:
     """temp.hood as the people within ``radius`` steps of ``project``'s stakeholders."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS hood (id TEXT PRIMARY KEY, depth INT)")
-    conn.execute("DELETE FROM temp.hood")
+    _fill_hood(conn, ())
     conn.execute("INSERT OR IGNORE INTO temp.hood SELECT person_id, 0 FROM stakeholders "
                  "WHERE project_id = ?", (project,))
     for depth in range(radius):
@@ -712,7 +711,6 @@ class EmbeddedStore(Store):
         if project is None:
             return self._dataset({name: self._select(name) for name in TABLE_ORDER})
         return self._neighbourhood_tables(project, radius)[0]
-
 
     @_translated("reading")
     def load_for_graph(self, project: str | None = None, *, radius: int = 2,
