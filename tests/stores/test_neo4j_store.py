@@ -23,7 +23,7 @@ from graphcrm.errors import StoreError, ValidationFailed
 from graphcrm.graph import build_graph
 from graphcrm.ingest import read_dataset
 from graphcrm.resources import sample_dir
-from graphcrm.stores import open_store
+from graphcrm.stores import neo4j_store, open_store
 from graphcrm.stores.neo4j_settings import Neo4jSettings
 from graphcrm.stores.neo4j_store import Neo4jStore
 from tests.conftest import TINY, changed
@@ -191,6 +191,38 @@ def test_ties_read_in_parallel_batches_give_the_same_dataset(neo4j_settings, sam
         assert [store.load_for_graph(**kwargs)[1] for kwargs in reads[1:]] == rows
     assert all(one[i]["relationships"] for i in range(3))
 
+
+def test_ties_still_read_aside_are_received_after_the_store_closed(neo4j_settings, sample,
+                                                                    monkeypatch):
+    """A read in batches returns with its ties still being read (``TieRows.later``): the
+    store may be closed meanwhile — its driver closes once the last batch has ended — and
+    the ties still come, the same as one session's read. A batch that fails is a
+    StoreError where the ties are first used."""
+    project = sample.table("projects")[0]["id"]
+    with Neo4jStore(neo4j_settings) as store:
+        store.import_dataset(sample)
+        tables, whole = store.load_for_graph(project)
+    assert whole is not None and whole.ready and whole.rows
+    store = Neo4jStore(neo4j_settings, parallel_from=1)
+    read, ties = store.load_for_graph(project)
+    assert ties is not None and not ties.ready
+    store.close()
+    assert ties == whole and read.records == tables.records
+    deadline = time.monotonic() + 10
+    while not store._driver._closed and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert store._driver._closed
+    assert (sorted(build_graph(read, ties).edges(keys=True, data=True))
+            == sorted(build_graph(tables, whole).edges(keys=True, data=True)))
+
+    def failing(tx, sources, members):
+        return tx.run("UNWIND $ids AS id RETURN collect(1 / 0) AS ties", ids=sources).single()
+
+    monkeypatch.setattr(neo4j_store, "_ties", failing)
+    with Neo4jStore(neo4j_settings, parallel_from=1) as store:
+        _, ties = store.load_for_graph(project)
+    with pytest.raises(StoreError, match=r"ArithmeticError|/ by zero"):
+        assert ties.rows
 
 
 def test_ties_with_and_without_other_properties_read_as_the_embedded_store_reads_them(
