@@ -12,9 +12,11 @@ refers to what is not there yet), and since every statement is an idempotent ups
 an interrupted import again completes it.
 
 Reads are sent as reads (``execute_read``). A read of ``parallel_from`` people or more fetches
-their ties in two batches, each in a session of its own, while the main session reads the
-rest; every Neo4j read is read-committed, so several queries in one transaction are no more a
-snapshot than several transactions are.
+their ties in two batches and their interactions, each in a session of its own, while the
+main session reads the rest; the ties are received where first needed
+(:meth:`graphcrm.records.TieRows.later`), so that the people are built meanwhile, and the
+driver is closed once those reads have ended. Every Neo4j read is read-committed, so several
+queries in one transaction are no more a snapshot than several transactions are.
 """
 
 from __future__ import annotations
@@ -243,10 +245,11 @@ class Neo4jStore(Store):
     single_transaction_rows
         Imports up to this many rows run in one transaction.
     parallel_from
-        A read of this many people or more reads their ties in two batches, each in a
-        session of its own, while the rest is read: the server works on both at once. Each
-        is a read-committed transaction, as every Neo4j read is (a read of several queries
-        in one transaction may as well see a colleague's import land between them).
+        A read of this many people or more reads their ties in two batches and their
+        interactions, each in a session of its own, while the rest is read: the server
+        works on them at once. Each is a read-committed transaction, as every Neo4j read
+        is (a read of several queries in one transaction may as well see a colleague's
+        import land between them).
 
     Raises
     ------
@@ -520,16 +523,19 @@ class Neo4jStore(Store):
             if small is not None:  # read whole in that one transaction
                 tables, whole = small
             else:
-                # the server reads the ties in batches while this session reads the rest:
-                # on two cores a 15,000-person neighbourhood comes in 0.6 s instead of 0.95
+                # the server reads the ties in batches and the interactions while this
+                # session reads the rest: on two cores a 15,000-person neighbourhood comes
+                # in 0.6 s instead of 0.95
                 batches = _batches(people_ids, self.parallel_from)
-                pool = ThreadPoolExecutor(len(batches), thread_name_prefix="graphcrm-ties")
+                pool = ThreadPoolExecutor(len(batches) + 1, thread_name_prefix="graphcrm-read")
                 try:
                     parts = [pool.submit(self._read_in, _ties, batch, members)
                              for batch in batches]
                     self._aside.extend(parts)
+                    met = pool.submit(self._read_in, _interaction_records, people_ids, members)
                     tables = session.execute_read(_tables, people_ids, project_ids,
-                                                  people is not None, members)
+                                                  people is not None)
+                    tables["interactions"] = met.result()
                 finally:
                     pool.shutdown(wait=False)  # its threads end with the batches
         for name, records in tables.items():
@@ -995,9 +1001,9 @@ def _load_small(tx: Any, project: str | None, radius: int, people: list[str] | N
     members = _members(tx, people_ids)
     if len(_batches(people_ids, parallel_from)) > 1:
         return people_ids, project_ids, members, None
-    return people_ids, project_ids, members, (
-        _tables(tx, people_ids, project_ids, people is not None, members),
-        _ties(tx, people_ids, members))
+    tables = _tables(tx, people_ids, project_ids, people is not None)
+    tables["interactions"] = _interaction_records(tx, people_ids, members)
+    return people_ids, project_ids, members, (tables, _ties(tx, people_ids, members))
 
 
 def _batches(ids: list[str], parallel_from: int) -> list[list[str]]:
@@ -1028,12 +1034,11 @@ def _scope(tx: Any, project: str | None, radius: int, people: list[str] | None
     return sorted(hood), [project]
 
 
-def _tables(tx: Any, people_ids: list[str], project_ids: list[str], exact: bool,
-            members: dict[str, bool]) -> dict[str, list[Record]]:
-    """Every table of a read but the ties: the organizations, ``people_ids`` and their
-    interactions with each other, ``project_ids`` and their stakeholders (with ``exact``,
-    the people's roles in every project instead). ``members``: :func:`_members`."""
-    ids = set(people_ids)
+def _tables(tx: Any, people_ids: list[str], project_ids: list[str], exact: bool
+            ) -> dict[str, list[Record]]:
+    """Every table of a read but the ties and the interactions
+    (:func:`_interaction_records`): the organizations, ``people_ids``, ``project_ids`` and
+    their stakeholders (with ``exact``, the people's roles in every project instead)."""
     return {
         "organizations": [
             _record("organizations", props, parent_id=parent)
@@ -1051,12 +1056,17 @@ def _tables(tx: Any, people_ids: list[str], project_ids: list[str], exact: bool,
                 _one(tx, "load_person_roles", "roles", ids=people_ids) if exact
                 else _one(tx, "load_stakeholders", "roles", ids=project_ids))
         ],
-        "interactions": [
-            _record("interactions", props, person_id=contact, our_person_id=ours)
-            for props, contact, ours in _interactions(tx, people_ids, members)
-            if ours is None or ours in ids
-        ],
     }
+
+
+def _interaction_records(tx: Any, people_ids: list[str], members: dict[str, bool]
+                         ) -> list[Record]:
+    """The interactions of ``people_ids`` with each other (with ours among them, or with
+    nobody of ours named). ``members``: :func:`_members`."""
+    ids = set(people_ids)
+    return [_record("interactions", props, person_id=contact, our_person_id=ours)
+            for props, contact, ours in _interactions(tx, people_ids, members)
+            if ours is None or ours in ids]
 
 
 def _projects(tx: Any, project_ids: list[str]) -> list[Record]:

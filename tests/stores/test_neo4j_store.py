@@ -187,7 +187,8 @@ def test_ties_read_in_parallel_batches_give_the_same_dataset(neo4j_settings, sam
         store.parallel_from = 1
         sessions = 0
         assert [store.load(**kwargs).records for kwargs in reads] == one
-        assert sessions == 3 * len(reads)  # the read's own, and one per batch of ties
+        assert sessions == 4 * len(reads)  # the read's own, one per batch of ties, and one
+        # for the interactions
         assert [store.load_for_graph(**kwargs)[1] for kwargs in reads[1:]] == rows
     assert all(one[i]["relationships"] for i in range(3))
 
