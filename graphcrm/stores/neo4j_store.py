@@ -536,7 +536,8 @@ class Neo4jStore(Store):
                 try:
                     parts = [pool.submit(self._tie_part, batch, members, convert)
                              for batch in batches]
-                    self._aside.extend(parts)
+                    # the reads close() waits for: these, and any earlier one not yet done
+                    self._aside = [*(p for p in self._aside if not p.done()), *parts]
                     met = pool.submit(self._read_in, _interaction_records, people_ids, members)
                     tables = session.execute_read(_tables, people_ids, project_ids,
                                                   people is not None)
@@ -824,7 +825,6 @@ def _merged(parts: list[list[tuple[tuple[str, ...], T]]]) -> list[T]:
     if len(parts) > 1:
         keyed.sort(key=_FIRST)
     return [tie for _, tie in keyed]
-
 
 
 def _first_line(err: object) -> str:

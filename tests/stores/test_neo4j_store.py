@@ -205,8 +205,10 @@ def test_ties_still_read_aside_are_received_after_the_store_closed(neo4j_setting
         tables, whole = store.load_for_graph(project)
     assert whole is not None and whole.ready and whole.rows
     store = Neo4jStore(neo4j_settings, parallel_from=1)
+    assert store.load_for_graph(project)[1] == whole  # received before the next read
     read, ties = store.load_for_graph(project)
     assert ties is not None and not ties.ready
+    assert len(store._aside) == 2  # close() waits for this read's two batches, no more
     store.close()
     assert ties == whole and read.records == tables.records
     deadline = time.monotonic() + 10
