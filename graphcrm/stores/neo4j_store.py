@@ -207,7 +207,11 @@ def import_driver_without_dataframes() -> None:
 
 
 def _plain(value: Any) -> Any:
-    return value.iso_format() if hasattr(value, "iso_format") else value
+    """A value as a record holds it: the driver's dates as ISO text (text as it is, without
+    the attribute lookup: most values are text)."""
+    if type(value) is not str and hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
 
 
 #: each table's columns in order, and as a set
@@ -225,12 +229,10 @@ def _record(table: str, props: dict[str, Any], **refs: Any) -> Record:
     record: Record = dict.fromkeys(columns)
     extra: dict[str, Any] = {}
     for name, value in props.items():
-        if type(value) is not str and hasattr(value, "iso_format"):
-            value = value.iso_format()
         if name in known:
-            record[name] = value
+            record[name] = _plain(value)
         elif name not in internal:
-            extra[name.removeprefix(_ESCAPE)] = value
+            extra[name.removeprefix(_ESCAPE)] = _plain(value)
     record.update(refs)
     record["extra"] = extra
     return record
