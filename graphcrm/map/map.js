@@ -114,14 +114,14 @@
   state.frame = frame;
   if (chart) {  // positions come with the data: nothing to settle, only to frame
     var framed = true;  // until the reader zooms or drags, the whole chart stays in view
-    network.once("afterDrawing", function () {
-      frame();
-      settled();
-    });
+    network.once("afterDrawing", frame);
     var reframe = function () { if (framed) { network.redraw(); frame(); } };
     network.on("resize", reframe);
     window.addEventListener("resize", reframe);
-    setTimeout(reframe, 300);  // a headless browser may size the window after the first draw
+    // a headless browser may size the window after the first draw: the chart is settled
+    // (stableAt) once framed again then, not at the first draw, so that what is measured or
+    // captured is where the chart stays
+    setTimeout(function () { reframe(); settled(); }, 300);
     network.on("zoom", function () { framed = false; });
     network.on("dragStart", function () { framed = false; });
   }
