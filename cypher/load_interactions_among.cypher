@@ -5,6 +5,6 @@
 // expansion of each person's relationships (a neighbourhood of 77,288 people at 1,000,000,
 // 200,000 interactions: 0.4 s against 1.0 s).
 MATCH (i:Interaction)-[:WITH]->(contact:Person)
-WHERE $members[elementId(contact)]
+WHERE $members[elementId(contact)] IS NOT NULL
 OPTIONAL MATCH (i)-[:BY]->(ours:Person)
 RETURN collect([properties(i), contact.id, ours.id]) AS interactions

@@ -12,8 +12,10 @@ import threading
 import time
 from pathlib import Path
 
+import hypothesis
 import pytest
 from click.testing import CliRunner
+from hypothesis import strategies as st
 from neo4j import GraphDatabase
 
 from graphcrm import api
@@ -259,6 +261,66 @@ def test_ties_with_and_without_other_properties_read_as_the_embedded_store_reads
             store.parallel_from = parallel_from
             assert (store.load().table("relationships"),
                     edges(build_graph(*store.load_for_graph("P1")))) == expected
+
+
+def test_a_read_of_people_not_all_in_the_store_numbers_their_ties_right(neo4j_settings,
+                                                                      sample):
+    """A tie's ends come as numbers, places among the people read: someone asked for who is
+    not in the store (between two who are, in id order) shifts nobody's number — the same
+    ties, records and graph as without them, in one batch and in two."""
+    with Neo4jStore(neo4j_settings) as store:
+        store.import_dataset(sample)
+        some = sorted(r["id"] for r in sample.table("people"))[::2]
+        expected = store.load(people=some)
+        assert expected.table("relationships")
+        wanted = [*some, some[0] + "-gone", "0-nobody", "~nobody"]
+        for parallel_from in (2_000, 1):
+            store.parallel_from = parallel_from
+            found = store.load(people=wanted)
+            assert found.records == expected.records
+            assert (sorted(build_graph(*store.load_for_graph(people=wanted)).edges(
+                        keys=True, data=True))
+                    == sorted(build_graph(expected).edges(keys=True, data=True)))
+
+
+@hypothesis.settings(max_examples=200, deadline=None)
+@hypothesis.given(st.data())
+def test_ties_keyed_by_numbers_sort_as_their_ids_do(data):
+    """The ties of a read, their ends as numbers (places in the sorted ids), keyed and
+    merged from any batches, come in the order :func:`graphcrm.records.tie_row_key` gives
+    the ids — a KNOWS tie keyed from its lower end, whichever way it was stored."""
+    from graphcrm.records import tie_row_key
+
+    names = sorted(data.draw(st.sets(st.text("abcXY0-", min_size=1, max_size=4),
+                                     min_size=1, max_size=12)))
+    kinds = sorted(neo4j_store.TIE_TYPES)
+    triples = data.draw(st.sets(st.tuples(st.integers(0, len(names) - 1),
+                                          st.integers(0, len(names) - 1),
+                                          st.sampled_from(kinds)), max_size=40))
+    rows = [[a, b, kind, data.draw(st.integers(1, 5)), None, None, None, None, []]
+            for a, b, kind in data.draw(st.permutations(sorted(triples)))]
+    cut = sorted(data.draw(st.lists(st.integers(0, len(rows)), max_size=3)))
+    batches = [rows[a:b] for a, b in itertools.pairwise([0, *cut, len(rows)])]
+    merged = neo4j_store._merged([neo4j_store._keyed(batch, neo4j_store._tie_record, names)
+                                  for batch in batches])
+    by_ids = sorted((neo4j_store._tie_record(row, names) for row in rows),
+                    key=lambda r: tie_row_key([r["source"], r["target"], r["type"]]))
+    assert [tie_row_key([r["source"], r["target"], r["type"]]) for r in merged] == [
+        tie_row_key([r["source"], r["target"], r["type"]]) for r in by_ids]
+    assert merged == by_ids
+
+
+def test_large_parameters_reach_the_server_whole_and_are_shown_by_size():
+    """The driver writes every statement's parameters out for its debug log whether or not
+    anything logs: a read's lists and maps go as :class:`_Sized` ones, the same values,
+    shown by their size alone."""
+    params = {"ids": ["a", "b"] * 50_000, "members": {str(n): n for n in range(70_000)},
+              "project": "P1", "k": 3}
+    sized = neo4j_store._sized(params)
+    assert sized == params
+    assert repr(sized) == ("{'ids': <100000 items>, 'members': <70000 entries>, "
+                           "'project': 'P1', 'k': 3}")
+    assert isinstance(sized["ids"], list) and isinstance(sized["members"], dict)
 
 
 def test_interactions_read_from_either_side_are_the_same(neo4j_settings, sample, monkeypatch):
