@@ -1082,8 +1082,8 @@ def _load_small(tx: Any, project: str | None, radius: int, people: list[str] | N
     """Who a read covers (:func:`_scope`, :func:`_members`), and, when they are fewer than
     ``parallel_from``, the read itself in the same transaction (else None: the caller reads
     their ties in batches)."""
-    people_ids, project_ids = _scope(tx, project, radius, people)
-    members = _members(tx, people_ids)
+    people_ids, project_ids, elements = _scope(tx, project, radius, people)
+    members = _members(tx, people_ids, elements)
     if len(_batches(people_ids, parallel_from)) > 1:
         return people_ids, project_ids, members, None
     tables = _tables(tx, people_ids, project_ids, people is not None)
@@ -1102,21 +1102,22 @@ def _batches(ids: list[str], parallel_from: int) -> list[list[str]]:
 
 
 def _scope(tx: Any, project: str | None, radius: int, people: list[str] | None
-           ) -> tuple[list[str], list[str]]:
+           ) -> tuple[list[str], list[str], dict[str, str] | None]:
     """The people (sorted ids) and projects a read covers: ``people`` and every project;
     everyone and every project; or the neighbourhood of ``project`` — its stakeholders and
-    everyone within ``radius`` ties of them, found by ids alone, one step per query."""
+    everyone within ``radius`` ties of them, found by ids, one step per query, each with
+    their element id (the third part, given for a neighbourhood only)."""
     if people is not None:
-        return people, _ids(tx, "projects")
+        return people, _ids(tx, "projects"), None
     if project is None:
-        return _ids(tx, "people"), _ids(tx, "projects")
-    hood = {r["id"] for r in _fetch(tx, "neighbourhood_seeds", project=project)}
+        return _ids(tx, "people"), _ids(tx, "projects"), None
+    hood = {r["id"]: r["element"] for r in _fetch(tx, "neighbourhood_seeds", project=project)}
     frontier = sorted(hood)
     for _ in range(radius):
-        step = set(_one(tx, "neighbourhood_step", "ids", ids=frontier))
-        frontier = sorted(step - hood)
-        hood |= step
-    return sorted(hood), [project]
+        step = dict(_one(tx, "neighbourhood_step_people", "people", ids=frontier))
+        frontier = sorted(step.keys() - hood.keys())
+        hood.update(step)
+    return sorted(hood), [project], hood
 
 
 def _tables(tx: Any, people_ids: list[str], project_ids: list[str], exact: bool
@@ -1175,9 +1176,13 @@ def _interactions(tx: Any, people_ids: list[str], members: dict[str, int]) -> li
     return _one(tx, "load_interactions", "interactions", ids=people_ids)
 
 
-def _members(tx: Any, people_ids: list[str]) -> dict[str, int]:
+def _members(tx: Any, people_ids: list[str], elements: Mapping[str, str] | None = None
+             ) -> dict[str, int]:
     """The people of ``people_ids`` as :func:`_ties` takes them: their element ids, each
-    mapped to the person's place in ``people_ids`` (a tie's end is sent as that number)."""
+    mapped to the person's place in ``people_ids`` (a tie's end is sent as that number).
+    ``elements``: each one's element id, when known (:func:`_scope`); else asked for."""
+    if elements is not None:
+        return {elements[person]: place for place, person in enumerate(people_ids)}
     return dict(_one(tx, "person_element_ids", "ids", ids=people_ids))
 
 

@@ -283,6 +283,23 @@ def test_a_read_of_people_not_all_in_the_store_numbers_their_ties_right(neo4j_se
                     == sorted(build_graph(expected).edges(keys=True, data=True)))
 
 
+def test_a_neighbourhood_s_element_ids_found_on_the_way_are_the_people_s(neo4j_settings,
+                                                                           sample):
+    """A project's neighbourhood is walked with each person's element id, so its read asks
+    for none: the same numbers as asking for them, for each radius."""
+    project = sample.table("projects")[0]["id"]
+    with Neo4jStore(neo4j_settings) as store:
+        store.import_dataset(sample)
+        with store._session() as session:
+            for radius in (0, 1, 2):
+                ids, _, elements = session.execute_read(
+                    neo4j_store._scope, project, radius, None)
+                assert elements is not None and sorted(elements) == ids
+                assert (neo4j_store._members(None, ids, elements)
+                        == session.execute_read(neo4j_store._members, ids))
+                assert len(ids) > 1
+
+
 @hypothesis.settings(max_examples=200, deadline=None)
 @hypothesis.given(st.data())
 def test_ties_keyed_by_numbers_sort_as_their_ids_do(data):
