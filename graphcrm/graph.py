@@ -545,10 +545,10 @@ def _recorded_ties(dataset: Dataset, ties: TieRows | None, position: dict[str, i
         row_heads = list(itertools.compress(row_heads, kept))
     kinds, strengths, levels, sinces, recorded, notes, extras = columns[2:]
     last = [r or None for r in recorded]
-    if met_anyone:  # most ties: no interaction between their people
-        for k, pair in enumerate(zip(sources, targets, strict=True)):
-            if pair[0] in met_anyone and pair[1] in met_anyone:
-                met = between.get(frozenset(pair))
+    if met_anyone:  # most ties: no interaction between their people (told apart in C)
+        for k in itertools.compress(range(len(sources)), map(met_anyone.__contains__, sources)):
+            if targets[k] in met_anyone:
+                met = between.get(frozenset((sources[k], targets[k])))
                 last[k] = max(recorded[k] or "", met or "") or None
     fields = dict(zip(TieData.FIELDS, (kinds, strengths, levels, sinces, last, recorded,
                                        notes, extras), strict=True))
