@@ -4,6 +4,11 @@
 CALL (){
   UNWIND $people AS id
   MATCH (p:Person {id: id})
+  // anyone left reporting to them keeps no superior's id (import_reports_to.cypher)
+  CALL (p) {
+    MATCH (sub:Person)-[:REPORTS_TO]->(p)
+    REMOVE sub.reports_to
+  }
   DETACH DELETE p
 }
 CALL (){
@@ -14,6 +19,11 @@ CALL (){
 CALL (){
   UNWIND $organizations AS id
   MATCH (o:Organization {id: id})
+  // anyone left working there keeps no organization's id (import_people.cypher)
+  CALL (o) {
+    MATCH (staff:Person)-[:WORKS_AT]->(o)
+    REMOVE staff.org_id
+  }
   DETACH DELETE o
 }
 RETURN 1 AS done

@@ -8,7 +8,10 @@ WITH p, ties, count(s) AS roles
 OPTIONAL MATCH (i:Interaction)-[:WITH|BY]->(p)
 WITH p, ties, roles, collect(DISTINCT i) AS interactions
 OPTIONAL MATCH (sub:Person)-[:REPORTS_TO]->(p)
-WITH p, ties, roles, interactions, count(sub) AS subordinates
+WITH p, ties, roles, interactions, collect(sub) AS subs
+// nor is their id kept on them (import_reports_to.cypher)
+FOREACH (sub IN subs | REMOVE sub.reports_to)
+WITH p, ties, roles, interactions, size(subs) AS subordinates
 // the roles they were the owner of (我方负责人) keep no owner
 CALL (p) {
   MATCH ()-[owned:STAKEHOLDER_IN {owner: p.id}]->()

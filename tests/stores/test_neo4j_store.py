@@ -154,6 +154,56 @@ def test_a_moved_person_and_a_new_boss_replace_the_old_relationships(neo4j_setti
     assert [(r["t"], r["n"]) for r in rows] == [("REPORTS_TO", "x"), ("WORKS_AT", "o-x")]
 
 
+def _kept_and_followed(settings):
+    """Each person's org_id and reports_to as kept on the node, and as the WORKS_AT and
+    REPORTS_TO relationships say."""
+    rows = cypher(settings, "MATCH (p:Person) RETURN p.id AS id, p.org_id AS org, "
+                            "p.reports_to AS boss, [(p)-[:WORKS_AT]->(o) | o.id] AS orgs, "
+                            "[(p)-[:REPORTS_TO]->(b) | b.id] AS bosses ORDER BY id")
+    return ({r["id"]: (r["org"], r["boss"]) for r in rows},
+            {r["id"]: (*(r["orgs"] or [None]), *(r["bosses"] or [None])) for r in rows})
+
+
+def test_people_keep_the_ids_of_their_organization_and_superior_as_the_relationships_say(
+        neo4j_settings, tiny, make_tables):
+    """Schema 3: a read takes a person's organization and superior from the ids kept on the
+    node, so every write keeps them as the relationships say (an import that moves someone
+    or drops their superior, a forget of a superior, a revert that takes people away), and
+    ``check`` names a hand edit that changed one and not the other."""
+    bid = api.GraphCRM(neo4j_settings)
+    with Neo4jStore(neo4j_settings) as store:
+        store.import_dataset(tiny)
+        kept, followed = _kept_and_followed(neo4j_settings)
+        assert kept == followed and kept["d"] == ("o-c", "c") and kept["a"] == ("o-us", None)
+        moved = changed(TINY, "people", 4, "org_id", "o-x")  # d moves to the competitor
+        moved = changed(moved, "people", 4, "reports_to", "x")
+        moved = changed(moved, "people", 2, "reports_to", "c")  # b reports to c now
+        store.import_dataset(read_dataset([make_tables(moved)]))
+        kept, followed = _kept_and_followed(neo4j_settings)
+        assert kept == followed and (kept["d"], kept["b"]) == (("o-x", "x"), ("o-us", "c"))
+        people = {p["id"]: p for p in store.load("P1").table("people")}
+        assert (people["d"]["org_id"], people["d"]["reports_to"]) == ("o-x", "x")
+        assert "org_id" not in people["d"]["extra"] and store.check() == []
+    grown = {**moved, "people": [*moved["people"], ["n", "新人", "o-c", "", "e", "", ""],
+                                 ["m", "新人二", "o-c", "", "n", "", ""]]}
+    bid.import_data([make_tables(grown)])
+    created = int(bid.history().to_frame()["change_set"].max())
+    assert _kept_and_followed(neo4j_settings)[0]["m"] == ("o-c", "n")
+    bid.revert(created)  # n and m go
+    kept, followed = _kept_and_followed(neo4j_settings)
+    assert kept == followed and "n" not in kept and bid.check() == []
+    bid.forget("c")  # b and e reported to c
+    kept, followed = _kept_and_followed(neo4j_settings)
+    assert kept == followed and (kept["b"], kept["e"]) == (("o-us", None), ("o-c", None))
+    assert bid.check() == []
+    cypher(neo4j_settings, "MATCH (a:Person {id: 'a'})-[w:WORKS_AT]->() DELETE w "
+                           "WITH a MATCH (o:Organization {id: 'o-c'}) CREATE (a)-[:WORKS_AT]->(o)")
+    cypher(neo4j_settings, "MATCH (:Person {id: 'd'})-[r:REPORTS_TO]->() DELETE r")
+    assert bid.check() == [
+        "person a says it works at o-us but WORKS_AT o-c",
+        "person d says it reports to x but REPORTS_TO nobody"]
+
+
 def test_batched_import_gives_the_same_graph(neo4j_settings, sample):
     with Neo4jStore(neo4j_settings, batch_size=7, single_transaction_rows=0) as store:
         summary = store.import_dataset(sample)

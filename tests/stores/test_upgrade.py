@@ -76,6 +76,39 @@ def test_a_newer_embedded_store_is_refused(tmp_path):
 
 
 @pytest.mark.neo4j
+def test_a_schema_2_neo4j_store_keeps_its_history_and_gains_the_ids_on_people(neo4j_settings):
+    """Schema 2 → 3 on first open: every person gains their organization's and superior's
+    ids (what a read takes instead of following WORKS_AT and REPORTS_TO), in one
+    transaction; the history is left as it was, and every answer stays the same."""
+    from neo4j import GraphDatabase
+
+    bid = GraphCRM(neo4j_settings)
+    bid.import_data([sample_dir()])
+    bid.remove_role("prj-js-ess", "杨帆", "informant")
+    before, history = answers(bid), bid.history().to_frame()
+    with GraphDatabase.driver(neo4j_settings.uri, auth=(neo4j_settings.username,
+                                                        neo4j_settings.password)) as driver:
+        def run(query: str) -> list:
+            return driver.execute_query(query, database_=neo4j_settings.database).records
+
+        run("MATCH (p:Person) REMOVE p.org_id, p.reports_to")  # what schema 2 held
+        run("MATCH (l:GraphcrmImportLock) SET l.schema = 2")
+        assert answers(bid) == before  # opening upgraded it
+        assert run("MATCH (l:GraphcrmImportLock) RETURN l.schema AS s")[0]["s"] == 3
+        assert bid.history().to_frame().equals(history) and bid.check() == []
+        kept = run("MATCH (p:Person) RETURN count(p.org_id) AS orgs, count(p.reports_to) AS "
+                   "bosses, count { (:Person)-[:REPORTS_TO]->() } AS reporting")[0]
+        assert kept["orgs"] == len(sample_dir_people()) and kept["bosses"] == kept["reporting"]
+
+
+def sample_dir_people() -> list[str]:
+    """The ids of the sample's people."""
+    from graphcrm.ingest import read_dataset
+
+    return [p["id"] for p in read_dataset([sample_dir()]).table("people")]
+
+
+@pytest.mark.neo4j
 def test_a_schema_1_neo4j_store_is_upgraded_and_a_newer_one_refused(neo4j_settings):
     from neo4j import GraphDatabase
 
@@ -91,13 +124,14 @@ def test_a_schema_1_neo4j_store_is_upgraded_and_a_newer_one_refused(neo4j_settin
         run("MATCH (n) WHERE n:GraphcrmChangeSet OR n:GraphcrmChanges OR n:GraphcrmSnapshot "
             "DETACH DELETE n")
         run("MATCH (l:GraphcrmImportLock) REMOVE l.schema, l.change_sets")
+        run("MATCH (p:Person) REMOVE p.org_id, p.reports_to")
         assert answers(bid) == before  # opening upgraded it
-        assert run("MATCH (l:GraphcrmImportLock) RETURN l.schema AS s")[0]["s"] == 2
+        assert run("MATCH (l:GraphcrmImportLock) RETURN l.schema AS s")[0]["s"] == 3
         assert bid.history().to_frame()["command"].tolist() == ["upgrade"]
         run("MATCH (l:GraphcrmImportLock) SET l.schema = 9")
-        with pytest.raises(StoreError, match=r"store schema 9, this one reads 2"):
+        with pytest.raises(StoreError, match=r"store schema 9, this one reads 3"):
             bid.stats()
-        run("MATCH (l:GraphcrmImportLock) SET l.schema = 2")
+        run("MATCH (l:GraphcrmImportLock) SET l.schema = 3")
 
 
 def test_a_column_added_since_is_added_in_place_or_read_as_blank(tmp_path):
