@@ -90,11 +90,11 @@ _NOT_PROPERTIES = {
 }
 _INTERNAL = {"interactions": {"key"}}
 
-#: The Neo4j store's schema: 2 keeps history (``stores.base.HISTORY_SCHEMA``); 3 keeps each person's
-#: organization and superior ids on the person as well (``org_id``, ``reports_to``), beside
-#: the WORKS_AT and REPORTS_TO relationships, which a read then need not follow. Stores of
-#: schema 1 and 2 are upgraded on first open; a graphcrm that reads 2 refuses a store of 3
-#: (it would write people without those ids).
+#: The Neo4j store's schema: 2 keeps history (``stores.base.HISTORY_SCHEMA``); 3 keeps
+#: each person's organization and superior ids on the person as well (``org_id``,
+#: ``reports_to``), beside the WORKS_AT and REPORTS_TO relationships, which a read then need
+#: not follow. Stores of schema 1 and 2 are upgraded on first open; a graphcrm that reads 2
+#: refuses a store of 3 (it would write people without those ids).
 NEO4J_SCHEMA = 3
 # Extra columns live beside the contract's properties; one whose name graphcrm uses itself
 # (or that starts with the escape) is stored as "extra:<name>" and read back as <name>.
