@@ -350,6 +350,28 @@ def test_a_neighbourhood_s_element_ids_found_on_the_way_are_the_people_s(neo4j_s
                 assert len(ids) > 1
 
 
+def test_people_are_read_by_element_id_only_while_it_is_still_theirs(neo4j_settings, tiny):
+    """A read finds its people by the element ids it found on the way; when one no longer
+    names the person it was found for (the node gone, Neo4j reusing its element id for
+    someone else), the people are read again by id, never as that someone else."""
+    asked, ids = ["a", "b", "c", "zz"], ["a", "b", "c"]  # zz: not in the store
+    with Neo4jStore(neo4j_settings) as store:
+        store.import_dataset(tiny)
+        with store._session() as session:
+            placed = neo4j_store._placed(
+                asked, session.execute_read(neo4j_store._members, asked))
+            assert [person for _, person in placed] == ids
+
+            def read(placed):
+                tables = session.execute_read(neo4j_store._tables, ids, [], True, placed)
+                return sorted((p["id"], p["reports_to"]) for p in tables["people"])
+
+            whole = [("a", None), ("b", "a"), ("c", None)]
+            assert read(placed) == whole
+            assert read([[placed[2][0], "a"], *placed[1:]]) == whole  # a's names c now
+            assert read([[placed[2][0], "a"], placed[1], [placed[0][0], "c"]]) == whole
+
+
 @hypothesis.settings(max_examples=200, deadline=None)
 @hypothesis.given(st.data())
 def test_ties_keyed_by_numbers_sort_as_their_ids_do(data):
