@@ -1047,14 +1047,16 @@ class GraphCRM:
 
         return write_template(path, lang)
 
-    def check(self) -> builtins.list[str]:
+    def check(self) -> builtins.list[Said]:
         """Check the store without changing what it holds (``graphcrm check``); return the
         problems found, none when it is whole. See :meth:`graphcrm.stores.Store.check`.
 
         Returns
         -------
-        list of str
-            The problems found; empty when the store is whole.
+        list of Said
+            The problems found; empty when the store is whole. Each is a sentence of the
+            catalogue (:class:`~graphcrm.words.Said`): English as a string, in Chinese by
+            ``in_lang("zh")``, as ``graphcrm --lang zh check`` says it.
 
         Example
         -------

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import locale
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from graphcrm.domain import (
@@ -46,7 +46,7 @@ from graphcrm.records import SCHEMA
 __all__ = ["LANGUAGES", "VOCABULARIES", "cell", "column", "default_lang", "joined", "role_words",
            "Field",
            "vocab", "word", "WORDS", "field_name", "field_value", "Said", "ReadAs", "say",
-           "VocabularyRefused", "problem_text"]
+           "VocabularyRefused", "Listed", "problem_text"]
 
 LANGUAGES = ("en", "zh")
 
@@ -473,6 +473,37 @@ WORDS: dict[str, tuple[str, str]] = {
                         "{name} 对应 {n} 人；请写明是哪一位，如 {bare}（单位或部门的一部分），"
                         "或给出编号："),
     "check.ok": ("ok: the store is whole", "检查通过：数据库完整"),
+    "check.failed": ("1 problem in the store:\n  {shown}\n{advice}",
+                     "数据库有 1 处问题：\n  {shown}\n{advice}"),
+    "check.failed.n": ("{n} problems in the store:\n  {shown}\n{advice}",
+                       "数据库有 {n} 处问题：\n  {shown}\n{advice}"),
+    "check.more": ("… and {n} more", "……另有 {n} 处"),
+    "check.restore": ("restore a backup, or import your files into a new store",
+                      "请恢复备份，或把文件导入一个新的数据库"),
+    "check.kept_ids": ("graphcrm follows the relationships: to make the ids kept on people say "
+                       "the same, run {statement} in Neo4j Browser (or restore a backup)",
+                       "graphcrm 以关系为准：在 Neo4j Browser 中运行 {statement}，让人员记下的"
+                       "编号与关系一致（或恢复备份）"),
+    "check.sqlite": ("SQLite's integrity check: {said}", "SQLite 完整性检查：{said}"),
+    "check.foreign_key": ("{table} {record}: {column} {value} is not in {parent}",
+                          "{table} {record}：{column} {value} 在{parent}表中不存在"),
+    "check.reader_busy": ("another process is still reading the store; the write-ahead log "
+                          "could not be folded in (run check again when it is done)",
+                          "另一个进程仍在读取数据库，预写日志未能并入（待其结束后再运行一次 "
+                          "check）"),
+    "check.no_org": ("person {id} works at no organization", "人员 {id} 没有所属单位"),
+    "check.orgs": ("person {id} works at {n} organizations",
+                   "人员 {id} 同时属于 {n} 个单位"),
+    "check.interaction_alone": ("interaction {id} is with nobody",
+                                "联系记录 {id} 没有对应的人"),
+    "check.org_id": ("person {id} says it works at {kept} but WORKS_AT {linked}",
+                     "人员 {id} 记下的单位是 {kept}，单位关系（WORKS_AT）却指向 {linked}"),
+    "check.reports_to": ("person {id} says it reports to {kept} but REPORTS_TO {linked}",
+                         "人员 {id} 记下的直接上级是 {kept}，上级关系（REPORTS_TO）却指向 "
+                         "{linked}"),
+    "check.bosses": ("person {id} reports to {n} people", "人员 {id} 有 {n} 个直接上级"),
+    "check.nobody": ("nobody", "（无）"),
+    "check.no_organization": ("no organization", "（无）"),
     "error.cannot_write": ("{target}: cannot be written ({why})", "{target}：无法写入（{why}）"),
     "error.cannot_write_whole": ("{target}: cannot be written ({why}); nothing was left "
                                  "half-written",
@@ -1155,6 +1186,50 @@ class VocabularyRefused(Said):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return VocabularyRefused, (self.values["vocabulary"], str(self))
+
+
+class Listed(Said):
+    """Things listed in the reader's language, joined by ``sep`` (by default a line each,
+    indented): each sentence, vocabulary value or field by its words, at most ``limit`` of
+    them, then how many more there are (``check.more``).
+
+    >>> said = Listed([Said("check.no_org", id="p1"), Said("check.bosses", id="p2", n=2)])
+    >>> print(said)
+    person p1 works at no organization
+      person p2 reports to 2 people
+    >>> print(said.in_lang("zh"))
+    人员 p1 没有所属单位
+      人员 p2 有 2 个直接上级
+    >>> Listed(["p1", "p2", TieType.KNOWS], sep=" ").in_lang("zh")
+    'p1 p2 认识'
+    """
+
+    def __new__(cls, items: Sequence[Any], *, sep: str = "\n  ", limit: int | None = None
+                ) -> Listed:
+        said = str.__new__(cls, cls._text(items, sep, limit, "en"))
+        said.key = "check.more"
+        said.values = {"items": tuple(items), "sep": sep, "limit": limit}
+        return said
+
+    @staticmethod
+    def _text(items: Sequence[Any], sep: str, limit: int | None, lang: str) -> str:
+        shown = [str(v) for v in _in({str(i): v for i, v in enumerate(items[:limit])},
+                                         lang).values()]
+        if limit is not None and len(items) > limit:
+            shown.append(word("check.more", lang, n=len(items) - limit))
+        return sep.join(shown)
+
+    def in_lang(self, lang: str) -> str:
+        v = self.values
+        return self._text(v["items"], v["sep"], v["limit"], lang)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        v = self.values
+        return _listed, (v["items"], v["sep"], v["limit"])
+
+
+def _listed(items: Sequence[Any], sep: str, limit: int | None) -> Listed:
+    return Listed(items, sep=sep, limit=limit)
 
 
 def problem_text(problem: Any, lang: str) -> str:

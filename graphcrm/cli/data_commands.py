@@ -11,11 +11,11 @@ import click
 
 from graphcrm.cli import cli
 from graphcrm.cli.options import author_option, bid_of, format_option, lang_of, show
-from graphcrm.errors import StoreDamaged
+from graphcrm.errors import StoreBusy, StoreDamaged
 from graphcrm.import_report import ImportReport, report_text
 from graphcrm.ingest.limits import Limits
 from graphcrm.stores import ImportSummary
-from graphcrm.words import joined, say, word
+from graphcrm.words import Listed, Said, joined, say, word
 
 if TYPE_CHECKING:
     from graphcrm.ingest.participants import ActivityReport
@@ -443,12 +443,24 @@ def check_command(ctx: click.Context) -> None:
       graphcrm --store team.db check
     """
     problems = bid_of(ctx).check()
+    kinds = {p.key for p in problems}
+    if kinds == {"check.reader_busy"}:  # nothing is wrong: an erasure waits for a reader
+        raise StoreBusy(problems[0])
     if problems:
-        shown = "\n".join(f"  {p}" for p in problems[:20])
-        more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
-        raise StoreDamaged(f"{len(problems)} problem(s) in the store:\n{shown}{more}\n"
-                           "restore a backup, or import your files into a new store")
+        raise StoreDamaged(Said("check.failed", n=len(problems), shown=Listed(problems, limit=20),
+                                advice=_advice(kinds)))
     click.echo(word("check.ok", lang_of(ctx)))
+
+
+def _advice(kinds: set[str]) -> Said:
+    """What to do about the problems ``check`` found: ids kept on people that disagree with
+    their relationships (a hand edit in Neo4j Browser) are made to follow the relationships
+    by the upgrade's own statement; anything else needs a backup or a new store."""
+    if kinds <= {"check.org_id", "check.reports_to"}:
+        from graphcrm.resources import cypher_dir
+
+        return Said("check.kept_ids", statement=str(cypher_dir() / "upgrade_person_refs.cypher"))
+    return Said("check.restore")
 
 
 @cli.command("forget")

@@ -538,12 +538,14 @@ class Store(ABC):
         """Ids of the organizations, people and projects in the store, by table."""
 
     @abstractmethod
-    def check(self) -> list[str]:
+    def check(self) -> list[Said]:
         """Check the store without changing what it holds; return the problems found (empty
         when it is whole). The embedded store runs SQLite's integrity and foreign-key checks
         and then folds in a write-ahead log a reader held up (finishing a ``forget``); the
         Neo4j store checks graphcrm's model on the server (the server's own files are
-        checked with ``neo4j-admin database check``)."""
+        checked with ``neo4j-admin database check``). Each problem is a sentence of the
+        catalogue (:class:`~graphcrm.words.Said`, key ``check.<kind>``): its text is English,
+        ``in_lang("zh")`` says it in Chinese."""
 
     @abstractmethod
     def close(self) -> None:

@@ -77,7 +77,7 @@ from graphcrm.stores.base import (
     owned_by,
 )
 from graphcrm.stores.snapshot import Opening, read_aside
-from graphcrm.words import Said
+from graphcrm.words import WORDS, Field, Listed, Said
 
 __all__ = ["EmbeddedStore", "create_store"]
 
@@ -142,6 +142,25 @@ def _translate(err: sqlite3.Error, path: Path, doing: str) -> StoreError:
         return StoreError(f"{path}: {doing} failed ({err}); the write was rolled back, "
                           "nothing was written")
     return StoreError(f"{path}: {doing} failed ({err})")
+
+
+def _table(name: str) -> str:
+    """A table of the file as a reader names it: a table of the import by its word (人员),
+    another (history, snapshots) by its name."""
+    return Said(f"stats.{name}") if f"stats.{name}" in WORDS else name
+
+
+def _worded(table: str, column: str, value: Any) -> Any:
+    """A stored value of a vocabulary column as its member (said in the reader's words),
+    any other value as it is."""
+    spec = next((c for c in SCHEMA[table].columns if c.name == column), None) \
+        if table in SCHEMA else None
+    if spec is None or spec.vocabulary is None:
+        return value
+    try:
+        return spec.vocabulary(value)
+    except ValueError:  # a value no vocabulary has (the file was edited): as it is
+        return value
 
 
 def _translated(doing: str) -> Callable[[F], F]:
@@ -490,25 +509,48 @@ class EmbeddedStore(Store):
         return _Transaction(self._conn, self.shown, mode)
 
     @_translated("checking the store")
-    def check(self) -> list[str]:
+    def check(self) -> list[Said]:
         """SQLite's integrity check of the file (read only); then, when the store is whole
         and writable, finish any erasure a reader held up (checkpoint the write-ahead log).
 
         Returns
         -------
-        list of str
-            The problems found; empty when the store is whole.
+        list of Said
+            The problems found, each a :class:`~graphcrm.words.Said` (its text English, any
+            language by ``in_lang``; SQLite's own findings quoted as it words them); empty
+            when the store is whole.
         """
         found = [str(r[0]) for r in self._conn.execute("PRAGMA integrity_check")]
-        problems = [] if found == ["ok"] else found
-        problems += [f"foreign key: {r[0]} row {r[1]} refers to a missing {r[2]}"
-                     for r in self._conn.execute("PRAGMA foreign_key_check")]
+        problems: list[Said] = [] if found == ["ok"] else [Said("check.sqlite", said=f)
+                                                           for f in found]
+        broken = dict.fromkeys((r[0], r[3]) for r in self._conn.execute(
+            "PRAGMA foreign_key_check"))  # (table, which key): a row each, no rowid for some
+        problems += [said for table, fk in broken for said in self._dangling(table, fk)]
         if not problems and not self.read_only:
             busy, _, _ = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             if busy:
-                problems.append("another process is still reading the store; the write-ahead "
-                                "log could not be folded in (run check again when it is done)")
+                problems.append(Said("check.reader_busy"))
         return problems
+
+    def _dangling(self, table: str, fk: int) -> list[Said]:
+        """The rows of ``table`` whose foreign key ``fk`` (as ``PRAGMA foreign_key_check``
+        names them) refers to nothing, as a reader would say them: the record by its key (a
+        tie by its two people and type), the column, and the value no record of the parent
+        table has. ``table`` is SQLite's own name of a table of this file."""
+        _, _, parent, column, to, *_ = next(
+            r for r in self._conn.execute(f'PRAGMA foreign_key_list("{table}")') if r[0] == fk)
+        rows = self._conn.execute(
+            f'SELECT * FROM "{table}" WHERE "{column}" IS NOT NULL AND "{column}" NOT IN '
+            f'(SELECT "{to or "id"}" FROM "{parent}")')
+        names = [d[0] for d in rows.description]
+        found = []
+        for row in rows:
+            record = dict(zip(names, row, strict=True))
+            key = Listed([_worded(table, n, record[n]) for n in
+                          (SCHEMA[table].key if table in SCHEMA else names[:2])], sep=" ")
+            found.append(Said("check.foreign_key", table=_table(table), record=key,
+                              column=Field(column), value=record[column], parent=_table(parent)))
+        return sorted(found, key=lambda said: str(said.values["record"]))
 
     # -- writing -------------------------------------------------------------------------
 

@@ -780,12 +780,12 @@ class Neo4jStore(Store):
             ids[record["table"]] = set(record["ids"])
         return ids
 
-    def check(self) -> list[str]:
+    def check(self) -> list[Said]:
         with self._translate():
             records = self._driver.execute_query(
                 statement("check"), database_=self.settings.database, routing_="r"
             ).records
-        return [str(r["problem"]) for r in records]
+        return [_problem(r) for r in records]
 
     def close(self) -> None:
         """Close the driver; with ties still being read aside (:meth:`load_for_graph`),
@@ -864,6 +864,21 @@ def _first_line(err: object) -> str:
 
 
 _Batch = tuple[str, str, list[dict[str, Any]], str | None]
+
+
+def _problem(record: Any) -> Said:
+    """A row of ``check.cypher`` as its sentence of the catalogue: ``check.<kind>`` with the
+    values the row gives (an id kept or linked that is missing said as nobody, or no
+    organization)."""
+    kind = str(record["kind"])
+    values: dict[str, Any] = {"id": record["id"]}
+    if record["n"] is not None:
+        values["n"] = int(record["n"])
+    if kind in ("org_id", "reports_to"):
+        missing = Said("check.no_organization" if kind == "org_id" else "check.nobody")
+        values["kept"] = record["kept"] if record["kept"] is not None else missing
+        values["linked"] = record["linked"] if record["linked"] is not None else missing
+    return Said(f"check.{kind}", **values)
 
 
 def _upgrade(tx: Any) -> None:

@@ -7,8 +7,10 @@ import csv
 import io
 import json
 import re
+import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -403,3 +405,39 @@ def test_calendar_problems_in_chinese(store, tmp_path):
     said = run("--store", store, "import", str(calendar), lang="zh").output
     assert "第 1 个日程：没有开始时间（DTSTART）" in said, said
     assert "event" not in said and "no start" not in said
+
+
+def test_check_says_what_is_wrong_in_chinese(demo, tmp_path):
+    """An organization and a person deleted behind graphcrm's back (foreign keys off, as a
+    hand edit in a SQLite browser does): ``check`` names each record left pointing at
+    nothing by its key, the column and the value, in either language, and says what to do;
+    in Chinese, no English but the ids."""
+    store = tmp_path / "edited.db"
+    store.write_bytes(Path(demo).read_bytes())
+    with sqlite3.connect(store) as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("DELETE FROM organizations WHERE id = 'assoc'")  # 2 people work there
+        conn.execute("DELETE FROM people WHERE id = 'p204'")
+        ties = conn.execute("SELECT count(*) FROM relationships WHERE 'p204' IN "
+                            "(source, target)").fetchone()[0]
+    english = run("--store", str(store), "check")
+    assert english.exit_code == 4
+    lines = english.stderr.splitlines()
+    assert lines[0] == f"graphcrm: {len(lines) - 2} problems in the store:"
+    assert lines[-1] == "restore a backup, or import your files into a new store"
+    for line in ("people p801: org_id assoc is not in organizations",
+                 "people p920: reports_to p204 is not in people",
+                 "stakeholders prj-js-ess p204 procurement: person_id p204 is not in people"):
+        assert f"  {line}" in lines
+    assert sum(" p204 is not in people" in line for line in lines) == len(lines) - 4
+    assert sum(line.startswith("  relationships ") for line in lines) == ties > 2
+    chinese = run("--store", str(store), "check", lang="zh")
+    assert chinese.exit_code == 4
+    said = chinese.stderr.splitlines()
+    assert said[0] == f"graphcrm: 数据库有 {len(lines) - 2} 处问题："
+    assert said[-1] == "请恢复备份，或把文件导入一个新的数据库"
+    for line in ("人员 p801：单位 assoc 在单位表中不存在",
+                 "人员 p920：直接上级 p204 在人员表中不存在",
+                 "项目角色 prj-js-ess p204 采购：人员编号 p204 在人员表中不存在"):
+        assert f"  {line}" in said
+    assert _english_sentences(chinese.stderr, "assoc", "prj-js-ess") == [], chinese.stderr

@@ -24,11 +24,11 @@ from graphcrm.cli import cli
 from graphcrm.errors import StoreError, ValidationFailed
 from graphcrm.graph import build_graph
 from graphcrm.ingest import read_dataset
-from graphcrm.resources import sample_dir
+from graphcrm.resources import cypher_dir, sample_dir
 from graphcrm.stores import neo4j_store, open_store
 from graphcrm.stores.neo4j_settings import Neo4jSettings
 from graphcrm.stores.neo4j_store import Neo4jStore
-from tests.conftest import TINY, changed
+from tests.conftest import TINY, changed, run_cli
 from tests.neo4j_server import load_script
 
 pytestmark = pytest.mark.neo4j
@@ -199,9 +199,29 @@ def test_people_keep_the_ids_of_their_organization_and_superior_as_the_relations
     cypher(neo4j_settings, "MATCH (a:Person {id: 'a'})-[w:WORKS_AT]->() DELETE w "
                            "WITH a MATCH (o:Organization {id: 'o-c'}) CREATE (a)-[:WORKS_AT]->(o)")
     cypher(neo4j_settings, "MATCH (:Person {id: 'd'})-[r:REPORTS_TO]->() DELETE r")
-    assert bid.check() == [
-        "person a says it works at o-us but WORKS_AT o-c",
-        "person d says it reports to x but REPORTS_TO nobody"]
+    found = bid.check()
+    assert found == ["person a says it works at o-us but WORKS_AT o-c",
+                     "person d says it reports to x but REPORTS_TO nobody"]
+    assert [p.in_lang("zh") for p in found] == [
+        "人员 a 记下的单位是 o-us，单位关系（WORKS_AT）却指向 o-c",
+        "人员 d 记下的直接上级是 x，上级关系（REPORTS_TO）却指向 （无）"]
+    env = {"NEO4J_USERNAME": neo4j_settings.username, "NEO4J_PASSWORD": neo4j_settings.password}
+    said = run_cli(neo4j_settings.uri, "--lang", "zh", "check", env=env)
+    assert said.exit_code == 4 and said.stderr.startswith("graphcrm: 数据库有 2 处问题：\n")
+    statement = cypher_dir() / "upgrade_person_refs.cypher"
+    assert said.stderr.splitlines()[-1] == (
+        f"graphcrm 以关系为准：在 Neo4j Browser 中运行 {statement}，让人员记下的编号与关系一致"
+        "（或恢复备份）")
+    cypher(neo4j_settings, statement.read_text(encoding="utf-8"))  # as the advice says
+    assert bid.check() == [] and _kept_and_followed(neo4j_settings)[0]["d"] == ("o-x", None)
+    cypher(neo4j_settings, "MATCH (d:Person {id: 'd'}), (a:Person {id: 'a'}) "
+                           "CREATE (d)-[:REPORTS_TO]->(a), "
+                           "(d)-[:REPORTS_TO]->(:Person {id: 'z'})")  # z works nowhere
+    said = run_cli(neo4j_settings.uri, "check", env=env)
+    assert said.stderr.splitlines() == [
+        "graphcrm: 2 problems in the store:", "  person z works at no organization",
+        "  person d reports to 2 people",
+        "restore a backup, or import your files into a new store"]
 
 
 def test_batched_import_gives_the_same_graph(neo4j_settings, sample):
