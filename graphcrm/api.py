@@ -106,7 +106,7 @@ from graphcrm.stores import (
     open_store,
     scratch_store,
 )
-from graphcrm.words import Said, default_lang
+from graphcrm.words import Listed, Said, default_lang
 
 if TYPE_CHECKING:  # imported where used: a question loads neither the map nor the contacts
     import pandas as pd
@@ -2161,10 +2161,11 @@ def _refuse_losses(planned: ImportSummary) -> None:
     listed = next((t.rows for t in planned.tables if t.table == "people"), 0) - len(gone)
     if len(gone) > max(listed, 2):
         raise Conflict(Said("error.sync_cut_short", n=len(gone), listed=listed,
-                            names=", ".join(gone[:5]) + (" …" if len(gone) > 5 else "")))
+                            names=Listed(gone, sep=", ", zh_sep="、", limit=5)))
     lost = [t for t in planned.tables if t.removed > t.rows]
     if lost:
-        counts = "; ".join(f"{t.table}: {t.removed} removed, {t.rows} listed" for t in lost)
+        counts = Listed([Said("import.removed_listed", table=Said(f"stats.{t.table}"),
+                              n=t.removed, listed=t.rows) for t in lost], sep="; ", zh_sep="；")
         raise Conflict(Said("error.sync_removes_more", counts=counts))
 
 

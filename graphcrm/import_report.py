@@ -34,7 +34,7 @@ from graphcrm.changes import CREATE, REMOVE, UPDATE, Change, Creations
 from graphcrm.domain import Role, TieType
 from graphcrm.results import Block, Part, Result, layout, shown
 from graphcrm.stores.base import ImportSummary
-from graphcrm.words import field_name, field_value, joined, say, vocab, word
+from graphcrm.words import Said, field_name, field_value, joined, say, vocab, word
 
 __all__ = ["ImportReport", "PLAN_CREATIONS", "PLAN_OTHERS"]
 
@@ -180,6 +180,9 @@ def _spoken(change: Change, label: str, lang: str) -> str:
     """A role's or tie's label with its role or tie type in ``lang`` (``P 王建国 决策者``,
     ``王建国 — 周建平 认识``)."""
     kinds = {"stakeholders": Role, "relationships": TieType}
+    if isinstance(label, Said) and label.key == "import.entered_by":  # a colleague's record
+        return word(label.key, lang, what=_spoken(change, label.values["what"], lang),
+                    who=label.values["who"])
     if lang == "en" or change.table not in kinds or not label:
         return label
     head, _, last = label.rpartition(" ")

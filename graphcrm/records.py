@@ -39,7 +39,7 @@ from graphcrm.domain import (
 from graphcrm.errors import Problem, ValidationFailed
 
 __all__ = ["Column", "TableSpec", "SCHEMA", "TABLE_ORDER", "Record", "Dataset", "record_key",
-           "tie_row_key", "TieRows"]
+           "tie_row_key", "TieRows", "vocabulary_member"]
 
 Record = dict[str, Any]
 
@@ -271,6 +271,24 @@ def record_key(table: str, record: Record) -> tuple[str, ...]:
     if table == "relationships":  # source, target, type: a row's first columns
         return tie_row_key([record.get(col) for col in columns])
     return tuple([str(record.get(col) or "") for col in columns])
+
+
+def vocabulary_member(table: str, column: str, value: Any) -> Any:
+    """A stored value of a vocabulary column of ``table`` as its member (which a sentence of
+    the catalogue says in the reader's words); any other value, or a value the vocabulary
+    does not have (a file edited by hand), as it is.
+
+    >>> vocabulary_member("relationships", "type", "KNOWS"), vocabulary_member("people", "id", "p1")
+    (<TieType.KNOWS: 'KNOWS'>, 'p1')
+    """
+    spec = next((c for c in SCHEMA[table].columns if c.name == column), None) \
+        if table in SCHEMA else None
+    if spec is None or spec.vocabulary is None:
+        return value
+    try:
+        return spec.vocabulary(value)
+    except ValueError:
+        return value
 
 
 def tie_row_key(row: Sequence[Any]) -> tuple[str, ...]:

@@ -463,6 +463,21 @@ WORDS: dict[str, tuple[str, str]] = {
                           "give --take-over to remove them all the same",
                           "--sync 会删除其他同事录入的记录（{counts}）；同步只删除本人录入的内容。"
                           "用 --dry-run 查看；确要删除请加 --take-over"),
+    "import.removed_listed": ("{table}: {n} removed, {listed} listed",
+                              "{table}：删除 {n} 条，列出 {listed} 条"),
+    "import.entered_by": ("{what} (entered by {who})", "{what}（{who} 录入）"),
+    "import.entered_count": ("{n} entered by {who}", "{who} 录入的 {n} 条"),
+    "warn.sync_others.refused": ("--sync would remove records other colleagues entered: "
+                                 "{counts} (refused without --take-over)",
+                                 "--sync 会删除其他同事录入的记录：{counts}（不加 --take-over "
+                                 "将被拒绝）"),
+    "warn.sync_others.would": ("--sync would remove records other colleagues entered: {counts}",
+                               "--sync 会删除其他同事录入的记录：{counts}"),
+    "warn.sync_others.removed": ("--sync removed records other colleagues entered: {counts}",
+                                 "--sync 删除了其他同事录入的记录：{counts}"),
+    "conflict.entry": ("{record} {field}: {author} set {theirs} ({at}), this import {mine}",
+                       "{record} 的{field}：{author} 于 {at} 设为 {theirs}，本次导入为 {mine}"),
+    "conflict.kept": ("kept a colleague's value: {entry}", "保留了同事的值：{entry}"),
     "error.colleague_changed": ("{n} value(s) a colleague set since your last import would "
                                 "change: {shown}. Give --theirs to keep theirs or --mine to "
                                 "write yours (--dry-run lists them all)",
@@ -477,7 +492,7 @@ WORDS: dict[str, tuple[str, str]] = {
                      "数据库有 1 处问题：\n  {shown}\n{advice}"),
     "check.failed.n": ("{n} problems in the store:\n  {shown}\n{advice}",
                        "数据库有 {n} 处问题：\n  {shown}\n{advice}"),
-    "check.more": ("… and {n} more", "……另有 {n} 处"),
+    "check.more": ("… and {n} more", "……另有 {n} 项"),
     "check.restore": ("restore a backup, or import your files into a new store",
                       "请恢复备份，或把文件导入一个新的数据库"),
     "check.kept_ids": ("graphcrm follows the relationships: to make the ids kept on people say "
@@ -1190,8 +1205,8 @@ class VocabularyRefused(Said):
 
 class Listed(Said):
     """Things listed in the reader's language, joined by ``sep`` (by default a line each,
-    indented): each sentence, vocabulary value or field by its words, at most ``limit`` of
-    them, then how many more there are (``check.more``).
+    indented; in Chinese by ``zh_sep`` when given): each sentence, vocabulary value or field
+    by its words, at most ``limit`` of them, then how many more there are (``check.more``).
 
     >>> said = Listed([Said("check.no_org", id="p1"), Said("check.bosses", id="p2", n=2)])
     >>> print(said)
@@ -1202,13 +1217,15 @@ class Listed(Said):
       人员 p2 有 2 个直接上级
     >>> Listed(["p1", "p2", TieType.KNOWS], sep=" ").in_lang("zh")
     'p1 p2 认识'
+    >>> Listed(["甲", "乙", "丙"], sep=", ", zh_sep="、", limit=2).in_lang("zh")
+    '甲、乙、……另有 1 项'
     """
 
-    def __new__(cls, items: Sequence[Any], *, sep: str = "\n  ", limit: int | None = None
-                ) -> Listed:
+    def __new__(cls, items: Sequence[Any], *, sep: str = "\n  ", zh_sep: str | None = None,
+                limit: int | None = None) -> Listed:
         said = str.__new__(cls, cls._text(items, sep, limit, "en"))
         said.key = "check.more"
-        said.values = {"items": tuple(items), "sep": sep, "limit": limit}
+        said.values = {"items": tuple(items), "sep": sep, "zh_sep": zh_sep, "limit": limit}
         return said
 
     @staticmethod
@@ -1221,15 +1238,16 @@ class Listed(Said):
 
     def in_lang(self, lang: str) -> str:
         v = self.values
-        return self._text(v["items"], v["sep"], v["limit"], lang)
+        sep = v["zh_sep"] if lang == "zh" and v["zh_sep"] is not None else v["sep"]
+        return self._text(v["items"], sep, v["limit"], lang)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        v = self.values
-        return _listed, (v["items"], v["sep"], v["limit"])
+        return _listed, (self.values,)
 
 
-def _listed(items: Sequence[Any], sep: str, limit: int | None) -> Listed:
-    return Listed(items, sep=sep, limit=limit)
+def _listed(values: dict[str, Any]) -> Listed:
+    return Listed(values["items"], sep=values["sep"], zh_sep=values["zh_sep"],
+                  limit=values["limit"])
 
 
 def problem_text(problem: Any, lang: str) -> str:

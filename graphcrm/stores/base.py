@@ -45,8 +45,8 @@ from graphcrm.changes import (
     encode,
 )
 from graphcrm.errors import Conflict
-from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, TieRows
-from graphcrm.words import Said
+from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, TieRows, vocabulary_member
+from graphcrm.words import Field, Listed, Said
 
 __all__ = ["Store", "ImportSummary", "TableChanges", "Counts", "OrganizationSummary",
            "ChangeInfo", "ChangeSet", "Snapshot", "HISTORY_SCHEMA", "merged_review", "Traces",
@@ -257,8 +257,8 @@ class ImportSummary:
             removed = counts.get(name, {}).get(REMOVE, 0)
             given = len(dataset.table(name))
             if removed > given:
-                warnings.append(Said(f"warn.removed_more.{mood}", table=name, n=removed,
-                                     given=given))
+                warnings.append(Said(f"warn.removed_more.{mood}", table=Said(f"stats.{name}"),
+                                     n=removed, given=given))
         return cls(
             tuple(TableChanges(name, len(dataset.table(name)),
                                counts.get(name, {}).get(CREATE, 0),
@@ -620,7 +620,7 @@ def owned_by(history: Callable[[], Sequence[ChangeSet]], author: str
 
 
 def guard_sync(changes: Sequence[Change], sets: Sequence[ChangeSet], author: str, *,
-               take_over: bool, dry_run: bool) -> tuple[list[Change], list[str]]:
+               take_over: bool, dry_run: bool) -> tuple[list[Change], list[Said]]:
     """What a sync by ``author`` may remove: only what ``author`` entered. The removals of
     records another author entered are labelled with who (``(entered by 林晓)``) and said in
     a warning; unless ``take_over`` or a dry run, they refuse the import.
@@ -641,16 +641,17 @@ def guard_sync(changes: Sequence[Change], sets: Sequence[ChangeSet], author: str
         if who is not None and who != author:
             theirs[who] = theirs.get(who, 0) + 1
             change = Change(change.table, change.action, change.key, change.fields,
-                            f"{change.label or ' '.join(change.key)} (entered by {who})")
+                            Said("import.entered_by", what=change.label or " ".join(change.key),
+                                 who=who))
         out.append(change)
     if not theirs:
         return out, []
-    counts = ", ".join(f"{n} entered by {who}" for who, n in sorted(theirs.items()))
+    counts = Listed([Said("import.entered_count", n=n, who=who)
+                     for who, n in sorted(theirs.items())], sep=", ", zh_sep="、")
     if not (take_over or dry_run):
         raise Conflict(Said("error.sync_others", counts=counts))
-    verb = "would remove" if dry_run else "removed"
-    return out, [f"--sync {verb} records other colleagues entered: {counts}"
-                 + ("" if take_over else " (refused without --take-over)")]
+    mood = "removed" if not dry_run else "would" if take_over else "refused"
+    return out, [Said(f"warn.sync_others.{mood}", counts=counts)]
 
 
 #: How an import settles a conflict with a colleague's value: keep theirs, or write mine.
@@ -659,7 +660,7 @@ SETTLE = ("theirs", "mine")
 
 def guard_conflicts(changes: Sequence[Change], sets: Sequence[ChangeSet], author: str, *,
                     settle: str | None, dry_run: bool
-                    ) -> tuple[list[Change], list[str], dict[tuple[str, tuple[str, ...]],
+                    ) -> tuple[list[Change], list[Said], dict[tuple[str, tuple[str, ...]],
                                                                dict[str, Any]]]:
     """The updates of ``changes`` that would overwrite a value another author set after
     ``author``'s last change set (or ever, when ``author`` has none): conflicts.
@@ -703,10 +704,11 @@ def guard_conflicts(changes: Sequence[Change], sets: Sequence[ChangeSet], author
             by = setter.get((change.table, change.key, name), first)
             if by is not None and by.author != author and by.id > mine_last:
                 found.append((change, name, old, new, by))
-    said = [f"{c.label or ' '.join(c.key)} {name}: {by.author} set {_plain(old)} ({by.at}), "
-            f"this import {_plain(new)}" for c, name, old, new, by in found]
+    said = [Said("conflict.entry", record=c.label or " ".join(c.key), field=Field(name),
+                 author=by.author, theirs=_plain(c.table, name, old), at=by.at,
+                 mine=_plain(c.table, name, new)) for c, name, old, new, by in found]
     if found and settle is None and not dry_run:
-        shown = "; ".join(said[:5]) + (f"; … {len(said) - 5} more" if len(said) > 5 else "")
+        shown = Listed(said, sep="; ", zh_sep="；", limit=5)
         raise Conflict(Said("error.colleague_changed", n=len(said), shown=shown))
     if settle != "theirs" or not found:
         return list(changes), said if dry_run else [], {}
@@ -722,8 +724,11 @@ def guard_conflicts(changes: Sequence[Change], sets: Sequence[ChangeSet], author
                 continue
             change = Change(change.table, change.action, change.key, fields, change.label)
         out.append(change)
-    return out, [f"kept a colleague's value: {line}" for line in said], keep
+    return out, [Said("conflict.kept", entry=line) for line in said], keep
 
 
-def _plain(value: Any) -> str:
-    return "(blank)" if value is None or value == "" else str(value)
+def _plain(table: str, column: str, value: Any) -> Any:
+    """A value of a conflict as its reader reads it: a blank as ``(blank)``, a vocabulary
+    value by its word."""
+    return Said("blank") if value is None or value == "" else \
+        vocabulary_member(table, column, value)

@@ -56,7 +56,15 @@ from graphcrm.errors import (
     StoreError,
     StoreNotFound,
 )
-from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, Record, TieRows, record_key
+from graphcrm.records import (
+    SCHEMA,
+    TABLE_ORDER,
+    Dataset,
+    Record,
+    TieRows,
+    record_key,
+    vocabulary_member,
+)
 from graphcrm.stores.base import (
     HISTORY_SCHEMA,
     ChangeInfo,
@@ -148,19 +156,6 @@ def _table(name: str) -> str:
     """A table of the file as a reader names it: a table of the import by its word (人员),
     another (history, snapshots) by its name."""
     return Said(f"stats.{name}") if f"stats.{name}" in WORDS else name
-
-
-def _worded(table: str, column: str, value: Any) -> Any:
-    """A stored value of a vocabulary column as its member (said in the reader's words),
-    any other value as it is."""
-    spec = next((c for c in SCHEMA[table].columns if c.name == column), None) \
-        if table in SCHEMA else None
-    if spec is None or spec.vocabulary is None:
-        return value
-    try:
-        return spec.vocabulary(value)
-    except ValueError:  # a value no vocabulary has (the file was edited): as it is
-        return value
 
 
 def _translated(doing: str) -> Callable[[F], F]:
@@ -546,7 +541,7 @@ class EmbeddedStore(Store):
         found = []
         for row in rows:
             record = dict(zip(names, row, strict=True))
-            key = Listed([_worded(table, n, record[n]) for n in
+            key = Listed([vocabulary_member(table, n, record[n]) for n in
                           (SCHEMA[table].key if table in SCHEMA else names[:2])], sep=" ")
             found.append(Said("check.foreign_key", table=_table(table), record=key,
                               column=Field(column), value=record[column], parent=_table(parent)))
@@ -568,7 +563,7 @@ class EmbeddedStore(Store):
                     lambda: self._history(changes=True), info.who))
             dataset = dataset.settled(held)  # what the files did not say changes nothing
             changes: Sequence[Change] = plan(dataset, held, sync=sync)
-            warned: list[str] = []
+            warned: list[Said] = []
             if not isinstance(changes, Creations) and changes:
                 sets = self._history(changes=True)
                 if sync:

@@ -933,7 +933,7 @@ def _history(tx: Any, after: int = 0, changes: bool = False) -> list[ChangeSet]:
 
 
 def _planned(tx: Any, dataset: Dataset, sync: bool, guard: _Guard
-             ) -> tuple[Dataset, Sequence[Change], list[str]]:
+             ) -> tuple[Dataset, Sequence[Change], list[Said]]:
     """``dataset`` settled against the store (what the files did not say changes nothing
     stored: :meth:`Dataset.settled`), its change plan, and what a sync says of colleagues'
     records (:func:`graphcrm.stores.base.guard_sync`)."""
@@ -949,7 +949,7 @@ def _planned(tx: Any, dataset: Dataset, sync: bool, guard: _Guard
             lambda: _history(tx, changes=True), guard.author))
     settled = dataset.settled(stored)
     changes: Sequence[Change] = plan(settled, stored, sync=sync)
-    warned: list[str] = []
+    warned: list[Said] = []
     if not isinstance(changes, Creations) and changes:
         sets = _history(tx, changes=True)
         if sync:
@@ -975,7 +975,7 @@ def _existing(tx: Any, wanted: dict[str, set[str]]) -> dict[str, set[str]]:
 def _import_all(tx: Any, dataset: Dataset, sync: bool,
                 batches: Callable[[Dataset], list[_Batch]], bulk: dict[str, int],
                 info: ChangeInfo, review: Sequence[Mapping[str, Any]], guard: _Guard
-                ) -> tuple[Sequence[Change], dict[str, int], list[str]]:
+                ) -> tuple[Sequence[Change], dict[str, int], list[Said]]:
     """A whole import in one transaction: lock, plan, write, remove, record."""
     tx.run(statement("lock_import")).consume()
     settled, changes, warned = _planned(tx, dataset, sync, guard)

@@ -6,6 +6,8 @@ colleague filled in."""
 from __future__ import annotations
 
 import json
+import re
+import shutil
 
 from graphcrm.resources import sample_dir
 from tests.conftest import run_on
@@ -564,3 +566,50 @@ def test_whois_shows_posts_over_time(target, tmp_path):
     assert [p["person_status"] for p in left["posts"]] == ["in_post", "left"]
     zh = run_on(target, "--lang", "zh", "whois", "李娜")
     assert zh.exit_code == 0 and "离职" in zh.stdout and "in_post" not in zh.stdout
+
+
+def _english(text: str, *names: str) -> list[str]:
+    """The English words (three letters or more) left in ``text`` but the options and the
+    names of the command line."""
+    allowed = {"sync", "take", "over", "dry", "run", "theirs", "mine", "yes", "graphcrm"}
+    for name in names:
+        text = text.replace(name, "")
+    return [w for w in re.findall(r"[A-Za-z_]{3,}", text) if w not in allowed]
+
+
+def test_a_colleagues_work_is_told_in_chinese(target, tmp_path):
+    """What the team store tells 林晓 about 王明's work, in Chinese with no English words:
+    the conflict with his values (the field by its word, a blank as 空, a status by its
+    word), the value kept with --theirs, a sync that would remove his tie (its type by its
+    word, whose it is), and a sync that removes more than the sheet lists."""
+    assert run_on(target, "import", sample_dir(), "--author", "王明").exit_code == 0
+    hers = _sheet(tmp_path / "lin", "p201,王建国,dfny-js,董事长,139-1111-0201\n")
+    (tmp_path / "lin" / "people.csv").write_text(
+        "id,name,org_id,title,status\np201,王建国,dfny-js,董事长,left\n", encoding="utf-8")
+    refused = run_on(target, "--lang", "zh", "import", hers, "--author", "林晓")
+    assert refused.exit_code == 2, refused.output
+    assert "你上次导入后同事改过的 2 个值会被改掉：王建国 (p201) 的职务：王明 于 " in refused.stderr
+    assert "设为 总经理，本次导入为 董事长；王建国 (p201) 的状态：王明 于 " in refused.stderr
+    assert "设为 （空），本次导入为 离职。" in refused.stderr
+    at = re.compile(r"\d{4}-\d\d-\d\dT[\d:+.]+")
+    assert _english(at.sub("", refused.stderr), "p201", "dfny") == [], refused.stderr
+    kept = run_on(target, "--lang", "zh", "import", hers, "--author", "林晓", "--theirs")
+    assert kept.exit_code == 0 and "警告：保留了同事的值：王建国 (p201) 的职务：" in kept.stderr
+    assert _english(at.sub("", kept.stderr), "p201", "dfny") == [], kept.stderr
+    sheet = _ties_sheet(tmp_path / "ties", ["p206,p207"])
+    plan = run_on(target, "--lang", "zh", "import", sheet, "--sync", "--author", "林晓",
+                  "--dry-run")
+    assert "  - 关系 张伟 — 杨帆 认识（王明 录入）" in plan.stdout, plan.output
+    assert "警告：--sync 会删除其他同事录入的记录：王明 录入的 1 条（不加 --take-over 将被拒绝）" \
+        in plan.stderr
+    cut = run_on(target, "--lang", "zh", "import", sheet, "--sync", "--author", "王明")
+    assert cut.exit_code == 2, cut.output
+    assert "（王建国 (p201)、李娜 (p202)、刘洋 (p204)、陈静 (p205)、徐明 (p208)、……另有 " \
+        in cut.stderr
+    for table in ("organizations", "people"):  # everyone, and one tie: more removed than kept
+        shutil.copy(sample_dir() / f"{table}.csv", sheet)
+    refused = run_on(target, "--lang", "zh", "import", sheet, "--sync", "--author", "王明")
+    assert refused.exit_code == 2 and re.search("（关系：删除 \\d+ 条，列出 1 条）", refused.stderr)
+    planned = [line for line in plan.stdout.splitlines() if line.startswith("  - ")]
+    for said in (plan.stderr, *planned, cut.stderr, refused.stderr):  # the headers as read
+        assert _english(said, "p2", "dfny") == [], said  # are the file's own: not checked
