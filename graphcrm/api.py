@@ -106,7 +106,7 @@ from graphcrm.stores import (
     open_store,
     scratch_store,
 )
-from graphcrm.words import Listed, Said, default_lang
+from graphcrm.words import Field, Listed, Said, VocabularyRefused, default_lang, os_reason
 
 if TYPE_CHECKING:  # imported where used: a question loads neither the map nor the contacts
     import pandas as pd
@@ -541,8 +541,7 @@ class GraphCRM:
         with open_store(self.store) as opened:
             entry = review_entry(opened, contact)
             if entry["key"].startswith("tie:"):  # its meetings are another person's
-                raise BadArgument(f"{contact!r} is a proposed tie, not a contact: accept or "
-                                  "ignore it (graphcrm review accept|ignore)")
+                raise BadArgument(Said("error.review_tie", contact=repr(contact)))
             index = opened.people_index()
             person_id = find_person(index, person)
             known = index[person_id]
@@ -909,8 +908,8 @@ class GraphCRM:
             target, later = sets[0], sets[1:]
             refused = _unrevertable(target, later)
             if refused:
-                raise Conflict(f"change set {change_set} ({target.command}, {target.author}) "
-                               f"cannot be reverted: {refused}")
+                raise Conflict(Said("error.unrevertable", number=change_set,
+                                    command=target.command, author=target.author, why=refused))
             held = opened.load(people=sorted({p for c in target.changes for p in c.people()}))
             now = state_of(held)
             touched = {(c.table, c.key) for c in target.changes}
@@ -1004,9 +1003,9 @@ class GraphCRM:
         try:
             found = Dump.from_json(shown.read_text(encoding="utf-8"))
         except OSError as err:
-            raise InputError(f"{shown}: cannot be read ({err.strerror})") from None
+            raise InputError(Said("error.cannot_read", path=shown, why=os_reason(err))) from None
         except (ValueError, KeyError, TypeError) as err:
-            raise InputError(f"{shown}: not a graphcrm dump ({err})") from None
+            raise InputError(Said("error.not_a_dump", path=shown, why=str(err))) from None
         if dry_run and not self._exists():
             return found.counts()  # a new file would be made: nothing else to check
         made = not self._exists()
@@ -1107,16 +1106,17 @@ class GraphCRM:
             try:
                 types = [TieType.parse(tie_type).value]
             except ValueError as err:
-                raise LookupFailed(str(err)) from err
+                raise LookupFailed(Said("error.unknown_word", value=repr(tie_type),
+                                        why=VocabularyRefused(TieType, str(err)))) from err
         with open_store(self.store) as opened:
             index = opened.people_index()
             first, second = find_person(index, a), find_person(index, b)
             removed = opened.remove_ties(first, second, types,
                                          ChangeInfo("remove tie", author or ""))
         if not removed:
-            kind = f"{types[0]} " if tie_type is not None else ""
-            raise LookupFailed(f"no {kind}tie between {index[first]['name']} and "
-                               f"{index[second]['name']}")
+            a, b = index[first]["name"], index[second]["name"]
+            raise LookupFailed(Said("error.no_tie", a=a, b=b) if tie_type is None else
+                               Said("error.no_tie_of", a=a, b=b, type=TieType(types[0])))
         return removed
 
     def remove_role(self, project: str, person: str, role: str, *,
@@ -1156,7 +1156,8 @@ class GraphCRM:
         try:
             wanted = Role.parse(role).value
         except ValueError as err:
-            raise LookupFailed(str(err)) from err
+            raise LookupFailed(Said("error.unknown_word", value=repr(role),
+                                    why=VocabularyRefused(Role, str(err)))) from err
         with open_store(self.store) as opened:
             project_id = _project_id(opened, project)
             index = opened.people_index()
@@ -1164,8 +1165,8 @@ class GraphCRM:
             removed = opened.remove_role(project_id, person_id, wanted,
                                          ChangeInfo("remove role", author or ""))
         if not removed:
-            raise LookupFailed(f"{index[person_id]['name']} has no role {wanted} in "
-                               f"{project_id}")
+            raise LookupFailed(Said("error.no_role", name=index[person_id]["name"],
+                                    role=Role(wanted), project=project_id))
         return removed
 
     # -- history ------------------------------------------------------------------------
@@ -2108,17 +2109,16 @@ def _people(opened: Store, texts: builtins.list[str]) -> dict[str, dict]:
     return opened.people_index()
 
 
-def _unrevertable(target: ChangeSet, later: Sequence[ChangeSet]) -> str | None:
+def _unrevertable(target: ChangeSet, later: Sequence[ChangeSet]) -> Said | None:
     """Why change set ``target`` cannot be reverted (see :meth:`GraphCRM.revert`), or None."""
     if any(c.action == FROM_EMPTY for c in target.changes):
-        return "it made the store from empty; restore a dump or start a new store instead"
+        return Said("revert.from_empty")
     if not target.changes:
-        return "it recorded no changes to undo (a forget or an upgrade)"
+        return Said("revert.nothing")
     mine = {(c.table, c.key) for c in target.changes}
     again = sorted({s.id for s in later for c in s.changes if (c.table, c.key) in mine})
     if again:
-        return ("change set(s) " + ", ".join(map(str, again)) + " changed its records "
-                "again; revert those first")
+        return Said("revert.changed_again", n=len(again), sets=", ".join(map(str, again)))
     return None
 
 
@@ -2131,7 +2131,7 @@ def _refuse_dangling(opened: Store, change_set: int, undo: Sequence[Change]) -> 
         return
     removed = {(c.table, c.key) for c in undo if c.action == REMOVE}
     everything = opened.load()
-    held: list[str] = []
+    held: list[Said] = []
     for table, records in everything:
         for record in records:
             if (table, record_key(table, record)) in removed:
@@ -2139,12 +2139,12 @@ def _refuse_dangling(opened: Store, change_set: int, undo: Sequence[Change]) -> 
             for column in SCHEMA[table].columns:
                 value = record.get(column.name)
                 if column.references and (column.references, value) in going:
-                    held.append(f"{table} {' '.join(k for k in record_key(table, record) if k)}"
-                                f" ({column.name} {value})")
+                    held.append(Said("revert.held", table=Said(f"stats.{table}"),
+                                     record=" ".join(k for k in record_key(table, record) if k),
+                                     column=Field(column.name), value=value))
     if held:
-        raise Conflict(f"change set {change_set} cannot be reverted: what it created is "
-                       f"referred to by records it did not make: {', '.join(held[:5])}"
-                       f"{' …' if len(held) > 5 else ''} (revert or remove those first)")
+        raise Conflict(Said("error.revert_referred", number=change_set,
+                            held=Listed(held, sep=", ", zh_sep="；", limit=5)))
 
 
 #: Tables whose records other records refer to by id.

@@ -16,17 +16,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graphcrm.errors import OutputError
-from graphcrm.words import Said
+from graphcrm.words import Said, os_reason
 
 __all__ = ["replacing"]
 
 
 def _reason(err: OSError) -> str:
-    if err.errno == errno.ENOSPC:
-        return "the disk is full"
+    """Why a write failed, in the reader's words (:func:`graphcrm.words.os_reason`)."""
     if err.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return "the folder is read-only or not ours to write in"
-    return err.strerror or str(err)
+        return Said("os.not_ours")
+    return os_reason(err)
 
 
 @contextmanager

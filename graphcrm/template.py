@@ -24,6 +24,7 @@ from graphcrm.atomic import replacing
 from graphcrm.domain import Vocabulary, chinese_words
 from graphcrm.ingest.headers import chinese_header
 from graphcrm.records import SCHEMA, Column
+from graphcrm.words import Said, os_reason
 
 __all__ = ["write_template", "LANGUAGES"]
 
@@ -185,7 +186,8 @@ def _folder(folder: Path, lang: str) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise OutputError(f"{folder}: cannot be created ({err.strerror})") from err
+        raise OutputError(Said("error.cannot_create", target=folder,
+                               why=os_reason(err))) from err
     for table, spec in SCHEMA.items():
         with replacing(folder / f"{_sheet(table, lang)}.csv") as temporary, \
                 temporary.open("w", newline="", encoding="utf-8-sig") as handle:

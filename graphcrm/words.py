@@ -21,6 +21,7 @@ Example
 
 from __future__ import annotations
 
+import errno
 import locale
 import os
 from collections.abc import Iterable, Sequence
@@ -46,7 +47,7 @@ from graphcrm.records import SCHEMA
 __all__ = ["LANGUAGES", "VOCABULARIES", "cell", "column", "default_lang", "joined", "role_words",
            "Field",
            "vocab", "word", "WORDS", "field_name", "field_value", "Said", "ReadAs", "say",
-           "VocabularyRefused", "Listed", "problem_text"]
+           "VocabularyRefused", "Listed", "problem_text", "os_reason"]
 
 LANGUAGES = ("en", "zh")
 
@@ -657,6 +658,226 @@ WORDS: dict[str, tuple[str, str]] = {
     "gaps.missing_role": ("no {role} known at the customer: find out who it is",
                           "客户方还不知道谁是{role}：需要摸清"),
     "gaps.missing": ("{role}: ?", "{role}：？"),
+    # -- the stores' errors (graphcrm: …) -----------------------------------------------------
+    "doing.checking": ("checking the store", "检查数据库"),
+    "doing.committing": ("committing", "提交"),
+    "doing.erasing": ("erasing", "抹除"),
+    "doing.importing": ("importing", "导入"),
+    "doing.opening": ("opening the store", "打开数据库"),
+    "doing.reading": ("reading", "读取"),
+    "doing.reading_history": ("reading the history", "读取变更历史"),
+    "doing.reading_review": ("reading the review list", "读取待确认名单"),
+    "doing.removing": ("removing", "删除"),
+    "doing.restoring": ("restoring", "恢复"),
+    "doing.reverting": ("reverting", "撤销变更"),
+    "doing.starting": ("starting a transaction", "开始事务"),
+    "doing.writing": ("writing", "写入"),
+    "doing.writing_snapshot": ("writing a snapshot", "写入快照"),
+    "doing.writing_review": ("writing the review list", "写入待确认名单"),
+    "os.no_such": ("no such file or folder", "没有这个文件或文件夹"),
+    "os.denied": ("permission denied", "没有权限"),
+    "os.disk_full": ("the disk is full", "磁盘已满"),
+    "os.read_only": ("a read-only file system", "只读文件系统"),
+    "os.not_ours": ("the folder is read-only or not ours to write in",
+                    "文件夹只读，或没有写入权限"),
+    "os.is_folder": ("a folder", "这是文件夹"),
+    "os.not_folder": ("a part of the path is not a folder", "路径中有一段不是文件夹"),
+    "sqlite.malformed": ("the database file is malformed", "数据库文件格式已损坏"),
+    "sqlite.not_a_database": ("the file is not a database", "文件不是数据库"),
+    "sqlite.io": ("a disk read or write failed", "磁盘读写出错"),
+    "sqlite.cannot_open": ("unable to open the database file", "无法打开数据库文件"),
+    "store.disk_full": ("{store}: the disk is full while {doing}; nothing was written (free "
+                        "some space and try again)",
+                        "{store}：{doing}时磁盘已满，未写入任何内容（请腾出空间后重试）"),
+    "store.read_only": ("{store}: the store is read-only (the file or its folder) while "
+                        "{doing}; graphcrm writes the store and its -wal and -shm files beside "
+                        "it",
+                        "{store}：{doing}时发现数据库只读（文件或其所在文件夹）；graphcrm 需要"
+                        "写入数据库文件及旁边的 -wal、-shm 文件"),
+    "store.busy": ("{store}: another process has been writing the store for over {seconds} "
+                   "s{who}; try again when it is done (GRAPHCRM_BUSY_TIMEOUT sets how long to "
+                   "wait)",
+                   "{store}：另一个进程写入数据库已超过 {seconds} 秒{who}；请待其完成后重试"
+                   "（等待时长由 GRAPHCRM_BUSY_TIMEOUT 设定）"),
+    "store.held_by": (" (held by {holders})", "（占用进程：{holders}）"),
+    "store.damaged": ("{store}: the store is damaged ({why}) and was not written to; see "
+                      "`graphcrm --store {store} check`, then restore a backup or import your "
+                      "files into a new store",
+                      "{store}：数据库已损坏（{why}），未写入任何内容；请运行 `graphcrm --store "
+                      "{store} check` 查看，再恢复备份或把文件导入一个新的数据库"),
+    "store.damaged_upgrade": ("{store}: the store is damaged ({why}) and was not upgraded or "
+                              "written to; see `graphcrm --store {store} check`, then restore a "
+                              "backup or import your files into a new store",
+                              "{store}：数据库已损坏（{why}），未升级也未写入；请运行 `graphcrm "
+                              "--store {store} check` 查看，再恢复备份或把文件导入一个新的数据库"),
+    "store.cannot_open": ("{store}: cannot be opened ({why}); is the folder there and ours to "
+                          "write in?",
+                          "{store}：无法打开（{why}）；文件夹是否存在、是否有写入权限？"),
+    "store.rolled_back": ("{store}: {doing} failed ({why}); the write was rolled back, nothing "
+                          "was written",
+                          "{store}：{doing}失败（{why}）；已回滚，未写入任何内容"),
+    "store.failed": ("{store}: {doing} failed ({why})", "{store}：{doing}失败（{why}）"),
+    "store.folder": ("{store}: a folder, not a store file (choose another --store)",
+                     "{store}：这是文件夹，不是数据库文件（请换一个 --store）"),
+    "store.unreadable": ("{store}: cannot be read ({why})", "{store}：无法读取（{why}）"),
+    "store.empty_file": ("{store}: an empty file, not a graphcrm store (remove it, or choose "
+                         "another --store)",
+                         "{store}：空文件，不是 graphcrm 数据库（请删除它，或换一个 --store）"),
+    "store.not_sqlite": ("{store}: not a graphcrm store (not an SQLite file); choose another "
+                         "--store",
+                         "{store}：不是 graphcrm 数据库（不是 SQLite 文件）；请换一个 --store"),
+    "store.not_graphcrm": ("{store}: an SQLite file, but not a graphcrm store",
+                           "{store}：是 SQLite 文件，但不是 graphcrm 数据库"),
+    "store.empty_sqlite": ("{store}: an empty SQLite file, not a graphcrm store",
+                           "{store}：空的 SQLite 文件，不是 graphcrm 数据库"),
+    "store.bad_schema": ("{store}: the store says its schema is {found}, which no graphcrm "
+                         "wrote: damaged, or not a graphcrm store (restore a backup, or import "
+                         "your files into a new store)",
+                         "{store}：数据库标明的结构版本是 {found}，不是 graphcrm 写的：已损坏，"
+                         "或不是 graphcrm 数据库（请恢复备份，或把文件导入一个新的数据库）"),
+    "store.newer": ("{store}: made by a newer graphcrm (store schema {found}, this one reads "
+                    "{reads}); upgrade graphcrm",
+                    "{store}：由更新版本的 graphcrm 创建（结构版本 {found}，本版本只能读 "
+                    "{reads}）；请升级 graphcrm"),
+    "store.other_schema": ("{store}: store schema {found}, expected {reads}",
+                           "{store}：结构版本 {found}，应为 {reads}"),
+    "store.no_history_yet": ("{store}: a store of schema {found} opened read-only; it keeps no "
+                             "history until graphcrm can write it once (to upgrade it)",
+                             "{store}：结构版本 {found} 的数据库以只读方式打开；graphcrm 写入"
+                             "一次（完成升级）之后才有变更历史"),
+    "store.restore_not_empty": ("{store} is not empty: a dump is restored into an empty store "
+                                "(choose a new --store)",
+                                "{store} 不是空的：备份只能恢复到空数据库（请换一个新的 --store）"),
+    "store.no_project": ("no project {project} in {store}", "{store} 中没有项目 {project}"),
+    "store.nobody_with_id": ("nobody with id {person} in {store}",
+                             "{store} 中没有编号为 {person} 的人"),
+    "store.snapshot_taken": ("a snapshot named {name} exists already in {store} (choose another "
+                             "name; `graphcrm history` lists them)",
+                             "{store} 中已有名为 {name} 的快照（请换一个名字；`graphcrm history` "
+                             "可列出已有快照）"),
+    "store.erasure_held": ("{store}: {person} was erased from the store, but another process is "
+                           "still reading it{who}, so the old data stays in the file until it "
+                           "stops; close it, then run `graphcrm --store {store} check` to "
+                           "finish the erasure",
+                           "{store}：{person} 已从数据库中抹除，但另一个进程仍在读取数据库{who}，"
+                           "在它结束前旧数据仍留在文件中；请关闭它，再运行 `graphcrm --store "
+                           "{store} check` 完成抹除"),
+    "store.cannot_create": ("{store}: cannot create the store ({why}); is the folder there and "
+                            "ours to write in?",
+                            "{store}：无法创建数据库（{why}）；文件夹是否存在、是否有写入权限？"),
+    "store.not_completed": ("{store}: the new store could not be completed (its write-ahead log "
+                            "was not folded in); nothing was created",
+                            "{store}：新数据库未能完成（预写日志未能并入）；什么也没有创建"),
+    "neo4j.credentials_in_uri": ("{where}: put credentials in NEO4J_USERNAME and NEO4J_PASSWORD, "
+                                 "not in the URI",
+                                 "{where}：请把账号密码放在 NEO4J_USERNAME 和 NEO4J_PASSWORD 中，"
+                                 "不要写在 URI 里"),
+    "neo4j.not_a_uri": ("{where} is not a Neo4j URI (expected neo4j://host:7687)",
+                        "{where} 不是 Neo4j URI（应为 neo4j://host:7687 这样的形式）"),
+    "neo4j.bad_port": ("{where}: the port must be a number from 0 to 65535",
+                       "{where}：端口必须是 0 到 65535 之间的数字"),
+    "neo4j.no_password": ("{where}: set NEO4J_PASSWORD (and NEO4J_USERNAME)",
+                          "{where}：请设置 NEO4J_PASSWORD（以及 NEO4J_USERNAME）"),
+    "neo4j.tls_hint": ("; this URI asks for TLS: if the server has none, use neo4j:// or "
+                       "bolt://",
+                       "；此 URI 要求 TLS：服务器没有 TLS 时请改用 neo4j:// 或 bolt://"),
+    "neo4j.tls": ("{where}: TLS does not match the server ({why}; use neo4j:// or bolt:// for "
+                  "a server without TLS)",
+                  "{where}：TLS 设置与服务器不符（{why}；服务器没有 TLS 时请用 neo4j:// 或 "
+                  "bolt://）"),
+    "neo4j.error": ("{where}: {why}", "{where}：{why}"),
+    "neo4j.restore_not_empty": ("{where} is not empty: a dump is restored into an empty "
+                                "database (choose another)",
+                                "{where} 不是空的：备份只能恢复到空数据库（请换一个）"),
+    "error.review_tie": ("{contact} is a proposed tie, not a contact: accept or ignore it "
+                         "(graphcrm review accept|ignore)",
+                         "{contact} 是建议添加的关系，不是联系人：请接受或忽略它（graphcrm "
+                         "review accept|ignore）"),
+    "error.unrevertable": ("change set {number} ({command}, {author}) cannot be reverted: {why}",
+                           "变更 {number}（{command}，{author}）无法撤销：{why}"),
+    "revert.from_empty": ("it made the store from empty; restore a dump or start a new store "
+                          "instead",
+                          "它是从空数据库开始的导入；请改为恢复备份或新建数据库"),
+    "revert.nothing": ("it recorded no changes to undo (a forget or an upgrade)",
+                       "它没有记录可撤销的改动（抹除或升级）"),
+    "revert.changed_again": ("change set {sets} changed its records again; revert that first",
+                             "变更 {sets} 又改过它的记录；请先撤销那些变更"),
+    "revert.changed_again.n": ("change sets {sets} changed its records again; revert those "
+                               "first", "变更 {sets} 又改过它的记录；请先撤销那些变更"),
+    "revert.held": ("{table} {record} ({column} {value})", "{table} {record}（{column} {value}）"),
+    "error.revert_referred": ("change set {number} cannot be reverted: what it created is "
+                              "referred to by records it did not make: {held} (revert or remove "
+                              "those first)",
+                              "变更 {number} 无法撤销：它新建的记录被其他记录引用：{held}（请先"
+                              "撤销或删除那些记录）"),
+    "error.cannot_create": ("{target}: cannot be created ({why})", "{target}：无法创建（{why}）"),
+    "error.not_a_dump": ("{path}: not a graphcrm dump ({why})",
+                         "{path}：不是 graphcrm 备份文件（{why}）"),
+    "error.unknown_word": ("{value}: {why}", "{value}：{why}"),
+    "error.no_tie": ("no tie between {a} and {b}", "{a} 与 {b} 之间没有关系"),
+    "error.no_tie_of": ("no tie ({type}) between {a} and {b}", "{a} 与 {b} 之间没有“{type}”关系"),
+    "error.no_role": ("{name} has no role {role} in {project}",
+                      "{name} 在 {project} 中没有“{role}”角色"),
+    "limit.over": ("{where}: more than {limit} {what} (the limit; raise it with {option})",
+                   "{where}：{what}超过 {limit}（上限；可用 {option} 调高）"),
+    "limit.over_bytes": ("{where}: {size} MiB, over the limit of {limit} MiB {what} (raise it "
+                         "with {option})",
+                         "{where}：{size} MiB，超过{what}上限 {limit} MiB（可用 {option} 调高）"),
+    "limit.rows": ("rows in one table", "单张表的行数"),
+    "limit.columns": ("columns in one table", "单张表的列数"),
+    "limit.cells": ("cells in one sheet", "单个工作表的单元格数"),
+    "limit.cell_chars": ("characters in one cell", "单个单元格的字符数"),
+    "limit.line_chars": ("characters on one line", "单行的字符数"),
+    "limit.file_bytes": ("in one file", "单个文件"),
+    "limit.workbook_bytes": ("unpacked in one workbook", "单个工作簿解压后"),
+    "limit.occurrences": ("occurrences of one recurring event", "单个重复日程的次数"),
+    "error.csv_no_table": ("{path}: neither its name nor its columns name a table (expected "
+                           "{expected}, or their columns)",
+                           "{path}：文件名和列名都对不上任何一张表（应为 {expected}，或它们的列）"),
+    "error.not_utf8_gb18030": ("{source}: neither UTF-8 nor GB18030 (byte {byte}); save it as "
+                               "CSV UTF-8 or give --encoding",
+                               "{source}：既不是 UTF-8 也不是 GB18030 编码（第 {byte} 个字节）；"
+                               "请另存为“CSV UTF-8”，或用 --encoding 指定编码"),
+    "error.csv_line": ("{path}, line {line}: {why}", "{path}，第 {line} 行：{why}"),
+    "mapping.unreadable": ("{path}: not a mapping file ({why}); expected the columns table, "
+                           "column, header",
+                           "{path}：不是列名对照文件（{why}）；应有 table、column、header 三列"),
+    "mapping.empty": ("{path}: empty; expected the columns table, column, header",
+                      "{path}：空文件；应有 table、column、header 三列"),
+    "mapping.missing": ("{path}, row 1: missing column {columns} (expected table, column, "
+                        "header)",
+                        "{path}，第 1 行：缺少列 {columns}（应有 table、column、header）"),
+    "mapping.not_table": ("{path}, row {row}, column table: {value} is not a table (expected "
+                          "one of: {tables})",
+                          "{path}，第 {row} 行，table 列：{value} 不是表名（可用：{tables}）"),
+    "mapping.not_column": ("{path}, row {row}, column column: {value} is not a column of "
+                           "{table} (expected one of: {columns})",
+                           "{path}，第 {row} 行，column 列：{value} 不是 {table} 表的列（可用："
+                           "{columns}）"),
+    "mapping.no_header": ("{path}, row {row}, column header: missing value",
+                          "{path}，第 {row} 行，header 列：缺少值"),
+    "mapping.twice": ("{path}, row {row}, column header: {value} is mapped twice for {table} "
+                      "(first at row {first})",
+                      "{path}，第 {row} 行，header 列：{value} 在 {table} 表中对应了两次（第一次在"
+                      "第 {first} 行）"),
+    "error.chromium": ("Chromium could not render the map: {why}",
+                       "Chromium 无法渲染地图：{why}"),
+    "layout.not_json": ("{path}: not a layout file saved by a graphcrm map (not JSON: {why})",
+                        "{path}：不是 graphcrm 地图保存的布局文件（不是 JSON：{why}）"),
+    "layout.too_deep": ("{path}: not a layout file saved by a graphcrm map (nested too deep or "
+                        "a number too long to be a position)",
+                        "{path}：不是 graphcrm 地图保存的布局文件（嵌套太深，或数字太长，不可能是"
+                        "位置）"),
+    "layout.not_positions": ("{path}: not a layout file saved by a graphcrm map (no "
+                             "\"graphcrm\": \"positions\")",
+                             "{path}：不是 graphcrm 地图保存的布局文件（缺少 \"graphcrm\": "
+                             "\"positions\"）"),
+    "layout.not_a_map": ("{path}: \"positions\" must map card keys to [x, y]",
+                         "{path}：\"positions\" 应是卡片到 [x, y] 的对应"),
+    "layout.bad_position": ("{path}: card {card}: a position is [x, y] (two numbers within "
+                            "±{far}), not {found}",
+                            "{path}：卡片 {card}：位置应为 [x, y]（两个绝对值不超过 {far} 的数），"
+                            "而不是 {found}"),
     # -- informants --------------------------------------------------------------------------------
     "informants.line": ("{rank}. {name}: {reasons}", "{rank}. {name}：{reasons}"),
     "informants.recorded": ("(* already recorded as our informant)", "（* 已记录为我方线人）"),
@@ -880,6 +1101,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "problem.date": ("not a date (expected YYYY-MM-DD, or a month YYYY-MM, or a year YYYY)",
                      "不是日期（应为 2026-11-20、2026年11月 或 1998年）"),
     "problem.whole_number": ("not a whole number", "不是整数"),
+    "problem.calendar_date": ("not a calendar date (no such day in that month)",
+                              "不是日历上的日期（那个月没有这一天）"),
+    "problem.day_needed": ("a day is needed (2026-11-20), not a month or a year",
+                           "需要具体到日（如 2026-11-20），不能只有年月"),
+    "problem.number": ("not a number (write digits, as 4800万元 or 48,000,000)",
+                       "不是数字（请写数字，如 4800万元 或 48,000,000）"),
+    "problem.finite_number": ("not a finite number", "不是有限的数字"),
+    "problem.too_large": ("out of range (at most 1e+15)", "超出范围（最大 1e+15）"),
     "problem.range": ("out of range (expected {low}–{high})", "超出范围（应为 {low}–{high}）"),
     "problem.unknown_word": ("unknown word (accepted: {accepted})", "无法识别（可用：{accepted}）"),
     "problem.unknown_ref.people": ("unknown person (no such id in people)",
@@ -1266,6 +1495,22 @@ def problem_text(problem: Any, lang: str) -> str:
         where += word("problem.column", lang, column=problem.column)
     value = "" if problem.value is None else f"{problem.value!r}："
     return f"{where}：{value}{say(problem.reason, lang)}"
+
+
+_OS_REASONS = {errno.ENOENT: "os.no_such", errno.EACCES: "os.denied", errno.EPERM: "os.denied",
+               errno.ENOSPC: "os.disk_full", errno.EROFS: "os.read_only",
+               errno.EISDIR: "os.is_folder", errno.ENOTDIR: "os.not_folder"}
+
+
+def os_reason(err: OSError) -> str:
+    """Why the system refused a file, in the reader's words where the catalogue has them (a
+    :class:`Said`), else as the system says it.
+
+    >>> os_reason(PermissionError(13, "Permission denied")).in_lang("zh")
+    '没有权限'
+    """
+    key = _OS_REASONS.get(err.errno or 0)
+    return Said(key) if key else (err.strerror or str(err))
 
 
 def say(text: str, lang: str) -> str:

@@ -435,7 +435,9 @@ def check_command(ctx: click.Context) -> None:
     """Check that the store is whole, without changing what it holds.
 
     The embedded store runs SQLite's integrity and foreign-key checks, then finishes an
-    erasure (forget) that a reading process held up. Exits 4 when anything is wrong.
+    erasure (forget) that a reading process held up; a Neo4j store checks graphcrm's model
+    on the server. Each problem names the record, the column and the value, and what to do
+    is said after them. Exits 4 when anything is wrong.
 
     \b
     Examples:

@@ -26,6 +26,7 @@ from graphcrm.domain import normalize_token
 from graphcrm.errors import InputError
 from graphcrm.ingest.limits import DEFAULT_LIMITS, check_size
 from graphcrm.records import SCHEMA
+from graphcrm.words import Said, os_reason
 
 __all__ = ["Headers", "fold", "read_mapping", "chinese_header", "header_unit", "FIRST_NAME",
            "LAST_NAME", "ROW_NUMBER", "UNITS"]
@@ -283,20 +284,18 @@ def read_mapping(path: str | Path) -> dict[str, dict[str, str]]:
     try:
         text = decode_csv(path.read_bytes(), str(path))
     except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror})") from err
+        raise InputError(Said("error.cannot_read", path=path, why=os_reason(err))) from err
     csv.field_size_limit(DEFAULT_LIMITS.max_line_chars)  # as the table reader bounds it
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as err:  # a field over the csv module's limit, a stray NUL
-        raise InputError(f"{path}: not a mapping file ({err}); expected the columns table, "
-                         "column, header") from None
+        raise InputError(Said("mapping.unreadable", path=path, why=str(err))) from None
     if not rows:
-        raise InputError(f"{path}: empty; expected the columns table, column, header")
+        raise InputError(Said("mapping.empty", path=path))
     header = [fold(c) for c in rows[0]]
     missing = [c for c in ("table", "column", "header") if c not in header]
     if missing:
-        raise InputError(f"{path}, row 1: missing column {', '.join(missing)} "
-                         "(expected table, column, header)")
+        raise InputError(Said("mapping.missing", path=path, columns=", ".join(missing)))
     at = {c: header.index(c) for c in ("table", "column", "header")}
     mapping: dict[str, dict[str, str]] = {}
     seen: dict[tuple[str, str], int] = {}
@@ -307,19 +306,19 @@ def read_mapping(path: str | Path) -> dict[str, dict[str, str]]:
         cells = {k: (row[i].strip() if i < len(row) else "") for k, i in at.items()}
         table = headers.table(cells["table"])
         if table is None:
-            raise InputError(f"{path}, row {number}, column table: {cells['table']!r} is not "
-                             f"a table (expected one of: {', '.join(SCHEMA)})")
+            raise InputError(Said("mapping.not_table", path=path, row=number,
+                                  value=repr(cells["table"]), tables=", ".join(SCHEMA)))
         column = fold(cells["column"])
         if column not in SCHEMA[table].column_names:
-            raise InputError(f"{path}, row {number}, column column: {cells['column']!r} is not "
-                             f"a column of {table} (expected one of: "
-                             f"{', '.join(SCHEMA[table].column_names)})")
+            raise InputError(Said("mapping.not_column", path=path, row=number,
+                                  value=repr(cells["column"]), table=table,
+                                  columns=", ".join(SCHEMA[table].column_names)))
         if not cells["header"]:
-            raise InputError(f"{path}, row {number}, column header: missing value")
+            raise InputError(Said("mapping.no_header", path=path, row=number))
         key = (table, fold(cells["header"]))
         if key in seen:
-            raise InputError(f"{path}, row {number}, column header: {cells['header']!r} is "
-                             f"mapped twice for {table} (first at row {seen[key]})")
+            raise InputError(Said("mapping.twice", path=path, row=number,
+                                  value=repr(cells["header"]), table=table, first=seen[key]))
         seen[key] = number
         mapping.setdefault(table, {})[cells["header"]] = column
     return mapping

@@ -19,20 +19,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graphcrm.errors import InputError
+from graphcrm.words import Said, os_reason
 
 __all__ = ["Limits", "MiB", "check_size", "DEFAULT_LIMITS"]
 
 MiB = 1024 * 1024
 
-_OPTION = {
-    "rows": ("rows in one table", "--max-rows"),
-    "columns": ("columns in one table", "--max-columns"),
-    "cells": ("cells in one sheet", "--max-rows / --max-columns"),
-    "cell_chars": ("characters in one cell", "--max-cell-chars"),
-    "line_chars": ("characters on one line", "--max-cell-chars"),
-    "file_bytes": ("bytes in one file", "--max-file-mb"),
-    "workbook_bytes": ("bytes unpacked in one workbook", "--max-file-mb"),
-    "occurrences": ("occurrences of one recurring event", "--max-occurrences"),
+_OPTION = {  # the bound's words are the catalogue's ``limit.<what>``
+    "rows": "--max-rows",
+    "columns": "--max-columns",
+    "cells": "--max-rows / --max-columns",
+    "cell_chars": "--max-cell-chars",
+    "line_chars": "--max-cell-chars",
+    "file_bytes": "--max-file-mb",
+    "workbook_bytes": "--max-file-mb",
+    "occurrences": "--max-occurrences",
 }
 
 
@@ -92,11 +93,12 @@ class Limits:
                  "file_bytes": self.max_file_bytes,
                  "workbook_bytes": self.max_workbook_bytes,
                  "occurrences": self.max_occurrences}[what]
-        words, option = _OPTION[what]
         if what.endswith("bytes"):
-            return (f"{where}: {value / MiB:,.1f} MiB, over the limit of {limit / MiB:,.0f} MiB"
-                    f" {words.removeprefix('bytes ')} (raise it with {option})")
-        return f"{where}: more than {limit:,} {words} (the limit; raise it with {option})"
+            return Said("limit.over_bytes", where=where, size=f"{value / MiB:,.1f}",
+                        limit=f"{limit / MiB:,.0f}", what=Said(f"limit.{what}"),
+                        option=_OPTION[what])
+        return Said("limit.over", where=where, limit=f"{limit:,}", what=Said(f"limit.{what}"),
+                    option=_OPTION[what])
 
 
 #: The bounds an import has when none are given.
@@ -114,6 +116,6 @@ def check_size(path: Path, limits: Limits) -> None:
     try:
         size = path.stat().st_size
     except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror})") from err
+        raise InputError(Said("error.cannot_read", path=path, why=os_reason(err))) from err
     if size > limits.max_file_bytes:
         raise InputError(limits.over("file_bytes", size, str(path)))

@@ -50,6 +50,7 @@ from graphcrm.ingest.cards import Card, parse_cards
 from graphcrm.ingest.limits import DEFAULT_LIMITS, Limits, check_size
 from graphcrm.ingest.readers import RawTable
 from graphcrm.ingest.validate import derived_id
+from graphcrm.words import Said, os_reason
 
 __all__ = ["Directory", "ActivityReport", "Unmatched", "interactions_from", "split_list",
            "INTERACTION_COLUMNS", "activity_tables", "phone_key", "CardReport", "card_person",
@@ -275,7 +276,7 @@ def activity_tables(paths: Iterable[Path], directory: Directory, until: dt.date,
             check_size(path, limits)
             found = read_activity(path, until, limits.max_occurrences)
         except OSError as err:
-            raise InputError(f"{path}: cannot read ({err.strerror})") from None
+            raise InputError(Said("error.cannot_read", path=path, why=os_reason(err))) from None
         problems += [Problem(str(path), "interactions", None, None, None, text)
                      for text in found.problems]
         files.append((str(path), found))
@@ -487,7 +488,7 @@ def contact_tables(paths: Iterable[Path], directory: Directory,
         try:
             found = parse_cards(path.read_bytes(), str(path))
         except OSError as err:
-            raise InputError(f"{path}: cannot read ({err.strerror})") from None
+            raise InputError(Said("error.cannot_read", path=path, why=os_reason(err))) from None
         problems += [Problem(str(path), "people", None, None, None, text)
                      for text in found.problems]
         files.append((str(path), found.cards))

@@ -34,7 +34,7 @@ from graphcrm.errors import InputError
 from graphcrm.ingest.headers import Headers
 from graphcrm.ingest.limits import Limits, check_size
 from graphcrm.records import SCHEMA
-from graphcrm.words import Said
+from graphcrm.words import Said, os_reason
 
 __all__ = ["RawTable", "read_paths", "decode_csv"]
 
@@ -87,8 +87,7 @@ def read_paths(
             single = _read_csv(path, headers.table(path.stem), encoding, limits, headers,
                                warnings)
             if not single.name:
-                raise InputError(f"{path}: neither its name nor its columns name a table "
-                                 f"(expected {_expected()}, or their columns)")
+                raise InputError(Said("error.csv_no_table", path=path, expected=_expected()))
             tables.append(single)
         elif not path.exists():
             raise InputError(Said("error.no_such_path", path=path))
@@ -172,10 +171,7 @@ def decode_csv(data: bytes, source: str, encoding: str | None = None) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as err:
-        raise InputError(
-            f"{source}: neither UTF-8 nor GB18030 (byte {err.start}); "
-            "save it as CSV UTF-8 or give --encoding"
-        ) from err
+        raise InputError(Said("error.not_utf8_gb18030", source=source, byte=err.start)) from err
 
 
 def _read_csv(path: Path, name: str | None, encoding: str | None, limits: Limits,
@@ -184,7 +180,7 @@ def _read_csv(path: Path, name: str | None, encoding: str | None, limits: Limits
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise InputError(Said("error.cannot_read", path=path, why=err.strerror)) from err
+        raise InputError(Said("error.cannot_read", path=path, why=os_reason(err))) from err
     text = decode_csv(data, str(path), encoding)
     del data
     end = text.find("\n")
@@ -216,7 +212,8 @@ def _read_csv(path: Path, name: str | None, encoding: str | None, limits: Limits
             raise InputError(limits.over("cell_chars", 0, f"{path}, line {started}")) from err
         if reader.line_num > started and ("end of data" in str(err) or "EOF" in str(err)):
             raise InputError(Said("error.unclosed_quote", path=path, line=started)) from err
-        raise InputError(f"{path}, line {reader.line_num}: {err}") from err
+        raise InputError(Said("error.csv_line", path=path, line=reader.line_num,
+                              why=str(err))) from err
     if not records:
         raise InputError(Said("error.no_header", path=path))
     return _as_table(name, path.stem, str(path), records, headers, warnings, str(path))

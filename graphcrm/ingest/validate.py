@@ -43,7 +43,7 @@ from graphcrm.lookup import QUALIFIED, by_title
 from graphcrm.records import SCHEMA, TABLE_ORDER, Column, Dataset, Record, TableSpec, record_key
 from graphcrm.words import Field, ReadAs, Said, VocabularyRefused
 
-__all__ = ["validate", "parse_date", "derived_id"]
+__all__ = ["validate", "parse_date", "parse_day", "date_reason", "derived_id"]
 
 Parser = Callable[[str], Any]
 _SINGULAR = {"organizations": "organization", "people": "person", "projects": "project"}
@@ -162,15 +162,35 @@ def parse_date(text: str) -> str:
 def _reason(column: Column, err: ValueError) -> str:
     """Why a cell was refused, as a :class:`~graphcrm.words.Said` the reader's language can
     say: an unknown word lists the accepted ones in that language."""
-    if column.vocabulary is not None and column.kind == "vocabulary":
-        return VocabularyRefused(column.vocabulary, str(err))
     text = str(err)
+    if column.vocabulary is not None and text.startswith("unknown "):  # a level too (1–4)
+        return VocabularyRefused(column.vocabulary, text)
     if column.kind == "date":
-        return Said("problem.date") if text.startswith("not a date") else text
-    if text.startswith("not a whole number"):
-        return Said("problem.whole_number")
+        return date_reason(err)
+    for start, key in (("not a whole number", "problem.whole_number"),
+                       ("not a number", "problem.number"),
+                       ("not a finite number", "problem.finite_number"),
+                       ("out of range (at most", "problem.too_large")):
+        if text.startswith(start):
+            return Said(key)
     if text.startswith("out of range (expected"):
         return Said("problem.range", low=column.low, high=column.high)
+    return text
+
+
+def date_reason(err: ValueError) -> str:
+    """Why :func:`parse_date` or :func:`parse_day` refused a text, as a sentence of the
+    catalogue (:class:`~graphcrm.words.Said`).
+
+    >>> date_reason(ValueError("a day is needed (2026-11-20), not a month or a year")).in_lang("zh")
+    '需要具体到日（如 2026-11-20），不能只有年月'
+    """
+    text = str(err)
+    for start, key in (("not a date", "problem.date"),
+                       ("not a calendar date", "problem.calendar_date"),
+                       ("a day is needed", "problem.day_needed")):
+        if text.startswith(start):
+            return Said(key)
     return text
 
 
@@ -239,7 +259,7 @@ def _parse_number(text: str, unit: int = 1) -> int | float:
     if number != number or number in (float("inf"), float("-inf")):
         raise ValueError("not a finite number")
     if abs(number) >= _LARGEST_NUMBER:
-        raise ValueError(f"out of range (at most {_LARGEST_NUMBER:.0e})")
+        raise ValueError("out of range (at most 1e+15)")
     return int(number) if number.is_integer() else number
 
 

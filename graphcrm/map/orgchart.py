@@ -48,7 +48,7 @@ from graphcrm.map.layout import (
     superiors,
 )
 from graphcrm.palette import PATH_COLOR, STANCE_COLOR, rgb
-from graphcrm.words import word
+from graphcrm.words import Said, os_reason, word
 
 __all__ = ["card", "card_title", "place_cards", "chart_line", "chart_people", "chart_options",
            "card_key", "CARD_COLUMNS", "tint", "read_positions"]
@@ -334,26 +334,23 @@ def read_positions(path: str | os.PathLike[str]) -> dict[str, tuple[float, float
     try:
         found = json.loads(shown.read_text(encoding="utf-8-sig"))
     except OSError as err:
-        raise InputError(f"{shown}: cannot read the layout file ({err.strerror})") from None
+        raise InputError(Said("error.cannot_read", path=shown, why=os_reason(err))) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise InputError(f"{shown}: not a layout file saved by a graphcrm map "
-                         f"(not JSON: {err})") from None
+        raise InputError(Said("layout.not_json", path=shown, why=str(err))) from None
     except (RecursionError, ValueError):  # nested thousands deep; a number of 5,000 digits
-        raise InputError(f"{shown}: not a layout file saved by a graphcrm map (nested too "
-                         "deep or a number too long to be a position)") from None
+        raise InputError(Said("layout.too_deep", path=shown)) from None
     if not isinstance(found, dict) or found.get("graphcrm") != "positions":
-        raise InputError(f"{shown}: not a layout file saved by a graphcrm map "
-                         "(no \"graphcrm\": \"positions\")")
+        raise InputError(Said("layout.not_positions", path=shown))
     positions = found.get("positions")
     if not isinstance(positions, dict):
-        raise InputError(f"{shown}: \"positions\" must map card keys to [x, y]")
+        raise InputError(Said("layout.not_a_map", path=shown))
     out = {}
     for key, where in positions.items():
         if not (isinstance(where, list) and len(where) == 2
                 and all(_coordinate(v) is not None for v in where)):
-            raise InputError(f"{shown}: card {str(key)[:40]!r}: a position is [x, y] (two "
-                             f"numbers within ±{_FAR:,.0f}), not "
-                             f"{json.dumps(where, default=str)[:40]}")
+            raise InputError(Said("layout.bad_position", path=shown, card=repr(str(key)[:40]),
+                                  far=f"{_FAR:,.0f}",
+                                  found=json.dumps(where, default=str)[:40]))
         out[str(key)] = (float(where[0]), float(where[1]))
     return out
 

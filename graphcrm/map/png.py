@@ -49,7 +49,7 @@ def _run(page: str, target: Path, output: str, flags: list[str], wait_ms: int) -
         ]
         result = subprocess.run(command, capture_output=True, text=True, timeout=180)
         if result.returncode != 0 or not made.exists() or not made.stat().st_size:
-            raise GraphCRMError(f"Chromium could not render the map: {result.stderr[-300:]}")
+            raise GraphCRMError(Said("error.chromium", why=result.stderr[-300:]))
         with replacing(target) as temporary:
             shutil.copyfile(made, temporary)
 

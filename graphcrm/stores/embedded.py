@@ -85,7 +85,7 @@ from graphcrm.stores.base import (
     owned_by,
 )
 from graphcrm.stores.snapshot import Opening, read_aside
-from graphcrm.words import WORDS, Field, Listed, Said
+from graphcrm.words import WORDS, Field, Listed, Said, os_reason
 
 __all__ = ["EmbeddedStore", "create_store"]
 
@@ -124,32 +124,38 @@ def _holders(path: Path) -> list[str]:
 
 
 def _translate(err: sqlite3.Error, path: Path, doing: str) -> StoreError:
-    """One clear StoreError for an SQLite error met while ``doing`` something to ``path``."""
+    """One clear StoreError for an SQLite error met while ``doing`` something to ``path``
+    (``doing``: a ``doing.<…>`` word of the catalogue)."""
     text = str(err).lower()
+    while_ = Said(f"doing.{doing}")
     if "full" in text:
-        return StoreError(f"{path}: the disk is full while {doing}; nothing was written "
-                          "(free some space and try again)")
+        return StoreError(Said("store.disk_full", store=path, doing=while_))
     if "readonly" in text or "read-only" in text:
-        return StoreError(f"{path}: the store is read-only (the file or its folder) while "
-                          f"{doing}; graphcrm writes the store and its -wal and -shm files "
-                          "beside it")
+        return StoreError(Said("store.read_only", store=path, doing=while_))
     if "locked" in text or "busy" in text:
         holders = _holders(path)
-        who = f" (held by {', '.join(holders)})" if holders else ""
-        return StoreBusy(f"{path}: another process has been writing the store for over "
-                         f"{busy_timeout_ms() / 1000:g} s{who}; try again when it is done "
-                         "(GRAPHCRM_BUSY_TIMEOUT sets how long to wait)")
+        who = Said("store.held_by", holders=", ".join(holders)) if holders else ""
+        return StoreBusy(Said("store.busy", store=path, seconds=f"{busy_timeout_ms() / 1000:g}",
+                              who=who))
     if any(word in text for word in _DAMAGED):
-        return StoreDamaged(f"{path}: the store is damaged ({err}) and was not written to; "
-                            f"see `graphcrm --store {path} check`, then restore a backup or "
-                            "import your files into a new store")
+        return StoreDamaged(Said("store.damaged", store=path, why=_sqlite_reason(err)))
     if "unable to open" in text:
-        return StoreError(f"{path}: cannot be opened ({err}); is the folder there and ours "
-                          "to write in?")
+        return StoreError(Said("store.cannot_open", store=path, why=_sqlite_reason(err)))
     if doing in ("importing", "committing", "writing", "erasing"):
-        return StoreError(f"{path}: {doing} failed ({err}); the write was rolled back, "
-                          "nothing was written")
-    return StoreError(f"{path}: {doing} failed ({err})")
+        return StoreError(Said("store.rolled_back", store=path, doing=while_,
+                               why=_sqlite_reason(err)))
+    return StoreError(Said("store.failed", store=path, doing=while_, why=_sqlite_reason(err)))
+
+
+def _sqlite_reason(err: sqlite3.Error) -> str:
+    """SQLite's reason, in the reader's words where the catalogue has them."""
+    text = str(err).lower()
+    for found, key in (("malformed", "sqlite.malformed"), ("not a database",
+                       "sqlite.not_a_database"), ("disk i/o error", "sqlite.io"),
+                       ("unable to open", "sqlite.cannot_open")):
+        if found in text:
+            return Said(key)
+    return str(err)
 
 
 def _table(name: str) -> str:
@@ -344,32 +350,31 @@ class EmbeddedStore(Store):
         if not create and not self.path.exists():
             raise StoreNotFound(Said("error.no_store", store=self.shown))
         if self.path.is_dir():
-            raise StoreError(f"{self.shown}: a folder, not a store file (choose another --store)")
+            raise StoreError(Said("store.folder", store=self.shown))
         if self.path.exists():
             self._check_header()
         try:
             self._conn = self._connect()
         except sqlite3.Error as err:
             if create or not self.path.exists():
-                raise _translate(err, self.shown, "opening the store") from err
+                raise _translate(err, self.shown, "opening") from err
             try:  # a read-only file or folder: still readable
                 self._conn = self._connect(read_only=True)
                 self.read_only = True
             except sqlite3.Error:
-                raise _translate(err, self.shown, "opening the store") from err
+                raise _translate(err, self.shown, "opening") from err
 
     def _check_header(self) -> None:
         try:
             with self.path.open("rb") as handle:
                 header = handle.read(16)
         except OSError as err:
-            raise StoreError(f"{self.shown}: cannot be read ({err.strerror})") from err
+            raise StoreError(Said("store.unreadable", store=self.shown,
+                                  why=os_reason(err))) from err
         if not header:
-            raise StoreError(f"{self.shown}: an empty file, not a graphcrm store (remove it, "
-                             "or choose another --store)")
+            raise StoreError(Said("store.empty_file", store=self.shown))
         if header != b"SQLite format 3\0":
-            raise StoreError(f"{self.shown}: not a graphcrm store (not an SQLite file); "
-                             "choose another --store")
+            raise StoreError(Said("store.not_sqlite", store=self.shown))
 
     def _connect(self, read_only: bool = False) -> sqlite3.Connection:
         if read_only:
@@ -411,7 +416,7 @@ class EmbeddedStore(Store):
                 if row is not None:
                     return str(row[0])
             if tables - {"meta"}:
-                raise StoreError(f"{self.shown}: an SQLite file, but not a graphcrm store")
+                raise StoreError(Said("store.not_graphcrm", store=self.shown))
             return None
 
         found = version()
@@ -425,20 +430,19 @@ class EmbeddedStore(Store):
                                        (str(SCHEMA_VERSION),))
                     found = str(SCHEMA_VERSION)
         if found is None:
-            raise StoreError(f"{self.shown}: an empty SQLite file, not a graphcrm store")
+            raise StoreError(Said("store.empty_sqlite", store=self.shown))
         if not found.isdigit():
-            raise StoreDamaged(f"{self.shown}: the store says its schema is {found[:20]!r}, "
-                               "which no graphcrm wrote: damaged, or not a graphcrm store "
-                               "(restore a backup, or import your files into a new store)")
+            raise StoreDamaged(Said("store.bad_schema", store=self.shown, found=repr(found[:20])))
         if int(found) > SCHEMA_VERSION:
-            raise StoreError(f"{self.shown}: made by a newer graphcrm (store schema {found}, "
-                             f"this one reads {SCHEMA_VERSION}); upgrade graphcrm")
+            raise StoreError(Said("store.newer", store=self.shown, found=found,
+                                  reads=SCHEMA_VERSION))
         if int(found) == 1 and not read_only:
             self._upgrade_from_1()
         elif int(found) == 1:
             self.schema = 1  # readable as it is; history needs the upgrade (a writable store)
         elif int(found) != SCHEMA_VERSION:
-            raise StoreError(f"{self.shown}: store schema {found}, expected {SCHEMA_VERSION}")
+            raise StoreError(Said("store.other_schema", store=self.shown, found=found,
+                                  reads=SCHEMA_VERSION))
 
     def _ensure_additions(self, read_only: bool) -> None:
         """Columns the contract gained since the store was made (``organizations.domains``)
@@ -472,10 +476,8 @@ class EmbeddedStore(Store):
         starts)."""
         found = [str(r[0]) for r in self._conn.execute("PRAGMA quick_check")]
         if found != ["ok"]:  # upgrading would write into a damaged file
-            raise StoreDamaged(
-                f"{self.shown}: the store is damaged ({'; '.join(found[:3])}) and was not "
-                f"upgraded or written to; see `graphcrm --store {self.shown} check`, then "
-                "restore a backup or import your files into a new store")
+            raise StoreDamaged(Said("store.damaged_upgrade", store=self.shown,
+                                    why="; ".join(found[:3])))
         backup = Path(f"{self.path}.schema1.bak")
         # always a fresh copy: a backup left beside the file may be another store's (a
         # store file replaced by another of the same name), or of this one before a forget
@@ -503,7 +505,7 @@ class EmbeddedStore(Store):
     def _transaction(self, mode: str = "IMMEDIATE") -> _Transaction:
         return _Transaction(self._conn, self.shown, mode)
 
-    @_translated("checking the store")
+    @_translated("checking")
     def check(self) -> list[Said]:
         """SQLite's integrity check of the file (read only); then, when the store is whole
         and writable, finish any erasure a reader held up (checkpoint the write-ahead log).
@@ -614,8 +616,7 @@ class EmbeddedStore(Store):
         with self._transaction("DEFERRED" if dry_run else "IMMEDIATE"):
             if self._conn.execute("SELECT 1 FROM organizations LIMIT 1").fetchone() or \
                     self._conn.execute("SELECT 1 FROM change_sets LIMIT 1").fetchone():
-                raise Conflict(f"{self.location} is not empty: a dump is restored into an "
-                               "empty store (choose a new --store)")
+                raise Conflict(Said("store.restore_not_empty", store=self.location))
             if dry_run:
                 return dump.counts()
             self._write(dump.dataset(), empty=True)
@@ -698,9 +699,7 @@ class EmbeddedStore(Store):
 
     def _require_history(self) -> None:
         if self.schema < SCHEMA_VERSION:
-            raise StoreError(f"{self.shown}: a store of schema {self.schema} opened read-only; "
-                             "it keeps no history until graphcrm can write it once (to "
-                             "upgrade it)")
+            raise StoreError(Said("store.no_history_yet", store=self.shown, found=self.schema))
 
     def _stored_extras(self, table: str) -> dict[tuple[str, ...], str]:
         """The stored ``extra`` of every row of ``table`` that has any, by key."""
@@ -826,7 +825,7 @@ class EmbeddedStore(Store):
     def _neighbourhood_tables(self, project: str, radius: int, *, rows: bool = False
                               ) -> tuple[Dataset, TieRows | None]:
         if not self._conn.execute("SELECT 1 FROM projects WHERE id = ?", (project,)).fetchone():
-            raise LookupFailed(f"no project {project!r} in {self.location}")
+            raise LookupFailed(Said("store.no_project", project=repr(project), store=self.location))
         with self._transaction("DEFERRED"):  # one consistent snapshot
             tables, ties = self._hood_tables(functools.partial(
                 _fill_neighbourhood, project=project, radius=radius), rows=rows)
@@ -977,7 +976,8 @@ class EmbeddedStore(Store):
             found = conn.execute("SELECT name, email FROM people WHERE id = ?",
                                  (person,)).fetchone()
             if not found:
-                raise LookupFailed(f"nobody with id {person!r} in {self.location}")
+                raise LookupFailed(Said("store.nobody_with_id", person=repr(person),
+                                        store=self.location))
             traces = Traces.of(person, *found)
             erased = _erase(conn, person)
             if self.schema >= SCHEMA_VERSION:
@@ -991,12 +991,9 @@ class EmbeddedStore(Store):
         busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         if busy:
             holders = _holders(self.path)
-            who = f" ({', '.join(holders)})" if holders else ""
-            raise ErasureIncomplete(
-                f"{self.shown}: {person} was erased from the store, but another process is "
-                f"still reading it{who}, so the old data stays in the file until it stops; "
-                f"close it, then run `graphcrm --store {self.shown} check` to finish the "
-                "erasure", erased)
+            who = Said("store.held_by", holders=", ".join(holders)) if holders else ""
+            raise ErasureIncomplete(Said("store.erasure_held", store=self.shown, person=person,
+                                         who=who), erased)
         return erased
 
     def _scrub_history(self, traces: Traces) -> None:
@@ -1051,7 +1048,7 @@ class EmbeddedStore(Store):
 
     # -- history -------------------------------------------------------------------------
 
-    @_translated("reading the history")
+    @_translated("reading_history")
     def history(self, *, after: int = 0, changes: bool = False) -> list[ChangeSet]:
         if self.schema < SCHEMA_VERSION:
             return []
@@ -1075,13 +1072,12 @@ class EmbeddedStore(Store):
                           json.loads(counts), tuple(found.get(set_id, ())))
                 for set_id, at, author, command, files, counts in sets]
 
-    @_translated("writing a snapshot")
+    @_translated("writing_snapshot")
     def snapshot(self, name: str, info: ChangeInfo) -> Snapshot:
         self._require_history()
         with self._transaction():
             if self._conn.execute("SELECT 1 FROM snapshots WHERE name = ?", (name,)).fetchone():
-                raise Conflict(f"a snapshot named {name!r} exists already in {self.location} "
-                               "(choose another name; `graphcrm history` lists them)")
+                raise Conflict(Said("store.snapshot_taken", name=repr(name), store=self.location))
             last = self._conn.execute("SELECT coalesce(max(id), 0) FROM change_sets").fetchone()
             made = Snapshot(name, int(last[0]), now_text(), info.who)
             self._conn.execute("INSERT INTO snapshots (name, change_set, at, author) "
@@ -1089,14 +1085,14 @@ class EmbeddedStore(Store):
                                (made.name, made.change_set, made.at, made.author))
         return made
 
-    @_translated("reading the history")
+    @_translated("reading_history")
     def snapshots(self) -> list[Snapshot]:
         if self.schema < SCHEMA_VERSION:
             return []
         return [Snapshot(*row) for row in self._conn.execute(
             "SELECT name, change_set, at, author FROM snapshots ORDER BY change_set, at")]
 
-    @_translated("reading the review list")
+    @_translated("reading_review")
     def review_entries(self, keys: Collection[str] | None = None) -> list[dict[str, Any]]:
         if not self._has_review:
             return []
@@ -1108,7 +1104,7 @@ class EmbeddedStore(Store):
         return [{"key": k, "address": a, "name": n, "status": s, "meetings": json.loads(m)}
                 for k, a, n, s, m in self._conn.execute(sql + " ORDER BY key", params)]
 
-    @_translated("writing the review list")
+    @_translated("writing_review")
     def remember_review(self, entries: Sequence[Mapping[str, Any]]) -> None:
         if not entries:
             return
@@ -1127,7 +1123,7 @@ class EmbeddedStore(Store):
             [(e["key"], e["address"], e["name"], json.dumps(e["meetings"]))
              for e in merged_review(stored, entries)])
 
-    @_translated("writing the review list")
+    @_translated("writing_review")
     def set_review_status(self, key: str, status: str) -> bool:
         with self._transaction():
             return self._conn.execute("UPDATE review SET status = ? WHERE key = ?",
@@ -1226,7 +1222,7 @@ class _Transaction:
         try:
             self._conn.execute(f"BEGIN {self._mode}")
         except sqlite3.Error as err:
-            raise _translate(err, self._path, "starting a transaction") from err
+            raise _translate(err, self._path, "starting") from err
 
     def _rollback(self) -> None:
         if self._conn.in_transaction:  # SQLite may have rolled back already (a full disk)
@@ -1265,8 +1261,7 @@ def create_store(path: str | Path, dataset: Dataset, info: ChangeInfo | None = N
     try:
         handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".new")
     except OSError as err:
-        raise StoreError(f"{path}: cannot create the store ({err.strerror}); is the folder "
-                         "there and ours to write in?") from err
+        raise StoreError(Said("store.cannot_create", store=path, why=os_reason(err))) from err
     os.close(handle)
     temporary = Path(name)
     temporary.unlink()  # SQLite makes the file itself
@@ -1276,15 +1271,14 @@ def create_store(path: str | Path, dataset: Dataset, info: ChangeInfo | None = N
         # closing folded the write-ahead log into the file: it is whole on its own
         wal = Path(f"{temporary}-wal")
         if wal.exists() and wal.stat().st_size:
-            raise StoreError(f"{path}: the new store could not be completed (its write-ahead "
-                             "log was not folded in); nothing was created")
+            raise StoreError(Said("store.not_completed", store=path))
         try:
             os.link(temporary, path)
         except FileExistsError:
             with EmbeddedStore(path) as store:
                 return store.import_dataset(dataset, info=info, review=review)
         except OSError as err:
-            raise StoreError(f"{path}: cannot create the store ({err.strerror})") from err
+            raise StoreError(Said("store.cannot_create", store=path, why=os_reason(err))) from err
         return summary
     finally:
         for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlsplit
 
 from graphcrm.errors import StoreError
+from graphcrm.words import Said
 
 __all__ = ["Neo4jSettings", "shown_uri"]
 
@@ -83,18 +84,16 @@ class Neo4jSettings:
         shown = shown_uri(uri)
         query = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
         if parts.username or parts.password or query & _SECRET_KEYS:
-            raise StoreError(
-                f"{shown}: put credentials in NEO4J_USERNAME and NEO4J_PASSWORD, not in the URI"
-            )
+            raise StoreError(Said("neo4j.credentials_in_uri", where=shown))
         if not parts.hostname:
-            raise StoreError(f"{shown} is not a Neo4j URI (expected neo4j://host:7687)")
+            raise StoreError(Said("neo4j.not_a_uri", where=shown))
         try:
             parts.port  # noqa: B018  (urlsplit checks the port only when asked)
         except ValueError as err:
-            raise StoreError(f"{shown}: the port must be a number from 0 to 65535") from err
+            raise StoreError(Said("neo4j.bad_port", where=shown)) from err
         secret = password if password is not None else env.get("NEO4J_PASSWORD")
         if not secret:
-            raise StoreError(f"{cls(uri).shown}: set NEO4J_PASSWORD (and NEO4J_USERNAME)")
+            raise StoreError(Said("neo4j.no_password", where=cls(uri).shown))
         return cls(
             uri=uri,
             username=env.get("NEO4J_USERNAME") or "neo4j",

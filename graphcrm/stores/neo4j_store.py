@@ -333,10 +333,9 @@ class Neo4jStore(Store):
             raise StoreError(Said("error.neo4j_credentials", where=where,
                                   user=repr(self.settings.username))) from err
         except (ServiceUnavailable, SessionExpired) as err:
-            hint = ""
+            hint: str = ""
             if "+s" in self.settings.uri.split("://", 1)[0]:
-                hint = ("; this URI asks for TLS: if the server has none, use neo4j:// or "
-                        "bolt://")
+                hint = Said("neo4j.tls_hint")
             raise StoreError(Said("error.neo4j_unreachable", where=where,
                                   why=self._scrub(_first_line(err)), hint=hint)) from err
         except Neo4jError as err:
@@ -344,12 +343,12 @@ class Neo4jStore(Store):
                 raise StoreError(Said("error.neo4j_database", where=where,
                                       database=repr(self.settings.database))) from err
             if "SSL" in str(err) or "TLS" in str(err):
-                raise StoreError(f"{where}: TLS does not match the server ({_first_line(err)}; "
-                                 "use neo4j:// or bolt:// for a server without TLS)") from err
-            raise StoreError(f"{where}: {err.code}: {self._scrub(_first_line(err.message))}"
-                             ) from err
+                raise StoreError(Said("neo4j.tls", where=where, why=_first_line(err))) from err
+            raise StoreError(Said("neo4j.error", where=where, why=f"{err.code}: "
+                                  f"{self._scrub(_first_line(err.message))}")) from err
         except (DriverError, ValueError, OSError) as err:
-            raise StoreError(f"{where}: {self._scrub(_first_line(err))}") from err
+            raise StoreError(Said("neo4j.error", where=where,
+                                  why=self._scrub(_first_line(err)))) from err
 
     def _scrub(self, text: str) -> str:
         """A driver's message with the URI as given (query and all) and the password out."""
@@ -383,12 +382,11 @@ class Neo4jStore(Store):
                                             routing_="r").records[0]
         found = record["schema"]
         if found is not None and not str(found).isdigit():
-            raise StoreDamaged(f"{self.location}: the store says its schema is "
-                               f"{str(found)[:20]!r}, which no graphcrm wrote: damaged, or "
-                               "not a graphcrm database")
+            raise StoreDamaged(Said("store.bad_schema", store=self.location,
+                                    found=repr(str(found)[:20])))
         if found is not None and int(found) > NEO4J_SCHEMA:
-            raise StoreError(f"{self.location}: made by a newer graphcrm (store schema {found}, "
-                             f"this one reads {NEO4J_SCHEMA}); upgrade graphcrm")
+            raise StoreError(Said("store.newer", store=self.location, found=found,
+                                  reads=NEO4J_SCHEMA))
         if (found is None and record["has_data"]) or (
                 found is not None and int(found) < NEO4J_SCHEMA):
             self._ensure_schema()
@@ -454,8 +452,7 @@ class Neo4jStore(Store):
 
         def refuse_unless_empty(tx: Any) -> None:
             if tx.run(statement("restore_is_empty")).single()["taken"]:
-                raise Conflict(f"{self.location} is not empty: a dump is restored into an "
-                               "empty database (choose another)")
+                raise Conflict(Said("neo4j.restore_not_empty", where=self.location))
 
         def work(tx: Any) -> None:
             tx.run(statement("lock_import")).consume()
@@ -531,7 +528,8 @@ class Neo4jStore(Store):
                     lambda tx: tx.run(statement("project_exists"), project=project).single()[0]
                 )
                 if not found:
-                    raise LookupFailed(f"no project {project!r} in {self.location}")
+                    raise LookupFailed(Said("store.no_project", project=repr(project),
+                                            store=self.location))
             wanted = sorted(people) if people is not None else None
             people_ids, project_ids, members, small = session.execute_read(
                 _load_small, project, radius, wanted, self.parallel_from)
@@ -705,7 +703,8 @@ class Neo4jStore(Store):
         with self._translate(), self._session() as session:
             erased = session.execute_write(work)
         if erased is None:
-            raise LookupFailed(f"nobody with id {person!r} in {self.location}")
+            raise LookupFailed(Said("store.nobody_with_id", person=repr(person),
+                                    store=self.location))
         return erased
 
     # -- history -------------------------------------------------------------------------
@@ -729,8 +728,7 @@ class Neo4jStore(Store):
         with self._translate(), self._session() as session:
             change_set = session.execute_write(work)
         if change_set is None:
-            raise Conflict(f"a snapshot named {name!r} exists already in {self.location} "
-                           "(choose another name; `graphcrm history` lists them)")
+            raise Conflict(Said("store.snapshot_taken", name=repr(name), store=self.location))
         return Snapshot(name, change_set, at, info.who)
 
     def snapshots(self) -> list[Snapshot]:

@@ -166,12 +166,18 @@ def test_remove_a_tie_and_a_role_by_hand(runner, store, tiny_dir):
     assert run_cli(store, "remove", "tie", "张工", "陈总", "--type", "knows").stdout == \
         "removed 1 tie\n"
     again = run_cli(store, "remove", "tie", "张工", "陈总", "--type", "KNOWS")
-    assert again.exit_code == 5 and "no KNOWS tie between 张工 and 陈总" in again.stderr
+    assert again.exit_code == 5 and "no tie (knows) between 张工 and 陈总" in again.stderr
     assert run_cli(store, "remove", "role", "储能监控", "NA", "线人").exit_code == 0
     gone = run_cli(store, "remove", "role", "P1", "e", "informant")
     assert gone.exit_code == 5 and "NA has no role informant in P1" in gone.stderr
     bad = run_cli(store, "remove", "role", "P1", "e", "boss")
     assert bad.exit_code == 5 and "unknown stakeholder role" in bad.stderr
+    said = [run_cli(store, "--lang", "zh", "remove", *args).stderr for args in (
+        ["tie", "张工", "陈总", "--type", "KNOWS"], ["role", "P1", "e", "informant"],
+        ["role", "P1", "e", "boss"])]
+    assert said[:2] == ["graphcrm: 张工 与 陈总 之间没有“认识”关系\n",
+                        "graphcrm: NA 在 P1 中没有“项目线人”角色\n"]
+    assert said[2].startswith("graphcrm: 'boss'：无法识别（可用：决策者、"), said[2]
     stats = json.loads(run_cli(store, "stats", "--format", "json").stdout)
     roles = {r["kind"] for r in stats if r["scope"] == "P1"}
     assert "informant" not in roles and "decision_maker" in roles

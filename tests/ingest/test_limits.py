@@ -14,7 +14,8 @@ import pytest
 
 from graphcrm.errors import InputError, ValidationFailed
 from graphcrm.ingest import Limits, read_dataset
-from graphcrm.ingest.readers import read_paths
+from graphcrm.ingest.readers import decode_csv, read_paths
+from graphcrm.words import say
 from tests.conftest import TINY, write_tables
 
 
@@ -192,3 +193,24 @@ def test_a_missing_required_table_is_named(tmp_path):
         "input: required table people is missing (a file people.csv or a sheet named people)"]
     known = {"organizations": {"o-us", "o-c", "o-x"}, "people": set("abcdex")}
     assert len(read_dataset([folder], known_ids=known).table("relationships")) == 5
+
+
+def test_a_limit_and_an_encoding_are_said_in_chinese(tmp_path):
+    """What an import refuses before reading a file, in the reader's language: the bound
+    by its words and the option that raises it; bytes that are neither UTF-8 nor GB18030."""
+    folder = write_tables(tmp_path / "t", TINY)
+    with (folder / "interactions.csv").open("a") as handle:
+        handle.write("2026-01-01,c,a,meal,0,\n" * 60_000)
+    with pytest.raises(InputError) as big:
+        read_dataset([folder], limits=Limits(max_file_mb=1))
+    assert say(big.value.args[0], "zh").endswith(
+        "interactions.csv：1.3 MiB，超过单个文件上限 1 MiB（可用 --max-file-mb 调高）")
+    with pytest.raises(InputError) as rows:
+        read_dataset([write_tables(tmp_path / "r", TINY)], limits=Limits(max_rows=2))
+    assert re.search(r"\.csv：单张表的行数超过 2（上限；可用 --max-rows 调高）$",
+                     say(rows.value.args[0], "zh")), say(rows.value.args[0], "zh")
+    with pytest.raises(InputError) as mixed:
+        decode_csv(b"id,name\n\xff\xff\xff\n", "人员.csv")
+    assert say(mixed.value.args[0], "zh") == (
+        "人员.csv：既不是 UTF-8 也不是 GB18030 编码（第 8 个字节）；请另存为“CSV UTF-8”，"
+        "或用 --encoding 指定编码")

@@ -1,9 +1,12 @@
 """Each validation rule, on the tiny bid with one cell broken at a time."""
 
+import re
+
 import pytest
 
 from graphcrm.errors import ValidationFailed
 from graphcrm.ingest import read_dataset
+from graphcrm.words import say
 from tests.conftest import TINY, changed
 
 
@@ -60,6 +63,8 @@ def test_each_bad_cell_is_reported_where_it_is(make_tables, table, row, column, 
     assert problem.column == column
     assert problem.value == value
     assert reason in problem.reason
+    chinese = say(problem.reason, "zh")  # every reason has its Chinese words
+    assert not re.search(r"[A-Za-z]{3,}", chinese.replace("YYYY", "")), chinese
 
 
 def test_parent_organization_must_exist(make_tables):

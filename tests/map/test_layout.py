@@ -245,8 +245,18 @@ def test_layout_files_that_are_not_are_refused_by_name(tmp_path):
         read_positions(deep)
     huge = tmp_path / "huge.json"
     huge.write_text('{"graphcrm": "positions", "positions": {"k": [' + "9" * 400 + ", 1]}}")
-    with pytest.raises(InputError, match=r"huge.json: card 'k': a position is \[x, y\]"):
+    with pytest.raises(InputError, match=r"huge.json: card 'k': a position is \[x, y\]") as bad:
         read_positions(huge)
+    from graphcrm.words import say
+
+    assert say(bad.value.args[0], "zh").startswith(
+        f"{huge}：卡片 'k'：位置应为 [x, y]（两个绝对值不超过 ")
+    other = tmp_path / "布局.json"
+    other.write_text('{"positions": {}}', encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        read_positions(other)
+    assert say(refused.value.args[0], "zh") == (
+        f'{other}：不是 graphcrm 地图保存的布局文件（缺少 "graphcrm": "positions"）')
 
 
 def test_a_successor_stands_where_the_one_they_replaced_stood():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import time
@@ -58,6 +59,9 @@ def test_a_full_disk_rolls_the_import_back_and_the_store_still_opens(tmp_path, d
         assert result.exit_code == 4
         assert "the disk is full" in result.stderr and "nothing was written" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
+        said = run_cli(store, "--lang", "zh", "import", network, "--allow-reassign")
+        assert said.exit_code == 4 and "时磁盘已满，未写入任何内容" in said.stderr, said.output
+        assert _not_chinese(said.stderr, str(store)) == [], said.stderr
         assert run_cli(store, "stats", "--format", "json").stdout == before
         assert run_cli(store, "check").exit_code == 0
 
@@ -81,6 +85,12 @@ def test_a_read_only_store_answers_queries_and_refuses_writes(tmp_path, demo):
             assert result.exit_code == 4 and "read-only" in result.stderr, args
         fresh = run_cli(folder / "new.db", "import", sample_dir())
         assert fresh.exit_code == 4 and "cannot create the store" in fresh.stderr
+        said = [run_cli(where, "--lang", "zh", "import", sample_dir()).stderr
+                for where in (store, folder / "new.db")]
+        assert "时发现数据库只读（文件或其所在文件夹）" in said[0], said[0]
+        assert "无法创建数据库（" in said[1], said[1]
+        for text in said:
+            assert _not_chinese(text, str(folder / "new.db"), str(store)) == [], text
         assert digest(store) == digest(demo)
 
 
@@ -357,3 +367,58 @@ def test_a_schema_value_no_graphcrm_wrote_is_damage_not_a_crash(tmp_path, demo):
         result = run_cli(store, *args)
         assert result.exit_code == 4 and "schema is 'abc', which no graphcrm wrote" in \
             result.stderr, result.output
+
+
+def _not_chinese(text: str, *names: str) -> list[str]:
+    """English words (three letters or more) in ``text`` but paths, commands, options and
+    names a Chinese reader types or sees as they are."""
+    allowed = {"graphcrm", "store", "check", "SQLite", "GRAPHCRM_BUSY_TIMEOUT", "wal", "shm"}
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, "")
+    return [w for w in re.findall(r"[A-Za-z_]{3,}", text) if w not in allowed]
+
+
+@pytest.mark.parametrize("case", ["folder", "empty", "csv", "other sqlite", "newer", "damaged",
+                                  "busy", "no folder"])
+def test_what_is_wrong_with_a_store_is_said_in_chinese(tmp_path, demo, case):
+    """Every way a store file can be wrong that a user meets, said in Chinese with no English
+    but the file's path and the commands to type (and a holding process's command line)."""
+    store, names, env = tmp_path / "投标.db", [], {"GRAPHCRM_BUSY_TIMEOUT": "1"}
+    args, expected = ["stats"], {
+        "folder": "这是文件夹，不是数据库文件", "empty": "空文件，不是 graphcrm 数据库",
+        "csv": "不是 SQLite 文件", "other sqlite": "是 SQLite 文件，但不是 graphcrm 数据库",
+        "newer": "由更新版本的 graphcrm 创建（结构版本 9，本版本只能读",
+        "damaged": "数据库已损坏（", "busy": "另一个进程写入数据库已超过 1 秒（占用进程：",
+        "no folder": "无法创建数据库（没有这个文件或文件夹）"}[case]
+    if case == "folder":
+        store.mkdir()
+    elif case == "empty":
+        store.write_bytes(b"")
+    elif case == "csv":
+        store.write_bytes("姓名,单位\n".encode() * 50)
+    elif case == "other sqlite":
+        with sqlite3.connect(store) as conn:
+            conn.execute("CREATE TABLE 客户 (名称 TEXT)")
+    elif case in ("newer", "damaged", "busy"):
+        store.write_bytes(Path(demo).read_bytes())
+        if case == "newer":
+            with sqlite3.connect(store) as conn:
+                conn.execute("UPDATE meta SET value = '9' WHERE key = 'schema'")
+        if case == "damaged":
+            store.write_bytes(store.read_bytes()[: store.stat().st_size // 2])
+    else:
+        store = tmp_path / "没有的文件夹" / "投标.db"
+    if case in ("busy", "no folder"):
+        args = ["import", str(sample_dir())]
+        names.append(str(sample_dir()))
+    writer = hold(store, "BEGIN IMMEDIATE", 8) if case == "busy" else None
+    try:
+        result = run_cli(store, "--lang", "zh", *args, env=env)
+    finally:
+        if writer is not None:
+            writer.kill()
+            writer.wait()
+            names.append(" ".join([sys.executable, "-c", HOLD])[:60])
+    assert result.exit_code == 4 and expected in result.stderr, result.output
+    said = re.sub(r"占用进程：\d+ \([^）]*\)", "", result.stderr)  # the holder's command line
+    assert _not_chinese(said, str(store), *names) == [], result.stderr

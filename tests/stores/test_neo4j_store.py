@@ -620,20 +620,21 @@ def test_the_queries_in_the_cypher_readme_run_on_the_sample(neo4j_settings, samp
         assert row["strength"] == pytest.approx(expected)
 
 
-@pytest.mark.parametrize(("uri", "message"), [
-    ("bolt://db.example:7687?password=hunter2", "not in the URI"),
-    ("neo4j://db.example:7687?policy=x&token=hunter2", "not in the URI"),
-    ("neo4j://db.example:99999", "the port must be a number"),
-    ("bolt://db.example:hunter2", "the port must be a number"),
-    ("neo4j://", "is not a Neo4j URI"),
+@pytest.mark.parametrize(("uri", "message", "chinese"), [
+    ("bolt://db.example:7687?password=hunter2", "not in the URI", "不要写在 URI 里"),
+    ("neo4j://db.example:7687?policy=x&token=hunter2", "not in the URI", "不要写在 URI 里"),
+    ("neo4j://db.example:99999", "the port must be a number", "端口必须是 0 到 65535"),
+    ("bolt://db.example:hunter2", "the port must be a number", "端口必须是 0 到 65535"),
+    ("neo4j://", "is not a Neo4j URI", "不是 Neo4j URI"),
 ])
-def test_malformed_uris_are_refused_without_echoing_secrets(uri, message):
-    result = CliRunner().invoke(cli, ["--store", uri, "stats"],
-                                env={"NEO4J_PASSWORD": "pw-hunter2"})
-    assert result.exit_code == 4, result.output
-    assert message in result.stderr
-    assert "hunter2" not in result.output and "Traceback" not in result.output
-    assert len(result.stderr.strip().splitlines()) == 1
+def test_malformed_uris_are_refused_without_echoing_secrets(uri, message, chinese):
+    for lang, said in (("en", message), ("zh", chinese)):
+        result = CliRunner().invoke(cli, ["--store", uri, "--lang", lang, "stats"],
+                                    env={"NEO4J_PASSWORD": "pw-hunter2"})
+        assert result.exit_code == 4, result.output
+        assert said in result.stderr
+        assert "hunter2" not in result.output and "Traceback" not in result.output
+        assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_an_ipv6_uri_reaches_or_fails_in_one_line(neo4j_server):
@@ -655,6 +656,10 @@ def test_tls_to_a_server_without_tls_fails_in_one_line(neo4j_server):
     assert len(result.stderr.strip().splitlines()) == 1
     assert "this URI asks for TLS" in result.stderr
     assert neo4j_server.password not in result.output and "Traceback" not in result.output
+    said = CliRunner().invoke(cli, ["--store", f"neo4j+s://127.0.0.1:{port}", "--lang", "zh",
+                                    "stats"], env={"NEO4J_PASSWORD": neo4j_server.password})
+    assert said.exit_code == 4 and "此 URI 要求 TLS：服务器没有 TLS 时请改用 neo4j:// 或 bolt://" \
+        in said.stderr, said.output
 
 
 @pytest.mark.skipif(bool(os.environ.get("NEO4J_URI")), reason="needs a server of its own to kill")
