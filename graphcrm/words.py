@@ -878,6 +878,17 @@ WORDS: dict[str, tuple[str, str]] = {
                             "±{far}), not {found}",
                             "{path}：卡片 {card}：位置应为 [x, y]（两个绝对值不超过 {far} 的数），"
                             "而不是 {found}"),
+    "cards.card": ("card {card}", "第 {card} 张名片"),
+    "cards.row": ("row {row}", "第 {row} 行"),
+    "cards.left_out": ("{source}, {where}: {name}", "{source}，{where}：{name}"),
+    "cards.unreadable": ("{where}: not a readable vCard ({why})",
+                         "{where}：无法读取的 vCard（{why}）"),
+    "cards.no_name": ("{where}: no name (FN or N)", "{where}：没有姓名（FN 或 N）"),
+    "cards.row_unreadable": ("row {row}: not readable ({why})", "第 {row} 行：无法读取（{why}）"),
+    "cards.no_linkedin_header": ("no LinkedIn header (First Name, Last Name, Company, Position)",
+                                 "没有 LinkedIn 表头（First Name、Last Name、Company、Position）"),
+    "cards.row_no_name": ("row {row}: no name (First Name, Last Name)",
+                          "第 {row} 行：没有姓名（First Name、Last Name）"),
     # -- informants --------------------------------------------------------------------------------
     "informants.line": ("{rank}. {name}: {reasons}", "{rank}. {name}：{reasons}"),
     "informants.recorded": ("(* already recorded as our informant)", "（* 已记录为我方线人）"),

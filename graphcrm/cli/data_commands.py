@@ -33,7 +33,7 @@ def _echo_activity(report: ActivityReport, lang: str) -> None:
         click.echo(word("import.cards.people", lang, new=len(cards.new),
                         known=len(set(cards.known)), orgs=len(cards.organizations)))
         for where in cards.left_out:
-            click.echo(word("import.cards.left_out", lang, where=where), err=True)
+            click.echo(word("import.cards.left_out", lang, where=say(where, lang)), err=True)
     if not report.read:
         return
     for source, items in report.read.items():

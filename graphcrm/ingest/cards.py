@@ -31,6 +31,7 @@ from typing import Any
 
 from graphcrm.ingest.activity import short_reason
 from graphcrm.ingest.limits import DEFAULT_LIMITS
+from graphcrm.words import Said
 
 __all__ = ["Card", "CardFile", "card_kind", "parse_cards"]
 
@@ -114,16 +115,16 @@ def _vcards(data: bytes, source: str) -> CardFile:
     blocks = re.findall(r"BEGIN:VCARD.*?END:VCARD", text, re.S | re.I)
     for number, block in enumerate(blocks, start=1):
         found.items += 1
-        where = f"card {number}"
+        where = Said("cards.card", card=number)
         try:
             card = vobject.readOne(_wanted(block))
         except Exception as err:  # vobject raises many kinds: reported, not raised
-            found.problems.append(f"{where}: not a readable vCard ({short_reason(err)})")
+            found.problems.append(Said("cards.unreadable", where=where, why=short_reason(err)))
             continue
         contents = card.contents
         name = _value(contents, "fn") or _structured_name(contents)
         if not name:
-            found.problems.append(f"{where}: no name (FN or N)")
+            found.problems.append(Said("cards.no_name", where=where))
             continue
         org = contents.get("org")
         parts = [str(p).strip() for p in (org[0].value if org else [])
@@ -187,7 +188,8 @@ def _rows(reader: csv.DictReader, found: CardFile, first: int) -> Iterator[dict[
         except StopIteration:
             return
         except csv.Error as err:
-            found.problems.append(f"row {number}: not readable ({short_reason(err)})")
+            found.problems.append(Said("cards.row_unreadable", row=number,
+                                       why=short_reason(err)))
             return
         yield row
         number += 1
@@ -198,7 +200,7 @@ def _linkedin(data: bytes, source: str) -> CardFile:
     lines = data.decode("utf-8-sig", "replace").splitlines()
     start = next((i for i, line in enumerate(lines) if _linkedin_header(line)), None)
     if start is None:
-        found.problems.append("no LinkedIn header (First Name, Last Name, Company, Position)")
+        found.problems.append(Said("cards.no_linkedin_header"))
         return found
     csv.field_size_limit(DEFAULT_LIMITS.max_line_chars)  # as the table reader bounds it
     reader = csv.DictReader(io.StringIO("\n".join(lines[start:])))
@@ -208,11 +210,11 @@ def _linkedin(data: bytes, source: str) -> CardFile:
                if isinstance(v, str)}
         name = _joined(row.get("first name", ""), row.get("last name", ""))
         if not name:
-            found.problems.append(f"row {number}: no name (First Name, Last Name)")
+            found.problems.append(Said("cards.row_no_name", row=number))
             continue
         email = row.get("email address", "").lower()
         email = email if _ADDRESS.fullmatch(email) else ""
         found.cards.append(Card(name, row.get("company") or None, None,
                                 row.get("position") or None, (email,) if email else (), (),
-                                f"row {number}"))
+                                Said("cards.row", row=number)))
     return found

@@ -440,7 +440,8 @@ def card_tables(files: Iterable[tuple[str, list[Card]]], directory: Directory,
             if row["id"] not in rows:  # each new person once (rows holds every one so far)
                 report.new.append(row["id"])
         else:
-            report.left_out.append(f"{source}, {card.where}: {card.name}")
+            report.left_out.append(Said("cards.left_out", source=source, where=card.where,
+                                        name=card.name))
             continue
         emails = list(dict.fromkeys([*split_list(old.get("email")), *card.emails]))
         phones = list(dict.fromkeys([p.strip() for p in re.split(

@@ -8,6 +8,7 @@ import pytest
 from graphcrm.errors import ValidationFailed
 from graphcrm.ingest.cards import card_kind, parse_cards
 from graphcrm.ingest.participants import Directory, card_person, card_tables, contact_tables
+from graphcrm.words import problem_text
 
 VCARD3 = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:王;建国;;;\r\nFN:王建国\r\n"
           "ORG:东方新能源江苏有限公司;公司领导\r\nTITLE:总经理\r\n"
@@ -64,8 +65,9 @@ def test_linkedin_connections_with_chinese_names():
 def test_a_card_without_a_name_is_a_problem(tmp_path):
     path = tmp_path / "bad.vcf"
     path.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nORG:X\r\nEND:VCARD\r\n" + VCARD4.encode())
-    with pytest.raises(ValidationFailed, match=r"bad.vcf: card 1: no name \(FN or N\)"):
+    with pytest.raises(ValidationFailed, match=r"bad.vcf: card 1: no name \(FN or N\)") as bad:
         contact_tables([path], Directory(PEOPLE), ORGS, lambda ids: {})
+    assert problem_text(bad.value.problems[0], "zh") == f"{path}：第 1 张名片：没有姓名（FN 或 N）"
 
 
 def test_matched_by_address_then_phone_then_name():
