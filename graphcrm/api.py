@@ -1005,7 +1005,9 @@ class GraphCRM:
         except OSError as err:
             raise InputError(Said("error.cannot_read", path=shown, why=os_reason(err))) from None
         except (ValueError, KeyError, TypeError) as err:
-            raise InputError(Said("error.not_a_dump", path=shown, why=str(err))) from None
+            why = err.args[0] if isinstance(err, ValueError) and err.args and \
+                isinstance(err.args[0], Said) else str(err)
+            raise InputError(Said("error.not_a_dump", path=shown, why=why)) from None
         if dry_run and not self._exists():
             return found.counts()  # a new file would be made: nothing else to check
         made = not self._exists()

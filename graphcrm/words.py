@@ -811,6 +811,9 @@ WORDS: dict[str, tuple[str, str]] = {
                               "变更 {number} 无法撤销：它新建的记录被其他记录引用：{held}（请先"
                               "撤销或删除那些记录）"),
     "error.cannot_create": ("{target}: cannot be created ({why})", "{target}：无法创建（{why}）"),
+    "dump.no_marker": ('no "graphcrm": "graphcrm-dump"', '缺少 "graphcrm": "graphcrm-dump"'),
+    "dump.version": ("a dump of version {found}; this graphcrm reads version {reads}",
+                     "备份格式版本为 {found}；本版本 graphcrm 只能读版本 {reads}"),
     "error.not_a_dump": ("{path}: not a graphcrm dump ({why})",
                          "{path}：不是 graphcrm 备份文件（{why}）"),
     "error.unknown_word": ("{value}: {why}", "{value}：{why}"),

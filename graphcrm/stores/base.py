@@ -349,10 +349,9 @@ class Dump:
         """
         found = json.loads(text)
         if not isinstance(found, dict) or found.get("graphcrm") != cls.FORMAT:
-            raise ValueError('no "graphcrm": "graphcrm-dump"')
+            raise ValueError(Said("dump.no_marker"))
         if found.get("version") != cls.VERSION:
-            raise ValueError(f"a dump of version {found.get('version')}; this graphcrm reads "
-                             f"version {cls.VERSION}")
+            raise ValueError(Said("dump.version", found=found.get("version"), reads=cls.VERSION))
         return cls(
             {t: list(found["tables"].get(t, [])) for t in TABLE_ORDER},
             tuple(ChangeSet(int(s["id"]), s["at"], s["author"], s["command"],
