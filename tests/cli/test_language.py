@@ -441,3 +441,22 @@ def test_check_says_what_is_wrong_in_chinese(demo, tmp_path):
                  "项目角色 prj-js-ess p204 采购：人员编号 p204 在人员表中不存在"):
         assert f"  {line}" in said
     assert _english_sentences(chinese.stderr, "assoc", "prj-js-ess") == [], chinese.stderr
+
+
+def test_a_file_that_is_no_dump_in_both_languages(tmp_path):
+    """``restore`` of a JSON file that is no dump, or a dump of another version: refused
+    (exit 3), said in the reader's language."""
+    store = str(tmp_path / "new.db")
+    (tmp_path / "other.json").write_text('{"name": "x"}', encoding="utf-8")
+    (tmp_path / "v9.json").write_text('{"graphcrm": "graphcrm-dump", "version": 9}',
+                                      encoding="utf-8")
+    said = {(name, lang): run("--store", store, "restore", str(tmp_path / name), lang=lang)
+            for name in ("other.json", "v9.json") for lang in ("en", "zh")}
+    assert {r.exit_code for r in said.values()} == {3}
+    assert 'not a graphcrm dump (no "graphcrm": "graphcrm-dump")' in \
+        said["other.json", "en"].stderr
+    assert '不是 graphcrm 备份文件（缺少 "graphcrm": "graphcrm-dump"）' in \
+        said["other.json", "zh"].stderr
+    assert "(a dump of version 9; this graphcrm reads version 1)" in said["v9.json", "en"].stderr
+    assert "（备份格式版本为 9；本版本 graphcrm 只能读版本 1）" in said["v9.json", "zh"].stderr
+    assert not (tmp_path / "new.db").exists()
