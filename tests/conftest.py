@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,15 @@ def run_on(target: tuple[str, dict[str, str]], *args: object) -> Result:
     """Run ``graphcrm --store STORE ARGS`` on a :func:`target` store."""
     store, env = target
     return run_cli(store, *args, env=env)
+
+
+def english_words(text: str, *names: str, allowed: Collection[str] = ()) -> list[str]:
+    """The English words (three letters or more) left in what a Chinese reader is shown,
+    but ``names`` (paths, ids: taken out first, longest first) and ``allowed`` words (the
+    program, its commands and options, as they are typed)."""
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, "")
+    return [w for w in re.findall(r"[A-Za-z_]{3,}", text) if w not in {"graphcrm", *allowed}]
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ import pytest
 
 from graphcrm import api
 from graphcrm.words import WORDS
-from tests.conftest import run_cli
+from tests.conftest import english_words, run_cli
 from tests.conftest import write_tables as _write_rows
 
 AS_OF = ["--as-of", "2026-11-26"]
@@ -337,11 +337,9 @@ _NAMES = {"graphcrm", "import", "import_data", "Python", "history", "dry", "run"
           "NEO4J_PASSWORD", "NEO4J_DATABASE", "prj", "bms", "ess", "metro"}
 
 
-def _english_sentences(text: str, *allowed: str) -> list[str]:
+def _english_sentences(text: str, *names: str) -> list[str]:
     """The English words left in ``text`` (three letters or more), but names."""
-    for name in allowed:
-        text = text.replace(name, "")
-    return [w for w in re.findall(r"[A-Za-z_]{3,}", text) if w not in _NAMES]
+    return english_words(text, *names, allowed=_NAMES)
 
 
 @pytest.mark.parametrize("args", [

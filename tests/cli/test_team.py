@@ -10,7 +10,7 @@ import re
 import shutil
 
 from graphcrm.resources import sample_dir
-from tests.conftest import run_on
+from tests.conftest import english_words, run_on
 
 
 def _sheet(folder, rows: str):
@@ -570,12 +570,8 @@ def test_whois_shows_posts_over_time(target, tmp_path):
 
 
 def _english(text: str, *names: str) -> list[str]:
-    """The English words (three letters or more) left in ``text`` but the options and the
-    names of the command line."""
-    allowed = {"sync", "take", "over", "dry", "run", "theirs", "mine", "yes", "graphcrm"}
-    for name in names:
-        text = text.replace(name, "")
-    return [w for w in re.findall(r"[A-Za-z_]{3,}", text) if w not in allowed]
+    return english_words(text, *names, allowed={"sync", "take", "over", "dry", "run",
+                                                "theirs", "mine", "yes"})
 
 
 def test_a_colleagues_work_is_told_in_chinese(target, tmp_path):

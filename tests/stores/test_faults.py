@@ -20,7 +20,7 @@ import pytest
 from graphcrm import api
 from graphcrm.resources import sample_dir
 from graphcrm.stores import open_store
-from tests.conftest import run_cli
+from tests.conftest import english_words, run_cli
 from tests.mounts import make_read_only, tmpfs
 from tests.stores.test_contract import canonical
 
@@ -370,12 +370,8 @@ def test_a_schema_value_no_graphcrm_wrote_is_damage_not_a_crash(tmp_path, demo):
 
 
 def _not_chinese(text: str, *names: str) -> list[str]:
-    """English words (three letters or more) in ``text`` but paths, commands, options and
-    names a Chinese reader types or sees as they are."""
-    allowed = {"graphcrm", "store", "check", "SQLite", "GRAPHCRM_BUSY_TIMEOUT", "wal", "shm"}
-    for name in sorted(names, key=len, reverse=True):
-        text = text.replace(name, "")
-    return [w for w in re.findall(r"[A-Za-z_]{3,}", text) if w not in allowed]
+    return english_words(text, *names, allowed={"store", "check", "SQLite", "wal", "shm",
+                                                "GRAPHCRM_BUSY_TIMEOUT"})
 
 
 @pytest.mark.parametrize("case", ["folder", "empty", "csv", "other sqlite", "newer", "damaged",
