@@ -46,7 +46,7 @@ from graphcrm.changes import (
 )
 from graphcrm.errors import Conflict
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, TieRows, vocabulary_member
-from graphcrm.words import Field, Listed, Said
+from graphcrm.words import Field, Listed, Said, local_time
 
 __all__ = ["Store", "ImportSummary", "TableChanges", "Counts", "OrganizationSummary",
            "ChangeInfo", "ChangeSet", "Snapshot", "HISTORY_SCHEMA", "merged_review", "Traces",
@@ -704,7 +704,7 @@ def guard_conflicts(changes: Sequence[Change], sets: Sequence[ChangeSet], author
             if by is not None and by.author != author and by.id > mine_last:
                 found.append((change, name, old, new, by))
     said = [Said("conflict.entry", record=c.label or " ".join(c.key), field=Field(name),
-                 author=by.author, theirs=_plain(c.table, name, old), at=by.at,
+                 author=by.author, theirs=_plain(c.table, name, old), at=local_time(by.at),
                  mine=_plain(c.table, name, new)) for c, name, old, new, by in found]
     if found and settle is None and not dry_run:
         shown = Listed(said, sep="; ", zh_sep="；", limit=5)
