@@ -89,6 +89,7 @@ from graphcrm.lookup import find_person, find_project
 from graphcrm.questions import QUESTIONS, DateLike, as_date, asks, people_of_argument
 from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, record_key
 from graphcrm.regions import ball, contact_region, path_region
+from graphcrm.reports.history import ChangeSetResult
 from graphcrm.resources import sample_dir
 from graphcrm.results import Part, ReportResult, TableResult
 from graphcrm.stats import Stats, summarize
@@ -1255,7 +1256,7 @@ class GraphCRM:
             rows += [{**common, "field": f, "before": b, "after": a} for f, b, a in changed]
         columns = ["change_set", "at", "author", "table", "action", "record", "field",
                    "before", "after"]
-        return TableResult("history", {"changes": Part(columns, rows)})
+        return ChangeSetResult(Part(columns, rows))
 
     def snapshot(self, name: str, *, author: str | None = None) -> Snapshot:
         """Name the current state, e.g. a gate review (``graphcrm snapshot NAME``), for

@@ -31,10 +31,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from graphcrm.changes import CREATE, REMOVE, UPDATE, Change, Creations
-from graphcrm.domain import Role, TieType
 from graphcrm.results import Block, Part, Result, layout, shown
 from graphcrm.stores.base import ImportSummary
-from graphcrm.words import Said, field_name, field_value, joined, say, vocab, word
+from graphcrm.words import Said, field_name, field_value, joined, record_label, say, word
 
 __all__ = ["ImportReport", "PLAN_CREATIONS", "PLAN_OTHERS"]
 
@@ -178,18 +177,11 @@ def plan_line(change: Change, lang: str, names: Mapping[str, str] | None = None)
 
 def _spoken(change: Change, label: str, lang: str) -> str:
     """A role's or tie's label with its role or tie type in ``lang`` (``P 王建国 决策者``,
-    ``王建国 — 周建平 认识``)."""
-    kinds = {"stakeholders": Role, "relationships": TieType}
+    ``王建国 — 周建平 认识``), a colleague's record with who entered it."""
     if isinstance(label, Said) and label.key == "import.entered_by":  # a colleague's record
         return word(label.key, lang, what=_spoken(change, label.values["what"], lang),
                     who=label.values["who"])
-    if lang == "en" or change.table not in kinds or not label:
-        return label
-    head, _, last = label.rpartition(" ")
-    try:
-        return f"{head} {vocab(kinds[change.table](last), lang)}" if head else label
-    except ValueError:  # a label of another shape: as it is
-        return label
+    return record_label(change.table, label, lang)
 
 
 def report_text(report: ImportReport, lang: str) -> str:

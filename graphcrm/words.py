@@ -47,7 +47,8 @@ from graphcrm.records import SCHEMA
 __all__ = ["LANGUAGES", "VOCABULARIES", "cell", "column", "default_lang", "joined", "role_words",
            "Field",
            "vocab", "word", "WORDS", "field_name", "field_value", "Said", "ReadAs", "say",
-           "VocabularyRefused", "Listed", "problem_text", "os_reason"]
+           "VocabularyRefused", "Listed", "problem_text", "os_reason", "column_word",
+           "record_label"]
 
 LANGUAGES = ("en", "zh")
 
@@ -1141,6 +1142,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.organizations.name": ("name", "名称"),
     "col.projects.name": ("name", "名称"),
     "col.stakeholders.person_id": ("person", "人员"),
+    "col.stakeholders.project_id": ("project", "项目"),
     "col.interactions.person_id": ("person", "客户人员"),
     "col.relationships.type": ("type", "关系类型"),
     "import.row_number": ("row number (not stored)", "行号（不存）"),
@@ -1553,14 +1555,36 @@ def field_value(table: str, name: str, value: Any, lang: str) -> str:
 
     >>> field_value("people", "status", "left", "zh"), field_value("people", "phone", None, "zh")
     ('离职', '（空）')
+    >>> field_value("relationships", "level", 2, "zh")
+    '业余'
+
     """
     if value is None or value == "":
         return word("blank", lang)
     spec = SCHEMA.get(table)
     vocabulary = next((c.vocabulary for c in spec.columns if c.name == name), None) \
         if spec else None
+    if vocabulary is TieLevel and str(value).isdigit() and 1 <= int(value) <= len(TieLevel):
+        value = list(TieLevel)[int(value) - 1].value  # a level is stored as its number
     key = f"{vocabulary.__name__}.{value}" if vocabulary is not None else ""
     return word(key, lang) if key in WORDS else str(value)
+
+
+def record_label(table: str, label: str, lang: str) -> str:
+    """How a change names a role or a tie, with its role or tie type in ``lang`` (``P 王建国
+    决策者``, ``王建国 — 周建平 认识``); any other label as it is.
+
+    >>> record_label("relationships", "张伟 — 黄蕾 KNOWS", "zh")
+    '张伟 — 黄蕾 认识'
+    """
+    kinds: dict[str, type[Vocabulary]] = {"stakeholders": Role, "relationships": TieType}
+    if lang == "en" or table not in kinds or not label:
+        return label
+    head, _, last = label.rpartition(" ")
+    try:
+        return f"{head} {vocab(kinds[table](last), lang)}" if head else label
+    except ValueError:  # a label of another shape: as it is
+        return label
 
 
 def vocab(member: Vocabulary | str, lang: str, prefix: str = "") -> str:

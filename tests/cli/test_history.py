@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 from graphcrm.api import GraphCRM
 from tests.conftest import TINY, run_on
@@ -52,6 +53,12 @@ def test_two_weeks_of_a_bid(target, make_tables):
     assert [(h["command"], h["author"], h["snapshots"]) for h in history] == [
         ("import", "王明", ["第一次评审"]), ("import --sync", "李华", [])]
     assert (history[1]["created"], history[1]["updated"], history[1]["removed"]) == (4, 1, 2)
+    detail = run(target, "history", "2", "--lang", "zh").stdout.splitlines()  # in its words
+    assert any(re.search(r"关系 +删除 +陈总 — 张工 认识 +关系类型 +认识 *$", line)
+               for line in detail), detail
+    assert any(re.search(r"项目角色 +更新 +P1 陈总 决策者 +立场 +中立 +反对 *$", line)
+               for line in detail), detail
+    assert not [w for line in detail[2:] for w in re.findall("[A-Za-z]{3,}", line)]
 
     shown = run(target, "changes", "--since", "第一次评审", "--project", "储能监控",
                 "--as-of", AS_OF, "--format", "json")
