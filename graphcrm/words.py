@@ -1070,6 +1070,10 @@ WORDS: dict[str, tuple[str, str]] = {
                               "警告：{where}：没有单位，未导入"),
     "import.more_unmatched": ("  … and {n} more (graphcrm review lists them all)",
                               "  … 另有 {n} 人（graphcrm review 列出全部）"),
+    "cli.interrupted": ("interrupted", "已中断"),
+    "cli.internal_error": ("internal error: {kind}: {error} (run with GRAPHCRM_DEBUG=1 for the "
+                           "traceback)",
+                           "内部错误：{kind}：{error}（设置 GRAPHCRM_DEBUG=1 运行可看到回溯）"),
     "cli.template": ("{file}: the import template", "{file}：导入模板"),
     "cli.dump": ("{file}: {people} people and {sets} change sets, with the snapshots and the "
                  "review list", "{file}：{people} 人，{sets} 个变更批次，含快照与待核对名单"),

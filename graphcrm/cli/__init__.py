@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from graphcrm.cli.localized import LocalizedGroup
+from graphcrm.cli.localized import LocalizedGroup, UsageInChinese
 from graphcrm.errors import GraphCRMError
 from graphcrm.stores import DEFAULT_STORE
 
@@ -51,18 +51,28 @@ def _said(error: GraphCRMError, lang: str) -> str:
                       *(problem_text(p, lang) for p in error.problems)])
 
 
+def _lang(ctx: click.Context) -> str:
+    """The reader's language: ``--lang`` as given, else the default."""
+    from graphcrm.words import default_lang
+
+    return str((ctx.find_root().obj or {}).get("lang") or default_lang()).lower()
+
+
 class _Group(LocalizedGroup):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except GraphCRMError as error:
-            from graphcrm.words import default_lang
-
-            lang = str((ctx.find_root().obj or {}).get("lang") or default_lang()).lower()
-            raise _Failure(error, lang) from error
+            raise _Failure(error, _lang(ctx)) from error
         except KeyboardInterrupt:
-            click.echo("graphcrm: interrupted", err=True)
+            from graphcrm.words import word
+
+            click.echo(f"graphcrm: {word('cli.interrupted', _lang(ctx))}", err=True)
             ctx.exit(130)
+        except click.UsageError as error:  # refused by a command itself, after parsing
+            if _lang(ctx) == "en" or isinstance(error, UsageInChinese):
+                raise
+            raise UsageInChinese(error) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except BrokenPipeError:  # the reader went away (| head): click ends quietly
@@ -70,10 +80,12 @@ class _Group(LocalizedGroup):
         except Exception as error:  # a bug: say so briefly, traceback only on request
             if os.environ.get("GRAPHCRM_DEBUG"):
                 raise
-            raise click.ClickException(
-                f"internal error: {type(error).__name__}: {error} "
-                "(run with GRAPHCRM_DEBUG=1 for the traceback)"
-            ) from error
+            from graphcrm.words import word
+
+            lang = _lang(ctx)
+            raise _Failure(GraphCRMError(word("cli.internal_error", lang,
+                                              kind=type(error).__name__, error=error)),
+                           lang) from error
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -110,6 +110,8 @@ _USAGE: list[tuple[re.Pattern[str], str]] = [(re.compile(p), w) for p, w in [
     (r"^Got unexpected extra arguments? \((.+)\)$", "多余的参数（{0}）"),
     (r"^Path '(.+?)' does not exist\.$", "路径 '{0}' 不存在"),
     (r"^File '(.+?)' does not exist\.$", "文件 '{0}' 不存在"),
+    (r"^give at most a SOURCE and a TARGET$", "最多给出一个起点和一个目标"),
+    (r"^two projects given: (.+?) and (.+?)$", "给出了两个项目：{0} 和 {1}"),
 ]]
 
 

@@ -136,6 +136,9 @@ def test_internal_errors_have_no_traceback(runner, store, monkeypatch, tiny_dir)
     assert result.exit_code == 1
     assert "internal error: RuntimeError: boom" in result.stderr
     assert "Traceback" not in result.output
+    said = runner.invoke(cli, ["--store", store, "--lang", "zh", "stats"])
+    assert said.exit_code == 1 and said.stderr == (
+        "graphcrm: 内部错误：RuntimeError：boom（设置 GRAPHCRM_DEBUG=1 运行可看到回溯）\n")
 
 
 def test_forget(runner, store, tiny_dir):

@@ -174,6 +174,9 @@ def test_options_that_cannot_work_say_why(store, args, message):
     result = run("--store", store, *args)
     assert result.exit_code in (2, 5), result.output
     assert message in result.output
+    said = run("--store", store, *args, lang="zh")  # and in Chinese, the same refusal
+    assert said.exit_code == result.exit_code
+    assert _english_sentences(said.output, store, *args, "--help", "cli ") == [], said.output
 
 
 def test_the_api_refuses_counts_below_one(store):
