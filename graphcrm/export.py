@@ -39,6 +39,7 @@ from graphcrm.redaction import (
     shareable,
     shareable_projects,
 )
+from graphcrm.words import Said
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -198,8 +199,8 @@ def export_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str | No
     suffix = Path(path).suffix.lower().lstrip(".")
     fmt = fmt or (suffix if suffix in EXPORT_FORMATS else "graphml")
     if fmt not in EXPORT_FORMATS:
-        raise BadArgument(f"unknown export format {fmt!r} (expected one of: "
-                          f"{', '.join(EXPORT_FORMATS)})")
+        raise BadArgument(Said("error.export_format", format=repr(fmt),
+                               formats=", ".join(EXPORT_FORMATS)))
     F = flatten(G, redact=redact, valued=valued)
     with replacing(path) as temporary:
         if fmt == "graphml":

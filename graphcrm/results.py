@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from graphcrm.errors import BadArgument
-from graphcrm.words import cell, column, default_lang, joined, word
+from graphcrm.words import Said, cell, column, default_lang, joined, word
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -151,8 +151,8 @@ class Result:
         if name is None:
             return next(iter(parts.values()))
         if name not in parts:
-            raise BadArgument(f"a {self.kind} result has no part {name!r} (its parts: "
-                              f"{', '.join(parts)})")
+            raise BadArgument(Said("error.result_part", kind=self.kind, part=repr(name),
+                                   parts=", ".join(parts)))
         return parts[name]
 
     def to_frame(self, part: str | None = None) -> pd.DataFrame:

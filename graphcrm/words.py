@@ -644,6 +644,10 @@ WORDS: dict[str, tuple[str, str]] = {
                           "GRAPHCRM_CHROMIUM to a Chrome or Chromium executable)",
                           "--png 和 --pdf 需要 Chromium（请安装 chromium 软件包，或把 "
                           "GRAPHCRM_CHROMIUM 设为 Chrome 或 Chromium 的可执行文件）"),
+    "error.result_part": ("a {kind} result has no part {part} (its parts: {parts})",
+                          "{kind} 结果没有 {part} 这一部分（它的部分：{parts}）"),
+    "error.export_format": ("unknown export format {format} (expected one of: {formats})",
+                            "无法识别的导出格式 {format}（可用：{formats}）"),
     "error.no_part": ("--part {part}: {kind} has the parts {parts}",
                       "--part {part}：{kind} 只有这些部分：{parts}"),
     "approach.introduce": ("introduction", "引荐"),
