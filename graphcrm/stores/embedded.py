@@ -147,15 +147,16 @@ def _translate(err: sqlite3.Error, path: Path, doing: str) -> StoreError:
     return StoreError(Said("store.failed", store=path, doing=while_, why=_sqlite_reason(err)))
 
 
+#: SQLite's reasons that the catalogue words (a part of SQLite's text → the word's key).
+_SQLITE_REASONS = {"malformed": "sqlite.malformed", "not a database": "sqlite.not_a_database",
+                   "disk i/o error": "sqlite.io", "unable to open": "sqlite.cannot_open"}
+
+
 def _sqlite_reason(err: sqlite3.Error) -> str:
     """SQLite's reason, in the reader's words where the catalogue has them."""
     text = str(err).lower()
-    for found, key in (("malformed", "sqlite.malformed"), ("not a database",
-                       "sqlite.not_a_database"), ("disk i/o error", "sqlite.io"),
-                       ("unable to open", "sqlite.cannot_open")):
-        if found in text:
-            return Said(key)
-    return str(err)
+    key = next((k for found, k in _SQLITE_REASONS.items() if found in text), None)
+    return Said(key) if key else str(err)
 
 
 def _table(name: str) -> str:
