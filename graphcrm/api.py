@@ -87,7 +87,7 @@ from graphcrm.ingest.readers import RawTable
 from graphcrm.ingest.validate import derived_id, parse_day
 from graphcrm.lookup import find_person, find_project
 from graphcrm.questions import QUESTIONS, DateLike, as_date, asks, people_of_argument
-from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, record_key
+from graphcrm.records import SCHEMA, TABLE_ORDER, Dataset, record_key, vocabulary_member
 from graphcrm.regions import ball, contact_region, path_region
 from graphcrm.reports.history import ChangeSetResult
 from graphcrm.resources import sample_dir
@@ -2143,7 +2143,10 @@ def _refuse_dangling(opened: Store, change_set: int, undo: Sequence[Change]) -> 
                 value = record.get(column.name)
                 if column.references and (column.references, value) in going:
                     held.append(Said("revert.held", table=Said(f"stats.{table}"),
-                                     record=" ".join(k for k in record_key(table, record) if k),
+                                     record=Listed([vocabulary_member(table, c, k) for c, k in
+                                                    zip(SCHEMA[table].key,
+                                                        record_key(table, record), strict=True)
+                                                    if k], sep=" "),
                                      column=Field(column.name), value=value))
     if held:
         raise Conflict(Said("error.revert_referred", number=change_set,

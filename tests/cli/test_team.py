@@ -401,8 +401,11 @@ def test_revert_an_import_that_added_people_and_an_organization(target, tmp_path
     assert run_on(target, "import", colleague, "--author", "林晓").exit_code == 0
     refused = run_on(target, "revert", str(bad))
     assert refused.exit_code == 2, refused.output
-    assert "referred to by records it did not make: relationships p002 x2 KNOWS" \
+    assert "referred to by records it did not make: relationships p002 x2 knows (target x2)" \
         in refused.output
+    said = run_on(target, "--lang", "zh", "revert", str(bad)).stderr
+    assert f"变更 {bad} 无法撤销：它新建的记录被其他记录引用：关系 p002 x2 认识（人员乙 x2）" \
+        in said
     assert run_on(target, "remove", "tie", "p002", "x2").exit_code == 0
     done = run_on(target, "revert", str(bad), "--author", "孙佳")
     assert done.exit_code == 0, done.output
