@@ -186,13 +186,13 @@ def as_date(value: Any, name: str = "date") -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, str):
-        from graphcrm.ingest.validate import date_reason, parse_day  # --help stays fast
+        from graphcrm.ingest.validate import parse_day, refusal  # --help stays fast
 
         try:
             return parse_day(value.strip())
         except ValueError as err:
             raise BadArgument(Said("error.not_a_date", name=name, value=repr(value),
-                                   why=date_reason(err))) from None
+                                   why=refusal(err))) from None
     convert = getattr(value, "to_pydatetime", None) or getattr(value, "item", None)
     if convert is not None:
         converted = convert()

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from graphcrm.cli.localized import LocalizedGroup, UsageInChinese
+from graphcrm.cli.localized import LocalizedGroup, UsageInChinese, help_lang
 from graphcrm.errors import GraphCRMError
 from graphcrm.stores import DEFAULT_STORE
 
@@ -51,26 +51,19 @@ def _said(error: GraphCRMError, lang: str) -> str:
                       *(problem_text(p, lang) for p in error.problems)])
 
 
-def _lang(ctx: click.Context) -> str:
-    """The reader's language: ``--lang`` as given, else the default."""
-    from graphcrm.words import default_lang
-
-    return str((ctx.find_root().obj or {}).get("lang") or default_lang()).lower()
-
-
 class _Group(LocalizedGroup):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except GraphCRMError as error:
-            raise _Failure(error, _lang(ctx)) from error
+            raise _Failure(error, help_lang(ctx)) from error
         except KeyboardInterrupt:
             from graphcrm.words import word
 
-            click.echo(f"graphcrm: {word('cli.interrupted', _lang(ctx))}", err=True)
+            click.echo(f"graphcrm: {word('cli.interrupted', help_lang(ctx))}", err=True)
             ctx.exit(130)
         except click.UsageError as error:  # refused by a command itself, after parsing
-            if _lang(ctx) == "en" or isinstance(error, UsageInChinese):
+            if help_lang(ctx) == "en" or isinstance(error, UsageInChinese):
                 raise
             raise UsageInChinese(error) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
@@ -82,7 +75,7 @@ class _Group(LocalizedGroup):
                 raise
             from graphcrm.words import word
 
-            lang = _lang(ctx)
+            lang = help_lang(ctx)
             raise _Failure(GraphCRMError(word("cli.internal_error", lang,
                                               kind=type(error).__name__, error=error)),
                            lang) from error

@@ -43,7 +43,7 @@ from graphcrm.lookup import QUALIFIED, by_title
 from graphcrm.records import SCHEMA, TABLE_ORDER, Column, Dataset, Record, TableSpec, record_key
 from graphcrm.words import Field, ReadAs, Said, VocabularyRefused
 
-__all__ = ["validate", "parse_date", "parse_day", "date_reason", "derived_id"]
+__all__ = ["validate", "parse_date", "parse_day", "refusal", "derived_id"]
 
 Parser = Callable[[str], Any]
 _SINGULAR = {"organizations": "organization", "people": "person", "projects": "project"}
@@ -151,12 +151,11 @@ def parse_date(text: str) -> str:
                 return year
             if 1 <= int(month) <= 12:
                 return f"{year}-{int(month):02d}"
-        raise ValueError("not a date (expected YYYY-MM-DD, or a month YYYY-MM, or a year "
-                         "YYYY)")
+        raise ValueError(Said("problem.date"))
     try:
         return dt.date(*(int(g) for g in match.groups())).isoformat()
-    except ValueError as err:
-        raise ValueError(f"not a calendar date ({err})") from None
+    except ValueError:
+        raise ValueError(Said("problem.calendar_date")) from None
 
 
 def _reason(column: Column, err: ValueError) -> str:
@@ -165,33 +164,21 @@ def _reason(column: Column, err: ValueError) -> str:
     text = str(err)
     if column.vocabulary is not None and text.startswith("unknown "):  # a level too (1–4)
         return VocabularyRefused(column.vocabulary, text)
-    if column.kind == "date":
-        return date_reason(err)
-    for start, key in (("not a whole number", "problem.whole_number"),
-                       ("not a number", "problem.number"),
-                       ("not a finite number", "problem.finite_number"),
-                       ("out of range (at most", "problem.too_large")):
-        if text.startswith(start):
-            return Said(key)
-    if text.startswith("out of range (expected"):
-        return Said("problem.range", low=column.low, high=column.high)
-    return text
+    return refusal(err)
 
 
-def date_reason(err: ValueError) -> str:
-    """Why :func:`parse_date` or :func:`parse_day` refused a text, as a sentence of the
-    catalogue (:class:`~graphcrm.words.Said`).
+def refusal(err: ValueError) -> str:
+    """Why a parser of this module refused a text: the sentence of the catalogue it raised
+    (:class:`~graphcrm.words.Said`), else the error's text.
 
-    >>> date_reason(ValueError("a day is needed (2026-11-20), not a month or a year")).in_lang("zh")
-    '需要具体到日（如 2026-11-20），不能只有年月'
+    >>> try:
+    ...     parse_day("2026年11月")
+    ... except ValueError as err:
+    ...     print(refusal(err).in_lang("zh"))
+    需要具体到日（如 2026-11-20），不能只有年月
     """
-    text = str(err)
-    for start, key in (("not a date", "problem.date"),
-                       ("not a calendar date", "problem.calendar_date"),
-                       ("a day is needed", "problem.day_needed")):
-        if text.startswith(start):
-            return Said(key)
-    return text
+    said = err.args[0] if err.args else None
+    return said if isinstance(said, Said) else str(err)
 
 
 def parse_day(text: str) -> dt.date:
@@ -207,7 +194,7 @@ def parse_day(text: str) -> dt.date:
     """
     found = parse_date(text)
     if len(found) != 10:
-        raise ValueError("a day is needed (2026-11-20), not a month or a year")
+        raise ValueError(Said("problem.day_needed"))
     return dt.date.fromisoformat(found)
 
 
@@ -222,14 +209,12 @@ def _parse_int(column: Column) -> Parser:
             if column.name == "strength" and normalize_token(text) in _STRENGTH_WORDS:
                 return _STRENGTH_WORDS[normalize_token(text)]
             if column.vocabulary is None:
-                words = "; or " + "/".join(_STRENGTH_WORDS) if column.name == "strength" \
-                    else ""
-                raise ValueError(f"not a whole number{words}") from None
+                raise ValueError(Said("problem.whole_number")) from None
             return column.vocabulary.parse(text).number  # type: ignore[attr-defined]
         if (column.low is not None and value < column.low) or (
             column.high is not None and value > column.high
         ):
-            raise ValueError(f"out of range (expected {column.low}–{column.high})")
+            raise ValueError(Said("problem.range", low=column.low, high=column.high))
         return value
 
     return parse
@@ -255,11 +240,11 @@ def _parse_number(text: str, unit: int = 1) -> int | float:
     try:
         number = round(float(cleaned) * unit, 2)
     except ValueError:
-        raise ValueError("not a number") from None
+        raise ValueError(Said("problem.number")) from None
     if number != number or number in (float("inf"), float("-inf")):
-        raise ValueError("not a finite number")
+        raise ValueError(Said("problem.finite_number"))
     if abs(number) >= _LARGEST_NUMBER:
-        raise ValueError("out of range (at most 1e+15)")
+        raise ValueError(Said("problem.too_large"))
     return int(number) if number.is_integer() else number
 
 
